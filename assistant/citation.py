@@ -1,0 +1,79 @@
+"""How the assistant cites: locator styles, the citation format and the abstention phrase.
+
+UN staff cite a document by its short title or symbol followed by where the passage
+sits: a paragraph for numbered UN documents, a section heading for studies, a page for
+PDFs without paragraph numbers. These strings are constants so that tests, exports and
+the UI all agree.
+
+>>> locator(para_start=23, para_end=23)
+'para. 23'
+>>> locator(para_start=23, para_end=25, page_start=4, page_end=5)
+'paras. 23–25 (pp. 4–5)'
+>>> locator(heading="Analyze as One")
+"'Analyze as One'"
+>>> format_citation("S/2012/765", "para. 23")
+'S/2012/765, para. 23'
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+NOT_COVERED = "The corpus does not cover this."
+"""Said, verbatim, whenever the evidence is too weak to answer."""
+
+LOCATOR_PARA = "para. {n}"
+LOCATOR_PARAS = "paras. {a}–{b}"
+LOCATOR_PAGE = "p. {n}"
+LOCATOR_PAGES = "pp. {a}–{b}"
+LOCATOR_SECTION = "'{heading}'"
+LOCATOR_WHOLE = "whole document"
+CITATION_FORMAT = "{short}, {locator}"
+MARKER_FORMAT = "[{n}]"
+
+
+def _span(start: int | None, end: int | None, one: str, many: str) -> str:
+    if start is None:
+        return ""
+    end = start if end is None else end
+    return one.format(n=start) if end == start else many.format(a=start, b=end)
+
+
+def locator(
+    *,
+    para_start: int | None = None,
+    para_end: int | None = None,
+    page_start: int | None = None,
+    page_end: int | None = None,
+    heading: str = "",
+) -> str:
+    """The human locator of a passage: paragraphs first, then section, with pages in brackets."""
+    paras = _span(para_start, para_end, LOCATOR_PARA, LOCATOR_PARAS)
+    pages = _span(page_start, page_end, LOCATOR_PAGE, LOCATOR_PAGES)
+    main = paras or (LOCATOR_SECTION.format(heading=heading) if heading else "")
+    if main and pages:
+        return f"{main} ({pages})"
+    return main or pages or LOCATOR_WHOLE
+
+
+def format_citation(short: str, loc: str) -> str:
+    """'S/2012/765, para. 23' — the form used in answers, drafts and exports."""
+    return CITATION_FORMAT.format(short=short, locator=loc)
+
+
+class Citation(BaseModel):
+    """A numbered source of an answer, draft or exercise: one passage of one document."""
+
+    n: int = Field(description="The number used in [n] markers.")
+    chunk_id: str
+    doc_id: str
+    title: str
+    short: str = Field(description="Short citation title or UN symbol.")
+    locator: str
+    quote: str = Field(description="The passage, verbatim.")
+    status: str = Field("current", description="'current' or 'superseded'.")
+    superseded_by: str = ""
+
+    @property
+    def label(self) -> str:
+        return format_citation(self.short, self.locator)

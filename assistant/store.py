@@ -1,0 +1,106 @@
+"""The vector store: Chroma through langchain-chroma, embedded on disk or a Chroma server.
+
+The same code serves both: ``PLANASSIST_CHROMA_HOST`` unset gives an embedded
+``PersistentClient`` under ``indexes/chroma``; set, an ``HttpClient`` to ``chroma run``.
+Telemetry is off either way. Records are keyed by chunk content hash, so an upsert of a
+passage the store already has changes nothing and costs no embedding.
+
+>>> store = Store.open(Settings(), get_encoder())                 # doctest: +SKIP
+>>> store.count()                                                 # doctest: +SKIP
+1064
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from langchain_chroma import Chroma
+
+from .embeddings import Encoder
+from .settings import Settings
+
+PAGE = 5000
+MISSING = -1
+
+
+@dataclass
+class Record:
+    """One stored passage: id, verbatim text and its metadata."""
+
+    id: str
+    text: str
+    meta: dict
+
+
+def make_client(settings: Settings) -> chromadb.ClientAPI:
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+class Store:
+    """Chunks with embeddings and metadata in one Chroma collection."""
+
+    def __init__(self, vectorstore: Chroma, client: chromadb.ClientAPI, name: str):
+        self.vectorstore = vectorstore
+        self.client = client
+        self.name = name
+        self.collection = client.get_or_create_collection(name, configuration={"hnsw": {"space": "cosine"}})
+
+    @classmethod
+    def open(cls, settings: Settings, encoder: Encoder) -> "Store":
+        client = make_client(settings)
+        vectorstore = Chroma(
+            collection_name=settings.collection,
+            embedding_function=encoder,
+            client=client,
+            collection_configuration={"hnsw": {"space": "cosine"}},
+        )
+        return cls(vectorstore, client, settings.collection)
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def existing_ids(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), PAGE):
+            found.update(self.collection.get(ids=ids[i : i + PAGE], include=[])["ids"])
+        return found
+
+    def doc_records(self, doc_id: str) -> list[Record]:
+        got = self.collection.get(where={"doc_id": doc_id}, include=["metadatas"])
+        return [Record(i, "", m) for i, m in zip(got["ids"], got["metadatas"])]
+
+    def add(self, texts: list[str], metadatas: list[dict], ids: list[str]) -> None:
+        """Embed and upsert; callers pass only ids the store does not hold yet."""
+        if ids:
+            self.vectorstore.add_texts(texts=texts, metadatas=metadatas, ids=ids)
+
+    def delete(self, ids: list[str]) -> None:
+        for i in range(0, len(ids), PAGE):
+            self.collection.delete(ids=ids[i : i + PAGE])
+
+    def all_records(self) -> list[Record]:
+        """Every passage with its metadata, in pages (for the lexical index and listings)."""
+        records: list[Record] = []
+        offset = 0
+        while True:
+            got = self.collection.get(limit=PAGE, offset=offset, include=["documents", "metadatas"])
+            records.extend(Record(i, t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"]))
+            if len(got["ids"]) < PAGE:
+                return records
+            offset += PAGE
+
+    def dense(self, vector: list[float], k: int, where: dict | None = None) -> list[tuple[Record, float]]:
+        """Nearest passages with cosine similarity (1 - cosine distance)."""
+        found = self.vectorstore.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
+        return [(Record(doc.id, doc.page_content, doc.metadata), 1.0 - distance) for doc, distance in found]
+
+    def get(self, ids: list[str]) -> list[Record]:
+        got = self.collection.get(ids=ids, include=["documents", "metadatas"])
+        by_id = {i: Record(i, t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])}
+        return [by_id[i] for i in ids if i in by_id]
