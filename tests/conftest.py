@@ -1,0 +1,69 @@
+"""Shared fixtures: a small real index (real model, real Chroma, real UN documents) built once.
+
+Unit tests need none of this; tests marked ``integration`` use ``corpus_settings`` and
+``retriever``. Mutating tests get their own throw-away index from ``make_settings``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.ingest import ingest
+from assistant.retrieve import Retriever
+from assistant.settings import PROJECT_ROOT, Settings
+
+REAL_CORPUS = PROJECT_ROOT / "corpus"
+SHARED = PROJECT_ROOT.parent / "shared"
+LIBRARY = SHARED / "library"
+SUBSET = [
+    "sg-report-unmit-s-2012-765.md",
+    "ipi-driving-the-system-apart-2013.txt",
+    "ga-res-80-11-peacebuilding-architecture-review-2025.md",
+]
+
+
+def copy_corpus(target: Path, files: list[str]) -> Path:
+    """A corpus folder with the real manifest and glossary and some of the real documents."""
+    (target / "documents").mkdir(parents=True)
+    for name in ("manifest.toml", "glossary.toml"):
+        shutil.copy(REAL_CORPUS / name, target / name)
+    for name in files:
+        shutil.copy(REAL_CORPUS / "documents" / name, target / "documents" / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(tmp_path_factory) -> Settings:
+    root = tmp_path_factory.mktemp("corpus-index")
+    corpus = copy_corpus(root / "corpus", SUBSET)
+    return Settings(corpus_dir=corpus, index_dir=root / "indexes", uploads_dir=root / "indexes" / "uploads")
+
+
+@pytest.fixture(scope="session")
+def retriever(corpus_settings) -> Retriever:
+    r = Retriever.open(corpus_settings)
+    report = ingest(settings=corpus_settings, store=r.store)
+    assert not report.failed, report.failed
+    r.refresh(force=True)
+    return r
+
+
+@pytest.fixture
+def make_settings(tmp_path):
+    """Settings for a fresh, empty index over a corpus folder of the test's own."""
+
+    def make(**overrides) -> Settings:
+        corpus = tmp_path / "corpus"
+        (corpus / "documents").mkdir(parents=True, exist_ok=True)
+        for name in ("manifest.toml", "glossary.toml"):
+            if not (corpus / name).exists():
+                shutil.copy(REAL_CORPUS / name, corpus / name)
+        values = dict(corpus_dir=corpus, index_dir=tmp_path / "indexes", uploads_dir=tmp_path / "uploads",
+                      collection=f"t{abs(hash(str(tmp_path))) % 10**8}")
+        values.update(overrides)
+        return Settings(**values)
+
+    return make
