@@ -26,7 +26,7 @@ from .glossary import Glossary, load_glossary
 from .ingest import GENERATION_FILE
 from .lexical import LexicalIndex
 from .settings import Settings, get_settings
-from .store import MISSING, Record, Store
+from .store import MISSING, Record, Store, search_text
 
 Mode = Literal["hybrid", "dense", "lexical"]
 
@@ -143,7 +143,7 @@ class Retriever:
                 return
             records = self.store.all_records()
             records.sort(key=lambda r: (r.meta.get("doc_id", ""), r.meta.get("seq", 0)))
-            texts = [f"{r.meta.get('short', '')} {r.meta.get('heading', '')}\n{r.text}" for r in records]
+            texts = [search_text(r.text, r.meta) for r in records]
             self.lexical = LexicalIndex.build(texts)
             self.records = records
             self.row = {r.id: i for i, r in enumerate(records)}

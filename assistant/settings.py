@@ -62,9 +62,11 @@ class Settings(BaseSettings):
 
     # --- retrieval ----------------------------------------------------------------------
     top_k: int = Field(8, description="Results returned by search and passages given to answers.")
-    candidates: int = Field(50, description="Candidates each retriever contributes before fusion.")
-    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
-    dense_weight: float = Field(1.0, description="Weight of the dense ranking in fusion.")
+    candidates: int = Field(100, description="Candidates each retriever contributes before fusion (100 chosen by the eval).")
+    rrf_k: int = Field(20, description="Reciprocal-rank-fusion constant (20 chosen by the retrieval eval).")
+    dense_weight: float = Field(
+        0.5, description="Weight of the dense ranking in fusion (BM25 is stronger on UN texts; see docs/evaluation.md)."
+    )
     lexical_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
     superseded_penalty: float = Field(
         0.5, description="Multiplier on the fused score of superseded documents (prefer current)."
