@@ -31,8 +31,14 @@ SEMANTIC_SUPPORT = 0.75
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences, keeping trailing [n] markers with the sentence they follow."""
-    text = " ".join(text.split())
+    """Sentences, keeping trailing [n] markers with the sentence they follow.
+
+    Line breaks end a sentence too: passages join paragraphs and list items with them.
+    """
+    return [s for line in text.splitlines() for s in _split_line(" ".join(line.split()))]
+
+
+def _split_line(text: str) -> list[str]:
     if not text:
         return []
     parts: list[str] = []

@@ -67,3 +67,22 @@ def make_settings(tmp_path):
         return Settings(**values)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def fake_llm():
+    """A scripted OpenAI-compatible server (see tests/fake_llm.py)."""
+    from fake_llm import FakeLLM
+
+    server = FakeLLM()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def llm_retriever(retriever, fake_llm):
+    """The session index answered through the fake LLM server (same store, LLM settings)."""
+    settings = retriever.settings.model_copy(update={"llm_base_url": fake_llm.url, "llm_model": "fake"})
+    r = Retriever(settings, retriever.store, retriever.encoder, retriever.glossary)
+    r.refresh(force=True)
+    return r
