@@ -8,14 +8,16 @@ adding an uploaded file and deleting a user document.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from .corpus import load_manifest
 from .ingest import IngestReport, bump_generation, ingest, remove_document, write_lock
-from .loaders import SUPPORTED_SUFFIXES, LoadError, sniff
+from .loaders import SUPPORTED_SUFFIXES, LoadError, load, sniff
 from .retrieve import Retriever
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -98,15 +100,21 @@ def check_upload(name: str, data: bytes, max_mb: float) -> str:
 
 
 def add_upload(retriever: Retriever, name: str, data: bytes) -> IngestReport:
-    """Save an uploaded file under uploads/ and ingest it; a file that fails to load is not kept."""
+    """Check, save under uploads/ and ingest an uploaded file.
+
+    The file is loaded from a staging copy first, so a bad upload never replaces (or
+    deletes) an earlier good file of the same name; one writer at a time via ingest's lock.
+    """
     settings = retriever.settings
     filename = check_upload(name, data, settings.max_upload_mb)
     settings.uploads_dir.mkdir(parents=True, exist_ok=True)
-    path = settings.uploads_dir / filename
-    path.write_bytes(data)
+    with tempfile.TemporaryDirectory(dir=settings.uploads_dir.parent, prefix=".staging-") as tmp:
+        staged = Path(tmp) / filename
+        staged.write_bytes(data)
+        load(staged, max_mb=settings.max_upload_mb)
+        path = settings.uploads_dir / filename
+        os.replace(staged, path)
     report = ingest([path], settings=settings, store=retriever.store)
-    if report.failed:
-        path.unlink(missing_ok=True)
     retriever.refresh()
     return report
 
