@@ -41,8 +41,8 @@ def sources_html(answer: Answer, retriever: Retriever) -> str:
         )
         superseded = f" <em>(superseded by {html.escape(c.superseded_by)})</em>" if c.superseded_by else ""
         parts.append(
-            f"<details class='pa-source'><summary><b>[{c.n}] {html.escape(c.label)}</b> — "
-            f"<span class='pa-locator'>{html.escape(c.locator)}</span> · {html.escape(c.title)}{superseded}</summary>"
+            f"<details class='pa-source'><summary><b>[{c.n}] {html.escape(c.short)}, "
+            f"<span class='pa-locator'>{html.escape(c.locator)}</span></b> — {html.escape(c.title)}{superseded}</summary>"
             f"<blockquote>{html.escape(c.quote)}</blockquote>"
             f"<details><summary>Read in context</summary>{context}</details></details>"
         )
@@ -206,6 +206,12 @@ CSS = """
 .pa-context { color: var(--body-text-color-subdued); font-size: 0.92em; }
 .pa-cited { background: rgba(0, 158, 219, 0.08); }
 """
+
+
+def theme() -> gr.themes.Base:
+    """The default look with system fonts: the stock theme would fetch web fonts from the internet."""
+    return gr.themes.Default(primary_hue="sky", font=[gr.themes.Font("system-ui"), "sans-serif"],
+                             font_mono=[gr.themes.Font("ui-monospace"), "monospace"])
 
 
 def build_ui(retriever: Retriever, extra_tabs: list | None = None) -> gr.Blocks:

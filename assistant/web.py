@@ -53,9 +53,9 @@ def create_app(retriever: Retriever | None = None, with_ui: bool = True) -> Fast
     if with_ui:
         import gradio as gr
 
-        from .ui import CSS, build_ui
+        from .ui import CSS, build_ui, theme
 
-        app = gr.mount_gradio_app(app, build_ui(retriever), path="/", ssr_mode=False, css=CSS,
+        app = gr.mount_gradio_app(app, build_ui(retriever), path="/", ssr_mode=False, css=CSS, theme=theme(),
                                   footer_links=["api"], show_error=True)
     return app
 
