@@ -33,6 +33,9 @@ INSTRUCTION_LIKE = re.compile(
     r"|system prompt|you are (now )?(an? )?(ai|assistant|chatbot|language model)|new instructions:",
     re.IGNORECASE,
 )
+# Text that is not a quotable sentence: footnotes ("²² See ..."), fragments that start mid-sentence,
+# and page joins where a footnote marker glues two unrelated lines together.
+NOT_QUOTABLE = re.compile(r"^[a-z¹²³⁴⁵⁶⁷⁸⁹⁰]|^See |[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s+[a-z]")
 LEADING_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+|^[-•▪●]\s+|^\([a-z]{1,4}\)\s+")
 MIN_SENTENCE_CHARS = 40
 MAX_SENTENCE_CHARS = 700
@@ -110,7 +113,8 @@ def _candidates(hits: list[Hit]) -> list[tuple[int, str]]:
     for i, hit in enumerate(hits[:PASSAGES_FOR_SENTENCES]):
         for sentence in split_sentences(hit.text):
             sentence = LEADING_NUMBER.sub("", sentence).strip()
-            if MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS and not INSTRUCTION_LIKE.search(sentence):
+            if (MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS and not INSTRUCTION_LIKE.search(sentence)
+                    and not NOT_QUOTABLE.search(sentence)):
                 out.append((i, sentence))
     return out
 

@@ -77,3 +77,23 @@ class Citation(BaseModel):
     @property
     def label(self) -> str:
         return format_citation(self.short, self.locator)
+
+
+class CitationBook:
+    """Numbers sources across a whole draft or exercise pack: one passage, one number.
+
+    >>> book = CitationBook()
+    >>> c = Citation(n=3, chunk_id="a", doc_id="d", title="T", short="S/1", locator="para. 1", quote="q")
+    >>> book.cite(c), book.cite(c.model_copy(update={"n": 7}))
+    (1, 1)
+    """
+
+    def __init__(self) -> None:
+        self.sources: list[Citation] = []
+        self._n: dict[str, int] = {}
+
+    def cite(self, citation: Citation) -> int:
+        if citation.chunk_id not in self._n:
+            self._n[citation.chunk_id] = len(self.sources) + 1
+            self.sources.append(citation.model_copy(update={"n": self._n[citation.chunk_id]}))
+        return self._n[citation.chunk_id]

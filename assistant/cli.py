@@ -229,6 +229,55 @@ def eval_answers(file: Path = typer.Option(Path("evals/answers.jsonl"), "--file"
     _emit(results) if as_json else typer.echo(format_table(results))
 
 
+def _write_report(report, fmt: str, output: Optional[Path]) -> None:
+    """Markdown to stdout or a file; Word only to a file."""
+    from .export import to_docx, to_markdown
+
+    if fmt not in ("md", "docx"):
+        raise typer.BadParameter("--format must be md or docx")
+    if fmt == "docx":
+        if not output:
+            raise typer.BadParameter("--format docx needs -o FILE")
+        output.write_bytes(to_docx(report))
+    elif output:
+        output.write_text(to_markdown(report), encoding="utf-8")
+    else:
+        typer.echo(to_markdown(report))
+    if output:
+        typer.echo(f"wrote {output} ({len(report.sources)} sources)", err=True)
+
+
+FORMAT_OPT = typer.Option("md", "--format", help="md or docx.")
+OUTPUT_OPT = typer.Option(None, "-o", "--output", help="Output file (required for docx).")
+BACKEND_OPT = typer.Option("auto", help="extractive, llm or auto (llm when configured).")
+
+
+@app.command()
+def draft(
+    context: Path = typer.Option(..., "--context", help="Planning context, YAML or JSON (see examples/carana.yaml)."),
+    section: list[str] = typer.Option(["all"], "--section", help="Section key or 'all' (repeatable)."),
+    fmt: str = FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    backend: str = BACKEND_OPT,
+):
+    """First-pass ISF sections for your context, each tied to the cited policy behind it."""
+    from .context import ContextError, load_context
+    from .draft import draft as make_draft
+    from .retrieve import get_retriever
+
+    try:
+        ctx = load_context(context)
+    except ContextError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    ensure_index()
+    try:
+        report = make_draft(ctx, get_retriever(), sections=section, backend=backend)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
+    _write_report(report, fmt, output)
+
+
 @app.command()
 def serve(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.Option(None)):
     """Start the web app (API + Gradio UI)."""

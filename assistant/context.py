@@ -1,0 +1,125 @@
+"""The planning context a drafter or trainer supplies: country, presence, mandate, priorities.
+
+Read from a YAML or JSON file (CLI) or a form (UI), validated with errors that name the
+field. Everything in a draft that is not cited policy comes from here — the assistant
+adds no facts of its own about the country.
+
+>>> ctx = PlanningContext(country="Carana", fictional=True, presence="PKO", mission="UNMICA",
+...     key_tasks=["Protect civilians"], un_entities=["UNDP"], period="2027-2029")
+>>> ctx.years
+(2027, 2029)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+
+PERIOD = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
+MAX_CONTEXT_BYTES = 200_000
+
+
+class ContextError(ValueError):
+    """A planning context that cannot be used; the message lists each problem by field."""
+
+
+class Priority(BaseModel):
+    """A peace-consolidation priority with the entities that would lead and contribute."""
+
+    name: str = Field(min_length=3, max_length=200)
+    lead: str = Field("", max_length=120, description="Lead entity (mission section or agency), if agreed.")
+    contributing: list[str] = Field(default_factory=list, description="Contributing entities.")
+
+
+class PlanningContext(BaseModel):
+    """What the drafting team knows about its setting."""
+
+    country: str = Field(min_length=2, max_length=100, description="Country, real or fictional.")
+    fictional: bool = Field(False, description="True for training scenarios (e.g. Carana).")
+    presence: Literal["PKO", "SPM", "transition"] = Field(description="Peacekeeping operation, special political mission, or a presence in transition.")
+    mission: str = Field(min_length=2, max_length=100, description="Name or acronym of the mission.")
+    mandate: str = Field("", max_length=20_000, description="Mandate text or extract (Security Council resolution).")
+    key_tasks: list[str] = Field(default_factory=list, description="Mandated key tasks.")
+    national_priorities: list[str] = Field(default_factory=list, description="Priorities of the national plan.")
+    national_plan: str = Field("", max_length=200, description="Name of the national development plan or compact.")
+    un_entities: list[str] = Field(min_length=1, description="UN entities present besides the mission (UNDP, UNICEF, ...).")
+    period: str = Field(description="ISF period as 'YYYY-YYYY' (2-3 years is usual).")
+    priorities: list[Priority] = Field(default_factory=list, description="Peace-consolidation priorities, if already agreed.")
+    tensions: list[str] = Field(default_factory=list, description="Known tensions (humanitarian space, host government, funding...).")
+    humanitarian_response: bool = Field(False, description="An active humanitarian response plan (HRP) is in place.")
+
+    @field_validator("key_tasks", "national_priorities", "un_entities", "tensions")
+    @classmethod
+    def _clean_list(cls, items: list[str]) -> list[str]:
+        cleaned = [" ".join(str(i).split()) for i in items if str(i).strip()]
+        if any(len(i) > 500 for i in cleaned):
+            raise ValueError("each item must be under 500 characters")
+        return cleaned
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, value: str) -> str:
+        match = PERIOD.match(value)
+        if not match:
+            raise ValueError("use the form '2027-2029'")
+        start, end = int(match.group(1)), int(match.group(2))
+        if not 1990 <= start < end <= start + 6:
+            raise ValueError("the end year must follow the start year, within 6 years (2-3 is usual)")
+        return f"{start}-{end}"
+
+    @model_validator(mode="after")
+    def _tasks_or_mandate(self) -> "PlanningContext":
+        if not self.key_tasks and not self.mandate.strip():
+            raise ValueError("give key_tasks or the mandate text")
+        return self
+
+    @property
+    def years(self) -> tuple[int, int]:
+        start, end = self.period.split("-")
+        return int(start), int(end)
+
+    @property
+    def all_priorities(self) -> list[Priority]:
+        """Agreed priorities, or the key tasks as provisional ones."""
+        return self.priorities or [Priority(name=t) for t in self.key_tasks[:6]]
+
+
+def _explain(err: ValidationError) -> str:
+    lines = []
+    for e in err.errors():
+        where = ".".join(str(p) for p in e["loc"]) or "context"
+        lines.append(f"{where}: {e['msg'].removeprefix('Value error, ')}")
+    return "; ".join(lines)
+
+
+def parse_context(data: object) -> PlanningContext:
+    """Validate a mapping; raise ContextError naming each bad field."""
+    if not isinstance(data, dict):
+        raise ContextError("the planning context must be a mapping of fields (country, presence, mission, ...)")
+    try:
+        return PlanningContext.model_validate(data)
+    except ValidationError as err:
+        raise ContextError(_explain(err)) from None
+
+
+def load_context(path: Path | str) -> PlanningContext:
+    """A context from a .yaml/.yml or .json file."""
+    path = Path(path)
+    if not path.exists():
+        raise ContextError(f"{path}: no such file")
+    if path.stat().st_size > MAX_CONTEXT_BYTES:
+        raise ContextError(f"{path.name}: too large for a planning context")
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError) as err:
+        raise ContextError(f"{path.name}: cannot be parsed ({type(err).__name__}: {str(err).splitlines()[0]})") from None
+    try:
+        return parse_context(data)
+    except ContextError as err:
+        raise ContextError(f"{path.name}: {err}") from None
