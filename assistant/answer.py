@@ -34,8 +34,9 @@ INSTRUCTION_LIKE = re.compile(
     re.IGNORECASE,
 )
 # Text that is not a quotable sentence: footnotes ("²² See ..."), fragments that start mid-sentence,
-# and page joins where a footnote marker glues two unrelated lines together.
-NOT_QUOTABLE = re.compile(r"^[a-z¹²³⁴⁵⁶⁷⁸⁹⁰]|^See |[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s+[a-z]")
+# page joins where a footnote marker glues two unrelated lines together, and runs of capitals
+# (tables of contents, running heads), and TeX residue from PDF conversion.
+NOT_QUOTABLE = re.compile(r"^\(?[a-z¹²³⁴⁵⁶⁷⁸⁹⁰]|^See |[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s+[a-z]|\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^")
 LEADING_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+|^[-•▪●]\s+|^\([a-z]{1,4}\)\s+")
 MIN_SENTENCE_CHARS = 40
 MAX_SENTENCE_CHARS = 700

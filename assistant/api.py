@@ -17,11 +17,16 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .answer import Answer, answer_question, answer_stream
+from .context import PlanningContext
+from .draft import SECTION_KEYS, draft
+from .exercise import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS, exercise
+from .export import Report, to_docx, to_markdown
+from .quiz import MAX_QUESTIONS, quiz
 from .ingest import Failure
 from .library import CatalogueEntry, DocumentEntry, add_upload, delete_document, list_catalogue, list_documents
 from .loaders import LoadError
@@ -227,6 +232,72 @@ def delete(doc_id: str, retriever: Retriever = Depends(require_write)) -> dict:
 @router.get("/glossary", response_model=GlossaryResponse, summary="Terms and acronyms of UN integrated planning")
 def glossary(q: str = Query("", max_length=200, description="Filter text."), retriever: Retriever = Depends(require_read)) -> dict:
     return {"terms": [t.model_dump() for t in retriever.glossary.search(q)]}
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+OutputFormat = Literal["json", "md", "docx"]
+
+
+class DraftRequest(BaseModel):
+    context: PlanningContext
+    sections: list[Literal["all", *SECTION_KEYS]] = Field(default_factory=lambda: ["all"], min_length=1)  # type: ignore[valid-type]
+    format: OutputFormat = "json"
+    backend: Literal["auto", "extractive", "llm"] = "auto"
+
+
+class ExerciseRequest(BaseModel):
+    topic: str = Field(min_length=3, max_length=300)
+    minutes: int = Field(90, ge=MIN_MINUTES, le=MAX_MINUTES)
+    participants: int = Field(18, ge=MIN_PARTICIPANTS, le=MAX_PARTICIPANTS)
+    country: str = Field("Carana", min_length=2, max_length=100, description="Fictional country of the scenario.")
+    format: OutputFormat = "json"
+    backend: Literal["auto", "extractive", "llm"] = "auto"
+
+
+class QuizRequest(BaseModel):
+    topic: str = Field(min_length=3, max_length=300)
+    count: int = Field(10, ge=1, le=MAX_QUESTIONS)
+    format: OutputFormat = "json"
+
+
+def _deliver(report: Report, fmt: str, name: str):
+    """The report as JSON, Markdown or a Word download."""
+    if fmt == "md":
+        return Response(to_markdown(report), media_type="text/markdown; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
+    if fmt == "docx":
+        return Response(to_docx(report), media_type=DOCX_TYPE, headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
+    return report.model_dump()
+
+
+FILE_RESPONSES = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
+
+
+@router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
+def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read)):
+    try:
+        report = draft(body.context, retriever, sections=list(body.sections), backend=body.backend)
+    except ValueError as err:
+        raise HTTPException(400, str(err)) from err
+    return _deliver(report, body.format, "isf-draft")
+
+
+@router.post("/exercise", response_model=Report, summary="A joint-training exercise pack", responses=FILE_RESPONSES)
+def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read)):
+    try:
+        report = exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend, country=body.country)
+    except ValueError as err:
+        raise HTTPException(400, str(err)) from err
+    return _deliver(report, body.format, "exercise")
+
+
+@router.post("/quiz", response_model=Report, summary="A quiz cut from corpus passages", responses=FILE_RESPONSES)
+def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read)):
+    try:
+        report = quiz(body.topic, body.count, retriever)
+    except ValueError as err:
+        raise HTTPException(400, str(err)) from err
+    return _deliver(report, body.format, "quiz")
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -4,6 +4,8 @@ that the web app and API call too.
     planassist ingest [PATH...] [--json]
     planassist search QUERY [-k K] [--json]      planassist search --queries FILE --json
     planassist ask QUESTION [--json]             planassist ask --questions FILE --json
+    planassist draft --context FILE [--section S] [--format md|docx -o OUT]
+    planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N]
     planassist docs | corpus fetch | chat | eval retrieval | eval answers | serve
 """
 
@@ -273,6 +275,47 @@ def draft(
     ensure_index()
     try:
         report = make_draft(ctx, get_retriever(), sections=section, backend=backend)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
+    _write_report(report, fmt, output)
+
+
+@app.command()
+def exercise(
+    topic: str = typer.Option(..., "--topic", help="What the exercise is about."),
+    minutes: int = typer.Option(90, "--minutes", help="Session length (45-480)."),
+    participants: int = typer.Option(18, "--participants", help="Number of participants (4-120)."),
+    country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
+    fmt: str = FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    backend: str = BACKEND_OPT,
+):
+    """A joint-training exercise pack with a facilitator answer key citing the corpus."""
+    from .exercise import exercise as make_exercise
+    from .retrieve import get_retriever
+
+    ensure_index()
+    try:
+        report = make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
+    _write_report(report, fmt, output)
+
+
+@app.command()
+def quiz(
+    topic: str = typer.Option(..., "--topic", help="What the quiz checks."),
+    count: int = typer.Option(10, "-n", "--count", help="Number of questions (1-30)."),
+    fmt: str = FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+):
+    """Fill-in-the-blank questions cut from corpus passages, with answers and sources."""
+    from .quiz import quiz as make_quiz
+    from .retrieve import get_retriever
+
+    ensure_index()
+    try:
+        report = make_quiz(topic, count, get_retriever())
     except ValueError as err:
         raise typer.BadParameter(str(err)) from None
     _write_report(report, fmt, output)

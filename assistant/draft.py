@@ -206,7 +206,7 @@ SECTIONS: tuple[Section, ...] = (
 SECTION_KEYS = tuple(s.key for s in SECTIONS)
 
 
-def _cited(answer: Answer, book: CitationBook, limit: int) -> list[str]:
+def cited_sentences(answer: Answer, book: CitationBook, limit: int) -> list[str]:
     """Verified sentences of an answer, renumbered into the report's sources; unsupported ones left out."""
     by_n = {c.n: c for c in answer.citations}
     out = []
@@ -232,11 +232,11 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     """The blocks of one section (guidance, draft, practice, open questions)."""
     blocks = [Block(kind="heading", text=section.title, level=1), Block(kind="heading", text=REQUIRES_LABEL, level=2)]
     guidance = answer_question(section.requirement, retriever, backend=backend)
-    sentences = [] if guidance.abstained else _cited(guidance, book, GUIDANCE_SENTENCES)
+    sentences = [] if guidance.abstained else cited_sentences(guidance, book, GUIDANCE_SENTENCES)
     blocks.append(Block(kind="bullets", items=sentences) if sentences else Block(kind="note", text=_not_covered(section, retriever)))
     blocks += [Block(kind="heading", text=DRAFT_LABEL, level=2), *section.write(ctx)]
     practice = answer_question(section.practice, retriever, backend="extractive", filters=Filters(types=["report"]))
-    examples = [] if practice.abstained else _cited(practice, book, PRACTICE_SENTENCES)
+    examples = [] if practice.abstained else cited_sentences(practice, book, PRACTICE_SENTENCES)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
     blocks += [Block(kind="heading", text=QUESTIONS_LABEL, level=2), Block(kind="bullets", items=list(section.questions))]
