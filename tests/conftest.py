@@ -86,3 +86,30 @@ def llm_retriever(retriever, fake_llm):
     r = Retriever(settings, retriever.store, retriever.encoder, retriever.glossary)
     r.refresh(force=True)
     return r
+
+
+@pytest.fixture
+def cli(retriever, corpus_settings, monkeypatch):
+    """Run `planassist` in-process with PLANASSIST_* pointing at the session index; returns its JSON lines."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+    from assistant.retrieve import get_retriever
+    from assistant.settings import get_settings
+
+    for field in ("corpus_dir", "index_dir", "uploads_dir"):
+        monkeypatch.setenv(f"PLANASSIST_{field.upper()}", str(getattr(corpus_settings, field)))
+    get_settings.cache_clear()
+    get_retriever.cache_clear()
+    runner = CliRunner()
+
+    def run(*args: str) -> list[dict]:
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+
+    yield run
+    get_settings.cache_clear()
+    get_retriever.cache_clear()

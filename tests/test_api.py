@@ -182,3 +182,39 @@ def test_api_key_can_guard_reads(writable):
     assert c.get("/api/glossary").status_code == 401
     assert c.get("/api/glossary", headers={"X-API-Key": KEY}).status_code == 200
     assert c.get("/healthz").status_code == 200
+
+
+def carana() -> dict:
+    import yaml
+
+    from assistant.settings import PROJECT_ROOT
+
+    return yaml.safe_load((PROJECT_ROOT / "examples" / "carana.yaml").read_text())
+
+
+def test_draft_json_and_docx(client):
+    body = client.post("/api/draft", json={"context": carana(), "sections": ["vision", "results"], "backend": "extractive"}).json()
+    assert set(body) == {"title", "subtitle", "blocks", "sources"} and body["sources"]
+    r = client.post("/api/draft", json={"context": carana(), "sections": ["results"], "format": "docx", "backend": "extractive"})
+    assert r.status_code == 200 and r.content[:2] == b"PK" and "isf-draft.docx" in r.headers["content-disposition"]
+    doc = Document(io.BytesIO(r.content))
+    assert doc.tables
+
+
+@pytest.mark.parametrize("payload, fragment", [
+    ({"context": {"country": "Carana"}}, "context.presence"),
+    ({"context": {**carana(), "period": "soon"}}, "context.period"),
+    ({"context": carana(), "sections": ["budget"]}, "sections"),
+])
+def test_draft_validation_errors(client, payload, fragment):
+    r = client.post("/api/draft", json=payload)
+    assert r.status_code == 422 and fragment in r.json()["error"]
+
+
+def test_exercise_and_quiz(client):
+    md = client.post("/api/exercise", json={"topic": "humanitarian space", "minutes": 90, "participants": 12,
+                                            "format": "md", "backend": "extractive"})
+    assert md.status_code == 200 and md.text.startswith("# Joint training exercise") and "## Sources" in md.text
+    assert client.post("/api/exercise", json={"topic": "x", "minutes": 5}).status_code == 422
+    q = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3}).json()
+    assert q["title"].startswith("Quiz") and q["sources"]

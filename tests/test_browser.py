@@ -89,6 +89,21 @@ def test_ask_shows_answer_with_located_sources(browser, server, tmp_path):
     page.close()
 
 
+def test_draft_tab_builds_a_cited_draft(browser, server, tmp_path):
+    page = browser.new_page()
+    page.goto(server, wait_until="load")
+    page.wait_for_selector("#pa-question", timeout=60000)
+    page.get_by_role("tab", name="Draft").click()
+    page.get_by_role("button", name="Load the Carana example").click()
+    page.wait_for_function("document.querySelector('#pa-country textarea, #pa-country input').value === 'Carana'")
+    page.locator("#pa-draft").click()
+    page.wait_for_selector("#pa-draft-preview table", timeout=120000)
+    page.screenshot(path=str(tmp_path / "draft.png"), full_page=True)
+    preview = page.locator("#pa-draft-preview").inner_text()
+    assert "5. Results matrix" in preview and "Sources" in preview and "[1]" in preview
+    page.close()
+
+
 def test_upload_appears_in_library(browser, server, tmp_path):
     d = Document()
     d.add_paragraph("Terms of reference of the joint mission–UNCT transition cell: it tracks handover benchmarks weekly.")

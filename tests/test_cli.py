@@ -8,29 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.retrieve import get_retriever
-from assistant.settings import get_settings
 
 pytestmark = pytest.mark.integration
 RUNNER = CliRunner()
-
-
-@pytest.fixture
-def cli(retriever, corpus_settings, monkeypatch):
-    """Run the CLI in-process with PLANASSIST_* pointing at the session index."""
-    for field in ("corpus_dir", "index_dir", "uploads_dir"):
-        monkeypatch.setenv(f"PLANASSIST_{field.upper()}", str(getattr(corpus_settings, field)))
-    get_settings.cache_clear()
-    get_retriever.cache_clear()
-
-    def run(*args: str) -> list[dict]:
-        result = RUNNER.invoke(app, list(args))
-        assert result.exit_code == 0, result.output
-        return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-
-    yield run
-    get_settings.cache_clear()
-    get_retriever.cache_clear()
 
 
 def test_ingest_summary(cli):
