@@ -12,6 +12,7 @@ and the same [n] markers. Word output uses real headings and tables (python-docx
 from __future__ import annotations
 
 import io
+import re
 from typing import Literal
 
 from docx import Document
@@ -22,6 +23,7 @@ from .citation import Citation
 
 BlockKind = Literal["heading", "paragraph", "bullets", "table", "note"]
 SOURCES_HEADING = "Sources"
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 QUOTE_CHARS = 600
 
 
@@ -85,29 +87,34 @@ def to_markdown(report: Report) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _safe(text: str) -> str:
+    """Word (XML) cannot hold control characters; user-supplied text may contain them."""
+    return XML_UNSAFE.sub("", text)
+
+
 def to_docx(report: Report) -> bytes:
     doc = Document()
     doc.styles["Normal"].font.size = Pt(11)
-    doc.add_heading(report.title, level=0)
+    doc.add_heading(_safe(report.title), level=0)
     if report.subtitle:
-        doc.add_paragraph(report.subtitle, style="Subtitle")
+        doc.add_paragraph(_safe(report.subtitle), style="Subtitle")
     for b in report.blocks:
         if b.kind == "heading":
-            doc.add_heading(b.text, level=max(1, min(4, b.level)))
+            doc.add_heading(_safe(b.text), level=max(1, min(4, b.level)))
         elif b.kind == "paragraph":
-            doc.add_paragraph(b.text)
+            doc.add_paragraph(_safe(b.text))
         elif b.kind == "note":
-            doc.add_paragraph(b.text, style="Intense Quote")
+            doc.add_paragraph(_safe(b.text), style="Intense Quote")
         elif b.kind == "bullets":
             for item in b.items:
-                doc.add_paragraph(item, style="List Bullet")
+                doc.add_paragraph(_safe(item), style="List Bullet")
         elif b.kind == "table" and b.rows:
-            _table(doc, b.rows)
+            _table(doc, [[_safe(cell) for cell in row] for row in b.rows])
     if report.sources:
         doc.add_heading(SOURCES_HEADING, level=1)
         for c in report.sources:
-            doc.add_paragraph(source_line(c)).runs[0].bold = True
-            doc.add_paragraph(_quote(c.quote), style="Quote")
+            doc.add_paragraph(_safe(source_line(c))).runs[0].bold = True
+            doc.add_paragraph(_safe(_quote(c.quote)), style="Quote")
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

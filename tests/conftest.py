@@ -113,3 +113,12 @@ def cli(retriever, corpus_settings, monkeypatch):
     yield run
     get_settings.cache_clear()
     get_retriever.cache_clear()
+
+
+def remove_uploads(retriever) -> None:
+    """Delete user uploads from a store shared with other tests (browser and schema tests upload)."""
+    from assistant.library import delete_document, list_documents
+
+    for doc in list_documents(retriever):
+        if doc.origin == "upload":
+            delete_document(retriever, doc.id)

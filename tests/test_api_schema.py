@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
 from assistant.web import create_app
+from conftest import remove_uploads
 
 pytestmark = pytest.mark.integration
 
@@ -20,7 +21,8 @@ def api_schema(retriever, tmp_path_factory):
     uploads = tmp_path_factory.mktemp("schema-uploads")
     settings = retriever.settings.model_copy(update={"uploads_dir": uploads})
     r = Retriever(settings, retriever.store, retriever.encoder, retriever.glossary)
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(r, with_ui=False))
+    yield schemathesis.openapi.from_asgi("/openapi.json", create_app(r, with_ui=False))
+    remove_uploads(r)
 
 
 def test_no_server_errors(api_schema):

@@ -22,6 +22,7 @@ from docx import Document
 
 from assistant.settings import PROJECT_ROOT
 from assistant.web import create_app
+from conftest import remove_uploads
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -69,6 +70,7 @@ def server(retriever, tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
+    remove_uploads(r)
 
 
 def test_ask_shows_answer_with_located_sources(browser, server, tmp_path):

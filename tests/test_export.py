@@ -38,3 +38,10 @@ def test_docx_has_real_headings_tables_and_sources():
     assert "Police support focused on five areas [1]." in texts
     assert any(t.startswith("[1] S/2012/765, para. 24") for t in texts)
     assert [p.style.name for p in doc.paragraphs if p.text in ("one", "two")] == ["List Bullet", "List Bullet"]
+
+
+def test_control_characters_from_user_input_do_not_break_word_export():
+    report = Report(title="Carana\x00 draft", blocks=[Block(kind="paragraph", text="Vision\x0b text"),
+                                                      Block(kind="table", rows=[["a\x01", "b"]])])
+    doc = Document(io.BytesIO(to_docx(report)))
+    assert [p.text for p in doc.paragraphs][:2] == ["Carana draft", "Vision text"]
