@@ -37,14 +37,18 @@ INSTRUCTION_LIKE = re.compile(
 # page joins where a footnote marker glues two unrelated lines together, and runs of capitals
 # (tables of contents, running heads), and TeX residue from PDF conversion.
 NOT_QUOTABLE = re.compile(r"^\(?[a-z¹²³⁴⁵⁶⁷⁸⁹⁰]|^See |[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s+[a-z]|\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^")
+FOOTNOTE_BREAK = re.compile(r"(?<=[.!?”\"])[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
 LEADING_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+|^[-•▪●]\s+|^\([a-z]{1,4}\)\s+")
 MIN_SENTENCE_CHARS = 40
 MAX_SENTENCE_CHARS = 700
 PASSAGES_FOR_SENTENCES = 6
 NEAREST_SOURCES = 3
-MMR_LAMBDA = 0.7
-RELATIVE_CUTOFF = 0.2
-PRESELECT = 8
+COVERAGE_PASSAGES = 3
+GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
+MMR_LAMBDA = 0.85
+OVERLAP_WEIGHT = 0.3
+RELATIVE_CUTOFF = 0.35
+PRESELECT = 16
 SENTENCE_BATCH = 4  # short batches pad less; fastest on 2 CPU cores
 
 
@@ -112,11 +116,12 @@ def _candidates(hits: list[Hit]) -> list[tuple[int, str]]:
     """(hit index, sentence) pairs worth quoting; instruction-like text is never quoted."""
     out = []
     for i, hit in enumerate(hits[:PASSAGES_FOR_SENTENCES]):
-        for sentence in split_sentences(hit.text):
-            sentence = LEADING_NUMBER.sub("", sentence).strip()
-            if (MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS and not INSTRUCTION_LIKE.search(sentence)
-                    and not NOT_QUOTABLE.search(sentence)):
-                out.append((i, sentence))
+        for joined in split_sentences(hit.text):
+            for sentence in FOOTNOTE_BREAK.split(joined):  # 'peace."¹⁶ depth of ...': keep the sentence, drop the rest
+                sentence = LEADING_NUMBER.sub("", sentence).strip()
+                if (MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS and not INSTRUCTION_LIKE.search(sentence)
+                        and not NOT_QUOTABLE.search(sentence)):
+                    out.append((i, sentence))
     return out
 
 
@@ -135,7 +140,7 @@ def select_sentences(question: str, hits: list[Hit], retriever: Retriever, limit
     query_vec = retriever.encoder.query_vector(expanded)
     vectors = retriever.encoder.encode_cached([s for _, s in candidates], batch_size=SENTENCE_BATCH)
     prior = np.array([0.05 / (1 + i) for i, _ in candidates])
-    relevance = vectors @ query_vec + 0.3 * overlap + prior
+    relevance = vectors @ query_vec + OVERLAP_WEIGHT * overlap + prior
     chosen: list[int] = []
     while len(chosen) < min(limit, len(candidates)):
         if chosen:
@@ -183,10 +188,26 @@ def resolve_backend(backend: Backend | str, retriever: Retriever) -> str:
     return backend
 
 
+def evidence(question: str, hits: list[Hit]) -> tuple[float, float]:
+    """(best cosine similarity, best share of the question's content words found in one of the top passages)."""
+    if not hits:
+        return 0.0, 0.0
+    terms = set(tokenize(question)) - GENERIC_TERMS
+    coverage = max(len(terms & set(tokenize(h.text))) / max(1, len(terms)) for h in hits[:COVERAGE_PASSAGES])
+    return max(h.similarity for h in hits), coverage
+
+
+def is_strong(similarity: float, coverage: float, settings) -> bool:
+    """Answer when a passage is close in meaning, or fairly close and holds most of the question's words."""
+    return similarity >= settings.abstain_threshold or (
+        similarity >= settings.abstain_floor and coverage >= settings.abstain_coverage
+    )
+
+
 def retrieve_for_answer(question: str, retriever: Retriever, filters: Filters | None) -> tuple[list[Hit], bool]:
     """Passages for the question and whether the evidence is strong enough to answer."""
     hits = retriever.search(question, filters=filters)
-    strong = bool(hits) and max(h.similarity for h in hits) >= retriever.settings.abstain_threshold
+    strong = bool(hits) and is_strong(*evidence(question, hits), retriever.settings)
     return hits, strong
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
-from typing import Literal
+from typing import Callable, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -260,8 +260,12 @@ class QuizRequest(BaseModel):
     format: OutputFormat = "json"
 
 
-def _deliver(report: Report, fmt: str, name: str):
-    """The report as JSON, Markdown or a Word download."""
+def _deliver(build: Callable[[], Report], fmt: str, name: str):
+    """Build the report (a ValueError is the caller's mistake: 400) and send it as JSON, Markdown or Word."""
+    try:
+        report = build()
+    except ValueError as err:
+        raise HTTPException(400, str(err)) from err
     if fmt == "md":
         return Response(to_markdown(report), media_type="text/markdown; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
@@ -275,29 +279,19 @@ FILE_RESPONSES = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
 
 @router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
 def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read)):
-    try:
-        report = draft(body.context, retriever, sections=list(body.sections), backend=body.backend)
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
-    return _deliver(report, body.format, "isf-draft")
+    return _deliver(lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend),
+                    body.format, "isf-draft")
 
 
 @router.post("/exercise", response_model=Report, summary="A joint-training exercise pack", responses=FILE_RESPONSES)
 def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read)):
-    try:
-        report = exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend, country=body.country)
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
-    return _deliver(report, body.format, "exercise")
+    return _deliver(lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,
+                                     country=body.country), body.format, "exercise")
 
 
 @router.post("/quiz", response_model=Report, summary="A quiz cut from corpus passages", responses=FILE_RESPONSES)
 def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read)):
-    try:
-        report = quiz(body.topic, body.count, retriever)
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
-    return _deliver(report, body.format, "quiz")
+    return _deliver(lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -39,6 +39,8 @@ FURNITURE = [
 ]
 FRONT_MATTER = re.compile(r"^---\n(?:[A-Za-z_]+:.*\n)+---\n", re.MULTILINE)
 TERMINAL = (".", ":", ";", "?", "!", "”", '"', ")", "’")
+FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+DANGLING = {"and", "or", "the", "of", "to", "in", "a", "an", "for", "with", "by", "on", "as", "that", "from", "at"}
 MAX_HEADING_CHARS = 110
 MIN_NUMBERED = 10
 
@@ -84,8 +86,15 @@ def _is_furniture(line: str) -> bool:
     return any(p.match(line) for p in FURNITURE)
 
 
+def _ends_sentence(text: str) -> bool:
+    """Ends with terminal punctuation, ignoring a trailing footnote marker ('peace." ¹⁶')."""
+    return text.rstrip(FOOTNOTE_MARKS + " ").endswith(TERMINAL)
+
+
 def _looks_like_heading(text: str) -> bool:
-    if len(text) > MAX_HEADING_CHARS or text.endswith(TERMINAL) or text.endswith(","):
+    if len(text) > MAX_HEADING_CHARS or _ends_sentence(text) or text.endswith(","):
+        return False
+    if text.rsplit(" ", 1)[-1].lower() in DANGLING:  # "... the context-specific nature and" is a broken line
         return False
     if BULLET.match(text) or not text[:1].isalpha() or not text[:1].isupper():
         return False
@@ -168,7 +177,7 @@ def parse(pages: list[tuple[str, int | None]]) -> list[Paragraph]:
         continues = (
             prev is not None
             and number is None
-            and not prev.text.endswith(TERMINAL)
+            and not _ends_sentence(prev.text)
             and not BULLET.match(text)
             and (text[:1].islower() or (page is not None and page != prev.page_end))
         )

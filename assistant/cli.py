@@ -68,14 +68,13 @@ def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or fol
 
 def ensure_index() -> None:
     """Build the index on first use so that every command works on a fresh clone."""
-    from .ingest import ingest as run
+    from .library import ensure_index as build
     from .retrieve import get_retriever
 
     retriever = get_retriever()
     if retriever.store.count() == 0:
         typer.echo("Building the index of the default corpus (first run)...", err=True)
-        run(settings=get_settings(), store=retriever.store, progress=True)
-        retriever.refresh(force=True)
+    build(retriever)
 
 
 def _filters(doc: list[str] | None, doc_type: list[str] | None, year_from: int | None, year_to: int | None, current_only: bool):
@@ -231,15 +230,20 @@ def eval_answers(file: Path = typer.Option(Path("evals/answers.jsonl"), "--file"
     _emit(results) if as_json else typer.echo(format_table(results))
 
 
-def _write_report(report, fmt: str, output: Optional[Path]) -> None:
-    """Markdown to stdout or a file; Word only to a file."""
+def _write_report(build, fmt: str, output: Optional[Path]) -> None:
+    """Build the report on the (ensured) index; Markdown to stdout or a file, Word only to a file."""
     from .export import to_docx, to_markdown
 
     if fmt not in ("md", "docx"):
         raise typer.BadParameter("--format must be md or docx")
+    if fmt == "docx" and not output:
+        raise typer.BadParameter("--format docx needs -o FILE")
+    ensure_index()
+    try:
+        report = build()
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
     if fmt == "docx":
-        if not output:
-            raise typer.BadParameter("--format docx needs -o FILE")
         output.write_bytes(to_docx(report))
     elif output:
         output.write_text(to_markdown(report), encoding="utf-8")
@@ -272,12 +276,7 @@ def draft(
     except ContextError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
-    ensure_index()
-    try:
-        report = make_draft(ctx, get_retriever(), sections=section, backend=backend)
-    except ValueError as err:
-        raise typer.BadParameter(str(err)) from None
-    _write_report(report, fmt, output)
+    _write_report(lambda: make_draft(ctx, get_retriever(), sections=section, backend=backend), fmt, output)
 
 
 @app.command()
@@ -294,12 +293,8 @@ def exercise(
     from .exercise import exercise as make_exercise
     from .retrieve import get_retriever
 
-    ensure_index()
-    try:
-        report = make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country)
-    except ValueError as err:
-        raise typer.BadParameter(str(err)) from None
-    _write_report(report, fmt, output)
+    _write_report(lambda: make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country),
+                  fmt, output)
 
 
 @app.command()
@@ -313,12 +308,7 @@ def quiz(
     from .quiz import quiz as make_quiz
     from .retrieve import get_retriever
 
-    ensure_index()
-    try:
-        report = make_quiz(topic, count, get_retriever())
-    except ValueError as err:
-        raise typer.BadParameter(str(err)) from None
-    _write_report(report, fmt, output)
+    _write_report(lambda: make_quiz(topic, count, get_retriever()), fmt, output)
 
 
 @app.command()

@@ -93,6 +93,11 @@ class Encoder(Embeddings):
             return np.zeros((0, self.dimension), dtype=np.float32)
         return np.stack([found[k] for k in keys])
 
+    def clear_cache(self) -> None:
+        """Forget cached vectors (benchmarks time cold queries)."""
+        with self._lock:
+            self._cache.clear()
+
     def query_vector(self, text: str) -> np.ndarray:
         return self.encode_cached([text])[0]
 

@@ -15,7 +15,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from .answer import answer_question
+from .answer import answer_question, evidence, is_strong
 from .ingest import ingest
 from .lexical import tokenize
 from .retrieve import Retriever, get_retriever
@@ -93,7 +93,7 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
     abstain_ok, false_abstain, in_scope, out_scope, times, best_sims = 0, 0, 0, 0, [], []
     for row in rows:
         hits = retriever.search(row["question"])
-        best_sims.append((max((h.similarity for h in hits), default=0.0), row["in_scope"]))
+        best_sims.append((*evidence(row["question"], hits), row["in_scope"]))
         result = answer_question(row["question"], retriever, backend=backend)
         times.append(result.took_ms)
         if not row["in_scope"]:
@@ -118,7 +118,7 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
         "backend": backend,
         "in_scope": in_scope,
         "out_of_scope": out_scope,
-        "abstain_threshold": retriever.settings.abstain_threshold,
+        "abstain_rule": {k: getattr(retriever.settings, k) for k in ("abstain_threshold", "abstain_floor", "abstain_coverage")},
         "key_fact_recall": round(statistics.fmean(facts), 3) if facts else 0.0,
         "citation_precision": round(precise / cited_pairs, 3) if cited_pairs else 0.0,
         "citation_recall": round(recalled / sentences, 3) if sentences else 0.0,
@@ -126,20 +126,19 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
         "abstention_accuracy": round(abstain_ok / out_scope, 3) if out_scope else 0.0,
         "false_abstention_rate": round(false_abstain / in_scope, 3) if in_scope else 0.0,
         "answer_p50_ms": round(statistics.median(times), 1) if times else 0.0,
-        "threshold_sweep": _sweep(best_sims),
+        "threshold_sweep": _sweep(best_sims, retriever.settings),
     }
 
 
-def _sweep(best: list[tuple[float, bool]]) -> list[dict]:
-    """Abstention accuracy and false-abstention rate at candidate thresholds (to choose one)."""
+def _sweep(best: list[tuple[float, float, bool]], settings) -> list[dict]:
+    """Abstention accuracy and false-abstention rate as the similarity threshold moves (floor and coverage fixed)."""
     rows = []
-    for t in [round(0.30 + 0.025 * i, 3) for i in range(13)]:
-        oos = [s for s, scope in best if not scope]
-        ins = [s for s, scope in best if scope]
+    for t in [round(0.35 + 0.025 * i, 3) for i in range(10)]:
+        trial = settings.model_copy(update={"abstain_threshold": t})
         rows.append({
             "threshold": t,
-            "abstention_accuracy": _share(s < t for s in oos),
-            "false_abstention_rate": _share(s < t for s in ins),
+            "abstention_accuracy": _share(not is_strong(s, c, trial) for s, c, scope in best if not scope),
+            "false_abstention_rate": _share(not is_strong(s, c, trial) for s, c, scope in best if scope),
         })
     return rows
 

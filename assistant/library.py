@@ -46,6 +46,15 @@ class CatalogueEntry(BaseModel):
     in_index: bool
 
 
+def ensure_index(retriever: Retriever, progress: bool = True) -> bool:
+    """Build the default index on first use so every command works on a fresh clone; True if it built."""
+    built = retriever.store.count() == 0
+    if built:
+        ingest(settings=retriever.settings, store=retriever.store, progress=progress)
+    retriever.refresh(force=built)
+    return built
+
+
 def list_documents(retriever: Retriever) -> list[DocumentEntry]:
     """Documents in the index, from the first chunk of each."""
     firsts = retriever.store.collection.get(where={"seq": 0}, include=["metadatas"])["metadatas"]

@@ -181,7 +181,7 @@ class Retriever:
         expanded = self.glossary.expand(query)
         n = max(self.settings.candidates, k)
         vector = self.encoder.query_vector(expanded)
-        dense: list[tuple[Record, float]] = []
+        dense: list[tuple[str, float]] = []
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and self.records:
             dense = self.store.dense(vector.tolist(), k=min(n, len(self.records)), where=filters.where())
@@ -189,15 +189,24 @@ class Retriever:
             lexical = self.lexical.search(expanded, n, self._mask(filters))
         return self._fuse(dense, lexical, vector, k)
 
-    def _fuse(self, dense: list[tuple[Record, float]], lexical: list[tuple[int, float]], vector: np.ndarray, k: int) -> list[Hit]:
+    def _records(self, ids: list[str]) -> dict[str, Record]:
+        """Records from memory; any written by another process since the last refresh, from the store."""
+        found = {i: self.records[self.row[i]] for i in ids if i in self.row}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            found.update({r.id: r for r in self.store.get(missing)})
+        return found
+
+    def _fuse(self, dense: list[tuple[str, float]], lexical: list[tuple[int, float]], vector: np.ndarray, k: int) -> list[Hit]:
         s = self.settings
         scores: dict[str, float] = {}
         similarity: dict[str, float] = {}
-        records: dict[str, Record] = {}
-        for rank, (record, sim) in enumerate(dense):
-            scores[record.id] = scores.get(record.id, 0.0) + s.dense_weight / (s.rrf_k + rank + 1)
-            similarity[record.id] = sim
-            records[record.id] = record
+        records = self._records([cid for cid, _ in dense])
+        for rank, (cid, sim) in enumerate(dense):
+            if cid not in records:
+                continue
+            scores[cid] = scores.get(cid, 0.0) + s.dense_weight / (s.rrf_k + rank + 1)
+            similarity[cid] = sim
         for rank, (row, _) in enumerate(lexical):
             record = self.records[row]
             scores[record.id] = scores.get(record.id, 0.0) + s.lexical_weight / (s.rrf_k + rank + 1)

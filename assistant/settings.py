@@ -74,13 +74,16 @@ class Settings(BaseSettings):
 
     # --- answers ------------------------------------------------------------------------
     abstain_threshold: float = Field(
-        0.45,
-        description="Answer only when the best passage's cosine similarity reaches this (set by the eval).",
+        0.475,
+        description="Answer when the best passage's cosine similarity reaches this (set by the answer eval).",
+    )
+    abstain_floor: float = Field(
+        0.35, description="Below the threshold, still answer from this similarity up if the question's words are covered."
+    )
+    abstain_coverage: float = Field(
+        0.6, description="Share of the question's content words one top passage must hold to answer below the threshold."
     )
     answer_sentences: int = Field(4, description="Most sentences in an extractive answer (2-6).")
-    support_threshold: float = Field(
-        0.6, description="Evidence score at which a sentence counts as supported by its citation."
-    )
 
     # --- LLM (optional upgrade) ---------------------------------------------------------
     llm_base_url: str | None = Field(

@@ -19,6 +19,7 @@ from pydantic import BaseModel  # noqa: E402
 
 from . import __version__  # noqa: E402
 from .api import install_error_handlers, retriever_dep, router  # noqa: E402
+from .library import ensure_index  # noqa: E402
 from .retrieve import Retriever, get_retriever  # noqa: E402
 from .settings import get_settings  # noqa: E402
 
@@ -27,15 +28,6 @@ class Health(BaseModel):
     status: str
     version: str
     chunks: int
-
-
-def ensure_index(retriever: Retriever) -> None:
-    """Build the default index on first start so a fresh clone serves answers."""
-    from .ingest import ingest
-
-    if retriever.store.count() == 0:
-        ingest(settings=retriever.settings, store=retriever.store, progress=True)
-    retriever.refresh(force=True)
 
 
 def create_app(retriever: Retriever | None = None, with_ui: bool = True) -> FastAPI:

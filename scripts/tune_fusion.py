@@ -21,7 +21,7 @@ def main() -> None:
     for row in rows:
         q = r.glossary.expand(row["question"])
         vec = r.encoder.query_vector(q)
-        dense = [rec.id for rec, _ in r.store.dense(vec.tolist(), k=100)]
+        dense = [cid for cid, _ in r.store.dense(vec.tolist(), k=100)]
         lex = [r.records[i].id for i, _ in r.lexical.search(q, 100, None)]
         rel = {rec.id for rec in r.records if relevant(rec.text, row["gold"])}
         runs.append((dense, lex, rel))
