@@ -30,7 +30,7 @@ from .corpus import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
 from .embeddings import get_encoder
 from .loaders import SUPPORTED_SUFFIXES, LoadError, load
 from .settings import Settings, get_settings
-from .store import MISSING, Store
+from .store import MISSING, DocState, Store
 
 EMBED_BATCH = 256
 GENERATION_FILE = "generation"
@@ -144,12 +144,10 @@ def file_hash(path: Path) -> str:
         return ""
 
 
-def _unchanged(store: Store, info: DocumentInfo, file_sha: str) -> bool:
-    records = store.doc_records(info.id)
-    return bool(records) and all(
-        r.meta.get("file_sha256") == file_sha and r.meta.get("doc_chunks") == len(records) and r.meta.get("title") == info.title
-        for r in records
-    )
+def _unchanged(state: DocState | None, info: DocumentInfo, file_sha: str) -> bool:
+    """Same file, every chunk written (a killed ingest leaves fewer), same manifest title."""
+    return (state is not None and state.file_sha256 == {file_sha} and state.declared == {state.chunks}
+            and state.titles == {info.title})
 
 
 def ingest(
@@ -183,12 +181,13 @@ def ingest(
 def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest: Manifest, report: IngestReport, progress: bool) -> None:
     infos = [describe(f, manifest, origin_of(f, settings)) for f in files]
     todo: list[tuple[Path, DocumentInfo, str]] = []
+    states = store.doc_states()
     for path, info in zip(files, infos):
         report.documents += 1
         file_sha = file_hash(path)
-        if file_sha and _unchanged(store, info, file_sha):
+        if file_sha and _unchanged(states.get(info.id), info, file_sha):
             report.skipped_unchanged += 1
-            report.chunks += len(store.doc_records(info.id))
+            report.chunks += states[info.id].chunks
             report.doc_ids.append(info.id)
         else:
             todo.append((path, info, file_sha))

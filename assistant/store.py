@@ -12,7 +12,7 @@ passage the store already has changes nothing and costs no embedding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
@@ -34,6 +34,16 @@ def search_text(text: str, meta: dict) -> str:
     quoted text stays the verbatim passage.
     """
     return f"{meta.get('title', '')} ({meta.get('short', '')}) {meta.get('heading', '')}\n{text}"
+
+
+@dataclass
+class DocState:
+    """What the store holds of one document, to decide whether a file changed."""
+
+    chunks: int = 0
+    file_sha256: set = field(default_factory=set)
+    declared: set = field(default_factory=set)
+    titles: set = field(default_factory=set)
 
 
 @dataclass
@@ -86,6 +96,22 @@ class Store:
     def doc_records(self, doc_id: str) -> list[Record]:
         got = self.collection.get(where={"doc_id": doc_id}, include=["metadatas"])
         return [Record(i, "", m) for i, m in zip(got["ids"], got["metadatas"])]
+
+    def doc_states(self) -> dict[str, "DocState"]:
+        """For every stored document: file hashes, chunk count and titles its chunks carry (one paged pass)."""
+        states: dict[str, DocState] = {}
+        offset = 0
+        while True:
+            got = self.collection.get(limit=PAGE, offset=offset, include=["metadatas"])
+            for m in got["metadatas"]:
+                state = states.setdefault(m.get("doc_id", ""), DocState())
+                state.chunks += 1
+                state.file_sha256.add(m.get("file_sha256", ""))
+                state.declared.add(m.get("doc_chunks", -1))
+                state.titles.add(m.get("title", ""))
+            if len(got["ids"]) < PAGE:
+                return states
+            offset += PAGE
 
     def add(self, texts: list[str], metadatas: list[dict], ids: list[str]) -> None:
         """Embed (with the document header, see ``search_text``) and upsert the verbatim passages.
