@@ -20,7 +20,7 @@ from typing import Iterator, Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
-from .citation import MARKER_FORMAT, NOT_COVERED, Citation
+from .citation import MARKER_FORMAT, NOT_COVERED, Citation, CitationBook
 from .corpus import load_manifest
 from .lexical import tokenize
 from .llm import build_messages, chat_model, llm_configured, stream
@@ -71,6 +71,20 @@ class Answer(BaseModel):
     took_ms: float = 0.0
     standalone: str = Field("", description="The query actually searched (after follow-up condensation).")
 
+    def cited_lines(self, book: CitationBook, limit: int) -> list[str]:
+        """Up to ``limit`` verified sentences as 'text [n]', renumbered into a report's sources.
+
+        Unsupported or uncited sentences are left out; an abstention gives none.
+        """
+        by_n = {c.n: c for c in self.citations}
+        out = []
+        for s in self.sentences:
+            if s.supported and s.citations:
+                out.append(f"{s.text} " + "".join(f"[{book.cite(by_n[n])}]" for n in s.citations if n in by_n))
+            if len(out) == limit:
+                break
+        return out
+
     def public(self) -> dict:
         data = self.model_dump(exclude={"standalone"})
         for c in data["citations"]:
@@ -80,11 +94,7 @@ class Answer(BaseModel):
 
 
 def _citations(hits: list[Hit]) -> list[Citation]:
-    return [
-        Citation(n=i + 1, chunk_id=h.chunk_id, doc_id=h.doc_id, title=h.title, short=h.short, locator=h.locator,
-                 quote=h.text, status=h.status, superseded_by=h.superseded_by)
-        for i, h in enumerate(hits)
-    ]
+    return [h.citation(i + 1) for i, h in enumerate(hits)]
 
 
 def currency_notes(citations: list[Citation], retriever: Retriever) -> list[str]:

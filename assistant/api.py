@@ -13,6 +13,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+from itertools import chain
 from typing import Callable, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
@@ -182,9 +183,8 @@ def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(requi
         raise HTTPException(400, str(err)) from err
 
     def generate():
-        pending = [first]
         try:
-            for event in [*pending, *events]:
+            for event in chain([first], events):  # lazily: each token goes out as it is produced
                 if isinstance(event, Answer):
                     yield _sse("answer", event.public())
                 else:

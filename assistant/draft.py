@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .answer import Answer, answer_question
+from .answer import answer_question
 from .citation import NOT_COVERED, CitationBook
 from .context import PlanningContext
 from .corpus import load_manifest
@@ -206,20 +206,6 @@ SECTIONS: tuple[Section, ...] = (
 SECTION_KEYS = tuple(s.key for s in SECTIONS)
 
 
-def cited_sentences(answer: Answer, book: CitationBook, limit: int) -> list[str]:
-    """Verified sentences of an answer, renumbered into the report's sources; unsupported ones left out."""
-    by_n = {c.n: c for c in answer.citations}
-    out = []
-    for s in answer.sentences:
-        if not s.supported or not s.citations:
-            continue
-        marks = "".join(f"[{book.cite(by_n[n])}]" for n in s.citations if n in by_n)
-        out.append(f"{s.text} {marks}")
-        if len(out) == limit:
-            break
-    return out
-
-
 def _not_covered(section: Section, retriever: Retriever) -> str:
     manifest = load_manifest(retriever.settings.corpus_dir)
     texts = [manifest.catalogue[c] for c in section.check if c in manifest.catalogue]
@@ -232,11 +218,11 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     """The blocks of one section (guidance, draft, practice, open questions)."""
     blocks = [Block(kind="heading", text=section.title, level=1), Block(kind="heading", text=REQUIRES_LABEL, level=2)]
     guidance = answer_question(section.requirement, retriever, backend=backend)
-    sentences = [] if guidance.abstained else cited_sentences(guidance, book, GUIDANCE_SENTENCES)
+    sentences = guidance.cited_lines(book, GUIDANCE_SENTENCES)
     blocks.append(Block(kind="bullets", items=sentences) if sentences else Block(kind="note", text=_not_covered(section, retriever)))
     blocks += [Block(kind="heading", text=DRAFT_LABEL, level=2), *section.write(ctx)]
     practice = answer_question(section.practice, retriever, backend="extractive", filters=Filters(types=["report"]))
-    examples = [] if practice.abstained else cited_sentences(practice, book, PRACTICE_SENTENCES)
+    examples = practice.cited_lines(book, PRACTICE_SENTENCES)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
     blocks += [Block(kind="heading", text=QUESTIONS_LABEL, level=2), Block(kind="bullets", items=list(section.questions))]

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from .answer import answer_question
 from .citation import NOT_COVERED, CitationBook
-from .draft import cited_sentences
 from .export import Block, Report
 from .lexical import tokenize
 from .retrieve import Filters, Retriever
@@ -187,7 +186,7 @@ def _hm(minutes: int) -> str:
 
 def _key(question: str, retriever: Retriever, book: CitationBook, backend: str) -> str:
     answer = answer_question(question, retriever, backend=backend)
-    sentences = [] if answer.abstained else cited_sentences(answer, book, KEY_SENTENCES)
+    sentences = answer.cited_lines(book, KEY_SENTENCES)
     return " ".join(sentences) if sentences else NOT_COVERED
 
 
@@ -201,7 +200,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     roles = [r for r in ROLES if r.core] + _ranked([r for r in ROLES if not r.core], topic, 4)
     injects = _ranked(INJECTS, topic, 2 if minutes < 180 else 3)
     case = answer_question(topic, retriever, backend="extractive", filters=Filters(types=["report"]))
-    case_lines = [] if case.abstained else cited_sentences(case, book, 2)
+    case_lines = case.cited_lines(book, 2)
 
     blocks = [
         Block(kind="heading", text="Purpose and audience", level=1),

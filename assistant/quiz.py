@@ -57,11 +57,6 @@ def _sentences(hits: list[Hit]):
                 yield hit, s
 
 
-def _citation(hit: Hit) -> Citation:
-    return Citation(n=0, chunk_id=hit.chunk_id, doc_id=hit.doc_id, title=hit.title, short=hit.short, locator=hit.locator,
-                    quote=hit.text, status=hit.status, superseded_by=hit.superseded_by)
-
-
 def make_questions(topic: str, count: int, retriever: Retriever, seed: int = 0) -> tuple[list[QuizQuestion], list[Citation]]:
     """Up to ``count`` questions on the topic, most relevant passages first, one answer per question."""
     if not 1 <= count <= MAX_QUESTIONS:
@@ -93,7 +88,7 @@ def make_questions(topic: str, count: int, retriever: Retriever, seed: int = 0) 
         choices = rng.sample(distractors, min(3, len(distractors))) + [answer]
         rng.shuffle(choices)
         blanked = re.sub(rf"(?<![\w/]){re.escape(answer)}(?![\w/])", BLANK, sentence, count=1)
-        questions.append(QuizQuestion(n=i, question=blanked, answer=answer, choices=choices, kind=kind, source=book.cite(_citation(hit))))
+        questions.append(QuizQuestion(n=i, question=blanked, answer=answer, choices=choices, kind=kind, source=book.cite(hit.citation(0))))
     return questions, book.sources
 
 

@@ -20,7 +20,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
-from .citation import format_citation
+from .citation import Citation, format_citation
 from .embeddings import Encoder, get_encoder
 from .glossary import Glossary, load_glossary
 from .ingest import GENERATION_FILE
@@ -81,6 +81,11 @@ class Hit(BaseModel):
     @property
     def label(self) -> str:
         return format_citation(self.short, self.locator)
+
+    def citation(self, n: int) -> Citation:
+        """This passage as source number n of an answer, draft or quiz."""
+        return Citation(n=n, chunk_id=self.chunk_id, doc_id=self.doc_id, title=self.title, short=self.short,
+                        locator=self.locator, quote=self.text, status=self.status, superseded_by=self.superseded_by)
 
     def public(self) -> dict:
         """The fields of the CLI/API search result."""
