@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not integration and not browser"
+	$(BIN)/python -m pytest tests/unit
 
 eval: index
 	$(BIN)/planassist eval retrieval

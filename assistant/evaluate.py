@@ -15,11 +15,11 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from .answer import answer_question, evidence, is_strong
-from .ingest import ingest
-from .lexical import tokenize
-from .retrieve import Retriever, get_retriever
-from .settings import get_settings
+from assistant.answering.answer import answer_question, evidence, is_strong
+from assistant.index.ingest import ingest
+from assistant.index.lexical import tokenize
+from assistant.index.retrieve import Retriever, get_retriever
+from assistant.settings import get_settings
 
 MODES = ("dense", "lexical", "hybrid")
 JUDGE_RECALL = 0.8

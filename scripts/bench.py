@@ -29,14 +29,14 @@ import httpx
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-from assistant.answer import answer_question
-from assistant.ingest import expand, ingest
-from assistant.loaders import load
-from assistant.chunking import chunk_pages
-from assistant.corpus import describe, load_manifest
-from assistant.retrieve import Retriever
+from assistant.answering.answer import answer_question
+from assistant.index.ingest import expand, ingest
+from assistant.corpus.loaders import load
+from assistant.corpus.chunking import chunk_pages
+from assistant.corpus.manifest import describe, load_manifest
+from assistant.index.retrieve import Retriever
 from assistant.settings import PROJECT_ROOT, get_settings
-from assistant.store import search_text
+from assistant.index.store import search_text
 
 LIBRARY = PROJECT_ROOT.parent / "shared" / "library" / "un-sg-reports"
 QUERIES = PROJECT_ROOT / "evals" / "retrieval.jsonl"

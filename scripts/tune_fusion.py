@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from assistant.evaluate import relevant
-from assistant.retrieve import get_retriever
+from assistant.index.retrieve import get_retriever
 
 
 def main() -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingest import ingest
-from assistant.retrieve import Retriever
+from assistant.index.ingest import ingest
+from assistant.index.retrieve import Retriever
 from assistant.settings import PROJECT_ROOT, Settings
 
 REAL_CORPUS = PROJECT_ROOT / "corpus"
@@ -71,8 +71,8 @@ def make_settings(tmp_path):
 
 @pytest.fixture(scope="session")
 def fake_llm():
-    """A scripted OpenAI-compatible server (see tests/fake_llm.py)."""
-    from fake_llm import FakeLLM
+    """A scripted OpenAI-compatible server (see tests/fakes.py)."""
+    from fakes import FakeLLM
 
     server = FakeLLM()
     yield server
@@ -95,8 +95,8 @@ def cli(retriever, corpus_settings, monkeypatch):
 
     from typer.testing import CliRunner
 
-    from assistant.cli import app
-    from assistant.retrieve import get_retriever
+    from assistant.interfaces.cli import app
+    from assistant.index.retrieve import get_retriever
     from assistant.settings import get_settings
 
     for field in ("corpus_dir", "index_dir", "uploads_dir"):
@@ -117,7 +117,7 @@ def cli(retriever, corpus_settings, monkeypatch):
 
 def remove_uploads(retriever) -> None:
     """Delete user uploads from a store shared with other tests (browser and schema tests upload)."""
-    from assistant.library import delete_document, list_documents
+    from assistant.index.library import delete_document, list_documents
 
     for doc in list_documents(retriever):
         if doc.origin == "upload":

@@ -1,0 +1,1 @@
+"""Cited answers: verification, LLM backends, the extractive answerer, conversation."""

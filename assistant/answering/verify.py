@@ -1,0 +1,129 @@
+"""Citation verification: does each sentence cite passages it was given, and do they support it?
+
+Runs on every answer, whatever wrote it. Evidence is lexical (how many of the sentence's
+content words the passage holds, stemmed) and semantic (cosine similarity of the sentence
+to the passage's closest sentence). Markers that point at no given passage are removed;
+a sentence left without a citation gets the best-supporting passage if one supports it;
+otherwise it is flagged unsupported — never shown as grounded.
+
+>>> split_sentences("The ISF is shared. It has results [1]. See para. 23 of S/2012/765.")
+['The ISF is shared.', 'It has results [1].', 'See para. 23 of S/2012/765.']
+>>> markers("Shared vision [1][3], results [2].")
+[1, 3, 2]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.index.embeddings import Encoder
+from assistant.index.lexical import tokenize
+
+MARKER = re.compile(r"\[(\d{1,3})\]")
+MARKER_GROUP = re.compile(r"\s*(?:\[\d{1,3}\](?:\s*,?\s*)?)+")
+ABBREVIATIONS = ("para", "paras", "p", "pp", "No", "Nos", "Mr", "Ms", "Mrs", "Dr", "art", "Art", "e.g", "i.e", "etc", "vol", "sect", "St", "Corp", "Inc", "v", "cf", "al")
+_SPLIT = re.compile(r"(?<=[.!?…])(?:\s*\[\d{1,3}\])*\s+(?=[\"“‘(]?[A-Z0-9])")
+LEXICAL_SUPPORT = 0.6
+SEMANTIC_SUPPORT = 0.75
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences, keeping trailing [n] markers with the sentence they follow.
+
+    Line breaks end a sentence too: passages join paragraphs and list items with them.
+    """
+    return [s for line in text.splitlines() for s in _split_line(" ".join(line.split()))]
+
+
+def _split_line(text: str) -> list[str]:
+    if not text:
+        return []
+    parts: list[str] = []
+    start = 0
+    for match in _SPLIT.finditer(text):
+        candidate = text[start : match.start()]
+        head = re.sub(r"(\s*\[\d{1,3}\])+$", "", candidate)
+        last_word = re.findall(r"([A-Za-z.]+)\.$", head)
+        if last_word and last_word[0].rstrip(".") in ABBREVIATIONS:
+            continue
+        if re.search(r"\b[A-Z]\.$", head):  # initials, "A." list letters
+            continue
+        end = match.start() + len(match.group(0).rstrip())
+        parts.append(text[start:end].strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
+
+
+def markers(sentence: str) -> list[int]:
+    return [int(m) for m in MARKER.findall(sentence)]
+
+
+def strip_markers(sentence: str) -> str:
+    return " ".join(MARKER_GROUP.sub(" ", sentence).split()).replace(" .", ".").replace(" ,", ",")
+
+
+@dataclass
+class Verdict:
+    text: str
+    citations: list[int]
+    supported: bool
+    evidence: float  # best of lexical/0.6 and semantic/0.75 over the cited passages; >= 1 supports
+    notes: list[str]
+
+
+class Verifier:
+    """Checks sentences against numbered passages with one encoder call per answer."""
+
+    def __init__(self, encoder: Encoder):
+        self.encoder = encoder
+
+    def lexical(self, sentence: str, passage: str) -> float:
+        words = set(tokenize(sentence))
+        if not words:
+            return 0.0
+        return len(words & set(tokenize(passage))) / len(words)
+
+    def check(self, sentences: list[str], passages: dict[int, str]) -> list[Verdict]:
+        """One verdict per sentence; citations repaired where the evidence allows."""
+        clean = [strip_markers(s) for s in sentences]
+        cache: dict[tuple[int, int], float] = {}
+
+        def evidence(i: int, n: int) -> float:
+            if (i, n) not in cache:
+                lexical = self.lexical(clean[i], passages[n]) / LEXICAL_SUPPORT
+                cache[i, n] = lexical if lexical >= 1.0 else max(lexical, self.semantic(clean[i], passages[n]) / SEMANTIC_SUPPORT)
+            return cache[i, n]
+
+        verdicts = []
+        for i, sentence in enumerate(sentences):
+            notes: list[str] = []
+            cited = list(dict.fromkeys(markers(sentence)))
+            invalid = [n for n in cited if n not in passages]
+            if invalid:
+                notes.append(f"removed citation marker(s) {', '.join(f'[{n}]' for n in invalid)} that point to no given passage")
+            valid = [n for n in cited if n in passages]
+            supported = any(self._supports(evidence(i, n)) for n in valid)
+            if not supported and passages:
+                best = max(passages, key=lambda n: evidence(i, n))
+                if self._supports(evidence(i, best)):
+                    notes.append(f"citation repaired: [{best}] supports this sentence" + ("" if valid else " (it had none)"))
+                    valid = [n for n in valid if self._supports(evidence(i, n))] + [best]
+                    supported = True
+            if not supported:
+                notes.append("not supported by the cited passages")
+            verdicts.append(Verdict(clean[i], valid, supported, max((evidence(i, n) for n in valid), default=0.0), notes))
+        return verdicts
+
+    def semantic(self, sentence: str, passage: str) -> float:
+        """Cosine similarity of the sentence to the passage's closest sentence."""
+        parts = split_sentences(passage) or [passage]
+        vectors = self.encoder.encode_cached([sentence] + parts)
+        return float(np.max(vectors[1:] @ vectors[0]))
+
+    @staticmethod
+    def _supports(score: float) -> bool:
+        return score >= 1.0

@@ -1,0 +1,1 @@
+"""Documents → pages → chunks: loaders, chunking, the manifest and the glossary."""

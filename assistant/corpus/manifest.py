@@ -1,0 +1,164 @@
+"""The corpus manifest: what each document is, how to cite it, whether it is current.
+
+``corpus/manifest.toml`` lists the shipped documents (``[[document]]``) and catalogues
+canonical texts that could not be shipped (``[[catalogue]]``) with their official
+addresses. :func:`fetch_catalogue` downloads those when a network is there; nothing in
+the product ever makes up their content.
+
+>>> m = load_manifest(Settings().corpus_dir)                        # doctest: +SKIP
+>>> m.documents["s-2012-765"].short                                 # doctest: +SKIP
+'S/2012/765'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from assistant.corpus.loaders import sniff
+from assistant.settings import Settings
+
+DOC_TYPES = ("policy", "guidance", "report", "resolution", "analysis", "commentary", "document")
+FETCHED_DIR = "fetched"
+SYMBOL_IN_NAME = re.compile(r"(?:^|_)(S|A)_(\d{2,4})_(\d{1,5})(?=_|$)")
+
+
+class DocumentInfo(BaseModel):
+    """Bibliographic record of one document (shipped, catalogued or user-supplied)."""
+
+    id: str
+    title: str
+    short: str = Field(description="How UN staff cite it: symbol or short title, e.g. 'IPI 2013'.")
+    symbol: str = ""
+    date: str = ""
+    issuer: str = ""
+    type: str = "document"
+    status: str = "current"
+    superseded_by: str = ""
+    file: str = ""
+    url: str = ""
+    source: str = ""
+    rights: str = ""
+    origin: str = Field("corpus", description="corpus, catalogue, library or upload.")
+
+    @property
+    def year(self) -> int | None:
+        match = re.match(r"(\d{4})", self.date)
+        return int(match.group(1)) if match else None
+
+    @property
+    def current(self) -> bool:
+        return not self.superseded_by
+
+
+@dataclass
+class Manifest:
+    documents: dict[str, DocumentInfo] = field(default_factory=dict)
+    catalogue: dict[str, DocumentInfo] = field(default_factory=dict)
+
+    def get(self, doc_id: str) -> DocumentInfo | None:
+        return self.documents.get(doc_id) or self.catalogue.get(doc_id)
+
+    def by_file(self, name: str) -> DocumentInfo | None:
+        for info in self.documents.values():
+            if Path(info.file).name == name:
+                return info
+        for info in self.catalogue.values():
+            if Path(name).stem == info.id and Path(name).suffix in (".pdf", ".html"):
+                return info
+        return None
+
+
+def _info(entry: dict, origin: str) -> DocumentInfo:
+    entry = dict(entry)
+    superseded = entry.pop("superseded_by", "")
+    entry["status"] = "superseded" if superseded else entry.get("status", "current")
+    return DocumentInfo(**entry, superseded_by=superseded, origin=origin)
+
+
+def load_manifest(corpus_dir: Path) -> Manifest:
+    """Read manifest.toml; a missing manifest is an empty one (user folders need none)."""
+    path = Path(corpus_dir) / "manifest.toml"
+    if not path.exists():
+        return Manifest()
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Manifest(
+        documents={e["id"]: _info(e, "corpus") for e in data.get("document", [])},
+        catalogue={e["id"]: _info(e, "catalogue") for e in data.get("catalogue", [])},
+    )
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "document"
+
+
+def describe(path: Path, manifest: Manifest, origin: str = "library") -> DocumentInfo:
+    """The record for a file: from the manifest when listed, else inferred from its name.
+
+    UN file names such as ``MINUSTAH_S_2004_698.pdf`` give the symbol S/2004/698.
+    """
+    listed = manifest.by_file(path.name)
+    if listed:
+        return listed
+    match = SYMBOL_IN_NAME.search(path.stem)
+    symbol = f"{match.group(1)}/{match.group(2)}/{match.group(3)}" if match else ""
+    prefix = path.stem[: match.start()].replace("_", " ").strip() if match else ""
+    title = f"{prefix} report {symbol}".strip() if symbol else path.stem.replace("_", " ").replace("-", " ")
+    return DocumentInfo(
+        id=slug(path.stem),
+        title=title,
+        short=symbol or title[:60],
+        symbol=symbol,
+        date=match.group(2) if match and len(match.group(2)) == 4 else "",
+        type="report" if symbol.startswith("S/") else "document",
+        origin=origin,
+        file=str(path),
+    )
+
+
+class FetchResult(BaseModel):
+    id: str
+    url: str
+    ok: bool
+    path: str = ""
+    error: str = ""
+
+
+def fetch_catalogue(settings: Settings, timeout: float = 30.0) -> list[FetchResult]:
+    """Download each catalogued canonical text that is not here yet; verify it is PDF or HTML.
+
+    Offline, each entry reports what could not be reached; nothing is written then.
+    """
+    manifest = load_manifest(settings.corpus_dir)
+    target = settings.corpus_dir / FETCHED_DIR
+    results = []
+    for info in manifest.catalogue.values():
+        existing = [p for p in (target / f"{info.id}.pdf", target / f"{info.id}.html") if p.exists()]
+        if existing:
+            results.append(FetchResult(id=info.id, url=info.url, ok=True, path=str(existing[0])))
+            continue
+        results.append(_fetch_one(info, target, timeout))
+    return results
+
+
+def _fetch_one(info: DocumentInfo, target: Path, timeout: float) -> FetchResult:
+    request = urllib.request.Request(info.url, headers={"User-Agent": "planassist corpus fetch"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (catalogued URLs)
+            data = response.read(200 * 1024 * 1024)
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", err)
+        return FetchResult(id=info.id, url=info.url, ok=False, error=f"could not reach {info.url}: {reason}")
+    kind = sniff(data)
+    if kind not in ("pdf", "html"):
+        return FetchResult(id=info.id, url=info.url, ok=False, error=f"{info.url} returned {kind}, not a PDF or HTML page")
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"{info.id}.{kind}"
+    path.write_bytes(data)
+    return FetchResult(id=info.id, url=info.url, ok=True, path=str(path))

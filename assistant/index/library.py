@@ -1,0 +1,146 @@
+"""The user's view of the index: which documents are in, which canonical texts are missing,
+adding an uploaded file and deleting a user document.
+
+>>> docs = list_documents(get_retriever())                     # doctest: +SKIP
+>>> docs[0].status                                             # doctest: +SKIP
+'current'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from assistant.corpus.manifest import load_manifest
+from assistant.index.ingest import IngestReport, bump_generation, ingest, remove_document, write_lock
+from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load, sniff
+from assistant.index.retrieve import Retriever
+
+SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+SNIFFED_SUFFIX = {"pdf": {".pdf"}, "zip": {".docx"}, "html": {".html", ".htm"}, "text": {".md", ".markdown", ".txt", ".text"}}
+
+
+class DocumentEntry(BaseModel):
+    id: str
+    title: str
+    short: str
+    type: str
+    status: str
+    superseded_by: str = ""
+    chunks: int
+    origin: str
+    year: int | None = None
+
+
+class CatalogueEntry(BaseModel):
+    id: str
+    title: str
+    short: str
+    symbol: str
+    url: str
+    status: str
+    in_index: bool
+
+
+def ensure_index(retriever: Retriever, progress: bool = True) -> bool:
+    """Build the default index on first use so every command works on a fresh clone; True if it built."""
+    built = retriever.store.count() == 0
+    if built:
+        ingest(settings=retriever.settings, store=retriever.store, progress=progress)
+    retriever.refresh(force=built)
+    return built
+
+
+def list_documents(retriever: Retriever) -> list[DocumentEntry]:
+    """Documents in the index, from the first chunk of each."""
+    firsts = retriever.store.collection.get(where={"seq": 0}, include=["metadatas"])["metadatas"]
+    entries = [
+        DocumentEntry(
+            id=m["doc_id"],
+            title=m.get("title", ""),
+            short=m.get("short", ""),
+            type=m.get("type", ""),
+            status=m.get("status", "current"),
+            superseded_by=m.get("superseded_by", ""),
+            chunks=int(m.get("doc_chunks", 0)),
+            origin=m.get("origin", ""),
+            year=None if m.get("year", -1) == -1 else int(m["year"]),
+        )
+        for m in firsts
+    ]
+    return sorted(entries, key=lambda e: (e.origin != "corpus", e.id))
+
+
+def list_catalogue(retriever: Retriever) -> list[CatalogueEntry]:
+    """Canonical texts catalogued in the manifest, and whether each is in the index yet."""
+    manifest = load_manifest(retriever.settings.corpus_dir)
+    present = {d.id for d in list_documents(retriever)}
+    return [
+        CatalogueEntry(id=c.id, title=c.title, short=c.short, symbol=c.symbol, url=c.url, status=c.status, in_index=c.id in present)
+        for c in manifest.catalogue.values()
+    ]
+
+
+def safe_filename(name: str) -> str:
+    """A file name with no path parts and only plain characters ('../../x.pdf' -> 'x.pdf')."""
+    base = Path(name.replace("\\", "/")).name
+    cleaned = SAFE_NAME.sub("_", base).strip("._") or "upload"
+    return cleaned[:120]
+
+
+def check_upload(name: str, data: bytes, max_mb: float) -> str:
+    """Validate an upload by size and by content (not by name); returns the safe file name."""
+    filename = safe_filename(name)
+    suffix = Path(filename).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise LoadError(filename, f"unsupported file type '{suffix or 'none'}' (use .pdf, .docx, .html, .md or .txt)")
+    if not data:
+        raise LoadError(filename, "empty file")
+    if len(data) > max_mb * 1024 * 1024:
+        raise LoadError(filename, f"file too large ({len(data) / 1048576:.1f} MB; the limit is {max_mb:g} MB)")
+    kind = sniff(data)
+    if suffix not in SNIFFED_SUFFIX.get(kind, set()):
+        raise LoadError(filename, f"content is {kind}, which does not match the '{suffix}' extension")
+    return filename
+
+
+def add_upload(retriever: Retriever, name: str, data: bytes) -> IngestReport:
+    """Check, save under uploads/ and ingest an uploaded file.
+
+    The file is loaded from a staging copy first, so a bad upload never replaces (or
+    deletes) an earlier good file of the same name; one writer at a time via ingest's lock.
+    """
+    settings = retriever.settings
+    filename = check_upload(name, data, settings.max_upload_mb)
+    settings.uploads_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=settings.uploads_dir.parent, prefix=".staging-") as tmp:
+        staged = Path(tmp) / filename
+        staged.write_bytes(data)
+        load(staged, max_mb=settings.max_upload_mb)
+        path = settings.uploads_dir / filename
+        os.replace(staged, path)
+    report = ingest([path], settings=settings, store=retriever.store)
+    retriever.refresh()
+    return report
+
+
+def delete_document(retriever: Retriever, doc_id: str) -> int:
+    """Delete an uploaded document and its file; shipped corpus documents are not deletable."""
+    entry = next((d for d in list_documents(retriever) if d.id == doc_id), None)
+    if entry is None:
+        raise KeyError(doc_id)
+    if entry.origin != "upload":
+        raise PermissionError(f"{doc_id} is part of the {entry.origin}, not a user document")
+    settings = retriever.settings
+    first = retriever.store.collection.get(where={"doc_id": doc_id}, include=["metadatas"], limit=1)["metadatas"]
+    with write_lock(settings):
+        removed = remove_document(retriever.store, doc_id)
+        if first:
+            Path(first[0]["source_path"]).unlink(missing_ok=True)
+        bump_generation(settings)
+    retriever.refresh()
+    return removed

@@ -1,0 +1,312 @@
+"""The HTTP API under /api: the same functions and JSON shapes as the CLI.
+
+Errors are JSON ``{"error": "..."}`` with no stack traces. When ``PLANASSIST_API_KEY`` is
+set, write endpoints need it (``X-API-Key`` header or ``Authorization: Bearer``); with
+``PLANASSIST_PROTECT_READS`` every /api endpoint does.
+
+>>> # curl -s localhost:7860/api/ask -H 'content-type: application/json' \\
+>>> #      -d '{"question": "Who does the DSRSG/RC/HC report to?"}'
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from itertools import chain
+from typing import Callable, Literal
+
+from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant.answering.answer import Answer, answer_question, answer_stream
+from assistant.products.context import PlanningContext
+from assistant.products.draft import SECTION_KEYS, draft
+from assistant.products.exercise import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS, exercise
+from assistant.products.export import Report, to_docx, to_markdown
+from assistant.products.quiz import MAX_QUESTIONS, quiz
+from assistant.index.ingest import Failure
+from assistant.index.library import CatalogueEntry, DocumentEntry, add_upload, delete_document, list_catalogue, list_documents
+from assistant.corpus.loaders import LoadError
+from assistant.index.retrieve import Filters, Retriever, get_retriever
+
+log = logging.getLogger(__name__)
+MAX_QUERY_CHARS = 2000
+
+
+class SearchRequest(BaseModel):
+    query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, description="What to look for.")
+    k: int | None = Field(None, ge=1, le=50, description="Number of results (default: top_k).")
+    filters: Filters = Field(default_factory=Filters)
+    mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
+
+
+class SearchResult(BaseModel):
+    rank: int
+    chunk_id: str
+    doc_id: str
+    title: str
+    locator: str
+    score: float
+    text: str
+
+
+class SearchResponse(BaseModel):
+    query: str
+    took_ms: float
+    results: list[SearchResult]
+
+
+class AskRequest(BaseModel):
+    question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS)
+    filters: Filters = Field(default_factory=Filters)
+    backend: Literal["auto", "extractive", "llm"] = "auto"
+    stream: bool = Field(False, description="Stream as server-sent events: 'token' events, then one 'answer'.")
+
+
+class CitationOut(BaseModel):
+    n: int
+    chunk_id: str
+    doc_id: str
+    title: str
+    locator: str
+    quote: str
+
+
+class SentenceOut(BaseModel):
+    text: str
+    citations: list[int]
+    supported: bool
+
+
+class AskResponse(BaseModel):
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[CitationOut]
+    sentences: list[SentenceOut]
+    notes: list[str]
+    backend: str
+    took_ms: float
+
+
+class DocumentsResponse(BaseModel):
+    documents: list[DocumentEntry]
+    catalogue: list[CatalogueEntry]
+
+
+class UploadResponse(BaseModel):
+    documents: int
+    chunks: int
+    embedded: int
+    skipped_unchanged: int
+    removed: int
+    failed: list[Failure]
+    took_ms: float
+    doc_ids: list[str]
+
+
+class DeleteResponse(BaseModel):
+    deleted: str
+    chunks: int
+
+
+class TermOut(BaseModel):
+    term: str
+    expansion: str
+    definition: str
+
+
+class GlossaryResponse(BaseModel):
+    terms: list[TermOut]
+
+
+class ErrorResponse(BaseModel):
+    error: str
+
+
+ERRORS = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+
+
+def retriever_dep() -> Retriever:
+    return get_retriever()
+
+
+def _key_ok(request: Request, expected: str) -> bool:
+    given = request.headers.get("x-api-key") or ""
+    auth = request.headers.get("authorization") or ""
+    if not given and auth.lower().startswith("bearer "):
+        given = auth[7:].strip()
+    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+def require_read(request: Request, retriever: Retriever = Depends(retriever_dep)) -> Retriever:
+    s = retriever.settings
+    if s.api_key and s.protect_reads and not _key_ok(request, s.api_key):
+        raise HTTPException(401, "missing or wrong API key (X-API-Key header)")
+    return retriever
+
+
+def require_write(request: Request, retriever: Retriever = Depends(retriever_dep)) -> Retriever:
+    s = retriever.settings
+    if s.api_key and not _key_ok(request, s.api_key):
+        raise HTTPException(401, "missing or wrong API key (X-API-Key header)")
+    return retriever
+
+
+router = APIRouter(prefix="/api", responses=ERRORS)
+
+
+@router.post("/search", response_model=SearchResponse, summary="Cited passages for a query")
+def search(body: SearchRequest, retriever: Retriever = Depends(require_read)) -> dict:
+    hits, took = retriever.timed_search(body.query, k=body.k, filters=body.filters, mode=body.mode)
+    return {"query": body.query, "took_ms": took, "results": [h.public() for h in hits]}
+
+
+def _sse(event: str, data: dict) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+@router.post("/ask", response_model=AskResponse, summary="A cited, verified answer (JSON or server-sent events)",
+             responses={200: {"content": {"text/event-stream": {}}}})
+def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read)):
+    wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
+    try:
+        if not wants_stream:
+            return answer_question(body.question, retriever, filters=body.filters, backend=body.backend).public()
+        events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
+        first = next(events)  # fail before the 200 is sent if the backend is misconfigured
+    except ValueError as err:
+        raise HTTPException(400, str(err)) from err
+
+    def generate():
+        try:
+            for event in chain([first], events):  # lazily: each token goes out as it is produced
+                if isinstance(event, Answer):
+                    yield _sse("answer", event.public())
+                else:
+                    yield _sse("token", {"text": event})
+        except Exception as err:  # the stream is already open: report in-band
+            log.exception("streaming answer failed")
+            yield _sse("error", {"error": f"answer failed: {type(err).__name__}"})
+
+    return StreamingResponse(generate(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/documents", response_model=DocumentsResponse, summary="Indexed documents and the catalogue")
+def documents(retriever: Retriever = Depends(require_read)) -> dict:
+    return {"documents": list_documents(retriever), "catalogue": list_catalogue(retriever)}
+
+
+@router.post("/documents", response_model=UploadResponse, status_code=201, summary="Upload and index a document",
+             responses={413: {"model": ErrorResponse}})
+def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_write)) -> dict:
+    limit = int(retriever.settings.max_upload_mb * 1024 * 1024)
+    data = file.file.read(limit + 1)
+    if len(data) > limit:
+        raise HTTPException(413, f"{file.filename}: file too large (the limit is {retriever.settings.max_upload_mb:g} MB)")
+    try:
+        report = add_upload(retriever, file.filename or "upload", data)
+    except LoadError as err:
+        raise HTTPException(400, str(err)) from err
+    if report.failed:
+        raise HTTPException(400, report.failed[0].error)
+    return report.model_dump()
+
+
+@router.delete("/documents/{doc_id}", response_model=DeleteResponse, summary="Delete a user-uploaded document",
+               responses={403: {"model": ErrorResponse}, 404: {"model": ErrorResponse}})
+def delete(doc_id: str, retriever: Retriever = Depends(require_write)) -> dict:
+    try:
+        removed = delete_document(retriever, doc_id)
+    except KeyError as err:
+        raise HTTPException(404, f"no document with id '{doc_id}'") from err
+    except PermissionError as err:
+        raise HTTPException(403, str(err)) from err
+    return {"deleted": doc_id, "chunks": removed}
+
+
+@router.get("/glossary", response_model=GlossaryResponse, summary="Terms and acronyms of UN integrated planning")
+def glossary(q: str = Query("", max_length=200, description="Filter text."), retriever: Retriever = Depends(require_read)) -> dict:
+    return {"terms": [t.model_dump() for t in retriever.glossary.search(q)]}
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+OutputFormat = Literal["json", "md", "docx"]
+
+
+class DraftRequest(BaseModel):
+    context: PlanningContext
+    sections: list[Literal["all", *SECTION_KEYS]] = Field(default_factory=lambda: ["all"], min_length=1)  # type: ignore[valid-type]
+    format: OutputFormat = "json"
+    backend: Literal["auto", "extractive", "llm"] = "auto"
+
+
+class ExerciseRequest(BaseModel):
+    topic: str = Field(min_length=3, max_length=300)
+    minutes: int = Field(90, ge=MIN_MINUTES, le=MAX_MINUTES)
+    participants: int = Field(18, ge=MIN_PARTICIPANTS, le=MAX_PARTICIPANTS)
+    country: str = Field("Carana", min_length=2, max_length=100, description="Fictional country of the scenario.")
+    format: OutputFormat = "json"
+    backend: Literal["auto", "extractive", "llm"] = "auto"
+
+
+class QuizRequest(BaseModel):
+    topic: str = Field(min_length=3, max_length=300)
+    count: int = Field(10, ge=1, le=MAX_QUESTIONS)
+    format: OutputFormat = "json"
+
+
+def _deliver(build: Callable[[], Report], fmt: str, name: str):
+    """Build the report (a ValueError is the caller's mistake: 400) and send it as JSON, Markdown or Word."""
+    try:
+        report = build()
+    except ValueError as err:
+        raise HTTPException(400, str(err)) from err
+    if fmt == "md":
+        return Response(to_markdown(report), media_type="text/markdown; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
+    if fmt == "docx":
+        return Response(to_docx(report), media_type=DOCX_TYPE, headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
+    return report.model_dump()
+
+
+FILE_RESPONSES = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
+
+
+@router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
+def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read)):
+    return _deliver(lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend),
+                    body.format, "isf-draft")
+
+
+@router.post("/exercise", response_model=Report, summary="A joint-training exercise pack", responses=FILE_RESPONSES)
+def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read)):
+    return _deliver(lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,
+                                     country=body.country), body.format, "exercise")
+
+
+@router.post("/quiz", response_model=Report, summary="A quiz cut from corpus passages", responses=FILE_RESPONSES)
+def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read)):
+    return _deliver(lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Every error as JSON ``{"error": ...}``; never a stack trace."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'] if p != 'body') or 'body'}: {e['msg']}" for e in exc.errors())
+        return JSONResponse({"error": f"invalid request: {problems}"}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        log.exception("unhandled error on %s", request.url.path)
+        return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, status_code=500)

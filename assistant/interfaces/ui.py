@@ -1,0 +1,353 @@
+"""The Gradio interface: Ask, Draft, Training, Library and Glossary tabs.
+
+A thin shell: every action calls the same library functions as the CLI and the API.
+Sources are rendered as expandable blocks (title, locator, quoted passage, and the
+surrounding text on demand); unsupported sentences and abstentions are marked as such.
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+
+from assistant.answering.answer import Answer, answer_stream
+from assistant.settings import PROJECT_ROOT
+from assistant.citation import NOT_COVERED
+from assistant.answering.conversation import Conversation
+from assistant.products.export import Report, answer_report, to_docx, to_markdown
+from assistant.products.context import ContextError, load_context, parse_context
+from assistant.products.draft import SECTIONS, draft
+from assistant.products.exercise import exercise
+from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
+from assistant.answering.llm import llm_configured
+from assistant.corpus.loaders import LoadError
+from assistant.products.quiz import quiz
+from assistant.index.retrieve import Filters, Retriever
+
+UPLOAD_TYPES = [".pdf", ".docx", ".html", ".htm", ".md", ".txt"]
+INTRO = """### UN Planning Assistant
+Answers on UN integrated planning, quoted from the policy corpus and cited by document and paragraph.
+Every sentence carries its source; when the corpus does not cover a question, it says so."""
+
+
+def sources_html(answer: Answer, retriever: Retriever) -> str:
+    """Each source as an expandable block: label and title; quote; surrounding passages."""
+    if not answer.citations:
+        return ""
+    title = "Nearest sources (none answers the question)" if answer.abstained else "Sources"
+    parts = [f"<div class='pa-sources'><h4>{title}</h4>"]
+    for c in answer.citations:
+        around = retriever.neighbours(c.chunk_id)
+        context = "".join(
+            f"<p class='{'pa-cited' if r.id == c.chunk_id else 'pa-context'}'>{html.escape(r.text)}</p>" for r in around
+        )
+        superseded = f" <em>(superseded by {html.escape(c.superseded_by)})</em>" if c.superseded_by else ""
+        parts.append(
+            f"<details class='pa-source'><summary><b>[{c.n}] {html.escape(c.short)}, "
+            f"<span class='pa-locator'>{html.escape(c.locator)}</span></b> — {html.escape(c.title)}{superseded}</summary>"
+            f"<blockquote>{html.escape(c.quote)}</blockquote>"
+            f"<details><summary>Read in context</summary>{context}</details></details>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The chat message: answer with [n] markers, flags and notes."""
+    if answer.abstained:
+        body = f"**{NOT_COVERED}**"
+    else:
+        body = " ".join(
+            f"{s.text} {''.join(f'[{n}]' for n in s.citations)}".strip() + ("" if s.supported else " ⚠️ *unsupported*")
+            for s in answer.sentences
+        )
+    notes = "".join(f"\n\n> {n}" for n in answer.notes)
+    sources = "\n".join(f"- [{c.n}] **{c.label}** — {c.title}" for c in answer.citations)
+    heading = "Nearest sources" if answer.abstained else "Sources"
+    return f"{body}{notes}\n\n**{heading}**\n{sources}" if sources else body + notes
+
+
+def _export_files(answer: Answer) -> tuple[str, str]:
+    folder = Path(tempfile.mkdtemp(prefix="planassist-answer-"))
+    report = answer_report(answer)
+    md, docx = folder / "answer.md", folder / "answer.docx"
+    md.write_text(to_markdown(report), encoding="utf-8")
+    docx.write_bytes(to_docx(report))
+    return str(md), str(docx)
+
+
+def _filters(docs: list[str] | None, types: list[str] | None, current_only: bool) -> Filters:
+    return Filters(doc_ids=docs or None, types=types or None, current_only=bool(current_only))
+
+
+def ask_tab(retriever: Retriever) -> None:
+    documents = list_documents(retriever)
+    with gr.Row():
+        with gr.Column(scale=3):
+            chatbot = gr.Chatbot(label="Conversation", height=460, elem_id="pa-chat", buttons=["copy", "copy_all"])
+            with gr.Row():
+                question = gr.Textbox(placeholder="e.g. What must an Integrated Strategic Framework contain?",
+                                      show_label=False, scale=5, elem_id="pa-question", lines=1)
+                send = gr.Button("Ask", variant="primary", scale=1, elem_id="pa-ask")
+            sources = gr.HTML(elem_id="pa-sources")
+            with gr.Row():
+                md_file = gr.File(label="Answer as Markdown", interactive=False)
+                docx_file = gr.File(label="Answer as Word", interactive=False)
+            clear = gr.Button("New conversation", size="sm")
+        with gr.Column(scale=1):
+            gr.Markdown("**Filters**")
+            doc_filter = gr.Dropdown(choices=[(f"{d.short} — {d.title[:50]}", d.id) for d in documents], multiselect=True,
+                                     label="Documents")
+            type_filter = gr.Dropdown(choices=sorted({d.type for d in documents}), multiselect=True, label="Types")
+            current_only = gr.Checkbox(label="Current documents only")
+            backend = gr.Radio(["auto", "extractive", "llm"], value="auto", label="Answer backend",
+                               visible=llm_configured(retriever.settings))
+    turns = gr.State([])
+
+    def respond(message, history, turns, docs, types, current, backend):
+        message = (message or "").strip()
+        if not message:
+            yield history, turns, gr.update(), None, None, ""
+            return
+        conversation = Conversation(retriever, backend=backend or "auto", filters=_filters(docs, types, current))
+        conversation.turns = list(turns)
+        standalone = conversation.condense(message)
+        history = history + [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
+        text = ""
+        for event in answer_stream(message, retriever, conversation.filters, conversation.backend, search_query=standalone):
+            if isinstance(event, Answer):
+                history[-1]["content"] = answer_markdown(event)
+                md, docx = _export_files(event)
+                turns = [*turns, (message, standalone, event)]
+                yield history, turns, sources_html(event, retriever), md, docx, ""
+            else:
+                text += event
+                history[-1]["content"] = text
+                yield history, turns, gr.update(), None, None, ""
+
+    inputs = [question, chatbot, turns, doc_filter, type_filter, current_only, backend]
+    outputs = [chatbot, turns, sources, md_file, docx_file, question]
+    send.click(respond, inputs, outputs)
+    question.submit(respond, inputs, outputs)
+    clear.click(lambda: ([], [], "", None, None), None, [chatbot, turns, sources, md_file, docx_file])
+
+
+def _documents_table(retriever: Retriever) -> list[list]:
+    return [[d.id, d.short, d.title, d.type, d.status if not d.superseded_by else f"superseded by {d.superseded_by}",
+             d.chunks, d.origin] for d in list_documents(retriever)]
+
+
+def _catalogue_md(retriever: Retriever) -> str:
+    missing = [c for c in list_catalogue(retriever) if not c.in_index]
+    if not missing:
+        return "All catalogued canonical texts are in the index."
+    rows = "\n".join(f"- **{c.short}** — {c.title} ({c.symbol or 'no symbol'}): [{c.url}]({c.url})" for c in missing)
+    return ("**Canonical texts not on this machine** — fetch with `planassist corpus fetch` when online, "
+            "or download and upload them here:\n" + rows)
+
+
+def _uploads(retriever: Retriever) -> list[tuple[str, str]]:
+    return [(f"{d.title} ({d.id})", d.id) for d in list_documents(retriever) if d.origin == "upload"]
+
+
+def library_tab(retriever: Retriever) -> None:
+    table = gr.Dataframe(value=_documents_table(retriever), headers=["id", "cite as", "title", "type", "status", "chunks", "origin"],
+                         interactive=False, wrap=True, elem_id="pa-library")
+    catalogue = gr.Markdown(_catalogue_md(retriever))
+    with gr.Row():
+        upload = gr.File(label="Add a document (PDF, DOCX, HTML, Markdown, text)", file_types=UPLOAD_TYPES, elem_id="pa-upload")
+        with gr.Column():
+            add = gr.Button("Add to library", variant="primary", elem_id="pa-add")
+            status = gr.Markdown(elem_id="pa-upload-status")
+    with gr.Row():
+        to_delete = gr.Dropdown(choices=_uploads(retriever), label="Your uploaded documents")
+        delete = gr.Button("Delete document", variant="stop")
+
+    def add_file(path, progress=gr.Progress()):
+        if not path:
+            return gr.update(), gr.update(), "Choose a file first.", gr.update()
+        progress(0.1, desc="Reading the file")
+        name = Path(path).name
+        try:
+            progress(0.3, desc="Chunking and embedding")
+            report = add_upload(retriever, name, Path(path).read_bytes())
+        except LoadError as err:
+            return gr.update(), gr.update(), f"❌ {err}", gr.update()
+        progress(1.0)
+        if report.failed:
+            message = f"❌ {report.failed[0].error}"
+        else:
+            message = f"✅ Added **{name}**: {report.chunks} passages ({report.embedded} new)."
+        return _documents_table(retriever), _catalogue_md(retriever), message, gr.update(choices=_uploads(retriever))
+
+    def remove(doc_id):
+        if not doc_id:
+            return gr.update(), "Choose an uploaded document.", gr.update()
+        try:
+            n = delete_document(retriever, doc_id)
+        except (KeyError, PermissionError) as err:
+            return gr.update(), f"❌ {err}", gr.update()
+        return _documents_table(retriever), f"Deleted {doc_id} ({n} passages).", gr.update(choices=_uploads(retriever), value=None)
+
+    add.click(add_file, [upload], [table, catalogue, status, to_delete])
+    delete.click(remove, [to_delete], [table, status, to_delete])
+
+
+def glossary_tab(retriever: Retriever) -> None:
+    def rows(text: str = "") -> list[list[str]]:
+        return [[t.term, t.expansion, t.definition] for t in retriever.glossary.search(text or "")]
+
+    box = gr.Textbox(label="Search terms and acronyms", placeholder="e.g. DSRSG, integrated assessment")
+    table = gr.Dataframe(value=rows(), headers=["term", "stands for", "meaning"], interactive=False, wrap=True)
+    box.change(rows, [box], [table])
+
+
+EXAMPLE_CONTEXT = PROJECT_ROOT / "examples" / "carana.yaml"
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _save(report: Report, stem: str) -> str:
+    path = Path(tempfile.mkdtemp(prefix="planassist-")) / f"{stem}.docx"
+    path.write_bytes(to_docx(report))
+    return str(path)
+
+
+def _priorities(text: str) -> list[dict]:
+    """'name | lead | contributing, contributing' per line."""
+    out = []
+    for line in _lines(text):
+        parts = [p.strip() for p in line.split("|")]
+        out.append({"name": parts[0], "lead": parts[1] if len(parts) > 1 else "",
+                    "contributing": [c.strip() for c in parts[2].split(",") if c.strip()] if len(parts) > 2 else []})
+    return out
+
+
+def _example_form() -> list:
+    ctx = load_context(EXAMPLE_CONTEXT)
+    return [ctx.country, ctx.fictional, ctx.presence, ctx.mission, ctx.mandate.strip(), "\n".join(ctx.key_tasks), ctx.national_plan,
+            "\n".join(ctx.national_priorities), ", ".join(ctx.un_entities), ctx.period,
+            "\n".join(f"{p.name} | {p.lead} | {', '.join(p.contributing)}" for p in ctx.priorities),
+            "\n".join(ctx.tensions), ctx.humanitarian_response]
+
+
+def draft_tab(retriever: Retriever) -> None:
+    gr.Markdown("Fill in your planning context; each section comes with the policy it rests on (cited), a first-pass "
+                "text built only from what you enter, practice from the corpus, and open questions.")
+    with gr.Row():
+        with gr.Column():
+            country = gr.Textbox(label="Country (real or fictional)", elem_id="pa-country")
+            fictional = gr.Checkbox(label="Fictional (training scenario)")
+            presence = gr.Radio(["PKO", "SPM", "transition"], value="PKO", label="UN presence")
+            mission = gr.Textbox(label="Mission (name or acronym)")
+            period = gr.Textbox(label="Period", placeholder="2027-2029")
+            entities = gr.Textbox(label="UN entities present (comma-separated)", placeholder="UNDP, UNICEF, UNHCR")
+            humanitarian = gr.Checkbox(label="Active humanitarian response plan")
+        with gr.Column():
+            mandate = gr.Textbox(label="Mandate text or extract", lines=4)
+            tasks = gr.Textbox(label="Key tasks (one per line)", lines=4)
+            plan = gr.Textbox(label="National plan")
+            national = gr.Textbox(label="National priorities (one per line)", lines=3)
+        with gr.Column():
+            priorities = gr.Textbox(label="Agreed priorities: name | lead | contributing, ... (one per line)", lines=4)
+            tensions = gr.Textbox(label="Known tensions (one per line)", lines=3)
+            sections = gr.CheckboxGroup([(s.title, s.key) for s in SECTIONS], value=[s.key for s in SECTIONS], label="Sections")
+    with gr.Row():
+        example = gr.Button("Load the Carana example")
+        go = gr.Button("Draft", variant="primary", elem_id="pa-draft")
+    status = gr.Markdown()
+    preview = gr.Markdown(elem_id="pa-draft-preview")
+    download = gr.File(label="Draft as Word", interactive=False)
+    fields = [country, fictional, presence, mission, mandate, tasks, plan, national, entities, period, priorities, tensions, humanitarian]
+
+    def run(country, fictional, presence, mission, mandate, tasks, plan, national, entities, period, priorities, tensions,
+            humanitarian, sections, progress=gr.Progress()):
+        data = {"country": country, "fictional": fictional, "presence": presence, "mission": mission, "mandate": mandate or "",
+                "key_tasks": _lines(tasks), "national_plan": plan or "", "national_priorities": _lines(national),
+                "un_entities": [e.strip() for e in (entities or "").split(",") if e.strip()], "period": period or "",
+                "priorities": _priorities(priorities), "tensions": _lines(tensions), "humanitarian_response": humanitarian}
+        try:
+            ctx = parse_context(data)
+        except ContextError as err:
+            return f"❌ Please fix the context: {err}", "", None
+        if not sections:
+            return "❌ Choose at least one section.", "", None
+        progress(0.2, desc="Retrieving guidance and drafting")
+        report = draft(ctx, retriever, sections=sections)
+        return f"✅ {len(sections)} section(s), {len(report.sources)} sources.", to_markdown(report), _save(report, "isf-draft")
+
+    example.click(_example_form, None, fields)
+    go.click(run, [*fields, sections], [status, preview, download])
+
+
+def training_tab(retriever: Retriever) -> None:
+    gr.Markdown("**Exercise pack** — objectives, scenario, role cards, injects, discussion questions, a facilitator "
+                "answer key citing the corpus, and debrief questions.")
+    with gr.Row():
+        topic = gr.Textbox(label="Topic", placeholder="humanitarian space and co-branded quick-impact projects", scale=3, elem_id="pa-topic")
+        minutes = gr.Number(90, label="Minutes", precision=0, minimum=45, maximum=480)
+        people = gr.Number(18, label="Participants", precision=0, minimum=4, maximum=120)
+        country = gr.Textbox("Carana", label="Fictional country")
+    build = gr.Button("Build exercise", variant="primary", elem_id="pa-exercise")
+    gr.Markdown("**Quiz** — fill-in-the-blank questions cut from the corpus, with answers and sources.")
+    with gr.Row():
+        quiz_topic = gr.Textbox(label="Quiz topic", placeholder="integrated strategic framework", scale=3)
+        count = gr.Number(10, label="Questions", precision=0, minimum=1, maximum=30)
+        make_quiz = gr.Button("Build quiz")
+    status = gr.Markdown()
+    preview = gr.Markdown(elem_id="pa-training-preview")
+    download = gr.File(label="Download as Word", interactive=False)
+
+    def run_exercise(topic, minutes, people, country):
+        try:
+            report = exercise(topic or "", int(minutes or 0), int(people or 0), retriever, country=country or "Carana")
+        except ValueError as err:
+            return f"❌ {err}", "", None
+        return f"✅ Exercise pack with {len(report.sources)} sources.", to_markdown(report), _save(report, "exercise")
+
+    def run_quiz(topic, count):
+        try:
+            report = quiz(topic or "", int(count or 0), retriever)
+        except ValueError as err:
+            return f"❌ {err}", "", None
+        return "✅ Quiz ready.", to_markdown(report), _save(report, "quiz")
+
+    build.click(run_exercise, [topic, minutes, people, country], [status, preview, download])
+    make_quiz.click(run_quiz, [quiz_topic, count], [status, preview, download])
+
+
+CSS = """
+.pa-source { border: 1px solid var(--border-color-primary); border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
+.pa-source blockquote { margin: 6px 0; padding-left: 10px; border-left: 3px solid #009edb; }
+.pa-context { color: var(--body-text-color-subdued); font-size: 0.92em; }
+.pa-cited { background: rgba(0, 158, 219, 0.08); }
+"""
+
+
+def theme() -> gr.themes.Base:
+    """The default look with system fonts: the stock theme would fetch web fonts from the internet."""
+    return gr.themes.Default(primary_hue="sky", font=[gr.themes.Font("system-ui"), "sans-serif"],
+                             font_mono=[gr.themes.Font("ui-monospace"), "monospace"])
+
+
+def build_ui(retriever: Retriever) -> gr.Blocks:
+    """The whole interface."""
+    with gr.Blocks(title="UN Planning Assistant", analytics_enabled=False) as ui:
+        gr.Markdown(INTRO)
+        with gr.Tabs():
+            with gr.Tab("Ask", id="ask"):
+                ask_tab(retriever)
+            with gr.Tab("Draft", id="draft"):
+                draft_tab(retriever)
+            with gr.Tab("Training", id="training"):
+                training_tab(retriever)
+            with gr.Tab("Library", id="library"):
+                library_tab(retriever)
+            with gr.Tab("Glossary", id="glossary"):
+                glossary_tab(retriever)
+    return ui

@@ -1,0 +1,1 @@
+"""What planners take away: planning context, ISF drafts, exercises, quizzes, export."""

@@ -1,0 +1,127 @@
+"""The real page in headless Chromium: ask a question and see cited sources; upload and find a document.
+
+The browser comes from Debian's chromium package (scripts/ensure-browser installs it when
+missing). Without it the test is skipped with the reason, except under CI=true, where a
+missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from docx import Document
+
+from assistant.settings import PROJECT_ROOT
+from assistant.interfaces.web import create_app
+from conftest import remove_uploads
+
+pytestmark = [pytest.mark.integration, pytest.mark.browser]
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _browser_or_reason() -> str | None:
+    if not CHROMIUM.exists():
+        subprocess.run([str(PROJECT_ROOT / "scripts" / "ensure-browser")], check=False)
+    return None if CHROMIUM.exists() else "Debian chromium is not installed and could not be installed (scripts/ensure-browser)"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = _browser_or_reason()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                              args=["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(retriever, tmp_path_factory):
+    from assistant.index.retrieve import Retriever
+
+    uploads = tmp_path_factory.mktemp("browser-uploads")
+    settings = retriever.settings.model_copy(update={"uploads_dir": uploads})
+    r = Retriever(settings, retriever.store, retriever.encoder, retriever.glossary)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(r), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 60
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.1)
+    assert srv.started
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+    remove_uploads(r)
+
+
+def test_ask_shows_answer_with_located_sources(browser, server, tmp_path):
+    page = browser.new_page()
+    page.goto(server, wait_until="load")
+    page.wait_for_selector("#pa-question", timeout=60000)
+    page.locator("#pa-question textarea, #pa-question input").first.fill(
+        "What are the priority areas of the police Joint Development Plan in Timor-Leste?")
+    page.locator("#pa-ask").click()
+    page.wait_for_selector(".pa-source summary", timeout=60000)
+    page.screenshot(path=str(tmp_path / "ask.png"), full_page=True)
+    summaries = page.locator(".pa-source > summary").all_inner_texts()
+    assert summaries and any("para." in s for s in summaries), summaries
+    chat = page.locator("#pa-chat").inner_text()
+    assert "[1]" in chat and "legislation, training, administration" in chat
+    page.locator(".pa-source > summary").first.click()
+    assert page.locator(".pa-source blockquote").first.is_visible()
+    page.close()
+
+
+def test_draft_tab_builds_a_cited_draft(browser, server, tmp_path):
+    page = browser.new_page()
+    page.goto(server, wait_until="load")
+    page.wait_for_selector("#pa-question", timeout=60000)
+    page.get_by_role("tab", name="Draft").click()
+    page.get_by_role("button", name="Load the Carana example").click()
+    page.wait_for_function("document.querySelector('#pa-country textarea, #pa-country input').value === 'Carana'")
+    page.locator("#pa-draft").click()
+    page.wait_for_selector("#pa-draft-preview table", timeout=120000)
+    page.screenshot(path=str(tmp_path / "draft.png"), full_page=True)
+    preview = page.locator("#pa-draft-preview").inner_text()
+    assert "5. Results matrix" in preview and "Sources" in preview and "[1]" in preview
+    page.close()
+
+
+def test_upload_appears_in_library(browser, server, tmp_path):
+    d = Document()
+    d.add_paragraph("Terms of reference of the joint mission–UNCT transition cell: it tracks handover benchmarks weekly.")
+    path = tmp_path / "transition-cell-tor.docx"
+    buf = io.BytesIO()
+    d.save(buf)
+    path.write_bytes(buf.getvalue())
+    page = browser.new_page()
+    page.goto(server, wait_until="load")
+    page.wait_for_selector("#pa-question", timeout=60000)
+    page.get_by_role("tab", name="Library").click()
+    page.locator("#pa-upload input[type=file]").set_input_files(str(path))
+    page.wait_for_timeout(1000)
+    page.locator("#pa-add").click()
+    page.wait_for_selector("#pa-upload-status :text('Added')", timeout=60000)
+    page.screenshot(path=str(tmp_path / "library.png"), full_page=True)
+    assert "transition-cell-tor" in page.locator("#pa-library").inner_text()
+    page.close()
+    shutil.rmtree(tmp_path, ignore_errors=True)

@@ -1,0 +1,37 @@
+"""Follow-ups are condensed into standalone queries before retrieval."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.conversation import Conversation, condense_rules
+
+
+def test_pronoun_replaced_by_previous_topic():
+    assert condense_rules("and who approves it?", "What must an ISF contain?", ["ISF"]) == "and who approves ISF?"
+
+
+def test_standalone_question_left_alone():
+    q = "What is the role of the JMAC in integrated missions?"
+    assert condense_rules(q, "What must an ISF contain?", ["ISF"]) == q
+
+
+@pytest.mark.integration
+def test_chat_follow_up_searches_the_condensed_query(retriever):
+    chat = Conversation(retriever, backend="extractive")
+    chat.ask("What did UNMIT police support focus on?")
+    follow = chat.ask("and what about its drawdown?")
+    assert "UNMIT" in follow.standalone and len(chat.turns) == 2
+    assert not follow.abstained and any(c.doc_id == chat.turns[0][2].citations[0].doc_id for c in follow.citations)
+
+
+@pytest.mark.integration
+def test_llm_condenses_with_the_model(llm_retriever, fake_llm):
+    chat = Conversation(llm_retriever, backend="llm")
+    fake_llm.script("UNMIT police support continued to focus on the joint development plan [1].",
+                    "Who approves the Integrated Strategic Framework?",
+                    "The corpus does not cover this.")
+    chat.ask("What did UNMIT police support focus on?")
+    follow = chat.ask("and who approves it?")
+    assert follow.standalone == "Who approves the Integrated Strategic Framework?"
+    assert "Conversation:" in fake_llm.requests[1]["messages"][0]["content"]

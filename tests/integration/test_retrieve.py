@@ -1,0 +1,57 @@
+"""Hybrid retrieval on the session's real index: right passages, filters, currency, modes."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.index.retrieve import Filters
+
+pytestmark = pytest.mark.integration
+
+
+def test_finds_the_paragraph_that_answers(retriever):
+    hits = retriever.search("What did UNMIT police support focus on?", k=5)
+    assert any(h.short == "S/2012/765" and h.locator == "para. 24" for h in hits)
+
+
+def test_acronym_query_reaches_long_form_passages(retriever):
+    hits = retriever.search("joint analysis units", k=5)
+    assert any(h.short == "IPI 2013" and "Analyze as One" in h.locator for h in hits)
+
+
+@pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
+def test_every_mode_returns_ranked_cited_hits(retriever, mode):
+    hits = retriever.search("peacebuilding architecture review country teams", k=4, mode=mode)
+    assert [h.rank for h in hits] == [1, 2, 3, 4]
+    assert all(h.locator and h.title and h.text for h in hits)
+    assert hits == sorted(hits, key=lambda h: -h.score)
+
+
+def test_document_filter(retriever):
+    hits = retriever.search("integration", k=8, filters=Filters(doc_ids=[retriever.records[0].meta["doc_id"]]))
+    assert hits and {h.doc_id for h in hits} == {retriever.records[0].meta["doc_id"]}
+
+
+def test_type_and_year_filters(retriever):
+    resolutions = retriever.search("peacebuilding", k=5, filters=Filters(types=["resolution"]))
+    assert resolutions and {h.type for h in resolutions} == {"resolution"}
+    recent = retriever.search("peacebuilding", k=10, filters=Filters(year_from=2020))
+    assert recent and {h.short for h in recent} == {"A/RES/80/11"}
+    old = retriever.search("peacebuilding", k=10, filters=Filters(year_to=2013))
+    assert old and "A/RES/80/11" not in {h.short for h in old}
+
+
+def test_filter_with_no_match_returns_nothing(retriever):
+    assert retriever.search("integration", filters=Filters(doc_ids=["no-such-doc"])) == []
+
+
+def test_neighbours_give_surrounding_text(retriever):
+    hit = retriever.search("UNMIT police support", k=1)[0]
+    around = retriever.neighbours(hit.chunk_id)
+    assert hit.chunk_id in [r.id for r in around] and 1 <= len(around) <= 3
+    assert len({r.meta["doc_id"] for r in around}) == 1
+
+
+def test_similarity_is_cosine(retriever):
+    hit = retriever.search("UNMIT police support", k=1)[0]
+    assert 0.2 < hit.similarity <= 1.0

@@ -1,0 +1,58 @@
+"""Server mode: the same ingest and search code against a real `chroma run` on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.index.ingest import ingest
+from assistant.index.retrieve import Retriever
+from conftest import REAL_CORPUS
+
+pytestmark = pytest.mark.integration
+CHROMA = Path(sys.executable).with_name("chroma")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    port = free_port()
+    log = open(tmp_path / "chroma.log", "w")
+    proc = subprocess.Popen([str(CHROMA), "run", "--path", str(tmp_path / "server-db"), "--host", "127.0.0.1",
+                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            assert proc.poll() is None, (tmp_path / "chroma.log").read_text()
+            time.sleep(0.2)
+    else:
+        pytest.fail("chroma run did not start")
+    yield port
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_ingest_and_search_through_chroma_server(make_settings, chroma_server):
+    settings = make_settings(chroma_host="127.0.0.1", chroma_port=chroma_server)
+    shutil.copy(REAL_CORPUS / "documents" / "sg-report-unmit-s-2012-765.md", settings.corpus_dir / "documents")
+    retriever = Retriever.open(settings)
+    report = ingest(settings=settings, store=retriever.store)
+    assert report.embedded == report.chunks > 50 and not report.failed
+    assert not (settings.index_dir / "chroma").exists(), "server mode must not write a local store"
+    hits = retriever.search("What did UNMIT police support focus on?", k=5)
+    assert any(h.locator == "para. 24" for h in hits)
+    assert ingest(settings=settings, store=retriever.store).embedded == 0

@@ -1,0 +1,47 @@
+"""Markdown and Word carry the same content: headings, tables, [n] markers and Sources."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+
+from assistant.citation import Citation
+from assistant.products.export import SOURCES_HEADING, Block, Report, to_docx, to_markdown
+
+SOURCE = Citation(n=1, chunk_id="c1", doc_id="s-2012-765", title="Report of the Secretary-General on UNMIT",
+                  short="S/2012/765", locator="para. 24", quote="24. UNMIT police support continued to focus on ...")
+REPORT = Report(title="ISF draft", subtitle="first pass", sources=[SOURCE], blocks=[
+    Block(kind="heading", text="5. Results matrix", level=1),
+    Block(kind="paragraph", text="Police support focused on five areas [1]."),
+    Block(kind="bullets", items=["one", "two"]),
+    Block(kind="table", rows=[["Result", "Lead"], ["Police | reform", "UNMICA Police"]]),
+    Block(kind="note", text="Draft only."),
+])
+
+
+def test_markdown():
+    md = to_markdown(REPORT)
+    assert md.startswith("# ISF draft\n")
+    assert "## 5. Results matrix" in md and "- one" in md and "> Draft only." in md
+    assert "| Police \\| reform | UNMICA Police |" in md
+    assert f"## {SOURCES_HEADING}" in md and "[1] S/2012/765, para. 24 — Report of the Secretary-General on UNMIT" in md
+
+
+def test_docx_has_real_headings_tables_and_sources():
+    doc = Document(io.BytesIO(to_docx(REPORT)))
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert ("Title", "ISF draft") in headings and ("Heading 1", "5. Results matrix") in headings
+    assert ("Heading 1", SOURCES_HEADING) in headings
+    assert len(doc.tables) == 1 and doc.tables[0].cell(1, 0).text == "Police | reform"
+    texts = [p.text for p in doc.paragraphs]
+    assert "Police support focused on five areas [1]." in texts
+    assert any(t.startswith("[1] S/2012/765, para. 24") for t in texts)
+    assert [p.style.name for p in doc.paragraphs if p.text in ("one", "two")] == ["List Bullet", "List Bullet"]
+
+
+def test_control_characters_from_user_input_do_not_break_word_export():
+    report = Report(title="Carana\x00 draft", blocks=[Block(kind="paragraph", text="Vision\x0b text"),
+                                                      Block(kind="table", rows=[["a\x01", "b"]])])
+    doc = Document(io.BytesIO(to_docx(report)))
+    assert [p.text for p in doc.paragraphs][:2] == ["Carana draft", "Vision text"]
