@@ -16,7 +16,6 @@ import os
 import platform
 import resource
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,13 +29,13 @@ from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
 from assistant.answering.answer import answer_question
-from assistant.index.ingest import expand, ingest
-from assistant.corpus.loaders import load
 from assistant.corpus.chunking import chunk_pages
+from assistant.corpus.loaders import load
 from assistant.corpus.manifest import describe, load_manifest
+from assistant.index.ingest import expand, ingest
 from assistant.index.retrieve import Retriever
-from assistant.settings import PROJECT_ROOT, get_settings
 from assistant.index.store import search_text
+from assistant.settings import PROJECT_ROOT, get_settings
 
 LIBRARY = PROJECT_ROOT.parent / "shared" / "library" / "un-sg-reports"
 QUERIES = PROJECT_ROOT / "evals" / "retrieval.jsonl"

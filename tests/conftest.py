@@ -95,8 +95,8 @@ def cli(retriever, corpus_settings, monkeypatch):
 
     from typer.testing import CliRunner
 
-    from assistant.interfaces.cli import app
     from assistant.index.retrieve import get_retriever
+    from assistant.interfaces.cli import app
     from assistant.settings import get_settings
 
     for field in ("corpus_dir", "index_dir", "uploads_dir"):

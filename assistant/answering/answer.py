@@ -20,12 +20,12 @@ from typing import Iterator, Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.answering.llm import build_messages, chat_model, llm_configured, stream
+from assistant.answering.verify import Verifier, split_sentences
 from assistant.citation import MARKER_FORMAT, NOT_COVERED, Citation, CitationBook
 from assistant.corpus.manifest import load_manifest
 from assistant.index.lexical import tokenize
-from assistant.answering.llm import build_messages, chat_model, llm_configured, stream
 from assistant.index.retrieve import Filters, Hit, Retriever
-from assistant.answering.verify import Verifier, split_sentences
 
 Backend = Literal["auto", "extractive", "llm"]
 INSTRUCTION_LIKE = re.compile(

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from assistant.answering.answer import Answer, answer_question, resolve_backend
-from assistant.index.lexical import STOPWORDS
 from assistant.answering.llm import CONDENSE_PROMPT, chat_model, complete
+from assistant.index.lexical import STOPWORDS
 from assistant.index.retrieve import Filters, Retriever
 
 PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her)\b", re.IGNORECASE)

@@ -26,11 +26,11 @@ from pydantic import BaseModel
 from tqdm import tqdm
 
 from assistant.corpus.chunking import Chunk, chunk_pages
+from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
 from assistant.index.embeddings import get_encoder
-from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
-from assistant.settings import Settings, get_settings
 from assistant.index.store import MISSING, DocState, Store
+from assistant.settings import Settings, get_settings
 
 EMBED_BATCH = 256
 GENERATION_FILE = "generation"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load, sniff
 from assistant.corpus.manifest import load_manifest
 from assistant.index.ingest import IngestReport, bump_generation, ingest, remove_document, write_lock
-from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load, sniff
 from assistant.index.retrieve import Retriever
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

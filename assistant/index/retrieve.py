@@ -21,12 +21,12 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.citation import Citation, format_citation
-from assistant.index.embeddings import Encoder, get_encoder
 from assistant.corpus.glossary import Glossary, load_glossary
+from assistant.index.embeddings import Encoder, get_encoder
 from assistant.index.ingest import GENERATION_FILE
 from assistant.index.lexical import LexicalIndex
-from assistant.settings import Settings, get_settings
 from assistant.index.store import MISSING, Record, Store, search_text
+from assistant.settings import Settings, get_settings
 
 Mode = Literal["hybrid", "dense", "lexical"]
 

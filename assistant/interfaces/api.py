@@ -23,15 +23,22 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.answering.answer import Answer, answer_question, answer_stream
+from assistant.corpus.loaders import LoadError
+from assistant.index.ingest import Failure
+from assistant.index.library import (
+    CatalogueEntry,
+    DocumentEntry,
+    add_upload,
+    delete_document,
+    list_catalogue,
+    list_documents,
+)
+from assistant.index.retrieve import Filters, Retriever, get_retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS, exercise
 from assistant.products.export import Report, to_docx, to_markdown
 from assistant.products.quiz import MAX_QUESTIONS, quiz
-from assistant.index.ingest import Failure
-from assistant.index.library import CatalogueEntry, DocumentEntry, add_upload, delete_document, list_catalogue, list_documents
-from assistant.corpus.loaders import LoadError
-from assistant.index.retrieve import Filters, Retriever, get_retriever
 
 log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 2000

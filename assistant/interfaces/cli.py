@@ -267,9 +267,9 @@ def draft(
     backend: str = BACKEND_OPT,
 ):
     """First-pass ISF sections for your context, each tied to the cited policy behind it."""
+    from assistant.index.retrieve import get_retriever
     from assistant.products.context import ContextError, load_context
     from assistant.products.draft import draft as make_draft
-    from assistant.index.retrieve import get_retriever
 
     try:
         ctx = load_context(context)
@@ -290,8 +290,8 @@ def exercise(
     backend: str = BACKEND_OPT,
 ):
     """A joint-training exercise pack with a facilitator answer key citing the corpus."""
-    from assistant.products.exercise import exercise as make_exercise
     from assistant.index.retrieve import get_retriever
+    from assistant.products.exercise import exercise as make_exercise
 
     _write_report(lambda: make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country),
                   fmt, output)
@@ -305,8 +305,8 @@ def quiz(
     output: Optional[Path] = OUTPUT_OPT,
 ):
     """Fill-in-the-blank questions cut from corpus passages, with answers and sources."""
-    from assistant.products.quiz import quiz as make_quiz
     from assistant.index.retrieve import get_retriever
+    from assistant.products.quiz import quiz as make_quiz
 
     _write_report(lambda: make_quiz(topic, count, get_retriever()), fmt, output)
 

@@ -14,18 +14,18 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.answering.answer import Answer, answer_stream
-from assistant.settings import PROJECT_ROOT
-from assistant.citation import NOT_COVERED
 from assistant.answering.conversation import Conversation
-from assistant.products.export import Report, answer_report, to_docx, to_markdown
+from assistant.answering.llm import llm_configured
+from assistant.citation import NOT_COVERED
+from assistant.corpus.loaders import LoadError
+from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
+from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import ContextError, load_context, parse_context
 from assistant.products.draft import SECTIONS, draft
 from assistant.products.exercise import exercise
-from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
-from assistant.answering.llm import llm_configured
-from assistant.corpus.loaders import LoadError
+from assistant.products.export import Report, answer_report, to_docx, to_markdown
 from assistant.products.quiz import quiz
-from assistant.index.retrieve import Filters, Retriever
+from assistant.settings import PROJECT_ROOT
 
 UPLOAD_TYPES = [".pdf", ".docx", ".html", ".htm", ".md", ".txt"]
 INTRO = """### UN Planning Assistant

@@ -18,9 +18,9 @@ from fastapi import FastAPI  # noqa: E402  (after the telemetry switches above)
 from pydantic import BaseModel  # noqa: E402
 
 from assistant import __version__  # noqa: E402
-from assistant.interfaces.api import install_error_handlers, retriever_dep, router  # noqa: E402
 from assistant.index.library import ensure_index  # noqa: E402
 from assistant.index.retrieve import Retriever, get_retriever  # noqa: E402
+from assistant.interfaces.api import install_error_handlers, retriever_dep, router  # noqa: E402
 from assistant.settings import get_settings  # noqa: E402
 
 

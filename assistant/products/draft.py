@@ -18,10 +18,10 @@ from typing import Callable
 
 from assistant.answering.answer import answer_question
 from assistant.citation import NOT_COVERED, CitationBook
-from assistant.products.context import PlanningContext
 from assistant.corpus.manifest import load_manifest
-from assistant.products.export import Block, Report
 from assistant.index.retrieve import Filters, Retriever
+from assistant.products.context import PlanningContext
+from assistant.products.export import Block, Report
 
 DRAFT_LABEL = "First-pass draft (from your planning context; not policy)"
 REQUIRES_LABEL = "What the guidance requires"

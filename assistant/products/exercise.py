@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from assistant.answering.answer import answer_question
 from assistant.citation import NOT_COVERED, CitationBook
-from assistant.products.export import Block, Report
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Retriever
+from assistant.products.export import Block, Report
 
 MIN_MINUTES, MAX_MINUTES = 45, 480
 MIN_PARTICIPANTS, MAX_PARTICIPANTS = 4, 120

@@ -16,10 +16,10 @@ import re
 from pydantic import BaseModel
 
 from assistant.answering.answer import INSTRUCTION_LIKE, LEADING_NUMBER, NOT_QUOTABLE
-from assistant.citation import Citation, CitationBook
-from assistant.products.export import Block, Report
-from assistant.index.retrieve import Hit, Retriever
 from assistant.answering.verify import split_sentences
+from assistant.citation import Citation, CitationBook
+from assistant.index.retrieve import Hit, Retriever
+from assistant.products.export import Block, Report
 
 BLANK = "_____"
 YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.answer import Answer, answer_question, answer_stream, render_text
+from assistant.answering.llm import SYSTEM_PROMPT
 from assistant.citation import NOT_COVERED
 from assistant.evaluate import supports
 from assistant.index.ingest import ingest
-from assistant.answering.llm import SYSTEM_PROMPT
 from assistant.index.retrieve import Filters, Retriever
 
 pytestmark = pytest.mark.integration

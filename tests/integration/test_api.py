@@ -7,13 +7,13 @@ import json
 import shutil
 
 import pytest
+from conftest import REAL_CORPUS
 from docx import Document
 from fastapi.testclient import TestClient
 
 from assistant.index.ingest import ingest
 from assistant.index.retrieve import Retriever
 from assistant.interfaces.web import create_app
-from conftest import REAL_CORPUS
 
 pytestmark = pytest.mark.integration
 KEY = "s3cret-key"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from conftest import remove_uploads
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
 from assistant.interfaces.web import create_app
-from conftest import remove_uploads
 
 pytestmark = pytest.mark.integration
 

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from conftest import remove_uploads
 from docx import Document
 
-from assistant.settings import PROJECT_ROOT
 from assistant.interfaces.web import create_app
-from conftest import remove_uploads
+from assistant.settings import PROJECT_ROOT
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 from docx import Document
 
 from assistant.citation import NOT_COVERED
-from assistant.products.context import load_context
-from assistant.products.draft import DRAFT_LABEL, PRACTICE_LABEL, REQUIRES_LABEL, SECTIONS, draft, results_matrix, select_sections
 from assistant.evaluate import supports
+from assistant.products.context import load_context
+from assistant.products.draft import (
+    DRAFT_LABEL,
+    PRACTICE_LABEL,
+    REQUIRES_LABEL,
+    SECTIONS,
+    draft,
+    results_matrix,
+    select_sections,
+)
 from assistant.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.integration

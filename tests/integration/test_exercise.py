@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.citation import NOT_COVERED
-from assistant.products.exercise import exercise, timeline, INJECTS, validate
+from assistant.products.exercise import INJECTS, exercise, timeline, validate
 
 MARKERS = re.compile(r"\[(\d+)\]")
 

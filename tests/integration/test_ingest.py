@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import REAL_CORPUS
 
 from assistant.index.embeddings import get_encoder
 from assistant.index.ingest import ingest
 from assistant.index.store import Store
-from conftest import REAL_CORPUS
 
 pytestmark = pytest.mark.integration
 RES = "ga-res-80-11-peacebuilding-architecture-review-2025.md"

@@ -10,10 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import REAL_CORPUS
 
 from assistant.index.ingest import ingest
 from assistant.index.retrieve import Retriever
-from conftest import REAL_CORPUS
 
 pytestmark = pytest.mark.integration
 CHROMA = Path(sys.executable).with_name("chroma")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import LIBRARY, REAL_CORPUS
 
 from assistant.corpus.chunking import chunk_id, chunk_pages, parse
 from assistant.corpus.loaders import load
-from conftest import LIBRARY, REAL_CORPUS
 
 DOCS = REAL_CORPUS / "documents"
 

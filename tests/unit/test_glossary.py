@@ -1,7 +1,8 @@
 """The glossary shipped in corpus/ and query expansion in both directions."""
 
-from assistant.corpus.glossary import load_glossary_file
 from conftest import REAL_CORPUS
+
+from assistant.corpus.glossary import load_glossary_file
 
 GLOSSARY = load_glossary_file(REAL_CORPUS / "glossary.toml")
 

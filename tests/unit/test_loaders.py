@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
+from conftest import LIBRARY, REAL_CORPUS
 from docx import Document
 
 from assistant.corpus.loaders import NO_TEXT_LAYER, LoadError, load, sniff
-from conftest import LIBRARY, REAL_CORPUS
 
 SCANNED = sorted((LIBRARY / "scanned-no-text").glob("*.pdf"))
 MINUSTAH_PDF = LIBRARY / "un-sg-reports" / "MINUSTAH_S_2004_698.pdf"
