@@ -103,12 +103,24 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the web app binds to.")
     port: int = Field(7860, description="Port of the web app.")
     api_key: str | None = Field(
-        None, description="If set, write endpoints require it in the X-API-Key header."
+        None, description=("If set, the web UI and write endpoints require it (X-API-Key header, Bearer token, "
+                           "or the /login form's session cookie).")
     )
     protect_reads: bool = Field(
         False, description="With api_key set, require it on every endpoint, reads included."
     )
     max_upload_mb: float = Field(25.0, description="Largest accepted upload.")
+
+    # --- web security (issue 9) -----------------------------------------------------------
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description=("Host names the web app answers to (DNS-rebinding guard). Empty: the loopback names and "
+                     "`host`; with a wildcard `host` (0.0.0.0) and none set, any."),
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Other web origins allowed to call the API from a browser (none by default)."
+    )
+    max_body_kb: float = Field(2048.0, description="Largest request body other than an upload, refused before it is read.")
 
     @property
     def chroma_path(self) -> Path:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from assistant.citation import Citation, format_citation
 from assistant.corpus.glossary import Glossary, load_glossary
 from assistant.index.embeddings import Encoder, get_encoder
-from assistant.index.ingest import GENERATION_FILE
+from assistant.index.generation import is_foreign, read_generation
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import MISSING, Record, Store, search_text
 from assistant.settings import Settings, get_settings
@@ -135,17 +135,22 @@ class Retriever:
 
     # --- keeping the lexical side in step ----------------------------------------------
     def _current_generation(self) -> str:
-        path = self.settings.index_dir / GENERATION_FILE
-        return path.read_text() if path.exists() else "none"
+        return read_generation(self.settings.index_dir)
 
     def refresh(self, force: bool = False) -> None:
-        """Rebuild BM25 from the store when an ingest (in any process) changed it."""
+        """Rebuild BM25 from the store when an ingest (in any process) changed it.
+
+        A change made by another process also reopens the store: an embedded Chroma client
+        does not see another process's vectors until it is reopened.
+        """
         generation = self._current_generation()
         if not force and generation == self._generation:
             return
         with self._lock:
             if not force and generation == self._generation:
                 return
+            if is_foreign(self.settings.index_dir, generation) and self._generation is not None:
+                self.store.reopen()
             records = self.store.all_records()
             records.sort(key=lambda r: (r.meta.get("doc_id", ""), r.meta.get("seq", 0)))
             texts = [search_text(r.text, r.meta) for r in records]

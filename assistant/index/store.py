@@ -63,10 +63,17 @@ def make_client(settings: Settings) -> chromadb.ClientAPI:
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
+def _vectorstore(settings: Settings, client: chromadb.ClientAPI, encoder: Encoder) -> Chroma:
+    return Chroma(collection_name=settings.collection, embedding_function=encoder, client=client,
+                  collection_configuration={"hnsw": {"space": "cosine"}})
+
+
 class Store:
     """Chunks with embeddings and metadata in one Chroma collection."""
 
-    def __init__(self, vectorstore: Chroma, client: chromadb.ClientAPI, name: str, encoder: Encoder):
+    def __init__(self, vectorstore: Chroma, client: chromadb.ClientAPI, name: str, encoder: Encoder,
+                 settings: Settings | None = None):
+        self.settings = settings
         self.vectorstore = vectorstore
         self.encoder = encoder
         self.client = client
@@ -76,13 +83,20 @@ class Store:
     @classmethod
     def open(cls, settings: Settings, encoder: Encoder) -> "Store":
         client = make_client(settings)
-        vectorstore = Chroma(
-            collection_name=settings.collection,
-            embedding_function=encoder,
-            client=client,
-            collection_configuration={"hnsw": {"space": "cosine"}},
-        )
-        return cls(vectorstore, client, settings.collection, encoder)
+        return cls(_vectorstore(settings, client, encoder), client, settings.collection, encoder, settings)
+
+    def reopen(self) -> None:
+        """A fresh embedded client, to see what another process wrote (a Chroma server needs none).
+
+        The old client is closed first: Chroma shares one client per path inside a process.
+        """
+        settings = self.settings
+        if settings is None or settings.chroma_host:
+            return
+        self.client.close()
+        self.client = make_client(settings)
+        self.vectorstore = _vectorstore(settings, self.client, self.encoder)
+        self.collection = self.client.get_or_create_collection(self.name, configuration={"hnsw": {"space": "cosine"}})
 
     def count(self) -> int:
         return self.collection.count()

@@ -26,6 +26,7 @@ app.add_typer(corpus_app, name="corpus")
 app.add_typer(eval_app, name="eval")
 
 JSON_OPT = typer.Option(False, "--json", help="Machine-readable JSON output.")
+EXIT_PARTIAL = 3  # `planassist ingest`: some files failed, the rest is indexed (1 would mean it crashed)
 K_OPT = typer.Option(None, "-k", help="Number of results.")
 
 
@@ -64,6 +65,8 @@ def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or fol
         )
         for f in report.failed:
             typer.echo(f"  failed: {f.error}", err=True)
+    if report.failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def ensure_index() -> None:

@@ -20,6 +20,7 @@ from assistant.citation import NOT_COVERED
 from assistant.corpus.loaders import LoadError
 from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
 from assistant.index.retrieve import Filters, Retriever
+from assistant.interfaces.security import is_user_upload
 from assistant.products.context import ContextError, load_context, parse_context
 from assistant.products.draft import SECTIONS, draft
 from assistant.products.exercise import exercise
@@ -169,6 +170,8 @@ def library_tab(retriever: Retriever) -> None:
     def add_file(path, progress=gr.Progress()):
         if not path:
             return gr.update(), gr.update(), "Choose a file first.", gr.update()
+        if not is_user_upload(path):  # a crafted payload naming a server file
+            return gr.update(), gr.update(), "Upload the file from your computer.", gr.update()
         progress(0.1, desc="Reading the file")
         name = Path(path).name
         try:
