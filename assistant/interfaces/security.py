@@ -185,10 +185,6 @@ def same_origin(origin: str, host: str) -> bool:
 
 
 # --- the gate ---------------------------------------------------------------------------------
-class BodyTooLarge(Exception):
-    """Raised from inside ``receive`` when a body passes its limit."""
-
-
 class SecurityGate:
     """ASGI middleware: every check that must happen before a request's body is read."""
 
@@ -207,17 +203,50 @@ class SecurityGate:
             return
         headers = Headers(scope=scope)
         refusal = self._refusal(scope, headers)
+        if refusal is not None and scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})  # policy violation
+            return
         if refusal is not None:
             await refusal(scope, receive, send)
             return
-        if scope["type"] == "http" and scope["method"] in UNSAFE_METHODS:
-            receive = self._limited(receive, self._limit(headers))
-        try:
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
-        except BodyTooLarge:
-            await _error(413, self._too_large())(scope, receive, send)
+            return
+        state = {"started": False, "refused": False}
+        limit = self._limit(headers) if scope["method"] in UNSAFE_METHODS else None
+        seen = 0
+
+        async def guarded_send(message: Message) -> None:
+            if state["refused"]:
+                return  # the 413 has gone out; whatever the app answers now is dropped
+            state["started"] = state["started"] or message["type"] == "http.response.start"
+            await send(message)
+
+        async def limited_receive() -> Message:
+            """A body without (or lying about) Content-Length is cut off at the limit with a 413."""
+            nonlocal seen
+            message = await receive()
+            if limit is not None and message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit and not state["started"]:
+                    await _error(413, self._too_large())(scope, receive, send)
+                    state["refused"] = True
+                    return {"type": "http.disconnect"}
+            return message
+
+        try:
+            await self.app(scope, limited_receive, guarded_send)
+        except Exception as err:
+            # Answered here rather than by Starlette's outermost handler, which re-raises and
+            # so makes the server drop the keep-alive connection after every 500.
+            if state["refused"]:
+                return
+            log.exception("unhandled error on %s", scope.get("path"))
+            if not state["started"]:
+                await _error(500, f"internal error ({type(err).__name__})")(scope, receive, send)
 
     def _refusal(self, scope: Scope, headers: Headers) -> Response | None:
+        """Why this request is refused from its headers alone (None: go on): host, origin, key, size."""
         host = headers.get("host", "")
         if self.hosts is not None and host_name(host) not in self.hosts:
             return _error(400, f"host '{host_name(host)[:100]}' is not served here (set PLANASSIST_ALLOWED_HOSTS)")
@@ -225,19 +254,18 @@ class SecurityGate:
         origin = headers.get("origin")
         if method in UNSAFE_METHODS and origin and not same_origin(origin, host) and origin not in self.settings.cors_origins:
             return _error(403, "cross-site request refused")
+        key = self.settings.api_key
+        if key:
+            level = self.guards.level(scope)
+            needed = level in ("write", "ui") or (level == "read" and self.settings.protect_reads)
+            if needed and not authenticated(headers, _cookies(headers), key):
+                if level == "ui" and method in ("GET", "HEAD") and "text/html" in headers.get("accept", ""):
+                    return RedirectResponse("/login", status_code=303)
+                return _error(401, "missing or wrong API key (X-API-Key header)")
         length = headers.get("content-length", "")
         if method in UNSAFE_METHODS and length.isdigit() and int(length) > self._limit(headers):
             return _error(413, self._too_large())
-        key = self.settings.api_key
-        if not key:
-            return None
-        level = self.guards.level(scope)
-        needed = level in ("write", "ui") or (level == "read" and self.settings.protect_reads)
-        if not needed or authenticated(headers, _cookies(headers), key):
-            return None
-        if level == "ui" and method in ("GET", "HEAD") and "text/html" in headers.get("accept", ""):
-            return RedirectResponse("/login", status_code=303)
-        return _error(401, "missing or wrong API key (X-API-Key header)")
+        return None
 
     def _limit(self, headers: Headers) -> int:
         multipart = headers.get("content-type", "").startswith("multipart/")
@@ -246,22 +274,6 @@ class SecurityGate:
     def _too_large(self) -> str:
         return (f"request body too large (uploads up to {self.settings.max_upload_mb:g} MB, "
                 f"other requests up to {self.settings.max_body_kb:g} KB)")
-
-    @staticmethod
-    def _limited(receive: Receive, limit: int) -> Receive:
-        """A receive that stops a body without (or lying about) Content-Length at the limit."""
-        seen = 0
-
-        async def wrapped() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise BodyTooLarge
-            return message
-
-        return wrapped
 
 
 def _cookies(headers: Headers) -> dict[str, str]:
