@@ -20,12 +20,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
+from assistant.errors import ContextError
+
 PERIOD = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 MAX_CONTEXT_BYTES = 200_000
-
-
-class ContextError(ValueError):
-    """A planning context that cannot be used; the message lists each problem by field."""
 
 
 class Priority(BaseModel):
