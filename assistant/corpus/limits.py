@@ -21,6 +21,8 @@ import io
 import zipfile
 from pathlib import Path
 
+from assistant.errors import printable_name  # noqa: F401  (re-exported for the ingest's messages)
+
 MAX_UNPACKED_MB = 200
 MAX_RATIO = 200  # OOXML text compresses ~10:1; a bomb 1000:1 or more
 MAX_PARTS = 10_000
@@ -74,12 +76,6 @@ def failure_reason(err: BaseException) -> str:
     if isinstance(err, RecursionError):
         return "structure nested too deeply to read"
     return f"could not be read ({kind}: {_oneline(str(err))})"
-
-
-def printable_name(name: str, limit: int = 160) -> str:
-    """A file name safe to put in a one-line message: control characters shown as '?', long names cut in the middle."""
-    clean = "".join(ch if ch.isprintable() else "?" for ch in name)
-    return clean if len(clean) <= limit else f"{clean[: limit // 2]}…{clean[-limit // 2 :]}"
 
 
 def _oneline(text: str, limit: int = 120) -> str:
