@@ -59,7 +59,8 @@ def dir_mb(path: Path) -> float:
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
-    mem = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))) / 1048576
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    mem = int(next(line.split()[1] for line in meminfo if line.startswith("MemTotal"))) / 1048576
     return f"{os.cpu_count()} CPU cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, CPU inference"
 
 
@@ -79,7 +80,8 @@ class Uncached(Embeddings):
 def bench_corpus(name: str, sources: list[Path], corpus_dir: Path) -> dict:
     """Encoder vs ingest throughput, warm re-ingest, search latency and the LangChain baseline."""
     with tempfile.TemporaryDirectory() as tmp:
-        settings = get_settings().model_copy(update={"corpus_dir": corpus_dir, "index_dir": Path(tmp), "uploads_dir": Path(tmp) / "u"})
+        settings = get_settings().model_copy(update={"corpus_dir": corpus_dir, "index_dir": Path(tmp),
+                                                     "uploads_dir": Path(tmp) / "u"})
         retriever = Retriever.open(settings)
         manifest = load_manifest(corpus_dir)
         texts = []
@@ -192,13 +194,16 @@ def bench_load(clients: int = 50, per_client: int = 10) -> dict:
 def write(results: dict) -> str:
     c = results["corpora"]
     lines = [f"## {results['date']} — {results['machine']}", "",
-             "| corpus | docs | chunks | encoder chunks/s | ingest chunks/s | overhead | first ingest | warm re-ingest | search p50 / p95 | dense-only p50 | LangChain similarity_search p50 / p95 | hybrid ÷ LangChain | index size |",
+             "| corpus | docs | chunks | encoder chunks/s | ingest chunks/s | overhead | first ingest | warm re-ingest | search "
+             "p50 / p95 | dense-only p50 | LangChain similarity_search p50 / p95 | hybrid ÷ LangChain | index size |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in c:
         lines.append(f"| {r['name']} | {r['documents']} ({r['failed']} failed) | {r['chunks']} | {r['encoder_chunks_per_s']} | "
                      f"{r['ingest_chunks_per_s']} | {r['ingest_overhead_pct']} % | {r['ingest_s']} s | {r['reingest_s']} s "
-                     f"({r['reingest_embedded']} embedded) | {r['search_p50_ms']} / {r['search_p95_ms']} ms | {r['dense_p50_ms']} ms | "
-                     f"{r['langchain_p50_ms']} / {r['langchain_p95_ms']} ms | {r['hybrid_over_langchain']} | {r['index_mb']} MB |")
+                     f"({r['reingest_embedded']} embedded) | {r['search_p50_ms']} / {r['search_p95_ms']} ms | "
+                     f"{r['dense_p50_ms']} ms | "
+                     f"{r['langchain_p50_ms']} / {r['langchain_p95_ms']} ms | {r['hybrid_over_langchain']} | "
+                     f"{r['index_mb']} MB |")
     a = results["answers"]
     lines += ["", f"Extractive answers ({a['questions']} questions of evals/answers.jsonl): p50 {a['answer_p50_ms']} ms, "
               f"p95 {a['answer_p95_ms']} ms in total; retrieval p50 {a['retrieval_p50_ms']} ms, so answer building adds "

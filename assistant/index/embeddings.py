@@ -62,6 +62,7 @@ class Encoder(Embeddings):
 
     @property
     def dimension(self) -> int:
+        """Length of the model's vectors (384 for all-MiniLM-L6-v2)."""
         return int(self.model.get_sentence_embedding_dimension())
 
     def encode(self, texts: list[str], batch_size: int | None = None, progress: bool = False) -> np.ndarray:
@@ -83,11 +84,11 @@ class Encoder(Embeddings):
             found = {k: self._cache[k] for k in keys if k in self._cache}
             for k in found:
                 self._cache.move_to_end(k)
-        missing = list(dict.fromkeys((k, t) for k, t in zip(keys, texts) if k not in found))
+        missing = list(dict.fromkeys((k, t) for k, t in zip(keys, texts, strict=True) if k not in found))
         if missing:
             vectors = self.encode([t for _, t in missing], batch_size=batch_size)
             with self._lock:
-                for (k, _), v in zip(missing, vectors):
+                for (k, _), v in zip(missing, vectors, strict=True):
                     self._cache[k] = found[k] = v
                 while len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)
@@ -101,12 +102,15 @@ class Encoder(Embeddings):
             self._cache.clear()
 
     def query_vector(self, text: str) -> np.ndarray:
+        """The unit vector of one query, from the content-hash cache when seen before."""
         return self.encode_cached([text])[0]
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """LangChain ``Embeddings`` API: vectors of passages as lists of floats."""
         return self.encode(list(texts)).tolist()
 
     def embed_query(self, text: str) -> list[float]:
+        """LangChain ``Embeddings`` API: the cached vector of one query as a list of floats."""
         return self.query_vector(text).tolist()
 
 

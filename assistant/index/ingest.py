@@ -38,11 +38,13 @@ GENERATION_FILE = "generation"
 
 
 class Failure(BaseModel):
+    """A file that could not be ingested and the reason, as shown to the user."""
     path: str
     error: str
 
 
 class IngestReport(BaseModel):
+    """What one ingest run did: documents seen, chunks stored and embedded, skipped, removed, failed."""
     documents: int = 0
     chunks: int = 0
     embedded: int = 0
@@ -70,6 +72,7 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def origin_of(path: Path, settings: Settings) -> str:
+    """Where a file comes from (upload, catalogue, corpus or library), judged by its folder."""
     resolved = path.resolve()
     for root, origin in (
         (settings.uploads_dir, "upload"),
@@ -135,6 +138,7 @@ def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] 
 
 
 def file_hash(path: Path) -> str:
+    """SHA-256 of the file's bytes; empty when it cannot be read (the load step then reports why)."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -175,11 +179,12 @@ def ingest(
     return report
 
 
-def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest: Manifest, report: IngestReport, progress: bool) -> None:
+def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest: Manifest, report: IngestReport,
+                  progress: bool) -> None:
     infos = [describe(f, manifest, origin_of(f, settings)) for f in files]
     todo: list[tuple[Path, DocumentInfo, str]] = []
     states = store.doc_states()
-    for path, info in zip(files, infos):
+    for path, info in zip(files, infos, strict=True):
         report.documents += 1
         file_sha = file_hash(path)
         if file_sha and _unchanged(states.get(info.id), info, file_sha):
@@ -191,7 +196,7 @@ def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest:
     bar = tqdm(total=len(todo), unit="doc", disable=not progress or not todo, desc="ingest")
     with ThreadPoolExecutor(max_workers=1) as pool:  # parse the next file while this one embeds
         prepared = pool.map(lambda item: _prepare(item[0], item[1], settings), todo)
-        for (path, info, file_sha), result in zip(todo, prepared):
+        for (path, info, file_sha), result in zip(todo, prepared, strict=True):
             bar.update(1)
             if isinstance(result, LoadError):
                 report.failed.append(Failure(path=str(path), error=str(result)))

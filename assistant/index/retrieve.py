@@ -94,6 +94,7 @@ class Hit(SearchResult):
 
     @property
     def label(self) -> str:
+        """How the passage is cited in text: 'S/2012/765, para. 23'."""
         return format_citation(self.short, self.locator)
 
     def citation(self, n: int) -> Citation:
@@ -126,6 +127,7 @@ class Retriever:
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "Retriever":
+        """A retriever on the configured store, encoder and glossary."""
         settings = settings or get_settings()
         encoder = get_encoder(settings.embedding_model, settings.device, settings.embedding_batch_size)
         return cls(settings, Store.open(settings, encoder), encoder, load_glossary(settings.corpus_dir))
@@ -232,6 +234,7 @@ class Retriever:
         return [r for r in self.records[lo:hi] if r.meta.doc_id == doc]
 
     def timed_search(self, query: str, **kwargs) -> tuple[list[Hit], float]:
+        """``search`` and the milliseconds it took."""
         started = time.perf_counter()
         hits = self.search(query, **kwargs)
         return hits, round((time.perf_counter() - started) * 1000, 2)

@@ -21,7 +21,8 @@ from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MI
 from assistant.errors import ContextError, InvalidRequest
 from assistant.settings import get_settings
 
-app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True, add_completion=False)
+app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True,
+                  add_completion=False)
 corpus_app = typer.Typer(help="The catalogue of canonical texts.", no_args_is_help=True)
 eval_app = typer.Typer(help="Evaluations (retrieval, answers).", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
@@ -51,7 +52,8 @@ def read_questions(path: Path) -> list[str]:
 
 
 @app.command()
-def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the configured corpus)."), as_json: bool = JSON_OPT):
+def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the configured corpus)."),
+           as_json: bool = JSON_OPT):
     """Index documents: incremental, crash-safe; folders are synced."""
     from assistant.index.ingest import ingest as run
 
@@ -62,7 +64,8 @@ def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or fol
     else:
         typer.echo(
             f"{report.documents} documents, {report.chunks} chunks: {report.embedded} embedded, "
-            f"{report.skipped_unchanged} unchanged, {report.removed} removed, {len(report.failed)} failed ({report.took_ms:.0f} ms)"
+            f"{report.skipped_unchanged} unchanged, {report.removed} removed, {len(report.failed)} failed ({report.took_ms:.0f} "
+            f"ms)"
         )
         for f in report.failed:
             typer.echo(f"  failed: {f.error}", err=True)
@@ -200,7 +203,8 @@ def corpus_fetch(as_json: bool = JSON_OPT, timeout: float = typer.Option(30.0, h
     results = fetch_catalogue(settings, timeout=timeout)
     report = run([settings.corpus_dir / FETCHED_DIR], settings=settings) if any(r.ok for r in results) else None
     if as_json:
-        _emit({"fetched": [r.model_dump() for r in results], "ingest": report.model_dump(exclude={"doc_ids"}) if report else None})
+        _emit({"fetched": [r.model_dump() for r in results],
+               "ingest": report.model_dump(exclude={"doc_ids"}) if report else None})
     else:
         for r in results:
             typer.echo(f"{'ok    ' if r.ok else 'FAILED'} {r.id:20} {r.path or r.error}")
@@ -285,7 +289,8 @@ def draft(
 def exercise(
     topic: str = typer.Option(..., "--topic", help="What the exercise is about."),
     minutes: int = typer.Option(90, "--minutes", help=f"Session length ({MIN_MINUTES}-{MAX_MINUTES})."),
-    participants: int = typer.Option(18, "--participants", help=f"Number of participants ({MIN_PARTICIPANTS}-{MAX_PARTICIPANTS})."),
+    participants: int = typer.Option(18, "--participants",
+                                     help=f"Number of participants ({MIN_PARTICIPANTS}-{MAX_PARTICIPANTS})."),
     country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,

@@ -85,6 +85,7 @@ def _filters(docs: list[str] | None, types: list[str] | None, current_only: bool
 
 
 def ask_tab(retriever: Retriever) -> None:
+    """The chat: questions with follow-ups, streamed answers, sources to read in context, filters, export."""
     documents = list_documents(retriever)
     with gr.Row():
         with gr.Column(scale=3):
@@ -152,7 +153,9 @@ def _uploads(retriever: Retriever) -> list[tuple[str, str]]:
 
 
 def library_tab(retriever: Retriever) -> None:
-    table = gr.Dataframe(value=_documents_table(retriever), headers=["id", "cite as", "title", "type", "status", "chunks", "origin"],
+    """The documents in the index, the canonical texts missing, upload and delete."""
+    table = gr.Dataframe(value=_documents_table(retriever), headers=["id", "cite as", "title", "type", "status", "chunks",
+                                                                     "origin"],
                          interactive=False, wrap=True, elem_id="pa-library")
     catalogue = gr.Markdown(_catalogue_md(retriever))
     with gr.Row():
@@ -188,13 +191,15 @@ def library_tab(retriever: Retriever) -> None:
             n = delete_document(retriever, doc_id)
         except (NotFound, NotDeletable) as err:
             return gr.update(), f"❌ {err}", gr.update()
-        return _documents_table(retriever), f"Deleted {doc_id} ({n} passages).", gr.update(choices=_uploads(retriever), value=None)
+        return _documents_table(retriever), f"Deleted {doc_id} ({n} passages).", gr.update(choices=_uploads(retriever),
+                                                                                           value=None)
 
     add.click(add_file, [upload], [table, catalogue, status, to_delete])
     delete.click(remove, [to_delete], [table, status, to_delete])
 
 
 def glossary_tab(retriever: Retriever) -> None:
+    """The glossary, searchable."""
     def rows(text: str = "") -> list[list[str]]:
         return [[t.term, t.expansion, t.definition] for t in retriever.glossary.search(text or "")]
 
@@ -228,13 +233,15 @@ def _priorities(text: str) -> list[dict]:
 
 def _example_form() -> list:
     ctx = load_context(EXAMPLE_CONTEXT)
-    return [ctx.country, ctx.fictional, ctx.presence, ctx.mission, ctx.mandate.strip(), "\n".join(ctx.key_tasks), ctx.national_plan,
+    return [ctx.country, ctx.fictional, ctx.presence, ctx.mission, ctx.mandate.strip(), "\n".join(ctx.key_tasks),
+            ctx.national_plan,
             "\n".join(ctx.national_priorities), ", ".join(ctx.un_entities), ctx.period,
             "\n".join(f"{p.name} | {p.lead} | {', '.join(p.contributing)}" for p in ctx.priorities),
             "\n".join(ctx.tensions), ctx.humanitarian_response]
 
 
 def draft_tab(retriever: Retriever) -> None:
+    """The planning-context form and the ISF section drafts, with a Word download."""
     gr.Markdown("Fill in your planning context; each section comes with the policy it rests on (cited), a first-pass "
                 "text built only from what you enter, practice from the corpus, and open questions.")
     with gr.Row():
@@ -261,7 +268,8 @@ def draft_tab(retriever: Retriever) -> None:
     status = gr.Markdown()
     preview = gr.Markdown(elem_id="pa-draft-preview")
     download = gr.File(label="Draft as Word", interactive=False)
-    fields = [country, fictional, presence, mission, mandate, tasks, plan, national, entities, period, priorities, tensions, humanitarian]
+    fields = [country, fictional, presence, mission, mandate, tasks, plan, national, entities, period, priorities, tensions,
+              humanitarian]
 
     def run(country, fictional, presence, mission, mandate, tasks, plan, national, entities, period, priorities, tensions,
             humanitarian, sections, progress=gr.Progress()):
@@ -284,10 +292,12 @@ def draft_tab(retriever: Retriever) -> None:
 
 
 def training_tab(retriever: Retriever) -> None:
+    """Exercise packs and quizzes, with Word downloads."""
     gr.Markdown("**Exercise pack** — objectives, scenario, role cards, injects, discussion questions, a facilitator "
                 "answer key citing the corpus, and debrief questions.")
     with gr.Row():
-        topic = gr.Textbox(label="Topic", placeholder="humanitarian space and co-branded quick-impact projects", scale=3, elem_id="pa-topic")
+        topic = gr.Textbox(label="Topic", placeholder="humanitarian space and co-branded quick-impact projects", scale=3,
+                           elem_id="pa-topic")
         minutes = gr.Number(90, label="Minutes", precision=0, minimum=MIN_MINUTES, maximum=MAX_MINUTES)
         people = gr.Number(18, label="Participants", precision=0, minimum=MIN_PARTICIPANTS, maximum=MAX_PARTICIPANTS)
         country = gr.Textbox("Carana", label="Fictional country")

@@ -25,12 +25,14 @@ from assistant.settings import get_settings  # noqa: E402
 
 
 class Health(BaseModel):
+    """GET /healthz: the app is up, its version and how many passages the index holds."""
     status: str
     version: str
     chunks: int
 
 
 def create_app(retriever: Retriever | None = None, with_ui: bool = True) -> FastAPI:
+    """The FastAPI app with the API, /healthz and (unless ``with_ui`` is False) the Gradio UI at /."""
     retriever = retriever or get_retriever()
     app = FastAPI(title="UN Planning Assistant API", version=__version__,
                   description="Cited search, verified answers, ISF drafts and training exercises over UN policy on integration.")
@@ -53,6 +55,7 @@ def create_app(retriever: Retriever | None = None, with_ui: bool = True) -> Fast
 
 
 def run(host: str | None = None, port: int | None = None) -> None:
+    """Build the index if needed and serve the app with uvicorn on the configured host and port."""
     import uvicorn
 
     settings = get_settings()
