@@ -14,7 +14,7 @@ import hmac
 import json
 import logging
 from itertools import chain
-from typing import Callable, Literal
+from typing import Any, Callable, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -38,6 +38,7 @@ from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS, exercise
 from assistant.products.export import Report, to_docx, to_markdown
+from assistant.products.healthcheck import health_report, healthcheck
 from assistant.products.quiz import MAX_QUESTIONS, quiz
 
 log = logging.getLogger(__name__)
@@ -267,6 +268,14 @@ class QuizRequest(BaseModel):
     format: OutputFormat = "json"
 
 
+class HealthcheckRequest(BaseModel):
+    context: PlanningContext
+    ratings: dict[str, Any] | list[dict[str, Any]] | None = Field(
+        None, description="Question number to rating ('in place', 'partly', 'not in place', 'not applicable') or "
+                          "{rating, comment}; or {'ratings': {...}, 'date': 'YYYY-MM-DD'}. Leave out for a blank form.")
+    format: OutputFormat = "json"
+
+
 def _deliver(build: Callable[[], Report], fmt: str, name: str):
     """Build the report (a ValueError is the caller's mistake: 400) and send it as JSON, Markdown or Word."""
     try:
@@ -299,6 +308,18 @@ def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require
 @router.post("/quiz", response_model=Report, summary="A quiz cut from corpus passages", responses=FILE_RESPONSES)
 def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read)):
     return _deliver(lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
+
+
+@router.post("/healthcheck", summary="Integration health check: cited key performance questions, blank or rated",
+             responses=FILE_RESPONSES)
+def healthcheck_route(body: HealthcheckRequest, retriever: Retriever = Depends(require_read)):
+    """The blank form (no ratings) or the rated report; invalid ratings are a 400 naming each bad entry."""
+    if body.format != "json":
+        return _deliver(lambda: health_report(healthcheck(body.context, retriever, body.ratings)), body.format, "healthcheck")
+    try:
+        return healthcheck(body.context, retriever, body.ratings).public()
+    except ValueError as err:
+        raise HTTPException(400, str(err)) from err
 
 
 def install_error_handlers(app: FastAPI) -> None:
