@@ -46,8 +46,9 @@ MONITORING_NOTE = ("One row per question rated partly or not in place, weakest a
                    "scale by the review; owners are for the team to agree.")
 MONITORING_HEADER = ["No.", "Area", "Key performance question", "Rating now", "Target", "Evidence to look for", "Owner", "Review"]
 BLANK_RATING = "☐ in place   ☐ partly   ☐ not in place   ☐ not applicable"
+ANALOGY = "UK-government analogy, not UN guidance"
 SOURCE_TYPES = {
-    "commentary": "UK-government analogy, not UN guidance",
+    "commentary": ANALOGY,
     "analysis": "independent study",
     "report": "UN practice",
     "resolution": "UN resolution",
@@ -161,8 +162,10 @@ def shorten(sentence: str, phrase: str) -> str:
     """A long sentence cut after the clause holding the phrase (a verbatim prefix, marked '…')."""
     if len(sentence) <= LONG_QUOTE:
         return sentence
-    end = _norm(sentence).find(_norm(phrase)) + len(phrase)
-    cut = min((i for i in (sentence.find(", ", max(end, 160)), sentence.find("; ", max(end, 160))) if i > 0), default=-1)
+    start = max(_norm(sentence).find(_norm(phrase)) + len(phrase), 160)
+    cuts = [m.start() for m in re.finditer(r"[,;] ", sentence[start:])]
+    balanced = [start + i for i in cuts if sentence[:start + i].count("(") == sentence[:start + i].count(")")]
+    cut = balanced[0] if balanced else -1
     return sentence[:cut] + " …" if 0 < cut < len(sentence) - 40 else sentence
 
 
@@ -179,15 +182,20 @@ class Quote(BaseModel):
 
 
 class Library:
-    """Finds anchored sentences in the index; one scan of the stored passages per health check."""
+    """Finds anchored sentences among stored passages; one per health check (it numbers the sources)."""
 
-    def __init__(self, retriever: Retriever):
-        retriever.refresh()
+    def __init__(self, records: list[Record]):
         self.by_doc: dict[str, list[Record]] = {}
-        for record in retriever.records:
+        for record in records:
             self.by_doc.setdefault(record.meta.get("doc_id", ""), []).append(record)
         self.book = CitationBook()
         self.missing: list[str] = []
+
+    @classmethod
+    def of(cls, retriever: Retriever) -> "Library":
+        """The passages of the index as they are now."""
+        retriever.refresh()
+        return cls(retriever.records)
 
     def find(self, anchor: Anchor) -> tuple[Record, str] | None:
         """The stored passage and the verbatim sentence holding the anchor's phrase, if the index has them."""
@@ -373,11 +381,12 @@ def _weakest_first(tallies: list[Tally]) -> list[Tally]:
 
 
 def _next_review(ctx: PlanningContext, ratings: Ratings) -> str:
-    start, end = ctx.years
+    _, end = ctx.years
     if ratings.date is None:
         return "next ISF annual review"
-    year = max(ratings.date.year + 1, start + 1)
-    return f"ISF annual review {year}" if year <= end else f"review of the successor framework ({year})"
+    if ratings.date.year >= end:
+        return "review of the successor framework"
+    return f"next ISF annual review (after {ratings.date.isoformat()})"
 
 
 def summarise(check: HealthCheck, ctx: PlanningContext, bank: Bank, library: Library, ratings: Ratings) -> None:
@@ -417,8 +426,12 @@ def _context_notes(ctx: PlanningContext, bank: Bank) -> list[str]:
 
 def healthcheck(ctx: PlanningContext, retriever: Retriever, ratings: object = None) -> HealthCheck:
     """The health check for a context: a blank form, or with ratings (raw mapping, validated here) a rated report."""
+    return check_with(Library.of(retriever), ctx, ratings)
+
+
+def check_with(library: Library, ctx: PlanningContext, ratings: object = None) -> HealthCheck:
+    """The health check quoting from a given set of stored passages (what :func:`healthcheck` runs on the index)."""
     bank = load_bank()
-    library = Library(retriever)
     items = build_items(ctx, library, bank)
     parsed = parse_ratings(ratings, [i.id for i in items])
     apply_ratings(items, parsed)
@@ -469,13 +482,21 @@ def _card(item: Item) -> Block:
 def _tally_rows(label: str, tallies: list[Tally]) -> list[list[str]]:
     rows = [[label, "In place", "Partly", "Not in place", "Not applicable", "Not rated", "Score"]]
     for t in tallies:
-        score = f"{round(100 * t.score)} %" if t.score is not None else "—"
-        rows.append([t.name, *(str(t.counts[r]) for r in SCALE), str(t.unrated), score])
+        rows.append([t.name, *(str(t.counts[r]) for r in SCALE), str(t.unrated), _percent(t)])
     return rows
 
 
+def _percent(t: Tally) -> str:
+    return f"{round(100 * t.score)} %" if t.score is not None else "—"
+
+
 def _summary_blocks(check: HealthCheck) -> list[Block]:
-    blocks = [Block(kind="heading", text="Summary", level=1),
+    overall = tally("Overall", check.items)
+    weakest_stage = min((t for t in check.stages if t.score is not None), key=lambda t: t.score, default=None)
+    headline = (f"Overall: {_percent(overall)} — {overall.counts['in place']} of {overall.rated} rated questions in place, "
+                f"{overall.counts['partly']} partly, {overall.counts['not in place']} not in place. Weakest area: "
+                f"{check.areas[0].name}" + (f"; weakest stage: {weakest_stage.name}." if weakest_stage else "."))
+    blocks = [Block(kind="heading", text="Summary", level=1), Block(kind="paragraph", text=headline),
               Block(kind="paragraph", text="Score: in place counts 1, partly ½, not in place 0; not applicable and unrated "
                                             "questions are left out. Areas are listed weakest first."),
               Block(kind="heading", text="By area", level=2), Block(kind="table", rows=_tally_rows("Area", check.areas)),
@@ -483,7 +504,7 @@ def _summary_blocks(check: HealthCheck) -> list[Block]:
               Block(kind="heading", text="Weakest areas first", level=1)]
     for weak in check.weakest:
         t = weak.tally
-        heading = f"{t.name} — {round(100 * t.score)} % ({t.counts['in place']} of {t.rated} in place)"
+        heading = f"{t.name} — {_percent(t)} ({t.counts['in place']} of {t.rated} in place)"
         blocks.append(Block(kind="heading", level=2, text=heading))
         lines = [f"{i.id} ({i.rating}): {i.question}" + (f" — Team: {i.comment}" if i.comment else "") for i in weak.items]
         blocks.append(Block(kind="bullets", items=lines))
