@@ -113,6 +113,7 @@ def test_questions_name_only_entities_the_context_lists(library):
         named = [e for e in ENTITY_NAMES if re.search(rf"\b{re.escape(e)}\b", item.question + " " + item.evidence)]
         assert set(named) <= {"UNDP", "UNFPA"}, (item.id, named)
     assert any("UNDP and UNFPA" in i.question for i in check.items)
+    assert not any("  " in i.question or "  " in i.evidence for i in check.items)
 
 
 def test_tensions_are_shown_beside_their_area(library):
