@@ -18,6 +18,8 @@ from typing import Optional
 
 import typer
 
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.errors import ContextError, InvalidRequest
 from assistant.settings import get_settings
 
 app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True, add_completion=False)
@@ -242,7 +244,7 @@ def _write_report(build, fmt: str, output: Optional[Path]) -> None:
     ensure_index()
     try:
         report = build()
-    except ValueError as err:
+    except InvalidRequest as err:
         raise typer.BadParameter(str(err)) from None
     if fmt == "docx":
         output.write_bytes(to_docx(report))
@@ -269,7 +271,7 @@ def draft(
 ):
     """First-pass ISF sections for your context, each tied to the cited policy behind it."""
     from assistant.index.retrieve import get_retriever
-    from assistant.products.context import ContextError, load_context
+    from assistant.products.context import load_context
     from assistant.products.draft import draft as make_draft
 
     try:
@@ -283,8 +285,8 @@ def draft(
 @app.command()
 def exercise(
     topic: str = typer.Option(..., "--topic", help="What the exercise is about."),
-    minutes: int = typer.Option(90, "--minutes", help="Session length (45-480)."),
-    participants: int = typer.Option(18, "--participants", help="Number of participants (4-120)."),
+    minutes: int = typer.Option(90, "--minutes", help=f"Session length ({MIN_MINUTES}-{MAX_MINUTES})."),
+    participants: int = typer.Option(18, "--participants", help=f"Number of participants ({MIN_PARTICIPANTS}-{MAX_PARTICIPANTS})."),
     country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
@@ -301,7 +303,7 @@ def exercise(
 @app.command()
 def quiz(
     topic: str = typer.Option(..., "--topic", help="What the quiz checks."),
-    count: int = typer.Option(10, "-n", "--count", help="Number of questions (1-30)."),
+    count: int = typer.Option(10, "-n", "--count", help=f"Number of questions (1-{MAX_QUESTIONS})."),
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
 ):
@@ -315,16 +317,17 @@ def quiz(
 @app.command()
 def healthcheck(
     context: Path = typer.Option(..., "--context", help="Planning context, YAML or JSON (see examples/carana.yaml)."),
-    ratings: Optional[Path] = typer.Option(None, "--ratings", help="The team's ratings, YAML or JSON (see examples/carana-ratings.yaml)."),
+    ratings: Optional[Path] = typer.Option(None, "--ratings", help="Team's ratings, YAML or JSON (examples/carana-ratings.yaml)."),
     fmt: str = typer.Option("md", "--format", help="md, docx or json."),
     output: Optional[Path] = OUTPUT_OPT,
 ):
     """Integration health check: cited key performance questions for your context; with --ratings, the rated report."""
+    from assistant.errors import RatingError
     from assistant.index.retrieve import get_retriever
-    from assistant.products.context import ContextError, load_context
+    from assistant.products.context import load_context
     from assistant.products.healthcheck import health_report, question_ids
     from assistant.products.healthcheck import healthcheck as make_check
-    from assistant.products.ratings import RatingError, parse_ratings, read_ratings
+    from assistant.products.ratings import parse_ratings, read_ratings
 
     if fmt not in ("md", "docx", "json"):
         raise typer.BadParameter("--format must be md, docx or json")

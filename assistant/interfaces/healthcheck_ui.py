@@ -14,11 +14,12 @@ from pathlib import Path
 import gradio as gr
 import yaml
 
+from assistant.errors import ContextError, RatingError
 from assistant.index.retrieve import Retriever
-from assistant.products.context import MAX_CONTEXT_BYTES, ContextError, parse_context
+from assistant.products.context import MAX_CONTEXT_BYTES, parse_context
 from assistant.products.export import to_docx, to_markdown
 from assistant.products.healthcheck import HealthCheck, health_report, healthcheck
-from assistant.products.ratings import SCALE, RatingError, read_ratings
+from assistant.products.ratings import SCALE, read_ratings
 from assistant.settings import PROJECT_ROOT
 
 EXAMPLE_CONTEXT = PROJECT_ROOT / "examples" / "carana.yaml"

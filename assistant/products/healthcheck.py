@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, Field, model_validator
@@ -108,7 +109,8 @@ class BankQuestion(BaseModel):
     question_by_presence: dict[str, str] = Field(default_factory=dict)
     evidence: str
     why: list[Anchor] = Field(min_length=1)
-    presence: list[str] = Field(default_factory=list, description="Only for these presence types (all when empty).")
+    only: Literal["leaving", "staying"] | None = Field(
+        None, description="Only for a presence drawing down or in transition (leaving), or only for one that is not (staying).")
 
 
 class Bank(BaseModel):
@@ -316,13 +318,14 @@ def wording(ctx: PlanningContext) -> dict[str, str]:
         "mission": ctx.mission, "country": ctx.country, "entities": _list(ctx.un_entities, "the agencies present"),
         "humanitarian_entities": _list(humanitarian, "the humanitarian organizations present"),
         "national_plan": ctx.national_plan or "the national plan", "period": f"{start}–{end}",
-        "first_review": str(start + 1), "key_tasks": "; ".join(t.rstrip(".") for t in ctx.key_tasks) or "the mandated tasks",
+        "first_review": str(start + 1), "key_tasks": "; ".join(t.rstrip(".") for t in ctx.tasks) or "the mandated tasks",
     }
 
 
 def select(ctx: PlanningContext, bank: Bank) -> list[BankQuestion]:
-    """The bank's questions that apply to this presence type, in bank order."""
-    return [q for q in bank.questions if not q.presence or ctx.presence in q.presence]
+    """The bank's questions that apply to this presence, in bank order (drawdown and handover ones when it is leaving)."""
+    phase = "leaving" if ctx.leaving else "staying"
+    return [q for q in bank.questions if q.only in (None, phase)]
 
 
 def question_ids(ctx: PlanningContext) -> list[str]:
@@ -411,9 +414,10 @@ def summarise(check: HealthCheck, ctx: PlanningContext, bank: Bank, library: Lib
 
 def _context_notes(ctx: PlanningContext, bank: Bank) -> list[str]:
     start, end = ctx.years
-    transition = ("drawdown and handover questions are included." if ctx.presence == "transition" else
-                  "one early transition-planning question (P8) is included; a presence in transition gets the handover set.")
-    notes = [f"Presence: {ctx.presence} ({ctx.mission}); {transition}"]
+    transition = ("drawdown and handover questions (T1–T8) are included." if ctx.leaving else
+                  "one early transition-planning question (P8) is included; a presence drawing down gets the handover set.")
+    phase = f", {ctx.phase}" if ctx.phase else ""
+    notes = [f"Presence: {ctx.presence_name} ({ctx.mission}{phase}); {transition}"]
     notes.append("Humanitarian response: yes — humanitarian-space questions apply." if ctx.humanitarian_response else
                  "Humanitarian response: none — humanitarian-space questions are marked not applicable (rate them if needed).")
     entities = _list(ctx.un_entities, "none listed")

@@ -19,16 +19,14 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field
 
+from assistant.errors import RatingError
+
 SCALE = ("in place", "partly", "not in place", "not applicable")
 """The rating scale, strongest first, exactly as forms and reports print it."""
 ALIASES = {"n/a": "not applicable", "na": "not applicable", "not_applicable": "not applicable", "not_in_place": "not in place",
            "in_place": "in place", "partially": "partly", "partial": "partly"}
 MAX_COMMENT_CHARS = 2000
 MAX_RATINGS_BYTES = 200_000
-
-
-class RatingError(ValueError):
-    """Ratings that cannot be used; the message names each bad entry."""
 
 
 class Rating(BaseModel):

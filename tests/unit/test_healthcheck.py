@@ -92,6 +92,11 @@ def test_spm_and_transition_get_different_questions():
     assert "P8" not in transition and {"T1", "T2", "T3", "T4"} <= set(transition)
 
 
+def test_a_pko_drawing_down_gets_the_handover_questions_too():
+    drawdown = question_ids(parse_context({**SPM, "presence": "PKO", "phase": "drawdown"}))
+    assert {"T1", "T2", "T3"} <= set(drawdown) and "P8" not in drawdown
+
+
 def test_transition_asks_about_drawdown_and_handover_of_its_own_tasks(library):
     check = check_with(library, parse_context(TRANSITION))
     text = " ".join(i.question for i in check.items)
