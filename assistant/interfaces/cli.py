@@ -317,7 +317,7 @@ def quiz(
 @app.command()
 def healthcheck(
     context: Path = typer.Option(..., "--context", help="Planning context, YAML or JSON (see examples/carana.yaml)."),
-    ratings: Optional[Path] = typer.Option(None, "--ratings", help="Team's ratings, YAML or JSON (examples/carana-ratings.yaml)."),
+    ratings: Optional[Path] = typer.Option(None, "--ratings", help="Team ratings, YAML/JSON (examples/carana-ratings.yaml)."),
     fmt: str = typer.Option("md", "--format", help="md, docx or json."),
     output: Optional[Path] = OUTPUT_OPT,
 ):

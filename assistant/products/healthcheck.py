@@ -32,8 +32,8 @@ from pydantic import BaseModel, Field, model_validator
 
 from assistant.answering.verify import split_sentences
 from assistant.citation import NOT_COVERED, Citation, CitationBook
+from assistant.index.records import Record
 from assistant.index.retrieve import Retriever
-from assistant.index.store import Record
 from assistant.products.context import PlanningContext
 from assistant.products.export import Block, Report
 from assistant.products.ratings import SCALE, Ratings, parse_ratings
@@ -189,7 +189,7 @@ class Library:
     def __init__(self, records: list[Record]):
         self.by_doc: dict[str, list[Record]] = {}
         for record in records:
-            self.by_doc.setdefault(record.meta.get("doc_id", ""), []).append(record)
+            self.by_doc.setdefault(record.meta.doc_id, []).append(record)
         self.book = CitationBook()
         self.missing: list[str] = []
 
@@ -217,12 +217,10 @@ class Library:
             return None
         record, sentence = found
         m = record.meta
-        citation = Citation(n=0, chunk_id=record.id, doc_id=m.get("doc_id", ""), title=m.get("title", ""),
-                            short=m.get("short", ""), locator=m.get("locator", ""), quote=record.text,
-                            status=m.get("status", "current"), superseded_by=m.get("superseded_by", ""))
+        citation = Citation(n=0, chunk_id=record.id, doc_id=m.doc_id, title=m.title, short=m.short, locator=m.locator,
+                            quote=record.text, status=m.status, superseded_by=m.superseded_by)
         n = self.book.cite(citation)
-        kind = m.get("type", "")
-        return Quote(n=n, quote=sentence, label=citation.label, source_type=SOURCE_TYPES.get(kind, kind),
+        return Quote(n=n, quote=sentence, label=citation.label, source_type=SOURCE_TYPES.get(m.type, m.type),
                      doc_id=citation.doc_id, chunk_id=record.id, locator=citation.locator)
 
 

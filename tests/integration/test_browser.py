@@ -119,12 +119,6 @@ def test_healthcheck_tab_blank_form_then_rated_report(browser, server, tmp_path)
     assert "A1 · Joint analysis" in preview and "Why it matters" in preview and "Sources" in preview
     assert "Weakest areas first" not in preview
     assert "✅ Blank form: 31 questions" in page.locator("#pa-hc-status").inner_text()
-    bad = tmp_path / "bad-ratings.yaml"
-    bad.write_text("ratings:\n  A1: excellent\n", encoding="utf-8")
-    page.locator("#pa-hc-ratings input[type=file]").set_input_files(str(bad))
-    page.wait_for_timeout(1000)
-    page.locator("#pa-hc-rate").click()
-    page.wait_for_selector("#pa-hc-status :text('not on the scale')", timeout=60000)
     page.locator("#pa-hc-ratings input[type=file]").set_input_files(str(PROJECT_ROOT / "examples" / "carana-ratings.yaml"))
     page.wait_for_timeout(1000)
     page.locator("#pa-hc-rate").click()
@@ -133,6 +127,10 @@ def test_healthcheck_tab_blank_form_then_rated_report(browser, server, tmp_path)
     preview = page.locator("#pa-hc-preview").inner_text()
     assert "Monitoring table for the ISF annual review" in preview and "Humanitarian space — 0 %" in preview
     assert "✅ Rated report" in page.locator("#pa-hc-status").inner_text()
+    page.locator("#pa-hc-context textarea").fill("country: Carana\npresence: PKO\n")
+    page.locator("#pa-hc-blank").click()
+    page.wait_for_selector("#pa-hc-status :text('mission')", timeout=60000)
+    assert "❌" in page.locator("#pa-hc-status").inner_text()
     page.close()
 
 

@@ -40,18 +40,18 @@ def test_every_citation_resolves_to_a_stored_passage_with_the_same_text_and_loca
     stored = {r.id: r for r in retriever.store.get([c.chunk_id for c in check.sources])}
     assert len(stored) == len(check.sources) > 10
     for c in check.sources:
-        assert stored[c.chunk_id].text == c.quote and stored[c.chunk_id].meta["locator"] == c.locator
+        assert stored[c.chunk_id].text == c.quote and stored[c.chunk_id].meta.locator == c.locator
     quotes = [q for i in check.items for q in i.why] + [s.quote for w in check.weakest for s in w.suggestions]
     assert quotes
     for q in quotes:
         record = stored[q.chunk_id]
         assert _norm(q.quote.removesuffix(" …")) in _norm(record.text)
-        assert q.locator == record.meta["locator"] and q.label == f"{record.meta['short']}, {record.meta['locator']}"
+        assert q.locator == record.meta.locator and q.label == f"{record.meta.short}, {record.meta.locator}"
         assert check.sources[q.n - 1].chunk_id == q.chunk_id
 
 
 def test_documents_outside_the_index_are_reported_not_paraphrased(check, retriever):
-    indexed = {r.meta["doc_id"] for r in retriever.records}
+    indexed = {r.meta.doc_id for r in retriever.records}
     assert {q.doc_id for i in check.items for q in i.why} <= indexed
     assert check.missing and any("itad-integrated-delivery" in m for m in check.missing)
     assert not any(doc in m for m in check.missing for doc in indexed)

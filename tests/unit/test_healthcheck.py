@@ -16,7 +16,7 @@ from docx import Document
 from assistant.corpus.chunking import chunk_pages
 from assistant.corpus.loaders import load
 from assistant.corpus.manifest import load_manifest
-from assistant.index.store import Record
+from assistant.index.records import ChunkMeta, Record
 from assistant.products.context import load_context, parse_context
 from assistant.products.export import to_docx, to_markdown
 from assistant.products.healthcheck import (
@@ -50,7 +50,7 @@ def _records() -> list[Record]:
     for info in manifest.documents.values():
         doc = load(REAL_CORPUS / "documents" / info.file)
         for c in chunk_pages(info.id, [(p.text, p.number) for p in doc.pages]):
-            meta = {"doc_id": info.id, "title": info.title, "short": info.short, "type": info.type, "locator": c.locator}
+            meta = ChunkMeta(doc_id=info.id, title=info.title, short=info.short, type=info.type, locator=c.locator, seq=c.seq)
             records.append(Record(id=c.id, text=c.text, meta=meta))
     return records
 
@@ -238,7 +238,7 @@ def test_markdown_and_json_carry_the_same_citations(library):
 
 
 def test_a_library_without_a_document_reports_it_instead_of_paraphrasing(records):
-    library = Library([r for r in records if r.meta["doc_id"] != "itad-integrated-delivery"])
+    library = Library([r for r in records if r.meta.doc_id != "itad-integrated-delivery"])
     check = check_with(library, CARANA)
     assert check.missing and all("itad-integrated-delivery" in m for m in check.missing)
     assert all(q.doc_id != "itad-integrated-delivery" for i in check.items for q in i.why)
