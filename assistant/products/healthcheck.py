@@ -494,7 +494,7 @@ def _percent(t: Tally) -> str:
 
 def _summary_blocks(check: HealthCheck) -> list[Block]:
     overall = tally("Overall", check.items)
-    weakest_stage = min((t for t in check.stages if t.score is not None), key=lambda t: t.score, default=None)
+    weakest_stage = min((t for t in check.stages if t.score is not None), key=lambda t: t.score or 0.0, default=None)
     headline = (f"Overall: {_percent(overall)} — {overall.counts['in place']} of {overall.rated} rated questions in place, "
                 f"{overall.counts['partly']} partly, {overall.counts['not in place']} not in place. Weakest area: "
                 f"{check.areas[0].name}" + (f"; weakest stage: {weakest_stage.name}." if weakest_stage else "."))
