@@ -40,6 +40,7 @@ from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import exercise
 from assistant.products.export import Report, to_docx, to_markdown
+from assistant.products.healthcheck import health_report, healthcheck
 from assistant.products.quiz import quiz
 
 log = logging.getLogger(__name__)
@@ -231,6 +232,16 @@ class QuizRequest(BaseModel):
     format: OutputFormat = "json"
 
 
+class HealthcheckRequest(BaseModel):
+    """A planning context and, for the rated report, the team's ratings."""
+
+    context: PlanningContext
+    ratings: dict[str, Any] | list[dict[str, Any]] | None = Field(
+        None, description="Question number to rating ('in place', 'partly', 'not in place', 'not applicable') or "
+                          "{rating, comment}; or {'ratings': {...}, 'date': 'YYYY-MM-DD'}. Leave out for a blank form.")
+    format: OutputFormat = "json"
+
+
 def _deliver(build: Callable[[], Report], fmt: str, name: str):
     """Build the report (an InvalidRequest becomes a 400 in the error handler) and send it as JSON, Markdown or Word."""
     report = build()
@@ -264,6 +275,15 @@ def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require
 def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read)):
     """A quiz cut from corpus passages, as JSON, Markdown or Word."""
     return _deliver(lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
+
+
+@router.post("/healthcheck", summary="Integration health check: cited key performance questions, blank or rated",
+             responses=FILE_RESPONSES)
+def healthcheck_route(body: HealthcheckRequest, retriever: Retriever = Depends(require_read)):
+    """The blank form (no ratings) or the rated report; invalid ratings are a 400 naming each bad entry."""
+    if body.format != "json":
+        return _deliver(lambda: health_report(healthcheck(body.context, retriever, body.ratings)), body.format, "healthcheck")
+    return healthcheck(body.context, retriever, body.ratings).public()
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -1,4 +1,4 @@
-"""The Gradio interface: Ask, Library and Glossary tabs here; Draft and Training in ui_products.py.
+"""The Gradio interface: Ask, Library and Glossary tabs; Draft and Training in ui_products.py, Health check in healthcheck_ui.py.
 
 A thin shell: every action calls the same library functions as the CLI and the API.
 Sources are rendered as expandable blocks (title, locator, quoted passage, and the
@@ -20,6 +20,7 @@ from assistant.citation import NOT_COVERED
 from assistant.errors import LoadError, NotDeletable, NotFound
 from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
 from assistant.index.retrieve import Filters, Retriever
+from assistant.interfaces.healthcheck_ui import healthcheck_tab
 from assistant.interfaces.ui_products import draft_tab, training_tab
 from assistant.products.export import answer_report, to_docx, to_markdown
 
@@ -228,6 +229,8 @@ def build_ui(retriever: Retriever) -> gr.Blocks:
                 draft_tab(retriever)
             with gr.Tab("Training", id="training"):
                 training_tab(retriever)
+            with gr.Tab("Health check", id="healthcheck"):
+                healthcheck_tab(retriever)
             with gr.Tab("Library", id="library"):
                 library_tab(retriever)
             with gr.Tab("Glossary", id="glossary"):
