@@ -40,7 +40,8 @@ from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import exercise
 from assistant.products.export import Report, to_docx, to_markdown
-from assistant.products.healthcheck import health_report, healthcheck
+from assistant.products.healthcheck import healthcheck
+from assistant.products.healthcheck_report import health_report
 from assistant.products.quiz import quiz
 
 log = logging.getLogger(__name__)
