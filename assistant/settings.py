@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -54,6 +55,22 @@ class Settings(BaseSettings):
     )
     embedding_batch_size: int = Field(16, description="Texts per encoder batch (16 was fastest on 2 CPU cores).")
     device: str = Field("cpu", description="Torch device for the encoder (cpu, cuda, mps).")
+
+    # --- performance: encoder engines, answer queue, ingest workers (issue 14) --------------
+    query_engine: Literal["onnx", "torch"] = Field(
+        "onnx", description="Engine for queries and answer sentences: onnx starts in under a second, torch takes 6-10 s."
+    )
+    ingest_engine: Literal["onnx", "torch"] = Field(
+        "torch", description="Engine for batch ingest (same vectors either way; see docs/benchmarks.md)."
+    )
+    encoder_threads: int = Field(0, description="CPU threads per encoder call; 0 means every core.")
+    model_cache_dir: Path = Field(
+        PROJECT_ROOT / "indexes" / "models", description="Where the ONNX export of the embedding model is kept."
+    )
+    answer_workers: int = Field(0, description="Requests answered at once by the web app; 0 means one per CPU core.")
+    answer_max_wait_s: float = Field(
+        30.0, description="A request that waits longer than this for a free worker gets 503 with Retry-After."
+    )
 
     # --- chunking -----------------------------------------------------------------------
     chunk_chars: int = Field(1200, description="Target chunk size in characters (set by the eval).")

@@ -141,6 +141,6 @@ def delete_document(retriever: Retriever, doc_id: str) -> int:
         removed = remove_document(retriever.store, doc_id)
         if first:
             Path(first[0]["source_path"]).unlink(missing_ok=True)
-        bump_generation(settings)
+        bump_generation(retriever.store, settings)
     retriever.refresh()
     return removed

@@ -12,17 +12,22 @@ passage the store already has changes nothing and costs no embedding.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
-
-import chromadb
-from chromadb.config import Settings as ChromaSettings
-from langchain_chroma import Chroma
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from assistant.index.embeddings import Encoder
 from assistant.settings import Settings
 
+if TYPE_CHECKING:
+    import chromadb
+    from langchain_chroma import Chroma
+
 PAGE = 5000
 MISSING = -1
+GENERATION_KEY = "planassist_generation"
+_WRITTEN_HERE: set[str] = set()  # generations this process wrote: its own Chroma system already holds them
 
 
 def search_text(text: str, meta: dict) -> str:
@@ -55,7 +60,10 @@ class Record:
     meta: dict
 
 
-def make_client(settings: Settings) -> chromadb.ClientAPI:
+def make_client(settings: Settings) -> "chromadb.ClientAPI":
+    import chromadb  # here, not at module level: 1 s of imports that `--help` or a settings check need not pay
+    from chromadb.config import Settings as ChromaSettings
+
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_host:
         return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
@@ -66,8 +74,7 @@ def make_client(settings: Settings) -> chromadb.ClientAPI:
 class Store:
     """Chunks with embeddings and metadata in one Chroma collection."""
 
-    def __init__(self, vectorstore: Chroma, client: chromadb.ClientAPI, name: str, encoder: Encoder):
-        self.vectorstore = vectorstore
+    def __init__(self, client: "chromadb.ClientAPI", name: str, encoder: Encoder):
         self.encoder = encoder
         self.client = client
         self.name = name
@@ -75,14 +82,47 @@ class Store:
 
     @classmethod
     def open(cls, settings: Settings, encoder: Encoder) -> "Store":
-        client = make_client(settings)
-        vectorstore = Chroma(
-            collection_name=settings.collection,
-            embedding_function=encoder,
-            client=client,
-            collection_configuration={"hnsw": {"space": "cosine"}},
-        )
-        return cls(vectorstore, client, settings.collection, encoder)
+        """Connect to the configured Chroma (embedded or server); the encoder is not loaded until something is embedded."""
+        return cls(make_client(settings), settings.collection, encoder)
+
+    @cached_property
+    def vectorstore(self) -> "Chroma":
+        """The same collection as a LangChain vector store (built on first use: langchain-chroma costs a second to import)."""
+        from langchain_chroma import Chroma
+
+        return Chroma(collection_name=self.name, embedding_function=self.encoder, client=self.client,
+                      collection_configuration={"hnsw": {"space": "cosine"}})
+
+    # --- the generation marker: changes whenever the passages change ---------------------
+    def generation(self) -> str:
+        """The collection's generation marker, read afresh (another process or machine may have written since)."""
+        metadata = self.client.get_collection(self.name).metadata or {}
+        return str(metadata.get(GENERATION_KEY, "none"))
+
+    def bump_generation(self) -> str:
+        """Mark the passages as changed, in the collection metadata so every reader of this Chroma sees it."""
+        generation = str(time.time_ns())
+        metadata = self.client.get_collection(self.name).metadata or {}
+        self.collection.modify(metadata={**metadata, GENERATION_KEY: generation})
+        _WRITTEN_HERE.add(generation)
+        return generation
+
+    def follow(self, generation: str, settings: Settings) -> "Store":
+        """This store, able to read ``generation``: an embedded store written by another process is reopened.
+
+        Embedded Chroma caches vector segments per process; after another process writes,
+        reads of the new passages fail ("Error finding id") until the path is opened afresh.
+        A Chroma server needs none of this.
+        """
+        if settings.chroma_host or generation in _WRITTEN_HERE or generation == "none":
+            return self
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        # Forget (not stop) this path's shared system, so the next client builds a fresh one;
+        # clients already holding the old one keep working on what they had.
+        SharedSystemClient._identifier_to_system.pop(self.client._identifier, None)
+        SharedSystemClient._identifier_to_refcount.pop(self.client._identifier, None)
+        return Store(make_client(settings), self.name, self.encoder)
 
     def count(self) -> int:
         return self.collection.count()

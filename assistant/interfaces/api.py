@@ -34,6 +34,7 @@ from assistant.index.library import (
     list_documents,
 )
 from assistant.index.retrieve import Filters, Retriever, get_retriever
+from assistant.interfaces.answer_queue import AnswerQueue, QueueFull
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS, exercise
@@ -135,11 +136,17 @@ class ErrorResponse(BaseModel):
     error: str
 
 
-ERRORS = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+ERRORS = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse},
+          503: {"model": ErrorResponse, "description": "Busy: retry after the Retry-After header's seconds"}}
 
 
 def retriever_dep() -> Retriever:
     return get_retriever()
+
+
+def queue_dep(request: Request) -> AnswerQueue:
+    """The app's FIFO answer queue (see answer_queue.py): retrieval and answer building run through it."""
+    return request.app.state.answer_queue
 
 
 def _key_ok(request: Request, expected: str) -> bool:
@@ -168,8 +175,9 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 @router.post("/search", response_model=SearchResponse, summary="Cited passages for a query")
-def search(body: SearchRequest, retriever: Retriever = Depends(require_read)) -> dict:
-    hits, took = retriever.timed_search(body.query, k=body.k, filters=body.filters, mode=body.mode)
+async def search(body: SearchRequest, retriever: Retriever = Depends(require_read),
+                 queue: AnswerQueue = Depends(queue_dep)) -> dict:
+    hits, took = await queue.run(retriever.timed_search, body.query, k=body.k, filters=body.filters, mode=body.mode)
     return {"query": body.query, "took_ms": took, "results": [h.public() for h in hits]}
 
 
@@ -179,13 +187,15 @@ def _sse(event: str, data: dict) -> str:
 
 @router.post("/ask", response_model=AskResponse, summary="A cited, verified answer (JSON or server-sent events)",
              responses={200: {"content": {"text/event-stream": {}}}})
-def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read)):
+async def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read),
+              queue: AnswerQueue = Depends(queue_dep)):
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
     try:
         if not wants_stream:
-            return answer_question(body.question, retriever, filters=body.filters, backend=body.backend).public()
+            answer = await queue.run(answer_question, body.question, retriever, filters=body.filters, backend=body.backend)
+            return answer.public()
         events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
-        first = next(events)  # fail before the 200 is sent if the backend is misconfigured
+        first = await queue.run(next, events)  # retrieval queued; fail before the 200 if the backend is misconfigured
     except ValueError as err:
         raise HTTPException(400, str(err)) from err
 
@@ -285,20 +295,25 @@ FILE_RESPONSES = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
 
 
 @router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
-def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read)):
-    return _deliver(lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend),
-                    body.format, "isf-draft")
+async def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
+    """Queued like answers: a draft is many answers."""
+    build = lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend)  # noqa: E731
+    return await queue.run(_deliver, build, body.format, "isf-draft")
 
 
 @router.post("/exercise", response_model=Report, summary="A joint-training exercise pack", responses=FILE_RESPONSES)
-def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read)):
-    return _deliver(lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,
-                                     country=body.country), body.format, "exercise")
+async def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read),
+                         queue: AnswerQueue = Depends(queue_dep)):
+    """Queued like answers: an exercise's answer key is many answers."""
+    build = lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,  # noqa: E731
+                             country=body.country)
+    return await queue.run(_deliver, build, body.format, "exercise")
 
 
 @router.post("/quiz", response_model=Report, summary="A quiz cut from corpus passages", responses=FILE_RESPONSES)
-def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read)):
-    return _deliver(lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
+async def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
+    """Queued like answers: a quiz searches the corpus."""
+    return await queue.run(_deliver, lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -307,6 +322,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(QueueFull)
+    async def busy(request: Request, exc: QueueFull):
+        return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": str(exc.retry_after)})
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
