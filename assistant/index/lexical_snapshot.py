@@ -28,7 +28,8 @@ from pathlib import Path
 import numpy as np
 
 from assistant.index.lexical import LexicalIndex
-from assistant.index.store import MISSING, Record, Store, search_text
+from assistant.index.records import MISSING, ChunkMeta, Record, search_text
+from assistant.index.store import Store
 from assistant.settings import Settings
 
 FOLDER = "lexical"
@@ -51,7 +52,7 @@ class LexicalSnapshot:
     @classmethod
     def build(cls, records: list[Record], generation: str) -> "LexicalSnapshot":
         """Index passages (any order) for BM25 with their document header, as the dense side embeds them."""
-        records = sorted(records, key=lambda r: (r.meta.get("doc_id", ""), r.meta.get("seq", 0)))
+        records = sorted(records, key=lambda r: (r.meta.doc_id, r.meta.seq))
         lexical = LexicalIndex.build([search_text(r.text, r.meta) for r in records])
         return cls(generation, [r.id for r in records], _columns([r.meta for r in records]), lexical, _records=records)
 
@@ -86,7 +87,7 @@ class LexicalSnapshot:
         self.lexical.save(staged / "bm25")
         with open(staged / RECORDS, "w", encoding="utf-8") as out:
             for r in self.records:
-                out.write(json.dumps([r.id, r.text, r.meta], ensure_ascii=False) + "\n")
+                out.write(json.dumps([r.id, r.text, r.meta.to_chroma()], ensure_ascii=False) + "\n")
         columns = {name: values.tolist() for name, values in self.columns.items()}
         (staged / ROWS).write_text(json.dumps({"generation": self.generation, "ids": self.ids, "columns": columns}))
         try:
@@ -104,7 +105,7 @@ class LexicalSnapshot:
         """Every passage with text and metadata, in row order (read from disk on first use)."""
         if self._records is None:
             with open(self.folder / RECORDS, encoding="utf-8") as rows:
-                self._records = [Record(*json.loads(line)) for line in rows]
+                self._records = [Record(cid, text, ChunkMeta.from_chroma(meta)) for cid, text, meta in map(json.loads, rows)]
         return self._records
 
     @property
@@ -122,11 +123,11 @@ def snapshot_folder(settings: Settings, collection: str, generation: str) -> Pat
     return settings.index_dir / FOLDER / f"{collection}-{generation}"
 
 
-def _columns(metas: list[dict]) -> dict[str, np.ndarray]:
+def _columns(metas: list[ChunkMeta]) -> dict[str, np.ndarray]:
     return {
-        "doc_id": np.array([m.get("doc_id", "") for m in metas], dtype=object),
-        "type": np.array([m.get("type", "") for m in metas], dtype=object),
-        "status": np.array([m.get("status", "current") for m in metas], dtype=object),
-        "year": np.array([m.get("year", MISSING) for m in metas], dtype=np.int64),
-        "seq": np.array([m.get("seq", 0) for m in metas], dtype=np.int64),
+        "doc_id": np.array([m.doc_id for m in metas], dtype=object),
+        "type": np.array([m.type for m in metas], dtype=object),
+        "status": np.array([m.status for m in metas], dtype=object),
+        "year": np.array([MISSING if m.year is None else m.year for m in metas], dtype=np.int64),
+        "seq": np.array([m.seq for m in metas], dtype=np.int64),
     }

@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from assistant.citation import Citation, format_citation
 from assistant.corpus.glossary import Glossary, load_glossary
 from assistant.index.embeddings import Encoder, encoder_for
+from assistant.index.fusion import ranked, reciprocal_rank_fusion
 from assistant.index.lexical import LexicalIndex
 from assistant.index.lexical_snapshot import LexicalSnapshot
 from assistant.index.store import MISSING, Record, Store
@@ -94,22 +95,9 @@ class Hit(BaseModel):
 
 def _hit(record: Record, rank: int, score: float, similarity: float) -> Hit:
     m = record.meta
-    return Hit(
-        rank=rank,
-        chunk_id=record.id,
-        doc_id=m.get("doc_id", ""),
-        title=m.get("title", ""),
-        short=m.get("short", ""),
-        locator=m.get("locator", ""),
-        score=round(score, 6),
-        similarity=round(similarity, 4),
-        text=record.text,
-        heading=m.get("heading", ""),
-        type=m.get("type", ""),
-        status=m.get("status", "current"),
-        superseded_by=m.get("superseded_by", ""),
-        seq=int(m.get("seq", 0)),
-    )
+    return Hit(rank=rank, chunk_id=record.id, doc_id=m.doc_id, title=m.title, short=m.short, locator=m.locator,
+               score=round(score, 6), similarity=round(similarity, 4), text=record.text, heading=m.heading,
+               type=m.type, status=m.status, superseded_by=m.superseded_by, seq=m.seq)
 
 
 class Retriever:
@@ -212,31 +200,25 @@ class Retriever:
 
     def _fuse(self, dense: list[tuple[str, float]], lexical: list[tuple[int, float]], vector: np.ndarray, k: int) -> list[Hit]:
         s = self.settings
-        scores: dict[str, float] = {}
-        similarity: dict[str, float] = {}
-        for rank, (cid, sim) in enumerate(dense):
-            scores[cid] = scores.get(cid, 0.0) + s.dense_weight / (s.rrf_k + rank + 1)
-            similarity[cid] = sim
-        for rank, (row, _) in enumerate(lexical):
-            cid = self.snapshot.ids[row]
-            scores[cid] = scores.get(cid, 0.0) + s.lexical_weight / (s.rrf_k + rank + 1)
+        similarity = dict(dense)
+        lexical_ids = [self.snapshot.ids[row] for row, _ in lexical]
+        scores = reciprocal_rank_fusion([[cid for cid, _ in dense], lexical_ids], [s.dense_weight, s.lexical_weight], s.rrf_k)
         unknown = [c for c in scores if c not in self.row]  # written by another process since the snapshot
-        status = {r.id: r.meta.get("status", "current") for r in self.store.get(unknown)} if unknown else {}
+        status = {r.id: r.meta.status for r in self.store.get(unknown)} if unknown else {}
         for cid in scores:
             if (status.get(cid) or self._status(cid)) == "superseded":
                 scores[cid] *= s.superseded_penalty
-        ranked = sorted(scores, key=lambda c: -scores[c])
-        records = self._records(ranked[: k + len(unknown)])
-        best = [c for c in ranked if c in records][:k]
+        order = ranked(scores)
+        records = self._records(order[: k + len(unknown)])
+        best = [c for c in order if c in records][:k]  # a passage deleted since the snapshot is left out
         self._fill_similarity([c for c in best if c not in similarity], vector, similarity)
         return [_hit(records[c], i + 1, scores[c], similarity[c]) for i, c in enumerate(best)]
 
     def _fill_similarity(self, ids: list[str], vector: np.ndarray, similarity: dict[str, float]) -> None:
         if not ids:
             return
-        got = self.store.collection.get(ids=ids, include=["embeddings"])
-        for cid, emb in zip(got["ids"], got["embeddings"]):
-            similarity[cid] = float(np.dot(np.asarray(emb, dtype=np.float32), vector))
+        for cid, emb in self.store.embeddings(ids).items():
+            similarity[cid] = float(np.dot(emb, vector))
 
     def neighbours(self, chunk_id: str, width: int = 1) -> list[Record]:
         """The passage with the ones before and after it in its document (to read in context)."""

@@ -6,7 +6,7 @@ p50 0.45 s but p95 9.3 s (docs/benchmarks.md). Here ``workers`` threads (one per
 default) take requests strictly in arrival order; the request handlers only *await*, so
 the event loop and /healthz stay free. A request that has waited ``max_wait_s`` without
 reaching a worker, or that finds ``limit`` requests already waiting, is refused with
-:class:`QueueFull` (the API answers 503 with Retry-After) instead of hanging.
+:class:`Busy` (the API answers 503 with Retry-After) instead of hanging.
 
 >>> queue = AnswerQueue(workers=2, max_wait_s=30)
 >>> # answer = await queue.run(answer_question, question, retriever)
@@ -22,17 +22,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, TypeVar
 
+from assistant.errors import Busy
+
 T = TypeVar("T")
 FIRST_GUESS_S = 0.2  # service time assumed before any request was measured
 SMOOTHING = 0.2  # weight of the newest service time in the running mean
-
-
-class QueueFull(Exception):
-    """The request could not be started in time; try again after ``retry_after`` seconds."""
-
-    def __init__(self, message: str, retry_after: int):
-        super().__init__(message)
-        self.retry_after = retry_after
 
 
 class AnswerQueue:
@@ -57,9 +51,9 @@ class AnswerQueue:
         return max(1, math.ceil(self._waiting * self._mean_s / self.workers))
 
     async def run(self, fn: Callable[..., T], *args, **kwargs) -> T:
-        """``fn(*args, **kwargs)`` on a worker, after everything that arrived before it; raises QueueFull."""
+        """``fn(*args, **kwargs)`` on a worker, after everything that arrived before it; raises Busy."""
         if self._waiting >= self.limit:
-            raise QueueFull(f"the server is busy ({self._waiting} requests waiting)", self.retry_after())
+            raise Busy(f"the server is busy ({self._waiting} requests waiting)", self.retry_after())
         loop = asyncio.get_running_loop()
         started = asyncio.Event()
         with self._lock:
@@ -70,7 +64,7 @@ class AnswerQueue:
         except asyncio.TimeoutError:
             if future.cancel():
                 self._left_queue()
-                raise QueueFull(f"the server is busy: no worker was free within {self.max_wait_s:g} s",
+                raise Busy(f"the server is busy: no worker was free within {self.max_wait_s:g} s",
                                 self.retry_after()) from None
         except asyncio.CancelledError:  # the client went away: drop the job if it has not started
             if future.cancel():

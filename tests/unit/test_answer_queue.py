@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from assistant.interfaces.answer_queue import AnswerQueue, QueueFull
+from assistant.errors import Busy
+from assistant.interfaces.answer_queue import AnswerQueue
 
 
 async def submit_in_order(queue: AnswerQueue, jobs) -> list:
@@ -58,7 +59,7 @@ def test_a_request_that_waits_too_long_is_refused_with_retry_after_and_never_run
     async def scenario():
         blocker = asyncio.create_task(queue.run(release.wait, 5))
         await asyncio.sleep(0.05)
-        with pytest.raises(QueueFull) as refused:
+        with pytest.raises(Busy) as refused:
             await queue.run(ran.append, "late")
         release.set()
         await blocker
@@ -80,7 +81,7 @@ def test_a_full_queue_refuses_at_once():
         second = asyncio.create_task(queue.run(lambda: "queued"))
         await asyncio.sleep(0.05)
         started = time.perf_counter()
-        with pytest.raises(QueueFull):
+        with pytest.raises(Busy):
             await queue.run(lambda: "third")
         assert time.perf_counter() - started < 10  # not the 30 s wait
         release.set()

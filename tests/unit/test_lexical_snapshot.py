@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.index.lexical_snapshot import LexicalSnapshot, snapshot_folder
-from assistant.index.store import Record
+from assistant.index.records import ChunkMeta, Record
 from assistant.settings import Settings
 
 
@@ -14,7 +14,7 @@ def records() -> list[Record]:
             ("a", 0, "The Integrated Strategic Framework sets shared objectives.", "current", 2013),
             ("b", 0, "Elections were held peacefully.", "superseded", 2012),
             ("a", 1, "Budget questions are for the Fifth Committee.", "current", 2013)]
-    return [Record(f"{d}{s}", text, {"doc_id": d, "seq": s, "status": st, "year": y, "type": "report", "title": d})
+    return [Record(f"{d}{s}", text, ChunkMeta(doc_id=d, seq=s, status=st, year=y, type="report", title=d))
             for d, s, text, st, y in rows]
 
 
