@@ -37,6 +37,10 @@ class ContextError(InvalidRequest):
     """A planning context that cannot be used; the message lists each problem by field."""
 
 
+class RatingError(InvalidRequest):
+    """Health-check ratings that cannot be used; the message names each bad entry."""
+
+
 class BackendUnavailable(InvalidRequest):
     """The answer backend asked for is not configured (e.g. ``llm`` with no server or model)."""
 

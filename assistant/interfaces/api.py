@@ -14,7 +14,7 @@ import hmac
 import json
 import logging
 from itertools import chain
-from typing import Callable, Literal
+from typing import Any, Callable, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -22,10 +22,11 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.answering.answer import Answer, answer_question, answer_stream
+from assistant.answering.answer import Answer, AnswerView, answer_question, answer_stream
 from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUERY_CHARS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.corpus.glossary import Term
 from assistant.errors import Busy, ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
-from assistant.index.ingest import Failure
+from assistant.index.ingest import IngestReport
 from assistant.index.library import (
     CatalogueEntry,
     DocumentEntry,
@@ -34,12 +35,13 @@ from assistant.index.library import (
     list_catalogue,
     list_documents,
 )
-from assistant.index.retrieve import Filters, Retriever, get_retriever
+from assistant.index.retrieve import Filters, Retriever, SearchResponse, get_retriever
 from assistant.interfaces.answer_queue import AnswerQueue
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import exercise
 from assistant.products.export import Report, to_docx, to_markdown
+from assistant.products.healthcheck import health_report, healthcheck
 from assistant.products.quiz import quiz
 
 log = logging.getLogger(__name__)
@@ -66,22 +68,6 @@ class SearchRequest(BaseModel):
     mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
 
 
-class SearchResult(BaseModel):
-    rank: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    locator: str
-    score: float
-    text: str
-
-
-class SearchResponse(BaseModel):
-    query: str
-    took_ms: float
-    results: list[SearchResult]
-
-
 class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS)
     filters: Filters = Field(default_factory=Filters)
@@ -89,46 +75,9 @@ class AskRequest(BaseModel):
     stream: bool = Field(False, description="Stream as server-sent events: 'token' events, then one 'answer'.")
 
 
-class CitationOut(BaseModel):
-    n: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    locator: str
-    quote: str
-
-
-class SentenceOut(BaseModel):
-    text: str
-    citations: list[int]
-    supported: bool
-
-
-class AskResponse(BaseModel):
-    question: str
-    answer: str
-    abstained: bool
-    citations: list[CitationOut]
-    sentences: list[SentenceOut]
-    notes: list[str]
-    backend: str
-    took_ms: float
-
-
 class DocumentsResponse(BaseModel):
     documents: list[DocumentEntry]
     catalogue: list[CatalogueEntry]
-
-
-class UploadResponse(BaseModel):
-    documents: int
-    chunks: int
-    embedded: int
-    skipped_unchanged: int
-    removed: int
-    failed: list[Failure]
-    took_ms: float
-    doc_ids: list[str]
 
 
 class DeleteResponse(BaseModel):
@@ -136,22 +85,17 @@ class DeleteResponse(BaseModel):
     chunks: int
 
 
-class TermOut(BaseModel):
-    term: str
-    expansion: str
-    definition: str
-
-
 class GlossaryResponse(BaseModel):
-    terms: list[TermOut]
+    terms: list[Term]
 
 
 class ErrorResponse(BaseModel):
     error: str
 
 
-ERRORS = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse},
-          503: {"model": ErrorResponse, "description": "Busy: retry after the Retry-After header's seconds"}}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse},
+    503: {"model": ErrorResponse, "description": "Busy: retry after the Retry-After header's seconds"}}
 
 
 def retriever_dep() -> Retriever:
@@ -190,16 +134,16 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 @router.post("/search", response_model=SearchResponse, summary="Cited passages for a query")
 async def search(body: SearchRequest, retriever: Retriever = Depends(require_read),
-                 queue: AnswerQueue = Depends(queue_dep)) -> dict:
+                 queue: AnswerQueue = Depends(queue_dep)) -> SearchResponse:
     hits, took = await queue.run(retriever.timed_search, body.query, k=body.k, filters=body.filters, mode=body.mode)
-    return {"query": body.query, "took_ms": took, "results": [h.public() for h in hits]}
+    return SearchResponse(query=body.query, took_ms=took, results=list(hits))
 
 
 def _sse(event: str, data: dict) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-@router.post("/ask", response_model=AskResponse, summary="A cited, verified answer (JSON or server-sent events)",
+@router.post("/ask", response_model=AnswerView, summary="A cited, verified answer (JSON or server-sent events)",
              responses={200: {"content": {"text/event-stream": {}}}})
 async def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read),
               queue: AnswerQueue = Depends(queue_dep)):
@@ -229,7 +173,7 @@ def documents(retriever: Retriever = Depends(require_read)) -> dict:
     return {"documents": list_documents(retriever), "catalogue": list_catalogue(retriever)}
 
 
-@router.post("/documents", response_model=UploadResponse, status_code=201, summary="Upload and index a document",
+@router.post("/documents", response_model=IngestReport, status_code=201, summary="Upload and index a document",
              responses={413: {"model": ErrorResponse}})
 def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_write)) -> dict:
     limit = int(retriever.settings.max_upload_mb * 1024 * 1024)
@@ -280,6 +224,16 @@ class QuizRequest(BaseModel):
     format: OutputFormat = "json"
 
 
+class HealthcheckRequest(BaseModel):
+    """A planning context and, for the rated report, the team's ratings."""
+
+    context: PlanningContext
+    ratings: dict[str, Any] | list[dict[str, Any]] | None = Field(
+        None, description="Question number to rating ('in place', 'partly', 'not in place', 'not applicable') or "
+                          "{rating, comment}; or {'ratings': {...}, 'date': 'YYYY-MM-DD'}. Leave out for a blank form.")
+    format: OutputFormat = "json"
+
+
 def _deliver(build: Callable[[], Report], fmt: str, name: str):
     """Build the report (an InvalidRequest becomes a 400 in the error handler) and send it as JSON, Markdown or Word."""
     report = build()
@@ -291,7 +245,7 @@ def _deliver(build: Callable[[], Report], fmt: str, name: str):
     return report.model_dump()
 
 
-FILE_RESPONSES = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
+FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
 
 
 @router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
@@ -314,6 +268,17 @@ async def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(r
 async def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
     """Queued like answers: a quiz searches the corpus."""
     return await queue.run(_deliver, lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
+
+
+@router.post("/healthcheck", summary="Integration health check: cited key performance questions, blank or rated",
+             responses=FILE_RESPONSES)
+async def healthcheck_route(body: HealthcheckRequest, retriever: Retriever = Depends(require_read),
+                            queue: AnswerQueue = Depends(queue_dep)):
+    """The blank form (no ratings) or the rated report; invalid ratings are a 400 naming each bad entry (queued like answers)."""
+    if body.format != "json":
+        build = lambda: health_report(healthcheck(body.context, retriever, body.ratings))  # noqa: E731
+        return await queue.run(_deliver, build, body.format, "healthcheck")
+    return (await queue.run(healthcheck, body.context, retriever, body.ratings)).public()
 
 
 def install_error_handlers(app: FastAPI) -> None:

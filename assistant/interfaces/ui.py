@@ -1,4 +1,4 @@
-"""The Gradio interface: Ask, Draft, Training, Library and Glossary tabs.
+"""The Gradio interface: Ask, Draft, Training, Health check, Library and Glossary tabs.
 
 A thin shell: every action calls the same library functions as the CLI and the API.
 Sources are rendered as expandable blocks (title, locator, quoted passage, and the
@@ -21,6 +21,7 @@ from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MI
 from assistant.errors import ContextError, InvalidRequest, LoadError, NotDeletable, NotFound
 from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
 from assistant.index.retrieve import Filters, Retriever
+from assistant.interfaces.healthcheck_ui import healthcheck_tab
 from assistant.products.context import load_context, parse_context
 from assistant.products.draft import SECTIONS, draft
 from assistant.products.exercise import exercise
@@ -344,6 +345,8 @@ def build_ui(retriever: Retriever) -> gr.Blocks:
                 draft_tab(retriever)
             with gr.Tab("Training", id="training"):
                 training_tab(retriever)
+            with gr.Tab("Health check", id="healthcheck"):
+                healthcheck_tab(retriever)
             with gr.Tab("Library", id="library"):
                 library_tab(retriever)
             with gr.Tab("Glossary", id="glossary"):
