@@ -50,6 +50,7 @@ def _unit_tests_load_no_model(request, monkeypatch):
                            "tests/integration")
 
     monkeypatch.setattr(Encoder, "load", classmethod(refuse))
+    monkeypatch.setattr(Encoder, "_load", refuse)  # where an engine (and so the model) is really loaded
 
 
 @pytest.fixture(scope="session")

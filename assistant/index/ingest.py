@@ -28,13 +28,12 @@ from tqdm import tqdm
 from assistant.corpus.chunking import Chunk, chunk_pages
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
-from assistant.index.embeddings import get_encoder
+from assistant.index.embeddings import encoder_for
 from assistant.index.records import ChunkMeta
 from assistant.index.store import DocState, Store
 from assistant.settings import Settings, get_settings
 
 EMBED_BATCH = 256
-GENERATION_FILE = "generation"
 
 
 class Failure(BaseModel):
@@ -121,9 +120,17 @@ def write_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def bump_generation(settings: Settings) -> None:
-    """Tell readers (other processes too) that the index changed."""
-    (settings.index_dir / GENERATION_FILE).write_text(str(time.time_ns()))
+def bump_generation(store: Store, settings: Settings) -> str:
+    """Tell readers that the passages changed, with the lexical snapshot they will load ready on disk.
+
+    The new generation goes into the Chroma collection's metadata, where readers in other
+    processes, or on other machines sharing a Chroma server, look for it on every search.
+    """
+    from assistant.index.lexical_snapshot import LexicalSnapshot, snapshot_folder  # bm25s only when something changed
+
+    generation = store.bump_generation()
+    LexicalSnapshot.build(store.all_records(), generation).save(snapshot_folder(settings, store.name, generation))
+    return generation
 
 
 def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] | LoadError:
@@ -164,7 +171,7 @@ def ingest(
     """
     settings = settings or get_settings()
     started = time.perf_counter()
-    store = store or Store.open(settings, get_encoder(settings.embedding_model, settings.device, settings.embedding_batch_size))
+    store = store or Store.open(settings, encoder_for(settings))  # the model loads only if something needs embedding
     sources = [Path(p) for p in (paths or default_sources(settings))]
     manifest = load_manifest(settings.corpus_dir)
     report = IngestReport()
@@ -174,7 +181,8 @@ def ingest(
     with write_lock(settings):
         _ingest_files(files, settings, store, manifest, report, progress)
         report.removed = _remove_vanished([p for p in sources if p.is_dir() or p in default_sources(settings)], store)
-        bump_generation(settings)
+        if report.removed or len(report.doc_ids) > report.skipped_unchanged:
+            bump_generation(store, settings)
     report.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return report
 

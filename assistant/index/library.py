@@ -135,6 +135,6 @@ def delete_document(retriever: Retriever, doc_id: str) -> int:
         removed = remove_document(retriever.store, doc_id)
         if first and first[0].meta.source_path:
             Path(first[0].meta.source_path).unlink(missing_ok=True)
-        bump_generation(settings)
+        bump_generation(retriever.store, settings)
     retriever.refresh()
     return removed

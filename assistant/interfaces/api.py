@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from assistant.answering.answer import Answer, AnswerView, answer_question, answer_stream
 from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUERY_CHARS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
 from assistant.corpus.glossary import Term
-from assistant.errors import ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
+from assistant.errors import Busy, ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
 from assistant.index.ingest import IngestReport
 from assistant.index.library import (
     CatalogueEntry,
@@ -36,6 +36,7 @@ from assistant.index.library import (
     list_documents,
 )
 from assistant.index.retrieve import Filters, Retriever, SearchResponse, get_retriever
+from assistant.interfaces.answer_queue import AnswerQueue
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import exercise
@@ -52,6 +53,7 @@ STATUS: tuple[tuple[type[PlanAssistError], int], ...] = (
     (InvalidRequest, 400),
     (LoadError, 400),
     (ConfigurationError, 503),
+    (Busy, 503),
 )
 
 
@@ -98,13 +100,19 @@ class ErrorResponse(BaseModel):
     error: str
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse},
-                                           422: {"model": ErrorResponse}}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse},
+    503: {"model": ErrorResponse, "description": "Busy: retry after the Retry-After header's seconds"}}
 
 
 def retriever_dep() -> Retriever:
     """The process-wide retriever (tests and the web app override this dependency)."""
     return get_retriever()
+
+
+def queue_dep(request: Request) -> AnswerQueue:
+    """The app's FIFO answer queue (see answer_queue.py): retrieval and answer building run through it."""
+    return request.app.state.answer_queue
 
 
 def _key_ok(request: Request, expected: str) -> bool:
@@ -135,9 +143,10 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 @router.post("/search", response_model=SearchResponse, summary="Cited passages for a query")
-def search(body: SearchRequest, retriever: Retriever = Depends(require_read)) -> SearchResponse:
-    """The best passages for a query, with citation locators."""
-    hits, took = retriever.timed_search(body.query, k=body.k, filters=body.filters, mode=body.mode)
+async def search(body: SearchRequest, retriever: Retriever = Depends(require_read),
+                 queue: AnswerQueue = Depends(queue_dep)) -> SearchResponse:
+    """The best passages for a query, with citation locators (queued with answers)."""
+    hits, took = await queue.run(retriever.timed_search, body.query, k=body.k, filters=body.filters, mode=body.mode)
     return SearchResponse(query=body.query, took_ms=took, results=list(hits))
 
 
@@ -147,13 +156,15 @@ def _sse(event: str, data: dict) -> str:
 
 @router.post("/ask", response_model=AnswerView, summary="A cited, verified answer (JSON or server-sent events)",
              responses={200: {"content": {"text/event-stream": {}}}})
-def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read)):
-    """A cited, verified answer as JSON, or as server-sent events when asked for a stream."""
+async def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read),
+              queue: AnswerQueue = Depends(queue_dep)):
+    """A cited, verified answer as JSON, or as server-sent events when asked for a stream (queued)."""
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
     if not wants_stream:
-        return answer_question(body.question, retriever, filters=body.filters, backend=body.backend).public()
+        answer = await queue.run(answer_question, body.question, retriever, filters=body.filters, backend=body.backend)
+        return answer.public()
     events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
-    first = next(events)  # fail before the 200 is sent if the backend is misconfigured
+    first = await queue.run(next, events)  # retrieval queued; fail before the 200 if the backend is misconfigured
 
     def generate():
         try:
@@ -259,32 +270,36 @@ FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/markd
 
 
 @router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
-def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read)):
-    """First-pass ISF sections for the planning context, as JSON, Markdown or Word."""
-    return _deliver(lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend),
-                    body.format, "isf-draft")
+async def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
+    """Queued like answers: a draft is many answers."""
+    build = lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend)  # noqa: E731
+    return await queue.run(_deliver, build, body.format, "isf-draft")
 
 
 @router.post("/exercise", response_model=Report, summary="A joint-training exercise pack", responses=FILE_RESPONSES)
-def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read)):
-    """A joint-training exercise pack, as JSON, Markdown or Word."""
-    return _deliver(lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,
-                                     country=body.country), body.format, "exercise")
+async def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read),
+                         queue: AnswerQueue = Depends(queue_dep)):
+    """Queued like answers: an exercise's answer key is many answers."""
+    build = lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,  # noqa: E731
+                             country=body.country)
+    return await queue.run(_deliver, build, body.format, "exercise")
 
 
 @router.post("/quiz", response_model=Report, summary="A quiz cut from corpus passages", responses=FILE_RESPONSES)
-def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read)):
-    """A quiz cut from corpus passages, as JSON, Markdown or Word."""
-    return _deliver(lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
+async def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
+    """Queued like answers: a quiz searches the corpus."""
+    return await queue.run(_deliver, lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
 
 
 @router.post("/healthcheck", summary="Integration health check: cited key performance questions, blank or rated",
              responses=FILE_RESPONSES)
-def healthcheck_route(body: HealthcheckRequest, retriever: Retriever = Depends(require_read)):
-    """The blank form (no ratings) or the rated report; invalid ratings are a 400 naming each bad entry."""
+async def healthcheck_route(body: HealthcheckRequest, retriever: Retriever = Depends(require_read),
+                            queue: AnswerQueue = Depends(queue_dep)):
+    """The blank form (no ratings) or the rated report; invalid ratings are a 400 naming each bad entry (queued like answers)."""
     if body.format != "json":
-        return _deliver(lambda: health_report(healthcheck(body.context, retriever, body.ratings)), body.format, "healthcheck")
-    return healthcheck(body.context, retriever, body.ratings).public()
+        build = lambda: health_report(healthcheck(body.context, retriever, body.ratings))  # noqa: E731
+        return await queue.run(_deliver, build, body.format, "healthcheck")
+    return (await queue.run(healthcheck, body.context, retriever, body.ratings)).public()
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -296,7 +311,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(PlanAssistError)
     async def product_error(request: Request, exc: PlanAssistError):
-        return JSONResponse({"error": str(exc)}, status_code=status_of(exc))
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, Busy) else None
+        return JSONResponse({"error": str(exc)}, status_code=status_of(exc), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -20,13 +20,14 @@ reports = typer.Typer()
 
 def ensure_index() -> None:
     """Build the index on first use so that every command works on a fresh clone."""
-    from assistant.index.library import ensure_index as build
     from assistant.index.retrieve import get_retriever
 
     retriever = get_retriever()
-    if retriever.store.count() == 0:
+    if retriever.store.count() == 0:  # only then import ingest and the document loaders
+        from assistant.index.library import ensure_index as build
+
         typer.echo("Building the index of the default corpus (first run)...", err=True)
-    build(retriever)
+        build(retriever)
 
 
 def _write_report(build, fmt: str, output: Optional[Path]) -> None:
