@@ -43,6 +43,10 @@ class ContextError(InvalidRequest):
     """A planning context that cannot be used; the message lists each problem by field."""
 
 
+class RatingError(InvalidRequest):
+    """Health-check ratings that cannot be used; the message names each bad entry."""
+
+
 class BackendUnavailable(InvalidRequest):
     """The answer backend asked for is not configured (e.g. ``llm`` with no server or model)."""
 
@@ -66,3 +70,11 @@ class LoadError(PlanAssistError):
 
 class ConfigurationError(PlanAssistError):
     """The installation or settings cannot work (e.g. the embedding model is not installed)."""
+
+
+class Busy(PlanAssistError):
+    """Every worker is busy and the request waited too long to start; try again after ``retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: int):
+        self.retry_after = retry_after
+        super().__init__(message)
