@@ -180,9 +180,13 @@ def docs(as_json: bool = JSON_OPT):
         typer.echo(f"{d.id:28} {d.short:22} {d.type:11} {status:10} {d.chunks:5} chunks  {d.title[:70]}")
     missing = [c for c in catalogue if not c.in_index]
     if missing:
-        typer.echo("\nCanonical texts catalogued but not in the index (run `planassist corpus fetch` when online):")
+        typer.echo(f"\nLibrary status: {len(missing)} catalogued canonical texts are not in the library; answers that "
+                   "depend on them say so:")
         for c in missing:
             typer.echo(f"  {c.short:36} {c.url}")
+        typer.echo("To add them: `planassist corpus fetch` when online, or download each official PDF into "
+                   f"{get_settings().corpus_dir / 'fetched'}/<id>.pdf (ids: `planassist docs --json`) and run "
+                   "`planassist ingest`. (An upload in the web app stays a user document, never the canonical text.)")
 
 
 @corpus_app.command("fetch")
