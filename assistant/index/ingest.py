@@ -31,6 +31,7 @@ from assistant.corpus.chunking import Chunk, chunk_pages
 from assistant.corpus.limits import failure_reason, printable_name
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
+from assistant.errors import IndexWriteError
 from assistant.index.embeddings import encoder_for
 from assistant.index.records import ChunkMeta
 from assistant.index.store import DocState, Store
@@ -232,7 +233,11 @@ def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest:
             if isinstance(result, LoadError):
                 report.failed.append(Failure(path=str(path), error=str(result)))
                 continue
-            report.embedded += _write_document(store, info, path, file_sha, result)
+            try:
+                report.embedded += _write_document(store, info, path, file_sha, result)
+            except Exception as err:  # the store, not the file: disk full, read-only, server gone — stop here
+                raise IndexWriteError(f"{printable_name(path.name)}: the index could not be written "
+                                      f"({failure_reason(err)}); documents before it are in, a re-run completes it") from err
             report.chunks += len(result)
             report.doc_ids.append(info.id)
     bar.close()

@@ -24,7 +24,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from assistant.answering.answer import Answer, AnswerView, answer_question, answer_stream
 from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUERY_CHARS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
 from assistant.corpus.glossary import Term
-from assistant.errors import Busy, ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
+from assistant.errors import (
+    Busy,
+    ConfigurationError,
+    IndexWriteError,
+    InvalidRequest,
+    LoadError,
+    NotDeletable,
+    NotFound,
+    PlanAssistError,
+)
 from assistant.index.ingest import IngestReport
 from assistant.index.library import (
     CatalogueEntry,
@@ -54,6 +63,7 @@ STATUS: tuple[tuple[type[PlanAssistError], int], ...] = (
     (LoadError, 400),
     (ConfigurationError, 503),
     (Busy, 503),
+    (IndexWriteError, 507),
 )
 
 

@@ -244,5 +244,11 @@ app.registered_commands += reports.registered_commands  # draft, exercise, quiz,
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: the product's own errors as one line on stderr, never a traceback."""
+    from assistant.errors import PlanAssistError
+
+    try:
+        app()
+    except PlanAssistError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise SystemExit(1) from None

@@ -17,7 +17,7 @@ from assistant.answering.answer import Answer
 from assistant.answering.conversation import Conversation
 from assistant.answering.llm import llm_configured
 from assistant.citation import NOT_COVERED
-from assistant.errors import LoadError, NotDeletable, NotFound
+from assistant.errors import IndexWriteError, LoadError, NotDeletable, NotFound
 from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
 from assistant.index.retrieve import Filters, Retriever
 from assistant.interfaces.healthcheck_ui import healthcheck_tab
@@ -189,7 +189,7 @@ def library_tab(retriever: Retriever) -> list:
         try:
             progress(0.3, desc="Chunking and embedding")
             report = add_upload(retriever, name, Path(path).read_bytes())
-        except LoadError as err:
+        except (LoadError, IndexWriteError) as err:
             return gr.update(), gr.update(), f"**Problem:** {err}", gr.update()
         progress(1.0)
         if report.failed:
