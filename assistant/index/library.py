@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from assistant.corpus.limits import failure_reason
+from assistant.corpus.limits import error_line, failure_reason
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, load, sniff
 from assistant.corpus.manifest import describe, load_manifest
 from assistant.errors import IndexWriteError, LoadError, NotDeletable, NotFound
@@ -135,8 +135,9 @@ def add_upload(retriever: Retriever, name: str, data: bytes) -> IngestReport:
         report = ingest([path], settings=settings, store=retriever.store)
     except Exception as err:  # the store failed mid-write (disk full, read-only): take the upload back out
         _roll_back(retriever, path, previous)
-        raise IndexWriteError(f"{filename}: the index could not be written ({failure_reason(err)}); "
-                              "nothing was added — free disk space and try again") from err
+        cause = err.__cause__ if isinstance(err, IndexWriteError) and err.__cause__ else err
+        raise IndexWriteError(f"{filename}: the index could not be written ({error_line(cause)}). "
+                              "Nothing was added: free disk space and try again") from err
     retriever.refresh()
     return report
 
