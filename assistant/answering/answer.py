@@ -241,9 +241,9 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
     if backend == "extractive":
         chosen = select_sentences(query, hits, retriever, retriever.settings.answer_sentences)
         sentences = [f"{s} {MARKER_FORMAT.format(n=i + 1)}" for i, s in chosen]
-        for s in sentences:
-            yield s + " "
         result = _finish(question, sentences, hits, retriever, backend, started, [])
+        for sent in result.sentences:  # streamed as finally numbered, so the markers never change at the end
+            yield f"{sent.text} {''.join(MARKER_FORMAT.format(n=n) for n in sent.citations)} "
     else:
         messages = build_messages(question, [(i + 1, h.label, h.text) for i, h in enumerate(hits)])
         text = ""

@@ -156,3 +156,18 @@ def test_a_store_failure_mid_upload_is_a_clear_507_and_leaves_nothing(index, mon
     assert not index.store.doc_records("upload-transition-benchmarks")  # no partial document left behind
     again = c.post("/api/documents", files={"file": ("after.md", b"1. Written once space is back.\n")})
     assert again.status_code == 201 and c.delete("/api/documents/upload-after").status_code == 200
+
+
+def test_streamed_markers_match_the_final_answer(index):
+    import json
+    import re
+
+    c = client(index)
+    with c.stream("POST", "/api/ask", json={"question": "What is the peacebuilding architecture review?", "stream": True}) as r:
+        text = "".join(r.iter_text())
+    events = [block.split("\n", 1) for block in text.strip().split("\n\n")]
+    tokens = "".join(json.loads(data.removeprefix("data: "))["text"] for name, data in events if name == "event: token")
+    final = json.loads(events[-1][1].removeprefix("data: "))
+    if final["abstained"]:
+        pytest.skip("the question was not answered on this index")
+    assert re.findall(r"\[\d+\]", tokens) == re.findall(r"\[\d+\]", final["answer"])
