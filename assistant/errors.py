@@ -64,3 +64,11 @@ class LoadError(PlanAssistError):
 
 class ConfigurationError(PlanAssistError):
     """The installation or settings cannot work (e.g. the embedding model is not installed)."""
+
+
+class Busy(PlanAssistError):
+    """Every worker is busy and the request waited too long to start; try again after ``retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: int):
+        self.retry_after = retry_after
+        super().__init__(message)

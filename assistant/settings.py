@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -133,10 +134,31 @@ class LimitSettings(BaseModel):
     max_upload_mb: float = Field(25.0, description="Largest accepted upload.")
 
 
-GROUPS: tuple[type[BaseModel], ...] = (IndexSettings, RetrievalSettings, AnswerSettings, LLMSettings, WebSettings, LimitSettings)
+class PerformanceSettings(BaseModel):
+    """Performance: which engine encodes what, CPU threads, and the web app's answer queue."""
+
+    query_engine: Literal["onnx", "torch"] = Field(
+        "onnx", description="Engine for queries and answer sentences: onnx starts in under a second, torch takes 6-10 s."
+    )
+    ingest_engine: Literal["onnx", "torch"] = Field(
+        "torch", description="Engine for batch ingest (the same vectors either way; see docs/benchmarks.md)."
+    )
+    encoder_threads: int = Field(0, description="CPU threads per encoder call; 0 means every core.")
+    model_cache_dir: Path = Field(
+        PROJECT_ROOT / "indexes" / "models", description="Where the ONNX export of the embedding model is kept."
+    )
+    answer_workers: int = Field(0, description="Requests the web app answers at once; 0 means one per CPU core.")
+    answer_max_wait_s: float = Field(
+        30.0, description="A request that waits longer than this for a free worker gets 503 with Retry-After."
+    )
 
 
-class Settings(LimitSettings, WebSettings, LLMSettings, AnswerSettings, RetrievalSettings, IndexSettings, BaseSettings):
+GROUPS: tuple[type[BaseModel], ...] = (IndexSettings, RetrievalSettings, AnswerSettings, LLMSettings, WebSettings, LimitSettings,
+                                       PerformanceSettings)
+
+
+class Settings(PerformanceSettings, LimitSettings, WebSettings, LLMSettings, AnswerSettings, RetrievalSettings, IndexSettings,
+               BaseSettings):
     """Configuration of the UN Planning Assistant (env prefix ``PLANASSIST_``): every group in one object."""
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=".env", extra="ignore")

@@ -41,12 +41,14 @@ class Page:
 
 @dataclass(frozen=True)
 class LoadedDocument:
+    """A file read into text pages, with the format it was read as."""
     path: Path
     format: str
     pages: list[Page]
 
     @property
     def text(self) -> str:
+        """All pages joined, blank line between pages."""
         return "\n\n".join(p.text for p in self.pages)
 
 

@@ -50,23 +50,28 @@ class DocumentInfo(BaseModel):
 
     @property
     def year(self) -> int | None:
+        """The year of the document's date, if it has one."""
         match = re.match(r"(\d{4})", self.date)
         return int(match.group(1)) if match else None
 
     @property
     def current(self) -> bool:
+        """False when the manifest marks the document as superseded."""
         return not self.superseded_by
 
 
 @dataclass
 class Manifest:
+    """Shipped documents and catalogued canonical texts, by id."""
     documents: dict[str, DocumentInfo] = field(default_factory=dict)
     catalogue: dict[str, DocumentInfo] = field(default_factory=dict)
 
     def get(self, doc_id: str) -> DocumentInfo | None:
+        """A shipped or catalogued document by id."""
         return self.documents.get(doc_id) or self.catalogue.get(doc_id)
 
     def by_file(self, name: str) -> DocumentInfo | None:
+        """The shipped document whose manifest entry names this file."""
         for info in self.documents.values():
             if Path(info.file).name == name:
                 return info
@@ -96,6 +101,7 @@ def load_manifest(corpus_dir: Path) -> Manifest:
 
 
 def slug(text: str) -> str:
+    """A lower-case id made of letters, digits and hyphens ('S/2012/765' -> 's-2012-765')."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "document"
 
 
@@ -124,6 +130,7 @@ def describe(path: Path, manifest: Manifest, origin: str = "library") -> Documen
 
 
 class FetchResult(BaseModel):
+    """What happened when fetching one catalogued text: where it went, or why it failed."""
     id: str
     url: str
     ok: bool

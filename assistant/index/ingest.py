@@ -28,21 +28,22 @@ from tqdm import tqdm
 from assistant.corpus.chunking import Chunk, chunk_pages
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
-from assistant.index.embeddings import get_encoder
+from assistant.index.embeddings import encoder_for
 from assistant.index.records import ChunkMeta
 from assistant.index.store import DocState, Store
 from assistant.settings import Settings, get_settings
 
 EMBED_BATCH = 256
-GENERATION_FILE = "generation"
 
 
 class Failure(BaseModel):
+    """A file that could not be ingested and the reason, as shown to the user."""
     path: str
     error: str
 
 
 class IngestReport(BaseModel):
+    """What one ingest run did: documents seen, chunks stored and embedded, skipped, removed, failed."""
     documents: int = 0
     chunks: int = 0
     embedded: int = 0
@@ -70,6 +71,7 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def origin_of(path: Path, settings: Settings) -> str:
+    """Where a file comes from (upload, catalogue, corpus or library), judged by its folder."""
     resolved = path.resolve()
     for root, origin in (
         (settings.uploads_dir, "upload"),
@@ -118,9 +120,17 @@ def write_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def bump_generation(settings: Settings) -> None:
-    """Tell readers (other processes too) that the index changed."""
-    (settings.index_dir / GENERATION_FILE).write_text(str(time.time_ns()))
+def bump_generation(store: Store, settings: Settings) -> str:
+    """Tell readers that the passages changed, with the lexical snapshot they will load ready on disk.
+
+    The new generation goes into the Chroma collection's metadata, where readers in other
+    processes, or on other machines sharing a Chroma server, look for it on every search.
+    """
+    from assistant.index.lexical_snapshot import LexicalSnapshot, snapshot_folder  # bm25s only when something changed
+
+    generation = store.bump_generation()
+    LexicalSnapshot.build(store.all_records(), generation).save(snapshot_folder(settings, store.name, generation))
+    return generation
 
 
 def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] | LoadError:
@@ -135,6 +145,7 @@ def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] 
 
 
 def file_hash(path: Path) -> str:
+    """SHA-256 of the file's bytes; empty when it cannot be read (the load step then reports why)."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -160,7 +171,7 @@ def ingest(
     """
     settings = settings or get_settings()
     started = time.perf_counter()
-    store = store or Store.open(settings, get_encoder(settings.embedding_model, settings.device, settings.embedding_batch_size))
+    store = store or Store.open(settings, encoder_for(settings))  # the model loads only if something needs embedding
     sources = [Path(p) for p in (paths or default_sources(settings))]
     manifest = load_manifest(settings.corpus_dir)
     report = IngestReport()
@@ -170,16 +181,18 @@ def ingest(
     with write_lock(settings):
         _ingest_files(files, settings, store, manifest, report, progress)
         report.removed = _remove_vanished([p for p in sources if p.is_dir() or p in default_sources(settings)], store)
-        bump_generation(settings)
+        if report.removed or len(report.doc_ids) > report.skipped_unchanged:
+            bump_generation(store, settings)
     report.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return report
 
 
-def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest: Manifest, report: IngestReport, progress: bool) -> None:
+def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest: Manifest, report: IngestReport,
+                  progress: bool) -> None:
     infos = [describe(f, manifest, origin_of(f, settings)) for f in files]
     todo: list[tuple[Path, DocumentInfo, str]] = []
     states = store.doc_states()
-    for path, info in zip(files, infos):
+    for path, info in zip(files, infos, strict=True):
         report.documents += 1
         file_sha = file_hash(path)
         if file_sha and _unchanged(states.get(info.id), info, file_sha):
@@ -191,7 +204,7 @@ def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest:
     bar = tqdm(total=len(todo), unit="doc", disable=not progress or not todo, desc="ingest")
     with ThreadPoolExecutor(max_workers=1) as pool:  # parse the next file while this one embeds
         prepared = pool.map(lambda item: _prepare(item[0], item[1], settings), todo)
-        for (path, info, file_sha), result in zip(todo, prepared):
+        for (path, info, file_sha), result in zip(todo, prepared, strict=True):
             bar.update(1)
             if isinstance(result, LoadError):
                 report.failed.append(Failure(path=str(path), error=str(result)))

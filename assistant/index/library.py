@@ -26,6 +26,7 @@ SNIFFED_SUFFIX = {"pdf": {".pdf"}, "zip": {".docx"}, "html": {".html", ".htm"}, 
 
 
 class DocumentEntry(BaseModel):
+    """One document in the index, as the Library tab, `planassist docs` and GET /api/documents list it."""
     id: str
     title: str
     short: str
@@ -38,6 +39,7 @@ class DocumentEntry(BaseModel):
 
 
 class CatalogueEntry(BaseModel):
+    """One canonical text catalogued in the manifest, with its official address and whether it is indexed."""
     id: str
     title: str
     short: str
@@ -71,7 +73,8 @@ def list_catalogue(retriever: Retriever) -> list[CatalogueEntry]:
     manifest = load_manifest(retriever.settings.corpus_dir)
     present = {d.id for d in list_documents(retriever)}
     return [
-        CatalogueEntry(id=c.id, title=c.title, short=c.short, symbol=c.symbol, url=c.url, status=c.status, in_index=c.id in present)
+        CatalogueEntry(id=c.id, title=c.title, short=c.short, symbol=c.symbol, url=c.url, status=c.status,
+                       in_index=c.id in present)
         for c in manifest.catalogue.values()
     ]
 
@@ -132,6 +135,6 @@ def delete_document(retriever: Retriever, doc_id: str) -> int:
         removed = remove_document(retriever.store, doc_id)
         if first and first[0].meta.source_path:
             Path(first[0].meta.source_path).unlink(missing_ok=True)
-        bump_generation(settings)
+        bump_generation(retriever.store, settings)
     retriever.refresh()
     return removed

@@ -18,7 +18,8 @@ from assistant.errors import ContextError, RatingError
 from assistant.index.retrieve import Retriever
 from assistant.products.context import MAX_CONTEXT_BYTES, parse_context
 from assistant.products.export import to_docx, to_markdown
-from assistant.products.healthcheck import HealthCheck, health_report, healthcheck
+from assistant.products.healthcheck import HealthCheck, healthcheck
+from assistant.products.healthcheck_report import health_report
 from assistant.products.ratings import SCALE, read_ratings
 from assistant.settings import PROJECT_ROOT
 

@@ -61,7 +61,8 @@ def test_search_shape_matches_cli(client):
 
 
 def test_ask_json(client):
-    r = client.post("/api/ask", json={"question": "What are the priority areas of the police Joint Development Plan in Timor-Leste?"})
+    r = client.post("/api/ask",
+                    json={"question": "What are the priority areas of the police Joint Development Plan in Timor-Leste?"})
     body = r.json()
     assert r.status_code == 200 and not body["abstained"] and body["citations"][0]["locator"]
     assert set(body) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms"}
@@ -193,7 +194,8 @@ def carana() -> dict:
 
 
 def test_draft_json_and_docx(client):
-    body = client.post("/api/draft", json={"context": carana(), "sections": ["vision", "results"], "backend": "extractive"}).json()
+    body = client.post("/api/draft", json={"context": carana(), "sections": ["vision", "results"],
+                                           "backend": "extractive"}).json()
     assert set(body) == {"title", "subtitle", "blocks", "sources"} and body["sources"]
     r = client.post("/api/draft", json={"context": carana(), "sections": ["results"], "format": "docx", "backend": "extractive"})
     assert r.status_code == 200 and r.content[:2] == b"PK" and "isf-draft.docx" in r.headers["content-disposition"]
