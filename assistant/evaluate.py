@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import statistics
+import sys
 import tempfile
 from pathlib import Path
 
@@ -119,7 +120,7 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
         model_declines += MODEL_DECLINED in result.notes
         outputs.append({"id": row["id"], "in_scope": row["in_scope"], "answer": result.answer, "took_ms": result.took_ms})
         if progress:
-            print(f"{row['id']} {result.took_ms / 1000:.1f}s {result.answer[:100]}", flush=True)
+            print(f"{row['id']} {result.took_ms / 1000:.1f}s {result.answer[:100]}", file=sys.stderr, flush=True)
         if not row["in_scope"]:
             out_scope += 1
             abstain_ok += result.abstained

@@ -249,7 +249,7 @@ def eval_answers(
     from assistant.evaluate import evaluate_answers, format_table
 
     ensure_index()
-    results = evaluate_answers(file, backend=backend, limit=limit, progress=not as_json and backend == "llm")
+    results = evaluate_answers(file, backend=backend, limit=limit, progress=backend == "llm")
     if backend == "llm":
         results = {"llm": results, "extractive": evaluate_answers(file, backend="extractive", limit=limit)}
     _emit(results) if as_json else typer.echo(format_table(results))
