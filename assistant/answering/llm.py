@@ -73,6 +73,7 @@ Conversation:
 Last question: {question}
 Standalone question:"""
 
+_MARKERS = re.compile(r"\[\d{1,3}\]")
 _DECLINE = re.compile(re.escape(NOT_COVERED.rstrip(".")) + r"\.?", re.IGNORECASE)
 
 
@@ -121,9 +122,12 @@ def short_passages(chosen: list[tuple[int, str]], limit: int = MAX_PASSAGES) -> 
 
 
 def split_decline(text: str) -> tuple[bool, str]:
-    """(declined, the rest): a reply that is only the decline phrase declines; a decline beside cited sentences is dropped."""
+    """(declined, the rest): a reply that is only the decline phrase (or has no words) declines; a decline beside
+    cited sentences is dropped."""
     rest = " ".join(_DECLINE.sub(" ", text).split())
-    return (not re.search(r"\[\d{1,3}\]", rest)) and bool(_DECLINE.search(text) or not rest), rest
+    if not re.search(r"\w", _MARKERS.sub("", rest)):
+        return True, ""
+    return (not _MARKERS.search(rest)) and bool(_DECLINE.search(text)), rest
 
 
 def llm_configured(settings: Settings) -> bool:

@@ -44,6 +44,7 @@ def test_split_decline():
     assert split_decline(NOT_COVERED) == (True, "")
     assert split_decline("  the corpus does not cover this ") == (True, "")
     assert split_decline("") == (True, "")
+    assert split_decline(" [1]. ") == (True, ""), "a reply of markers alone says nothing"
     assert split_decline(f"A fact [2]. {NOT_COVERED}") == (False, "A fact [2].")
     assert split_decline("A fact without a marker.") == (False, "A fact without a marker.")
 
