@@ -149,8 +149,9 @@ def chat_model(settings: Settings):
         base_url, model, api_key = engine.base_url, engine.name, engine.api_key
     else:
         raise RuntimeError("no LLM configured: set PLANASSIST_LOCAL_MODEL, or PLANASSIST_LLM_BASE_URL (and _LLM_MODEL)")
-    return ChatOpenAI(base_url=base_url, model=model, api_key=api_key, temperature=settings.llm_temperature,
-                      max_tokens=settings.llm_max_tokens, timeout=settings.llm_timeout_s, max_retries=1)
+    return ChatOpenAI(  # type: ignore[call-arg]  # its fields are declared by alias (base_url -> openai_api_base)
+        base_url=base_url, model=model, api_key=api_key, temperature=settings.llm_temperature,
+        max_tokens=settings.llm_max_tokens, timeout=settings.llm_timeout_s, max_retries=1)
 
 
 def stream(model, messages: list[tuple[str, str]]) -> Iterator[str]:

@@ -30,14 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
+from assistant.errors import ModelError
+
 CHUNK = 4 << 20
 GGUF_MAGIC = b"GGUF"
 STAMP_SUFFIX = ".verified.json"
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
-
-
-class ModelError(RuntimeError):
-    """A model that cannot be installed, found or trusted; the message says what to do."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import hmac
 import json
 import logging
 from itertools import chain
-from typing import Callable, Literal
+from typing import Any, Callable, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -22,9 +22,11 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.answering.answer import Answer, answer_question, answer_stream
-from assistant.corpus.loaders import LoadError
-from assistant.index.ingest import Failure
+from assistant.answering.answer import Answer, AnswerView, answer_question, answer_stream
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUERY_CHARS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.corpus.glossary import Term
+from assistant.errors import ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
+from assistant.index.ingest import IngestReport
 from assistant.index.library import (
     CatalogueEntry,
     DocumentEntry,
@@ -33,15 +35,27 @@ from assistant.index.library import (
     list_catalogue,
     list_documents,
 )
-from assistant.index.retrieve import Filters, Retriever, get_retriever
+from assistant.index.retrieve import Filters, Retriever, SearchResponse, get_retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
-from assistant.products.exercise import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS, exercise
+from assistant.products.exercise import exercise
 from assistant.products.export import Report, to_docx, to_markdown
-from assistant.products.quiz import MAX_QUESTIONS, quiz
+from assistant.products.quiz import quiz
 
 log = logging.getLogger(__name__)
-MAX_QUERY_CHARS = 2000
+# The one map from the product's errors to HTTP: the first matching class wins.
+STATUS: tuple[tuple[type[PlanAssistError], int], ...] = (
+    (NotFound, 404),
+    (NotDeletable, 403),
+    (InvalidRequest, 400),
+    (LoadError, 400),
+    (ConfigurationError, 503),
+)
+
+
+def status_of(err: PlanAssistError) -> int:
+    """The HTTP status for one of the product's errors (500 for one not mapped: a bug)."""
+    return next((code for cls, code in STATUS if isinstance(err, cls)), 500)
 
 
 class SearchRequest(BaseModel):
@@ -51,22 +65,6 @@ class SearchRequest(BaseModel):
     mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
 
 
-class SearchResult(BaseModel):
-    rank: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    locator: str
-    score: float
-    text: str
-
-
-class SearchResponse(BaseModel):
-    query: str
-    took_ms: float
-    results: list[SearchResult]
-
-
 class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS)
     filters: Filters = Field(default_factory=Filters)
@@ -74,46 +72,9 @@ class AskRequest(BaseModel):
     stream: bool = Field(False, description="Stream as server-sent events: 'token' events, then one 'answer'.")
 
 
-class CitationOut(BaseModel):
-    n: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    locator: str
-    quote: str
-
-
-class SentenceOut(BaseModel):
-    text: str
-    citations: list[int]
-    supported: bool
-
-
-class AskResponse(BaseModel):
-    question: str
-    answer: str
-    abstained: bool
-    citations: list[CitationOut]
-    sentences: list[SentenceOut]
-    notes: list[str]
-    backend: str
-    took_ms: float
-
-
 class DocumentsResponse(BaseModel):
     documents: list[DocumentEntry]
     catalogue: list[CatalogueEntry]
-
-
-class UploadResponse(BaseModel):
-    documents: int
-    chunks: int
-    embedded: int
-    skipped_unchanged: int
-    removed: int
-    failed: list[Failure]
-    took_ms: float
-    doc_ids: list[str]
 
 
 class DeleteResponse(BaseModel):
@@ -121,21 +82,15 @@ class DeleteResponse(BaseModel):
     chunks: int
 
 
-class TermOut(BaseModel):
-    term: str
-    expansion: str
-    definition: str
-
-
 class GlossaryResponse(BaseModel):
-    terms: list[TermOut]
+    terms: list[Term]
 
 
 class ErrorResponse(BaseModel):
     error: str
 
 
-ERRORS = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
 
 
 def retriever_dep() -> Retriever:
@@ -168,26 +123,23 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 @router.post("/search", response_model=SearchResponse, summary="Cited passages for a query")
-def search(body: SearchRequest, retriever: Retriever = Depends(require_read)) -> dict:
+def search(body: SearchRequest, retriever: Retriever = Depends(require_read)) -> SearchResponse:
     hits, took = retriever.timed_search(body.query, k=body.k, filters=body.filters, mode=body.mode)
-    return {"query": body.query, "took_ms": took, "results": [h.public() for h in hits]}
+    return SearchResponse(query=body.query, took_ms=took, results=list(hits))
 
 
 def _sse(event: str, data: dict) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-@router.post("/ask", response_model=AskResponse, summary="A cited, verified answer (JSON or server-sent events)",
+@router.post("/ask", response_model=AnswerView, summary="A cited, verified answer (JSON or server-sent events)",
              responses={200: {"content": {"text/event-stream": {}}}})
 def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read)):
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
-    try:
-        if not wants_stream:
-            return answer_question(body.question, retriever, filters=body.filters, backend=body.backend).public()
-        events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
-        first = next(events)  # fail before the 200 is sent if the backend is misconfigured
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
+    if not wants_stream:
+        return answer_question(body.question, retriever, filters=body.filters, backend=body.backend).public()
+    events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
+    first = next(events)  # fail before the 200 is sent if the backend is misconfigured
 
     def generate():
         try:
@@ -208,17 +160,14 @@ def documents(retriever: Retriever = Depends(require_read)) -> dict:
     return {"documents": list_documents(retriever), "catalogue": list_catalogue(retriever)}
 
 
-@router.post("/documents", response_model=UploadResponse, status_code=201, summary="Upload and index a document",
+@router.post("/documents", response_model=IngestReport, status_code=201, summary="Upload and index a document",
              responses={413: {"model": ErrorResponse}})
 def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_write)) -> dict:
     limit = int(retriever.settings.max_upload_mb * 1024 * 1024)
     data = file.file.read(limit + 1)
     if len(data) > limit:
         raise HTTPException(413, f"{file.filename}: file too large (the limit is {retriever.settings.max_upload_mb:g} MB)")
-    try:
-        report = add_upload(retriever, file.filename or "upload", data)
-    except LoadError as err:
-        raise HTTPException(400, str(err)) from err
+    report = add_upload(retriever, file.filename or "upload", data)
     if report.failed:
         raise HTTPException(400, report.failed[0].error)
     return report.model_dump()
@@ -227,12 +176,7 @@ def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_
 @router.delete("/documents/{doc_id}", response_model=DeleteResponse, summary="Delete a user-uploaded document",
                responses={403: {"model": ErrorResponse}, 404: {"model": ErrorResponse}})
 def delete(doc_id: str, retriever: Retriever = Depends(require_write)) -> dict:
-    try:
-        removed = delete_document(retriever, doc_id)
-    except KeyError as err:
-        raise HTTPException(404, f"no document with id '{doc_id}'") from err
-    except PermissionError as err:
-        raise HTTPException(403, str(err)) from err
+    removed = delete_document(retriever, doc_id)
     return {"deleted": doc_id, "chunks": removed}
 
 
@@ -268,11 +212,8 @@ class QuizRequest(BaseModel):
 
 
 def _deliver(build: Callable[[], Report], fmt: str, name: str):
-    """Build the report (a ValueError is the caller's mistake: 400) and send it as JSON, Markdown or Word."""
-    try:
-        report = build()
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
+    """Build the report (an InvalidRequest becomes a 400 in the error handler) and send it as JSON, Markdown or Word."""
+    report = build()
     if fmt == "md":
         return Response(to_markdown(report), media_type="text/markdown; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
@@ -281,7 +222,7 @@ def _deliver(build: Callable[[], Report], fmt: str, name: str):
     return report.model_dump()
 
 
-FILE_RESPONSES = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
+FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
 
 
 @router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
@@ -307,6 +248,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(PlanAssistError)
+    async def product_error(request: Request, exc: PlanAssistError):
+        return JSONResponse({"error": str(exc)}, status_code=status_of(exc))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

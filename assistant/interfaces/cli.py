@@ -18,6 +18,8 @@ from typing import Optional
 
 import typer
 
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.errors import ContextError, InvalidRequest
 from assistant.interfaces.cli_models import models_app
 from assistant.settings import get_settings
 
@@ -100,7 +102,7 @@ def search(
     as_json: bool = JSON_OPT,
 ):
     """Find passages, with citation locators."""
-    from assistant.index.retrieve import get_retriever
+    from assistant.index.retrieve import SearchResponse, get_retriever
 
     items = read_questions(queries) if queries else [query or ""]
     if not any(items):
@@ -109,9 +111,9 @@ def search(
     retriever = get_retriever()
     filters = _filters(doc, doc_type, year_from, year_to, current_only)
     for q in items:
-        hits, took = retriever.timed_search(q, k=k, filters=filters, mode=mode)  # type: ignore[arg-type]
+        hits, took = retriever.timed_search(q, k=k, filters=filters, mode=mode)
         if as_json:
-            _emit({"query": q, "took_ms": took, "results": [h.public() for h in hits]})
+            _emit(SearchResponse(query=q, took_ms=took, results=list(hits)).model_dump())
             continue
         typer.echo(f"\n{q}  ({took:.1f} ms)")
         for h in hits:
@@ -266,9 +268,9 @@ def _write_report(build, fmt: str, output: Optional[Path]) -> None:
     ensure_index()
     try:
         report = build()
-    except ValueError as err:
+    except InvalidRequest as err:
         raise typer.BadParameter(str(err)) from None
-    if fmt == "docx":
+    if fmt == "docx" and output:
         output.write_bytes(to_docx(report))
     elif output:
         output.write_text(to_markdown(report), encoding="utf-8")
@@ -293,7 +295,7 @@ def draft(
 ):
     """First-pass ISF sections for your context, each tied to the cited policy behind it."""
     from assistant.index.retrieve import get_retriever
-    from assistant.products.context import ContextError, load_context
+    from assistant.products.context import load_context
     from assistant.products.draft import draft as make_draft
 
     try:
@@ -307,8 +309,8 @@ def draft(
 @app.command()
 def exercise(
     topic: str = typer.Option(..., "--topic", help="What the exercise is about."),
-    minutes: int = typer.Option(90, "--minutes", help="Session length (45-480)."),
-    participants: int = typer.Option(18, "--participants", help="Number of participants (4-120)."),
+    minutes: int = typer.Option(90, "--minutes", help=f"Session length ({MIN_MINUTES}-{MAX_MINUTES})."),
+    participants: int = typer.Option(18, "--participants", help=f"Number of participants ({MIN_PARTICIPANTS}-{MAX_PARTICIPANTS})."),
     country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
@@ -325,7 +327,7 @@ def exercise(
 @app.command()
 def quiz(
     topic: str = typer.Option(..., "--topic", help="What the quiz checks."),
-    count: int = typer.Option(10, "-n", "--count", help="Number of questions (1-30)."),
+    count: int = typer.Option(10, "-n", "--count", help=f"Number of questions (1-{MAX_QUESTIONS})."),
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
 ):

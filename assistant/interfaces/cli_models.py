@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import json
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -22,7 +22,8 @@ class _Bar:
     """A tqdm progress bar fed with (done, total) byte counts."""
 
     def __init__(self, label: str):
-        self.label, self.bar = label, None
+        self.label = label
+        self.bar: Any = None
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
