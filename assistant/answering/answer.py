@@ -64,6 +64,7 @@ LLM_SENTENCES = 6  # evidence sentences offered to an LLM (in at most MAX_PASSAG
 
 
 class Sentence(BaseModel):
+    """One sentence of an answer with the numbers of the passages cited for it and whether they support it."""
     text: str
     citations: list[int]
     supported: bool
@@ -124,6 +125,7 @@ def currency_notes(citations: list[Citation], retriever: Retriever) -> list[str]
 
 
 def abstain(question: str, hits: list[Hit], backend: str, started: float, reason: str = "") -> Answer:
+    """The 'not covered' answer, listing the nearest passages so the user sees what the library does hold."""
     nearest = _citations(hits[:NEAREST_SOURCES])
     notes = [reason] if reason else []
     if nearest:
@@ -203,6 +205,7 @@ def llm_passages(query: str, hits: list[Hit], retriever: Retriever) -> list[Hit]
 
 
 def resolve_backend(backend: Backend | str, retriever: Retriever) -> str:
+    """The backend to use: 'auto' picks the LLM when one is configured; asking for 'llm' without one is refused."""
     if backend == "auto":
         return "llm" if llm_configured(retriever.settings) else "extractive"
     if backend == "llm" and not llm_configured(retriever.settings):
