@@ -147,14 +147,7 @@ def parts_installed(spec: ModelSpec) -> bool:
 
 def _from_parts(spec: ModelSpec) -> tuple[int, Iterator[bytes]]:
     files = part_files(spec)
-    total = sum(f.stat().st_size for f in files)
-
-    def chunks() -> Iterator[bytes]:
-        for f in files:
-            with f.open("rb") as fh:
-                yield from _read(fh)
-
-    return total, chunks()
+    return sum(f.stat().st_size for f in files), (block for f in files for block in _read_file(f))
 
 
 def _from_url(url: str, timeout: float) -> tuple[int, Iterator[bytes]]:
@@ -174,17 +167,14 @@ def _from_url(url: str, timeout: float) -> tuple[int, Iterator[bytes]]:
     return total, chunks()
 
 
-def _from_file(path: Path) -> tuple[int, Iterator[bytes]]:
-    def chunks() -> Iterator[bytes]:
-        with path.open("rb") as fh:
-            yield from _read(fh)
-
-    return path.stat().st_size, chunks()
-
-
 def _read(fh: BinaryIO) -> Iterator[bytes]:
     while block := fh.read(CHUNK):
         yield block
+
+
+def _read_file(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        yield from _read(fh)
 
 
 # --- install and verify ------------------------------------------------------------------------
@@ -254,13 +244,12 @@ def install(name_or_path: str, models_dir: Path, source: str = "auto", progress:
 def _install_file(path: Path, models_dir: Path, progress: Progress | None) -> Installed:
     if not path.is_file():
         raise ModelError(f"no such file: {path}")
-    total, chunks = _from_file(path)
     target = models_dir / path.name
     if target.resolve() == path.resolve():
         sha = sha256_of(path, progress)
         _stamp(target, sha)
     else:
-        sha = _write_verified(chunks, total, target, None, progress)
+        sha = _write_verified(_read_file(path), path.stat().st_size, target, None, progress)
     spec = KNOWN_HASHES.get(sha)
     warnings = [] if spec else [
         f"{path.name} has SHA-256 {sha}, which is not in the pinned manifest: the project has not checked this model."
@@ -351,10 +340,7 @@ def locate(name_or_path: str, models_dir: Path) -> tuple[Path, ModelSpec | None]
     return path, KNOWN_HASHES.get(stamped_hash(path) or "")
 
 
-def remove_partial(models_dir: Path) -> int:
+def remove_partial(models_dir: Path) -> None:
     """Delete temporary files left by a process that was killed mid-install (a normal failure cleans up itself)."""
-    count = 0
     for tmp in models_dir.glob(".*.part"):
         tmp.unlink(missing_ok=True)
-        count += 1
-    return count
