@@ -87,7 +87,7 @@ class Encoder(Embeddings):
         self.name = name
         self.device = device
         self.batch_size = batch_size
-        self.engines = {"query": query_engine, "ingest": ingest_engine}
+        self.engines: dict[str, str] = {"query": query_engine, "ingest": ingest_engine}
         self.threads = threads
         self.cache_dir = cache_dir or DEFAULT_CACHE_DIR
         self._loaded: dict[str, object] = {}
