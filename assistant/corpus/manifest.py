@@ -27,6 +27,7 @@ from assistant.settings import Settings
 
 DOC_TYPES = ("policy", "guidance", "report", "resolution", "analysis", "commentary", "document")
 FETCHED_DIR = "fetched"
+UPLOAD_ID_PREFIX = "upload-"
 SYMBOL_IN_NAME = re.compile(r"(?:^|_)(S|A)_(\d{2,4})_(\d{1,5})(?=_|$)")
 
 
@@ -109,18 +110,22 @@ def describe(path: Path, manifest: Manifest, origin: str = "library") -> Documen
     """The record for a file: from the manifest when listed, else inferred from its name.
 
     UN file names such as ``MINUSTAH_S_2004_698.pdf`` give the symbol S/2004/698.
+    An upload is never taken for a manifest document, and its id lives in its own
+    namespace (``upload-...``), so no upload can replace or pose as a corpus or catalogue text.
     """
-    listed = manifest.by_file(path.name)
+    upload = origin == "upload"
+    listed = None if upload else manifest.by_file(path.name)
     if listed:
         return listed
     match = SYMBOL_IN_NAME.search(path.stem)
     symbol = f"{match.group(1)}/{match.group(2)}/{match.group(3)}" if match else ""
     prefix = path.stem[: match.start()].replace("_", " ").strip() if match else ""
     title = f"{prefix} report {symbol}".strip() if symbol else path.stem.replace("_", " ").replace("-", " ")
+    short = symbol or title[:60]
     return DocumentInfo(
-        id=slug(path.stem),
-        title=title,
-        short=symbol or title[:60],
+        id=f"{UPLOAD_ID_PREFIX}{slug(path.stem)}" if upload else slug(path.stem),
+        title=f"{title} (uploaded)" if upload else title,
+        short=f"{short} (upload)" if upload and symbol else short,
         symbol=symbol,
         date=match.group(2) if match and len(match.group(2)) == 4 else "",
         type="report" if symbol.startswith("S/") else "document",

@@ -37,8 +37,8 @@ class Filters(BaseModel):
 
     doc_ids: list[str] | None = Field(None, description="Only these document ids.")
     types: list[str] | None = Field(None, description="Only these document types (report, policy...).")
-    year_from: int | None = Field(None, description="Documents dated this year or later.")
-    year_to: int | None = Field(None, description="Documents dated this year or earlier.")
+    year_from: int | None = Field(None, ge=0, le=9999, description="Documents dated this year or later.")
+    year_to: int | None = Field(None, ge=0, le=9999, description="Documents dated this year or earlier.")
     current_only: bool = Field(False, description="Leave out superseded documents.")
 
     def where(self) -> dict | None:

@@ -10,7 +10,6 @@ set, write endpoints need it (``X-API-Key`` header or ``Authorization: Bearer``)
 
 from __future__ import annotations
 
-import hmac
 import json
 import logging
 from itertools import chain
@@ -37,6 +36,7 @@ from assistant.index.library import (
 )
 from assistant.index.retrieve import Filters, Retriever, SearchResponse, get_retriever
 from assistant.interfaces.answer_queue import AnswerQueue
+from assistant.interfaces.security import authenticated
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import exercise
@@ -116,11 +116,7 @@ def queue_dep(request: Request) -> AnswerQueue:
 
 
 def _key_ok(request: Request, expected: str) -> bool:
-    given = request.headers.get("x-api-key") or ""
-    auth = request.headers.get("authorization") or ""
-    if not given and auth.lower().startswith("bearer "):
-        given = auth[7:].strip()
-    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
+    return authenticated(request.headers, dict(request.cookies), expected)
 
 
 def require_read(request: Request, retriever: Retriever = Depends(retriever_dep)) -> Retriever:

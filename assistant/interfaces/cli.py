@@ -29,6 +29,7 @@ app.add_typer(corpus_app, name="corpus")
 app.add_typer(eval_app, name="eval")
 
 JSON_OPT = typer.Option(False, "--json", help="Machine-readable JSON output.")
+EXIT_PARTIAL = 3  # `planassist ingest`: some files failed, the rest is indexed (1 would mean it crashed)
 K_OPT = typer.Option(None, "-k", help="Number of results.")
 
 
@@ -69,6 +70,8 @@ def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or fol
         )
         for f in report.failed:
             typer.echo(f"  failed: {f.error}", err=True)
+    if report.failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _filters(doc: list[str] | None, doc_type: list[str] | None, year_from: int | None, year_to: int | None, current_only: bool):

@@ -20,6 +20,7 @@ from assistant.citation import NOT_COVERED
 from assistant.errors import LoadError, NotDeletable, NotFound
 from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
 from assistant.index.retrieve import Filters, Retriever
+from assistant.interfaces.security import is_user_upload
 from assistant.interfaces.healthcheck_ui import healthcheck_tab
 from assistant.interfaces.ui_products import draft_tab, training_tab
 from assistant.products.export import answer_report, to_docx, to_markdown
@@ -166,6 +167,8 @@ def library_tab(retriever: Retriever) -> None:
     def add_file(path, progress=gr.Progress()):
         if not path:
             return gr.update(), gr.update(), "Choose a file first.", gr.update()
+        if not is_user_upload(path):  # a crafted payload naming a server file
+            return gr.update(), gr.update(), "Upload the file from your computer.", gr.update()
         progress(0.1, desc="Reading the file")
         name = Path(path).name
         try:

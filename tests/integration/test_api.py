@@ -21,7 +21,7 @@ KEY = "s3cret-key"
 
 @pytest.fixture(scope="module")
 def client(retriever):
-    return TestClient(create_app(retriever, with_ui=False))
+    return TestClient(create_app(retriever, with_ui=False), base_url="http://127.0.0.1")
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def writable(make_settings):
                     settings.corpus_dir / "documents")
         r = Retriever.open(settings)
         ingest(settings=settings, store=r.store)
-        return TestClient(create_app(r, with_ui=False))
+        return TestClient(create_app(r, with_ui=False), base_url="http://127.0.0.1")
 
     return make
 
@@ -156,7 +156,7 @@ def test_failed_upload_keeps_the_earlier_good_file(writable):
     assert c.post("/api/documents", files={"file": ("tor.docx", good)}).status_code == 201
     broken = b"PK\x03\x04 this zip is truncated"
     assert c.post("/api/documents", files={"file": ("tor.docx", broken)}).status_code == 400
-    assert any(d["id"] == "tor" for d in c.get("/api/documents").json()["documents"])
+    assert any(d["id"] == "upload-tor" for d in c.get("/api/documents").json()["documents"])
 
 
 def test_oversized_upload_is_413(writable):
