@@ -120,10 +120,20 @@ class WebSettings(BaseModel):
     host: str = Field("127.0.0.1", description="Address the web app binds to.")
     port: int = Field(7860, description="Port of the web app.")
     api_key: str | None = Field(
-        None, description="If set, write endpoints require it in the X-API-Key header."
+        None, description=("If set, the web UI and write endpoints require it (X-API-Key header, Bearer token, "
+                           "or the /login form's session cookie).")
     )
     protect_reads: bool = Field(
         False, description="With api_key set, require it on every endpoint, reads included."
+    )
+    # web security (issue 9)
+    allowed_hosts: list[str] = Field(
+        [],
+        description=("Host names the web app answers to (DNS-rebinding guard). Empty: the loopback names and "
+                     "`host`; with a wildcard `host` (0.0.0.0) and none set, any."),
+    )
+    cors_origins: list[str] = Field(
+        [], description="Other web origins allowed to call the API from a browser (none by default)."
     )
 
 
@@ -132,6 +142,7 @@ class LimitSettings(BaseModel):
 
     max_file_mb: float = Field(50.0, description="Files larger than this are refused at ingest.")
     max_upload_mb: float = Field(25.0, description="Largest accepted upload.")
+    max_body_kb: float = Field(2048.0, description="Largest request body other than an upload, refused before it is read.")
 
 
 class PerformanceSettings(BaseModel):

@@ -25,7 +25,8 @@ from assistant.index.lexical import tokenize
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 MARKER_GROUP = re.compile(r"\s*(?:\[\d{1,3}\](?:\s*,?\s*)?)+")
-ABBREVIATIONS = ("para", "paras", "p", "pp", "No", "Nos", "Mr", "Ms", "Mrs", "Dr", "art", "Art", "e.g", "i.e", "etc", "vol", "sect", "St", "Corp", "Inc", "v", "cf", "al")
+ABBREVIATIONS = ("para", "paras", "p", "pp", "No", "Nos", "Mr", "Ms", "Mrs", "Dr", "art", "Art", "e.g", "i.e", "etc", "vol",
+                 "sect", "St", "Corp", "Inc", "v", "cf", "al")
 _SPLIT = re.compile(r"(?<=[.!?…])(?:\s*\[\d{1,3}\])*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -58,10 +59,12 @@ def _split_line(text: str) -> list[str]:
 
 
 def markers(sentence: str) -> list[int]:
+    """The [n] citation numbers in a sentence, in order of appearance."""
     return [int(m) for m in MARKER.findall(sentence)]
 
 
 def strip_markers(sentence: str) -> str:
+    """The sentence without its [n] markers, spacing before punctuation repaired."""
     return " ".join(MARKER_GROUP.sub(" ", sentence).split()).replace(" .", ".").replace(" ,", ",")
 
 
@@ -98,6 +101,7 @@ def supports(score: float) -> bool:
 
 @dataclass
 class Verdict:
+    """The outcome of checking one sentence: its text, the citations kept, whether they support it, and why."""
     text: str
     citations: list[int]
     supported: bool

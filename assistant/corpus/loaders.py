@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.corpus.limits import LimitError, check_archive
 from assistant.errors import LoadError
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
@@ -40,12 +41,14 @@ class Page:
 
 @dataclass(frozen=True)
 class LoadedDocument:
+    """A file read into text pages, with the format it was read as."""
     path: Path
     format: str
     pages: list[Page]
 
     @property
     def text(self) -> str:
+        """All pages joined, blank line between pages."""
         return "\n\n".join(p.text for p in self.pages)
 
 
@@ -116,9 +119,9 @@ def _pdf_pages(path: Path, data: bytes) -> list[Page]:
 
     try:
         pages = [Page(text, i + 1) for i, text in enumerate(pdf_pages(data))]
-    except PdfTextError as err:
+    except PdfTextError as err:  # PDFium opens owner-password-only PDFs as they are; a password to open is refused
         if "password" in str(err).lower():
-            raise LoadError(path, "encrypted PDF; remove the password and try again") from err
+            raise LoadError(path, "encrypted PDF: it needs a password to open; remove it and try again") from err
         raise LoadError(path, f"corrupt PDF ({str(err)[:120]})") from err
     if not pages:
         raise LoadError(path, "PDF has no pages")
@@ -133,6 +136,10 @@ def _docx_text(path: Path, data: bytes) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    try:
+        check_archive(path, data)
+    except LimitError as err:
+        raise LoadError(path, str(err)) from err
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import multiprocessing
+import os
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -28,6 +30,7 @@ from pydantic import BaseModel
 from tqdm import tqdm
 
 from assistant.corpus.chunking import Chunk, chunk_pages
+from assistant.corpus.limits import failure_reason, printable_name
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
 from assistant.index.embeddings import encoder_for
@@ -35,17 +38,20 @@ from assistant.index.records import ChunkMeta
 from assistant.index.store import DocState, Store
 from assistant.settings import Settings, get_settings
 
+log = logging.getLogger(__name__)
 EMBED_BATCH = 256
 PARSE_WORKERS = 1
 PROCESS_FROM = 4  # files to parse before a separate parser process pays for its start (about a second)
 
 
 class Failure(BaseModel):
+    """A file that could not be ingested and the reason, as shown to the user."""
     path: str
     error: str
 
 
 class IngestReport(BaseModel):
+    """What one ingest run did: documents seen, chunks stored and embedded, skipped, removed, failed."""
     documents: int = 0
     chunks: int = 0
     embedded: int = 0
@@ -61,18 +67,30 @@ def default_sources(settings: Settings) -> list[Path]:
     return [settings.corpus_dir / "documents", settings.corpus_dir / FETCHED_DIR, settings.uploads_dir]
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """Files under the given paths: folders recursively (supported types only), files as given."""
+def expand(paths: list[Path], skipped: list[Path] | None = None) -> list[Path]:
+    """Files under the given paths: folders recursively (supported types only), files as given.
+
+    A symbolic link inside a folder is followed only when it stays inside that folder; one
+    that leads out (to /etc/passwd, say) is left out and added to ``skipped``.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+            root = path.resolve()
+            for p in sorted(path.rglob("*")):
+                if not (p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES):
+                    continue
+                if p.resolve().is_relative_to(root):
+                    files.append(p)
+                elif skipped is not None:
+                    skipped.append(p)
         else:
             files.append(path)
     return files
 
 
 def origin_of(path: Path, settings: Settings) -> str:
+    """Where a file comes from (upload, catalogue, corpus or library), judged by its folder."""
     resolved = path.resolve()
     for root, origin in (
         (settings.uploads_dir, "upload"),
@@ -96,7 +114,7 @@ def metadata(info: DocumentInfo, chunk: Chunk, file_sha: str, count: int, path: 
         superseded_by=info.superseded_by,
         year=info.year,
         origin=info.origin,
-        source_path=str(path.resolve()),
+        source_path=os.path.abspath(path),  # the link itself, not its target: removing the link removes the document
         file_sha256=file_sha,
         doc_chunks=count,
         seq=chunk.seq,
@@ -135,7 +153,10 @@ def bump_generation(store: Store, settings: Settings) -> str:
 
 
 def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] | str:
-    """Load and chunk one file; a file that cannot be ingested gives its one-line error (a string crosses processes)."""
+    """Load and chunk one file; any failure — a parser's crash included — comes back as its one-line error.
+
+    A string, not the LoadError, so that it crosses from the parser process intact.
+    """
     try:
         doc = load(path, max_mb=settings.max_file_mb)
         chunks = chunk_pages(info.id, [(p.text, p.number) for p in doc.pages], settings.chunk_chars, settings.chunk_overlap)
@@ -144,6 +165,9 @@ def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] 
         return chunks
     except LoadError as err:
         return str(err)
+    except (Exception, MemoryError, RecursionError) as err:  # one bad file never stops the batch
+        log.warning("could not ingest %s", path, exc_info=True)
+        return str(LoadError(path, failure_reason(err)))
 
 
 def _parsed(todo: list[tuple[Path, DocumentInfo, str]], settings: Settings) -> Iterator[list[Chunk] | str]:
@@ -168,8 +192,10 @@ def _parsed(todo: list[tuple[Path, DocumentInfo, str]], settings: Settings) -> I
 
 
 def file_hash(path: Path) -> str:
+    """SHA-256 of the file's bytes; empty when it cannot be read (the load step then reports why)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return ""
 
@@ -199,7 +225,10 @@ def ingest(
     report = IngestReport()
     missing = [p for p in sources if not p.exists() and p not in default_sources(settings)]
     report.failed.extend(Failure(path=str(p), error=f"{p.name}: no such file or folder") for p in missing)
-    files = expand([p for p in sources if p.exists()])
+    outside: list[Path] = []
+    files = expand([p for p in sources if p.exists()], skipped=outside)
+    report.failed.extend(Failure(path=str(p), error=f"{printable_name(p.name)}: a link to a file outside the folder; "
+                                 "not followed") for p in outside)
     with write_lock(settings):
         _ingest_files(files, settings, store, manifest, report, progress)
         report.removed = _remove_vanished([p for p in sources if p.is_dir() or p in default_sources(settings)], store)
@@ -211,11 +240,12 @@ def ingest(
     return report
 
 
-def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest: Manifest, report: IngestReport, progress: bool) -> None:
+def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest: Manifest, report: IngestReport,
+                  progress: bool) -> None:
     infos = [describe(f, manifest, origin_of(f, settings)) for f in files]
     todo: list[tuple[Path, DocumentInfo, str]] = []
     states = store.doc_states()
-    for path, info in zip(files, infos):
+    for path, info in zip(files, infos, strict=True):
         report.documents += 1
         file_sha = file_hash(path)
         if file_sha and _unchanged(states.get(info.id), info, file_sha):
@@ -242,7 +272,8 @@ def _write_document(store: Store, info: DocumentInfo, path: Path, file_sha: str,
     metas = [metadata(info, c, file_sha, len(chunks), path) for c in chunks]
     ids = [c.id for c in chunks]
     present = store.existing_ids(ids)
-    new = [i for i, cid in enumerate(ids) if cid not in present]
+    new = sorted((i for i, cid in enumerate(ids) if cid not in present), key=lambda i: chunks[i].seq == 0)
+    # the first chunk goes in last: documents are listed from it, so a half-written one is not listed
     for start in range(0, len(new), EMBED_BATCH):
         batch = new[start : start + EMBED_BATCH]
         store.add([chunks[i].text for i in batch], [metas[i] for i in batch], [ids[i] for i in batch])
@@ -255,7 +286,7 @@ def _write_document(store: Store, info: DocumentInfo, path: Path, file_sha: str,
 
 def _remove_vanished(folders: list[Path], store: Store) -> int:
     """Delete documents that were ingested from one of these folders and whose file is gone."""
-    roots = [f.resolve() for f in folders]
+    roots = [f.resolve() for f in folders] + [Path(os.path.abspath(f)) for f in folders]
     removed = 0
     for meta in store.first_chunks():
         source = Path(meta.source_path)

@@ -37,8 +37,8 @@ class Filters(BaseModel):
 
     doc_ids: list[str] | None = Field(None, description="Only these document ids.")
     types: list[str] | None = Field(None, description="Only these document types (report, policy...).")
-    year_from: int | None = Field(None, description="Documents dated this year or later.")
-    year_to: int | None = Field(None, description="Documents dated this year or earlier.")
+    year_from: int | None = Field(None, ge=0, le=9999, description="Documents dated this year or later.")
+    year_to: int | None = Field(None, ge=0, le=9999, description="Documents dated this year or earlier.")
     current_only: bool = Field(False, description="Leave out superseded documents.")
 
     def where(self) -> dict | None:
@@ -94,6 +94,7 @@ class Hit(SearchResult):
 
     @property
     def label(self) -> str:
+        """How the passage is cited in text: 'S/2012/765, para. 23'."""
         return format_citation(self.short, self.locator)
 
     def citation(self, n: int) -> Citation:
@@ -126,6 +127,7 @@ class Retriever:
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "Retriever":
+        """A retriever on the configured store, encoder and glossary."""
         settings = settings or get_settings()
         encoder = encoder_for(settings)
         return cls(settings, Store.open(settings, encoder), encoder, load_glossary(settings.corpus_dir))
@@ -143,10 +145,12 @@ class Retriever:
 
     @property
     def lexical(self) -> LexicalIndex:
+        """The BM25 index of the current snapshot."""
         return self.snapshot.lexical
 
     @property
     def row(self) -> dict[str, int]:
+        """Row of each chunk id in the current snapshot's records."""
         return self.snapshot.row
 
     @property
@@ -242,6 +246,7 @@ class Retriever:
         return [records[i] for i in ids if i in records]
 
     def timed_search(self, query: str, **kwargs) -> tuple[list[Hit], float]:
+        """``search`` and the milliseconds it took."""
         started = time.perf_counter()
         hits = self.search(query, **kwargs)
         return hits, round((time.perf_counter() - started) * 1000, 2)

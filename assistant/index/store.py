@@ -106,7 +106,7 @@ class Store:
 
         # Forget (not stop) this path's shared system, so the next client builds a fresh one;
         # clients already holding the old one keep working on what they had.
-        identifier = self.client._identifier  # type: ignore[attr-defined]  # chromadb's shared-system key for this path
+        identifier = str(getattr(self.client, "_identifier", ""))  # chromadb internals: not in its typed API
         SharedSystemClient._identifier_to_system.pop(identifier, None)
         SharedSystemClient._identifier_to_refcount.pop(identifier, None)
         return Store(make_client(settings), self.name, self.encoder)
