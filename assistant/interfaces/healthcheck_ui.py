@@ -77,6 +77,7 @@ def healthcheck_tab(retriever: Retriever) -> None:
             rate = gr.Button("Report with ratings", variant="primary", elem_id="pa-hc-rate")
     status = gr.Markdown(elem_id="pa-hc-status")
     form = gr.Dataframe(headers=FORM_HEADERS, interactive=True, type="array", wrap=True, elem_id="pa-hc-form",
+                        column_widths=["5%", "10%", "13%", "42%", "12%", "18%"], max_height=520,
                         label="Ratings form: type a rating and a comment per question, then 'Report with ratings'")
     with gr.Row():
         word = gr.File(label="Health check as Word", interactive=False)
