@@ -22,6 +22,12 @@ from pydantic import BaseModel, Field
 NOT_COVERED = "The corpus does not cover this."
 """Said, verbatim, whenever the evidence is too weak to answer."""
 
+GAP_PREFIX = "The library does not state"
+"""Opens an answer whose passages are on topic but do not carry what was asked ("... who signs the ISF.")."""
+
+MISSING_NOTE = "is not in the library"
+"""Follows a catalogued canonical text's short title when a question names it ("Brahimi Report is not in the library")."""
+
 LOCATOR_PARA = "para. {n}"
 LOCATOR_PARAS = "paras. {a}–{b}"
 LOCATOR_PAGE = "p. {n}"
@@ -29,6 +35,16 @@ LOCATOR_PAGES = "pp. {a}–{b}"
 LOCATOR_SECTION = "'{heading}'"
 LOCATOR_WHOLE = "whole document"
 CITATION_FORMAT = "{short}, {locator}"
+SOURCE_TYPES = {
+    "policy": "UN policy",
+    "guidance": "UN guidance",
+    "resolution": "UN resolution",
+    "report": "UN report",
+    "analysis": "independent analysis",
+    "commentary": "non-UN commentary",
+    "document": "document",
+}
+"""How a citation labels its source, by the manifest's document type (uploads are 'document')."""
 MARKER_FORMAT = "[{n}]"
 
 
@@ -72,6 +88,7 @@ class Citation(BaseModel):
     locator: str
     quote: str = Field(description="The passage, verbatim.")
     status: str = Field("current", description="'current' or 'superseded'.")
+    source_type: str = Field("", description="What kind of source: UN policy, UN report, independent analysis, non-UN commentary…")
     superseded_by: str = ""
 
     @property

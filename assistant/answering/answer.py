@@ -1,10 +1,12 @@
 """Cited answers: extractive by default (no LLM), or written by an LLM — verified either way.
 
-The extractive answerer picks 2–6 sentences from the retrieved passages, chosen for
-relevance to the question and for covering distinct points (maximal marginal relevance),
-and quotes them verbatim with their [n]. It never writes a claim of its own. When the
-best passage is too far from the question it abstains with :data:`NOT_COVERED` and lists
-the nearest sources instead.
+The extractive answerer (:mod:`compose`) scores sentences from the retrieved passages and
+from a sentence-level search for the answer the question expects, and quotes them verbatim
+with their [n]: the sentence that answers first, the list it introduces as a list, then up
+to three supporting points. It never writes a claim of its own. When the library does not
+hold the answer it says so — :data:`NOT_COVERED` with the nearest sources, or "The library
+does not state …" with the closest passages — and a question naming a catalogued text the
+library lacks gets a note saying so.
 
 >>> a = answer_question("Who does the DSRSG/RC/HC report to?", get_retriever())   # doctest: +SKIP
 >>> a.citations[0].label                                                      # doctest: +SKIP
@@ -17,15 +19,16 @@ import re
 import time
 from typing import Iterator, Literal
 
-import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.answering.compose import Plan, plan_answer
+from assistant.answering.gaps import gap_statement, missing_note
 from assistant.answering.llm import build_messages, chat_model, llm_configured, stream
 from assistant.answering.verify import Verifier, split_sentences
-from assistant.citation import MARKER_FORMAT, NOT_COVERED, Citation, CitationBook
+from assistant.citation import MARKER_FORMAT, NOT_COVERED, SOURCE_TYPES, Citation, CitationBook
 from assistant.corpus.manifest import load_manifest
-from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
+from assistant.index.sentences import LEADING_NUMBER, NOT_QUOTABLE  # noqa: F401 (quoted by products.quiz)
 
 Backend = Literal["auto", "extractive", "llm"]
 INSTRUCTION_LIKE = re.compile(
@@ -33,29 +36,17 @@ INSTRUCTION_LIKE = re.compile(
     r"|system prompt|you are (now )?(an? )?(ai|assistant|chatbot|language model)|new instructions:",
     re.IGNORECASE,
 )
-# Text that is not a quotable sentence: footnotes ("²² See ..."), fragments that start mid-sentence,
-# page joins where a footnote marker glues two unrelated lines together, and runs of capitals
-# (tables of contents, running heads), and TeX residue from PDF conversion.
-NOT_QUOTABLE = re.compile(r"^\(?[a-z¹²³⁴⁵⁶⁷⁸⁹⁰]|^See |[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s+[a-z]|\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^")
-FOOTNOTE_BREAK = re.compile(r"(?<=[.!?”\"])[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
-LEADING_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+|^[-•▪●]\s+|^\([a-z]{1,4}\)\s+")
-MIN_SENTENCE_CHARS = 40
-MAX_SENTENCE_CHARS = 700
-PASSAGES_FOR_SENTENCES = 6
 NEAREST_SOURCES = 3
 COVERAGE_PASSAGES = 3
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
-MMR_LAMBDA = 0.85
-OVERLAP_WEIGHT = 0.3
-RELATIVE_CUTOFF = 0.35
-PRESELECT = 16
-SENTENCE_BATCH = 4  # short batches pad less; fastest on 2 CPU cores
+ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- "}
 
 
 class Sentence(BaseModel):
     text: str
     citations: list[int]
     supported: bool
+    role: str = Field("lead", description="lead, item (of the list the lead introduces), support, or closest (a gap answer's nearest passage).")
 
 
 class Answer(BaseModel):
@@ -69,6 +60,7 @@ class Answer(BaseModel):
     notes: list[str] = []
     backend: str = "extractive"
     took_ms: float = 0.0
+    question_type: str = Field("", description="who, when, where, quantity, which, list, definition, why, how, yes_no or what.")
     standalone: str = Field("", description="The query actually searched (after follow-up condensation).")
 
     def cited_lines(self, book: CitationBook, limit: int) -> list[str]:
@@ -109,61 +101,54 @@ def currency_notes(citations: list[Citation], retriever: Retriever) -> list[str]
     return notes
 
 
-def abstain(question: str, hits: list[Hit], backend: str, started: float, reason: str = "") -> Answer:
+def abstain(question: str, hits: list[Hit], backend: str, started: float, reason: str = "",
+            notes: list[str] | None = None, question_type: str = "") -> Answer:
     nearest = _citations(hits[:NEAREST_SOURCES])
-    notes = [reason] if reason else []
+    notes = ([reason] if reason else []) + list(notes or [])
     if nearest:
         notes.append("The nearest passages are listed as sources; none answers the question closely enough.")
     return Answer(question=question, answer=NOT_COVERED, abstained=True, citations=nearest, notes=notes,
-                  backend=backend, took_ms=_ms(started))
+                  backend=backend, took_ms=_ms(started), question_type=question_type)
+
+
+def plan_notes(plan: Plan) -> list[str]:
+    """A note for each catalogued canonical text the question names and the library lacks."""
+    return [missing_note(m, plan.second_hand.get(m.id, [])) for m in plan.missing]
+
+
+def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, started: float, notes: list[str]) -> Answer:
+    """Render a plan: number the passages quoted, verify each unit, lay out lead, list, points."""
+    by_row = {retriever.row[h.chunk_id]: h for h in plan.hits if h.chunk_id in retriever.row}
+    sources: list[Hit] = []
+    number: dict[int, int] = {}
+    vector = retriever.encoder.query_vector(retriever.glossary.expand(plan.q.text))
+    for unit in plan.units:
+        for row in unit.rows:
+            if row not in number:
+                sources.append(by_row.get(row) or retriever.hit_for_row(row, len(sources) + 1, vector))
+                number[row] = len(sources)
+    marked = [f"{u.text} " + "".join(MARKER_FORMAT.format(n=number[r]) for r in u.rows) for u in plan.units]
+    verdicts = Verifier(retriever.encoder).check(marked, {i + 1: h.text for i, h in enumerate(sources)})
+    out_sentences, lines = [], []
+    if plan.decision == "gap":
+        lines.append(f"{gap_statement(plan.q)} The closest passages:")
+    for unit, v in zip(plan.units, verdicts):
+        out_sentences.append(Sentence(text=v.text, citations=v.citations, supported=v.supported, role=unit.role))
+        marks = "".join(MARKER_FORMAT.format(n=n) for n in v.citations)
+        lines.append(ROLE_PREFIX[unit.role] + f"{v.text} {marks}".strip() + ("" if v.supported else " (unsupported)"))
+        notes.extend(f"Sentence {len(out_sentences)}: {n}" for n in v.notes)
+    citations = [h.citation(i + 1) for i, h in enumerate(sources)]
+    notes.extend(f"{c.short} is {c.source_type}, not UN guidance: read it as an outside view."
+                 for c in {c.doc_id: c for c in citations if c.source_type == SOURCE_TYPES["commentary"]}.values())
+    notes.extend(currency_notes(citations, retriever))
+    if any(INSTRUCTION_LIKE.search(h.text) for h in plan.hits):
+        notes.append("A retrieved passage contains instruction-like text; it was treated as quoted data only.")
+    return Answer(question=question, answer="\n".join(lines), abstained=plan.decision != "answer", citations=citations,
+                  sentences=out_sentences, notes=notes, backend=backend, took_ms=_ms(started), question_type=plan.q.type)
 
 
 def _ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 1)
-
-
-def _candidates(hits: list[Hit]) -> list[tuple[int, str]]:
-    """(hit index, sentence) pairs worth quoting; instruction-like text is never quoted."""
-    out = []
-    for i, hit in enumerate(hits[:PASSAGES_FOR_SENTENCES]):
-        for joined in split_sentences(hit.text):
-            for sentence in FOOTNOTE_BREAK.split(joined):  # 'peace."¹⁶ depth of ...': keep the sentence, drop the rest
-                sentence = LEADING_NUMBER.sub("", sentence).strip()
-                if (MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS and not INSTRUCTION_LIKE.search(sentence)
-                        and not NOT_QUOTABLE.search(sentence)):
-                    out.append((i, sentence))
-    return out
-
-
-def select_sentences(question: str, hits: list[Hit], retriever: Retriever, limit: int) -> list[tuple[int, str]]:
-    """Most relevant, least redundant sentences (MMR), 2..limit of them, in passage order."""
-    candidates = _candidates(hits)
-    if not candidates:
-        return []
-    expanded = retriever.glossary.expand(question)
-    query_terms = set(tokenize(expanded))
-    overlap = np.array([len(query_terms & set(tokenize(s))) / max(1, len(query_terms)) for _, s in candidates])
-    cheap = overlap + np.array([hits[i].similarity for i, _ in candidates])
-    keep = np.argsort(-cheap)[:PRESELECT]  # embed only the likeliest sentences: encoding is the cost
-    candidates = [candidates[i] for i in keep]
-    overlap = overlap[keep]
-    query_vec = retriever.encoder.query_vector(expanded)
-    vectors = retriever.encoder.encode_cached([s for _, s in candidates], batch_size=SENTENCE_BATCH)
-    prior = np.array([0.05 / (1 + i) for i, _ in candidates])
-    relevance = vectors @ query_vec + OVERLAP_WEIGHT * overlap + prior
-    chosen: list[int] = []
-    while len(chosen) < min(limit, len(candidates)):
-        if chosen:
-            redundancy = np.max(vectors @ vectors[chosen].T, axis=1)
-            mmr = MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * redundancy
-        else:
-            mmr = relevance.copy()
-        mmr[chosen] = -np.inf
-        best = int(np.argmax(mmr))
-        if len(chosen) >= 2 and relevance[best] < relevance[chosen[0]] - RELATIVE_CUTOFF:
-            break
-        chosen.append(best)
-    return [candidates[i] for i in chosen]
 
 
 def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Retriever, backend: str,
@@ -198,34 +183,12 @@ def resolve_backend(backend: Backend | str, retriever: Retriever) -> str:
     return backend
 
 
-def evidence(question: str, hits: list[Hit]) -> tuple[float, float]:
-    """(best cosine similarity, best share of the question's content words found in one of the top passages)."""
-    if not hits:
-        return 0.0, 0.0
-    terms = set(tokenize(question)) - GENERIC_TERMS
-    coverage = max(len(terms & set(tokenize(h.text))) / max(1, len(terms)) for h in hits[:COVERAGE_PASSAGES])
-    return max(h.similarity for h in hits), coverage
-
-
-def is_strong(similarity: float, coverage: float, settings) -> bool:
-    """Answer when a passage is close in meaning, or fairly close and holds most of the question's words."""
-    return similarity >= settings.abstain_threshold or (
-        similarity >= settings.abstain_floor and coverage >= settings.abstain_coverage
-    )
-
-
-def retrieve_for_answer(question: str, retriever: Retriever, filters: Filters | None) -> tuple[list[Hit], bool]:
-    """Passages for the question and whether the evidence is strong enough to answer."""
-    hits = retriever.search(question, filters=filters)
-    strong = bool(hits) and is_strong(*evidence(question, hits), retriever.settings)
-    return hits, strong
-
-
 def answer_question(question: str, retriever: Retriever, filters: Filters | None = None,
-                    backend: Backend | str = "auto", search_query: str | None = None) -> Answer:
-    """Answer one question (non-streaming)."""
+                    backend: Backend | str = "auto", search_query: str | None = None,
+                    exclude: set[str] | None = None) -> Answer:
+    """Answer one question (non-streaming); ``exclude`` holds sentences already given in the conversation."""
     result = None
-    for event in answer_stream(question, retriever, filters, backend, search_query):
+    for event in answer_stream(question, retriever, filters, backend, search_query, exclude):
         if isinstance(event, Answer):
             result = event
     assert result is not None
@@ -233,33 +196,34 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
 
 
 def answer_stream(question: str, retriever: Retriever, filters: Filters | None = None,
-                  backend: Backend | str = "auto", search_query: str | None = None) -> Iterator[str | Answer]:
-    """Yield text as it is produced (LLM tokens, or the extractive sentences), then the final Answer."""
+                  backend: Backend | str = "auto", search_query: str | None = None,
+                  exclude: set[str] | None = None) -> Iterator[str | Answer]:
+    """Yield text as it is produced (LLM tokens, or the extractive lines), then the final Answer."""
     started = time.perf_counter()
     backend = resolve_backend(backend, retriever)
     query = search_query or question
-    hits, strong = retrieve_for_answer(query, retriever, filters)
-    if not strong:
-        result = abstain(question, hits, backend, started)
+    plan = plan_answer(question, retriever, filters, query, exclude)
+    notes = plan_notes(plan)
+    if plan.decision == "not_covered":
+        result = abstain(question, plan.hits, backend, started, notes=notes, question_type=plan.q.type)
         yield result.answer
         yield result.model_copy(update={"standalone": query})
         return
     if backend == "extractive":
-        chosen = select_sentences(query, hits, retriever, retriever.settings.answer_sentences)
-        sentences = [f"{s} {MARKER_FORMAT.format(n=i + 1)}" for i, s in chosen]
-        for s in sentences:
-            yield s + " "
-        result = _finish(question, sentences, hits, retriever, backend, started, [])
+        result = _extractive(question, plan, retriever, backend, started, notes)
+        for line in result.answer.splitlines():
+            yield line + "\n"
     else:
+        hits = plan.hits
         messages = build_messages(question, [(i + 1, h.label, h.text) for i, h in enumerate(hits)])
         text = ""
         for token in stream(chat_model(retriever.settings), messages):
             text += token
             yield token
         if NOT_COVERED.rstrip(".").lower() in text.lower() or not text.strip():
-            result = abstain(question, hits, backend, started, "The model found no answer in the passages.")
+            result = abstain(question, hits, backend, started, "The model found no answer in the passages.", notes)
         else:
-            result = _finish(question, split_sentences(text), hits, retriever, backend, started, [])
+            result = _finish(question, split_sentences(text), hits, retriever, backend, started, notes)
     yield result.model_copy(update={"standalone": query})
 
 
@@ -271,5 +235,6 @@ def render_text(answer: Answer) -> str:
         lines.append("\nSources" + (" (nearest, not answering)" if answer.abstained else "") + ":")
         for c in answer.citations:
             quote = c.quote if len(c.quote) <= 400 else c.quote[:400] + "…"
-            lines.append(f"  [{c.n}] {c.label} — {c.title}\n      “{quote}”")
+            kind = f" ({c.source_type})" if c.source_type else ""
+            lines.append(f"  [{c.n}] {c.label}{kind} — {c.title}\n      “{quote}”")
     return "\n".join(lines)

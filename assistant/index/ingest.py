@@ -28,6 +28,7 @@ from tqdm import tqdm
 from assistant.corpus.chunking import Chunk, chunk_pages
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
+from assistant.index import sentences
 from assistant.index.embeddings import get_encoder
 from assistant.index.store import MISSING, DocState, Store
 from assistant.settings import Settings, get_settings
@@ -173,6 +174,8 @@ def ingest(
     with write_lock(settings):
         _ingest_files(files, settings, store, manifest, report, progress)
         report.removed = _remove_vanished([p for p in sources if p.is_dir() or p in default_sources(settings)], store)
+        if report.embedded or report.removed or not (settings.index_dir / sentences.CACHE_FILE).exists():
+            sentences.warm(store.all_records(), store.encoder, settings.index_dir)
         bump_generation(settings)
     report.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return report

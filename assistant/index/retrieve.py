@@ -20,11 +20,12 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
-from assistant.citation import Citation, format_citation
+from assistant.citation import SOURCE_TYPES, Citation, format_citation
 from assistant.corpus.glossary import Glossary, load_glossary
 from assistant.index.embeddings import Encoder, get_encoder
 from assistant.index.ingest import GENERATION_FILE
 from assistant.index.lexical import LexicalIndex
+from assistant.index.sentences import SentenceIndex
 from assistant.index.store import MISSING, Record, Store, search_text
 from assistant.settings import Settings, get_settings
 
@@ -85,7 +86,8 @@ class Hit(BaseModel):
     def citation(self, n: int) -> Citation:
         """This passage as source number n of an answer, draft or quiz."""
         return Citation(n=n, chunk_id=self.chunk_id, doc_id=self.doc_id, title=self.title, short=self.short,
-                        locator=self.locator, quote=self.text, status=self.status, superseded_by=self.superseded_by)
+                        locator=self.locator, quote=self.text, status=self.status, superseded_by=self.superseded_by,
+                        source_type=SOURCE_TYPES.get(self.type, SOURCE_TYPES["document"]))
 
     def public(self) -> dict:
         """The fields of the CLI/API search result."""
@@ -126,6 +128,7 @@ class Retriever:
         self.row: dict[str, int] = {}
         self.lexical = LexicalIndex.build([])
         self._meta_arrays: dict[str, np.ndarray] = {}
+        self._sentences: SentenceIndex | None = None
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "Retriever":
@@ -158,7 +161,28 @@ class Retriever:
                 "year": np.array([r.meta.get("year", MISSING) for r in records]),
                 "status": np.array([r.meta.get("status", "current") for r in records], dtype=object),
             }
+            self._sentences = None
             self._generation = generation
+
+    @property
+    def sentences(self) -> SentenceIndex:
+        """The sentence index of the current passages (built on first use; vectors come from the ingest cache)."""
+        self.refresh()
+        with self._lock:
+            if self._sentences is None:
+                self._sentences = SentenceIndex.build(self.records, self.encoder, self.settings.index_dir)
+            return self._sentences
+
+    def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
+        """A 0/1 weight per passage row for these filters (None: all allowed)."""
+        return self._mask(filters) if filters else None
+
+    def hit_for_row(self, row: int, rank: int, vector: np.ndarray) -> Hit:
+        """A passage found through one of its sentences, as a citable hit."""
+        record = self.records[row]
+        similarity: dict[str, float] = {}
+        self._fill_similarity([record.id], vector, similarity)
+        return _hit(record, rank, 0.0, similarity.get(record.id, 0.0))
 
     def _mask(self, filters: Filters) -> np.ndarray | None:
         if filters.where() is None:

@@ -22,7 +22,8 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.answering.answer import Answer, answer_question, answer_stream
+from assistant.answering.answer import Answer
+from assistant.answering.conversation import Message, answer_with_history
 from assistant.corpus.loaders import LoadError
 from assistant.index.ingest import Failure
 from assistant.index.library import (
@@ -42,6 +43,7 @@ from assistant.products.quiz import MAX_QUESTIONS, quiz
 
 log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 2000
+MAX_HISTORY = 40
 
 
 class SearchRequest(BaseModel):
@@ -72,6 +74,8 @@ class AskRequest(BaseModel):
     filters: Filters = Field(default_factory=Filters)
     backend: Literal["auto", "extractive", "llm"] = "auto"
     stream: bool = Field(False, description="Stream as server-sent events: 'token' events, then one 'answer'.")
+    history: list[Message] = Field(default_factory=list, max_length=MAX_HISTORY,
+                                   description="Earlier turns, oldest first: a follow-up keeps their topic and repeats none of their sentences.")
 
 
 class CitationOut(BaseModel):
@@ -81,12 +85,14 @@ class CitationOut(BaseModel):
     title: str
     locator: str
     quote: str
+    source_type: str = ""
 
 
 class SentenceOut(BaseModel):
     text: str
     citations: list[int]
     supported: bool
+    role: str = "lead"
 
 
 class AskResponse(BaseModel):
@@ -98,6 +104,7 @@ class AskResponse(BaseModel):
     notes: list[str]
     backend: str
     took_ms: float
+    question_type: str = ""
 
 
 class DocumentsResponse(BaseModel):
@@ -182,9 +189,9 @@ def _sse(event: str, data: dict) -> str:
 def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read)):
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
     try:
+        events = answer_with_history(body.question, body.history, retriever, filters=body.filters, backend=body.backend)
         if not wants_stream:
-            return answer_question(body.question, retriever, filters=body.filters, backend=body.backend).public()
-        events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
+            return next(e for e in events if isinstance(e, Answer)).public()
         first = next(events)  # fail before the 200 is sent if the backend is misconfigured
     except ValueError as err:
         raise HTTPException(400, str(err)) from err

@@ -14,7 +14,7 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.answering.answer import Answer, answer_stream
-from assistant.answering.conversation import Conversation
+from assistant.answering.conversation import Conversation, given_sentences
 from assistant.answering.llm import llm_configured
 from assistant.citation import NOT_COVERED
 from assistant.corpus.loaders import LoadError
@@ -57,15 +57,9 @@ def sources_html(answer: Answer, retriever: Retriever) -> str:
 
 def answer_markdown(answer: Answer) -> str:
     """The chat message: answer with [n] markers, flags and notes."""
-    if answer.abstained:
-        body = f"**{NOT_COVERED}**"
-    else:
-        body = " ".join(
-            f"{s.text} {''.join(f'[{n}]' for n in s.citations)}".strip() + ("" if s.supported else " ⚠️ *unsupported*")
-            for s in answer.sentences
-        )
+    body = f"**{NOT_COVERED}**" if answer.answer == NOT_COVERED else answer.answer.replace(" (unsupported)", " ⚠️ *unsupported*")
     notes = "".join(f"\n\n> {n}" for n in answer.notes)
-    sources = "\n".join(f"- [{c.n}] **{c.label}** — {c.title}" for c in answer.citations)
+    sources = "\n".join(f"- [{c.n}] **{c.label}** ({c.source_type}) — {c.title}" for c in answer.citations)
     heading = "Nearest sources" if answer.abstained else "Sources"
     return f"{body}{notes}\n\n**{heading}**\n{sources}" if sources else body + notes
 
@@ -117,7 +111,9 @@ def ask_tab(retriever: Retriever) -> None:
         standalone = conversation.condense(message)
         history = history + [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
         text = ""
-        for event in answer_stream(message, retriever, conversation.filters, conversation.backend, search_query=standalone):
+        given = given_sentences([a.answer for _, _, a in turns])
+        for event in answer_stream(message, retriever, conversation.filters, conversation.backend, search_query=standalone,
+                                   exclude=given):
             if isinstance(event, Answer):
                 history[-1]["content"] = answer_markdown(event)
                 md, docx = _export_files(event)

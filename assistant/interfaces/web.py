@@ -21,6 +21,7 @@ from assistant import __version__  # noqa: E402
 from assistant.index.library import ensure_index  # noqa: E402
 from assistant.index.retrieve import Retriever, get_retriever  # noqa: E402
 from assistant.interfaces.api import install_error_handlers, retriever_dep, router  # noqa: E402
+from assistant.interfaces.openai_api import router as openai_router  # noqa: E402
 from assistant.settings import get_settings  # noqa: E402
 
 
@@ -37,6 +38,7 @@ def create_app(retriever: Retriever | None = None, with_ui: bool = True) -> Fast
     install_error_handlers(app)
     app.dependency_overrides[retriever_dep] = lambda: retriever
     app.include_router(router)
+    app.include_router(openai_router)
 
     @app.get("/healthz", response_model=Health, summary="Liveness and index size")
     def healthz() -> dict:
