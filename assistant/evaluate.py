@@ -38,6 +38,7 @@ def _rows(path: Path) -> list[dict]:
 
 
 def relevant(text: str, gold: list[str]) -> bool:
+    """Does a passage contain one of the gold phrases (case and spacing ignored)?"""
     body = _norm(text)
     return any(_norm(g) in body for g in gold)
 
@@ -93,15 +94,19 @@ def complete(sentence: str) -> bool:
     """A quoted sentence is complete when it starts like a sentence and ends with terminal punctuation.
 
     The judge is deliberately independent of the product's own filters: an opening capital,
-    digit, quote or bracket, and a closing '.', '!', '?', ':' or ';' (list items), optionally
-    followed by a closing quote or bracket.
+    digit, quote or bracket, and a closing '.', '!', '?', ':' or ';', optionally followed by a
+    closing quote or bracket — or a ',' closing a resolution's preambular paragraph ("Recalling …,").
+    List items are not sentences and are not judged.
     """
     text = " ".join(sentence.split())
-    return bool(re.match(r"^[\"“‘'(\[]?[A-Z0-9$]", text)) and bool(re.search(r"[.!?:;][\"”’')\]]*$", text))
+    ends = re.search(r"[.!?:;][\"”’')\]]*$", text) or re.match(r"^[A-Z][a-z]+ing\b.*,$", text)
+    return bool(re.match(r"^[\"“‘'(\[]?[A-Z0-9$]", text)) and bool(ends)
 
 
-def _facts(row: dict, result) -> float:
-    return _share(_norm(f) in _norm(result.answer) for f in row["key_facts"]) if row["key_facts"] else 1.0
+def _facts(row: dict, result, pointed: str = "") -> float:
+    """Share of key facts in the answer (a follow-up also counts the earlier sentence it points back to)."""
+    text = _norm(result.answer + " " + pointed)
+    return _share(_norm(f) in text for f in row["key_facts"]) if row["key_facts"] else 1.0
 
 
 def _gap_stated(result) -> bool:
@@ -126,11 +131,13 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
             first = [chat.ask(q) for q in row["history"]]
             result = chat.ask(row["question"])
             given = {_norm(s.text) for a in first for s in a.sentences}
-            m["follow_repeat"].append(any(_norm(s.text) in given for s in result.sentences))
+            shown = [s for s in result.sentences if s.role != "given"]  # 'given': pointed back to, not re-quoted
+            m["follow_repeat"].append(any(_norm(s.text) in given for s in shown))
             if row.get("gap"):
                 m["gap"].append(_gap_stated(result))
             else:
-                m["follow_facts"].append(0.0 if result.abstained else _facts(row, result))
+                pointed = " ".join(s.text for s in result.sentences if s.role == "given")
+                m["follow_facts"].append(0.0 if result.abstained else _facts(row, result, pointed))
                 if m["follow_facts"][-1] < 1:
                     misses["follow"].append(row["id"])
             continue
@@ -138,7 +145,7 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
         result = answer_question(row["question"], retriever, backend=backend)
         m["times"].append(result.took_ms)
         m["over_retrieval"].append(max(0.0, result.took_ms - took))
-        m["complete"].extend(complete(s.text) for s in result.sentences)
+        m["complete"].extend(complete(s.text) for s in result.sentences if getattr(s, "role", "") != "item")
         if kind == "out":
             m["abstain"].append(result.abstained)
             if row.get("near_domain"):

@@ -70,6 +70,12 @@ def fit_sentences(data: list[dict]) -> tuple[dict, LogisticRegression]:
             sel = groups == q
             if sel.any():
                 top1.append(bool(y[sel][np.argmax(m.decision_function(X[sel]))]))
+    top4 = []
+    for q in range(len(rows)):
+        sel = groups == q
+        if sel.any():
+            order = np.argsort(-model.decision_function(X[sel]))[:4]
+            top4.append(bool(y[sel][order].any()))
     in_sample = []
     for q in range(len(rows)):
         sel = groups == q
@@ -77,7 +83,8 @@ def fit_sentences(data: list[dict]) -> tuple[dict, LogisticRegression]:
             in_sample.append(bool(y[sel][np.argmax(model.decision_function(X[sel]))]))
     print(f"sentence fit: {len(rows)} questions, {len(y)} candidates, {int(y.sum())} positive; "
           f"questions with a positive candidate {has.mean():.3f}; "
-          f"top-1 holds a key fact: in-sample {np.mean(in_sample):.3f}, 5-fold CV {np.mean(top1):.3f}")
+          f"top-1 holds a key fact: in-sample {np.mean(in_sample):.3f}, 5-fold CV {np.mean(top1):.3f}; "
+          f"top-4 in-sample {np.mean(top4):.3f}")
     weights = {"bias": round(float(model.intercept_[0]), 3)}
     weights.update({f: round(float(w), 3) for f, w in zip(scoring.FEATURES, model.coef_[0])})
     return weights, model

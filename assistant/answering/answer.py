@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from assistant.answering.compose import Plan, plan_answer
 from assistant.answering.gaps import gap_statement, missing_note
 from assistant.answering.llm import build_messages, chat_model, llm_configured, stream
-from assistant.answering.verify import Verifier, split_sentences
+from assistant.answering.verify import LEXICAL_SUPPORT, Verdict, Verifier, split_sentences
 from assistant.citation import MARKER_FORMAT, NOT_COVERED, SOURCE_TYPES, Citation, CitationBook
 from assistant.corpus.manifest import load_manifest
 from assistant.index.retrieve import Filters, Hit, Retriever
@@ -40,13 +40,15 @@ NEAREST_SOURCES = 3
 COVERAGE_PASSAGES = 3
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
 ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- "}
+ALREADY_GIVEN = "The sentence that answers this was quoted above; more from the sources:"
 
 
 class Sentence(BaseModel):
     text: str
     citations: list[int]
     supported: bool
-    role: str = Field("lead", description="lead, item (of the list the lead introduces), support, or closest (a gap answer's nearest passage).")
+    role: str = Field("lead", description="given (quoted earlier in the conversation: pointed to, not repeated), lead, "
+                                          "item (of the list the lead introduces), support, or closest (a gap answer's nearest passage).")
 
 
 class Answer(BaseModel):
@@ -116,6 +118,17 @@ def plan_notes(plan: Plan) -> list[str]:
     return [missing_note(m, plan.second_hand.get(m.id, [])) for m in plan.missing]
 
 
+def _verify_units(plan: Plan, sources: list[Hit], number: dict[int, int], verifier: Verifier) -> list[Verdict]:
+    """Each quoted unit against the passages it comes from, together (a unit may span a passage break)."""
+    verdicts = []
+    for unit in plan.units:
+        cited = [number[r] for r in unit.rows]
+        evidence = verifier.lexical(unit.text, "\n".join(sources[n - 1].text for n in cited)) / LEXICAL_SUPPORT
+        supported = evidence >= 1.0
+        verdicts.append(Verdict(unit.text, cited, supported, evidence, [] if supported else ["not supported by the cited passages"]))
+    return verdicts
+
+
 def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, started: float, notes: list[str]) -> Answer:
     """Render a plan: number the passages quoted, verify each unit, lay out lead, list, points."""
     by_row = {retriever.row[h.chunk_id]: h for h in plan.hits if h.chunk_id in retriever.row}
@@ -127,14 +140,16 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
             if row not in number:
                 sources.append(by_row.get(row) or retriever.hit_for_row(row, len(sources) + 1, vector))
                 number[row] = len(sources)
-    marked = [f"{u.text} " + "".join(MARKER_FORMAT.format(n=number[r]) for r in u.rows) for u in plan.units]
-    verdicts = Verifier(retriever.encoder).check(marked, {i + 1: h.text for i, h in enumerate(sources)})
+    verdicts = _verify_units(plan, sources, number, Verifier(retriever.encoder))
     out_sentences, lines = [], []
     if plan.decision == "gap":
         lines.append(f"{gap_statement(plan.q)} The closest passages:")
     for unit, v in zip(plan.units, verdicts):
         out_sentences.append(Sentence(text=v.text, citations=v.citations, supported=v.supported, role=unit.role))
         marks = "".join(MARKER_FORMAT.format(n=n) for n in v.citations)
+        if unit.role == "given":
+            lines.append(f"{ALREADY_GIVEN} {marks}".strip())
+            continue
         lines.append(ROLE_PREFIX[unit.role] + f"{v.text} {marks}".strip() + ("" if v.supported else " (unsupported)"))
         notes.extend(f"Sentence {len(out_sentences)}: {n}" for n in v.notes)
     citations = [h.citation(i + 1) for i, h in enumerate(sources)]

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answering.gaps import (
-    GAP_THRESHOLD,
-    SCOPE_THRESHOLD,
     aliases,
     in_scope_probability,
     named_missing_texts,
+    predicate_coverage,
     unknown_entities,
+    unstated,
 )
 from assistant.answering.question import QuestionInfo, understand
 from assistant.answering.scoring import Candidate, featurize, score
@@ -31,17 +31,18 @@ from assistant.corpus.manifest import DocumentInfo, load_manifest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 
-PASSAGES = 6  # top passages whose every sentence is a candidate
-SENTENCE_SEARCH = 20  # plus this many from dense and from BM25 sentence search
-SUPPORT = 3
+PASSAGES = 8  # top passages whose every sentence is a candidate
+SENTENCE_SEARCH = 30  # plus this many from dense and from BM25 sentence search
 SUPPORT_RATIO = 0.5  # a supporting point scores at least this share of the lead's score
 SUPPORT_FLOOR = 0.15
 REDUNDANT = 0.9  # cosine above which a sentence repeats one already chosen
+TOP_FOR_PREDICATE = 3  # the question's predicate must appear in one of the best few sentences
 GAP_CLOSEST = 2
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})
 
 
 def norm(text: str) -> str:
+    """Lower-cased, whitespace-collapsed text (how sentences are compared across turns)."""
     return " ".join(text.lower().split())
 
 
@@ -52,7 +53,7 @@ class Unit:
     indices: list[int]
     text: str
     rows: list[int]
-    role: str  # lead, item, support, closest
+    role: str  # given (quoted earlier: pointed to, not repeated), lead, item, support, closest
     score: float
 
 
@@ -73,6 +74,7 @@ class Plan:
 
     @property
     def lead(self) -> Unit | None:
+        """The lead unit, if the plan answers."""
         return next((u for u in self.units if u.role == "lead"), None)
 
 
@@ -87,28 +89,33 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
     pool = [i for h in hits[:PASSAGES] for i in index.by_row.get(retriever.row.get(h.chunk_id, -1), [])]
     pool += found
     searched = set(found)
+    bm25 = index.lexical_scores(expanded)
     out = []
     for i in dict.fromkeys(pool):
-        if not index.quotable[i] or norm(index.texts[i]) in exclude:
+        if not index.quotable[i] or not index.self_contained(i):
             continue
         row = int(index.rows[i])
         c = Candidate(index=i, text=index.texts[i], row=row, passage_rank=rank_of.get(row),
-                      source_type=retriever.records[row].meta.get("type", ""))
+                      source_type=retriever.records[row].meta.get("type", ""), given=norm(index.texts[i]) in exclude)
         context = " ".join(index.texts[j] for j in index.with_predecessors(i)[:-1])
-        featurize(q, c, float(index.vectors[i] @ vector), context, i in searched)
+        featurize(q, c, float(index.vectors[i] @ vector), float(bm25[i]), context, i in searched)
         c.score = score(c)
         out.append(c)
     return sorted(out, key=lambda c: -c.score)
 
 
-def scope_features(q: QuestionInfo, hits: list[Hit], best: float, unknown: list[str]) -> dict[str, float]:
+def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unknown: list[str]) -> dict[str, float]:
+    """Question-level evidence: retrieval (passages), answer (best sentences) and named things (library)."""
     terms = set(q.terms) - GENERIC_TERMS
     coverage = max((len(terms & set(tokenize(h.text))) / max(1, len(terms)) for h in hits[:3]), default=0.0)
     return {
         "passage_similarity": max((h.similarity for h in hits), default=0.0),
         "coverage": coverage,
-        "best_candidate": best,
+        "best_candidate": found[0].score if found else 0.0,
         "unknown_entities": len(unknown) / len(q.entities) if q.entities else 0.0,
+        "predicate_coverage": predicate_coverage(q, [c.text for c in found[:TOP_FOR_PREDICATE]]) if found else 0.0,
+        "best_dense": max((c.features["dense"] for c in found), default=0.0),
+        "any_unknown": float(bool(unknown)),
     }
 
 
@@ -121,17 +128,19 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     index = retriever.sentences
     library_docs = {r.meta.get("doc_id", "") for r in retriever.records}
     missing = named_missing_texts(question + " " + query, load_manifest(retriever.settings.corpus_dir), library_docs)
-    unknown = unknown_entities(q, index.library_text)
+    unknown = unknown_entities(q, index.library_text, {t.term for t in retriever.glossary.terms})
     found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else []
-    scope = scope_features(q, hits, found[0].score if found else 0.0, unknown)
+    scope = scope_features(q, hits, found, unknown)
     plan = Plan(q=q, decision="answer", hits=hits, missing=missing, unknown=unknown, scope=scope,
                 p_in=in_scope_probability(scope), candidates=found)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
-    if not found or plan.p_in < SCOPE_THRESHOLD:
+    settings = retriever.settings
+    gap = bool(found) and unstated(q, scope["predicate_coverage"], found[0].features["focus"], settings.gap_focus)
+    if not found or plan.p_in < settings.scope_threshold and (unknown or not gap):
         plan.decision = "not_covered"
-    elif found[0].score < GAP_THRESHOLD:
+    elif gap:
         plan.decision = "gap"
-        plan.units = [_unit(retriever, c, "closest") for c in found[:GAP_CLOSEST]]
+        plan.units = [_unit(retriever, c, "closest") for c in [c for c in found if not c.given][:GAP_CLOSEST]]
     else:
         plan.units = select(q, found, retriever)
     return plan
@@ -153,16 +162,20 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> lis
     """Lead, the list it introduces, and up to three non-redundant supporting points."""
     index = retriever.sentences
     allowed = [c for c in found if _guidance_ok(q, c)] or found
+    units: list[Unit] = []
+    if allowed[0].given:  # the best answer was quoted earlier in the conversation: point back, do not repeat it
+        units.append(_unit(retriever, allowed[0], "given"))
+    allowed = [c for c in allowed if not c.given] or allowed
     lead = allowed[0]
-    units = [_unit(retriever, lead, "lead")]
-    used = set(units[0].indices)
+    units.append(_unit(retriever, lead, "lead"))
+    used = {i for u in units for i in u.indices}
     if lead.text.rstrip().endswith(":"):
         for i in index.following_items(lead.index):
             units.append(Unit(indices=[i], text=index.texts[i], rows=[int(index.rows[i])], role="item", score=lead.score))
             used.add(i)
     chosen = [index.vectors[i] for i in used]
     for c in allowed[1:]:
-        if sum(u.role == "support" for u in units) == SUPPORT:
+        if sum(u.role == "support" for u in units) >= retriever.settings.answer_points:
             break
         if c.score < max(SUPPORT_FLOOR, lead.score * SUPPORT_RATIO):
             break

@@ -41,6 +41,7 @@ LEANING_START = re.compile(r"^(and|but|also|so|what about|how about|and what abo
 ASKS = re.compile(r"\b(what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|should|must|"
                   r"shall|will|would|has|have|had)\b", re.IGNORECASE)
 HISTORY_TURNS = 3
+ELLIPTIC_WORDS = 2
 
 
 class Message(BaseModel):
@@ -56,7 +57,7 @@ def topic_of(question: str, terms: list[str]) -> str:
         return " and ".join(terms)
     named = [e for e in entities(question) if not re.fullmatch(r"\d{4}", e)]
     if named:
-        return " ".join(named)
+        return " and ".join(named)
     words = [w for w in re.findall(r"[\w/-]+", question) if w.lower() not in STOPWORDS and w.lower() not in QUESTION_WORDS]
     return " ".join(words)
 
@@ -64,7 +65,7 @@ def topic_of(question: str, terms: list[str]) -> str:
 def condense_rules(question: str, previous: str, terms: list[str]) -> str:
     """Standalone version of a follow-up, by rule; questions that stand alone pass unchanged."""
     leaning = LEANING_START.match(question)
-    if not previous or not (PRONOUN.search(question) or leaning):
+    if not previous or not (PRONOUN.search(question) or leaning or _elliptic(question)):
         return question
     rest = question[leaning.end():] if leaning else question
     if leaning and not ASKS.search(rest):  # 'and by mid-2019?': same question, new qualifier
@@ -76,6 +77,12 @@ def condense_rules(question: str, previous: str, terms: list[str]) -> str:
     if PRONOUN.search(rest):
         return PRONOUN.sub(topic, rest, count=1)
     return f"{rest.rstrip('?')} regarding {topic}?"
+
+
+def _elliptic(question: str) -> bool:
+    """A short question that names nothing ('When is the next review?') leans on the conversation."""
+    content = [w for w in re.findall(r"[\w/-]+", question) if w.lower() not in STOPWORDS and w.lower() not in QUESTION_WORDS]
+    return len(content) <= ELLIPTIC_WORDS and not entities(question)
 
 
 def given_sentences(answers: list[str]) -> set[str]:
@@ -134,6 +141,7 @@ class Conversation:
                                    [a.answer for _, _, a in self.turns])
 
     def ask(self, question: str) -> Answer:
+        """Answer a question in this conversation and remember the turn."""
         standalone = self.condense(question)
         result = answer_question(question, self.retriever, filters=self.filters, backend=self.backend,
                                  search_query=standalone, exclude=given_sentences([a.answer for _, _, a in self.turns]))

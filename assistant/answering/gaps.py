@@ -18,7 +18,8 @@ Three judgments, each made from evidence rather than from the question alone:
 
 >>> gap_statement(understand("Who signs the ISF?"))
 'The library does not state who signs the ISF.'
->>> aliases(DocumentInfo(id="b", title="Report of the Panel (Brahimi Report)", short="Brahimi Report", symbol="A/55/305-S/2000/809"))[:3]
+>>> info = DocumentInfo(id="b", title="Panel report (Brahimi Report)", short="Brahimi Report", symbol="A/55/305-S/2000/809")
+>>> aliases(info)[:3]
 ['Brahimi Report', 'A/55/305-S/2000/809', 'A/55/305']
 """
 
@@ -30,12 +31,16 @@ import re
 from assistant.answering.question import QuestionInfo, understand
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
 from assistant.corpus.manifest import DocumentInfo, Manifest
+from assistant.index.lexical import tokenize
 
 # Question-level evidence for answering at all (fitted, see module docstring).
-SCOPE_FEATURES = ("passage_similarity", "coverage", "best_candidate", "unknown_entities")
-SCOPE_WEIGHTS = {"bias": -8.0, "passage_similarity": 10.0, "coverage": 3.0, "best_candidate": 3.0, "unknown_entities": -3.0}
-SCOPE_THRESHOLD = 0.5
-GAP_THRESHOLD = 0.2  # best candidate score below this (with the scope test passed): say what is not stated
+SCOPE_FEATURES = ("passage_similarity", "coverage", "best_candidate", "unknown_entities", "predicate_coverage", "best_dense",
+                  "any_unknown")
+SCOPE_WEIGHTS = {
+    "bias": -4.72, "passage_similarity": 1.834, "coverage": 2.235, "best_candidate": 1.085, "unknown_entities": -1.255,
+    "predicate_coverage": 1.284, "best_dense": 2.198, "any_unknown": -1.993,
+}
+TYPED = frozenset({"who", "when", "where", "quantity"})  # questions whose answer is a definite kind of thing
 AUX_START = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|must|shall|will|would|has|have|had|may)\b", re.I)
 GENERIC_ALIASES = frozenset({"policy", "report", "guidelines", "handbook", "doctrine"})
 
@@ -77,14 +82,40 @@ def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:
             f"or upload a copy; until then nothing here quotes it directly.{where}")
 
 
-def unknown_entities(q: QuestionInfo, library_text: str) -> list[str]:
-    """Named things in the question that occur nowhere in the library (case-insensitive)."""
-    return [e for e in q.entities if e.lower() not in library_text]
+def unknown_entities(q: QuestionInfo, library_text: str, known: set[str] = frozenset()) -> list[str]:
+    """Named things in the question that occur nowhere in the library (case-insensitive).
+
+    A capitalised name counts as present when each of its words is ('Security Council Timor-Leste');
+    acronyms, numbered instruments and periods must occur as written; ``known`` (glossary terms) always count.
+    """
+    def present(entity: str) -> bool:
+        words = entity.lower().split()
+        if entity in known or entity.lower() in library_text:
+            return True
+        return len(words) > 1 and entity[:1].isupper() and not any(ch.isdigit() for ch in entity) \
+            and all(re.search(rf"\b{re.escape(w)}\b", library_text) for w in words)
+
+    return [e for e in q.entities if not present(e)]
 
 
 def in_scope_probability(features: dict[str, float]) -> float:
+    """The fitted probability that the library covers the question (logistic over SCOPE_FEATURES)."""
     z = SCOPE_WEIGHTS["bias"] + sum(SCOPE_WEIGHTS[f] * features[f] for f in SCOPE_FEATURES)
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def predicate_coverage(q: QuestionInfo, texts: list[str]) -> float:
+    """Best share of the question's predicate words ('sign' in 'who signs the ISF') in one of the texts."""
+    if not q.predicate_terms:
+        return 1.0
+    wanted = set(q.predicate_terms)
+    return max((len(wanted & set(tokenize(t))) / len(wanted) for t in texts), default=0.0)
+
+
+def unstated(q: QuestionInfo, predicate: float, lead_focus: float, gap_focus: float) -> bool:
+    """A who/when/where/how-many question whose predicate no top sentence mentions and whose focus the lead barely
+    covers: the passages are about the topic but do not say what was asked."""
+    return q.type in TYPED and predicate == 0.0 and lead_focus <= gap_focus
 
 
 def gap_statement(q: QuestionInfo) -> str:

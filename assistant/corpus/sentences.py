@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 ABBREVIATIONS = ("para", "paras", "p", "pp", "No", "Nos", "Mr", "Ms", "Mrs", "Dr", "art", "Art", "e.g", "i.e", "etc", "vol", "sect", "St", "Corp", "Inc", "v", "cf", "al")
-_SPLIT = re.compile(r"(?<=[.!?…])(?:\s*\[\d{1,3}\])*\s+(?=[\"“‘(]?[A-Z0-9])")
+_SPLIT = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’]))(?:\s*\[\d{1,3}\])*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:

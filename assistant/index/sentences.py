@@ -36,11 +36,11 @@ from assistant.index.store import Record
 
 CACHE_FILE = "sentence_vectors.npz"
 MIN_CHARS = 40
-MAX_CHARS = 700
+MAX_CHARS = 900
 ENCODE_BATCH = 32
 # Openings that point back to the previous sentence: quoted alone they lose their subject.
 LEANING = re.compile(
-    r"^(it|its|this|these|those|that|they|their|such|however|moreover|furthermore|in addition|also|instead|"
+    r"^(it|its|this|these|those|that|they|their|such|as such|however|moreover|furthermore|in addition|also|instead|"
     r"nonetheless|nevertheless|as a result|therefore|thus|yet|but|he|she|his|her|the latter|the former|both|"
     r"despite this|in this (?:context|regard|respect)|further|similarly|likewise|meanwhile|consequently|"
     r"accordingly|at the same time|in (?:that|this) (?:case|way))\b",
@@ -48,14 +48,19 @@ LEANING = re.compile(
 )
 # Not quotable: footnotes ("²² See ..."), text that starts mid-sentence, footnote markers glued into
 # a line, runs of capitals (tables of contents, running heads) and TeX residue from PDF conversion.
-NOT_QUOTABLE = re.compile(r"^\(?[a-z¹²³⁴⁵⁶⁷⁸⁹⁰]|^See |[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s+[a-z]|\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^")
+NOT_QUOTABLE = re.compile(r"^\(?[a-z]|^See |\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^")
+# Footnote references inside a sentence ('IAP),¹⁸ which', 'flag."8 The') are left out of the quote, as in print.
+FOOTNOTE_REF = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+DIGIT_FOOTNOTE = re.compile(r"(?<=[.!?][\"”])\d{1,2}(?=\s|$)")
 FOOTNOTE_BREAK = re.compile(r"(?<=[.!?”\"])[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
 LEADING_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+|^[-•▪●]\s+|^\([a-z]{1,4}\)\s+")
-ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*$|[.!?][¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*$|^[A-Z][a-z]+ing\b.*,$")  # a resolution's preambular paragraph ends with ','
+
 ENUMERATION_ITEM = re.compile(r"^\s*(?:[-•▪●]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])\s+")
 
 
 def leans_on_predecessor(sentence: str) -> bool:
+    """Does the sentence open with a word that points back to the one before?"""
     return bool(LEANING.match(sentence))
 
 
@@ -65,6 +70,7 @@ def complete(sentence: str) -> bool:
 
 
 def quotable(sentence: str) -> bool:
+    """Long enough, short enough, complete, and not a footnote, heading run or conversion residue."""
     return MIN_CHARS <= len(sentence) <= MAX_CHARS and complete(sentence) and not NOT_QUOTABLE.search(sentence)
 
 
@@ -88,12 +94,18 @@ def join_broken_lines(text: str) -> str:
 
 def passage_sentences(text: str) -> list[str]:
     """The sentences of one passage, footnote tails and list bullets removed, wording otherwise verbatim."""
+    return [s for s, _ in passage_units(text)]
+
+
+def passage_units(text: str) -> list[tuple[str, bool]]:
+    """(sentence, is a list item) for one passage: bullets and '(a)' labels mark items and are removed."""
     out = []
-    for joined in split_sentences(join_broken_lines(text)):
+    for joined in split_sentences(DIGIT_FOOTNOTE.sub("", join_broken_lines(text))):
         for sentence in FOOTNOTE_BREAK.split(joined):  # 'peace."¹⁶ depth of ...': keep the sentence, drop the rest
-            sentence = LEADING_NUMBER.sub("", sentence).strip()
+            item = bool(ENUMERATION_ITEM.match(sentence))
+            sentence = " ".join(FOOTNOTE_REF.sub("", LEADING_NUMBER.sub("", sentence)).split())
             if sentence:
-                out.append(sentence)
+                out.append((sentence, item))
     return out
 
 
@@ -110,6 +122,7 @@ class SentenceIndex:
     prev: np.ndarray  # index of the sentence before in the same document, -1 if none
     next: np.ndarray
     quotable: np.ndarray
+    items: np.ndarray  # True for list items (bulleted or lettered lines)
     vectors: np.ndarray  # (n, d); zeros for sentences that are not quotable
     lexical: LexicalIndex
     lexical_ids: np.ndarray  # BM25 row -> sentence index
@@ -121,12 +134,14 @@ class SentenceIndex:
         """Split the passages (records in document order) and attach cached or fresh vectors."""
         texts: list[str] = []
         rows: list[int] = []
+        items: list[bool] = []
         by_row: dict[int, list[int]] = {}
         for row, record in enumerate(records):
-            for sentence in passage_sentences(record.text):
+            for sentence, item in passage_units(record.text):
                 by_row.setdefault(row, []).append(len(texts))
                 texts.append(sentence)
                 rows.append(row)
+                items.append(item)
         rows_a = np.array(rows, dtype=np.int64)
         docs = np.array([records[r].meta.get("doc_id", "") for r in rows], dtype=object)
         n = len(texts)
@@ -141,7 +156,7 @@ class SentenceIndex:
         ids = np.flatnonzero(ok)
         lexical = LexicalIndex.build([_lexical_text(texts[i], records[rows[i]].meta) for i in ids])
         library_text = "\n".join(f"{r.meta.get('title', '')} {r.meta.get('short', '')}\n{r.text}" for r in records).lower()
-        return cls(texts, rows_a, prev, nxt, ok, full, lexical, ids, by_row, library_text)
+        return cls(texts, rows_a, prev, nxt, ok, np.array(items, dtype=bool), full, lexical, ids, by_row, library_text)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -163,27 +178,35 @@ class SentenceIndex:
         found += [int(self.lexical_ids[r]) for r, _ in self.lexical.search(query, k, mask)]
         return list(dict.fromkeys(found))
 
+    def lexical_scores(self, query: str) -> np.ndarray:
+        """BM25 score of every sentence for the query, scaled so the best is 1 (zeros when nothing matches)."""
+        scores = np.zeros(len(self), dtype=np.float32)
+        found = self.lexical.search(query, len(self.lexical_ids)) if len(self.lexical_ids) else []
+        if found:
+            rows, values = zip(*found)
+            scores[self.lexical_ids[list(rows)]] = np.array(values) / max(values)
+        return scores
+
     def with_predecessors(self, i: int, limit: int = 2) -> list[int]:
         """The sentence and, while it leans on the one before, its predecessors (at most ``limit``)."""
         chain = [i]
-        while len(chain) <= limit and leans_on_predecessor(self.texts[chain[0]]) and self.prev[chain[0]] >= 0:
+        while len(chain) <= limit and leans_on_predecessor(self.texts[chain[0]]) and self.prev[chain[0]] >= 0 \
+                and self.quotable[self.prev[chain[0]]]:
             chain.insert(0, int(self.prev[chain[0]]))
         return chain
 
-    def following_items(self, i: int, limit: int = 8) -> list[int]:
+    def self_contained(self, i: int) -> bool:
+        """Can the sentence be quoted, with the predecessors it leans on, without a dangling 'It…'/'However…'?"""
+        return not leans_on_predecessor(self.texts[self.with_predecessors(i)[0]])
+
+    def following_items(self, i: int, limit: int = 10) -> list[int]:
         """The list items that follow a sentence introducing them ('… the following:'), in order."""
         items: list[int] = []
         j = int(self.next[i])
-        while j >= 0 and len(items) < limit and (self.texts[j].endswith((";", ",")) or self.texts[j][-1:] in ".;"):
-            if not self._looks_like_item(j):
-                break
+        while j >= 0 and self.items[j] and len(items) < limit:
             items.append(j)
             j = int(self.next[j])
         return items
-
-    def _looks_like_item(self, j: int) -> bool:
-        text = self.texts[j]
-        return len(text) <= MAX_CHARS and (text.endswith((";", "; and", "; or")) or text[0].isupper())
 
 
 def _lexical_text(sentence: str, meta: dict) -> str:

@@ -47,6 +47,7 @@ class ChatRequest(BaseModel):
 
 
 class ModelCard(BaseModel):
+    """One entry of GET /v1/models."""
     id: str
     object: str = "model"
     created: int = 0
@@ -54,28 +55,33 @@ class ModelCard(BaseModel):
 
 
 class ModelList(BaseModel):
+    """GET /v1/models."""
     object: str = "list"
     data: list[ModelCard]
 
 
 class ChatMessageOut(BaseModel):
+    """The assistant message of a completion."""
     role: str = "assistant"
     content: str
 
 
 class Choice(BaseModel):
+    """One completion choice."""
     index: int = 0
     message: ChatMessageOut
     finish_reason: str = "stop"
 
 
 class Usage(BaseModel):
+    """Token counts (not measured: always zero)."""
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
 
 
 class ChatCompletion(BaseModel):
+    """POST /v1/chat/completions, plain."""
     id: str
     object: str = "chat.completion"
     created: int
@@ -128,12 +134,14 @@ def _prime(events: Iterator[str | Answer]) -> Iterator[str | Answer]:
 
 @router.get("/models", response_model=ModelList, summary="The one model served: planassist")
 def models(retriever: Retriever = Depends(require_read)) -> dict:
+    """The one model this server answers as."""
     return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "planassist"}]}
 
 
 @router.post("/chat/completions", response_model=ChatCompletion, summary="OpenAI-compatible chat (plain or streaming)",
              responses={200: {"content": {"text/event-stream": {}}}})
 def chat_completions(body: ChatRequest, retriever: Retriever = Depends(require_read)):
+    """The cited answer to the last user message, plain or as chat.completion.chunk events."""
     events = _events(body, retriever)
     completion_id, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
     if not body.stream:
