@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from typing import Iterator, Literal
 
 from pydantic import BaseModel, Field
@@ -24,9 +25,11 @@ from pydantic import BaseModel, Field
 from assistant.answering.compose import Plan, plan_answer
 from assistant.answering.gaps import gap_statement, missing_note
 from assistant.answering.llm import build_messages, chat_model, llm_configured, stream
-from assistant.answering.verify import LEXICAL_SUPPORT, Verdict, Verifier, split_sentences
-from assistant.citation import MARKER_FORMAT, NOT_COVERED, SOURCE_TYPES, Citation, CitationBook
+from assistant.answering.verify import Verdict, Verifier, split_sentences
+from assistant.citation import MARKER_FORMAT, NOT_COVERED, SOURCE_TYPES, Citation, CitationBook, SourceRef
 from assistant.corpus.manifest import load_manifest
+from assistant.constants import LEXICAL_SUPPORT
+from assistant.errors import BackendUnavailable
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import LEADING_NUMBER, NOT_QUOTABLE  # noqa: F401 (quoted by products.quiz)
 
@@ -51,18 +54,24 @@ class Sentence(BaseModel):
                                           "item (of the list the lead introduces), support, or closest (a gap answer's nearest passage).")
 
 
-class Answer(BaseModel):
-    """The answer object shared by CLI, API and UI."""
+class AnswerView(BaseModel):
+    """An answer as CLI ``--json`` and the API return it (sources without the internal fields)."""
 
     question: str
     answer: str
     abstained: bool
-    citations: list[Citation]
+    citations: Sequence[SourceRef]
     sentences: list[Sentence] = []
     notes: list[str] = []
     backend: str = "extractive"
     took_ms: float = 0.0
     question_type: str = Field("", description="who, when, where, quantity, which, list, definition, why, how, yes_no or what.")
+
+
+class Answer(AnswerView):
+    """The answer object shared by CLI, API and UI."""
+
+    citations: list[Citation]
     standalone: str = Field("", description="The query actually searched (after follow-up condensation).")
 
     def cited_lines(self, book: CitationBook, limit: int) -> list[str]:
@@ -80,11 +89,8 @@ class Answer(BaseModel):
         return out
 
     def public(self) -> dict:
-        data = self.model_dump(exclude={"standalone"})
-        for c in data["citations"]:
-            for key in ("short", "status", "superseded_by"):
-                c.pop(key, None)
-        return data
+        """The :class:`AnswerView` of this answer, as JSON-ready data."""
+        return AnswerView.model_validate(self.model_dump()).model_dump()
 
 
 def _citations(hits: list[Hit]) -> list[Citation]:
@@ -194,7 +200,7 @@ def resolve_backend(backend: Backend | str, retriever: Retriever) -> str:
     if backend == "auto":
         return "llm" if llm_configured(retriever.settings) else "extractive"
     if backend == "llm" and not llm_configured(retriever.settings):
-        raise ValueError("the llm backend needs PLANASSIST_LLM_BASE_URL or PLANASSIST_GGUF_PATH")
+        raise BackendUnavailable("the llm backend needs PLANASSIST_LLM_BASE_URL or PLANASSIST_GGUF_PATH")
     return backend
 
 

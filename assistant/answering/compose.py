@@ -96,7 +96,7 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
             continue
         row = int(index.rows[i])
         c = Candidate(index=i, text=index.texts[i], row=row, passage_rank=rank_of.get(row),
-                      source_type=retriever.records[row].meta.get("type", ""), given=norm(index.texts[i]) in exclude)
+                      source_type=retriever.records[row].meta.type, given=norm(index.texts[i]) in exclude)
         context = " ".join(index.texts[j] for j in index.with_predecessors(i)[:-1])
         featurize(q, c, float(index.vectors[i] @ vector), float(bm25[i]), context, i in searched)
         c.score = score(c)
@@ -126,7 +126,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     q = understand(query)
     hits = hits if hits is not None else retriever.search(query, filters=filters)
     index = retriever.sentences
-    library_docs = {r.meta.get("doc_id", "") for r in retriever.records}
+    library_docs = {r.meta.doc_id for r in retriever.records}
     missing = named_missing_texts(question + " " + query, load_manifest(retriever.settings.corpus_dir), library_docs)
     unknown = unknown_entities(q, index.library_text, {t.term for t in retriever.glossary.terms})
     found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else []
@@ -197,5 +197,5 @@ def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
     for record in retriever.records:
         text = record.text.lower()
         if any(n in text for n in names):
-            shorts.append(record.meta.get("short", ""))
+            shorts.append(record.meta.short)
     return list(dict.fromkeys(s for s in shorts if s))

@@ -28,7 +28,7 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.answering.answer import Answer, answer_question, answer_stream, resolve_backend
+from assistant.answering.answer import Answer, answer_stream, resolve_backend
 from assistant.answering.llm import CONDENSE_PROMPT, chat_model, complete
 from assistant.answering.question import QUESTION_WORDS, entities
 from assistant.answering.verify import strip_markers
@@ -126,24 +126,42 @@ def answer_with_history(question: str, history: list[Message], retriever: Retrie
                          exclude=given_sentences(answers))
 
 
-class Conversation:
-    """One user's chat: keeps (question, standalone query, answer) turns."""
+Turn = tuple[str, str, Answer]
+"""(question as asked, standalone query searched, answer)."""
 
-    def __init__(self, retriever: Retriever, backend: str = "auto", filters: Filters | None = None):
+
+class Conversation:
+    """One user's chat, the same for CLI and UI: keeps (question, standalone query, answer) turns.
+
+    The UI keeps only ``turns`` in its per-session state and builds a Conversation per message
+    (it holds the retriever, which must not be copied into every session).
+    """
+
+    def __init__(self, retriever: Retriever, backend: str = "auto", filters: Filters | None = None,
+                 turns: list[Turn] | None = None):
         self.retriever = retriever
         self.backend = backend
         self.filters = filters
-        self.turns: list[tuple[str, str, Answer]] = []
+        self.turns: list[Turn] = list(turns or [])
 
     def condense(self, question: str) -> str:
         """The standalone query for this question given the turns so far."""
         return standalone_question(question, [q for q, _, _ in self.turns], self.retriever, self.backend,
                                    [a.answer for _, _, a in self.turns])
 
-    def ask(self, question: str) -> Answer:
-        """Answer a question in this conversation and remember the turn."""
+    def stream(self, question: str) -> Iterator[str | Answer]:
+        """Answer a follow-up in context: text as it is produced, then the Answer (recorded as a turn).
+
+        Sentences already given in this conversation are not quoted again.
+        """
         standalone = self.condense(question)
-        result = answer_question(question, self.retriever, filters=self.filters, backend=self.backend,
-                                 search_query=standalone, exclude=given_sentences([a.answer for _, _, a in self.turns]))
-        self.turns.append((question, standalone, result))
-        return result
+        given = given_sentences([a.answer for _, _, a in self.turns])
+        for event in answer_stream(question, self.retriever, self.filters, self.backend, search_query=standalone,
+                                   exclude=given):
+            if isinstance(event, Answer):
+                self.turns.append((question, standalone, event))
+            yield event
+
+    def ask(self, question: str) -> Answer:
+        """Answer a follow-up in context (non-streaming)."""
+        return next(e for e in self.stream(question) if isinstance(e, Answer))

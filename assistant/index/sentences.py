@@ -32,7 +32,7 @@ import numpy as np
 from assistant.corpus.sentences import split_sentences
 from assistant.index.embeddings import Encoder
 from assistant.index.lexical import LexicalIndex
-from assistant.index.store import Record
+from assistant.index.records import ChunkMeta, Record
 
 CACHE_FILE = "sentence_vectors.npz"
 MIN_CHARS = 40
@@ -143,7 +143,7 @@ class SentenceIndex:
                 rows.append(row)
                 items.append(item)
         rows_a = np.array(rows, dtype=np.int64)
-        docs = np.array([records[r].meta.get("doc_id", "") for r in rows], dtype=object)
+        docs = np.array([records[r].meta.doc_id for r in rows], dtype=object)
         n = len(texts)
         same_doc_prev = np.r_[False, docs[1:] == docs[:-1]] if n else np.zeros(0, dtype=bool)
         prev = np.where(same_doc_prev, np.arange(n) - 1, -1)
@@ -155,7 +155,7 @@ class SentenceIndex:
             full[ok] = vectors
         ids = np.flatnonzero(ok)
         lexical = LexicalIndex.build([_lexical_text(texts[i], records[rows[i]].meta) for i in ids])
-        library_text = "\n".join(f"{r.meta.get('title', '')} {r.meta.get('short', '')}\n{r.text}" for r in records).lower()
+        library_text = "\n".join(f"{r.meta.title} {r.meta.short}\n{r.text}" for r in records).lower()
         return cls(texts, rows_a, prev, nxt, ok, np.array(items, dtype=bool), full, lexical, ids, by_row, library_text)
 
     def __len__(self) -> int:
@@ -209,9 +209,9 @@ class SentenceIndex:
         return items
 
 
-def _lexical_text(sentence: str, meta: dict) -> str:
+def _lexical_text(sentence: str, meta: ChunkMeta) -> str:
     """BM25 text of a sentence: the sentence under its document's short citation and section heading."""
-    return f"{meta.get('short', '')} {meta.get('heading', '')}\n{sentence}"
+    return f"{meta.short} {meta.heading}\n{sentence}"
 
 
 def sentence_vectors(texts: list[str], encoder: Encoder, index_dir: Path) -> np.ndarray:
@@ -246,7 +246,7 @@ def _save(path: Path, cache: dict[str, np.ndarray]) -> None:
 
 def warm(records: list[Record], encoder: Encoder, index_dir: Path) -> int:
     """Embed every quotable sentence of these passages into the cache (run by ingest); returns how many."""
-    records = sorted(records, key=lambda r: (r.meta.get("doc_id", ""), r.meta.get("seq", 0)))
+    records = sorted(records, key=lambda r: (r.meta.doc_id, r.meta.seq))
     texts = [s for r in records for s in passage_sentences(r.text) if quotable(s)]
     sentence_vectors(texts, encoder, index_dir)
     return len(texts)

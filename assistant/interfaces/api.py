@@ -14,7 +14,7 @@ import hmac
 import json
 import logging
 from itertools import chain
-from typing import Callable, Literal
+from typing import Any, Callable, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -22,10 +22,20 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.answering.answer import Answer
+from assistant.answering.answer import Answer, AnswerView
 from assistant.answering.conversation import Message, answer_with_history
-from assistant.corpus.loaders import LoadError
-from assistant.index.ingest import Failure
+from assistant.constants import (
+    MAX_HISTORY,
+    MAX_MINUTES,
+    MAX_PARTICIPANTS,
+    MAX_QUERY_CHARS,
+    MAX_QUESTIONS,
+    MIN_MINUTES,
+    MIN_PARTICIPANTS,
+)
+from assistant.corpus.glossary import Term
+from assistant.errors import ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
+from assistant.index.ingest import IngestReport
 from assistant.index.library import (
     CatalogueEntry,
     DocumentEntry,
@@ -34,16 +44,28 @@ from assistant.index.library import (
     list_catalogue,
     list_documents,
 )
-from assistant.index.retrieve import Filters, Retriever, get_retriever
+from assistant.index.retrieve import Filters, Retriever, SearchResponse, get_retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
-from assistant.products.exercise import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS, exercise
+from assistant.products.exercise import exercise
 from assistant.products.export import Report, to_docx, to_markdown
-from assistant.products.quiz import MAX_QUESTIONS, quiz
+from assistant.products.healthcheck import health_report, healthcheck
+from assistant.products.quiz import quiz
 
 log = logging.getLogger(__name__)
-MAX_QUERY_CHARS = 2000
-MAX_HISTORY = 40
+# The one map from the product's errors to HTTP: the first matching class wins.
+STATUS: tuple[tuple[type[PlanAssistError], int], ...] = (
+    (NotFound, 404),
+    (NotDeletable, 403),
+    (InvalidRequest, 400),
+    (LoadError, 400),
+    (ConfigurationError, 503),
+)
+
+
+def status_of(err: PlanAssistError) -> int:
+    """The HTTP status for one of the product's errors (500 for one not mapped: a bug)."""
+    return next((code for cls, code in STATUS if isinstance(err, cls)), 500)
 
 
 class SearchRequest(BaseModel):
@@ -53,58 +75,14 @@ class SearchRequest(BaseModel):
     mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
 
 
-class SearchResult(BaseModel):
-    rank: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    locator: str
-    score: float
-    text: str
-
-
-class SearchResponse(BaseModel):
-    query: str
-    took_ms: float
-    results: list[SearchResult]
-
-
 class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS)
     filters: Filters = Field(default_factory=Filters)
     backend: Literal["auto", "extractive", "llm"] = "auto"
     stream: bool = Field(False, description="Stream as server-sent events: 'token' events, then one 'answer'.")
     history: list[Message] = Field(default_factory=list, max_length=MAX_HISTORY,
-                                   description="Earlier turns, oldest first: a follow-up keeps their topic and repeats none of their sentences.")
-
-
-class CitationOut(BaseModel):
-    n: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    locator: str
-    quote: str
-    source_type: str = ""
-
-
-class SentenceOut(BaseModel):
-    text: str
-    citations: list[int]
-    supported: bool
-    role: str = "lead"
-
-
-class AskResponse(BaseModel):
-    question: str
-    answer: str
-    abstained: bool
-    citations: list[CitationOut]
-    sentences: list[SentenceOut]
-    notes: list[str]
-    backend: str
-    took_ms: float
-    question_type: str = ""
+                                   description="Earlier turns, oldest first: a follow-up keeps their topic and repeats "
+                                               "none of their sentences.")
 
 
 class DocumentsResponse(BaseModel):
@@ -112,37 +90,20 @@ class DocumentsResponse(BaseModel):
     catalogue: list[CatalogueEntry]
 
 
-class UploadResponse(BaseModel):
-    documents: int
-    chunks: int
-    embedded: int
-    skipped_unchanged: int
-    removed: int
-    failed: list[Failure]
-    took_ms: float
-    doc_ids: list[str]
-
-
 class DeleteResponse(BaseModel):
     deleted: str
     chunks: int
 
 
-class TermOut(BaseModel):
-    term: str
-    expansion: str
-    definition: str
-
-
 class GlossaryResponse(BaseModel):
-    terms: list[TermOut]
+    terms: list[Term]
 
 
 class ErrorResponse(BaseModel):
     error: str
 
 
-ERRORS = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
 
 
 def retriever_dep() -> Retriever:
@@ -175,26 +136,23 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 @router.post("/search", response_model=SearchResponse, summary="Cited passages for a query")
-def search(body: SearchRequest, retriever: Retriever = Depends(require_read)) -> dict:
+def search(body: SearchRequest, retriever: Retriever = Depends(require_read)) -> SearchResponse:
     hits, took = retriever.timed_search(body.query, k=body.k, filters=body.filters, mode=body.mode)
-    return {"query": body.query, "took_ms": took, "results": [h.public() for h in hits]}
+    return SearchResponse(query=body.query, took_ms=took, results=list(hits))
 
 
 def _sse(event: str, data: dict) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-@router.post("/ask", response_model=AskResponse, summary="A cited, verified answer (JSON or server-sent events)",
+@router.post("/ask", response_model=AnswerView, summary="A cited, verified answer (JSON or server-sent events)",
              responses={200: {"content": {"text/event-stream": {}}}})
 def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read)):
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
-    try:
-        events = answer_with_history(body.question, body.history, retriever, filters=body.filters, backend=body.backend)
-        if not wants_stream:
-            return next(e for e in events if isinstance(e, Answer)).public()
-        first = next(events)  # fail before the 200 is sent if the backend is misconfigured
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
+    events = answer_with_history(body.question, body.history, retriever, filters=body.filters, backend=body.backend)
+    if not wants_stream:
+        return next(e for e in events if isinstance(e, Answer)).public()
+    first = next(events)  # fail before the 200 is sent if the backend is misconfigured
 
     def generate():
         try:
@@ -215,17 +173,14 @@ def documents(retriever: Retriever = Depends(require_read)) -> dict:
     return {"documents": list_documents(retriever), "catalogue": list_catalogue(retriever)}
 
 
-@router.post("/documents", response_model=UploadResponse, status_code=201, summary="Upload and index a document",
+@router.post("/documents", response_model=IngestReport, status_code=201, summary="Upload and index a document",
              responses={413: {"model": ErrorResponse}})
 def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_write)) -> dict:
     limit = int(retriever.settings.max_upload_mb * 1024 * 1024)
     data = file.file.read(limit + 1)
     if len(data) > limit:
         raise HTTPException(413, f"{file.filename}: file too large (the limit is {retriever.settings.max_upload_mb:g} MB)")
-    try:
-        report = add_upload(retriever, file.filename or "upload", data)
-    except LoadError as err:
-        raise HTTPException(400, str(err)) from err
+    report = add_upload(retriever, file.filename or "upload", data)
     if report.failed:
         raise HTTPException(400, report.failed[0].error)
     return report.model_dump()
@@ -234,12 +189,7 @@ def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_
 @router.delete("/documents/{doc_id}", response_model=DeleteResponse, summary="Delete a user-uploaded document",
                responses={403: {"model": ErrorResponse}, 404: {"model": ErrorResponse}})
 def delete(doc_id: str, retriever: Retriever = Depends(require_write)) -> dict:
-    try:
-        removed = delete_document(retriever, doc_id)
-    except KeyError as err:
-        raise HTTPException(404, f"no document with id '{doc_id}'") from err
-    except PermissionError as err:
-        raise HTTPException(403, str(err)) from err
+    removed = delete_document(retriever, doc_id)
     return {"deleted": doc_id, "chunks": removed}
 
 
@@ -274,12 +224,19 @@ class QuizRequest(BaseModel):
     format: OutputFormat = "json"
 
 
+class HealthcheckRequest(BaseModel):
+    """A planning context and, for the rated report, the team's ratings."""
+
+    context: PlanningContext
+    ratings: dict[str, Any] | list[dict[str, Any]] | None = Field(
+        None, description="Question number to rating ('in place', 'partly', 'not in place', 'not applicable') or "
+                          "{rating, comment}; or {'ratings': {...}, 'date': 'YYYY-MM-DD'}. Leave out for a blank form.")
+    format: OutputFormat = "json"
+
+
 def _deliver(build: Callable[[], Report], fmt: str, name: str):
-    """Build the report (a ValueError is the caller's mistake: 400) and send it as JSON, Markdown or Word."""
-    try:
-        report = build()
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
+    """Build the report (an InvalidRequest becomes a 400 in the error handler) and send it as JSON, Markdown or Word."""
+    report = build()
     if fmt == "md":
         return Response(to_markdown(report), media_type="text/markdown; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
@@ -288,7 +245,7 @@ def _deliver(build: Callable[[], Report], fmt: str, name: str):
     return report.model_dump()
 
 
-FILE_RESPONSES = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
+FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
 
 
 @router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
@@ -308,12 +265,25 @@ def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read)):
     return _deliver(lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
 
 
+@router.post("/healthcheck", summary="Integration health check: cited key performance questions, blank or rated",
+             responses=FILE_RESPONSES)
+def healthcheck_route(body: HealthcheckRequest, retriever: Retriever = Depends(require_read)):
+    """The blank form (no ratings) or the rated report; invalid ratings are a 400 naming each bad entry."""
+    if body.format != "json":
+        return _deliver(lambda: health_report(healthcheck(body.context, retriever, body.ratings)), body.format, "healthcheck")
+    return healthcheck(body.context, retriever, body.ratings).public()
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Every error as JSON ``{"error": ...}``; never a stack trace."""
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(PlanAssistError)
+    async def product_error(request: Request, exc: PlanAssistError):
+        return JSONResponse({"error": str(exc)}, status_code=status_of(exc))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -29,7 +29,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.answering.answer import Answer
 from assistant.answering.conversation import Message, answer_with_history
 from assistant.index.retrieve import Retriever
-from assistant.interfaces.api import ERRORS, MAX_HISTORY, MAX_QUERY_CHARS, CitationOut, require_read
+from assistant.citation import SourceRef
+from assistant.constants import MAX_HISTORY, MAX_QUERY_CHARS
+from assistant.interfaces.api import ERRORS, require_read
 
 log = logging.getLogger(__name__)
 MODEL_ID = "planassist"
@@ -88,7 +90,7 @@ class ChatCompletion(BaseModel):
     model: str = MODEL_ID
     choices: list[Choice]
     usage: Usage = Field(default_factory=Usage)
-    citations: list[CitationOut]
+    citations: list[SourceRef]
 
 
 def sources_block(answer: Answer) -> str:
@@ -114,11 +116,7 @@ def _events(body: ChatRequest, retriever: Retriever) -> Iterator[str | Answer]:
     if len(last.content) > MAX_QUERY_CHARS:
         raise HTTPException(400, f"the question is longer than {MAX_QUERY_CHARS} characters")
     history = [m for m in body.messages[:-1] if m.role != "system"]
-    try:
-        events = answer_with_history(last.content.strip(), history, retriever)
-        return _prime(events)
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
+    return _prime(answer_with_history(last.content.strip(), history, retriever))  # a misconfiguration is a 400 here
 
 
 def _prime(events: Iterator[str | Answer]) -> Iterator[str | Answer]:
