@@ -27,8 +27,8 @@ from assistant.answering.gaps import gap_statement, missing_note
 from assistant.answering.llm import build_messages, chat_model, llm_configured, stream
 from assistant.answering.verify import Verdict, Verifier, split_sentences
 from assistant.citation import MARKER_FORMAT, NOT_COVERED, SOURCE_TYPES, Citation, CitationBook, SourceRef
-from assistant.corpus.manifest import load_manifest
 from assistant.constants import LEXICAL_SUPPORT
+from assistant.corpus.manifest import load_manifest
 from assistant.errors import BackendUnavailable
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import LEADING_NUMBER, NOT_QUOTABLE  # noqa: F401 (quoted by products.quiz)
@@ -47,11 +47,14 @@ ALREADY_GIVEN = "The sentence that answers this was quoted above; more from the 
 
 
 class Sentence(BaseModel):
+    """One quoted sentence (or unit: a sentence with the one it leans on) of an answer, with its sources."""
+
     text: str
     citations: list[int]
     supported: bool
     role: str = Field("lead", description="given (quoted earlier in the conversation: pointed to, not repeated), lead, "
-                                          "item (of the list the lead introduces), support, or closest (a gap answer's nearest passage).")
+                                          "item (of the list the lead introduces), support, or closest (a gap answer's "
+                                          "nearest passage).")
 
 
 class AnswerView(BaseModel):
@@ -111,6 +114,7 @@ def currency_notes(citations: list[Citation], retriever: Retriever) -> list[str]
 
 def abstain(question: str, hits: list[Hit], backend: str, started: float, reason: str = "",
             notes: list[str] | None = None, question_type: str = "") -> Answer:
+    """Decline: the not-covered phrase, the nearest passages as sources, and any notes (missing texts)."""
     nearest = _citations(hits[:NEAREST_SOURCES])
     notes = ([reason] if reason else []) + list(notes or [])
     if nearest:
@@ -131,7 +135,8 @@ def _verify_units(plan: Plan, sources: list[Hit], number: dict[int, int], verifi
         cited = [number[r] for r in unit.rows]
         evidence = verifier.lexical(unit.text, "\n".join(sources[n - 1].text for n in cited)) / LEXICAL_SUPPORT
         supported = evidence >= 1.0
-        verdicts.append(Verdict(unit.text, cited, supported, evidence, [] if supported else ["not supported by the cited passages"]))
+        problems = [] if supported else ["not supported by the cited passages"]
+        verdicts.append(Verdict(unit.text, cited, supported, evidence, problems))
     return verdicts
 
 
@@ -150,7 +155,7 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
     out_sentences, lines = [], []
     if plan.decision == "gap":
         lines.append(f"{gap_statement(plan.q)} The closest passages:")
-    for unit, v in zip(plan.units, verdicts):
+    for unit, v in zip(plan.units, verdicts, strict=True):
         out_sentences.append(Sentence(text=v.text, citations=v.citations, supported=v.supported, role=unit.role))
         marks = "".join(MARKER_FORMAT.format(n=n) for n in v.citations)
         if unit.role == "given":
@@ -197,6 +202,7 @@ def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Ret
 
 
 def resolve_backend(backend: Backend | str, retriever: Retriever) -> str:
+    """'auto' becomes llm when one is configured, else extractive; 'llm' without one is an error."""
     if backend == "auto":
         return "llm" if llm_configured(retriever.settings) else "extractive"
     if backend == "llm" and not llm_configured(retriever.settings):

@@ -128,7 +128,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     index = retriever.sentences
     library_docs = {r.meta.doc_id for r in retriever.records}
     missing = named_missing_texts(question + " " + query, load_manifest(retriever.settings.corpus_dir), library_docs)
-    unknown = unknown_entities(q, index.library_text, {t.term for t in retriever.glossary.terms})
+    known = {t.term for t in retriever.glossary.terms if t.expansion.lower() in index.library_text}
+    unknown = unknown_entities(q, index.library_text, known)
     found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else []
     scope = scope_features(q, hits, found, unknown)
     plan = Plan(q=q, decision="answer", hits=hits, missing=missing, unknown=unknown, scope=scope,

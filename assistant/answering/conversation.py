@@ -101,7 +101,8 @@ def standalone_question(question: str, previous_questions: list[str], retriever:
     if not previous_questions:
         return question
     if resolve_backend(backend, retriever) == "llm":
-        pairs = zip(previous_questions[-HISTORY_TURNS:], (previous_answers or [])[-HISTORY_TURNS:] + [""] * HISTORY_TURNS)
+        answers = ((previous_answers or []) + [""] * len(previous_questions))[:len(previous_questions)]
+        pairs = zip(previous_questions[-HISTORY_TURNS:], answers[-HISTORY_TURNS:], strict=True)
         history = "\n".join(f"User: {q}\nAssistant: {a}" for q, a in pairs)
         rewritten = complete(chat_model(retriever.settings), CONDENSE_PROMPT.format(history=history, question=question))
         return rewritten.splitlines()[0].strip() if rewritten else question

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set as AbstractSet
 
 from assistant.answering.question import QuestionInfo, understand
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
@@ -82,20 +83,12 @@ def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:
             f"or upload a copy; until then nothing here quotes it directly.{where}")
 
 
-def unknown_entities(q: QuestionInfo, library_text: str, known: set[str] = frozenset()) -> list[str]:
-    """Named things in the question that occur nowhere in the library (case-insensitive).
+def unknown_entities(q: QuestionInfo, library_text: str, known: AbstractSet[str] = frozenset()) -> list[str]:
+    """Named things in the question that occur nowhere in the library (case-insensitive, as written).
 
-    A capitalised name counts as present when each of its words is ('Security Council Timor-Leste');
-    acronyms, numbered instruments and periods must occur as written; ``known`` (glossary terms) always count.
+    ``known`` holds names that count as present anyway: glossary acronyms whose expansion the library holds.
     """
-    def present(entity: str) -> bool:
-        words = entity.lower().split()
-        if entity in known or entity.lower() in library_text:
-            return True
-        return len(words) > 1 and entity[:1].isupper() and not any(ch.isdigit() for ch in entity) \
-            and all(re.search(rf"\b{re.escape(w)}\b", library_text) for w in words)
-
-    return [e for e in q.entities if not present(e)]
+    return [e for e in q.entities if e not in known and e.lower() not in library_text]
 
 
 def in_scope_probability(features: dict[str, float]) -> float:

@@ -149,7 +149,7 @@ class SentenceIndex:
         prev = np.where(same_doc_prev, np.arange(n) - 1, -1)
         nxt = np.where(np.r_[same_doc_prev[1:], False] if n else np.zeros(0, dtype=bool), np.arange(n) + 1, -1)
         ok = np.array([quotable(t) for t in texts], dtype=bool)
-        vectors = sentence_vectors([t for t, q in zip(texts, ok) if q], encoder, index_dir)
+        vectors = sentence_vectors([t for t, q in zip(texts, ok, strict=True) if q], encoder, index_dir)
         full = np.zeros((n, encoder.dimension), dtype=np.float32)
         if ok.any():
             full[ok] = vectors
@@ -183,7 +183,7 @@ class SentenceIndex:
         scores = np.zeros(len(self), dtype=np.float32)
         found = self.lexical.search(query, len(self.lexical_ids)) if len(self.lexical_ids) else []
         if found:
-            rows, values = zip(*found)
+            rows, values = zip(*found, strict=True)
             scores[self.lexical_ids[list(rows)]] = np.array(values) / max(values)
         return scores
 
@@ -221,15 +221,15 @@ def sentence_vectors(texts: list[str], encoder: Encoder, index_dir: Path) -> np.
     if path.exists():
         try:
             with np.load(path) as data:
-                cache = dict(zip(data["keys"].tolist(), data["vectors"]))
+                cache = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
         except (OSError, ValueError, KeyError):
             cache = {}
     keys = [_key(t) for t in texts]
     missing = list(dict.fromkeys(k for k in keys if k not in cache))
     if missing:
-        todo = {k: t for k, t in zip(keys, texts) if k in set(missing)}
+        todo = {k: t for k, t in zip(keys, texts, strict=True) if k in set(missing)}
         fresh = encoder.encode(list(todo.values()), batch_size=ENCODE_BATCH)
-        cache.update(zip(todo.keys(), fresh))
+        cache.update(zip(todo.keys(), fresh, strict=True))
         _save(path, {k: cache[k] for k in dict.fromkeys(keys)})
     if not texts:
         return np.zeros((0, encoder.dimension), dtype=np.float32)

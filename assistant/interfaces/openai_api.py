@@ -28,9 +28,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answering.answer import Answer
 from assistant.answering.conversation import Message, answer_with_history
-from assistant.index.retrieve import Retriever
 from assistant.citation import SourceRef
 from assistant.constants import MAX_HISTORY, MAX_QUERY_CHARS
+from assistant.index.retrieve import Retriever
 from assistant.interfaces.api import ERRORS, require_read
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.integration
      "common priorities, integrated mechanisms, and integrated monitoring"),
     ("What is the Integration Steering Group?", "definition", "standing body"),
     ("Why do staff speak of integration fatigue?", "why", "transaction costs"),
-    ("Should all field missions have a single budget?", "yes_no", "All field missions should operate under one budget"),
+    ("Should all field missions have a single budget?", "yes_no", "all field missions operate under one budget"),
 ])
 def test_each_question_type_gets_the_sentence_that_answers(retriever, question, qtype, fact):
     result = answer_question(question, retriever, backend="extractive")
@@ -80,5 +80,7 @@ def test_follow_up_keeps_the_topic_and_takes_the_new_ask(retriever):
     chat = Conversation(retriever, backend="extractive")
     first = chat.ask("What must an Integrated Strategic Framework set out?")
     second = chat.ask("and who approves it?")
-    assert "Integrated Strategic Framework" in chat.turns[-1][1] and chat.turns[-1][1].lower().startswith("who approves")
+    standalone = chat.turns[-1][1]
+    assert "ISF" in standalone or "Integrated Strategic Framework" in standalone
+    assert standalone.lower().startswith("who approves")
     assert second.answer != first.answer and second.answer.startswith(GAP_PREFIX), second.answer
