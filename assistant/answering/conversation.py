@@ -131,6 +131,12 @@ Turn = tuple[str, str, Answer]
 """(question as asked, standalone query searched, answer)."""
 
 
+def ask_with_history(question: str, history: list[Message], retriever: Retriever, filters: Filters | None = None,
+                     backend: str = "auto") -> Answer:
+    """The final answer to a follow-up given earlier messages (non-streaming :func:`answer_with_history`)."""
+    return next(e for e in answer_with_history(question, history, retriever, filters, backend) if isinstance(e, Answer))
+
+
 class Conversation:
     """One user's chat, the same for CLI and UI: keeps (question, standalone query, answer) turns.
 

@@ -29,10 +29,12 @@ MARKER_GROUP = re.compile(r"\s*(?:\[\d{1,3}\](?:\s*,?\s*)?)+")
 
 
 def markers(sentence: str) -> list[int]:
+    """The [n] citation numbers in a sentence, in order of appearance."""
     return [int(m) for m in MARKER.findall(sentence)]
 
 
 def strip_markers(sentence: str) -> str:
+    """The sentence without its [n] markers, spacing before punctuation repaired."""
     return " ".join(MARKER_GROUP.sub(" ", sentence).split()).replace(" .", ".").replace(" ,", ",")
 
 
@@ -69,6 +71,7 @@ def supports(score: float) -> bool:
 
 @dataclass
 class Verdict:
+    """The outcome of checking one sentence: its text, the citations kept, whether they support it, and why."""
     text: str
     citations: list[int]
     supported: bool

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = ("para", "paras", "p", "pp", "No", "Nos", "Mr", "Ms", "Mrs", "Dr", "art", "Art", "e.g", "i.e", "etc", "vol", "sect", "St", "Corp", "Inc", "v", "cf", "al")
+ABBREVIATIONS = ("para", "paras", "p", "pp", "No", "Nos", "Mr", "Ms", "Mrs", "Dr", "art", "Art", "e.g", "i.e", "etc", "vol",
+                 "sect", "St", "Corp", "Inc", "v", "cf", "al")
 _SPLIT = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’]))(?:\s*\[\d{1,3}\])*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 

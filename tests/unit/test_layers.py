@@ -9,6 +9,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "assistant"
 BASE = {"settings", "constants", "errors", "citation"}  # the top: anything may import these
+MAX_LINES = 350
 RANK = {"corpus": 1, "index": 2, "answering": 3, "products": 4, "evaluate": 4, "interfaces": 5, "__main__": 6}
 
 
@@ -41,6 +42,11 @@ def test_imports_point_down_the_flow():
 def test_every_module_has_a_known_layer():
     for name, _ in modules():
         rank(name)  # raises KeyError for a module outside the agreed layout
+
+
+def test_no_module_is_over_the_size_limit():
+    long = [f"{p.relative_to(PACKAGE)}: {n}" for _, p in modules() if (n := len(p.read_text().splitlines())) > MAX_LINES]
+    assert not long, f"modules over {MAX_LINES} lines (split them by concept): {long}"
 
 
 def test_rank_of_examples():

@@ -1,4 +1,4 @@
-"""Follow-up condensation rules and the never-repeat set (no model)."""
+"""Rule-based condensation of follow-ups and the never-repeat set (no model)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,7 @@ def test_standalone_question_left_alone():
 def test_given_sentences_strip_markers_and_bullets():
     given = given_sentences(["The ISF is shared. [1]\n- It sets results. [2][3]"])
     assert given == {"the isf is shared.", "it sets results."}
+
+
+def test_leaning_start_gets_the_previous_topic():
+    assert condense_rules("and what about funding?", "What must an ISF contain?", ["ISF"]) == "what about funding regarding ISF?"
