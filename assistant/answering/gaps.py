@@ -49,7 +49,8 @@ GENERIC_ALIASES = frozenset({"policy", "report", "guidelines", "handbook", "doct
 def aliases(info: DocumentInfo) -> list[str]:
     """The names a user might give a catalogued text: short title, symbol, bracketed name, short title without year."""
     names = [info.short, info.symbol, info.symbol.split("-")[0] if info.symbol else ""]
-    names += re.findall(r"\(([^)]{4,60})\)", info.title)
+    names += [n for n in re.findall(r"\(([^)]{4,60})\)", info.title) if re.search(r"[A-Za-z]{3}", n)]  # not '(2011)'
+
     names.append(re.sub(r"\s*\b(?:19|20)\d{2}\b$", "", info.short))
     names.append(re.sub(r"^(?:United Nations|UN)\s+", "", info.title.split(":")[0]))
     words = re.sub(r"\s*\b(?:19|20)\d{2}\b", "", info.short).split()
@@ -59,7 +60,7 @@ def aliases(info: DocumentInfo) -> list[str]:
     out = []
     for name in names:
         name = name.strip(" :")
-        if len(name) >= 4 and name.lower() not in GENERIC_ALIASES and name not in out:
+        if len(name) >= 4 and re.search(r"[A-Za-z]", name) and name.lower() not in GENERIC_ALIASES and name not in out:
             out.append(name)
     return out
 

@@ -39,6 +39,7 @@ def test_a_text_in_the_library_is_not_reported_missing(manifest):
 
 def test_plain_questions_name_no_missing_text(manifest):
     assert not named_missing_texts("Who leads the UN country team in Timor-Leste?", manifest, library_doc_ids=set())
+    assert not named_missing_texts("What went wrong in planning UNMISS in 2011?", manifest, library_doc_ids=set())
 
 
 def test_missing_note_says_where_and_how(manifest):
