@@ -13,11 +13,13 @@ from __future__ import annotations
 import json
 import re
 import statistics
+import sys
 import tempfile
 from pathlib import Path
 
 from assistant.answering.answer import answer_question
 from assistant.answering.conversation import Conversation
+from assistant.answering.llm import MODEL_DECLINED
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
 from assistant.corpus.manifest import load_manifest
 from assistant.index.ingest import ingest
@@ -91,6 +93,20 @@ def supports(sentence: str, passage: str) -> bool:
     return bool(words) and len(words & set(tokenize(passage))) / len(words) >= JUDGE_RECALL
 
 
+def sample(rows: list[dict], limit: int | None) -> list[dict]:
+    """``limit`` evenly spaced rows (so a sample keeps in-scope and out-of-scope questions), or all of them."""
+    if not limit or limit >= len(rows):
+        return rows
+    return [rows[int(i * len(rows) / limit)] for i in range(limit)]
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 1)
+
+
 def complete(sentence: str) -> bool:
     """A quoted sentence is complete when it starts like a sentence and ends with terminal punctuation.
 
@@ -115,10 +131,15 @@ def _gap_stated(result) -> bool:
     return result.abstained or GAP_PREFIX.lower() in result.answer.lower()
 
 
-def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: str = "extractive") -> dict:
-    """Every measure of docs/evaluation.md, by question kind (answer, gap, out, missing, follow)."""
+def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: str = "extractive",
+                     limit: int | None = None, progress: bool = False) -> dict:
+    """Every measure of docs/evaluation.md, by question kind (answer, gap, out, missing, follow).
+
+    ``limit`` evaluates an evenly spaced sample (an LLM on CPU takes tens of seconds per answer).
+    """
     retriever = retriever or get_retriever()
-    rows = _rows(path)
+    rows = sample(_rows(path), limit)
+    model_declines, outputs = 0, []
     manifest = load_manifest(retriever.settings.corpus_dir)
     m: dict[str, list] = {k: [] for k in ("facts", "recall5", "false_abstain", "abstain", "abstain_near", "gap",
                                           "missing_note", "missing_facts", "follow_facts", "follow_repeat",
@@ -145,6 +166,10 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
         hits, took = retriever.timed_search(row["question"], k=10)
         result = answer_question(row["question"], retriever, backend=backend)
         m["times"].append(result.took_ms)
+        model_declines += MODEL_DECLINED in result.notes
+        outputs.append({"id": row["id"], "kind": kind, "answer": result.answer, "took_ms": result.took_ms})
+        if progress:
+            print(f"{row['id']} {result.took_ms / 1000:.1f}s {result.answer[:100]}", file=sys.stderr, flush=True)
         m["over_retrieval"].append(max(0.0, result.took_ms - took))
         m["complete"].extend(complete(s.text) for s in result.sentences if getattr(s, "role", "") != "item")
         if kind == "out":
@@ -206,9 +231,12 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
         "citation_precision": round(precise / cited_pairs, 3) if cited_pairs else 0.0,
         "citation_recall": round(recalled / sentences, 3) if sentences else 0.0,
         "supported_share": round(supported / sentences, 3) if sentences else 0.0,
+        "model_declines": model_declines,
         "answer_p50_ms": round(statistics.median(m["times"]), 1) if m["times"] else 0.0,
+        "answer_p95_ms": _percentile(m["times"], 0.95),
         "answer_over_retrieval_p50_ms": round(statistics.median(m["over_retrieval"]), 1) if m["over_retrieval"] else 0.0,
         "misses": misses,
+        "answers": outputs,
     }
 
 
@@ -221,4 +249,6 @@ def format_table(results: dict) -> str:
             lines.append(f"{mode:8} {m['recall@1']:6.3f} {m['recall@5']:6.3f} {m['recall@10']:6.3f} {m['mrr']:6.3f} "
                          f"{m['p50_ms']:7.1f}")
         return "\n".join(lines)
-    return "\n".join(f"{k}: {v}" for k, v in results.items())
+    if "extractive" in results:  # an LLM run with the extractive baseline on the same questions
+        return "\n\n".join(f"== {name} ==\n{format_table(results[name])}" for name in ("llm", "extractive"))
+    return "\n".join(f"{k}: {v}" for k, v in results.items() if k != "answers")

@@ -24,7 +24,17 @@ from pydantic import BaseModel, Field
 
 from assistant.answering.compose import Plan, plan_answer
 from assistant.answering.gaps import gap_statement, missing_note
-from assistant.answering.llm import build_messages, chat_model, llm_configured, stream
+from assistant.answering.llm import (
+    MAX_PASSAGE_CHARS,
+    MAX_PASSAGES,
+    MODEL_DECLINED,
+    build_messages,
+    chat_model,
+    llm_configured,
+    short_passages,
+    split_decline,
+    stream,
+)
 from assistant.answering.verify import Verdict, Verifier, split_sentences
 from assistant.citation import MARKER_FORMAT, NOT_COVERED, SOURCE_TYPES, Citation, CitationBook, SourceRef
 from assistant.constants import LEXICAL_SUPPORT
@@ -44,6 +54,7 @@ COVERAGE_PASSAGES = 3
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
 ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- "}
 ALREADY_GIVEN = "The sentence that answers this was quoted above; more from the sources:"
+LLM_SENTENCES = 6  # evidence sentences offered to an LLM (in at most MAX_PASSAGES passages)
 
 
 class Sentence(BaseModel):
@@ -201,12 +212,30 @@ def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Ret
                   sentences=out_sentences, notes=notes, backend=backend, took_ms=_ms(started))
 
 
+def llm_passages(plan: Plan, retriever: Retriever) -> list[Hit]:
+    """At most three short passages for an LLM: the best-scored candidate sentences, grouped by passage.
+
+    Short prompts keep a small CPU model fast and on topic; answers are verified against exactly these texts.
+    """
+    hits = list(plan.hits)
+    index_of = {retriever.row[h.chunk_id]: i for i, h in enumerate(hits) if h.chunk_id in retriever.row}
+    vector = retriever.encoder.query_vector(retriever.glossary.expand(plan.q.text))
+    chosen = []
+    for c in [c for c in plan.candidates if not c.given][:LLM_SENTENCES]:
+        if c.row not in index_of:
+            hits.append(retriever.hit_for_row(c.row, len(hits) + 1, vector))
+            index_of[c.row] = len(hits) - 1
+        chosen.append((index_of[c.row], c.text))
+    given = [hits[i].model_copy(update={"text": text}) for i, text in short_passages(chosen)]
+    return given or [h.model_copy(update={"text": h.text[:MAX_PASSAGE_CHARS]}) for h in hits[:MAX_PASSAGES]]
+
+
 def resolve_backend(backend: Backend | str, retriever: Retriever) -> str:
     """'auto' becomes llm when one is configured, else extractive; 'llm' without one is an error."""
     if backend == "auto":
         return "llm" if llm_configured(retriever.settings) else "extractive"
     if backend == "llm" and not llm_configured(retriever.settings):
-        raise BackendUnavailable("the llm backend needs PLANASSIST_LLM_BASE_URL or PLANASSIST_GGUF_PATH")
+        raise BackendUnavailable("the llm backend needs PLANASSIST_LOCAL_MODEL, or PLANASSIST_LLM_BASE_URL for a server")
     return backend
 
 
@@ -242,15 +271,17 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
             yield line + "\n"
     else:
         hits = plan.hits
-        messages = build_messages(question, [(i + 1, h.label, h.text) for i, h in enumerate(hits)])
+        given = llm_passages(plan, retriever)
+        messages = build_messages(question, [(i + 1, h.label, h.text) for i, h in enumerate(given)])
         text = ""
         for token in stream(chat_model(retriever.settings), messages):
             text += token
             yield token
-        if NOT_COVERED.rstrip(".").lower() in text.lower() or not text.strip():
-            result = abstain(question, hits, backend, started, "The model found no answer in the passages.", notes)
+        declined, kept = split_decline(text)
+        if declined:
+            result = abstain(question, hits, backend, started, MODEL_DECLINED, notes)
         else:
-            result = _finish(question, split_sentences(text), hits, retriever, backend, started, notes)
+            result = _finish(question, split_sentences(kept), given, retriever, backend, started, notes)
     yield result.model_copy(update={"standalone": query})
 
 

@@ -20,8 +20,8 @@ from assistant.citation import NOT_COVERED
 from assistant.errors import LoadError, NotDeletable, NotFound
 from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
 from assistant.index.retrieve import Filters, Retriever
-from assistant.interfaces.security import is_user_upload
 from assistant.interfaces.healthcheck_ui import healthcheck_tab
+from assistant.interfaces.security import is_user_upload
 from assistant.interfaces.ui_products import draft_tab, training_tab
 from assistant.products.export import answer_report, to_docx, to_markdown
 

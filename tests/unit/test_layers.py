@@ -5,6 +5,7 @@ also catches imports inside functions.
 """
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "assistant"
@@ -51,3 +52,12 @@ def test_no_module_is_over_the_size_limit():
 
 def test_rank_of_examples():
     assert rank("assistant.errors") == 0 and rank("assistant.index.store") == 2 and rank("assistant.interfaces.api") == 5
+
+
+def test_readme_layout_names_every_module():
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("### Layout"):]
+    layout = layout[: layout.index("\n```\n", layout.index("```\n") + 4)]
+    missing = [name for name, p in modules()
+               if p.stem not in ("__init__", "__main__") and not re.search(rf"\b{p.stem}\b", layout)]
+    assert not missing, f"add these modules to README.md's Layout section: {missing}"
