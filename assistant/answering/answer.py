@@ -15,7 +15,6 @@ library lacks gets a note saying so.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from typing import Iterator, Literal
@@ -41,14 +40,9 @@ from assistant.constants import LEXICAL_SUPPORT
 from assistant.corpus.manifest import load_manifest
 from assistant.errors import BackendUnavailable
 from assistant.index.retrieve import Filters, Hit, Retriever
-from assistant.index.sentences import LEADING_NUMBER, NOT_QUOTABLE  # noqa: F401 (quoted by products.quiz)
+from assistant.index.sentences import INSTRUCTION_LIKE, LEADING_NUMBER, NOT_QUOTABLE  # noqa: F401 (products.quiz)
 
 Backend = Literal["auto", "extractive", "llm"]
-INSTRUCTION_LIKE = re.compile(
-    r"ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|rules)|disregard (all |the )?(previous|prior|above)"
-    r"|system prompt|you are (now )?(an? )?(ai|assistant|chatbot|language model)|new instructions:",
-    re.IGNORECASE,
-)
 NEAREST_SOURCES = 3
 COVERAGE_PASSAGES = 3
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them

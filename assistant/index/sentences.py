@@ -46,6 +46,12 @@ LEANING = re.compile(
     r"accordingly|at the same time|in (?:that|this) (?:case|way))\b",
     re.IGNORECASE,
 )
+# Text that poses as an instruction is data, never a quote (nor evidence offered to an LLM).
+INSTRUCTION_LIKE = re.compile(
+    r"ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|rules)|disregard (all |the )?(previous|prior|above)"
+    r"|system prompt|you are (now )?(an? )?(ai|assistant|chatbot|language model)|new instructions:",
+    re.IGNORECASE,
+)
 # Not quotable: footnotes ("²² See ..."), text that starts mid-sentence, footnote markers glued into
 # a line, runs of capitals (tables of contents, running heads) and TeX residue from PDF conversion.
 NOT_QUOTABLE = re.compile(r"^\(?[a-z]|^See |\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^")
@@ -71,7 +77,8 @@ def complete(sentence: str) -> bool:
 
 def quotable(sentence: str) -> bool:
     """Long enough, short enough, complete, and not a footnote, heading run or conversion residue."""
-    return MIN_CHARS <= len(sentence) <= MAX_CHARS and complete(sentence) and not NOT_QUOTABLE.search(sentence)
+    return (MIN_CHARS <= len(sentence) <= MAX_CHARS and complete(sentence) and not NOT_QUOTABLE.search(sentence)
+            and not INSTRUCTION_LIKE.search(sentence))
 
 
 def join_broken_lines(text: str) -> str:
