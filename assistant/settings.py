@@ -60,6 +60,10 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(150, description="Overlap when a long paragraph must be split.")
     max_file_mb: float = Field(50.0, description="Files larger than this are refused at ingest.")
 
+    # --- text cleaning and OCR (scanned PDFs) ------------------------------------------
+    ocr: bool = Field(True, description="Read PDFs without a text layer with Tesseract OCR when it is installed.")
+    ocr_languages: str = Field("eng", description="Tesseract language packs for OCR, e.g. 'eng' or 'eng+fra+spa'.")
+
     # --- retrieval ----------------------------------------------------------------------
     top_k: int = Field(8, description="Results returned by search and passages given to answers.")
     candidates: int = Field(100, description="Candidates each retriever contributes before fusion (100 chosen by the eval).")

@@ -106,6 +106,12 @@ def metadata(info: DocumentInfo, chunk: Chunk, file_sha: str, count: int, path: 
         "para_end": num(chunk.para_end),
         "page_start": num(chunk.page_start),
         "page_end": num(chunk.page_end),
+        # text cleaning (issue 10): footnote units, the notes a passage cites, OCR text
+        "kind": chunk.kind,
+        "footnote": chunk.footnote,
+        "notes": ",".join(chunk.notes),
+        "cited_by": chunk.cited_by,
+        "ocr": chunk.ocr,
     }
 
 
@@ -128,8 +134,9 @@ def bump_generation(settings: Settings) -> None:
 
 def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] | LoadError:
     try:
-        doc = load(path, max_mb=settings.max_file_mb)
-        chunks = chunk_pages(info.id, [(p.text, p.number) for p in doc.pages], settings.chunk_chars, settings.chunk_overlap)
+        doc = load(path, max_mb=settings.max_file_mb, ocr=settings.ocr, ocr_languages=settings.ocr_languages)
+        chunks = chunk_pages(info.id, [(p.text, p.number) for p in doc.pages], settings.chunk_chars, settings.chunk_overlap,
+                             ocr_pages={p.number for p in doc.pages if p.ocr and p.number is not None})
         if not chunks:
             raise LoadError(path, "no passages could be extracted")
         return chunks

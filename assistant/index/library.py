@@ -15,8 +15,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load, sniff
+from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, check, sniff
 from assistant.corpus.manifest import load_manifest
+from assistant.corpus.quality import DocumentQuality, assess
 from assistant.index.ingest import IngestReport, bump_generation, ingest, remove_document, write_lock
 from assistant.index.retrieve import Retriever
 
@@ -120,7 +121,7 @@ def add_upload(retriever: Retriever, name: str, data: bytes) -> IngestReport:
     with tempfile.TemporaryDirectory(dir=settings.uploads_dir.parent, prefix=".staging-") as tmp:
         staged = Path(tmp) / filename
         staged.write_bytes(data)
-        load(staged, max_mb=settings.max_upload_mb)
+        check(staged, max_mb=settings.max_upload_mb)
         path = settings.uploads_dir / filename
         os.replace(staged, path)
     report = ingest([path], settings=settings, store=retriever.store)
@@ -144,3 +145,13 @@ def delete_document(retriever: Retriever, doc_id: str) -> int:
         bump_generation(settings)
     retriever.refresh()
     return removed
+
+
+def document_quality(retriever: Retriever) -> list[DocumentQuality]:
+    """Text-quality defect counts for every document in the index (``planassist docs --quality``)."""
+    retriever.refresh()
+    by_doc: dict[str, list] = {}
+    for record in retriever.records:
+        by_doc.setdefault(record.meta.get("doc_id", ""), []).append(record)
+    return [assess(doc_id, [(r.text, r.meta) for r in records], records[0].meta.get("title", ""))
+            for doc_id, records in sorted(by_doc.items())]
