@@ -26,6 +26,7 @@ from assistant.index.lexical import tokenize
 MARKER = re.compile(r"\[(\d{1,3})\]")
 MARKER_GROUP = re.compile(r"\s*(?:\[\d{1,3}\](?:\s*,?\s*)?)+")
 LEXICAL_SUPPORT = 0.6
+OCR_MIN_FUZZY = 5  # OCR character noise is forgiven only in words this long
 SEMANTIC_SUPPORT = 0.75
 
 
@@ -52,20 +53,32 @@ class Verifier:
     def __init__(self, encoder: Encoder):
         self.encoder = encoder
 
-    def lexical(self, sentence: str, passage: str) -> float:
+    def lexical(self, sentence: str, passage: str, ocr: bool = False) -> float:
+        """Share of the sentence's content words (stemmed) that the passage holds.
+
+        For OCR text a word also counts when the passage holds it with one character
+        wrong ('Blectoral' for 'Electoral'); a word the passage lacks still counts missing.
+
+        >>> Verifier(None).lexical("The Electoral Law", "the 1995 Blectoral Law", ocr=True)
+        1.0
+        """
         words = set(tokenize(sentence))
         if not words:
             return 0.0
-        return len(words & set(tokenize(passage))) / len(words)
+        held = set(tokenize(passage))
+        found = words & held
+        if ocr:
+            found |= {w for w in words - held if len(w) >= OCR_MIN_FUZZY and any(_one_edit(w, h) for h in held)}
+        return len(found) / len(words)
 
-    def check(self, sentences: list[str], passages: dict[int, str]) -> list[Verdict]:
-        """One verdict per sentence; citations repaired where the evidence allows."""
+    def check(self, sentences: list[str], passages: dict[int, str], ocr: set[int] | frozenset[int] = frozenset()) -> list[Verdict]:
+        """One verdict per sentence; citations repaired where the evidence allows (``ocr``: passages read by OCR)."""
         clean = [strip_markers(s) for s in sentences]
         cache: dict[tuple[int, int], float] = {}
 
         def evidence(i: int, n: int) -> float:
             if (i, n) not in cache:
-                lexical = self.lexical(clean[i], passages[n]) / LEXICAL_SUPPORT
+                lexical = self.lexical(clean[i], passages[n], n in ocr) / LEXICAL_SUPPORT
                 cache[i, n] = lexical if lexical >= 1.0 else max(lexical, self.semantic(clean[i], passages[n]) / SEMANTIC_SUPPORT)
             return cache[i, n]
 
@@ -98,3 +111,13 @@ class Verifier:
     @staticmethod
     def _supports(score: float) -> bool:
         return score >= 1.0
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by at most one substituted, inserted or deleted character."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

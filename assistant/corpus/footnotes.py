@@ -36,8 +36,10 @@ INLINE_RULE = re.compile(r"\s*_{6,}\s*$")  # a rule left at the end of an unwrap
 NOTE_RUN = re.compile(r"(?:^|(?<=[.)”\"]\s))(\*{1,3}|\d{1,3})\s+(?=[A-Z])")  # '* Reissued ... 1 The visit ...'
 JOB_PREFIX = re.compile(r"^\d{2}-\d{5}\*?\s*(?:\(E\))?\s*(?:\d{6})?\s+")  # '12-61376* (E) 241212 the United ...'
 MD_MARKER = re.compile(r"\[\^(\w{1,6})\](?!:)")
-# A note number glued to the word or punctuation it annotates: 'report1 ', 'flag."8 ', '(2011)12,'.
-GLUED_MARKER = re.compile(r"(?<=[^\W\d_]|[.,;:”\"’)\]])(\d{1,3})(?=[\s.,;:)”\"’]|$)")
+# A note number glued to the word or punctuation it annotates: 'report1 ', 'flag."8 ', '(2011)12,' (not '"1.3.0"').
+GLUED_MARKER = re.compile(r"(?<=[^\W\d_]|[.,;:”\"’)\]])(\d{1,3})(?=\s|$|[.,;:)”\"’](?:\s|$))")
+# A note number glued to a year: 'of 25 November 20242 and' (note 2 after 2024).
+YEAR_MARKER = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,2})(?=\s|$|[.,;:)](?:\s|$))")
 # A number standing between two sentences: 'November 2012. 1 The mission ...'.
 SPACED_MARKER = re.compile(r"(?<=[.;:”\"’)])\s(\d{1,3})(?=\s+[A-Z])")
 SPACED_SUPERSCRIPT = re.compile(rf"(?<=[.,;:”\"’)\]\w]) ([{SUPERSCRIPT_DIGITS}]+)(?=\s|$)")
@@ -180,5 +182,6 @@ def _mark(text: str, labels: set[str]) -> str:
         todo.discard(label)
         return superscript(label)
 
-    text = GLUED_MARKER.sub(repl, text) if todo else text
-    return SPACED_MARKER.sub(repl, text) if todo else text
+    for pattern in (GLUED_MARKER, YEAR_MARKER, SPACED_MARKER):
+        text = pattern.sub(repl, text) if todo else text
+    return text

@@ -26,7 +26,7 @@ SUP = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 LONE_LETTER = re.compile(r"(?<![\w.’'/-])(?![aAI]\b)([A-Za-z]) ([a-z]{2,})\b")
 GLUED = re.compile(r"(?<![\w-])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w-])")
 SPLICED = (
-    re.compile(rf"[a-z,;]\s?[{SUP}]+\s+[A-Z][a-z]"),  # 'chair of the ⁴ The first': a note inside a sentence
+    re.compile(rf"[a-z,;] ?[{SUP}]+ +[A-Z][a-z]"),  # 'chair of the ⁴ The first': a note inside a sentence
     re.compile(rf"(?:^|\n)\s*[{SUP}]+\s*[A-Z]"),  # a note paragraph left in the body
     re.compile(r"\$\^\{|_{6,}"),  # TeX note residue, a PDF note rule
 )

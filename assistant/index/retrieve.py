@@ -77,6 +77,7 @@ class Hit(BaseModel):
     status: str = "current"
     superseded_by: str = ""
     seq: int = 0
+    ocr: bool = Field(False, description="The passage was read by OCR from a scanned page.")
 
     @property
     def label(self) -> str:
@@ -109,6 +110,7 @@ def _hit(record: Record, rank: int, score: float, similarity: float) -> Hit:
         status=m.get("status", "current"),
         superseded_by=m.get("superseded_by", ""),
         seq=int(m.get("seq", 0)),
+        ocr=bool(m.get("ocr", False)),
     )
 
 
