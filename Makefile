@@ -29,6 +29,7 @@ eval: index
 	$(BIN)/planassist eval answers
 
 bench: index
+	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python scripts/bench.py
 
 clean:

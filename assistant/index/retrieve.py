@@ -24,6 +24,7 @@ from assistant.citation import Citation, format_citation
 from assistant.corpus.glossary import Glossary, load_glossary
 from assistant.index.embeddings import Encoder, get_encoder
 from assistant.index.ingest import GENERATION_FILE
+from assistant.index.fusion import ranked, reciprocal_rank_fusion
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import MISSING, Record, Store, search_text
 from assistant.settings import Settings, get_settings
@@ -95,23 +96,9 @@ class Hit(BaseModel):
 
 def _hit(record: Record, rank: int, score: float, similarity: float) -> Hit:
     m = record.meta
-    return Hit(
-        rank=rank,
-        chunk_id=record.id,
-        doc_id=m.get("doc_id", ""),
-        title=m.get("title", ""),
-        short=m.get("short", ""),
-        locator=m.get("locator", ""),
-        score=round(score, 6),
-        similarity=round(similarity, 4),
-        text=record.text,
-        heading=m.get("heading", ""),
-        type=m.get("type", ""),
-        status=m.get("status", "current"),
-        superseded_by=m.get("superseded_by", ""),
-        seq=int(m.get("seq", 0)),
-        ocr=bool(m.get("ocr", False)),
-    )
+    return Hit(rank=rank, chunk_id=record.id, doc_id=m.doc_id, title=m.title, short=m.short, locator=m.locator,
+               score=round(score, 6), similarity=round(similarity, 4), text=record.text, heading=m.heading,
+               type=m.type, status=m.status, superseded_by=m.superseded_by, seq=m.seq, ocr=m.ocr)
 
 
 class Retriever:
@@ -149,16 +136,16 @@ class Retriever:
             if not force and generation == self._generation:
                 return
             records = self.store.all_records()
-            records.sort(key=lambda r: (r.meta.get("doc_id", ""), r.meta.get("seq", 0)))
+            records.sort(key=lambda r: (r.meta.doc_id, r.meta.seq))
             texts = [search_text(r.text, r.meta) for r in records]
             self.lexical = LexicalIndex.build(texts)
             self.records = records
             self.row = {r.id: i for i, r in enumerate(records)}
             self._meta_arrays = {
-                "doc_id": np.array([r.meta.get("doc_id", "") for r in records], dtype=object),
-                "type": np.array([r.meta.get("type", "") for r in records], dtype=object),
-                "year": np.array([r.meta.get("year", MISSING) for r in records]),
-                "status": np.array([r.meta.get("status", "current") for r in records], dtype=object),
+                "doc_id": np.array([r.meta.doc_id for r in records], dtype=object),
+                "type": np.array([r.meta.type for r in records], dtype=object),
+                "year": np.array([MISSING if r.meta.year is None else r.meta.year for r in records], dtype=np.int64),
+                "status": np.array([r.meta.status for r in records], dtype=object),
             }
             self._generation = generation
 
@@ -206,31 +193,25 @@ class Retriever:
 
     def _fuse(self, dense: list[tuple[str, float]], lexical: list[tuple[int, float]], vector: np.ndarray, k: int) -> list[Hit]:
         s = self.settings
-        scores: dict[str, float] = {}
-        similarity: dict[str, float] = {}
         records = self._records([cid for cid, _ in dense])
-        for rank, (cid, sim) in enumerate(dense):
-            if cid not in records:
-                continue
-            scores[cid] = scores.get(cid, 0.0) + s.dense_weight / (s.rrf_k + rank + 1)
-            similarity[cid] = sim
-        for rank, (row, _) in enumerate(lexical):
-            record = self.records[row]
-            scores[record.id] = scores.get(record.id, 0.0) + s.lexical_weight / (s.rrf_k + rank + 1)
-            records.setdefault(record.id, record)
+        dense = [(cid, sim) for cid, sim in dense if cid in records]  # deleted since the last refresh
+        similarity = dict(dense)
+        lexical_ids = [self.records[row].id for row, _ in lexical]
+        for row, _ in lexical:
+            records.setdefault(self.records[row].id, self.records[row])
+        scores = reciprocal_rank_fusion([[cid for cid, _ in dense], lexical_ids], [s.dense_weight, s.lexical_weight], s.rrf_k)
         for cid, record in records.items():
-            if record.meta.get("status") == "superseded":
+            if record.meta.status == "superseded":
                 scores[cid] *= s.superseded_penalty
-        best = sorted(scores, key=lambda c: -scores[c])[:k]
+        best = ranked(scores, k)
         self._fill_similarity([c for c in best if c not in similarity], vector, similarity)
         return [_hit(records[c], i + 1, scores[c], similarity[c]) for i, c in enumerate(best)]
 
     def _fill_similarity(self, ids: list[str], vector: np.ndarray, similarity: dict[str, float]) -> None:
         if not ids:
             return
-        got = self.store.collection.get(ids=ids, include=["embeddings"])
-        for cid, emb in zip(got["ids"], got["embeddings"]):
-            similarity[cid] = float(np.dot(np.asarray(emb, dtype=np.float32), vector))
+        for cid, emb in self.store.embeddings(ids).items():
+            similarity[cid] = float(np.dot(emb, vector))
 
     def neighbours(self, chunk_id: str, width: int = 1) -> list[Record]:
         """The passage with the ones before and after it in its document (to read in context)."""
@@ -238,9 +219,9 @@ class Retriever:
         row = self.row.get(chunk_id)
         if row is None:
             return self.store.get([chunk_id])
-        doc = self.records[row].meta.get("doc_id")
+        doc = self.records[row].meta.doc_id
         lo, hi = max(0, row - width), min(len(self.records), row + width + 1)
-        return [r for r in self.records[lo:hi] if r.meta.get("doc_id") == doc]
+        return [r for r in self.records[lo:hi] if r.meta.doc_id == doc]
 
     def timed_search(self, query: str, **kwargs) -> tuple[list[Hit], float]:
         started = time.perf_counter()

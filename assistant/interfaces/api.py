@@ -23,7 +23,8 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.answering.answer import Answer, answer_question, answer_stream
-from assistant.corpus.loaders import LoadError
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUERY_CHARS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.errors import ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
 from assistant.index.ingest import Failure
 from assistant.index.library import (
     CatalogueEntry,
@@ -36,12 +37,24 @@ from assistant.index.library import (
 from assistant.index.retrieve import Filters, Retriever, get_retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
-from assistant.products.exercise import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS, exercise
+from assistant.products.exercise import exercise
 from assistant.products.export import Report, to_docx, to_markdown
-from assistant.products.quiz import MAX_QUESTIONS, quiz
+from assistant.products.quiz import quiz
 
 log = logging.getLogger(__name__)
-MAX_QUERY_CHARS = 2000
+# The one map from the product's errors to HTTP: the first matching class wins.
+STATUS: tuple[tuple[type[PlanAssistError], int], ...] = (
+    (NotFound, 404),
+    (NotDeletable, 403),
+    (InvalidRequest, 400),
+    (LoadError, 400),
+    (ConfigurationError, 503),
+)
+
+
+def status_of(err: PlanAssistError) -> int:
+    """The HTTP status for one of the product's errors (500 for one not mapped: a bug)."""
+    return next((code for cls, code in STATUS if isinstance(err, cls)), 500)
 
 
 class SearchRequest(BaseModel):
@@ -181,13 +194,10 @@ def _sse(event: str, data: dict) -> str:
              responses={200: {"content": {"text/event-stream": {}}}})
 def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read)):
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
-    try:
-        if not wants_stream:
-            return answer_question(body.question, retriever, filters=body.filters, backend=body.backend).public()
-        events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
-        first = next(events)  # fail before the 200 is sent if the backend is misconfigured
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
+    if not wants_stream:
+        return answer_question(body.question, retriever, filters=body.filters, backend=body.backend).public()
+    events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
+    first = next(events)  # fail before the 200 is sent if the backend is misconfigured
 
     def generate():
         try:
@@ -215,10 +225,7 @@ def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_
     data = file.file.read(limit + 1)
     if len(data) > limit:
         raise HTTPException(413, f"{file.filename}: file too large (the limit is {retriever.settings.max_upload_mb:g} MB)")
-    try:
-        report = add_upload(retriever, file.filename or "upload", data)
-    except LoadError as err:
-        raise HTTPException(400, str(err)) from err
+    report = add_upload(retriever, file.filename or "upload", data)
     if report.failed:
         raise HTTPException(400, report.failed[0].error)
     return report.model_dump()
@@ -227,12 +234,7 @@ def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_
 @router.delete("/documents/{doc_id}", response_model=DeleteResponse, summary="Delete a user-uploaded document",
                responses={403: {"model": ErrorResponse}, 404: {"model": ErrorResponse}})
 def delete(doc_id: str, retriever: Retriever = Depends(require_write)) -> dict:
-    try:
-        removed = delete_document(retriever, doc_id)
-    except KeyError as err:
-        raise HTTPException(404, f"no document with id '{doc_id}'") from err
-    except PermissionError as err:
-        raise HTTPException(403, str(err)) from err
+    removed = delete_document(retriever, doc_id)
     return {"deleted": doc_id, "chunks": removed}
 
 
@@ -268,11 +270,8 @@ class QuizRequest(BaseModel):
 
 
 def _deliver(build: Callable[[], Report], fmt: str, name: str):
-    """Build the report (a ValueError is the caller's mistake: 400) and send it as JSON, Markdown or Word."""
-    try:
-        report = build()
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
+    """Build the report (an InvalidRequest becomes a 400 in the error handler) and send it as JSON, Markdown or Word."""
+    report = build()
     if fmt == "md":
         return Response(to_markdown(report), media_type="text/markdown; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
@@ -307,6 +306,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(PlanAssistError)
+    async def product_error(request: Request, exc: PlanAssistError):
+        return JSONResponse({"error": str(exc)}, status_code=status_of(exc))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -17,6 +17,8 @@ from typing import Optional
 
 import typer
 
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.errors import ContextError, InvalidRequest
 from assistant.settings import get_settings
 
 app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True, add_completion=False)
@@ -262,7 +264,7 @@ def _write_report(build, fmt: str, output: Optional[Path]) -> None:
     ensure_index()
     try:
         report = build()
-    except ValueError as err:
+    except InvalidRequest as err:
         raise typer.BadParameter(str(err)) from None
     if fmt == "docx":
         output.write_bytes(to_docx(report))
@@ -289,7 +291,7 @@ def draft(
 ):
     """First-pass ISF sections for your context, each tied to the cited policy behind it."""
     from assistant.index.retrieve import get_retriever
-    from assistant.products.context import ContextError, load_context
+    from assistant.products.context import load_context
     from assistant.products.draft import draft as make_draft
 
     try:
@@ -303,8 +305,8 @@ def draft(
 @app.command()
 def exercise(
     topic: str = typer.Option(..., "--topic", help="What the exercise is about."),
-    minutes: int = typer.Option(90, "--minutes", help="Session length (45-480)."),
-    participants: int = typer.Option(18, "--participants", help="Number of participants (4-120)."),
+    minutes: int = typer.Option(90, "--minutes", help=f"Session length ({MIN_MINUTES}-{MAX_MINUTES})."),
+    participants: int = typer.Option(18, "--participants", help=f"Number of participants ({MIN_PARTICIPANTS}-{MAX_PARTICIPANTS})."),
     country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
@@ -321,7 +323,7 @@ def exercise(
 @app.command()
 def quiz(
     topic: str = typer.Option(..., "--topic", help="What the quiz checks."),
-    count: int = typer.Option(10, "-n", "--count", help="Number of questions (1-30)."),
+    count: int = typer.Option(10, "-n", "--count", help=f"Number of questions (1-{MAX_QUESTIONS})."),
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
 ):

@@ -8,6 +8,8 @@ adds no facts of its own about the country.
 ...     key_tasks=["Protect civilians"], un_entities=["UNDP"], period="2027-2029")
 >>> ctx.years
 (2027, 2029)
+>>> mandate_tasks("Decides that the mandate shall be: (a) to protect civilians; (b) to support elections.")
+['Protect civilians', 'Support elections']
 """
 
 from __future__ import annotations
@@ -20,12 +22,44 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
+from assistant.errors import ContextError
+
 PERIOD = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 MAX_CONTEXT_BYTES = 200_000
+PRESENCE_NAMES = {"PKO": "multidimensional peacekeeping operation", "SPM": "special political mission",
+                  "transition": "UN presence in transition"}
+# Mandate text is split into tasks at sub-paragraph letters/numerals, semicolons and sentence ends;
+# the lead-in ("Decides that the mandate of X shall be:") and a leading "to" are dropped.
+TASK_BREAK = re.compile(r"(?:^|[;:.]\s+|\s)\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+|;\s*(?:and\s+)?|\.\s+(?=[A-Z])|\n+\s*[-•*]?\s*")
+LEAD_IN = re.compile(r"^.*?\b(?:mandate|tasks?)\b[^:]{0,80}:\s*", re.IGNORECASE | re.DOTALL)
+TASK_VERB = re.compile(r"^(?:[-•*]\s*|to\s+|and\s+)+", re.IGNORECASE)
+COUNCIL_VERB = re.compile(
+    r"^(requests|decides|calls|encourages|urges|stresses|underlines|welcomes|expresses|reaffirms|recalls)\b", re.IGNORECASE)
+GENERIC_WORDS = frozenset({"suppo", "assis", "provi", "their", "there", "which", "other", "withi", "throu"})
+NATIONAL = re.compile(r"\b(government|ministry|minister|national|authorities)\b", re.IGNORECASE)
 
 
-class ContextError(ValueError):
-    """A planning context that cannot be used; the message lists each problem by field."""
+def mandate_tasks(mandate: str) -> list[str]:
+    """The tasks in a mandate text, one per sub-paragraph or semicolon-separated clause."""
+    text = " ".join(mandate.split()) if "\n-" not in mandate else mandate
+    if ":" in text[:300]:
+        text = LEAD_IN.sub("", text, count=1)
+    tasks = []
+    for part in TASK_BREAK.split(text):
+        part = TASK_VERB.sub("", " ".join(part.split()).strip(" ;,.")).strip()
+        if len(part) >= 8 and not COUNCIL_VERB.match(part) and part.lower() not in (t.lower() for t in tasks):
+            tasks.append(part[0].upper() + part[1:])
+    return tasks[:12]
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())} - GENERIC_WORDS
+
+
+def _same_task(a: str, b: str) -> bool:
+    """Two phrasings of one task: most of the shorter one's word stems are in the other."""
+    wa, wb = _stems(a), _stems(b)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
 
 
 class Priority(BaseModel):
@@ -42,6 +76,8 @@ class PlanningContext(BaseModel):
     country: str = Field(min_length=2, max_length=100, description="Country, real or fictional.")
     fictional: bool = Field(False, description="True for training scenarios (e.g. Carana).")
     presence: Literal["PKO", "SPM", "transition"] = Field(description="Peacekeeping operation, special political mission, or a presence in transition.")
+    phase: Literal["", "start-up", "consolidation", "drawdown", "withdrawal"] = Field(
+        "", description="Mandate stage, if known: start-up, consolidation, drawdown or withdrawal.")
     mission: str = Field(min_length=2, max_length=100, description="Name or acronym of the mission.")
     mandate: str = Field("", max_length=20_000, description="Mandate text or extract (Security Council resolution).")
     key_tasks: list[str] = Field(default_factory=list, description="Mandated key tasks.")
@@ -80,13 +116,44 @@ class PlanningContext(BaseModel):
 
     @property
     def years(self) -> tuple[int, int]:
+        """(start, end) of the period."""
         start, end = self.period.split("-")
         return int(start), int(end)
 
     @property
+    def presence_name(self) -> str:
+        """'special political mission', 'multidimensional peacekeeping operation', ..."""
+        return PRESENCE_NAMES[self.presence]
+
+    @property
+    def leaving(self) -> bool:
+        """The presence is drawing down, withdrawing or in transition: task transfer matters."""
+        return self.presence == "transition" or self.phase in ("drawdown", "withdrawal")
+
+    @property
+    def tasks(self) -> list[str]:
+        """Mandated tasks: the key tasks, then tasks parsed from the mandate text that add something new."""
+        tasks = list(self.key_tasks)
+        for t in mandate_tasks(self.mandate):
+            if not any(_same_task(t, k) for k in tasks):
+                tasks.append(t)
+        return tasks
+
+    @property
     def all_priorities(self) -> list[Priority]:
-        """Agreed priorities, or the key tasks as provisional ones."""
-        return self.priorities or [Priority(name=t) for t in self.key_tasks[:6]]
+        """Agreed priorities, or the mandated tasks as provisional ones."""
+        return self.priorities or [Priority(name=t) for t in self.tasks[:6]]
+
+    @property
+    def entities(self) -> list[str]:
+        """The mission and the UN entities the drafter listed: the only entities a draft may name."""
+        return [self.mission, *self.un_entities]
+
+    def listed(self, entity: str) -> bool:
+        """True for a listed entity, a section of the mission ('UNMICA Police') or a national counterpart."""
+        name = entity.strip().lower()
+        known = [e.lower() for e in self.entities]
+        return name in known or name.startswith(self.mission.lower() + " ") or bool(NATIONAL.search(entity))
 
 
 def _explain(err: ValidationError) -> str:

@@ -19,6 +19,7 @@ from typing import Callable
 from assistant.answering.answer import answer_question
 from assistant.citation import NOT_COVERED, CitationBook
 from assistant.corpus.manifest import load_manifest
+from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.export import Block, Report
@@ -235,7 +236,7 @@ def select_sections(names: list[str] | None) -> list[Section]:
         return list(SECTIONS)
     unknown = [n for n in names if n not in SECTION_KEYS]
     if unknown:
-        raise ValueError(f"unknown section(s) {', '.join(unknown)}; choose from: all, {', '.join(SECTION_KEYS)}")
+        raise InvalidRequest(f"unknown section(s) {', '.join(unknown)}; choose from: all, {', '.join(SECTION_KEYS)}")
     return [s for s in SECTIONS if s.key in names]
 
 

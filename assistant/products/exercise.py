@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from assistant.answering.answer import answer_question
 from assistant.citation import NOT_COVERED, CitationBook
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.errors import InvalidRequest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.export import Block, Report
 
-MIN_MINUTES, MAX_MINUTES = 45, 480
-MIN_PARTICIPANTS, MAX_PARTICIPANTS = 4, 120
 SYNDICATE_SIZE = 6
 DEFAULT_COUNTRY = "Carana"
 KEY_SENTENCES = 2
@@ -157,11 +157,11 @@ def _ranked(items, topic: str, count: int):
 
 def validate(topic: str, minutes: int, participants: int) -> None:
     if len(topic.strip()) < 3:
-        raise ValueError("topic: give the subject of the exercise (at least 3 characters)")
+        raise InvalidRequest("topic: give the subject of the exercise (at least 3 characters)")
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise ValueError(f"minutes: between {MIN_MINUTES} and {MAX_MINUTES}")
+        raise InvalidRequest(f"minutes: between {MIN_MINUTES} and {MAX_MINUTES}")
     if not MIN_PARTICIPANTS <= participants <= MAX_PARTICIPANTS:
-        raise ValueError(f"participants: between {MIN_PARTICIPANTS} and {MAX_PARTICIPANTS}")
+        raise InvalidRequest(f"participants: between {MIN_PARTICIPANTS} and {MAX_PARTICIPANTS}")
 
 
 def timeline(minutes: int, injects: list[Inject]) -> list[list[str]]:

@@ -2,7 +2,9 @@
 
 Everything exported is first built as a :class:`Report` — headings, paragraphs, bullet
 lists, tables, and a numbered Sources list — so Markdown and Word carry the same content
-and the same [n] markers. Word output uses real headings and tables (python-docx).
+and the same [n] markers. Word output uses real headings and tables (python-docx); a table
+of five or more columns goes on a landscape page together with the heading that introduces
+it, so cells keep whole words, and the header row repeats on each page.
 
 >>> r = Report(title="T", blocks=[Block(kind="paragraph", text="Shared vision [1].")])
 >>> to_markdown(r).splitlines()[0]
@@ -16,6 +18,9 @@ import re
 from typing import Literal
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from pydantic import BaseModel, Field
 
@@ -25,6 +30,9 @@ BlockKind = Literal["heading", "paragraph", "bullets", "table", "note"]
 SOURCES_HEADING = "Sources"
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 QUOTE_CHARS = 600
+LANDSCAPE_COLUMNS = 5
+TABLE_FONT_PT = 9
+MIN_COLUMN_SHARE = 0.08
 
 
 class Block(BaseModel):
@@ -44,6 +52,7 @@ class Report(BaseModel):
     subtitle: str = ""
     blocks: list[Block] = Field(default_factory=list)
     sources: list[Citation] = Field(default_factory=list)
+    source_quotes: bool = Field(True, description="Quote each source passage under its entry in the Sources list.")
 
 
 def _quote(text: str) -> str:
@@ -62,6 +71,7 @@ def _cell(text: str) -> str:
 
 
 def to_markdown(report: Report) -> str:
+    """The report as Markdown (tables as pipe tables, sources with their quotes unless brief)."""
     lines = [f"# {report.title}", ""]
     if report.subtitle:
         lines += [f"_{report.subtitle}_", ""]
@@ -83,7 +93,7 @@ def to_markdown(report: Report) -> str:
     if report.sources:
         lines += [f"## {SOURCES_HEADING}", ""]
         for c in report.sources:
-            lines += [source_line(c), "", f"> {_quote(c.quote)}", ""]
+            lines += [source_line(c), ""] + ([f"> {_quote(c.quote)}", ""] if report.source_quotes else [])
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -93,12 +103,15 @@ def _safe(text: str) -> str:
 
 
 def to_docx(report: Report) -> bytes:
+    """The report as a Word document; wide tables on landscape pages."""
     doc = Document()
     doc.styles["Normal"].font.size = Pt(11)
     doc.add_heading(_safe(report.title), level=0)
     if report.subtitle:
         doc.add_paragraph(_safe(report.subtitle), style="Subtitle")
-    for b in report.blocks:
+    landscape = landscape_blocks(report.blocks)
+    for i, b in enumerate(report.blocks):
+        _orient(doc, i in landscape)
         if b.kind == "heading":
             doc.add_heading(_safe(b.text), level=max(1, min(4, b.level)))
         elif b.kind == "paragraph":
@@ -110,26 +123,96 @@ def to_docx(report: Report) -> bytes:
                 doc.add_paragraph(_safe(item), style="List Bullet")
         elif b.kind == "table" and b.rows:
             _table(doc, [[_safe(cell) for cell in row] for row in b.rows])
+    _orient(doc, False)
     if report.sources:
         doc.add_heading(SOURCES_HEADING, level=1)
         for c in report.sources:
-            doc.add_paragraph(_safe(source_line(c))).runs[0].bold = True
-            doc.add_paragraph(_safe(_quote(c.quote)), style="Quote")
+            doc.add_paragraph(_safe(source_line(c))).runs[0].bold = report.source_quotes
+            if report.source_quotes:
+                doc.add_paragraph(_safe(_quote(c.quote)), style="Quote")
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def landscape_blocks(blocks: list[Block]) -> set[int]:
+    """Indexes of blocks set on landscape pages: each wide table and the blocks since its heading."""
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        if b.kind == "table" and b.rows and max(len(r) for r in b.rows) >= LANDSCAPE_COLUMNS:
+            start = i
+            while start > 0 and blocks[start].kind != "heading" and i - start < 3:
+                start -= 1
+            out.update(range(start, i + 1))
+    return out
+
+
+def _orient(doc, landscape: bool) -> None:
+    """Start a new section when the orientation changes (Word sets orientation per section)."""
+    section = doc.sections[-1]
+    if (section.orientation == WD_ORIENT.LANDSCAPE) == landscape:
+        return
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    width, height = section.page_width, section.page_height
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    if (width < height) == landscape:
+        section.page_width, section.page_height = height, width
+
+
+def _column_widths(rows: list[list[str]], columns: int, total: int) -> list[int]:
+    """Widths in proportion to each column's longest word and text, so no word is broken."""
+    weight = []
+    for j in range(columns):
+        cells = [r[j] for r in rows if j < len(r)]
+        longest_word = max((len(w) for c in cells for w in c.split()), default=4)
+        typical = max((len(c) for c in cells), default=4)
+        weight.append(max(longest_word * 1.2, min(typical, 60) ** 0.8))
+    shares = [max(MIN_COLUMN_SHARE, w / sum(weight)) for w in weight]
+    return [int(total * s / sum(shares)) for s in shares]
 
 
 def _table(doc, rows: list[list[str]]) -> None:
     width = max(len(r) for r in rows)
     table = doc.add_table(rows=len(rows), cols=width)
     table.style = "Table Grid"
+    table.autofit = False
+    section = doc.sections[-1]
+    widths = _column_widths(rows, width, section.page_width - section.left_margin - section.right_margin)
     for i, row in enumerate(rows):
         for j in range(width):
-            table.cell(i, j).text = row[j] if j < len(row) else ""
-            if i == 0:
-                for run in table.cell(i, j).paragraphs[0].runs:
-                    run.bold = True
+            cell = table.cell(i, j)
+            cell.width = widths[j]
+            cell.text = row[j] if j < len(row) else ""
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(TABLE_FONT_PT)
+                run.bold = i == 0
+    header = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header.append(repeat)
+
+
+def open_items(blocks: list[Block], marker: str) -> list[str]:
+    """Every place a report leaves ``marker`` (e.g. '[to be agreed]'), by section, for a list at the end.
+
+    A table gives one item naming its open columns and how many rows each; other blocks give their text.
+    """
+    items, section = [], ""
+    for b in blocks:
+        if b.kind == "heading" and b.level == 1:
+            section = b.text
+        elif b.kind == "table" and b.rows:
+            header, *body = b.rows
+            counts = {h: sum(j < len(r) and marker in r[j] for r in body) for j, h in enumerate(header)}
+            cols = [f"{h} ({n} row{'s' if n > 1 else ''})" for h, n in counts.items() if n]
+            if cols:
+                items.append(f"{section} — {', '.join(cols)}")
+        elif b.kind != "heading":
+            for text in [b.text, *b.items]:
+                if marker in text:
+                    short = text if len(text) <= 140 else text[:140].rsplit(" ", 1)[0] + " …"
+                    items.append(f"{section} — {short}")
+    return items
 
 
 def answer_report(answer) -> Report:

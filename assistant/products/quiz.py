@@ -18,6 +18,8 @@ from pydantic import BaseModel
 from assistant.answering.answer import INSTRUCTION_LIKE, LEADING_NUMBER, NOT_QUOTABLE
 from assistant.answering.verify import split_sentences
 from assistant.citation import Citation, CitationBook
+from assistant.constants import MAX_QUESTIONS
+from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Hit, Retriever
 from assistant.products.export import Block, Report
 
@@ -27,7 +29,6 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 NUMBER = re.compile(rf"\b\d{{1,3}}(?:,\d{{3}})+\b|\b\d{{2,}}\b(?!\s+(?:{MONTHS}))")
 TERMINAL = (".", "?", "!", "”", '"', ")")
 MIN_CHARS, MAX_CHARS = 60, 320
-MAX_QUESTIONS = 30
 PASSAGES = 40
 
 
@@ -60,9 +61,9 @@ def _sentences(hits: list[Hit]):
 def make_questions(topic: str, count: int, retriever: Retriever, seed: int = 0) -> tuple[list[QuizQuestion], list[Citation]]:
     """Up to ``count`` questions on the topic, most relevant passages first, one answer per question."""
     if not 1 <= count <= MAX_QUESTIONS:
-        raise ValueError(f"count: between 1 and {MAX_QUESTIONS}")
+        raise InvalidRequest(f"count: between 1 and {MAX_QUESTIONS}")
     if len(topic.strip()) < 3:
-        raise ValueError("topic: at least 3 characters")
+        raise InvalidRequest("topic: at least 3 characters")
     hits = retriever.search(topic, k=PASSAGES)
     terms = {t.term for t in retriever.glossary.terms}
     picked: list[tuple[Hit, str, str, str]] = []

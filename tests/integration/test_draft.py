@@ -76,7 +76,7 @@ def test_every_source_resolves_to_a_real_chunk(report, retriever):
     stored = {r.id: r for r in retriever.store.get([c.chunk_id for c in report.sources])}
     assert len(stored) == len(report.sources) == len({c.chunk_id for c in report.sources})
     for c in report.sources:
-        assert stored[c.chunk_id].text == c.quote and stored[c.chunk_id].meta["locator"] == c.locator
+        assert stored[c.chunk_id].text == c.quote and stored[c.chunk_id].meta.locator == c.locator
 
 
 def test_uncovered_guidance_says_so_and_names_the_catalogued_text(retriever):
@@ -104,7 +104,7 @@ def test_cli_draft_docx_opens_with_sections_table_and_sources(cli, tmp_path, ret
     assert headings == [s.title for s in SECTIONS] + ["Sources"]
     assert any(t.cell(0, 0).text == "Priority / result" for t in doc.tables)
     sources = [p.text for p in doc.paragraphs if re.match(r"\[\d+\] ", p.text)]
-    labels = {f"{r.meta['short']}, {r.meta['locator']}" for r in retriever.records}
+    labels = {f"{r.meta.short}, {r.meta.locator}" for r in retriever.records}
     assert sources and all(re.match(r"\[\d+\] (.+?) — ", s).group(1) in labels for s in sources)
     body = " ".join(p.text for p in doc.paragraphs)
     assert {int(n) for n in MARKERS.findall(body.split("Sources")[0])} <= set(range(1, len(sources) + 1))

@@ -26,7 +26,7 @@ def seed(settings, *names):
 
 
 def all_ids(store):
-    return store.collection.get(include=[])["ids"]
+    return store.ids()
 
 
 def test_unchanged_corpus_embeds_nothing_changed_and_removed_documents_follow(make_settings):
@@ -49,7 +49,7 @@ def test_unchanged_corpus_embeds_nothing_changed_and_removed_documents_follow(ma
     path.unlink()
     removed = ingest(settings=settings, store=store)
     assert removed.removed == 1
-    assert {r.meta["source_path"].rsplit("/", 1)[-1] for r in store.all_records()} == {RES}
+    assert {r.meta.source_path.rsplit("/", 1)[-1] for r in store.all_records()} == {RES}
 
 
 def test_interrupted_ingest_leaves_no_duplicates_or_orphans(make_settings, monkeypatch):

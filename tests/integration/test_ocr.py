@@ -52,8 +52,8 @@ def test_scanned_report_is_read_located_and_searchable(make_settings):
     retriever.refresh(force=True)
 
     records = retriever.records
-    assert all(r.meta["ocr"] for r in records)
-    numbered = {r.meta["para_start"] for r in records if r.meta["para_start"] > 0}
+    assert all(r.meta.ocr for r in records)
+    numbered = {r.meta.para_start for r in records if r.meta.para_start}
     assert set(range(5, 18)) <= numbered  # UN paragraph numbers found in the scanned text
     hits = retriever.search("ratification of Mr. Denis was deemed inconclusive by the President of the Chamber", k=3)
     top = hits[0]
@@ -61,7 +61,7 @@ def test_scanned_report_is_read_located_and_searchable(make_settings):
     assert top.label == "S/1998/144, para. 5 (p. 1) (OCR)"
     assert "The first vote in the Chamber of Deputies, on 23 December 1997" in top.text
     assert "English" not in top.text and "Page 2" not in top.text  # scanned page heads dropped
-    headings = {r.meta["heading"] for r in records}
+    headings = {r.meta.heading for r in records}
     assert "IV. Haitian National Police" in headings  # a heading set in capitals, in title case
     quality = document_quality(retriever)
     assert quality[0].ocr_pages == 3 and quality[0].split_words == 0

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.integration
 def test_docs_quality_reports_every_document_and_no_defects(cli, retriever):
     (out,) = cli("docs", "--quality", "--json")
     docs = {d["doc_id"]: d for d in out["documents"]}
-    assert set(docs) == {r.meta["doc_id"] for r in retriever.records}
+    assert set(docs) == {r.meta.doc_id for r in retriever.records}
     assert out["defects"] == 0
     ipi = docs["ipi-2013"]
     assert ipi["footnotes"] >= 40 and ipi["split_words"] == ipi["glued_words"] == ipi["spliced_footnotes"] == 0

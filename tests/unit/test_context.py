@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.products.context import ContextError, load_context, parse_context
+from assistant.products.context import ContextError, load_context, mandate_tasks, parse_context
 from assistant.settings import PROJECT_ROOT
 
 EXAMPLE = PROJECT_ROOT / "examples" / "carana.yaml"
@@ -22,7 +22,31 @@ def test_json_context(tmp_path):
     path.write_text('{"country": "Carana", "presence": "SPM", "mission": "UNOCA", "mandate": "Good offices.", '
                     '"un_entities": ["UNDP"], "period": "2027–2028"}')
     ctx = load_context(path)
-    assert ctx.period == "2027-2028" and ctx.all_priorities == []
+    assert ctx.period == "2027-2028" and [p.name for p in ctx.all_priorities] == ["Good offices"]
+
+
+def test_mandate_text_is_parsed_into_tasks():
+    text = ("Decides that the mandate of UNAMB shall be to: (i) use its good offices to support the political dialogue; "
+            "(ii) support the Government in preparing the 2028 elections; (iii) monitor and report on human rights. "
+            "Requests the Secretary-General to present a transition plan.")
+    assert mandate_tasks(text) == ["Use its good offices to support the political dialogue",
+                                   "Support the Government in preparing the 2028 elections", "Monitor and report on human rights"]
+    assert mandate_tasks("- Good offices\n- Human rights monitoring") == ["Good offices", "Human rights monitoring"]
+
+
+def test_tasks_merge_key_tasks_and_new_mandate_tasks():
+    ctx = parse_context({**VALID, "key_tasks": ["Protection of civilians"],
+                         "mandate": "Protect civilians under threat of physical violence; support security sector reform."})
+    assert ctx.tasks == ["Protection of civilians", "Support security sector reform"]
+    assert [p.name for p in ctx.all_priorities] == ctx.tasks
+
+
+def test_only_listed_entities_mission_sections_and_national_counterparts():
+    ctx = parse_context(VALID)
+    assert ctx.listed("UNDP") and ctx.listed("UNMICA Police") and ctx.listed("Ministry of Interior")
+    assert not ctx.listed("WFP") and not ctx.listed("UNMICAX")
+    assert ctx.presence_name == "multidimensional peacekeeping operation" and not ctx.leaving
+    assert parse_context({**VALID, "presence": "SPM", "phase": "withdrawal"}).leaving
 
 
 @pytest.mark.parametrize("change, field, message", [

@@ -45,3 +45,37 @@ def test_control_characters_from_user_input_do_not_break_word_export():
                                                       Block(kind="table", rows=[["a\x01", "b"]])])
     doc = Document(io.BytesIO(to_docx(report)))
     assert [p.text for p in doc.paragraphs][:2] == ["Carana draft", "Vision text"]
+
+
+def test_wide_tables_go_on_landscape_pages_with_their_heading():
+    from docx.enum.section import WD_ORIENT
+
+    wide = [["Priority", "Mandated task", "Result", "Indicator", "Baseline / target", "Lead", "Contributing"],
+            ["Police development", "Support to the police", "[to be agreed]", "[to be agreed]", "[to be agreed]", "UNMICA Police",
+             "UNDP and OHCHR"]]
+    report = Report(title="T", blocks=[Block(kind="paragraph", text="Intro"), Block(kind="heading", text="5. Results", level=1),
+                                       Block(kind="table", rows=wide), Block(kind="paragraph", text="After")])
+    doc = Document(io.BytesIO(to_docx(report)))
+    orientations = [s.orientation for s in doc.sections]
+    assert orientations[:3] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    assert doc.sections[1].page_width > doc.sections[1].page_height
+    widths = [c.width for c in doc.tables[0].rows[0].cells]
+    assert sum(widths) <= doc.sections[1].page_width - doc.sections[1].left_margin - doc.sections[1].right_margin
+    assert min(widths) > 0
+
+
+def test_sources_without_quotes_for_brief_reports():
+    brief = REPORT.model_copy(update={"source_quotes": False})
+    assert "> 24. UNMIT police" not in to_markdown(brief) and "> 24. UNMIT police" in to_markdown(REPORT)
+
+
+def test_open_items_lists_each_place_left_to_agree_by_section():
+    from assistant.products.export import open_items
+
+    blocks = [Block(kind="heading", text="5. Results matrix", level=1),
+              Block(kind="table", rows=[["Task", "Indicator", "Lead"], ["Police", "[to be agreed]", "UNDP"],
+                                        ["Elections", "[to be agreed]", "[to be agreed]"]]),
+              Block(kind="heading", text="7. Coordination", level=1),
+              Block(kind="bullets", items=["Forum meets [to be agreed].", "Fixed item."])]
+    items = open_items(blocks, "[to be agreed]")
+    assert items == ["5. Results matrix — Indicator (2 rows), Lead (1 row)", "7. Coordination — Forum meets [to be agreed]."]
