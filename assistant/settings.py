@@ -166,7 +166,8 @@ def settings_table() -> str:
     """
     lines: list[str] = []
     seen: set[str] = set()
-    for group in (*GROUPS, Settings):
+    groups: tuple[type[BaseModel], ...] = (*GROUPS, Settings)
+    for group in groups:
         names = [n for n in group.model_fields if n not in seen]
         if not names:
             continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from typing import Iterator, Literal
 
 import numpy as np
@@ -23,7 +24,7 @@ from pydantic import BaseModel, Field
 from assistant.answering.llm import build_messages, chat_model, llm_configured, stream
 from assistant.answering.mmr import mmr_select
 from assistant.answering.verify import Verifier, split_sentences
-from assistant.citation import MARKER_FORMAT, NOT_COVERED, Citation, CitationBook
+from assistant.citation import MARKER_FORMAT, NOT_COVERED, Citation, CitationBook, SourceRef
 from assistant.constants import OVERLAP_WEIGHT, PRESELECT
 from assistant.corpus.manifest import load_manifest
 from assistant.errors import BackendUnavailable
@@ -57,17 +58,23 @@ class Sentence(BaseModel):
     supported: bool
 
 
-class Answer(BaseModel):
-    """The answer object shared by CLI, API and UI."""
+class AnswerView(BaseModel):
+    """An answer as CLI ``--json`` and the API return it (sources without the internal fields)."""
 
     question: str
     answer: str
     abstained: bool
-    citations: list[Citation]
+    citations: Sequence[SourceRef]
     sentences: list[Sentence] = []
     notes: list[str] = []
     backend: str = "extractive"
     took_ms: float = 0.0
+
+
+class Answer(AnswerView):
+    """The answer object shared by CLI, API and UI."""
+
+    citations: list[Citation]
     standalone: str = Field("", description="The query actually searched (after follow-up condensation).")
 
     def cited_lines(self, book: CitationBook, limit: int) -> list[str]:
@@ -85,11 +92,8 @@ class Answer(BaseModel):
         return out
 
     def public(self) -> dict:
-        data = self.model_dump(exclude={"standalone"})
-        for c in data["citations"]:
-            for key in ("short", "status", "superseded_by"):
-                c.pop(key, None)
-        return data
+        """The :class:`AnswerView` of this answer, as JSON-ready data."""
+        return AnswerView.model_validate(self.model_dump()).model_dump()
 
 
 def _citations(hits: list[Hit]) -> list[Citation]:

@@ -96,7 +96,9 @@ class Verifier:
         """Word coverage of the sentence by the passage (see :func:`word_coverage`)."""
         return word_coverage(sentence, passage, ocr)
 
-    def check(self, sentences: list[str], passages: dict[int, str], ocr: set[int] | frozenset[int] = frozenset()) -> list[Verdict]:
+    def check(
+        self, sentences: list[str], passages: dict[int, str], ocr: set[int] | frozenset[int] = frozenset()
+    ) -> list[Verdict]:
         """One verdict per sentence; citations repaired where the evidence allows (``ocr``: passages read by OCR)."""
         clean = [strip_markers(s) for s in sentences]
         cache: dict[tuple[int, int], float] = {}

@@ -117,14 +117,11 @@ def dehyphenate(lines: list[str], vocab: Vocabulary) -> list[str]:
     emptied: set[int] = set()
     for i in range(len(out) - 1):
         line = out[i].rstrip()
-        if not re.search(rf"{LETTERS} ?-$", line):
+        tail = re.search(rf"({LETTERS}) ?-$", line)
+        head = re.match(rf"({LETTERS})([^\s]*)\s?(.*)$", out[i + 1].lstrip())
+        if not tail or not head:
             continue
-        nxt = out[i + 1].lstrip()
-        head = re.match(rf"({LETTERS})([^\s]*)\s?(.*)$", nxt)
-        if not head:
-            continue
-        left = re.search(rf"({LETTERS}) ?-$", line).group(1)
-        right = head.group(1)
+        left, right = tail.group(1), head.group(1)
         stem = re.sub(r" ?-$", "", line)
         keep = (
             right[:1].isupper()
@@ -169,7 +166,8 @@ def title_case(heading: str, acronyms: set[str]) -> str:
     out = []
     for i, word in enumerate(words):
         core = word.strip("\"“”'‘’:;,.()?!")
-        if core in acronyms or re.fullmatch(r"[IVXL]{1,6}|[A-H]", core) or (len(core) > 1 and not core.isalpha() and not core.replace("-", "").isalpha()):
+        numeral = re.fullmatch(r"[IVXL]{1,6}|[A-H]", core)
+        if core in acronyms or numeral or (len(core) > 1 and not core.isalpha() and not core.replace("-", "").isalpha()):
             out.append(word)
         elif core.lower() in SMALL_WORDS and i > 0 and not words[i - 1].endswith(":"):
             out.append(word.lower())

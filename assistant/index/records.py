@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,7 +64,7 @@ class ChunkMeta(BaseModel):
         return data
 
     @classmethod
-    def from_chroma(cls, data: dict[str, Any]) -> ChunkMeta:
+    def from_chroma(cls, data: Mapping[str, Any]) -> ChunkMeta:
         """Read Chroma metadata back (:data:`MISSING` becomes None)."""
         values = dict(data)
         for key in _OPTIONAL_INTS:

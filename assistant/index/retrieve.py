@@ -23,8 +23,8 @@ from pydantic import BaseModel, Field
 from assistant.citation import Citation, format_citation
 from assistant.corpus.glossary import Glossary, load_glossary
 from assistant.index.embeddings import Encoder, get_encoder
-from assistant.index.ingest import GENERATION_FILE
 from assistant.index.fusion import ranked, reciprocal_rank_fusion
+from assistant.index.ingest import GENERATION_FILE
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import MISSING, Record, Store, search_text
 from assistant.settings import Settings, get_settings
@@ -61,18 +61,31 @@ class Filters(BaseModel):
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-class Hit(BaseModel):
-    """One retrieved passage, ready to cite."""
+class SearchResult(BaseModel):
+    """One search result as CLI ``--json`` and the API return it."""
 
     rank: int
     chunk_id: str
     doc_id: str
     title: str
-    short: str
     locator: str
     score: float = Field(description="Fused score (higher is better).")
-    similarity: float = Field(description="Cosine similarity of passage and query.")
     text: str
+
+
+class SearchResponse(BaseModel):
+    """The results of one query (CLI ``search --json`` lines and ``POST /api/search``)."""
+
+    query: str
+    took_ms: float
+    results: list[SearchResult]
+
+
+class Hit(SearchResult):
+    """One retrieved passage, ready to cite."""
+
+    short: str
+    similarity: float = Field(description="Cosine similarity of passage and query.")
     heading: str = ""
     type: str = ""
     status: str = "current"
@@ -88,10 +101,6 @@ class Hit(BaseModel):
         """This passage as source number n of an answer, draft or quiz."""
         return Citation(n=n, chunk_id=self.chunk_id, doc_id=self.doc_id, title=self.title, short=self.short,
                         locator=self.locator, quote=self.text, status=self.status, superseded_by=self.superseded_by)
-
-    def public(self) -> dict:
-        """The fields of the CLI/API search result."""
-        return self.model_dump(include={"rank", "chunk_id", "doc_id", "title", "locator", "score", "text"})
 
 
 def _hit(record: Record, rank: int, score: float, similarity: float) -> Hit:

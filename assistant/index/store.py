@@ -17,7 +17,9 @@ that wrapper does not expose; :class:`assistant.index.langchain_retriever.Hybrid
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import chromadb
 import numpy as np
@@ -51,9 +53,9 @@ def make_client(settings: Settings) -> chromadb.ClientAPI:
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
-def _records(ids: list[str], texts: list[str] | None, metas: list) -> list[Record]:
+def _records(ids: list[str], texts: Sequence[str] | None, metas: Sequence[Mapping[str, Any]] | None) -> list[Record]:
     texts = texts if texts is not None else [""] * len(ids)
-    return [Record(i, t, ChunkMeta.from_chroma(m)) for i, t, m in zip(ids, texts, metas, strict=True)]
+    return [Record(i, t, ChunkMeta.from_chroma(m)) for i, t, m in zip(ids, texts, metas or [], strict=True)]
 
 
 class Store:
@@ -93,7 +95,7 @@ class Store:
     def first_chunks(self) -> list[ChunkMeta]:
         """The metadata of each document's first passage: one entry per stored document."""
         got = self.collection.get(where={"seq": 0}, include=["metadatas"])
-        return [ChunkMeta.from_chroma(m) for m in got["metadatas"]]
+        return [ChunkMeta.from_chroma(m) for m in got["metadatas"] or []]
 
     def doc_states(self) -> dict[str, DocState]:
         """For every stored document: file hashes, chunk count and titles its chunks carry (one paged pass).
@@ -105,11 +107,11 @@ class Store:
         offset = 0
         while True:
             got = self.collection.get(limit=PAGE, offset=offset, include=["metadatas"])
-            for m in got["metadatas"]:
+            for m in got["metadatas"] or []:
                 state = states.setdefault(str(m.get("doc_id", "")), DocState())
                 state.chunks += 1
                 state.file_sha256.add(str(m.get("file_sha256", "")))
-                state.declared.add(int(m.get("doc_chunks", MISSING)))
+                state.declared.add(int(str(m.get("doc_chunks", MISSING))))
                 state.titles.add(str(m.get("title", "")))
             if len(got["ids"]) < PAGE:
                 return states
@@ -152,13 +154,16 @@ class Store:
         Only ids and distances come back: the caller holds the texts and metadata in memory,
         and fetching them for 100 candidates cost 8 ms of a 10 ms query (docs/benchmarks.md).
         """
-        got = self.collection.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])
-        return [(cid, 1.0 - distance) for cid, distance in zip(got["ids"][0], got["distances"][0], strict=True)]
+        got = self.collection.query(query_embeddings=np.asarray([vector], dtype=np.float32), n_results=k, where=where,
+                                    include=["distances"])
+        distances = got["distances"] or [[]]
+        return [(cid, 1.0 - distance) for cid, distance in zip(got["ids"][0], distances[0], strict=True)]
 
     def embeddings(self, ids: list[str]) -> dict[str, np.ndarray]:
         """The stored vectors of these passages, by id."""
         got = self.collection.get(ids=ids, include=["embeddings"])
-        return {cid: np.asarray(emb, dtype=np.float32) for cid, emb in zip(got["ids"], got["embeddings"], strict=True)}
+        vectors = got["embeddings"] if got["embeddings"] is not None else []
+        return {cid: np.asarray(emb, dtype=np.float32) for cid, emb in zip(got["ids"], vectors, strict=True)}
 
     def get(self, ids: list[str]) -> list[Record]:
         """These passages with text and metadata, in the order asked (unknown ids left out)."""

@@ -14,7 +14,7 @@ import hmac
 import json
 import logging
 from itertools import chain
-from typing import Callable, Literal
+from typing import Any, Callable, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -22,10 +22,11 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.answering.answer import Answer, answer_question, answer_stream
+from assistant.answering.answer import Answer, AnswerView, answer_question, answer_stream
 from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUERY_CHARS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.corpus.glossary import Term
 from assistant.errors import ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
-from assistant.index.ingest import Failure
+from assistant.index.ingest import IngestReport
 from assistant.index.library import (
     CatalogueEntry,
     DocumentEntry,
@@ -34,7 +35,7 @@ from assistant.index.library import (
     list_catalogue,
     list_documents,
 )
-from assistant.index.retrieve import Filters, Retriever, get_retriever
+from assistant.index.retrieve import Filters, Retriever, SearchResponse, get_retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import exercise
@@ -64,22 +65,6 @@ class SearchRequest(BaseModel):
     mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
 
 
-class SearchResult(BaseModel):
-    rank: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    locator: str
-    score: float
-    text: str
-
-
-class SearchResponse(BaseModel):
-    query: str
-    took_ms: float
-    results: list[SearchResult]
-
-
 class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS)
     filters: Filters = Field(default_factory=Filters)
@@ -87,46 +72,9 @@ class AskRequest(BaseModel):
     stream: bool = Field(False, description="Stream as server-sent events: 'token' events, then one 'answer'.")
 
 
-class CitationOut(BaseModel):
-    n: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    locator: str
-    quote: str
-
-
-class SentenceOut(BaseModel):
-    text: str
-    citations: list[int]
-    supported: bool
-
-
-class AskResponse(BaseModel):
-    question: str
-    answer: str
-    abstained: bool
-    citations: list[CitationOut]
-    sentences: list[SentenceOut]
-    notes: list[str]
-    backend: str
-    took_ms: float
-
-
 class DocumentsResponse(BaseModel):
     documents: list[DocumentEntry]
     catalogue: list[CatalogueEntry]
-
-
-class UploadResponse(BaseModel):
-    documents: int
-    chunks: int
-    embedded: int
-    skipped_unchanged: int
-    removed: int
-    failed: list[Failure]
-    took_ms: float
-    doc_ids: list[str]
 
 
 class DeleteResponse(BaseModel):
@@ -134,21 +82,15 @@ class DeleteResponse(BaseModel):
     chunks: int
 
 
-class TermOut(BaseModel):
-    term: str
-    expansion: str
-    definition: str
-
-
 class GlossaryResponse(BaseModel):
-    terms: list[TermOut]
+    terms: list[Term]
 
 
 class ErrorResponse(BaseModel):
     error: str
 
 
-ERRORS = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
 
 
 def retriever_dep() -> Retriever:
@@ -181,16 +123,16 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 @router.post("/search", response_model=SearchResponse, summary="Cited passages for a query")
-def search(body: SearchRequest, retriever: Retriever = Depends(require_read)) -> dict:
+def search(body: SearchRequest, retriever: Retriever = Depends(require_read)) -> SearchResponse:
     hits, took = retriever.timed_search(body.query, k=body.k, filters=body.filters, mode=body.mode)
-    return {"query": body.query, "took_ms": took, "results": [h.public() for h in hits]}
+    return SearchResponse(query=body.query, took_ms=took, results=list(hits))
 
 
 def _sse(event: str, data: dict) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-@router.post("/ask", response_model=AskResponse, summary="A cited, verified answer (JSON or server-sent events)",
+@router.post("/ask", response_model=AnswerView, summary="A cited, verified answer (JSON or server-sent events)",
              responses={200: {"content": {"text/event-stream": {}}}})
 def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read)):
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
@@ -218,7 +160,7 @@ def documents(retriever: Retriever = Depends(require_read)) -> dict:
     return {"documents": list_documents(retriever), "catalogue": list_catalogue(retriever)}
 
 
-@router.post("/documents", response_model=UploadResponse, status_code=201, summary="Upload and index a document",
+@router.post("/documents", response_model=IngestReport, status_code=201, summary="Upload and index a document",
              responses={413: {"model": ErrorResponse}})
 def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_write)) -> dict:
     limit = int(retriever.settings.max_upload_mb * 1024 * 1024)
@@ -280,7 +222,7 @@ def _deliver(build: Callable[[], Report], fmt: str, name: str):
     return report.model_dump()
 
 
-FILE_RESPONSES = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
+FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
 
 
 @router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)

@@ -99,7 +99,7 @@ def search(
     as_json: bool = JSON_OPT,
 ):
     """Find passages, with citation locators."""
-    from assistant.index.retrieve import get_retriever
+    from assistant.index.retrieve import SearchResponse, get_retriever
 
     items = read_questions(queries) if queries else [query or ""]
     if not any(items):
@@ -108,9 +108,9 @@ def search(
     retriever = get_retriever()
     filters = _filters(doc, doc_type, year_from, year_to, current_only)
     for q in items:
-        hits, took = retriever.timed_search(q, k=k, filters=filters, mode=mode)  # type: ignore[arg-type]
+        hits, took = retriever.timed_search(q, k=k, filters=filters, mode=mode)
         if as_json:
-            _emit({"query": q, "took_ms": took, "results": [h.public() for h in hits]})
+            _emit(SearchResponse(query=q, took_ms=took, results=list(hits)).model_dump())
             continue
         typer.echo(f"\n{q}  ({took:.1f} ms)")
         for h in hits:
@@ -266,7 +266,7 @@ def _write_report(build, fmt: str, output: Optional[Path]) -> None:
         report = build()
     except InvalidRequest as err:
         raise typer.BadParameter(str(err)) from None
-    if fmt == "docx":
+    if fmt == "docx" and output:
         output.write_bytes(to_docx(report))
     elif output:
         output.write_text(to_markdown(report), encoding="utf-8")

@@ -44,7 +44,7 @@ def mandate_tasks(mandate: str) -> list[str]:
     text = " ".join(mandate.split()) if "\n-" not in mandate else mandate
     if ":" in text[:300]:
         text = LEAD_IN.sub("", text, count=1)
-    tasks = []
+    tasks: list[str] = []
     for part in TASK_BREAK.split(text):
         part = TASK_VERB.sub("", " ".join(part.split()).strip(" ;,.")).strip()
         if len(part) >= 8 and not COUNCIL_VERB.match(part) and part.lower() not in (t.lower() for t in tasks):
