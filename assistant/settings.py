@@ -78,6 +78,9 @@ class RetrievalSettings(BaseModel):
         0.5, description="Weight of the dense ranking in fusion (BM25 is stronger on UN texts; see docs/evaluation.md)."
     )
     lexical_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
+    footnote_penalty: float = Field(
+        0.5, description="Multiplier on the fused score of footnote units (short notes otherwise outrank paragraphs in BM25)."
+    )
     superseded_penalty: float = Field(
         0.5, description="Multiplier on the fused score of superseded documents (prefer current)."
     )

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.citation import locator as make_locator
-from assistant.corpus.cleaning import clean_pages, is_furniture
+from assistant.corpus.cleaning import FRONT_MATTER, clean_pages, is_furniture
 from assistant.corpus.footnotes import Footnote, cited_labels
 from assistant.corpus.repair import strip_marks, title_case
 
@@ -31,7 +31,6 @@ LETTER = re.compile(r"^([A-H])\.\s+(\S.{0,150})$")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.+)$")
 PREAMBLE = re.compile(r"^The (General Assembly|Security Council|Economic and Social Council),$")
 BULLET = re.compile(r"^[-•*▪●◦]\s+")
-FRONT_MATTER = re.compile(r"^---\n(?:[A-Za-z_]+:.*\n)+---\n", re.MULTILINE)
 TERMINAL = (".", ":", ";", "?", "!", "”", '"', ")", "’")
 FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 DANGLING = {"and", "or", "the", "of", "to", "in", "a", "an", "for", "with", "by", "on", "as", "that", "from", "at"}

@@ -1,6 +1,6 @@
 """Clean extracted page text before it is parsed: furniture out, words repaired, notes lifted out.
 
-The steps, in order, for every format: page furniture (page numbers, job numbers, the
+The steps, in order, for every format: a YAML metadata block is removed; page furniture (page numbers, job numbers, the
 repeated symbol, running heads repeated across pages) is blanked; line-end hyphenation is
 undone against the document's vocabulary; footnotes become separate units
 (:mod:`assistant.corpus.footnotes`); split and glued words are repaired
@@ -36,6 +36,7 @@ FURNITURE = [
     re.compile(r"^(United Nations|Nations Unies|Naciones Unidas)\s+[A-Z]{1,2}/\S+$"),  # masthead with the symbol
     re.compile(r"^(Distr\.:|Original:)"),
 ]
+FRONT_MATTER = re.compile(r"^---\n(?:[A-Za-z_]+:.*\n)+---\n", re.MULTILINE)  # YAML metadata of a converted file
 EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
 HEAD_LINES = 3
 MIN_RUNNING_PAGES = 3
@@ -58,7 +59,7 @@ def is_furniture(line: str) -> bool:
 
 def clean_pages(pages: list[tuple[str, int | None]]) -> CleanText:
     """The whole cleaning pipeline for one document's pages."""
-    pages = [(text.replace("\r\n", "\n").replace("\r", "\n"), page) for text, page in pages]
+    pages = [(FRONT_MATTER.sub("", text.replace("\r\n", "\n").replace("\r", "\n")), page) for text, page in pages]
     running = _running_heads(pages)
     pages = [("\n".join("" if _drop(line, running) else line for line in text.split("\n")), page) for text, page in pages]
     vocab = Vocabulary.from_text("\n".join(text for text, _ in pages))

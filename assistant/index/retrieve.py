@@ -212,6 +212,8 @@ class Retriever:
         for cid, record in records.items():
             if record.meta.status == "superseded":
                 scores[cid] *= s.superseded_penalty
+            if record.meta.kind == "footnote":
+                scores[cid] *= s.footnote_penalty
         best = ranked(scores, k)
         self._fill_similarity([c for c in best if c not in similarity], vector, similarity)
         return [_hit(records[c], i + 1, scores[c], similarity[c]) for i, c in enumerate(best)]
