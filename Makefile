@@ -23,8 +23,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check assistant tests scripts
 	$(BIN)/mypy
 
-# doctests in assistant/, unit tests, integration tests (pytest exit code 5, no tests, fails make)
-test: $(STAMP)
+# lint, then doctests in assistant/, unit tests, integration tests (pytest exit code 5, no tests, fails make)
+test: lint
 	$(BIN)/python -m pytest
 
 # no model loaded: doctests and tests/unit (under a minute on 2 cores)

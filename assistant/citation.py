@@ -100,6 +100,7 @@ class Citation(SourceRef):
 
     @property
     def label(self) -> str:
+        """How the source is cited in text: 'S/2012/765, para. 23'."""
         return format_citation(self.short, self.locator)
 
 
@@ -117,6 +118,7 @@ class CitationBook:
         self._n: dict[str, int] = {}
 
     def cite(self, citation: Citation) -> int:
+        """The number of this passage in the report, giving it the next number the first time it is cited."""
         if citation.chunk_id not in self._n:
             self._n[citation.chunk_id] = len(self.sources) + 1
             self.sources.append(citation.model_copy(update={"n": self._n[citation.chunk_id]}))

@@ -34,6 +34,7 @@ def _rows(path: Path) -> list[dict]:
 
 
 def relevant(text: str, gold: list[str]) -> bool:
+    """Whether a passage holds one of the gold snippets (whitespace and case ignored)."""
     body = _norm(text)
     return any(_norm(g) in body for g in gold)
 
@@ -58,7 +59,7 @@ def evaluate_retrieval(path: Path, chunk_chars: int | None = None, retriever: Re
             "recall@10": _share(r is not None for r in ranks),
             "mrr": round(statistics.fmean(1 / r if r else 0 for r in ranks), 3),
             "p50_ms": round(statistics.median(times), 1),
-            "misses@5": [row["id"] for row, r in zip(rows, ranks) if not r or r > 5],
+            "misses@5": [row["id"] for row, r in zip(rows, ranks, strict=True) if not r or r > 5],
         }
     return out
 
@@ -66,7 +67,8 @@ def evaluate_retrieval(path: Path, chunk_chars: int | None = None, retriever: Re
 def _with_chunk_size(path: Path, chunk_chars: int) -> dict:
     base = get_settings()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = base.model_copy(update={"index_dir": Path(tmp), "chunk_chars": chunk_chars, "uploads_dir": Path(tmp) / "uploads"})
+        settings = base.model_copy(update={"index_dir": Path(tmp), "chunk_chars": chunk_chars,
+                                           "uploads_dir": Path(tmp) / "uploads"})
         retriever = Retriever.open(settings)
         ingest(settings=settings, store=retriever.store)
         return evaluate_retrieval(path, retriever=retriever)
@@ -149,9 +151,11 @@ def format_table(results: dict) -> str:
         lines = [f"{results['questions']} questions, chunk_chars={results['chunk_chars']}",
                  f"{'mode':8} {'R@1':>6} {'R@5':>6} {'R@10':>6} {'MRR':>6} {'p50 ms':>7}"]
         for mode, m in results["modes"].items():
-            lines.append(f"{mode:8} {m['recall@1']:6.3f} {m['recall@5']:6.3f} {m['recall@10']:6.3f} {m['mrr']:6.3f} {m['p50_ms']:7.1f}")
+            lines.append(f"{mode:8} {m['recall@1']:6.3f} {m['recall@5']:6.3f} {m['recall@10']:6.3f} {m['mrr']:6.3f} "
+                         f"{m['p50_ms']:7.1f}")
         return "\n".join(lines)
     lines = [f"{k}: {v}" for k, v in results.items() if k != "threshold_sweep"]
     lines.append("threshold sweep (threshold, abstention accuracy, false-abstention rate):")
-    lines += [f"  {r['threshold']:.3f}  {r['abstention_accuracy']:.3f}  {r['false_abstention_rate']:.3f}" for r in results["threshold_sweep"]]
+    lines += [f"  {r['threshold']:.3f}  {r['abstention_accuracy']:.3f}  {r['false_abstention_rate']:.3f}"
+              for r in results["threshold_sweep"]]
     return "\n".join(lines)

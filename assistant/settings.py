@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -78,9 +79,6 @@ class RetrievalSettings(BaseModel):
         0.5, description="Weight of the dense ranking in fusion (BM25 is stronger on UN texts; see docs/evaluation.md)."
     )
     lexical_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
-    footnote_penalty: float = Field(
-        0.5, description="Multiplier on the fused score of footnote units (short notes otherwise outrank paragraphs in BM25)."
-    )
     superseded_penalty: float = Field(
         0.5, description="Multiplier on the fused score of superseded documents (prefer current)."
     )
@@ -125,10 +123,20 @@ class WebSettings(BaseModel):
     host: str = Field("127.0.0.1", description="Address the web app binds to.")
     port: int = Field(7860, description="Port of the web app.")
     api_key: str | None = Field(
-        None, description="If set, write endpoints require it in the X-API-Key header."
+        None, description=("If set, the web UI and write endpoints require it (X-API-Key header, Bearer token, "
+                           "or the /login form's session cookie).")
     )
     protect_reads: bool = Field(
         False, description="With api_key set, require it on every endpoint, reads included."
+    )
+    # web security (issue 9)
+    allowed_hosts: list[str] = Field(
+        [],
+        description=("Host names the web app answers to (DNS-rebinding guard). Empty: the loopback names and "
+                     "`host`; with a wildcard `host` (0.0.0.0) and none set, any."),
+    )
+    cors_origins: list[str] = Field(
+        [], description="Other web origins allowed to call the API from a browser (none by default)."
     )
 
 
@@ -137,12 +145,34 @@ class LimitSettings(BaseModel):
 
     max_file_mb: float = Field(50.0, description="Files larger than this are refused at ingest.")
     max_upload_mb: float = Field(25.0, description="Largest accepted upload.")
+    max_body_kb: float = Field(2048.0, description="Largest request body other than an upload, refused before it is read.")
 
 
-GROUPS: tuple[type[BaseModel], ...] = (IndexSettings, RetrievalSettings, AnswerSettings, LLMSettings, WebSettings, LimitSettings)
+class PerformanceSettings(BaseModel):
+    """Performance: which engine encodes what, CPU threads, and the web app's answer queue."""
+
+    query_engine: Literal["onnx", "torch"] = Field(
+        "onnx", description="Engine for queries and answer sentences: onnx starts in under a second, torch takes 6-10 s."
+    )
+    ingest_engine: Literal["onnx", "torch"] = Field(
+        "torch", description="Engine for batch ingest (the same vectors either way; see docs/benchmarks.md)."
+    )
+    encoder_threads: int = Field(0, description="CPU threads per encoder call; 0 means every core.")
+    model_cache_dir: Path = Field(
+        PROJECT_ROOT / "indexes" / "models", description="Where the ONNX export of the embedding model is kept."
+    )
+    answer_workers: int = Field(0, description="Requests the web app answers at once; 0 means one per CPU core.")
+    answer_max_wait_s: float = Field(
+        30.0, description="A request that waits longer than this for a free worker gets 503 with Retry-After."
+    )
 
 
-class Settings(LimitSettings, WebSettings, LLMSettings, AnswerSettings, RetrievalSettings, IndexSettings, BaseSettings):
+GROUPS: tuple[type[BaseModel], ...] = (IndexSettings, RetrievalSettings, AnswerSettings, LLMSettings, WebSettings, LimitSettings,
+                                       PerformanceSettings)
+
+
+class Settings(PerformanceSettings, LimitSettings, WebSettings, LLMSettings, AnswerSettings, RetrievalSettings, IndexSettings,
+               BaseSettings):
     """Configuration of the UN Planning Assistant (env prefix ``PLANASSIST_``): every group in one object."""
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=".env", extra="ignore")

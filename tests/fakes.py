@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import numpy as np
 
-from assistant.index.embeddings import Encoder
+from assistant.index.embeddings import Encoder, TorchEngine
 
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -36,7 +36,7 @@ class FakeSentenceModel:
         self.calls: list[list[str]] = []
         self.batches = 0
 
-    def get_sentence_embedding_dimension(self) -> int:
+    def get_embedding_dimension(self) -> int:
         return self.dim
 
     def vector(self, text: str) -> np.ndarray:
@@ -59,7 +59,8 @@ class FakeEncoder(Encoder):
     """The real :class:`Encoder` (cache, LangChain ``Embeddings`` methods) over :class:`FakeSentenceModel`."""
 
     def __init__(self, dim: int = 64, batch_size: int = 16):
-        super().__init__(FakeSentenceModel(dim), batch_size=batch_size)
+        self.model = FakeSentenceModel(dim)
+        super().__init__(batch_size=batch_size, engine=TorchEngine(self.model))
 
     @property
     def calls(self) -> list[list[str]]:

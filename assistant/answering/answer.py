@@ -53,6 +53,7 @@ SENTENCE_BATCH = 4  # short batches pad less; fastest on 2 CPU cores
 
 
 class Sentence(BaseModel):
+    """One sentence of an answer with the numbers of the passages cited for it and whether they support it."""
     text: str
     citations: list[int]
     supported: bool
@@ -113,6 +114,7 @@ def currency_notes(citations: list[Citation], retriever: Retriever) -> list[str]
 
 
 def abstain(question: str, hits: list[Hit], backend: str, started: float, reason: str = "") -> Answer:
+    """The 'not covered' answer, listing the nearest passages so the user sees what the library does hold."""
     nearest = _citations(hits[:NEAREST_SOURCES])
     notes = [reason] if reason else []
     if nearest:
@@ -182,6 +184,7 @@ def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Ret
 
 
 def resolve_backend(backend: Backend | str, retriever: Retriever) -> str:
+    """The backend to use: 'auto' picks the LLM when one is configured; asking for 'llm' without one is refused."""
     if backend == "auto":
         return "llm" if llm_configured(retriever.settings) else "extractive"
     if backend == "llm" and not llm_configured(retriever.settings):

@@ -20,6 +20,7 @@ ROLES = {"system": "system", "human": "user", "ai": "assistant"}
 
 
 class GGUFChatModel(BaseChatModel):
+    """A LangChain chat model over a local GGUF file (llama-cpp-python), for generation with no server."""
     model_path: str
     temperature: float = 0.1
     max_tokens: int = 512

@@ -51,6 +51,7 @@ def build_messages(question: str, passages: list[tuple[int, str, str]]) -> list[
 
 
 def llm_configured(settings: Settings) -> bool:
+    """Whether an LLM backend (server URL or local GGUF file) is configured at all."""
     return bool(settings.llm_base_url or settings.gguf_path)
 
 
@@ -83,4 +84,5 @@ def stream(model, messages: list[tuple[str, str]]) -> Iterator[str]:
 
 
 def complete(model, prompt: str) -> str:
+    """One prompt in, the model's reply as stripped text out (no streaming)."""
     return str(model.invoke([("user", prompt)]).content).strip()

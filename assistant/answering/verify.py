@@ -30,10 +30,12 @@ OCR_MIN_FUZZY = 5  # OCR character noise is forgiven only in words this long
 
 
 def markers(sentence: str) -> list[int]:
+    """The [n] citation numbers in a sentence, in order of appearance."""
     return [int(m) for m in MARKER.findall(sentence)]
 
 
 def strip_markers(sentence: str) -> str:
+    """The sentence without its [n] markers, spacing before punctuation repaired."""
     return " ".join(MARKER_GROUP.sub(" ", sentence).split()).replace(" .", ".").replace(" ,", ",")
 
 
@@ -79,6 +81,7 @@ def supports(score: float) -> bool:
 
 @dataclass
 class Verdict:
+    """The outcome of checking one sentence: its text, the citations kept, whether they support it, and why."""
     text: str
     citations: list[int]
     supported: bool

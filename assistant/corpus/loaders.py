@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.corpus.limits import LimitError, check_archive
 from assistant.errors import LoadError
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
@@ -44,12 +45,14 @@ class Page:
 
 @dataclass(frozen=True)
 class LoadedDocument:
+    """A file read into text pages, with the format it was read as."""
     path: Path
     format: str
     pages: list[Page]
 
     @property
     def text(self) -> str:
+        """All pages joined, blank line between pages."""
         return "\n\n".join(p.text for p in self.pages)
 
 
@@ -140,9 +143,11 @@ def _pdf_pages(path: Path, data: bytes, ocr: bool = True, ocr_languages: str = "
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")  # an owner password only (no password to open) is fine
             except Exception as err:
                 raise LoadError(path, "encrypted PDF; remove the password and try again") from err
+            if not opened:
+                raise LoadError(path, "encrypted PDF: it needs a password to open; remove it and try again")
         pages = [Page(page.extract_text() or "", i + 1) for i, page in enumerate(reader.pages)]
     except LoadError:
         raise
@@ -202,6 +207,10 @@ def _open_docx(path: Path, data: bytes):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    try:
+        check_archive(path, data)
+    except LimitError as err:
+        raise LoadError(path, str(err)) from err
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:

@@ -12,8 +12,8 @@ marker on the first), and answer markers "[n]" stay with the sentence they follo
 
 >>> split_sentences("The ISF is shared. It has results [1]. See para. 23 of S/2012/765.")
 ['The ISF is shared.', 'It has results [1].', 'See para. 23 of S/2012/765.']
->>> split_sentences("It was adopted.¹⁶ The Council, e.g. in S/RES/1996 (2011), agreed.")
-['It was adopted.¹⁶', 'The Council, e.g. in S/RES/1996 (2011), agreed.']
+>>> split_sentences("23. It was adopted.¹⁶ The Council, e.g. in S/RES/1996 (2011), agreed.")
+['23.', 'It was adopted.¹⁶', 'The Council, e.g. in S/RES/1996 (2011), agreed.']
 """
 
 from __future__ import annotations
@@ -24,13 +24,15 @@ from nupunkt import sent_spans
 
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _LEADING_MARKERS = re.compile(r"^(?:\[\d{1,3}\]\s*)+")
+_PARAGRAPH_NUMBER = re.compile(r"^(\d{1,3}\.)\s+(?=\S)")
 
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of ``text`` in order, whitespace normalised, wording unchanged.
 
     Line breaks end a sentence; footnote markers ("¹⁶") and answer markers ("[1]") stay
-    with the sentence they follow.
+    with the sentence they follow; a paragraph number ("23.") is an item of its own, so
+    the first sentence of a paragraph quotes without it.
     """
     out: list[str] = []
     for line in text.splitlines():
@@ -47,6 +49,9 @@ def _split_line(line: str) -> list[str]:
     """
     if not line:
         return []
+    number = _PARAGRAPH_NUMBER.match(line)
+    if number:
+        return [number.group(1), *_split_line(line[number.end() :])]
     keep = [i for i, ch in enumerate(line) if ch not in SUPERSCRIPTS]
     stripped = "".join(line[i] for i in keep)
     cuts = []

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -26,23 +28,26 @@ from pydantic import BaseModel
 from tqdm import tqdm
 
 from assistant.corpus.chunking import Chunk, chunk_pages
+from assistant.corpus.limits import failure_reason, printable_name
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
-from assistant.index.embeddings import get_encoder
+from assistant.index.embeddings import encoder_for
 from assistant.index.records import ChunkMeta
 from assistant.index.store import DocState, Store
 from assistant.settings import Settings, get_settings
 
+log = logging.getLogger(__name__)
 EMBED_BATCH = 256
-GENERATION_FILE = "generation"
 
 
 class Failure(BaseModel):
+    """A file that could not be ingested and the reason, as shown to the user."""
     path: str
     error: str
 
 
 class IngestReport(BaseModel):
+    """What one ingest run did: documents seen, chunks stored and embedded, skipped, removed, failed."""
     documents: int = 0
     chunks: int = 0
     embedded: int = 0
@@ -58,18 +63,30 @@ def default_sources(settings: Settings) -> list[Path]:
     return [settings.corpus_dir / "documents", settings.corpus_dir / FETCHED_DIR, settings.uploads_dir]
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """Files under the given paths: folders recursively (supported types only), files as given."""
+def expand(paths: list[Path], skipped: list[Path] | None = None) -> list[Path]:
+    """Files under the given paths: folders recursively (supported types only), files as given.
+
+    A symbolic link inside a folder is followed only when it stays inside that folder; one
+    that leads out (to /etc/passwd, say) is left out and added to ``skipped``.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+            root = path.resolve()
+            for p in sorted(path.rglob("*")):
+                if not (p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES):
+                    continue
+                if p.resolve().is_relative_to(root):
+                    files.append(p)
+                elif skipped is not None:
+                    skipped.append(p)
         else:
             files.append(path)
     return files
 
 
 def origin_of(path: Path, settings: Settings) -> str:
+    """Where a file comes from (upload, catalogue, corpus or library), judged by its folder."""
     resolved = path.resolve()
     for root, origin in (
         (settings.uploads_dir, "upload"),
@@ -93,7 +110,7 @@ def metadata(info: DocumentInfo, chunk: Chunk, file_sha: str, count: int, path: 
         superseded_by=info.superseded_by,
         year=info.year,
         origin=info.origin,
-        source_path=str(path.resolve()),
+        source_path=os.path.abspath(path),  # the link itself, not its target: removing the link removes the document
         file_sha256=file_sha,
         doc_chunks=count,
         seq=chunk.seq,
@@ -123,12 +140,21 @@ def write_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def bump_generation(settings: Settings) -> None:
-    """Tell readers (other processes too) that the index changed."""
-    (settings.index_dir / GENERATION_FILE).write_text(str(time.time_ns()))
+def bump_generation(store: Store, settings: Settings) -> str:
+    """Tell readers that the passages changed, with the lexical snapshot they will load ready on disk.
+
+    The new generation goes into the Chroma collection's metadata, where readers in other
+    processes, or on other machines sharing a Chroma server, look for it on every search.
+    """
+    from assistant.index.lexical_snapshot import LexicalSnapshot, snapshot_folder  # bm25s only when something changed
+
+    generation = store.bump_generation()
+    LexicalSnapshot.build(store.all_records(), generation).save(snapshot_folder(settings, store.name, generation))
+    return generation
 
 
 def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] | LoadError:
+    """Load and chunk one file; any failure — a parser's crash included — comes back as a LoadError."""
     try:
         doc = load(path, max_mb=settings.max_file_mb, ocr=settings.ocr, ocr_languages=settings.ocr_languages)
         chunks = chunk_pages(info.id, [(p.text, p.number) for p in doc.pages], settings.chunk_chars, settings.chunk_overlap,
@@ -138,11 +164,16 @@ def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] 
         return chunks
     except LoadError as err:
         return err
+    except (Exception, MemoryError, RecursionError) as err:  # one bad file never stops the batch
+        log.warning("could not ingest %s", path, exc_info=True)
+        return LoadError(path, failure_reason(err))
 
 
 def file_hash(path: Path) -> str:
+    """SHA-256 of the file's bytes; empty when it cannot be read (the load step then reports why)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return ""
 
@@ -166,26 +197,31 @@ def ingest(
     """
     settings = settings or get_settings()
     started = time.perf_counter()
-    store = store or Store.open(settings, get_encoder(settings.embedding_model, settings.device, settings.embedding_batch_size))
+    store = store or Store.open(settings, encoder_for(settings))  # the model loads only if something needs embedding
     sources = [Path(p) for p in (paths or default_sources(settings))]
     manifest = load_manifest(settings.corpus_dir)
     report = IngestReport()
     missing = [p for p in sources if not p.exists() and p not in default_sources(settings)]
     report.failed.extend(Failure(path=str(p), error=f"{p.name}: no such file or folder") for p in missing)
-    files = expand([p for p in sources if p.exists()])
+    outside: list[Path] = []
+    files = expand([p for p in sources if p.exists()], skipped=outside)
+    report.failed.extend(Failure(path=str(p), error=f"{printable_name(p.name)}: a link to a file outside the folder; "
+                                 "not followed") for p in outside)
     with write_lock(settings):
         _ingest_files(files, settings, store, manifest, report, progress)
         report.removed = _remove_vanished([p for p in sources if p.is_dir() or p in default_sources(settings)], store)
-        bump_generation(settings)
+        if report.removed or len(report.doc_ids) > report.skipped_unchanged:
+            bump_generation(store, settings)
     report.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return report
 
 
-def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest: Manifest, report: IngestReport, progress: bool) -> None:
+def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest: Manifest, report: IngestReport,
+                  progress: bool) -> None:
     infos = [describe(f, manifest, origin_of(f, settings)) for f in files]
     todo: list[tuple[Path, DocumentInfo, str]] = []
     states = store.doc_states()
-    for path, info in zip(files, infos):
+    for path, info in zip(files, infos, strict=True):
         report.documents += 1
         file_sha = file_hash(path)
         if file_sha and _unchanged(states.get(info.id), info, file_sha):
@@ -197,7 +233,7 @@ def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest:
     bar = tqdm(total=len(todo), unit="doc", disable=not progress or not todo, desc="ingest")
     with ThreadPoolExecutor(max_workers=1) as pool:  # parse the next file while this one embeds
         prepared = pool.map(lambda item: _prepare(item[0], item[1], settings), todo)
-        for (path, info, file_sha), result in zip(todo, prepared):
+        for (path, info, file_sha), result in zip(todo, prepared, strict=True):
             bar.update(1)
             if isinstance(result, LoadError):
                 report.failed.append(Failure(path=str(path), error=str(result)))
@@ -214,7 +250,8 @@ def _write_document(store: Store, info: DocumentInfo, path: Path, file_sha: str,
     metas = [metadata(info, c, file_sha, len(chunks), path) for c in chunks]
     ids = [c.id for c in chunks]
     present = store.existing_ids(ids)
-    new = [i for i, cid in enumerate(ids) if cid not in present]
+    new = sorted((i for i, cid in enumerate(ids) if cid not in present), key=lambda i: chunks[i].seq == 0)
+    # the first chunk goes in last: documents are listed from it, so a half-written one is not listed
     for start in range(0, len(new), EMBED_BATCH):
         batch = new[start : start + EMBED_BATCH]
         store.add([chunks[i].text for i in batch], [metas[i] for i in batch], [ids[i] for i in batch])
@@ -227,7 +264,7 @@ def _write_document(store: Store, info: DocumentInfo, path: Path, file_sha: str,
 
 def _remove_vanished(folders: list[Path], store: Store) -> int:
     """Delete documents that were ingested from one of these folders and whose file is gone."""
-    roots = [f.resolve() for f in folders]
+    roots = [f.resolve() for f in folders] + [Path(os.path.abspath(f)) for f in folders]
     removed = 0
     for meta in store.first_chunks():
         source = Path(meta.source_path)

@@ -22,11 +22,11 @@ from pydantic import BaseModel, Field
 
 from assistant.citation import Citation, format_citation
 from assistant.corpus.glossary import Glossary, load_glossary
-from assistant.index.embeddings import Encoder, get_encoder
+from assistant.index.embeddings import Encoder, encoder_for
 from assistant.index.fusion import ranked, reciprocal_rank_fusion
-from assistant.index.ingest import GENERATION_FILE
 from assistant.index.lexical import LexicalIndex
-from assistant.index.store import MISSING, Record, Store, search_text
+from assistant.index.lexical_snapshot import LexicalSnapshot
+from assistant.index.store import MISSING, Record, Store
 from assistant.settings import Settings, get_settings
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -37,8 +37,8 @@ class Filters(BaseModel):
 
     doc_ids: list[str] | None = Field(None, description="Only these document ids.")
     types: list[str] | None = Field(None, description="Only these document types (report, policy...).")
-    year_from: int | None = Field(None, description="Documents dated this year or later.")
-    year_to: int | None = Field(None, description="Documents dated this year or earlier.")
+    year_from: int | None = Field(None, ge=0, le=9999, description="Documents dated this year or later.")
+    year_to: int | None = Field(None, ge=0, le=9999, description="Documents dated this year or earlier.")
     current_only: bool = Field(False, description="Leave out superseded documents.")
 
     def where(self) -> dict | None:
@@ -95,6 +95,7 @@ class Hit(SearchResult):
 
     @property
     def label(self) -> str:
+        """How the passage is cited in text: 'S/2012/765, para. 23'."""
         return format_citation(self.short, self.locator)
 
     def citation(self, n: int) -> Citation:
@@ -111,7 +112,11 @@ def _hit(record: Record, rank: int, score: float, similarity: float) -> Hit:
 
 
 class Retriever:
-    """Holds the store, encoder, glossary and an in-memory BM25 index kept in step with the store."""
+    """Holds the store, encoder, glossary and the lexical snapshot of the store's current generation.
+
+    Nothing heavy happens on construction: the snapshot is opened on the first search
+    (memory-mapped from disk when saved), and the encoder loads on the first query.
+    """
 
     def __init__(self, settings: Settings, store: Store, encoder: Encoder, glossary: Glossary):
         self.settings = settings
@@ -119,50 +124,50 @@ class Retriever:
         self.encoder = encoder
         self.glossary = glossary
         self._lock = threading.Lock()
-        self._generation: str | None = None
-        self.records: list[Record] = []
-        self.row: dict[str, int] = {}
-        self.lexical = LexicalIndex.build([])
-        self._meta_arrays: dict[str, np.ndarray] = {}
+        self.snapshot = LexicalSnapshot.build([], "empty")
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "Retriever":
+        """A retriever on the configured store, encoder and glossary."""
         settings = settings or get_settings()
-        encoder = get_encoder(settings.embedding_model, settings.device, settings.embedding_batch_size)
+        encoder = encoder_for(settings)
         return cls(settings, Store.open(settings, encoder), encoder, load_glossary(settings.corpus_dir))
 
     # --- keeping the lexical side in step ----------------------------------------------
-    def _current_generation(self) -> str:
-        path = self.settings.index_dir / GENERATION_FILE
-        return path.read_text() if path.exists() else "none"
-
     def refresh(self, force: bool = False) -> None:
-        """Rebuild BM25 from the store when an ingest (in any process) changed it."""
-        generation = self._current_generation()
-        if not force and generation == self._generation:
+        """Open the lexical snapshot of the store's generation when it changed (an ingest in any process)."""
+        generation = self.store.generation()
+        if not force and generation == self.snapshot.generation:
             return
         with self._lock:
-            if not force and generation == self._generation:
-                return
-            records = self.store.all_records()
-            records.sort(key=lambda r: (r.meta.doc_id, r.meta.seq))
-            texts = [search_text(r.text, r.meta) for r in records]
-            self.lexical = LexicalIndex.build(texts)
-            self.records = records
-            self.row = {r.id: i for i, r in enumerate(records)}
-            self._meta_arrays = {
-                "doc_id": np.array([r.meta.doc_id for r in records], dtype=object),
-                "type": np.array([r.meta.type for r in records], dtype=object),
-                "year": np.array([MISSING if r.meta.year is None else r.meta.year for r in records], dtype=np.int64),
-                "status": np.array([r.meta.status for r in records], dtype=object),
-            }
-            self._generation = generation
+            if force or generation != self.snapshot.generation:
+                self.store = self.store.follow(generation, self.settings)
+                self.snapshot = LexicalSnapshot.open(self.store, self.settings, generation)
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        """The BM25 index of the current snapshot."""
+        return self.snapshot.lexical
+
+    @property
+    def row(self) -> dict[str, int]:
+        """Row of each chunk id in the current snapshot's records."""
+        return self.snapshot.row
+
+    @property
+    def records(self) -> list[Record]:
+        """Every passage in (document, sequence) order; read from the snapshot on first use."""
+        try:
+            return self.snapshot.records
+        except OSError:  # the snapshot's folder was replaced by a newer generation
+            self.refresh(force=True)
+            return self.snapshot.records
 
     def _mask(self, filters: Filters) -> np.ndarray | None:
         if filters.where() is None:
             return None
-        a = self._meta_arrays
-        keep = np.ones(len(self.records), dtype=bool)
+        a = self.snapshot.columns
+        keep = np.ones(len(self.snapshot), dtype=bool)
         if filters.doc_ids:
             keep &= np.isin(a["doc_id"], list(filters.doc_ids))
         if filters.types:
@@ -186,35 +191,40 @@ class Retriever:
         vector = self.encoder.query_vector(expanded)
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[int, float]] = []
-        if mode in ("hybrid", "dense") and self.records:
-            dense = self.store.dense(vector.tolist(), k=min(n, len(self.records)), where=filters.where())
+        if mode in ("hybrid", "dense") and len(self.snapshot):
+            dense = self.store.dense(vector.tolist(), k=min(n, len(self.snapshot)), where=filters.where())
         if mode in ("hybrid", "lexical"):
             lexical = self.lexical.search(expanded, n, self._mask(filters))
         return self._fuse(dense, lexical, vector, k)
 
     def _records(self, ids: list[str]) -> dict[str, Record]:
-        """Records from memory; any written by another process since the last refresh, from the store."""
-        found = {i: self.records[self.row[i]] for i in ids if i in self.row}
+        """Records of these ids: from memory when the snapshot's texts are loaded, else one store read."""
+        if self.snapshot._records is not None:
+            found = {i: self.snapshot._records[self.row[i]] for i in ids if i in self.row}
+        else:
+            found = {}
         missing = [i for i in ids if i not in found]
         if missing:
             found.update({r.id: r for r in self.store.get(missing)})
         return found
 
+    def _status(self, cid: str) -> str:
+        row = self.row.get(cid)
+        return self.snapshot.columns["status"][row] if row is not None else ""
+
     def _fuse(self, dense: list[tuple[str, float]], lexical: list[tuple[int, float]], vector: np.ndarray, k: int) -> list[Hit]:
         s = self.settings
-        records = self._records([cid for cid, _ in dense])
-        dense = [(cid, sim) for cid, sim in dense if cid in records]  # deleted since the last refresh
         similarity = dict(dense)
-        lexical_ids = [self.records[row].id for row, _ in lexical]
-        for row, _ in lexical:
-            records.setdefault(self.records[row].id, self.records[row])
+        lexical_ids = [self.snapshot.ids[row] for row, _ in lexical]
         scores = reciprocal_rank_fusion([[cid for cid, _ in dense], lexical_ids], [s.dense_weight, s.lexical_weight], s.rrf_k)
-        for cid, record in records.items():
-            if record.meta.status == "superseded":
+        unknown = [c for c in scores if c not in self.row]  # written by another process since the snapshot
+        status = {r.id: r.meta.status for r in self.store.get(unknown)} if unknown else {}
+        for cid in scores:
+            if (status.get(cid) or self._status(cid)) == "superseded":
                 scores[cid] *= s.superseded_penalty
-            if record.meta.kind == "footnote":
-                scores[cid] *= s.footnote_penalty
-        best = ranked(scores, k)
+        order = ranked(scores)
+        records = self._records(order[: k + len(unknown)])
+        best = [c for c in order if c in records][:k]  # a passage deleted since the snapshot is left out
         self._fill_similarity([c for c in best if c not in similarity], vector, similarity)
         return [_hit(records[c], i + 1, scores[c], similarity[c]) for i, c in enumerate(best)]
 
@@ -230,11 +240,14 @@ class Retriever:
         row = self.row.get(chunk_id)
         if row is None:
             return self.store.get([chunk_id])
-        doc = self.records[row].meta.doc_id
-        lo, hi = max(0, row - width), min(len(self.records), row + width + 1)
-        return [r for r in self.records[lo:hi] if r.meta.doc_id == doc]
+        docs = self.snapshot.columns["doc_id"]
+        lo, hi = max(0, row - width), min(len(self.snapshot), row + width + 1)
+        ids = [self.snapshot.ids[i] for i in range(lo, hi) if docs[i] == docs[row]]
+        records = self._records(ids)
+        return [records[i] for i in ids if i in records]
 
     def timed_search(self, query: str, **kwargs) -> tuple[list[Hit], float]:
+        """``search`` and the milliseconds it took."""
         started = time.perf_counter()
         hits = self.search(query, **kwargs)
         return hits, round((time.perf_counter() - started) * 1000, 2)

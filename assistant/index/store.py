@@ -17,21 +17,25 @@ that wrapper does not expose; :class:`assistant.index.langchain_retriever.Hybrid
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import chromadb
 import numpy as np
-from chromadb.config import Settings as ChromaSettings
 
 from assistant.index.embeddings import Encoder
 from assistant.index.records import MISSING, ChunkMeta, Record, search_text
 from assistant.settings import Settings
 
+if TYPE_CHECKING:
+    import chromadb
+
 __all__ = ["MISSING", "ChunkMeta", "DocState", "Record", "Store", "make_client", "search_text"]
 
 PAGE = 5000
+GENERATION_KEY = "planassist_generation"
+_WRITTEN_HERE: set[str] = set()  # generations this process wrote: its own Chroma system already holds them
 
 
 @dataclass
@@ -46,6 +50,9 @@ class DocState:
 
 def make_client(settings: Settings) -> chromadb.ClientAPI:
     """An HTTP client for a Chroma server when one is configured, else the embedded on-disk store."""
+    import chromadb  # here, not at module level: 1 s of imports that `--help` or a settings check need not pay
+    from chromadb.config import Settings as ChromaSettings
+
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_host:
         return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
@@ -69,8 +76,40 @@ class Store:
 
     @classmethod
     def open(cls, settings: Settings, encoder: Encoder) -> Store:
-        """The configured collection (created on first use) with this encoder."""
+        """Connect to the configured Chroma (embedded or server); the encoder is not loaded until something is embedded."""
         return cls(make_client(settings), settings.collection, encoder)
+
+    # --- the generation marker: changes whenever the passages change ---------------------
+    def generation(self) -> str:
+        """The collection's generation marker, read afresh (another process or machine may have written since)."""
+        metadata = self.client.get_collection(self.name).metadata or {}
+        return str(metadata.get(GENERATION_KEY, "none"))
+
+    def bump_generation(self) -> str:
+        """Mark the passages as changed, in the collection metadata so every reader of this Chroma sees it."""
+        generation = str(time.time_ns())
+        metadata = self.client.get_collection(self.name).metadata or {}
+        self.collection.modify(metadata={**metadata, GENERATION_KEY: generation})
+        _WRITTEN_HERE.add(generation)
+        return generation
+
+    def follow(self, generation: str, settings: Settings) -> Store:
+        """This store, able to read ``generation``: an embedded store written by another process is reopened.
+
+        Embedded Chroma caches vector segments per process; after another process writes,
+        reads of the new passages fail ("Error finding id") until the path is opened afresh.
+        A Chroma server needs none of this.
+        """
+        if settings.chroma_host or generation in _WRITTEN_HERE or generation == "none":
+            return self
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        # Forget (not stop) this path's shared system, so the next client builds a fresh one;
+        # clients already holding the old one keep working on what they had.
+        identifier = str(getattr(self.client, "_identifier", ""))  # chromadb internals: not in its typed API
+        SharedSystemClient._identifier_to_system.pop(identifier, None)
+        SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+        return Store(make_client(settings), self.name, self.encoder)
 
     def count(self) -> int:
         """How many passages the store holds."""

@@ -10,7 +10,6 @@ set, write endpoints need it (``X-API-Key`` header or ``Authorization: Bearer``)
 
 from __future__ import annotations
 
-import hmac
 import json
 import logging
 from itertools import chain
@@ -25,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from assistant.answering.answer import Answer, AnswerView, answer_question, answer_stream
 from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUERY_CHARS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
 from assistant.corpus.glossary import Term
-from assistant.errors import ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
+from assistant.errors import Busy, ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
 from assistant.index.ingest import IngestReport
 from assistant.index.library import (
     CatalogueEntry,
@@ -36,10 +35,14 @@ from assistant.index.library import (
     list_documents,
 )
 from assistant.index.retrieve import Filters, Retriever, SearchResponse, get_retriever
+from assistant.interfaces.answer_queue import AnswerQueue
+from assistant.interfaces.security import authenticated
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import exercise
 from assistant.products.export import Report, to_docx, to_markdown
+from assistant.products.healthcheck import healthcheck
+from assistant.products.healthcheck_report import health_report
 from assistant.products.quiz import quiz
 
 log = logging.getLogger(__name__)
@@ -50,6 +53,7 @@ STATUS: tuple[tuple[type[PlanAssistError], int], ...] = (
     (InvalidRequest, 400),
     (LoadError, 400),
     (ConfigurationError, 503),
+    (Busy, 503),
 )
 
 
@@ -59,6 +63,7 @@ def status_of(err: PlanAssistError) -> int:
 
 
 class SearchRequest(BaseModel):
+    """Body of POST /api/search."""
     query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, description="What to look for.")
     k: int | None = Field(None, ge=1, le=50, description="Number of results (default: top_k).")
     filters: Filters = Field(default_factory=Filters)
@@ -66,6 +71,7 @@ class SearchRequest(BaseModel):
 
 
 class AskRequest(BaseModel):
+    """Body of POST /api/ask."""
     question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS)
     filters: Filters = Field(default_factory=Filters)
     backend: Literal["auto", "extractive", "llm"] = "auto"
@@ -73,39 +79,48 @@ class AskRequest(BaseModel):
 
 
 class DocumentsResponse(BaseModel):
+    """Indexed documents and the catalogue of canonical texts."""
     documents: list[DocumentEntry]
     catalogue: list[CatalogueEntry]
 
 
 class DeleteResponse(BaseModel):
+    """Which document was deleted and how many passages went with it."""
     deleted: str
     chunks: int
 
 
 class GlossaryResponse(BaseModel):
+    """Glossary terms matching the filter text."""
     terms: list[Term]
 
 
 class ErrorResponse(BaseModel):
+    """Every error: one message, no stack trace."""
     error: str
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse},
+    503: {"model": ErrorResponse, "description": "Busy: retry after the Retry-After header's seconds"}}
 
 
 def retriever_dep() -> Retriever:
+    """The process-wide retriever (tests and the web app override this dependency)."""
     return get_retriever()
 
 
+def queue_dep(request: Request) -> AnswerQueue:
+    """The app's FIFO answer queue (see answer_queue.py): retrieval and answer building run through it."""
+    return request.app.state.answer_queue
+
+
 def _key_ok(request: Request, expected: str) -> bool:
-    given = request.headers.get("x-api-key") or ""
-    auth = request.headers.get("authorization") or ""
-    if not given and auth.lower().startswith("bearer "):
-        given = auth[7:].strip()
-    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
+    return authenticated(request.headers, dict(request.cookies), expected)
 
 
 def require_read(request: Request, retriever: Retriever = Depends(retriever_dep)) -> Retriever:
+    """The retriever, once the API key is checked if reads are protected."""
     s = retriever.settings
     if s.api_key and s.protect_reads and not _key_ok(request, s.api_key):
         raise HTTPException(401, "missing or wrong API key (X-API-Key header)")
@@ -113,6 +128,7 @@ def require_read(request: Request, retriever: Retriever = Depends(retriever_dep)
 
 
 def require_write(request: Request, retriever: Retriever = Depends(retriever_dep)) -> Retriever:
+    """The retriever, once the API key is checked if one is set."""
     s = retriever.settings
     if s.api_key and not _key_ok(request, s.api_key):
         raise HTTPException(401, "missing or wrong API key (X-API-Key header)")
@@ -123,8 +139,10 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 @router.post("/search", response_model=SearchResponse, summary="Cited passages for a query")
-def search(body: SearchRequest, retriever: Retriever = Depends(require_read)) -> SearchResponse:
-    hits, took = retriever.timed_search(body.query, k=body.k, filters=body.filters, mode=body.mode)
+async def search(body: SearchRequest, retriever: Retriever = Depends(require_read),
+                 queue: AnswerQueue = Depends(queue_dep)) -> SearchResponse:
+    """The best passages for a query, with citation locators (queued with answers)."""
+    hits, took = await queue.run(retriever.timed_search, body.query, k=body.k, filters=body.filters, mode=body.mode)
     return SearchResponse(query=body.query, took_ms=took, results=list(hits))
 
 
@@ -134,12 +152,15 @@ def _sse(event: str, data: dict) -> str:
 
 @router.post("/ask", response_model=AnswerView, summary="A cited, verified answer (JSON or server-sent events)",
              responses={200: {"content": {"text/event-stream": {}}}})
-def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read)):
+async def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read),
+              queue: AnswerQueue = Depends(queue_dep)):
+    """A cited, verified answer as JSON, or as server-sent events when asked for a stream (queued)."""
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
     if not wants_stream:
-        return answer_question(body.question, retriever, filters=body.filters, backend=body.backend).public()
+        answer = await queue.run(answer_question, body.question, retriever, filters=body.filters, backend=body.backend)
+        return answer.public()
     events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
-    first = next(events)  # fail before the 200 is sent if the backend is misconfigured
+    first = await queue.run(next, events)  # retrieval queued; fail before the 200 if the backend is misconfigured
 
     def generate():
         try:
@@ -157,12 +178,14 @@ def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(requi
 
 @router.get("/documents", response_model=DocumentsResponse, summary="Indexed documents and the catalogue")
 def documents(retriever: Retriever = Depends(require_read)) -> dict:
+    """What the index holds and which catalogued canonical texts it lacks."""
     return {"documents": list_documents(retriever), "catalogue": list_catalogue(retriever)}
 
 
 @router.post("/documents", response_model=IngestReport, status_code=201, summary="Upload and index a document",
              responses={413: {"model": ErrorResponse}})
 def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_write)) -> dict:
+    """Check, store and index an uploaded document (413 when too large, 400 when unusable)."""
     limit = int(retriever.settings.max_upload_mb * 1024 * 1024)
     data = file.file.read(limit + 1)
     if len(data) > limit:
@@ -176,12 +199,15 @@ def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_
 @router.delete("/documents/{doc_id}", response_model=DeleteResponse, summary="Delete a user-uploaded document",
                responses={403: {"model": ErrorResponse}, 404: {"model": ErrorResponse}})
 def delete(doc_id: str, retriever: Retriever = Depends(require_write)) -> dict:
+    """Delete a user-uploaded document and its passages; shipped documents are refused (403)."""
     removed = delete_document(retriever, doc_id)
     return {"deleted": doc_id, "chunks": removed}
 
 
 @router.get("/glossary", response_model=GlossaryResponse, summary="Terms and acronyms of UN integrated planning")
-def glossary(q: str = Query("", max_length=200, description="Filter text."), retriever: Retriever = Depends(require_read)) -> dict:
+def glossary(q: str = Query("", max_length=200, description="Filter text."),
+             retriever: Retriever = Depends(require_read)) -> dict:
+    """Terms and acronyms, filtered by the text given."""
     return {"terms": [t.model_dump() for t in retriever.glossary.search(q)]}
 
 
@@ -190,6 +216,7 @@ OutputFormat = Literal["json", "md", "docx"]
 
 
 class DraftRequest(BaseModel):
+    """Body of POST /api/draft."""
     context: PlanningContext
     sections: list[Literal["all", *SECTION_KEYS]] = Field(default_factory=lambda: ["all"], min_length=1)  # type: ignore[valid-type]
     format: OutputFormat = "json"
@@ -197,6 +224,7 @@ class DraftRequest(BaseModel):
 
 
 class ExerciseRequest(BaseModel):
+    """Body of POST /api/exercise."""
     topic: str = Field(min_length=3, max_length=300)
     minutes: int = Field(90, ge=MIN_MINUTES, le=MAX_MINUTES)
     participants: int = Field(18, ge=MIN_PARTICIPANTS, le=MAX_PARTICIPANTS)
@@ -206,8 +234,19 @@ class ExerciseRequest(BaseModel):
 
 
 class QuizRequest(BaseModel):
+    """Body of POST /api/quiz."""
     topic: str = Field(min_length=3, max_length=300)
     count: int = Field(10, ge=1, le=MAX_QUESTIONS)
+    format: OutputFormat = "json"
+
+
+class HealthcheckRequest(BaseModel):
+    """A planning context and, for the rated report, the team's ratings."""
+
+    context: PlanningContext
+    ratings: dict[str, Any] | list[dict[str, Any]] | None = Field(
+        None, description="Question number to rating ('in place', 'partly', 'not in place', 'not applicable') or "
+                          "{rating, comment}; or {'ratings': {...}, 'date': 'YYYY-MM-DD'}. Leave out for a blank form.")
     format: OutputFormat = "json"
 
 
@@ -218,7 +257,8 @@ def _deliver(build: Callable[[], Report], fmt: str, name: str):
         return Response(to_markdown(report), media_type="text/markdown; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
     if fmt == "docx":
-        return Response(to_docx(report), media_type=DOCX_TYPE, headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
+        return Response(to_docx(report), media_type=DOCX_TYPE,
+                        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
     return report.model_dump()
 
 
@@ -226,20 +266,36 @@ FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/markd
 
 
 @router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
-def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read)):
-    return _deliver(lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend),
-                    body.format, "isf-draft")
+async def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
+    """Queued like answers: a draft is many answers."""
+    build = lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend)  # noqa: E731
+    return await queue.run(_deliver, build, body.format, "isf-draft")
 
 
 @router.post("/exercise", response_model=Report, summary="A joint-training exercise pack", responses=FILE_RESPONSES)
-def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read)):
-    return _deliver(lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,
-                                     country=body.country), body.format, "exercise")
+async def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read),
+                         queue: AnswerQueue = Depends(queue_dep)):
+    """Queued like answers: an exercise's answer key is many answers."""
+    build = lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,  # noqa: E731
+                             country=body.country)
+    return await queue.run(_deliver, build, body.format, "exercise")
 
 
 @router.post("/quiz", response_model=Report, summary="A quiz cut from corpus passages", responses=FILE_RESPONSES)
-def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read)):
-    return _deliver(lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
+async def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
+    """Queued like answers: a quiz searches the corpus."""
+    return await queue.run(_deliver, lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
+
+
+@router.post("/healthcheck", summary="Integration health check: cited key performance questions, blank or rated",
+             responses=FILE_RESPONSES)
+async def healthcheck_route(body: HealthcheckRequest, retriever: Retriever = Depends(require_read),
+                            queue: AnswerQueue = Depends(queue_dep)):
+    """The blank form (no ratings) or the rated report; invalid ratings are a 400 naming each bad entry (queued like answers)."""
+    if body.format != "json":
+        build = lambda: health_report(healthcheck(body.context, retriever, body.ratings))  # noqa: E731
+        return await queue.run(_deliver, build, body.format, "healthcheck")
+    return (await queue.run(healthcheck, body.context, retriever, body.ratings)).public()
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -251,7 +307,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(PlanAssistError)
     async def product_error(request: Request, exc: PlanAssistError):
-        return JSONResponse({"error": str(exc)}, status_code=status_of(exc))
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, Busy) else None
+        return JSONResponse({"error": str(exc)}, status_code=status_of(exc), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -6,6 +6,7 @@ that the web app and API call too.
     planassist ask QUESTION [--json]             planassist ask --questions FILE --json
     planassist draft --context FILE [--section S] [--format md|docx -o OUT]
     planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N]
+    planassist healthcheck --context FILE [--ratings FILE] [--format md|docx|json -o OUT]
     planassist docs | corpus fetch | chat | eval retrieval | eval answers | serve
 """
 
@@ -17,17 +18,18 @@ from typing import Optional
 
 import typer
 
-from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
-from assistant.errors import ContextError, InvalidRequest
+from assistant.interfaces.cli_reports import ensure_index, reports
 from assistant.settings import get_settings
 
-app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True, add_completion=False)
+app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True,
+                  add_completion=False)
 corpus_app = typer.Typer(help="The catalogue of canonical texts.", no_args_is_help=True)
 eval_app = typer.Typer(help="Evaluations (retrieval, answers).", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(eval_app, name="eval")
 
 JSON_OPT = typer.Option(False, "--json", help="Machine-readable JSON output.")
+EXIT_PARTIAL = 3  # `planassist ingest`: some files failed, the rest is indexed (1 would mean it crashed)
 K_OPT = typer.Option(None, "-k", help="Number of results.")
 
 
@@ -51,7 +53,8 @@ def read_questions(path: Path) -> list[str]:
 
 
 @app.command()
-def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the configured corpus)."), as_json: bool = JSON_OPT):
+def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the configured corpus)."),
+           as_json: bool = JSON_OPT):
     """Index documents: incremental, crash-safe; folders are synced."""
     from assistant.index.ingest import ingest as run
 
@@ -62,21 +65,13 @@ def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or fol
     else:
         typer.echo(
             f"{report.documents} documents, {report.chunks} chunks: {report.embedded} embedded, "
-            f"{report.skipped_unchanged} unchanged, {report.removed} removed, {len(report.failed)} failed ({report.took_ms:.0f} ms)"
+            f"{report.skipped_unchanged} unchanged, {report.removed} removed, {len(report.failed)} failed ({report.took_ms:.0f} "
+            f"ms)"
         )
         for f in report.failed:
             typer.echo(f"  failed: {f.error}", err=True)
-
-
-def ensure_index() -> None:
-    """Build the index on first use so that every command works on a fresh clone."""
-    from assistant.index.library import ensure_index as build
-    from assistant.index.retrieve import get_retriever
-
-    retriever = get_retriever()
-    if retriever.store.count() == 0:
-        typer.echo("Building the index of the default corpus (first run)...", err=True)
-    build(retriever)
+    if report.failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _filters(doc: list[str] | None, doc_type: list[str] | None, year_from: int | None, year_to: int | None, current_only: bool):
@@ -221,7 +216,8 @@ def corpus_fetch(as_json: bool = JSON_OPT, timeout: float = typer.Option(30.0, h
     results = fetch_catalogue(settings, timeout=timeout)
     report = run([settings.corpus_dir / FETCHED_DIR], settings=settings) if any(r.ok for r in results) else None
     if as_json:
-        _emit({"fetched": [r.model_dump() for r in results], "ingest": report.model_dump(exclude={"doc_ids"}) if report else None})
+        _emit({"fetched": [r.model_dump() for r in results],
+               "ingest": report.model_dump(exclude={"doc_ids"}) if report else None})
     else:
         for r in results:
             typer.echo(f"{'ok    ' if r.ok else 'FAILED'} {r.id:20} {r.path or r.error}")
@@ -253,93 +249,15 @@ def eval_answers(file: Path = typer.Option(Path("evals/answers.jsonl"), "--file"
     _emit(results) if as_json else typer.echo(format_table(results))
 
 
-def _write_report(build, fmt: str, output: Optional[Path]) -> None:
-    """Build the report on the (ensured) index; Markdown to stdout or a file, Word only to a file."""
-    from assistant.products.export import to_docx, to_markdown
-
-    if fmt not in ("md", "docx"):
-        raise typer.BadParameter("--format must be md or docx")
-    if fmt == "docx" and not output:
-        raise typer.BadParameter("--format docx needs -o FILE")
-    ensure_index()
-    try:
-        report = build()
-    except InvalidRequest as err:
-        raise typer.BadParameter(str(err)) from None
-    if fmt == "docx" and output:
-        output.write_bytes(to_docx(report))
-    elif output:
-        output.write_text(to_markdown(report), encoding="utf-8")
-    else:
-        typer.echo(to_markdown(report))
-    if output:
-        typer.echo(f"wrote {output} ({len(report.sources)} sources)", err=True)
-
-
-FORMAT_OPT = typer.Option("md", "--format", help="md or docx.")
-OUTPUT_OPT = typer.Option(None, "-o", "--output", help="Output file (required for docx).")
-BACKEND_OPT = typer.Option("auto", help="extractive, llm or auto (llm when configured).")
-
-
-@app.command()
-def draft(
-    context: Path = typer.Option(..., "--context", help="Planning context, YAML or JSON (see examples/carana.yaml)."),
-    section: list[str] = typer.Option(["all"], "--section", help="Section key or 'all' (repeatable)."),
-    fmt: str = FORMAT_OPT,
-    output: Optional[Path] = OUTPUT_OPT,
-    backend: str = BACKEND_OPT,
-):
-    """First-pass ISF sections for your context, each tied to the cited policy behind it."""
-    from assistant.index.retrieve import get_retriever
-    from assistant.products.context import load_context
-    from assistant.products.draft import draft as make_draft
-
-    try:
-        ctx = load_context(context)
-    except ContextError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2) from None
-    _write_report(lambda: make_draft(ctx, get_retriever(), sections=section, backend=backend), fmt, output)
-
-
-@app.command()
-def exercise(
-    topic: str = typer.Option(..., "--topic", help="What the exercise is about."),
-    minutes: int = typer.Option(90, "--minutes", help=f"Session length ({MIN_MINUTES}-{MAX_MINUTES})."),
-    participants: int = typer.Option(18, "--participants", help=f"Number of participants ({MIN_PARTICIPANTS}-{MAX_PARTICIPANTS})."),
-    country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
-    fmt: str = FORMAT_OPT,
-    output: Optional[Path] = OUTPUT_OPT,
-    backend: str = BACKEND_OPT,
-):
-    """A joint-training exercise pack with a facilitator answer key citing the corpus."""
-    from assistant.index.retrieve import get_retriever
-    from assistant.products.exercise import exercise as make_exercise
-
-    _write_report(lambda: make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country),
-                  fmt, output)
-
-
-@app.command()
-def quiz(
-    topic: str = typer.Option(..., "--topic", help="What the quiz checks."),
-    count: int = typer.Option(10, "-n", "--count", help=f"Number of questions (1-{MAX_QUESTIONS})."),
-    fmt: str = FORMAT_OPT,
-    output: Optional[Path] = OUTPUT_OPT,
-):
-    """Fill-in-the-blank questions cut from corpus passages, with answers and sources."""
-    from assistant.index.retrieve import get_retriever
-    from assistant.products.quiz import quiz as make_quiz
-
-    _write_report(lambda: make_quiz(topic, count, get_retriever()), fmt, output)
-
-
 @app.command()
 def serve(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.Option(None)):
     """Start the web app (API + Gradio UI)."""
     from assistant.interfaces.web import run
 
     run(host=host, port=port)
+
+
+app.registered_commands += reports.registered_commands  # draft, exercise, quiz, healthcheck (cli_reports.py)
 
 
 def main() -> None:

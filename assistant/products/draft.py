@@ -94,7 +94,8 @@ def _priorities(ctx: PlanningContext) -> list[Block]:
     for p in ctx.all_priorities:
         lead = p.lead or TBD
         items.append(f"{p.name} — lead: {lead}; contributing: {_list(p.contributing)}. Comparative advantage: {TBD}.")
-    return [Block(kind="paragraph", text="Peace-consolidation priorities (draft, to be limited to the few the UN is best placed to support):"),
+    return [Block(kind="paragraph",
+                  text="Peace-consolidation priorities (draft, to be limited to the few the UN is best placed to support):"),
             Block(kind="bullets", items=items)]
 
 
@@ -139,7 +140,8 @@ def _monitoring(ctx: PlanningContext) -> list[Block]:
     return [Block(kind="bullets", items=[
         "Working groups report progress against the results matrix to the senior leadership forum [frequency to be agreed].",
         f"Joint annual review of the ISF with national counterparts in {', '.join(str(y) for y in range(start + 1, end + 1))}.",
-        "Findings feed the Secretary-General's reporting to the Security Council and the review of priorities after mandate changes.",
+        "Findings feed the Secretary-General's reporting to the Security Council and the review of priorities after mandate "
+        "changes.",
     ])]
 
 
@@ -158,7 +160,8 @@ SECTIONS: tuple[Section, ...] = (
             "What is the Integrated Strategic Framework, where is it required, and what must it contain?",
             "Integrated Strategic Framework adopted by the mission and the United Nations country team",
             _purpose, ("Which UN entities sign the ISF, and does the government co-sign?",
-                       "Which existing frameworks (UNDAF/Cooperation Framework, HRP, PBF plan) does the ISF refer to or replace?")),
+                       "Which existing frameworks (UNDAF/Cooperation Framework, HRP, PBF plan) does the ISF refer to or "
+                       "replace?")),
     Section("context", "2. Context and shared analysis",
             "Why should the mission and the country team carry out joint analysis of the conflict?",
             "joint analysis of the situation by the mission and the United Nations country team",
@@ -220,7 +223,8 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     blocks = [Block(kind="heading", text=section.title, level=1), Block(kind="heading", text=REQUIRES_LABEL, level=2)]
     guidance = answer_question(section.requirement, retriever, backend=backend)
     sentences = guidance.cited_lines(book, GUIDANCE_SENTENCES)
-    blocks.append(Block(kind="bullets", items=sentences) if sentences else Block(kind="note", text=_not_covered(section, retriever)))
+    blocks.append(Block(kind="bullets", items=sentences) if sentences
+                  else Block(kind="note", text=_not_covered(section, retriever)))
     blocks += [Block(kind="heading", text=DRAFT_LABEL, level=2), *section.write(ctx)]
     practice = answer_question(section.practice, retriever, backend="extractive", filters=Filters(types=["report"]))
     examples = practice.cited_lines(book, PRACTICE_SENTENCES)

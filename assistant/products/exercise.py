@@ -34,6 +34,7 @@ PHASES = (("Opening: objectives, rules, scenario brief", 10), ("Role allocation 
 
 @dataclass(frozen=True)
 class Role:
+    """A role card: who the player is, what they want, where they clash with others, and a confidential brief."""
     title: str
     interests: str
     friction: str
@@ -44,6 +45,7 @@ class Role:
 
 @dataclass(frozen=True)
 class Inject:
+    """A scenario development handed to the players during the exercise, and the action it calls for."""
     title: str
     medium: str
     content: str
@@ -53,6 +55,7 @@ class Inject:
 
 @dataclass(frozen=True)
 class Objective:
+    """A learning objective and the question whose cited answer goes in the facilitator's key."""
     text: str
     question: str
     keywords: str
@@ -61,8 +64,11 @@ class Objective:
 ROLES = (
     Role("SRSG / Head of Mission", "Delivery of the mandate, the political strategy and the coherence of the UN presence.",
          "Security Council timelines against the country team's programme cycles; pressure from the host government.",
-         "You have promised the Council visible progress before the next report.", "mission political leadership mandate", core=True),
-    Role("DSRSG/RC/HC", "Leadership of the country team, humanitarian coordination, alignment with development plans; reports to the SRSG and in the UN development and humanitarian lines.",
+         "You have promised the Council visible progress before the next report.", "mission political leadership mandate",
+         core=True),
+    Role("DSRSG/RC/HC",
+         "Leadership of the country team, humanitarian coordination, alignment with development plans; reports to the SRSG and "
+         "in the UN development and humanitarian lines.",
          "Torn between mission objectives and humanitarian principles.",
          "Two agency heads have told you privately they will not co-sign anything that links them to military operations.",
          "humanitarian coordinator resident coordinator country team development transition", core=True),
@@ -86,52 +92,64 @@ ROLES = (
          "You must deliver a revised results matrix to the senior leadership forum by Friday.",
          "planning isf results matrix monitoring benchmarks strategic framework"),
     Role("JMAC chief", "Integrated analysis and early warning.", "Limits on sharing information with the country team.",
-         "Your latest assessment contradicts the country team's reading of the north.", "analysis information early warning jmac"),
+         "Your latest assessment contradicts the country team's reading of the north.",
+         "analysis information early warning jmac"),
     Role("Host Government (Ministry of Planning)", "National ownership, sovereignty, development funding.",
          "Resists human rights reporting; wants logistics support.",
          "The Minister will ask for helicopters for army operations.", "government national ownership sovereignty host"),
-    Role("Peacebuilding Fund focal point", "Joint proposals with clear results and co-signature.", "Earmarking and reporting burdens.",
+    Role("Peacebuilding Fund focal point", "Joint proposals with clear results and co-signature.",
+         "Earmarking and reporting burdens.",
          "A new envelope must be committed within three weeks.", "peacebuilding fund pbf funding proposal donors"),
 )
 
 INJECTS = (
     Inject("Humanitarian-space shock", "e-mail from the NGO forum",
-           "The mission proposes co-branded quick-impact projects in a newly retaken district; the NGO forum threatens to leave the joint coordination forums.",
+           "The mission proposes co-branded quick-impact projects in a newly retaken district; the NGO forum threatens to leave "
+           "the joint coordination forums.",
            "Decide which forum takes the decision and how humanitarian principles are safeguarded.",
            "humanitarian space quick impact projects ngo principles co-branding"),
     Inject("Mandate renewal", "Security Council press statement",
            "The Council cuts the troop ceiling by 30 %, adds an electoral-support task and asks for a report in six months.",
-           "Reprioritise the shared strategy; agree what the country team takes on.", "mandate renewal council troop elections reprioritise"),
+           "Reprioritise the shared strategy; agree what the country team takes on.",
+           "mandate renewal council troop elections reprioritise"),
     Inject("Transition trigger and financial cliff", "code cable from Headquarters",
            "A drawdown benchmark is met early; the country team has no funding to take over the civilian tasks.",
-           "Agree the transfer of tasks, conditions and a resource mobilisation plan.", "transition drawdown handover funding benchmarks exit"),
+           "Agree the transfer of tasks, conditions and a resource mobilisation plan.",
+           "transition drawdown handover funding benchmarks exit"),
     Inject("Host-government demand", "letter from the Minister of Defence",
            "The Government requests UN logistics for army operations and objects to public human rights reporting.",
-           "Weigh the request against the mandate and human rights due diligence; agree a joint line.", "government host sovereignty logistics human rights"),
+           "Weigh the request against the mandate and human rights due diligence; agree a joint line.",
+           "government host sovereignty logistics human rights"),
     Inject("Joint analysis breakdown", "media report",
            "The JMAC and the country team hold contradictory readings of a regional crisis; a leaked note reaches the press.",
            "Re-establish a shared analysis and agree public messaging.", "analysis jmac information leak regional"),
     Inject("Peacebuilding Fund envelope", "e-mail from the PBF secretariat",
            "A Peacebuilding Fund envelope is announced; a joint mission–agency proposal is due within three weeks.",
-           "Agree priorities, implementing entities and who co-signs.", "peacebuilding fund pbf proposal joint programme funding"),
+           "Agree priorities, implementing entities and who co-signs.",
+           "peacebuilding fund pbf proposal joint programme funding"),
     Inject("Attack on civilians near a UN base", "phone call from a field office",
            "Armed men attack a displacement site two kilometres from a UN base; agencies ask for evacuation support.",
-           "Decide on protection and humanitarian roles and communication with the Government.", "protection civilians attack displacement crisis security"),
+           "Decide on protection and humanitarian roles and communication with the Government.",
+           "protection civilians attack displacement crisis security"),
 )
 
 OBJECTIVES = (
     Objective("Explain when and why integration applies, and the difference between structural and strategic integration.",
-              "What is the difference between structural and strategic integration in UN missions?", "integration structural strategic policy"),
+              "What is the difference between structural and strategic integration in UN missions?",
+              "integration structural strategic policy"),
     Objective("Agree a small set of peace-consolidation priorities from a shared analysis.",
               "Why should the mission and the country team carry out joint analysis?", "analysis priorities joint conflict"),
     Objective("Draft elements of an Integrated Strategic Framework: vision, priorities, results with owners and timelines.",
               "What must an Integrated Strategic Framework contain?", "isf strategic framework vision results planning matrix"),
     Objective("Choose the right integrated mechanism for a decision.",
-              "What integrated mechanisms coordinate the mission and the UN country team?", "mechanism forum coordination decision leadership"),
+              "What integrated mechanisms coordinate the mission and the UN country team?",
+              "mechanism forum coordination decision leadership"),
     Objective("Apply humanitarian safeguards when proposing integrated arrangements.",
-              "What risks does integration pose for humanitarian space?", "humanitarian space principles ngo safeguards quick impact"),
+              "What risks does integration pose for humanitarian space?",
+              "humanitarian space principles ngo safeguards quick impact"),
     Objective("Plan the transfer of tasks in a transition.",
-              "How are mission tasks handed over to the UN country team during transition?", "transition drawdown handover exit benchmarks"),
+              "How are mission tasks handed over to the UN country team during transition?",
+              "transition drawdown handover exit benchmarks"),
     Objective("Design joint monitoring and adapt priorities to new information.",
               "How should benchmarks and joint monitoring of progress work?", "monitoring benchmarks indicators review"),
 )
@@ -156,6 +174,7 @@ def _ranked(items, topic: str, count: int):
 
 
 def validate(topic: str, minutes: int, participants: int) -> None:
+    """Refuse an exercise request outside the limits in assistant/constants.py, naming the field."""
     if len(topic.strip()) < 3:
         raise InvalidRequest("topic: give the subject of the exercise (at least 3 characters)")
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
@@ -204,7 +223,8 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
 
     blocks = [
         Block(kind="heading", text="Purpose and audience", level=1),
-        Block(kind="paragraph", text=(f"A {minutes}-minute tabletop exercise on {topic} for {participants} mission and UN country "
+        Block(kind="paragraph",
+              text=(f"A {minutes}-minute tabletop exercise on {topic} for {participants} mission and UN country "
                                       f"team staff in {syndicates} mixed syndicate(s) of about {participants // syndicates}.")),
         Block(kind="heading", text="Learning objectives", level=1),
         Block(kind="bullets", items=[o.text for o in objectives]),
@@ -226,11 +246,13 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     blocks += [Block(kind="heading", text="Timeline and injects", level=1), Block(kind="table", rows=timeline(minutes, injects))]
     for i, inj in enumerate(injects, 1):
         blocks += [Block(kind="heading", text=f"Inject {i}: {inj.title}", level=2),
-                   Block(kind="bullets", items=[f"Medium: {inj.medium}", f"Content: {inj.content}", f"Expected action: {inj.action}"])]
+                   Block(kind="bullets", items=[f"Medium: {inj.medium}", f"Content: {inj.content}",
+                                                f"Expected action: {inj.action}"])]
     questions = [o.question for o in objectives]
     blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=questions),
                Block(kind="heading", text="Facilitator answer key", level=1),
-               Block(kind="note", text="What a good answer draws on, quoted from the corpus. Where the corpus is silent, the key says so.")]
+               Block(kind="note",
+                     text="What a good answer draws on, quoted from the corpus. Where the corpus is silent, the key says so.")]
     for q in questions:
         blocks += [Block(kind="heading", text=q, level=2), Block(kind="paragraph", text=_key(q, retriever, book, backend))]
     blocks += [Block(kind="heading", text="Debrief (hot-wash)", level=1), Block(kind="bullets", items=list(DEBRIEF))]

@@ -33,6 +33,7 @@ PASSAGES = 40
 
 
 class QuizQuestion(BaseModel):
+    """One fill-in-the-blank question with its answer, the choices offered and the number of its source."""
     n: int
     question: str
     answer: str
@@ -43,7 +44,8 @@ class QuizQuestion(BaseModel):
 
 def blank_candidates(sentence: str, terms: set[str]) -> list[tuple[str, str]]:
     """Blankable spans in preference order: glossary terms, then years, then other numbers."""
-    found = [(t, "term") for t in sorted(terms, key=len, reverse=True) if re.search(rf"(?<![\w/]){re.escape(t)}(?![\w/])", sentence)]
+    found = [(t, "term") for t in sorted(terms, key=len, reverse=True) if re.search(rf"(?<![\w/]){re.escape(t)}(?![\w/])",
+                                                                                    sentence)]
     found += [(m.group(0), "year") for m in YEAR.finditer(sentence)]
     found += [(m.group(0), "number") for m in NUMBER.finditer(sentence) if not YEAR.fullmatch(m.group(0))]
     return found
@@ -89,7 +91,8 @@ def make_questions(topic: str, count: int, retriever: Retriever, seed: int = 0) 
         choices = rng.sample(distractors, min(3, len(distractors))) + [answer]
         rng.shuffle(choices)
         blanked = re.sub(rf"(?<![\w/]){re.escape(answer)}(?![\w/])", BLANK, sentence, count=1)
-        questions.append(QuizQuestion(n=i, question=blanked, answer=answer, choices=choices, kind=kind, source=book.cite(hit.citation(0))))
+        questions.append(QuizQuestion(n=i, question=blanked, answer=answer, choices=choices, kind=kind,
+                                      source=book.cite(hit.citation(0))))
     return questions, book.sources
 
 
@@ -98,11 +101,13 @@ def quiz(topic: str, count: int, retriever: Retriever) -> Report:
     questions, sources = make_questions(topic, count, retriever)
     blocks = [Block(kind="heading", text="Questions", level=1)]
     if len(questions) < count:
-        blocks.append(Block(kind="note", text=f"The corpus gave {len(questions)} questions on this topic, fewer than the {count} asked."))
+        blocks.append(Block(kind="note",
+                            text=f"The corpus gave {len(questions)} questions on this topic, fewer than the {count} asked."))
     for q in questions:
         blocks += [Block(kind="paragraph", text=f"{q.n}. {q.question}"),
                    Block(kind="bullets", items=[f"({chr(97 + j)}) {c}" for j, c in enumerate(q.choices)])]
     blocks += [Block(kind="heading", text="Answer key", level=1),
                Block(kind="table", rows=[["#", "Answer", "Source"]] + [[str(q.n), q.answer, f"[{q.source}]"] for q in questions])]
-    return Report(title=f"Quiz: {topic}", subtitle=f"{len(questions)} questions cut from the corpus; each answer is what the cited source says.",
+    return Report(title=f"Quiz: {topic}",
+                  subtitle=f"{len(questions)} questions cut from the corpus; each answer is what the cited source says.",
                   blocks=blocks, sources=sources)

@@ -17,7 +17,6 @@ from assistant.products.draft import (
     SECTIONS,
     draft,
     results_matrix,
-    select_sections,
 )
 from assistant.settings import PROJECT_ROOT
 
@@ -83,16 +82,6 @@ def test_uncovered_guidance_says_so_and_names_the_catalogued_text(retriever):
     # the test index holds no text on integrated monitoring; the draft must say so, not improvise
     notes = [b.text for b in draft(CONTEXT, retriever, sections=["monitoring"], backend="extractive").blocks if b.kind == "note"]
     assert all(n.startswith(NOT_COVERED) and "Integrated Assessment and Planning" in n for n in notes)
-
-
-def test_context_never_invents_owners(report):
-    rows = results_matrix(CONTEXT.model_copy(update={"priorities": []}))
-    assert all(row[4] == "[to be agreed]" for row in rows[1:])
-
-
-def test_unknown_section_is_a_clear_error():
-    with pytest.raises(ValueError, match="unknown section"):
-        select_sections(["vision", "budget"])
 
 
 def test_cli_draft_docx_opens_with_sections_table_and_sources(cli, tmp_path, retriever):

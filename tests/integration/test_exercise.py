@@ -7,25 +7,9 @@ import re
 import pytest
 
 from assistant.citation import NOT_COVERED
-from assistant.products.exercise import INJECTS, exercise, timeline, validate
+from assistant.products.exercise import exercise
 
 MARKERS = re.compile(r"\[(\d+)\]")
-
-
-def test_timeline_scales_to_the_session_and_places_injects():
-    rows = timeline(90, list(INJECTS[:2]))
-    assert rows[1][0] == "0:00–0:10" and rows[-1][0].endswith("1:30")
-    assert "0:30 — Inject 1" in rows[3][2] and "1:00 — Inject 2" in rows[5][2]
-    long = timeline(240, list(INJECTS[:3]))
-    assert long[-1][0].endswith("4:00")
-
-
-@pytest.mark.parametrize("args, message", [
-    (("", 90, 18), "topic"), (("transition", 10, 18), "minutes"), (("transition", 90, 1), "participants"),
-])
-def test_invalid_requests(args, message):
-    with pytest.raises(ValueError, match=message):
-        validate(*args)
 
 
 @pytest.mark.integration

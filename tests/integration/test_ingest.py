@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import REAL_CORPUS
 
-from assistant.index.embeddings import get_encoder
+from assistant.index.embeddings import encoder_for
 from assistant.index.ingest import ingest
 from assistant.index.store import Store
 
@@ -17,7 +17,7 @@ BLOG = "itad-integrated-delivery-blog.txt"
 
 
 def open_store(settings) -> Store:
-    return Store.open(settings, get_encoder(settings.embedding_model, settings.device, settings.embedding_batch_size))
+    return Store.open(settings, encoder_for(settings))
 
 
 def seed(settings, *names):

@@ -36,7 +36,8 @@ def test_real_paragraph_boundaries_after_repair():
     chunks = chunk_pages("s-2019-805", [(p.text, p.number) for p in doc.pages])
     first = next(c for c in chunks if c.para_start == 1)
     sentences = split_sentences(first.text)
-    assert sentences[0].startswith("1. The present report is submitted pursuant to Security Council resolution 2466 (2019)")
-    assert sentences[0].endswith("every 90 days starting from 12 April 2019.")
-    assert sentences[1].startswith("The document covers significant developments")  # 'T he' repaired
-    assert len(sentences) == 3
+    assert sentences[0] == "1."  # the paragraph number, not part of the quotable sentence
+    assert sentences[1].startswith("The present report is submitted pursuant to Security Council resolution 2466 (2019)")
+    assert sentences[1].endswith("every 90 days starting from 12 April 2019.")
+    assert sentences[2].startswith("The document covers significant developments")  # 'T he' repaired
+    assert len(sentences) == 4

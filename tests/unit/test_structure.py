@@ -38,7 +38,7 @@ def test_docx_title_from_core_properties_else_first_heading(tmp_path):
     _real_docx(untitled)
     assert document_title(titled) == "MINUSTAH report S/2017/840"
     assert document_title(untitled) == "United Nations Stabilization Mission in Haiti: Report of the Secretary-General"
-    assert describe(titled, Manifest(), "upload").title == "MINUSTAH report S/2017/840"
+    assert describe(titled, Manifest(), "upload").title.startswith("MINUSTAH report S/2017/840")
 
 
 def test_docx_locators_by_heading_and_paragraph(tmp_path):
