@@ -108,10 +108,18 @@ class LLMSettings(BaseModel):
         "OPENAI_API_KEY", description="Name of the environment variable that holds the LLM API key."
     )
     llm_temperature: float = Field(0.1, description="Sampling temperature for LLM answers.")
-    llm_timeout_s: float = Field(120.0, description="LLM request timeout in seconds.")
-    gguf_path: Path | None = Field(
-        None, description="Local GGUF model for in-process generation (needs the [gguf] extra)."
+    llm_timeout_s: float = Field(300.0, description="LLM request timeout in seconds (a small model on 2 busy cores is slow).")
+    llm_max_tokens: int = Field(320, description="Most tokens an LLM may write per answer or paragraph.")
+
+    # --- local model (in-process llama.cpp; `planassist models`) -----------------------------
+    local_model: str | None = Field(
+        None,
+        description="Catalogued model name (qwen2.5-coder-1.5b-instruct) or a .gguf path, run in-process "
+        "(needs the [local-llm] extra). Ignored when llm_base_url is set.",
     )
+    models_dir: Path = Field(PROJECT_ROOT / "models", description="Where `planassist models install` puts GGUF files.")
+    local_threads: int | None = Field(None, description="CPU threads for the local model; unset means every core available.")
+    local_ctx: int = Field(4096, description="Context window of the local model in tokens.")
 
 
 class WebSettings(BaseModel):

@@ -14,7 +14,6 @@ layer — raises :class:`LoadError`, whose message is meant to be shown as is.
 from __future__ import annotations
 
 import io
-import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,24 +114,15 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _pdf_pages(path: Path, data: bytes) -> list[Page]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """Pages through PDFium (see pdf_text.py: about ten times faster than pypdf, same citations on the library)."""
+    from assistant.corpus.pdf_text import PdfTextError, pdf_pages
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")  # an owner password only (no password to open) is fine
-            except Exception as err:
-                raise LoadError(path, "encrypted PDF; remove the password and try again") from err
-            if not opened:
-                raise LoadError(path, "encrypted PDF: it needs a password to open; remove it and try again")
-        pages = [Page(page.extract_text() or "", i + 1) for i, page in enumerate(reader.pages)]
-    except LoadError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as err:
-        raise LoadError(path, f"corrupt PDF ({type(err).__name__}: {str(err)[:120]})") from err
+        pages = [Page(text, i + 1) for i, text in enumerate(pdf_pages(data))]
+    except PdfTextError as err:  # PDFium opens owner-password-only PDFs as they are; a password to open is refused
+        if "password" in str(err).lower():
+            raise LoadError(path, "encrypted PDF: it needs a password to open; remove it and try again") from err
+        raise LoadError(path, f"corrupt PDF ({str(err)[:120]})") from err
     if not pages:
         raise LoadError(path, "PDF has no pages")
     chars = sum(len(p.text.strip()) for p in pages)
