@@ -59,6 +59,9 @@ class IndexSettings(BaseModel):
     device: str = Field("cpu", description="Torch device for the encoder (cpu, cuda, mps).")
     chunk_chars: int = Field(1200, description="Target chunk size in characters (set by the eval).")
     chunk_overlap: int = Field(150, description="Overlap when a long paragraph must be split.")
+    # text cleaning and OCR (scanned PDFs)
+    ocr: bool = Field(True, description="Read PDFs without a text layer with Tesseract OCR when it is installed.")
+    ocr_languages: str = Field("eng", description="Tesseract language packs for OCR, e.g. 'eng' or 'eng+fra+spa'.")
 
     @property
     def chroma_path(self) -> Path:

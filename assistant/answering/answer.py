@@ -186,7 +186,7 @@ def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Ret
             started: float, notes: list[str]) -> Answer:
     """Verify sentences against the passages they were given, number citations, add currency notes."""
     passages = {i + 1: h.text for i, h in enumerate(hits)}
-    verdicts = Verifier(retriever.encoder).check(sentences, passages)
+    verdicts = Verifier(retriever.encoder).check(sentences, passages, ocr={i + 1 for i, h in enumerate(hits) if h.ocr})
     used = list(dict.fromkeys(n for v in verdicts for n in v.citations))
     renumber = {old: new + 1 for new, old in enumerate(used)}
     citations = sorted(

@@ -125,6 +125,11 @@ def metadata(info: DocumentInfo, chunk: Chunk, file_sha: str, count: int, path: 
         para_end=chunk.para_end,
         page_start=chunk.page_start,
         page_end=chunk.page_end,
+        kind=chunk.kind,
+        footnote=chunk.footnote,
+        notes=",".join(chunk.notes),
+        cited_by=chunk.cited_by,
+        ocr=chunk.ocr,
     )
 
 
@@ -159,8 +164,9 @@ def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] 
     A string, not the LoadError, so that it crosses from the parser process intact.
     """
     try:
-        doc = load(path, max_mb=settings.max_file_mb)
-        chunks = chunk_pages(info.id, [(p.text, p.number) for p in doc.pages], settings.chunk_chars, settings.chunk_overlap)
+        doc = load(path, max_mb=settings.max_file_mb, ocr=settings.ocr, ocr_languages=settings.ocr_languages)
+        chunks = chunk_pages(info.id, [(p.text, p.number) for p in doc.pages], settings.chunk_chars, settings.chunk_overlap,
+                             ocr_pages={p.number for p in doc.pages if p.ocr and p.number is not None})
         if not chunks:
             raise LoadError(path, "no passages could be extracted")
         return chunks

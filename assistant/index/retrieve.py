@@ -92,6 +92,7 @@ class Hit(SearchResult):
     status: str = "current"
     superseded_by: str = ""
     seq: int = 0
+    ocr: bool = Field(False, description="The passage was read by OCR from a scanned page.")
 
     @property
     def label(self) -> str:
@@ -109,7 +110,7 @@ def _hit(record: Record, rank: int, score: float, similarity: float) -> Hit:
     m = record.meta
     return Hit(rank=rank, chunk_id=record.id, doc_id=m.doc_id, title=m.title, short=m.short, locator=m.locator,
                score=round(score, 6), similarity=round(similarity, 4), text=record.text, heading=m.heading,
-               type=m.type, status=m.status, superseded_by=m.superseded_by, seq=m.seq)
+               type=m.type, status=m.status, superseded_by=m.superseded_by, seq=m.seq, ocr=m.ocr)
 
 
 class Retriever:
