@@ -72,6 +72,10 @@ class ConfigurationError(PlanAssistError):
     """The installation or settings cannot work (e.g. the embedding model is not installed)."""
 
 
+class ModelError(ConfigurationError):
+    """A local model that cannot be installed, found or trusted (parts missing, offline, size or hash mismatch)."""
+
+
 class Busy(PlanAssistError):
     """Every worker is busy and the request waited too long to start; try again after ``retry_after`` seconds."""
 

@@ -7,7 +7,8 @@ that the web app and API call too.
     planassist draft --context FILE [--section S] [--format md|docx -o OUT]
     planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N]
     planassist healthcheck --context FILE [--ratings FILE] [--format md|docx|json -o OUT]
-    planassist docs | corpus fetch | chat | eval retrieval | eval answers | serve
+    planassist docs | corpus fetch | chat | eval retrieval | eval answers [--backend llm --limit N] | serve
+    planassist models list | install NAME | verify
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Optional
 
 import typer
 
+from assistant.interfaces.cli_models import models_app
 from assistant.interfaces.cli_reports import ensure_index, reports
 from assistant.settings import get_settings
 
@@ -27,6 +29,7 @@ corpus_app = typer.Typer(help="The catalogue of canonical texts.", no_args_is_he
 eval_app = typer.Typer(help="Evaluations (retrieval, answers).", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(eval_app, name="eval")
+app.add_typer(models_app, name="models")
 
 JSON_OPT = typer.Option(False, "--json", help="Machine-readable JSON output.")
 EXIT_PARTIAL = 3  # `planassist ingest`: some files failed, the rest is indexed (1 would mean it crashed)
@@ -124,7 +127,7 @@ def ask(
     as_json: bool = JSON_OPT,
 ):
     """Answer from the corpus with cited, verified sentences — or say it is not covered."""
-    from assistant.answering.answer import answer_question, render_text
+    from assistant.answering.answer import answer_question, answer_stream, render_text, resolve_backend
     from assistant.index.retrieve import get_retriever
 
     items = read_questions(questions) if questions else [question or ""]
@@ -133,11 +136,26 @@ def ask(
     ensure_index()
     filters = _filters(doc, doc_type, None, None, current_only)
     for q in items:
-        result = answer_question(q, get_retriever(), filters=filters, backend=backend)
+        if as_json or resolve_backend(backend, get_retriever()) != "llm":
+            result = answer_question(q, get_retriever(), filters=filters, backend=backend)
+        else:  # the model's words appear as they come (on stderr); the verified answer follows on stdout
+            result = _stream_to_stderr(answer_stream(q, get_retriever(), filters=filters, backend=backend))
         if as_json:
             _emit(result.public())
         else:
             typer.echo(render_text(result) + "\n")
+
+
+def _stream_to_stderr(events):
+    """Echo streamed text to stderr and return the final Answer."""
+    result = None
+    for event in events:
+        if isinstance(event, str):
+            typer.echo(event, err=True, nl=False)
+        else:
+            result = event
+    typer.echo("\n--- verified answer ---", err=True)
+    return result
 
 
 @app.command()
@@ -164,13 +182,16 @@ def chat(backend: str = typer.Option("auto", help="extractive, llm or auto.")):
 
 
 @app.command()
-def docs(as_json: bool = JSON_OPT):
+def docs(as_json: bool = JSON_OPT, quality: bool = typer.Option(False, "--quality", help="Text-quality defects per document.")):
     """Documents in the index with status, and catalogued canonical texts that are missing."""
     from assistant.index.library import list_catalogue, list_documents
     from assistant.index.retrieve import get_retriever
 
     ensure_index()
     retriever = get_retriever()
+    if quality:
+        _quality(retriever, as_json)
+        return
     documents, catalogue = list_documents(retriever), list_catalogue(retriever)
     if as_json:
         _emit({"documents": [d.model_dump() for d in documents], "catalogue": [c.model_dump() for c in catalogue]})
@@ -183,6 +204,24 @@ def docs(as_json: bool = JSON_OPT):
         typer.echo("\nCanonical texts catalogued but not in the index (run `planassist corpus fetch` when online):")
         for c in missing:
             typer.echo(f"  {c.short:36} {c.url}")
+
+
+def _quality(retriever, as_json: bool) -> None:
+    """Print split/glued words, spliced footnotes, odd sentences and OCR pages for each document."""
+    from assistant.index.library import document_quality
+
+    report = document_quality(retriever)
+    if as_json:
+        _emit({"documents": [q.model_dump() | {"defects": q.defects} for q in report],
+               "defects": sum(q.defects for q in report)})
+        return
+    typer.echo(f"{'document':34} {'split':>5} {'glued':>5} {'spliced':>7} {'long':>4} {'short':>5} {'notes':>5} {'ocr pp':>6}")
+    for q in report:
+        typer.echo(f"{q.doc_id[:34]:34} {q.split_words:5} {q.glued_words:5} {q.spliced_footnotes:7} {q.long_sentences:4} "
+                   f"{q.short_sentences:5} {q.footnotes:5} {q.ocr_pages:6}")
+        for example in q.examples if q.defects else []:
+            typer.echo(f"    {example[:120]}")
+    typer.echo(f"\n{sum(q.defects for q in report)} split/glued words and spliced footnotes in {len(report)} documents")
 
 
 @corpus_app.command("fetch")
@@ -219,12 +258,19 @@ def eval_retrieval(
 
 
 @eval_app.command("answers")
-def eval_answers(file: Path = typer.Option(Path("evals/answers.jsonl"), "--file"), as_json: bool = JSON_OPT):
-    """Key-fact recall, citation precision/recall, support and abstention accuracy."""
+def eval_answers(
+    file: Path = typer.Option(Path("evals/answers.jsonl"), "--file"),
+    as_json: bool = JSON_OPT,
+    backend: str = typer.Option("extractive", help="extractive or llm (llm also reruns extractive on the same questions)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Evaluate an evenly spaced sample of N questions."),
+):
+    """Key-fact recall, citation precision/recall, support, abstention accuracy and latency."""
     from assistant.evaluate import evaluate_answers, format_table
 
     ensure_index()
-    results = evaluate_answers(file)
+    results = evaluate_answers(file, backend=backend, limit=limit, progress=backend == "llm")
+    if backend == "llm":
+        results = {"llm": results, "extractive": evaluate_answers(file, backend="extractive", limit=limit)}
     _emit(results) if as_json else typer.echo(format_table(results))
 
 

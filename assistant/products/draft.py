@@ -5,7 +5,8 @@ from the corpus — or the corpus-does-not-cover phrase and the catalogued canon
 to check), a first-pass text built only from the drafter's planning context, practice
 examples from the corpus where they exist (cited), and open questions for the team. The
 results matrix is a real table. With an LLM configured, the guidance summaries are written
-by the LLM under the same citation verification as answers.
+by the LLM under the same citation verification as answers, and each section also gets a
+model-written first-pass paragraph checked sentence by sentence (:mod:`assistant.products.prose`).
 
 >>> report = draft(load_context("examples/carana.yaml"), get_retriever(), sections=["vision"])  # doctest: +SKIP
 >>> to_docx(report)                                                                              # doctest: +SKIP
@@ -16,13 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from assistant.answering.answer import answer_question
+from assistant.answering.answer import answer_question, resolve_backend
 from assistant.citation import NOT_COVERED, CitationBook
 from assistant.corpus.manifest import load_manifest
 from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.export import Block, Report
+from assistant.products.prose import draft_paragraph, prose_blocks
 
 DRAFT_LABEL = "First-pass draft (from your planning context; not policy)"
 REQUIRES_LABEL = "What the guidance requires"
@@ -225,7 +227,10 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     sentences = guidance.cited_lines(book, GUIDANCE_SENTENCES)
     blocks.append(Block(kind="bullets", items=sentences) if sentences
                   else Block(kind="note", text=_not_covered(section, retriever)))
-    blocks += [Block(kind="heading", text=DRAFT_LABEL, level=2), *section.write(ctx)]
+    blocks.append(Block(kind="heading", text=DRAFT_LABEL, level=2))
+    if resolve_backend(backend, retriever) == "llm":  # a model-written paragraph, verified sentence by sentence
+        blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, book))
+    blocks += section.write(ctx)
     practice = answer_question(section.practice, retriever, backend="extractive", filters=Filters(types=["report"]))
     examples = practice.cited_lines(book, PRACTICE_SENTENCES)
     if examples:

@@ -18,6 +18,7 @@ from assistant.products.draft import (
     draft,
     results_matrix,
 )
+from assistant.products.prose import PROSE_LABEL
 from assistant.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.integration
@@ -97,3 +98,18 @@ def test_cli_draft_docx_opens_with_sections_table_and_sources(cli, tmp_path, ret
     assert sources and all(re.match(r"\[\d+\] (.+?) — ", s).group(1) in labels for s in sources)
     body = " ".join(p.text for p in doc.paragraphs)
     assert {int(n) for n in MARKERS.findall(body.split("Sources")[0])} <= set(range(1, len(sources) + 1))
+
+
+def test_llm_paragraph_keeps_only_checked_sentences(llm_retriever, fake_llm):
+    """Scripted model (same reply for the guidance answer and the paragraph): one grounded, one invented sentence."""
+    reply = ("UNMICA and the United Nations country team in Carana will pursue the extension of State authority in the "
+             "northern provinces. The World Bank will fund 40 district offices in Carana.")
+    fake_llm.script(reply, reply)
+    blocks = draft(CONTEXT, llm_retriever, sections=["vision"], backend="llm").blocks
+    texts = [b.text for b in blocks]
+    assert PROSE_LABEL in texts
+    paragraph = texts[texts.index(PROSE_LABEL) + 1]
+    assert paragraph.startswith("UNMICA and the United Nations country team") and "World Bank" not in paragraph
+    assert any("1 model sentence(s) left out" in t for t in texts)
+    system, user = (m["content"] for m in fake_llm.requests[-1]["messages"])
+    assert "ONLY from the planning context" in system and "Country: Carana" in user and "<passage " in user
