@@ -55,15 +55,9 @@ def sources_html(answer: Answer, retriever: Retriever) -> str:
 
 def answer_markdown(answer: Answer) -> str:
     """The chat message: answer with [n] markers, flags and notes."""
-    if answer.abstained:
-        body = f"**{NOT_COVERED}**"
-    else:
-        body = " ".join(
-            f"{s.text} {''.join(f'[{n}]' for n in s.citations)}".strip() + ("" if s.supported else " ⚠️ *unsupported*")
-            for s in answer.sentences
-        )
+    body = f"**{NOT_COVERED}**" if answer.answer == NOT_COVERED else answer.answer.replace(" (unsupported)", " ⚠️ *unsupported*")
     notes = "".join(f"\n\n> {n}" for n in answer.notes)
-    sources = "\n".join(f"- [{c.n}] **{c.label}** — {c.title}" for c in answer.citations)
+    sources = "\n".join(f"- [{c.n}] **{c.label}** ({c.source_type}) — {c.title}" for c in answer.citations)
     heading = "Nearest sources" if answer.abstained else "Sources"
     return f"{body}{notes}\n\n**{heading}**\n{sources}" if sources else body + notes
 
