@@ -22,13 +22,32 @@ from pydantic import BaseModel, Field
 NOT_COVERED = "The corpus does not cover this."
 """Said, verbatim, whenever the evidence is too weak to answer."""
 
+GAP_PREFIX = "The library does not state"
+"""Opens an answer whose passages are on topic but do not carry what was asked ("... who signs the ISF.")."""
+
+MISSING_NOTE = "is not in the library"
+"""Follows a catalogued canonical text's short title when a question names it ("Brahimi Report is not in the library")."""
+
 LOCATOR_PARA = "para. {n}"
 LOCATOR_PARAS = "paras. {a}–{b}"
 LOCATOR_PAGE = "p. {n}"
 LOCATOR_PAGES = "pp. {a}–{b}"
 LOCATOR_SECTION = "'{heading}'"
 LOCATOR_WHOLE = "whole document"
+LOCATOR_FOOTNOTE = "footnote {n}"  # UN documents (numbered paragraphs)
+LOCATOR_NOTE = "note {n}"  # studies and other documents without paragraph numbers
+LOCATOR_OCR = "{locator} (OCR)"  # text read by OCR from a scanned page
 CITATION_FORMAT = "{short}, {locator}"
+SOURCE_TYPES = {
+    "policy": "UN policy",
+    "guidance": "UN guidance",
+    "resolution": "UN resolution",
+    "report": "UN report",
+    "analysis": "independent analysis",
+    "commentary": "non-UN commentary",
+    "document": "document",
+}
+"""How a citation labels its source, by the manifest's document type (uploads are 'document')."""
 MARKER_FORMAT = "[{n}]"
 
 
@@ -46,14 +65,30 @@ def locator(
     page_start: int | None = None,
     page_end: int | None = None,
     heading: str = "",
+    footnote: str = "",
+    un_numbered: bool = True,
+    ocr: bool = False,
 ) -> str:
-    """The human locator of a passage: paragraphs first, then section, with pages in brackets."""
+    """The human locator of a passage: paragraphs first, then section, with pages in brackets.
+
+    A footnote is located by its number ("footnote 12" in UN documents, "note 16" in
+    studies) and page; text read by OCR says so.
+
+    >>> locator(footnote="12", page_start=8)
+    'footnote 12 (p. 8)'
+    >>> locator(footnote="16", un_numbered=False)
+    'note 16'
+    >>> locator(para_start=5, page_start=2, ocr=True)
+    'para. 5 (p. 2) (OCR)'
+    """
     paras = _span(para_start, para_end, LOCATOR_PARA, LOCATOR_PARAS)
     pages = _span(page_start, page_end, LOCATOR_PAGE, LOCATOR_PAGES)
-    main = paras or (LOCATOR_SECTION.format(heading=heading) if heading else "")
-    if main and pages:
-        return f"{main} ({pages})"
-    return main or pages or LOCATOR_WHOLE
+    if footnote:
+        main = (LOCATOR_FOOTNOTE if un_numbered else LOCATOR_NOTE).format(n=footnote)
+    else:
+        main = paras or (LOCATOR_SECTION.format(heading=heading) if heading else "")
+    found = f"{main} ({pages})" if main and pages else main or pages or LOCATOR_WHOLE
+    return LOCATOR_OCR.format(locator=found) if ocr else found
 
 
 def format_citation(short: str, loc: str) -> str:
@@ -70,6 +105,8 @@ class SourceRef(BaseModel):
     title: str
     locator: str
     quote: str = Field(description="The passage, verbatim.")
+    source_type: str = Field("", description="What kind of source: UN policy, UN report, independent analysis, non-UN "
+                                             "commentary (from the manifest's document type).")
 
 
 class Citation(SourceRef):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from assistant.corpus.loaders import sniff
+from assistant.corpus.loaders import document_title, sniff
 from assistant.settings import Settings
 
 DOC_TYPES = ("policy", "guidance", "report", "resolution", "analysis", "commentary", "document")
@@ -120,7 +120,8 @@ def describe(path: Path, manifest: Manifest, origin: str = "library") -> Documen
     match = SYMBOL_IN_NAME.search(path.stem)
     symbol = f"{match.group(1)}/{match.group(2)}/{match.group(3)}" if match else ""
     prefix = path.stem[: match.start()].replace("_", " ").strip() if match else ""
-    title = f"{prefix} report {symbol}".strip() if symbol else path.stem.replace("_", " ").replace("-", " ")
+    declared = document_title(path)  # a Word file's own title beats its file name
+    title = declared or (f"{prefix} report {symbol}".strip() if symbol else path.stem.replace("_", " ").replace("-", " "))
     short = symbol or title[:60]
     return DocumentInfo(
         id=f"{UPLOAD_ID_PREFIX}{slug(path.stem)}" if upload else slug(path.stem),

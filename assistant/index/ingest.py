@@ -34,6 +34,7 @@ from assistant.corpus.limits import error_line, failure_reason, printable_name
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
 from assistant.errors import IndexWriteError
+from assistant.index import sentences
 from assistant.index.embeddings import encoder_for
 from assistant.index.records import ChunkMeta
 from assistant.index.store import DocState, Store
@@ -125,6 +126,11 @@ def metadata(info: DocumentInfo, chunk: Chunk, file_sha: str, count: int, path: 
         para_end=chunk.para_end,
         page_start=chunk.page_start,
         page_end=chunk.page_end,
+        kind=chunk.kind,
+        footnote=chunk.footnote,
+        notes=",".join(chunk.notes),
+        cited_by=chunk.cited_by,
+        ocr=chunk.ocr,
     )
 
 
@@ -164,8 +170,9 @@ def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] 
     A string, not the LoadError, so that it crosses from the parser process intact.
     """
     try:
-        doc = load(path, max_mb=settings.max_file_mb)
-        chunks = chunk_pages(info.id, [(p.text, p.number) for p in doc.pages], settings.chunk_chars, settings.chunk_overlap)
+        doc = load(path, max_mb=settings.max_file_mb, ocr=settings.ocr, ocr_languages=settings.ocr_languages)
+        chunks = chunk_pages(info.id, [(p.text, p.number) for p in doc.pages], settings.chunk_chars, settings.chunk_overlap,
+                             ocr_pages={p.number for p in doc.pages if p.ocr and p.number is not None})
         if not chunks:
             raise LoadError(path, "no passages could be extracted")
         return chunks
@@ -238,7 +245,10 @@ def ingest(
     with write_lock(settings):
         _ingest_files(files, settings, store, manifest, report, progress)
         report.removed = _remove_vanished([p for p in sources if p.is_dir() or p in default_sources(settings)], store)
-        if report.removed or len(report.doc_ids) > report.skipped_unchanged:
+        changed = report.removed or len(report.doc_ids) > report.skipped_unchanged
+        if changed or not (settings.index_dir / sentences.CACHE_FILE).exists():
+            sentences.warm(store.all_records(), store.encoder, settings.index_dir)
+        if changed:
             bump_generation(store, settings)
     if report.embedded:
         store.encoder.engine("query")  # torch is loaded now anyway: make the ONNX export here, not on the first question

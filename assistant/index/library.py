@@ -13,13 +13,15 @@ import os
 import re
 import tempfile
 import threading
+from dataclasses import asdict
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from assistant.corpus.limits import error_line, failure_reason
-from assistant.corpus.loaders import SUPPORTED_SUFFIXES, load, sniff
+from assistant.corpus.loaders import SUPPORTED_SUFFIXES, check, sniff
 from assistant.corpus.manifest import describe, load_manifest
+from assistant.corpus.quality import DocumentQuality, assess
 from assistant.errors import IndexWriteError, LoadError, NotDeletable, NotFound
 from assistant.index.ingest import IngestReport, bump_generation, ingest, remove_document, write_lock
 from assistant.index.retrieve import Retriever
@@ -163,7 +165,7 @@ def _roll_back(retriever: Retriever, path: Path, previous: bytes | None) -> None
 def _check_loads(path: Path, max_mb: float) -> None:
     """The file loads: every failure, a parser's crash included, is a LoadError in plain words."""
     try:
-        load(path, max_mb=max_mb)
+        check(path, max_mb=max_mb)  # a scan passes when OCR can read it; OCR itself runs once, at ingest
     except LoadError:
         raise
     except (Exception, MemoryError, RecursionError) as err:
@@ -186,3 +188,13 @@ def delete_document(retriever: Retriever, doc_id: str) -> int:
         bump_generation(retriever.store, settings)
     retriever.refresh()
     return removed
+
+
+def document_quality(retriever: Retriever) -> list[DocumentQuality]:
+    """Text-quality defect counts for every document in the index (``planassist docs --quality``)."""
+    retriever.refresh()
+    by_doc: dict[str, list] = {}
+    for record in retriever.records:
+        by_doc.setdefault(record.meta.doc_id, []).append(record)
+    return [assess(doc_id, [(r.text, asdict(r.meta)) for r in records], records[0].meta.title)
+            for doc_id, records in sorted(by_doc.items())]

@@ -182,13 +182,16 @@ def chat(backend: str = typer.Option("auto", help="extractive, llm or auto.")):
 
 
 @app.command()
-def docs(as_json: bool = JSON_OPT):
+def docs(as_json: bool = JSON_OPT, quality: bool = typer.Option(False, "--quality", help="Text-quality defects per document.")):
     """Documents in the index with status, and catalogued canonical texts that are missing."""
     from assistant.index.library import list_catalogue, list_documents
     from assistant.index.retrieve import get_retriever
 
     ensure_index()
     retriever = get_retriever()
+    if quality:
+        _quality(retriever, as_json)
+        return
     documents, catalogue = list_documents(retriever), list_catalogue(retriever)
     if as_json:
         _emit({"documents": [d.model_dump() for d in documents], "catalogue": [c.model_dump() for c in catalogue]})
@@ -205,6 +208,24 @@ def docs(as_json: bool = JSON_OPT):
         typer.echo("To add them: `planassist corpus fetch` when online, or download each official PDF into "
                    f"{get_settings().corpus_dir / 'fetched'}/<id>.pdf (ids: `planassist docs --json`) and run "
                    "`planassist ingest`. (An upload in the web app stays a user document, never the canonical text.)")
+
+
+def _quality(retriever, as_json: bool) -> None:
+    """Print split/glued words, spliced footnotes, odd sentences and OCR pages for each document."""
+    from assistant.index.library import document_quality
+
+    report = document_quality(retriever)
+    if as_json:
+        _emit({"documents": [q.model_dump() | {"defects": q.defects} for q in report],
+               "defects": sum(q.defects for q in report)})
+        return
+    typer.echo(f"{'document':34} {'split':>5} {'glued':>5} {'spliced':>7} {'long':>4} {'short':>5} {'notes':>5} {'ocr pp':>6}")
+    for q in report:
+        typer.echo(f"{q.doc_id[:34]:34} {q.split_words:5} {q.glued_words:5} {q.spliced_footnotes:7} {q.long_sentences:4} "
+                   f"{q.short_sentences:5} {q.footnotes:5} {q.ocr_pages:6}")
+        for example in q.examples if q.defects else []:
+            typer.echo(f"    {example[:120]}")
+    typer.echo(f"\n{sum(q.defects for q in report)} split/glued words and spliced footnotes in {len(report)} documents")
 
 
 @corpus_app.command("fetch")

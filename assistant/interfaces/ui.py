@@ -47,6 +47,7 @@ def sources_html(answer: Answer, retriever: Retriever) -> str:
         cited = next((r for r in around if r.id == c.chunk_id), None)
         page = page_label(cited.meta.page_start, cited.meta.page_end) if cited else ""
         superseded = f" <em>(superseded by {html.escape(c.superseded_by)})</em>" if c.superseded_by else ""
+        superseded = (f" <span class='pa-type'>({html.escape(c.source_type)})</span>" if c.source_type else "") + superseded
         parts.append(
             f"<details class='pa-source'><summary><b>[{c.n}] {html.escape(c.short)}, "
             f"<span class='pa-locator'>{html.escape(c.locator)}{page}</span></b> — {html.escape(c.title)}{superseded}</summary>"
@@ -58,16 +59,15 @@ def sources_html(answer: Answer, retriever: Retriever) -> str:
 
 
 def answer_markdown(answer: Answer) -> str:
-    """The chat message: answer with [n] markers, flags and notes; corpus text shown as text, never markup."""
-    if answer.abstained:
+    """The chat message: answer with [n] markers, flags and notes; corpus text shown as text, never markup.
+
+    The sources are listed once, in the panel under the chat.
+    """
+    if answer.answer == NOT_COVERED:
         body = f"**{NOT_COVERED}**"
     else:
-        body = " ".join(
-            f"{md_text(s.text)} {''.join(f'[{n}]' for n in s.citations)}".strip() + ("" if s.supported else " *(unsupported)*")
-            for s in answer.sentences
-        )
-    notes = "".join(f"\n\n> {md_text(n)}" for n in answer.notes)
-    return body + notes  # the sources are listed once, in the panel under the chat
+        body = md_text(answer.answer).replace(r" \(unsupported\)", " *(unsupported)*")
+    return body + "".join(f"\n\n> {md_text(n)}" for n in answer.notes)
 
 
 def _export_files(answer: Answer) -> tuple[str, str]:
