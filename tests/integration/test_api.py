@@ -65,7 +65,8 @@ def test_ask_json(client):
                     json={"question": "What are the priority areas of the police Joint Development Plan in Timor-Leste?"})
     body = r.json()
     assert r.status_code == 200 and not body["abstained"] and body["citations"][0]["locator"]
-    assert set(body) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms", "question_type"}
+    assert set(body) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms",
+                         "question_type"}
 
 
 def test_ask_with_history_follows_up_without_repeating(client):
