@@ -38,7 +38,7 @@ from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS, exercise
 from assistant.products.export import Report, to_docx, to_markdown
-from assistant.products.quiz import MAX_QUESTIONS, quiz
+from assistant.products.quiz import MAX_QUESTIONS, quiz, quiz_items
 
 log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 2000
@@ -250,6 +250,7 @@ class DraftRequest(BaseModel):
     sections: list[Literal["all", *SECTION_KEYS]] = Field(default_factory=lambda: ["all"], min_length=1)  # type: ignore[valid-type]
     format: OutputFormat = "json"
     backend: Literal["auto", "extractive", "llm"] = "auto"
+    length: Literal["brief", "full"] = "full"
 
 
 class ExerciseRequest(BaseModel):
@@ -257,6 +258,7 @@ class ExerciseRequest(BaseModel):
     minutes: int = Field(90, ge=MIN_MINUTES, le=MAX_MINUTES)
     participants: int = Field(18, ge=MIN_PARTICIPANTS, le=MAX_PARTICIPANTS)
     country: str = Field("Carana", min_length=2, max_length=100, description="Fictional country of the scenario.")
+    context: PlanningContext | None = Field(None, description="Planning context to build the scenario from.")
     format: OutputFormat = "json"
     backend: Literal["auto", "extractive", "llm"] = "auto"
 
@@ -264,7 +266,17 @@ class ExerciseRequest(BaseModel):
 class QuizRequest(BaseModel):
     topic: str = Field(min_length=3, max_length=300)
     count: int = Field(10, ge=1, le=MAX_QUESTIONS)
-    format: OutputFormat = "json"
+    format: OutputFormat = Field("json", description="json: a list of {stem, options, answer, citation}; md or docx: the quiz.")
+    difficulty: Literal["easy", "medium", "hard", "mixed"] = "mixed"
+
+
+class QuizItemOut(BaseModel):
+    """One quiz item as `planassist quiz --format json` prints it."""
+
+    stem: str
+    options: list[str]
+    answer: str
+    citation: str
 
 
 def _deliver(build: Callable[[], Report], fmt: str, name: str):
@@ -286,19 +298,26 @@ FILE_RESPONSES = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
 
 @router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
 def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read)):
-    return _deliver(lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend),
-                    body.format, "isf-draft")
+    return _deliver(lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend,
+                                  length=body.length), body.format, "isf-draft")
 
 
 @router.post("/exercise", response_model=Report, summary="A joint-training exercise pack", responses=FILE_RESPONSES)
 def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read)):
     return _deliver(lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,
-                                     country=body.country), body.format, "exercise")
+                                     country=body.country, context=body.context), body.format, "exercise")
 
 
-@router.post("/quiz", response_model=Report, summary="A quiz cut from corpus passages", responses=FILE_RESPONSES)
+@router.post("/quiz", response_model=list[QuizItemOut] | Report, summary="A quiz: concepts, roles, requirements, cases",
+             responses=FILE_RESPONSES)
 def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read)):
-    return _deliver(lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
+    if body.format == "json":
+        try:
+            items, _ = quiz_items(body.topic, body.count, retriever, body.difficulty)
+        except ValueError as err:
+            raise HTTPException(400, str(err)) from err
+        return [item.public() for item in items]
+    return _deliver(lambda: quiz(body.topic, body.count, retriever, body.difficulty), body.format, "quiz")
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -4,9 +4,9 @@ that the web app and API call too.
     planassist ingest [PATH...] [--json]
     planassist search QUERY [-k K] [--json]      planassist search --queries FILE --json
     planassist ask QUESTION [--json]             planassist ask --questions FILE --json
-    planassist draft --context FILE [--section S] [--format md|docx -o OUT]
-    planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N]
-    planassist docs | corpus fetch | chat | eval retrieval | eval answers | serve
+    planassist draft --context FILE [--section S] [--length brief|full] [--format md|docx -o OUT]
+    planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N] [--format json]
+    planassist docs | corpus fetch | chat | eval retrieval | eval answers | eval products | serve
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from assistant.settings import get_settings
 
 app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True, add_completion=False)
 corpus_app = typer.Typer(help="The catalogue of canonical texts.", no_args_is_help=True)
-eval_app = typer.Typer(help="Evaluations (retrieval, answers).", no_args_is_help=True)
+eval_app = typer.Typer(help="Evaluations (retrieval, answers, products).", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(eval_app, name="eval")
 
@@ -230,6 +230,17 @@ def eval_answers(file: Path = typer.Option(Path("evals/answers.jsonl"), "--file"
     _emit(results) if as_json else typer.echo(format_table(results))
 
 
+@eval_app.command("products")
+def eval_products(as_json: bool = JSON_OPT):
+    """Drafts, quizzes and exercise packs: requirement share, context sensitivity, quiz leakage, answer-key support."""
+    from assistant.evaluate_products import evaluate_products, format_products
+    from assistant.index.retrieve import get_retriever
+
+    ensure_index()
+    results = evaluate_products(get_retriever())
+    _emit(results) if as_json else typer.echo(format_products(results))
+
+
 def _write_report(build, fmt: str, output: Optional[Path]) -> None:
     """Build the report on the (ensured) index; Markdown to stdout or a file, Word only to a file."""
     from assistant.products.export import to_docx, to_markdown
@@ -265,6 +276,7 @@ def draft(
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
     backend: str = BACKEND_OPT,
+    length: str = typer.Option("full", "--length", help="brief (2 guidance statements a section, sources unquoted) or full."),
 ):
     """First-pass ISF sections for your context, each tied to the cited policy behind it."""
     from assistant.index.retrieve import get_retriever
@@ -276,39 +288,58 @@ def draft(
     except ContextError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
-    _write_report(lambda: make_draft(ctx, get_retriever(), sections=section, backend=backend), fmt, output)
+    _write_report(lambda: make_draft(ctx, get_retriever(), sections=section, backend=backend, length=length), fmt, output)
 
 
 @app.command()
 def exercise(
     topic: str = typer.Option(..., "--topic", help="What the exercise is about."),
-    minutes: int = typer.Option(90, "--minutes", help="Session length (45-480)."),
+    minutes: int = typer.Option(90, "--minutes", help="Session length in minutes (45-960; 960 = two days)."),
     participants: int = typer.Option(18, "--participants", help="Number of participants (4-120)."),
     country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
     backend: str = BACKEND_OPT,
+    context: Optional[Path] = typer.Option(None, "--context", help="Planning context to build the scenario from (YAML/JSON)."),
 ):
-    """A joint-training exercise pack with a facilitator answer key citing the corpus."""
+    """A joint-training exercise pack by topic (transition, humanitarian space, elections, protection of civilians,
+    mandate renewal, budget cuts, joint analysis, crisis response), 45 minutes to two days (960)."""
     from assistant.index.retrieve import get_retriever
+    from assistant.products.context import ContextError, load_context
     from assistant.products.exercise import exercise as make_exercise
 
-    _write_report(lambda: make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country),
-                  fmt, output)
+    try:
+        ctx = load_context(context) if context else None
+    except ContextError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    _write_report(lambda: make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country,
+                                        context=ctx), fmt, output)
 
 
 @app.command()
 def quiz(
     topic: str = typer.Option(..., "--topic", help="What the quiz checks."),
     count: int = typer.Option(10, "-n", "--count", help="Number of questions (1-30)."),
-    fmt: str = FORMAT_OPT,
+    fmt: str = typer.Option("md", "--format", help="md, docx, or json (one {stem, options, answer, citation} object a line)."),
     output: Optional[Path] = OUTPUT_OPT,
+    difficulty: str = typer.Option("mixed", "--difficulty", help="easy, medium, hard or mixed."),
 ):
-    """Fill-in-the-blank questions cut from corpus passages, with answers and sources."""
+    """Multiple-choice items on concepts, roles, requirements and cases, each with its source."""
     from assistant.index.retrieve import get_retriever
     from assistant.products.quiz import quiz as make_quiz
+    from assistant.products.quiz import quiz_items
 
-    _write_report(lambda: make_quiz(topic, count, get_retriever()), fmt, output)
+    if fmt == "json":
+        ensure_index()
+        try:
+            items, _ = quiz_items(topic, count, get_retriever(), difficulty)
+        except ValueError as err:
+            raise typer.BadParameter(str(err)) from None
+        for item in items:
+            _emit(item.public())
+        return
+    _write_report(lambda: make_quiz(topic, count, get_retriever(), difficulty), fmt, output)
 
 
 @app.command()

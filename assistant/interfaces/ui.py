@@ -290,7 +290,7 @@ def training_tab(retriever: Retriever) -> None:
                 "answer key citing the corpus, and debrief questions.")
     with gr.Row():
         topic = gr.Textbox(label="Topic", placeholder="humanitarian space and co-branded quick-impact projects", scale=3, elem_id="pa-topic")
-        minutes = gr.Number(90, label="Minutes", precision=0, minimum=45, maximum=480)
+        minutes = gr.Number(90, label="Minutes", precision=0, minimum=45, maximum=960)
         people = gr.Number(18, label="Participants", precision=0, minimum=4, maximum=120)
         country = gr.Textbox("Carana", label="Fictional country")
     build = gr.Button("Build exercise", variant="primary", elem_id="pa-exercise")

@@ -57,7 +57,8 @@ PRESENCE_TERMS = {
     "transition": re.compile(r"transition|drawdown|draw down|handover|hand over|withdraw|exit|closure|clos(e|ing) of the mission",
                              re.IGNORECASE),
 }
-OTHER_PRESENCE = {"PKO": PRESENCE_TERMS["SPM"], "SPM": PRESENCE_TERMS["PKO"], "transition": re.compile(r"start-up|new mission", re.I)}
+OTHER_PRESENCE = {"PKO": PRESENCE_TERMS["SPM"], "SPM": PRESENCE_TERMS["PKO"], "transition": re.compile(r"start-up|new mission",
+    re.I)}
 FUNDING_WORDS = re.compile(r"fund|budget|financ|resource|donor|cost", re.IGNORECASE)
 
 
@@ -154,7 +155,8 @@ def _purpose(ctx: PlanningContext) -> list[Block]:
 def _context(ctx: PlanningContext) -> list[Block]:
     rows = [["Element of the shared analysis", "What the planning context records", "For the joint analysis to establish"],
             ["Drivers and root causes of conflict", TBD, "Evidence agreed by the mission and the country team"],
-            ["Actors and their interests", f"Government of {ctx.country}; {_list(ctx.entities)}", f"Other national, regional and armed actors: {TBD}"],
+            ["Actors and their interests", f"Government of {ctx.country}; {_list(ctx.entities)}",
+                f"Other national, regional and armed actors: {TBD}"],
             ["Risks and tensions", "; ".join(ctx.tensions) or TBD, f"Likelihood and impact of each: {TBD}"],
             ["Capacities for peace", "; ".join(filter(None, [ctx.national_plan, *ctx.national_priorities])) or TBD,
              f"Institutions and local capacities to build on: {TBD}"],
@@ -172,7 +174,8 @@ def _context(ctx: PlanningContext) -> list[Block]:
 def _vision(ctx: PlanningContext) -> list[Block]:
     start, end = ctx.years
     how = {"withdrawal": "and has handed its remaining tasks to national authorities and the country team without a gap",
-           "drawdown": "while handing tasks to national authorities and the country team as benchmarks are met"}.get(ctx.phase, "")
+           "drawdown": "while handing tasks to national authorities and the country team as benchmarks are met",
+           }.get(ctx.phase, "")
     if ctx.presence == "transition" and not how:
         how = "while the UN presence is reconfigured and tasks pass to national authorities and the country team"
     objectives = []
@@ -189,7 +192,8 @@ def _vision(ctx: PlanningContext) -> list[Block]:
 
 def _priority_line(ctx: PlanningContext, p: Priority) -> str:
     if not ctx.priorities:
-        return f"Provisional, from the mandate: {p.name} — lead: {TBD}; contributing: {TBD}. Comparative advantage of the UN: {TBD}."
+        return (f"Provisional, from the mandate: {p.name} — lead: {TBD}; contributing: {TBD}. "
+                f"Comparative advantage of the UN: {TBD}.")
     contributing = _entities(ctx, p.contributing)
     tasks = [t for t in ctx.tasks if _best(t, [q.name for q in ctx.all_priorities]) == p.name]
     lead = p.lead if p.lead and ctx.listed(p.lead) else TBD
@@ -198,7 +202,8 @@ def _priority_line(ctx: PlanningContext, p: Priority) -> str:
 
 
 def _priorities(ctx: PlanningContext) -> list[Block]:
-    blocks = [Block(kind="paragraph", text="Peace-consolidation priorities (draft, to be limited to the few the UN is best placed to support):"),
+    blocks = [Block(kind="paragraph",
+        text="Peace-consolidation priorities (draft, to be limited to the few the UN is best placed to support):"),
               Block(kind="bullets", items=[_priority_line(ctx, p) for p in ctx.all_priorities])]
     unlisted = sorted({e for p in ctx.priorities for e in [p.lead, *p.contributing] if e and not ctx.listed(e)})
     if unlisted:
@@ -224,19 +229,22 @@ def results_matrix(ctx: PlanningContext) -> list[list[str]]:
     covered = {r[0] for r in rows[1:]}
     for p in ctx.priorities:
         if p.name not in covered:
-            rows.append([p.name, TBD, TBD, TBD, f"{TBD} / {TBD}", f"{start}–{end}", p.lead if p.lead and ctx.listed(p.lead) else TBD,
+            rows.append([p.name, TBD, TBD, TBD, f"{TBD} / {TBD}", f"{start}–{end}",
+                p.lead if p.lead and ctx.listed(p.lead) else TBD,
                          _list(_entities(ctx, p.contributing))])
     return rows
 
 
 def _results(ctx: PlanningContext) -> list[Block]:
-    return [Block(kind="paragraph", text="Results matrix (draft; one row per mandated task; indicators, baselines and targets to be set jointly):"),
+    return [Block(kind="paragraph",
+        text="Results matrix (draft; one row per mandated task; indicators, baselines and targets to be set jointly):"),
             Block(kind="table", rows=results_matrix(ctx))]
 
 
 def _division(ctx: PlanningContext) -> list[Block]:
     if ctx.leaving:
-        rows = [["Mandated task", "Current owner", "Future owner", "Conditions / benchmarks", "Handover date", "Funding after handover"]]
+        rows = [["Mandated task", "Current owner", "Future owner", "Conditions / benchmarks", "Handover date",
+            "Funding after handover"]]
         rows += [[t, ctx.mission, TBD, TBD, TBD, TBD] for t in ctx.tasks]
         intro = f"Transfer of tasks as {_the(ctx)} {'withdraws' if ctx.phase == 'withdrawal' else 'draws down'}:"
     else:
@@ -250,13 +258,15 @@ def _division(ctx: PlanningContext) -> list[Block]:
 
 
 def _coordination(ctx: PlanningContext) -> list[Block]:
-    groups = [f"Working group on {p.name[0].lower() + p.name[1:]} — co-chaired by {p.lead if p.lead and ctx.listed(p.lead) else TBD} "
+    groups = [f"Working group on {p.name[0].lower() + p.name[1:]} — co-chaired by "
+        f"{p.lead if p.lead and ctx.listed(p.lead) else TBD} "
               f"and {TBD}" for p in ctx.all_priorities[:4]]
     items = [f"Senior leadership forum of {_the(ctx)} and the country team ({_list(ctx.un_entities)}): decides on ISF "
              f"priorities and reviews progress; meets {TBD}.",
              f"Joint planning capacity: drafts, monitors and reports on the ISF; staffed by {TBD}.", *groups]
     if ctx.leaving:
-        items.append(f"Joint transition working group with the Government of {ctx.country}: tracks each handover; chaired by {TBD}.")
+        items.append(f"Joint transition working group with the Government of {ctx.country}: tracks each handover; chaired by "
+            f"{TBD}.")
     return [Block(kind="bullets", items=items)]
 
 
@@ -274,8 +284,10 @@ def _resources(ctx: PlanningContext) -> list[Block]:
 def _monitoring(ctx: PlanningContext) -> list[Block]:
     start, end = ctx.years
     items = [f"Working groups report progress against the results matrix to the senior leadership forum: frequency {TBD}.",
-             f"Joint annual review of the ISF with national counterparts in {', '.join(str(y) for y in range(start + 1, end + 1))}.",
-             "Findings feed the Secretary-General's reporting to the Security Council and the review of priorities after mandate changes."]
+             f"Joint annual review of the ISF with national counterparts in "
+             f"{', '.join(str(y) for y in range(start + 1, end + 1))}.",
+             "Findings feed the Secretary-General's reporting to the Security Council and the review of priorities "
+             "after mandate changes."]
     if ctx.leaving:
         items.append(f"Benchmarks for each handover in section 6 are tracked jointly with the Government; owner {TBD}.")
     return [Block(kind="bullets", items=items)]
@@ -381,12 +393,14 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     focus = section.focus(ctx)
     blocks = [Block(kind="heading", text=section.title, level=1), Block(kind="heading", text=REQUIRES_LABEL, level=2)]
     guidance = chooser.guidance(section.requirement, focus, n_guidance)
-    blocks.append(Block(kind="bullets", items=guidance) if guidance else Block(kind="note", text=_not_covered(section, retriever)))
+    blocks.append(Block(kind="bullets", items=guidance) if guidance else Block(kind="note", text=_not_covered(section,
+        retriever)))
     blocks += [Block(kind="heading", text=DRAFT_LABEL, level=2), *section.write(ctx)]
     examples = chooser.practice(f"{section.practice} {section.requirement}", focus, n_practice)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
-    blocks += [Block(kind="heading", text=QUESTIONS_LABEL, level=2), Block(kind="bullets", items=list(section.questions[:n_questions]))]
+    blocks += [Block(kind="heading", text=QUESTIONS_LABEL, level=2), Block(kind="bullets",
+        items=list(section.questions[:n_questions]))]
     return blocks
 
 

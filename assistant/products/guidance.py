@@ -46,17 +46,23 @@ STRONG = re.compile(
     re.IGNORECASE,
 )
 ADVISORY = re.compile(r"\b(should|needs? to|ought to)\b", re.IGNORECASE)
-REPORTED = re.compile(r"\b(argues?|argued|favou?red|considered|believed?|views?|whether|divided|attempts|linked to)\b", re.IGNORECASE)
+REPORTED = re.compile(r"\b(argues?|argued|favou?red|considered|believed?|views?|whether|divided|attempts|linked to)\b",
+    re.IGNORECASE)
 ANAPHORA = re.compile(r"^(This|These|Those|They|It|Its|Such|And|But|Or|Moreover|However|In practice|Instead|To begin with|"
                       r"Furthermore|In addition|As such|For this reason|Therefore|Thus)\b")
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|My|we|We|our|Our|us)\b(?!\))")
 # Policy texts the corpus does not hold but its analyses quote: (label, how a sentence refers to it).
 QUOTED_POLICIES: tuple[tuple[str, re.Pattern], ...] = (
-    ("IAP Policy 2013", re.compile(r"integrated assessment and planning (?:\(IAP\) )?policy|\bIAP policy|\bthe policy (?:builds|states|requires|sets)", re.I)),
-    ("Decision 2008/24", re.compile(r"2008 (?:Policy Committee )?decision|Policy Committee decision|decision 2008/24|\bthe decision (?:clearly )?stated", re.I)),
+    ("IAP Policy 2013",
+        re.compile(r"integrated assessment and planning (?:\(IAP\) )?policy|\bIAP policy|\bthe policy "
+            r"(?:builds|states|requires|sets)", re.I)),
+    ("Decision 2008/24",
+        re.compile(r"2008 (?:Policy Committee )?decision|Policy Committee decision|decision 2008/24|\bthe decision (?:clearly "
+            r")?stated", re.I)),
     ("Note of Guidance 2006", re.compile(r"Note of Guidance", re.I)),
     ("Brahimi Report 2000", re.compile(r"Brahimi", re.I)),
-    ("Report on Integrated Missions 2005", re.compile(r"Report on Integrated Missions|independent study on integration in 2005", re.I)),
+    ("Report on Integrated Missions 2005",
+        re.compile(r"Report on Integrated Missions|independent study on integration in 2005", re.I)),
     ("IMPP Guidelines", re.compile(r"\bIMPP\b|integrated mission planning (?:process|guidelines)", re.I)),
     ("DPKO policy directive on JOC/JMAC 2006", re.compile(r"policy directive on JOC", re.I)),
     ("CIVCAP report 2011", re.compile(r"\bCIVCAP\b|Civilian Capacity in the Aftermath", re.I)),
@@ -207,7 +213,8 @@ def _guidance_statement(sentence: str, hit: Hit) -> Statement | None:
     if quoted and hit.type == "analysis":
         label = f"{quoted}, as quoted in {hit.short}"
     elif hit.type == "analysis":
-        label = f"{hit.short} recommendation" if ADVISORY.search(sentence) or re.search(r"\bmust\b", sentence) else f"{hit.short} analysis"
+        label = f"{hit.short} recommendation" if ADVISORY.search(sentence) or re.search(r"\bmust\b",
+            sentence) else f"{hit.short} analysis"
     else:
         label = hit.short
     return Statement(sentence, hit, label, normative)

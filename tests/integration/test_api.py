@@ -216,5 +216,7 @@ def test_exercise_and_quiz(client):
                                             "format": "md", "backend": "extractive"})
     assert md.status_code == 200 and md.text.startswith("# Joint training exercise") and "## Sources" in md.text
     assert client.post("/api/exercise", json={"topic": "x", "minutes": 5}).status_code == 422
-    q = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3}).json()
-    assert q["title"].startswith("Quiz") and q["sources"]
+    q = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3, "format": "json"}).json()
+    assert len(q) == 3 and all(set(item) == {"stem", "options", "answer", "citation"} for item in q)
+    md = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3, "format": "md"})
+    assert md.status_code == 200 and md.text.startswith("# Quiz") and "## Sources" in md.text
