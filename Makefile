@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast bench eval index clean
+.PHONY: run test test-fast lint bench eval index clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,17 +18,25 @@ index: $(STAMP)
 run: index
 	$(BIN)/planassist serve
 
+# ruff (config in pyproject.toml) and mypy with the pydantic plugin
+lint: $(STAMP)
+	$(BIN)/ruff check assistant tests scripts
+	$(BIN)/mypy
+
+# doctests in assistant/, unit tests, integration tests (pytest exit code 5, no tests, fails make)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# no model loaded: doctests and tests/unit (under a minute on 2 cores)
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests/unit
+	$(BIN)/python -m pytest assistant tests/unit
 
 eval: index
 	$(BIN)/planassist eval retrieval
 	$(BIN)/planassist eval answers
 
 bench: index
+	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python scripts/bench.py
 
 clean:

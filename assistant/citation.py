@@ -61,16 +61,21 @@ def format_citation(short: str, loc: str) -> str:
     return CITATION_FORMAT.format(short=short, locator=loc)
 
 
-class Citation(BaseModel):
-    """A numbered source of an answer, draft or exercise: one passage of one document."""
+class SourceRef(BaseModel):
+    """A numbered source as CLI ``--json`` and the API show it: which passage, where, verbatim."""
 
     n: int = Field(description="The number used in [n] markers.")
     chunk_id: str
     doc_id: str
     title: str
-    short: str = Field(description="Short citation title or UN symbol.")
     locator: str
     quote: str = Field(description="The passage, verbatim.")
+
+
+class Citation(SourceRef):
+    """A numbered source of an answer, draft or exercise: one passage of one document."""
+
+    short: str = Field(description="Short citation title or UN symbol.")
     status: str = Field("current", description="'current' or 'superseded'.")
     superseded_by: str = ""
 

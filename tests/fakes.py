@@ -1,14 +1,80 @@
-"""A scripted OpenAI-compatible chat server on 127.0.0.1 for testing LLM plumbing, never answer quality.
+"""Fakes for pure-logic tests, never for claims about quality.
 
-It answers /v1/chat/completions (plain JSON or server-sent-event streaming) with the next
-scripted reply and records every request, so tests can check what the prompt carried.
+- :class:`FakeEncoder`: a deterministic bag-of-words encoder behind the real :class:`Encoder`
+  (so its content-hash cache is exercised), recording every call and batch; no model loaded.
+- :class:`FakeLLM`: a scripted OpenAI-compatible chat server on 127.0.0.1 for testing LLM plumbing.
+  It answers /v1/chat/completions (plain JSON or server-sent-event streaming) with the next
+  scripted reply and records every request, so tests can check what the prompt carried.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import numpy as np
+
+from assistant.index.embeddings import Encoder, TorchEngine
+
+WORD = re.compile(r"[a-z0-9]+")
+
+
+class FakeSentenceModel:
+    """Stands in for a SentenceTransformer: each lower-cased word is hashed to one of ``dim`` axes.
+
+    Texts sharing words get a positive cosine similarity, texts sharing none get 0, the same
+    text always gets the same unit vector; ``calls`` holds the texts of each encode call and
+    ``batches`` counts the batches a real model would have run.
+    """
+
+    def __init__(self, dim: int = 64):
+        self.dim = dim
+        self.calls: list[list[str]] = []
+        self.batches = 0
+
+    def get_embedding_dimension(self) -> int:
+        return self.dim
+
+    def vector(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, dtype=np.float32)
+        for word in WORD.findall(text.lower()):
+            v[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dim] += 1.0
+        norm = float(np.linalg.norm(v))
+        if norm == 0.0:
+            v[0], norm = 1.0, 1.0  # an empty text still gets a unit vector, as a real model gives
+        return v / norm
+
+    def encode(self, texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False):
+        texts = list(texts)
+        self.calls.append(texts)
+        self.batches += math.ceil(len(texts) / batch_size)
+        return np.stack([self.vector(t) for t in texts]) if texts else np.zeros((0, self.dim), dtype=np.float32)
+
+
+class FakeEncoder(Encoder):
+    """The real :class:`Encoder` (cache, LangChain ``Embeddings`` methods) over :class:`FakeSentenceModel`."""
+
+    def __init__(self, dim: int = 64, batch_size: int = 16):
+        self.model = FakeSentenceModel(dim)
+        super().__init__(batch_size=batch_size, engine=TorchEngine(self.model))
+
+    @property
+    def calls(self) -> list[list[str]]:
+        """Texts of each call that reached the model (cache hits do not)."""
+        return self.model.calls
+
+    @property
+    def batches(self) -> int:
+        return self.model.batches
+
+    @property
+    def encoded(self) -> int:
+        """How many texts the model embedded in all."""
+        return sum(len(c) for c in self.model.calls)
 
 
 class FakeLLM:

@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from typing import Iterator, Literal
 
 import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.answering.llm import build_messages, chat_model, llm_configured, stream
+from assistant.answering.mmr import mmr_select
 from assistant.answering.verify import Verifier, split_sentences
-from assistant.citation import MARKER_FORMAT, NOT_COVERED, Citation, CitationBook
+from assistant.citation import MARKER_FORMAT, NOT_COVERED, Citation, CitationBook, SourceRef
+from assistant.constants import OVERLAP_WEIGHT, PRESELECT
 from assistant.corpus.manifest import load_manifest
+from assistant.errors import BackendUnavailable
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 
@@ -45,10 +49,6 @@ PASSAGES_FOR_SENTENCES = 6
 NEAREST_SOURCES = 3
 COVERAGE_PASSAGES = 3
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
-MMR_LAMBDA = 0.85
-OVERLAP_WEIGHT = 0.3
-RELATIVE_CUTOFF = 0.35
-PRESELECT = 16
 SENTENCE_BATCH = 4  # short batches pad less; fastest on 2 CPU cores
 
 
@@ -58,17 +58,23 @@ class Sentence(BaseModel):
     supported: bool
 
 
-class Answer(BaseModel):
-    """The answer object shared by CLI, API and UI."""
+class AnswerView(BaseModel):
+    """An answer as CLI ``--json`` and the API return it (sources without the internal fields)."""
 
     question: str
     answer: str
     abstained: bool
-    citations: list[Citation]
+    citations: Sequence[SourceRef]
     sentences: list[Sentence] = []
     notes: list[str] = []
     backend: str = "extractive"
     took_ms: float = 0.0
+
+
+class Answer(AnswerView):
+    """The answer object shared by CLI, API and UI."""
+
+    citations: list[Citation]
     standalone: str = Field("", description="The query actually searched (after follow-up condensation).")
 
     def cited_lines(self, book: CitationBook, limit: int) -> list[str]:
@@ -86,11 +92,8 @@ class Answer(BaseModel):
         return out
 
     def public(self) -> dict:
-        data = self.model_dump(exclude={"standalone"})
-        for c in data["citations"]:
-            for key in ("short", "status", "superseded_by"):
-                c.pop(key, None)
-        return data
+        """The :class:`AnswerView` of this answer, as JSON-ready data."""
+        return AnswerView.model_validate(self.model_dump()).model_dump()
 
 
 def _citations(hits: list[Hit]) -> list[Citation]:
@@ -151,19 +154,7 @@ def select_sentences(question: str, hits: list[Hit], retriever: Retriever, limit
     vectors = retriever.encoder.encode_cached([s for _, s in candidates], batch_size=SENTENCE_BATCH)
     prior = np.array([0.05 / (1 + i) for i, _ in candidates])
     relevance = vectors @ query_vec + OVERLAP_WEIGHT * overlap + prior
-    chosen: list[int] = []
-    while len(chosen) < min(limit, len(candidates)):
-        if chosen:
-            redundancy = np.max(vectors @ vectors[chosen].T, axis=1)
-            mmr = MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * redundancy
-        else:
-            mmr = relevance.copy()
-        mmr[chosen] = -np.inf
-        best = int(np.argmax(mmr))
-        if len(chosen) >= 2 and relevance[best] < relevance[chosen[0]] - RELATIVE_CUTOFF:
-            break
-        chosen.append(best)
-    return [candidates[i] for i in chosen]
+    return [candidates[i] for i in mmr_select(relevance, vectors, limit)]
 
 
 def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Retriever, backend: str,
@@ -194,7 +185,7 @@ def resolve_backend(backend: Backend | str, retriever: Retriever) -> str:
     if backend == "auto":
         return "llm" if llm_configured(retriever.settings) else "extractive"
     if backend == "llm" and not llm_configured(retriever.settings):
-        raise ValueError("the llm backend needs PLANASSIST_LLM_BASE_URL or PLANASSIST_GGUF_PATH")
+        raise BackendUnavailable("the llm backend needs PLANASSIST_LLM_BASE_URL or PLANASSIST_GGUF_PATH")
     return backend
 
 

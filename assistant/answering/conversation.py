@@ -13,8 +13,9 @@ question's topic — its glossary terms, else its content words — put in place
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
-from assistant.answering.answer import Answer, answer_question, resolve_backend
+from assistant.answering.answer import Answer, answer_stream, resolve_backend
 from assistant.answering.llm import CONDENSE_PROMPT, chat_model, complete
 from assistant.index.lexical import STOPWORDS
 from assistant.index.retrieve import Filters, Retriever
@@ -43,14 +44,23 @@ def condense_rules(question: str, previous: str, terms: list[str]) -> str:
     return f"{question.rstrip('?')} regarding {topic}?"
 
 
-class Conversation:
-    """One user's chat: keeps (question, standalone query, answer) turns."""
+Turn = tuple[str, str, Answer]
+"""(question as asked, standalone query searched, answer)."""
 
-    def __init__(self, retriever: Retriever, backend: str = "auto", filters: Filters | None = None):
+
+class Conversation:
+    """One user's chat, the same for CLI and UI: keeps (question, standalone query, answer) turns.
+
+    The UI keeps only ``turns`` in its per-session state and builds a Conversation per message
+    (it holds the retriever, which must not be copied into every session).
+    """
+
+    def __init__(self, retriever: Retriever, backend: str = "auto", filters: Filters | None = None,
+                 turns: list[Turn] | None = None):
         self.retriever = retriever
         self.backend = backend
         self.filters = filters
-        self.turns: list[tuple[str, str, Answer]] = []
+        self.turns: list[Turn] = list(turns or [])
 
     def condense(self, question: str) -> str:
         if not self.turns:
@@ -63,8 +73,14 @@ class Conversation:
         terms = [t.term for t in self.retriever.glossary.matches(previous_standalone)]
         return condense_rules(question, previous_standalone, terms)
 
-    def ask(self, question: str) -> Answer:
+    def stream(self, question: str) -> Iterator[str | Answer]:
+        """Answer a follow-up in context: text as it is produced, then the Answer (recorded as a turn)."""
         standalone = self.condense(question)
-        result = answer_question(question, self.retriever, filters=self.filters, backend=self.backend, search_query=standalone)
-        self.turns.append((question, standalone, result))
-        return result
+        for event in answer_stream(question, self.retriever, self.filters, self.backend, search_query=standalone):
+            if isinstance(event, Answer):
+                self.turns.append((question, standalone, event))
+            yield event
+
+    def ask(self, question: str) -> Answer:
+        """Answer a follow-up in context (non-streaming)."""
+        return next(e for e in self.stream(question) if isinstance(e, Answer))

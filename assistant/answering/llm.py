@@ -59,7 +59,7 @@ def chat_model(settings: Settings):
     if settings.llm_base_url:
         from langchain_openai import ChatOpenAI
 
-        return ChatOpenAI(
+        return ChatOpenAI(  # type: ignore[call-arg]  # its fields are declared by alias (base_url -> openai_api_base)
             base_url=settings.llm_base_url,
             model=settings.llm_model or "default",
             api_key=os.environ.get(settings.llm_api_key_env) or "not-needed",

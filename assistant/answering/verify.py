@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.constants import LEXICAL_SUPPORT, SEMANTIC_SUPPORT
 from assistant.index.embeddings import Encoder
 from assistant.index.lexical import tokenize
 
@@ -26,8 +27,6 @@ MARKER = re.compile(r"\[(\d{1,3})\]")
 MARKER_GROUP = re.compile(r"\s*(?:\[\d{1,3}\](?:\s*,?\s*)?)+")
 ABBREVIATIONS = ("para", "paras", "p", "pp", "No", "Nos", "Mr", "Ms", "Mrs", "Dr", "art", "Art", "e.g", "i.e", "etc", "vol", "sect", "St", "Corp", "Inc", "v", "cf", "al")
 _SPLIT = re.compile(r"(?<=[.!?…])(?:\s*\[\d{1,3}\])*\s+(?=[\"“‘(]?[A-Z0-9])")
-LEXICAL_SUPPORT = 0.6
-SEMANTIC_SUPPORT = 0.75
 
 
 def split_sentences(text: str) -> list[str]:
@@ -66,6 +65,37 @@ def strip_markers(sentence: str) -> str:
     return " ".join(MARKER_GROUP.sub(" ", sentence).split()).replace(" .", ".").replace(" ,", ",")
 
 
+def word_coverage(sentence: str, passage: str) -> float:
+    """Share of the sentence's content words (stemmed) that the passage holds.
+
+    >>> word_coverage("The mission reports to the Council.", "The Council receives reports from the mission.")
+    1.0
+    """
+    words = set(tokenize(sentence))
+    if not words:
+        return 0.0
+    return len(words & set(tokenize(passage))) / len(words)
+
+
+def support_score(coverage: float, similarity: float = 0.0) -> float:
+    """The evidence that a passage supports a sentence, scaled so that 1.0 is the bar.
+
+    Either enough of the sentence's words are in the passage (:data:`LEXICAL_SUPPORT`) or the
+    passage has a sentence close enough in meaning (:data:`SEMANTIC_SUPPORT`).
+
+    >>> supports(support_score(coverage=0.6)), supports(support_score(coverage=0.3, similarity=0.8))
+    (True, True)
+    >>> supports(support_score(coverage=0.3, similarity=0.5))
+    False
+    """
+    return max(coverage / LEXICAL_SUPPORT, similarity / SEMANTIC_SUPPORT)
+
+
+def supports(score: float) -> bool:
+    """Whether a :func:`support_score` clears the bar."""
+    return score >= 1.0
+
+
 @dataclass
 class Verdict:
     text: str
@@ -82,10 +112,8 @@ class Verifier:
         self.encoder = encoder
 
     def lexical(self, sentence: str, passage: str) -> float:
-        words = set(tokenize(sentence))
-        if not words:
-            return 0.0
-        return len(words & set(tokenize(passage))) / len(words)
+        """Word coverage of the sentence by the passage (see :func:`word_coverage`)."""
+        return word_coverage(sentence, passage)
 
     def check(self, sentences: list[str], passages: dict[int, str]) -> list[Verdict]:
         """One verdict per sentence; citations repaired where the evidence allows."""
@@ -94,8 +122,11 @@ class Verifier:
 
         def evidence(i: int, n: int) -> float:
             if (i, n) not in cache:
-                lexical = self.lexical(clean[i], passages[n]) / LEXICAL_SUPPORT
-                cache[i, n] = lexical if lexical >= 1.0 else max(lexical, self.semantic(clean[i], passages[n]) / SEMANTIC_SUPPORT)
+                coverage = self.lexical(clean[i], passages[n])
+                score = support_score(coverage)
+                if not supports(score):  # the encoder is the cost: ask it only when the words do not settle it
+                    score = support_score(coverage, self.semantic(clean[i], passages[n]))
+                cache[i, n] = score
             return cache[i, n]
 
         verdicts = []
@@ -126,4 +157,4 @@ class Verifier:
 
     @staticmethod
     def _supports(score: float) -> bool:
-        return score >= 1.0
+        return supports(score)

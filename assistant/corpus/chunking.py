@@ -6,9 +6,10 @@ report use named headings instead; PDFs add page numbers and wrap lines. A chunk
 one paragraph, or a few short neighbouring paragraphs of the same section, so that a
 citation points at the paragraph a reader can find.
 
->>> text = "I. Introduction\\n\\n1. The present report covers the period.\\n\\n2. It also recommends."
->>> [c.locator for c in chunk_pages("s-1", [(text, None)], chunk_chars=40)]
-['para. 1', 'para. 2']
+>>> paras = "\\n\\n".join(f"{n}. The present report covers point {n}." for n in range(1, 13))
+>>> chunks = chunk_pages("s-1", [("I. Introduction\\n\\n" + paras, None)], chunk_chars=40, overlap=0)
+>>> [c.locator for c in chunks][:3], chunks[0].heading
+(['para. 1', 'para. 2', 'para. 3'], 'I. Introduction')
 """
 
 from __future__ import annotations
@@ -181,7 +182,7 @@ def parse(pages: list[tuple[str, int | None]]) -> list[Paragraph]:
             and not BULLET.match(text)
             and (text[:1].islower() or (page is not None and page != prev.page_end))
         )
-        if continues:
+        if continues and prev is not None:
             prev.text = _join([prev.text, text])
             prev.page_end = page
             continue

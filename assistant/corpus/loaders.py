@@ -19,6 +19,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.errors import LoadError
+
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
@@ -27,15 +29,6 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXE
 
 NO_TEXT_LAYER = "no text layer — OCR needed"
 MIN_PDF_CHARS_PER_PAGE = 20
-
-
-class LoadError(Exception):
-    """A file that cannot be ingested; ``str(err)`` is the one-line message for the user."""
-
-    def __init__(self, path: Path | str, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{Path(path).name}: {reason}")
 
 
 @dataclass(frozen=True)

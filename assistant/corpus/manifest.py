@@ -5,8 +5,9 @@ canonical texts that could not be shipped (``[[catalogue]]``) with their officia
 addresses. :func:`fetch_catalogue` downloads those when a network is there; nothing in
 the product ever makes up their content.
 
->>> m = load_manifest(Settings().corpus_dir)                        # doctest: +SKIP
->>> m.documents["s-2012-765"].short                                 # doctest: +SKIP
+>>> from assistant.settings import Settings
+>>> m = load_manifest(Settings().corpus_dir)
+>>> m.documents["s-2012-765"].short
 'S/2012/765'
 """
 

@@ -28,12 +28,12 @@ from tqdm import tqdm
 from assistant.corpus.chunking import Chunk, chunk_pages
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
-from assistant.index.embeddings import get_encoder
-from assistant.index.store import MISSING, DocState, Store
+from assistant.index.embeddings import encoder_for
+from assistant.index.records import ChunkMeta
+from assistant.index.store import DocState, Store
 from assistant.settings import Settings, get_settings
 
 EMBED_BATCH = 256
-GENERATION_FILE = "generation"
 
 
 class Failure(BaseModel):
@@ -80,33 +80,29 @@ def origin_of(path: Path, settings: Settings) -> str:
     return "library"
 
 
-def metadata(info: DocumentInfo, chunk: Chunk, file_sha: str, count: int, path: Path) -> dict:
-    """Flat Chroma metadata; -1 stands for 'none' because Chroma stores no nulls."""
-
-    def num(value: int | None) -> int:
-        return MISSING if value is None else value
-
-    return {
-        "doc_id": info.id,
-        "title": info.title,
-        "short": info.short,
-        "symbol": info.symbol,
-        "type": info.type,
-        "status": info.status,
-        "superseded_by": info.superseded_by,
-        "year": num(info.year),
-        "origin": info.origin,
-        "source_path": str(path.resolve()),
-        "file_sha256": file_sha,
-        "doc_chunks": count,
-        "seq": chunk.seq,
-        "heading": chunk.heading,
-        "locator": chunk.locator,
-        "para_start": num(chunk.para_start),
-        "para_end": num(chunk.para_end),
-        "page_start": num(chunk.page_start),
-        "page_end": num(chunk.page_end),
-    }
+def metadata(info: DocumentInfo, chunk: Chunk, file_sha: str, count: int, path: Path) -> ChunkMeta:
+    """What the store keeps about one chunk: its document, its place in it, and the file's hash."""
+    return ChunkMeta(
+        doc_id=info.id,
+        title=info.title,
+        short=info.short,
+        symbol=info.symbol,
+        type=info.type,
+        status=info.status,
+        superseded_by=info.superseded_by,
+        year=info.year,
+        origin=info.origin,
+        source_path=str(path.resolve()),
+        file_sha256=file_sha,
+        doc_chunks=count,
+        seq=chunk.seq,
+        heading=chunk.heading,
+        locator=chunk.locator,
+        para_start=chunk.para_start,
+        para_end=chunk.para_end,
+        page_start=chunk.page_start,
+        page_end=chunk.page_end,
+    )
 
 
 @contextmanager
@@ -121,9 +117,17 @@ def write_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def bump_generation(settings: Settings) -> None:
-    """Tell readers (other processes too) that the index changed."""
-    (settings.index_dir / GENERATION_FILE).write_text(str(time.time_ns()))
+def bump_generation(store: Store, settings: Settings) -> str:
+    """Tell readers that the passages changed, with the lexical snapshot they will load ready on disk.
+
+    The new generation goes into the Chroma collection's metadata, where readers in other
+    processes, or on other machines sharing a Chroma server, look for it on every search.
+    """
+    from assistant.index.lexical_snapshot import LexicalSnapshot, snapshot_folder  # bm25s only when something changed
+
+    generation = store.bump_generation()
+    LexicalSnapshot.build(store.all_records(), generation).save(snapshot_folder(settings, store.name, generation))
+    return generation
 
 
 def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] | LoadError:
@@ -163,7 +167,7 @@ def ingest(
     """
     settings = settings or get_settings()
     started = time.perf_counter()
-    store = store or Store.open(settings, get_encoder(settings.embedding_model, settings.device, settings.embedding_batch_size))
+    store = store or Store.open(settings, encoder_for(settings))  # the model loads only if something needs embedding
     sources = [Path(p) for p in (paths or default_sources(settings))]
     manifest = load_manifest(settings.corpus_dir)
     report = IngestReport()
@@ -173,7 +177,8 @@ def ingest(
     with write_lock(settings):
         _ingest_files(files, settings, store, manifest, report, progress)
         report.removed = _remove_vanished([p for p in sources if p.is_dir() or p in default_sources(settings)], store)
-        bump_generation(settings)
+        if report.removed or len(report.doc_ids) > report.skipped_unchanged:
+            bump_generation(store, settings)
     report.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return report
 
@@ -216,8 +221,7 @@ def _write_document(store: Store, info: DocumentInfo, path: Path, file_sha: str,
         batch = new[start : start + EMBED_BATCH]
         store.add([chunks[i].text for i in batch], [metas[i] for i in batch], [ids[i] for i in batch])
     kept = [i for i, cid in enumerate(ids) if cid in present]
-    if kept:
-        store.collection.update(ids=[ids[i] for i in kept], metadatas=[metas[i] for i in kept])
+    store.update_metadata([ids[i] for i in kept], [metas[i] for i in kept])
     stale = sorted(previous - set(ids))
     store.delete(stale)
     return len(new)
@@ -226,12 +230,11 @@ def _write_document(store: Store, info: DocumentInfo, path: Path, file_sha: str,
 def _remove_vanished(folders: list[Path], store: Store) -> int:
     """Delete documents that were ingested from one of these folders and whose file is gone."""
     roots = [f.resolve() for f in folders]
-    firsts = store.collection.get(where={"seq": 0}, include=["metadatas"])["metadatas"]
     removed = 0
-    for meta in firsts:
-        source = Path(meta.get("source_path", ""))
-        if any(source.is_relative_to(r) for r in roots) and not source.exists():
-            remove_document(store, meta["doc_id"])
+    for meta in store.first_chunks():
+        source = Path(meta.source_path)
+        if meta.source_path and any(source.is_relative_to(r) for r in roots) and not source.exists():
+            remove_document(store, meta.doc_id)
             removed += 1
     return removed
 

@@ -12,6 +12,7 @@ stop-word filtered; a filter is a 0/1 weight per passage.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -42,6 +43,21 @@ class LexicalIndex:
         retriever = bm25s.BM25()
         retriever.index([tokenize(t) or ["_empty_"] for t in texts], show_progress=False)
         return cls(retriever, len(texts))
+
+    def save(self, folder: Path) -> None:
+        """Write the index as NumPy arrays and a JSON vocabulary (bm25s's own format)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "size").write_text(str(self.size))
+        if self.retriever is not None:
+            self.retriever.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalIndex":
+        """Open a saved index with its score matrix memory-mapped: start-up reads only the vocabulary."""
+        size = int((folder / "size").read_text())
+        if size == 0:
+            return cls(None, 0)
+        return cls(bm25s.BM25.load(str(folder), mmap=True, show_progress=False), size)
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(row, score) pairs, best first; rows with mask 0 and zero-score rows are left out."""

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load, sniff
+from assistant.corpus.loaders import SUPPORTED_SUFFIXES, load, sniff
 from assistant.corpus.manifest import load_manifest
+from assistant.errors import LoadError, NotDeletable, NotFound
 from assistant.index.ingest import IngestReport, bump_generation, ingest, remove_document, write_lock
 from assistant.index.retrieve import Retriever
 
@@ -57,20 +58,10 @@ def ensure_index(retriever: Retriever, progress: bool = True) -> bool:
 
 def list_documents(retriever: Retriever) -> list[DocumentEntry]:
     """Documents in the index, from the first chunk of each."""
-    firsts = retriever.store.collection.get(where={"seq": 0}, include=["metadatas"])["metadatas"]
     entries = [
-        DocumentEntry(
-            id=m["doc_id"],
-            title=m.get("title", ""),
-            short=m.get("short", ""),
-            type=m.get("type", ""),
-            status=m.get("status", "current"),
-            superseded_by=m.get("superseded_by", ""),
-            chunks=int(m.get("doc_chunks", 0)),
-            origin=m.get("origin", ""),
-            year=None if m.get("year", -1) == -1 else int(m["year"]),
-        )
-        for m in firsts
+        DocumentEntry(id=m.doc_id, title=m.title, short=m.short, type=m.type, status=m.status,
+                      superseded_by=m.superseded_by, chunks=m.doc_chunks, origin=m.origin, year=m.year)
+        for m in retriever.store.first_chunks()
     ]
     return sorted(entries, key=lambda e: (e.origin != "corpus", e.id))
 
@@ -132,15 +123,15 @@ def delete_document(retriever: Retriever, doc_id: str) -> int:
     """Delete an uploaded document and its file; shipped corpus documents are not deletable."""
     entry = next((d for d in list_documents(retriever) if d.id == doc_id), None)
     if entry is None:
-        raise KeyError(doc_id)
+        raise NotFound(f"no document with id '{doc_id}'")
     if entry.origin != "upload":
-        raise PermissionError(f"{doc_id} is part of the {entry.origin}, not a user document")
+        raise NotDeletable(f"{doc_id} is part of the {entry.origin}, not a user document")
     settings = retriever.settings
-    first = retriever.store.collection.get(where={"doc_id": doc_id}, include=["metadatas"], limit=1)["metadatas"]
+    first = retriever.store.doc_records(doc_id, limit=1)
     with write_lock(settings):
         removed = remove_document(retriever.store, doc_id)
-        if first:
-            Path(first[0]["source_path"]).unlink(missing_ok=True)
-        bump_generation(settings)
+        if first and first[0].meta.source_path:
+            Path(first[0].meta.source_path).unlink(missing_ok=True)
+        bump_generation(retriever.store, settings)
     retriever.refresh()
     return removed

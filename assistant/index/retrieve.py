@@ -22,10 +22,11 @@ from pydantic import BaseModel, Field
 
 from assistant.citation import Citation, format_citation
 from assistant.corpus.glossary import Glossary, load_glossary
-from assistant.index.embeddings import Encoder, get_encoder
-from assistant.index.ingest import GENERATION_FILE
+from assistant.index.embeddings import Encoder, encoder_for
+from assistant.index.fusion import ranked, reciprocal_rank_fusion
 from assistant.index.lexical import LexicalIndex
-from assistant.index.store import MISSING, Record, Store, search_text
+from assistant.index.lexical_snapshot import LexicalSnapshot
+from assistant.index.store import MISSING, Record, Store
 from assistant.settings import Settings, get_settings
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -60,18 +61,31 @@ class Filters(BaseModel):
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-class Hit(BaseModel):
-    """One retrieved passage, ready to cite."""
+class SearchResult(BaseModel):
+    """One search result as CLI ``--json`` and the API return it."""
 
     rank: int
     chunk_id: str
     doc_id: str
     title: str
-    short: str
     locator: str
     score: float = Field(description="Fused score (higher is better).")
-    similarity: float = Field(description="Cosine similarity of passage and query.")
     text: str
+
+
+class SearchResponse(BaseModel):
+    """The results of one query (CLI ``search --json`` lines and ``POST /api/search``)."""
+
+    query: str
+    took_ms: float
+    results: list[SearchResult]
+
+
+class Hit(SearchResult):
+    """One retrieved passage, ready to cite."""
+
+    short: str
+    similarity: float = Field(description="Cosine similarity of passage and query.")
     heading: str = ""
     type: str = ""
     status: str = "current"
@@ -87,33 +101,20 @@ class Hit(BaseModel):
         return Citation(n=n, chunk_id=self.chunk_id, doc_id=self.doc_id, title=self.title, short=self.short,
                         locator=self.locator, quote=self.text, status=self.status, superseded_by=self.superseded_by)
 
-    def public(self) -> dict:
-        """The fields of the CLI/API search result."""
-        return self.model_dump(include={"rank", "chunk_id", "doc_id", "title", "locator", "score", "text"})
-
 
 def _hit(record: Record, rank: int, score: float, similarity: float) -> Hit:
     m = record.meta
-    return Hit(
-        rank=rank,
-        chunk_id=record.id,
-        doc_id=m.get("doc_id", ""),
-        title=m.get("title", ""),
-        short=m.get("short", ""),
-        locator=m.get("locator", ""),
-        score=round(score, 6),
-        similarity=round(similarity, 4),
-        text=record.text,
-        heading=m.get("heading", ""),
-        type=m.get("type", ""),
-        status=m.get("status", "current"),
-        superseded_by=m.get("superseded_by", ""),
-        seq=int(m.get("seq", 0)),
-    )
+    return Hit(rank=rank, chunk_id=record.id, doc_id=m.doc_id, title=m.title, short=m.short, locator=m.locator,
+               score=round(score, 6), similarity=round(similarity, 4), text=record.text, heading=m.heading,
+               type=m.type, status=m.status, superseded_by=m.superseded_by, seq=m.seq)
 
 
 class Retriever:
-    """Holds the store, encoder, glossary and an in-memory BM25 index kept in step with the store."""
+    """Holds the store, encoder, glossary and the lexical snapshot of the store's current generation.
+
+    Nothing heavy happens on construction: the snapshot is opened on the first search
+    (memory-mapped from disk when saved), and the encoder loads on the first query.
+    """
 
     def __init__(self, settings: Settings, store: Store, encoder: Encoder, glossary: Glossary):
         self.settings = settings
@@ -121,50 +122,47 @@ class Retriever:
         self.encoder = encoder
         self.glossary = glossary
         self._lock = threading.Lock()
-        self._generation: str | None = None
-        self.records: list[Record] = []
-        self.row: dict[str, int] = {}
-        self.lexical = LexicalIndex.build([])
-        self._meta_arrays: dict[str, np.ndarray] = {}
+        self.snapshot = LexicalSnapshot.build([], "empty")
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "Retriever":
         settings = settings or get_settings()
-        encoder = get_encoder(settings.embedding_model, settings.device, settings.embedding_batch_size)
+        encoder = encoder_for(settings)
         return cls(settings, Store.open(settings, encoder), encoder, load_glossary(settings.corpus_dir))
 
     # --- keeping the lexical side in step ----------------------------------------------
-    def _current_generation(self) -> str:
-        path = self.settings.index_dir / GENERATION_FILE
-        return path.read_text() if path.exists() else "none"
-
     def refresh(self, force: bool = False) -> None:
-        """Rebuild BM25 from the store when an ingest (in any process) changed it."""
-        generation = self._current_generation()
-        if not force and generation == self._generation:
+        """Open the lexical snapshot of the store's generation when it changed (an ingest in any process)."""
+        generation = self.store.generation()
+        if not force and generation == self.snapshot.generation:
             return
         with self._lock:
-            if not force and generation == self._generation:
-                return
-            records = self.store.all_records()
-            records.sort(key=lambda r: (r.meta.get("doc_id", ""), r.meta.get("seq", 0)))
-            texts = [search_text(r.text, r.meta) for r in records]
-            self.lexical = LexicalIndex.build(texts)
-            self.records = records
-            self.row = {r.id: i for i, r in enumerate(records)}
-            self._meta_arrays = {
-                "doc_id": np.array([r.meta.get("doc_id", "") for r in records], dtype=object),
-                "type": np.array([r.meta.get("type", "") for r in records], dtype=object),
-                "year": np.array([r.meta.get("year", MISSING) for r in records]),
-                "status": np.array([r.meta.get("status", "current") for r in records], dtype=object),
-            }
-            self._generation = generation
+            if force or generation != self.snapshot.generation:
+                self.store = self.store.follow(generation, self.settings)
+                self.snapshot = LexicalSnapshot.open(self.store, self.settings, generation)
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        return self.snapshot.lexical
+
+    @property
+    def row(self) -> dict[str, int]:
+        return self.snapshot.row
+
+    @property
+    def records(self) -> list[Record]:
+        """Every passage in (document, sequence) order; read from the snapshot on first use."""
+        try:
+            return self.snapshot.records
+        except OSError:  # the snapshot's folder was replaced by a newer generation
+            self.refresh(force=True)
+            return self.snapshot.records
 
     def _mask(self, filters: Filters) -> np.ndarray | None:
         if filters.where() is None:
             return None
-        a = self._meta_arrays
-        keep = np.ones(len(self.records), dtype=bool)
+        a = self.snapshot.columns
+        keep = np.ones(len(self.snapshot), dtype=bool)
         if filters.doc_ids:
             keep &= np.isin(a["doc_id"], list(filters.doc_ids))
         if filters.types:
@@ -188,47 +186,48 @@ class Retriever:
         vector = self.encoder.query_vector(expanded)
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[int, float]] = []
-        if mode in ("hybrid", "dense") and self.records:
-            dense = self.store.dense(vector.tolist(), k=min(n, len(self.records)), where=filters.where())
+        if mode in ("hybrid", "dense") and len(self.snapshot):
+            dense = self.store.dense(vector.tolist(), k=min(n, len(self.snapshot)), where=filters.where())
         if mode in ("hybrid", "lexical"):
             lexical = self.lexical.search(expanded, n, self._mask(filters))
         return self._fuse(dense, lexical, vector, k)
 
     def _records(self, ids: list[str]) -> dict[str, Record]:
-        """Records from memory; any written by another process since the last refresh, from the store."""
-        found = {i: self.records[self.row[i]] for i in ids if i in self.row}
+        """Records of these ids: from memory when the snapshot's texts are loaded, else one store read."""
+        if self.snapshot._records is not None:
+            found = {i: self.snapshot._records[self.row[i]] for i in ids if i in self.row}
+        else:
+            found = {}
         missing = [i for i in ids if i not in found]
         if missing:
             found.update({r.id: r for r in self.store.get(missing)})
         return found
 
+    def _status(self, cid: str) -> str:
+        row = self.row.get(cid)
+        return self.snapshot.columns["status"][row] if row is not None else ""
+
     def _fuse(self, dense: list[tuple[str, float]], lexical: list[tuple[int, float]], vector: np.ndarray, k: int) -> list[Hit]:
         s = self.settings
-        scores: dict[str, float] = {}
-        similarity: dict[str, float] = {}
-        records = self._records([cid for cid, _ in dense])
-        for rank, (cid, sim) in enumerate(dense):
-            if cid not in records:
-                continue
-            scores[cid] = scores.get(cid, 0.0) + s.dense_weight / (s.rrf_k + rank + 1)
-            similarity[cid] = sim
-        for rank, (row, _) in enumerate(lexical):
-            record = self.records[row]
-            scores[record.id] = scores.get(record.id, 0.0) + s.lexical_weight / (s.rrf_k + rank + 1)
-            records.setdefault(record.id, record)
-        for cid, record in records.items():
-            if record.meta.get("status") == "superseded":
+        similarity = dict(dense)
+        lexical_ids = [self.snapshot.ids[row] for row, _ in lexical]
+        scores = reciprocal_rank_fusion([[cid for cid, _ in dense], lexical_ids], [s.dense_weight, s.lexical_weight], s.rrf_k)
+        unknown = [c for c in scores if c not in self.row]  # written by another process since the snapshot
+        status = {r.id: r.meta.status for r in self.store.get(unknown)} if unknown else {}
+        for cid in scores:
+            if (status.get(cid) or self._status(cid)) == "superseded":
                 scores[cid] *= s.superseded_penalty
-        best = sorted(scores, key=lambda c: -scores[c])[:k]
+        order = ranked(scores)
+        records = self._records(order[: k + len(unknown)])
+        best = [c for c in order if c in records][:k]  # a passage deleted since the snapshot is left out
         self._fill_similarity([c for c in best if c not in similarity], vector, similarity)
         return [_hit(records[c], i + 1, scores[c], similarity[c]) for i, c in enumerate(best)]
 
     def _fill_similarity(self, ids: list[str], vector: np.ndarray, similarity: dict[str, float]) -> None:
         if not ids:
             return
-        got = self.store.collection.get(ids=ids, include=["embeddings"])
-        for cid, emb in zip(got["ids"], got["embeddings"]):
-            similarity[cid] = float(np.dot(np.asarray(emb, dtype=np.float32), vector))
+        for cid, emb in self.store.embeddings(ids).items():
+            similarity[cid] = float(np.dot(emb, vector))
 
     def neighbours(self, chunk_id: str, width: int = 1) -> list[Record]:
         """The passage with the ones before and after it in its document (to read in context)."""
@@ -236,9 +235,11 @@ class Retriever:
         row = self.row.get(chunk_id)
         if row is None:
             return self.store.get([chunk_id])
-        doc = self.records[row].meta.get("doc_id")
-        lo, hi = max(0, row - width), min(len(self.records), row + width + 1)
-        return [r for r in self.records[lo:hi] if r.meta.get("doc_id") == doc]
+        docs = self.snapshot.columns["doc_id"]
+        lo, hi = max(0, row - width), min(len(self.snapshot), row + width + 1)
+        ids = [self.snapshot.ids[i] for i in range(lo, hi) if docs[i] == docs[row]]
+        records = self._records(ids)
+        return [records[i] for i in ids if i in records]
 
     def timed_search(self, query: str, **kwargs) -> tuple[list[Hit], float]:
         started = time.perf_counter()

@@ -1,9 +1,14 @@
-"""The vector store: Chroma through langchain-chroma, embedded on disk or a Chroma server.
+"""The vector store: one Chroma collection, embedded on disk or on a Chroma server.
 
 The same code serves both: ``PLANASSIST_CHROMA_HOST`` unset gives an embedded
 ``PersistentClient`` under ``indexes/chroma``; set, an ``HttpClient`` to ``chroma run``.
 Telemetry is off either way. Records are keyed by chunk content hash, so an upsert of a
-passage the store already has changes nothing and costs no embedding.
+passage the store already has changes nothing and costs no embedding. Every call on the
+Chroma collection is a method here; metadata goes in and comes out as :class:`ChunkMeta`.
+
+The chromadb client is used directly rather than through langchain-chroma's ``Chroma``: the
+hybrid retriever needs ids-only queries, paged metadata scans and metadata-only updates, which
+that wrapper does not expose; :class:`assistant.index.langchain_retriever.HybridRetriever` is the LangChain face.
 
 >>> store = Store.open(Settings(), get_encoder())                 # doctest: +SKIP
 >>> store.count()                                                 # doctest: +SKIP
@@ -12,28 +17,25 @@ passage the store already has changes nothing and costs no embedding.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-import chromadb
-from chromadb.config import Settings as ChromaSettings
-from langchain_chroma import Chroma
+import numpy as np
 
 from assistant.index.embeddings import Encoder
+from assistant.index.records import MISSING, ChunkMeta, Record, search_text
 from assistant.settings import Settings
 
+if TYPE_CHECKING:
+    import chromadb
+
+__all__ = ["MISSING", "ChunkMeta", "DocState", "Record", "Store", "make_client", "search_text"]
+
 PAGE = 5000
-MISSING = -1
-
-
-def search_text(text: str, meta: dict) -> str:
-    """What gets embedded and BM25-indexed: the passage under a header naming its document and section.
-
-    A bare passage often never names its mission or document ("the Mission closes..."); the
-    header puts the title, short citation and heading into both retrievers. It raised hybrid
-    recall@5 from 0.900 to 0.933 on evals/retrieval.jsonl (docs/evaluation.md). The stored,
-    quoted text stays the verbatim passage.
-    """
-    return f"{meta.get('title', '')} ({meta.get('short', '')}) {meta.get('heading', '')}\n{text}"
+GENERATION_KEY = "planassist_generation"
+_WRITTEN_HERE: set[str] = set()  # generations this process wrote: its own Chroma system already holds them
 
 
 @dataclass
@@ -41,21 +43,16 @@ class DocState:
     """What the store holds of one document, to decide whether a file changed."""
 
     chunks: int = 0
-    file_sha256: set = field(default_factory=set)
-    declared: set = field(default_factory=set)
-    titles: set = field(default_factory=set)
-
-
-@dataclass
-class Record:
-    """One stored passage: id, verbatim text and its metadata."""
-
-    id: str
-    text: str
-    meta: dict
+    file_sha256: set[str] = field(default_factory=set)
+    declared: set[int] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
 
 
 def make_client(settings: Settings) -> chromadb.ClientAPI:
+    """An HTTP client for a Chroma server when one is configured, else the embedded on-disk store."""
+    import chromadb  # here, not at module level: 1 s of imports that `--help` or a settings check need not pay
+    from chromadb.config import Settings as ChromaSettings
+
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_host:
         return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
@@ -63,66 +60,118 @@ def make_client(settings: Settings) -> chromadb.ClientAPI:
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
+def _records(ids: list[str], texts: Sequence[str] | None, metas: Sequence[Mapping[str, Any]] | None) -> list[Record]:
+    texts = texts if texts is not None else [""] * len(ids)
+    return [Record(i, t, ChunkMeta.from_chroma(m)) for i, t, m in zip(ids, texts, metas or [], strict=True)]
+
+
 class Store:
     """Chunks with embeddings and metadata in one Chroma collection."""
 
-    def __init__(self, vectorstore: Chroma, client: chromadb.ClientAPI, name: str, encoder: Encoder):
-        self.vectorstore = vectorstore
+    def __init__(self, client: chromadb.ClientAPI, name: str, encoder: Encoder):
         self.encoder = encoder
         self.client = client
         self.name = name
         self.collection = client.get_or_create_collection(name, configuration={"hnsw": {"space": "cosine"}})
 
     @classmethod
-    def open(cls, settings: Settings, encoder: Encoder) -> "Store":
-        client = make_client(settings)
-        vectorstore = Chroma(
-            collection_name=settings.collection,
-            embedding_function=encoder,
-            client=client,
-            collection_configuration={"hnsw": {"space": "cosine"}},
-        )
-        return cls(vectorstore, client, settings.collection, encoder)
+    def open(cls, settings: Settings, encoder: Encoder) -> Store:
+        """Connect to the configured Chroma (embedded or server); the encoder is not loaded until something is embedded."""
+        return cls(make_client(settings), settings.collection, encoder)
+
+    # --- the generation marker: changes whenever the passages change ---------------------
+    def generation(self) -> str:
+        """The collection's generation marker, read afresh (another process or machine may have written since)."""
+        metadata = self.client.get_collection(self.name).metadata or {}
+        return str(metadata.get(GENERATION_KEY, "none"))
+
+    def bump_generation(self) -> str:
+        """Mark the passages as changed, in the collection metadata so every reader of this Chroma sees it."""
+        generation = str(time.time_ns())
+        metadata = self.client.get_collection(self.name).metadata or {}
+        self.collection.modify(metadata={**metadata, GENERATION_KEY: generation})
+        _WRITTEN_HERE.add(generation)
+        return generation
+
+    def follow(self, generation: str, settings: Settings) -> Store:
+        """This store, able to read ``generation``: an embedded store written by another process is reopened.
+
+        Embedded Chroma caches vector segments per process; after another process writes,
+        reads of the new passages fail ("Error finding id") until the path is opened afresh.
+        A Chroma server needs none of this.
+        """
+        if settings.chroma_host or generation in _WRITTEN_HERE or generation == "none":
+            return self
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        # Forget (not stop) this path's shared system, so the next client builds a fresh one;
+        # clients already holding the old one keep working on what they had.
+        SharedSystemClient._identifier_to_system.pop(self.client._identifier, None)
+        SharedSystemClient._identifier_to_refcount.pop(self.client._identifier, None)
+        return Store(make_client(settings), self.name, self.encoder)
 
     def count(self) -> int:
+        """How many passages the store holds."""
         return self.collection.count()
 
+    def ids(self) -> list[str]:
+        """Every stored passage id."""
+        return self.collection.get(include=[])["ids"]
+
     def existing_ids(self, ids: list[str]) -> set[str]:
+        """Which of these ids the store already holds."""
         found: set[str] = set()
         for i in range(0, len(ids), PAGE):
             found.update(self.collection.get(ids=ids[i : i + PAGE], include=[])["ids"])
         return found
 
-    def doc_records(self, doc_id: str) -> list[Record]:
-        got = self.collection.get(where={"doc_id": doc_id}, include=["metadatas"])
-        return [Record(i, "", m) for i, m in zip(got["ids"], got["metadatas"])]
+    def doc_records(self, doc_id: str, limit: int | None = None) -> list[Record]:
+        """The passages of one document, metadata only (text left empty)."""
+        got = self.collection.get(where={"doc_id": doc_id}, include=["metadatas"], limit=limit)
+        return _records(got["ids"], None, got["metadatas"])
 
-    def doc_states(self) -> dict[str, "DocState"]:
-        """For every stored document: file hashes, chunk count and titles its chunks carry (one paged pass)."""
+    def first_chunks(self) -> list[ChunkMeta]:
+        """The metadata of each document's first passage: one entry per stored document."""
+        got = self.collection.get(where={"seq": 0}, include=["metadatas"])
+        return [ChunkMeta.from_chroma(m) for m in got["metadatas"] or []]
+
+    def doc_states(self) -> dict[str, DocState]:
+        """For every stored document: file hashes, chunk count and titles its chunks carry (one paged pass).
+
+        Reads the four keys it needs from Chroma's metadata directly: the warm re-ingest check
+        scans every chunk, and building a full ChunkMeta per chunk would be most of its cost.
+        """
         states: dict[str, DocState] = {}
         offset = 0
         while True:
             got = self.collection.get(limit=PAGE, offset=offset, include=["metadatas"])
-            for m in got["metadatas"]:
-                state = states.setdefault(m.get("doc_id", ""), DocState())
+            for m in got["metadatas"] or []:
+                state = states.setdefault(str(m.get("doc_id", "")), DocState())
                 state.chunks += 1
-                state.file_sha256.add(m.get("file_sha256", ""))
-                state.declared.add(m.get("doc_chunks", -1))
-                state.titles.add(m.get("title", ""))
+                state.file_sha256.add(str(m.get("file_sha256", "")))
+                state.declared.add(int(str(m.get("doc_chunks", MISSING))))
+                state.titles.add(str(m.get("title", "")))
             if len(got["ids"]) < PAGE:
                 return states
             offset += PAGE
 
-    def add(self, texts: list[str], metadatas: list[dict], ids: list[str]) -> None:
+    def add(self, texts: list[str], metadatas: list[ChunkMeta], ids: list[str]) -> None:
         """Embed (with the document header, see ``search_text``) and upsert the verbatim passages.
 
         Callers pass only ids the store does not hold yet.
         """
         if ids:
-            vectors = self.encoder.encode([search_text(t, m) for t, m in zip(texts, metadatas)])
-            self.collection.upsert(ids=ids, embeddings=vectors, documents=texts, metadatas=metadatas)
+            vectors = self.encoder.encode([search_text(t, m) for t, m in zip(texts, metadatas, strict=True)])
+            self.collection.upsert(ids=ids, embeddings=vectors, documents=texts,
+                                   metadatas=[m.to_chroma() for m in metadatas])
+
+    def update_metadata(self, ids: list[str], metadatas: list[ChunkMeta]) -> None:
+        """Rewrite the metadata of passages the store holds (text and embedding unchanged)."""
+        if ids:
+            self.collection.update(ids=ids, metadatas=[m.to_chroma() for m in metadatas])
 
     def delete(self, ids: list[str]) -> None:
+        """Remove these passages."""
         for i in range(0, len(ids), PAGE):
             self.collection.delete(ids=ids[i : i + PAGE])
 
@@ -132,7 +181,7 @@ class Store:
         offset = 0
         while True:
             got = self.collection.get(limit=PAGE, offset=offset, include=["documents", "metadatas"])
-            records.extend(Record(i, t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"]))
+            records.extend(_records(got["ids"], got["documents"], got["metadatas"]))
             if len(got["ids"]) < PAGE:
                 return records
             offset += PAGE
@@ -143,10 +192,19 @@ class Store:
         Only ids and distances come back: the caller holds the texts and metadata in memory,
         and fetching them for 100 candidates cost 8 ms of a 10 ms query (docs/benchmarks.md).
         """
-        got = self.collection.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])
-        return [(cid, 1.0 - distance) for cid, distance in zip(got["ids"][0], got["distances"][0])]
+        got = self.collection.query(query_embeddings=np.asarray([vector], dtype=np.float32), n_results=k, where=where,
+                                    include=["distances"])
+        distances = got["distances"] or [[]]
+        return [(cid, 1.0 - distance) for cid, distance in zip(got["ids"][0], distances[0], strict=True)]
+
+    def embeddings(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these passages, by id."""
+        got = self.collection.get(ids=ids, include=["embeddings"])
+        vectors = got["embeddings"] if got["embeddings"] is not None else []
+        return {cid: np.asarray(emb, dtype=np.float32) for cid, emb in zip(got["ids"], vectors, strict=True)}
 
     def get(self, ids: list[str]) -> list[Record]:
+        """These passages with text and metadata, in the order asked (unknown ids left out)."""
         got = self.collection.get(ids=ids, include=["documents", "metadatas"])
-        by_id = {i: Record(i, t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])}
+        by_id = {r.id: r for r in _records(got["ids"], got["documents"], got["metadatas"])}
         return [by_id[i] for i in ids if i in by_id]

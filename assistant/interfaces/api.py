@@ -14,7 +14,7 @@ import hmac
 import json
 import logging
 from itertools import chain
-from typing import Callable, Literal
+from typing import Any, Callable, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -22,9 +22,11 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.answering.answer import Answer, answer_question, answer_stream
-from assistant.corpus.loaders import LoadError
-from assistant.index.ingest import Failure
+from assistant.answering.answer import Answer, AnswerView, answer_question, answer_stream
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUERY_CHARS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.corpus.glossary import Term
+from assistant.errors import Busy, ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
+from assistant.index.ingest import IngestReport
 from assistant.index.library import (
     CatalogueEntry,
     DocumentEntry,
@@ -33,15 +35,30 @@ from assistant.index.library import (
     list_catalogue,
     list_documents,
 )
-from assistant.index.retrieve import Filters, Retriever, get_retriever
+from assistant.index.retrieve import Filters, Retriever, SearchResponse, get_retriever
+from assistant.interfaces.answer_queue import AnswerQueue
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
-from assistant.products.exercise import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS, exercise
+from assistant.products.exercise import exercise
 from assistant.products.export import Report, to_docx, to_markdown
-from assistant.products.quiz import MAX_QUESTIONS, quiz, quiz_items
+from assistant.products.healthcheck import health_report, healthcheck
+from assistant.products.quiz import quiz, quiz_items
 
 log = logging.getLogger(__name__)
-MAX_QUERY_CHARS = 2000
+# The one map from the product's errors to HTTP: the first matching class wins.
+STATUS: tuple[tuple[type[PlanAssistError], int], ...] = (
+    (NotFound, 404),
+    (NotDeletable, 403),
+    (InvalidRequest, 400),
+    (LoadError, 400),
+    (ConfigurationError, 503),
+    (Busy, 503),
+)
+
+
+def status_of(err: PlanAssistError) -> int:
+    """The HTTP status for one of the product's errors (500 for one not mapped: a bug)."""
+    return next((code for cls, code in STATUS if isinstance(err, cls)), 500)
 
 
 class SearchRequest(BaseModel):
@@ -51,22 +68,6 @@ class SearchRequest(BaseModel):
     mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
 
 
-class SearchResult(BaseModel):
-    rank: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    locator: str
-    score: float
-    text: str
-
-
-class SearchResponse(BaseModel):
-    query: str
-    took_ms: float
-    results: list[SearchResult]
-
-
 class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS)
     filters: Filters = Field(default_factory=Filters)
@@ -74,46 +75,9 @@ class AskRequest(BaseModel):
     stream: bool = Field(False, description="Stream as server-sent events: 'token' events, then one 'answer'.")
 
 
-class CitationOut(BaseModel):
-    n: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    locator: str
-    quote: str
-
-
-class SentenceOut(BaseModel):
-    text: str
-    citations: list[int]
-    supported: bool
-
-
-class AskResponse(BaseModel):
-    question: str
-    answer: str
-    abstained: bool
-    citations: list[CitationOut]
-    sentences: list[SentenceOut]
-    notes: list[str]
-    backend: str
-    took_ms: float
-
-
 class DocumentsResponse(BaseModel):
     documents: list[DocumentEntry]
     catalogue: list[CatalogueEntry]
-
-
-class UploadResponse(BaseModel):
-    documents: int
-    chunks: int
-    embedded: int
-    skipped_unchanged: int
-    removed: int
-    failed: list[Failure]
-    took_ms: float
-    doc_ids: list[str]
 
 
 class DeleteResponse(BaseModel):
@@ -121,25 +85,26 @@ class DeleteResponse(BaseModel):
     chunks: int
 
 
-class TermOut(BaseModel):
-    term: str
-    expansion: str
-    definition: str
-
-
 class GlossaryResponse(BaseModel):
-    terms: list[TermOut]
+    terms: list[Term]
 
 
 class ErrorResponse(BaseModel):
     error: str
 
 
-ERRORS = {400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 422: {"model": ErrorResponse},
+    503: {"model": ErrorResponse, "description": "Busy: retry after the Retry-After header's seconds"}}
 
 
 def retriever_dep() -> Retriever:
     return get_retriever()
+
+
+def queue_dep(request: Request) -> AnswerQueue:
+    """The app's FIFO answer queue (see answer_queue.py): retrieval and answer building run through it."""
+    return request.app.state.answer_queue
 
 
 def _key_ok(request: Request, expected: str) -> bool:
@@ -168,26 +133,26 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 @router.post("/search", response_model=SearchResponse, summary="Cited passages for a query")
-def search(body: SearchRequest, retriever: Retriever = Depends(require_read)) -> dict:
-    hits, took = retriever.timed_search(body.query, k=body.k, filters=body.filters, mode=body.mode)
-    return {"query": body.query, "took_ms": took, "results": [h.public() for h in hits]}
+async def search(body: SearchRequest, retriever: Retriever = Depends(require_read),
+                 queue: AnswerQueue = Depends(queue_dep)) -> SearchResponse:
+    hits, took = await queue.run(retriever.timed_search, body.query, k=body.k, filters=body.filters, mode=body.mode)
+    return SearchResponse(query=body.query, took_ms=took, results=list(hits))
 
 
 def _sse(event: str, data: dict) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-@router.post("/ask", response_model=AskResponse, summary="A cited, verified answer (JSON or server-sent events)",
+@router.post("/ask", response_model=AnswerView, summary="A cited, verified answer (JSON or server-sent events)",
              responses={200: {"content": {"text/event-stream": {}}}})
-def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read)):
+async def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read),
+              queue: AnswerQueue = Depends(queue_dep)):
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
-    try:
-        if not wants_stream:
-            return answer_question(body.question, retriever, filters=body.filters, backend=body.backend).public()
-        events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
-        first = next(events)  # fail before the 200 is sent if the backend is misconfigured
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
+    if not wants_stream:
+        answer = await queue.run(answer_question, body.question, retriever, filters=body.filters, backend=body.backend)
+        return answer.public()
+    events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
+    first = await queue.run(next, events)  # retrieval queued; fail before the 200 if the backend is misconfigured
 
     def generate():
         try:
@@ -208,17 +173,14 @@ def documents(retriever: Retriever = Depends(require_read)) -> dict:
     return {"documents": list_documents(retriever), "catalogue": list_catalogue(retriever)}
 
 
-@router.post("/documents", response_model=UploadResponse, status_code=201, summary="Upload and index a document",
+@router.post("/documents", response_model=IngestReport, status_code=201, summary="Upload and index a document",
              responses={413: {"model": ErrorResponse}})
 def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_write)) -> dict:
     limit = int(retriever.settings.max_upload_mb * 1024 * 1024)
     data = file.file.read(limit + 1)
     if len(data) > limit:
         raise HTTPException(413, f"{file.filename}: file too large (the limit is {retriever.settings.max_upload_mb:g} MB)")
-    try:
-        report = add_upload(retriever, file.filename or "upload", data)
-    except LoadError as err:
-        raise HTTPException(400, str(err)) from err
+    report = add_upload(retriever, file.filename or "upload", data)
     if report.failed:
         raise HTTPException(400, report.failed[0].error)
     return report.model_dump()
@@ -227,12 +189,7 @@ def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_
 @router.delete("/documents/{doc_id}", response_model=DeleteResponse, summary="Delete a user-uploaded document",
                responses={403: {"model": ErrorResponse}, 404: {"model": ErrorResponse}})
 def delete(doc_id: str, retriever: Retriever = Depends(require_write)) -> dict:
-    try:
-        removed = delete_document(retriever, doc_id)
-    except KeyError as err:
-        raise HTTPException(404, f"no document with id '{doc_id}'") from err
-    except PermissionError as err:
-        raise HTTPException(403, str(err)) from err
+    removed = delete_document(retriever, doc_id)
     return {"deleted": doc_id, "chunks": removed}
 
 
@@ -279,12 +236,19 @@ class QuizItemOut(BaseModel):
     citation: str
 
 
+class HealthcheckRequest(BaseModel):
+    """A planning context and, for the rated report, the team's ratings."""
+
+    context: PlanningContext
+    ratings: dict[str, Any] | list[dict[str, Any]] | None = Field(
+        None, description="Question number to rating ('in place', 'partly', 'not in place', 'not applicable') or "
+                          "{rating, comment}; or {'ratings': {...}, 'date': 'YYYY-MM-DD'}. Leave out for a blank form.")
+    format: OutputFormat = "json"
+
+
 def _deliver(build: Callable[[], Report], fmt: str, name: str):
-    """Build the report (a ValueError is the caller's mistake: 400) and send it as JSON, Markdown or Word."""
-    try:
-        report = build()
-    except ValueError as err:
-        raise HTTPException(400, str(err)) from err
+    """Build the report (an InvalidRequest becomes a 400 in the error handler) and send it as JSON, Markdown or Word."""
+    report = build()
     if fmt == "md":
         return Response(to_markdown(report), media_type="text/markdown; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
@@ -293,31 +257,46 @@ def _deliver(build: Callable[[], Report], fmt: str, name: str):
     return report.model_dump()
 
 
-FILE_RESPONSES = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
+FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/markdown": {}, DOCX_TYPE: {}}}}
 
 
 @router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
-def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read)):
-    return _deliver(lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend,
-                                  length=body.length), body.format, "isf-draft")
+async def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
+    """Queued like answers: a draft is many answers."""
+    build = lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend,  # noqa: E731
+                          length=body.length)
+    return await queue.run(_deliver, build, body.format, "isf-draft")
 
 
 @router.post("/exercise", response_model=Report, summary="A joint-training exercise pack", responses=FILE_RESPONSES)
-def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read)):
-    return _deliver(lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,
-                                     country=body.country, context=body.context), body.format, "exercise")
+async def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read),
+                         queue: AnswerQueue = Depends(queue_dep)):
+    """Queued like answers: an exercise's answer key is many answers."""
+    build = lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,  # noqa: E731
+                             country=body.country, context=body.context)
+    return await queue.run(_deliver, build, body.format, "exercise")
 
 
 @router.post("/quiz", response_model=list[QuizItemOut] | Report, summary="A quiz: concepts, roles, requirements, cases",
              responses=FILE_RESPONSES)
-def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read)):
+async def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
+    """JSON: the items as `planassist quiz --format json` prints them; md/docx: the quiz. Queued like answers."""
     if body.format == "json":
-        try:
-            items, _ = quiz_items(body.topic, body.count, retriever, body.difficulty)
-        except ValueError as err:
-            raise HTTPException(400, str(err)) from err
+        items, _ = await queue.run(quiz_items, body.topic, body.count, retriever, body.difficulty)
         return [item.public() for item in items]
-    return _deliver(lambda: quiz(body.topic, body.count, retriever, body.difficulty), body.format, "quiz")
+    build = lambda: quiz(body.topic, body.count, retriever, body.difficulty)  # noqa: E731
+    return await queue.run(_deliver, build, body.format, "quiz")
+
+
+@router.post("/healthcheck", summary="Integration health check: cited key performance questions, blank or rated",
+             responses=FILE_RESPONSES)
+async def healthcheck_route(body: HealthcheckRequest, retriever: Retriever = Depends(require_read),
+                            queue: AnswerQueue = Depends(queue_dep)):
+    """The blank form (no ratings) or the rated report; invalid ratings are a 400 naming each bad entry (queued like answers)."""
+    if body.format != "json":
+        build = lambda: health_report(healthcheck(body.context, retriever, body.ratings))  # noqa: E731
+        return await queue.run(_deliver, build, body.format, "healthcheck")
+    return (await queue.run(healthcheck, body.context, retriever, body.ratings)).public()
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -326,6 +305,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(PlanAssistError)
+    async def product_error(request: Request, exc: PlanAssistError):
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, Busy) else None
+        return JSONResponse({"error": str(exc)}, status_code=status_of(exc), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -6,6 +6,7 @@ that the web app and API call too.
     planassist ask QUESTION [--json]             planassist ask --questions FILE --json
     planassist draft --context FILE [--section S] [--length brief|full] [--format md|docx -o OUT]
     planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N] [--format json]
+    planassist healthcheck --context FILE [--ratings FILE] [--format md|docx|json -o OUT]
     planassist docs | corpus fetch | chat | eval retrieval | eval answers | eval products | serve
 """
 
@@ -17,6 +18,8 @@ from typing import Optional
 
 import typer
 
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.errors import ContextError, InvalidRequest
 from assistant.settings import get_settings
 
 app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True, add_completion=False)
@@ -68,13 +71,14 @@ def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or fol
 
 def ensure_index() -> None:
     """Build the index on first use so that every command works on a fresh clone."""
-    from assistant.index.library import ensure_index as build
     from assistant.index.retrieve import get_retriever
 
     retriever = get_retriever()
-    if retriever.store.count() == 0:
+    if retriever.store.count() == 0:  # only then import ingest and the document loaders
+        from assistant.index.library import ensure_index as build
+
         typer.echo("Building the index of the default corpus (first run)...", err=True)
-    build(retriever)
+        build(retriever)
 
 
 def _filters(doc: list[str] | None, doc_type: list[str] | None, year_from: int | None, year_to: int | None, current_only: bool):
@@ -97,7 +101,7 @@ def search(
     as_json: bool = JSON_OPT,
 ):
     """Find passages, with citation locators."""
-    from assistant.index.retrieve import get_retriever
+    from assistant.index.retrieve import SearchResponse, get_retriever
 
     items = read_questions(queries) if queries else [query or ""]
     if not any(items):
@@ -106,9 +110,9 @@ def search(
     retriever = get_retriever()
     filters = _filters(doc, doc_type, year_from, year_to, current_only)
     for q in items:
-        hits, took = retriever.timed_search(q, k=k, filters=filters, mode=mode)  # type: ignore[arg-type]
+        hits, took = retriever.timed_search(q, k=k, filters=filters, mode=mode)
         if as_json:
-            _emit({"query": q, "took_ms": took, "results": [h.public() for h in hits]})
+            _emit(SearchResponse(query=q, took_ms=took, results=list(hits)).model_dump())
             continue
         typer.echo(f"\n{q}  ({took:.1f} ms)")
         for h in hits:
@@ -233,8 +237,8 @@ def eval_answers(file: Path = typer.Option(Path("evals/answers.jsonl"), "--file"
 @eval_app.command("products")
 def eval_products(as_json: bool = JSON_OPT):
     """Drafts, quizzes and exercise packs: requirement share, context sensitivity, quiz leakage, answer-key support."""
-    from assistant.evaluate_products import evaluate_products, format_products
     from assistant.index.retrieve import get_retriever
+    from assistant.products.evaluation import evaluate_products, format_products
 
     ensure_index()
     results = evaluate_products(get_retriever())
@@ -252,9 +256,9 @@ def _write_report(build, fmt: str, output: Optional[Path]) -> None:
     ensure_index()
     try:
         report = build()
-    except ValueError as err:
+    except InvalidRequest as err:
         raise typer.BadParameter(str(err)) from None
-    if fmt == "docx":
+    if fmt == "docx" and output:
         output.write_bytes(to_docx(report))
     elif output:
         output.write_text(to_markdown(report), encoding="utf-8")
@@ -280,7 +284,7 @@ def draft(
 ):
     """First-pass ISF sections for your context, each tied to the cited policy behind it."""
     from assistant.index.retrieve import get_retriever
-    from assistant.products.context import ContextError, load_context
+    from assistant.products.context import load_context
     from assistant.products.draft import draft as make_draft
 
     try:
@@ -294,8 +298,8 @@ def draft(
 @app.command()
 def exercise(
     topic: str = typer.Option(..., "--topic", help="What the exercise is about."),
-    minutes: int = typer.Option(90, "--minutes", help="Session length in minutes (45-960; 960 = two days)."),
-    participants: int = typer.Option(18, "--participants", help="Number of participants (4-120)."),
+    minutes: int = typer.Option(90, "--minutes", help=f"Minutes ({MIN_MINUTES}-{MAX_MINUTES}; 960 = two days)."),
+    participants: int = typer.Option(18, "--participants", help=f"Number of participants ({MIN_PARTICIPANTS}-{MAX_PARTICIPANTS})."),
     country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
@@ -320,7 +324,7 @@ def exercise(
 @app.command()
 def quiz(
     topic: str = typer.Option(..., "--topic", help="What the quiz checks."),
-    count: int = typer.Option(10, "-n", "--count", help="Number of questions (1-30)."),
+    count: int = typer.Option(10, "-n", "--count", help=f"Number of questions (1-{MAX_QUESTIONS})."),
     fmt: str = typer.Option("md", "--format", help="md, docx, or json (one {stem, options, answer, citation} object a line)."),
     output: Optional[Path] = OUTPUT_OPT,
     difficulty: str = typer.Option("mixed", "--difficulty", help="easy, medium, hard or mixed."),
@@ -334,12 +338,48 @@ def quiz(
         ensure_index()
         try:
             items, _ = quiz_items(topic, count, get_retriever(), difficulty)
-        except ValueError as err:
+        except InvalidRequest as err:
             raise typer.BadParameter(str(err)) from None
         for item in items:
             _emit(item.public())
         return
     _write_report(lambda: make_quiz(topic, count, get_retriever(), difficulty), fmt, output)
+
+
+@app.command()
+def healthcheck(
+    context: Path = typer.Option(..., "--context", help="Planning context, YAML or JSON (see examples/carana.yaml)."),
+    ratings: Optional[Path] = typer.Option(None, "--ratings", help="Team ratings, YAML/JSON (examples/carana-ratings.yaml)."),
+    fmt: str = typer.Option("md", "--format", help="md, docx or json."),
+    output: Optional[Path] = OUTPUT_OPT,
+):
+    """Integration health check: cited key performance questions for your context; with --ratings, the rated report."""
+    from assistant.errors import RatingError
+    from assistant.index.retrieve import get_retriever
+    from assistant.products.context import load_context
+    from assistant.products.healthcheck import health_report, question_ids
+    from assistant.products.healthcheck import healthcheck as make_check
+    from assistant.products.ratings import parse_ratings, read_ratings
+
+    if fmt not in ("md", "docx", "json"):
+        raise typer.BadParameter("--format must be md, docx or json")
+    try:
+        ctx = load_context(context)
+        raw = read_ratings(ratings) if ratings else None
+        parse_ratings(raw, question_ids(ctx))
+    except (ContextError, RatingError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    if fmt != "json":
+        _write_report(lambda: health_report(make_check(ctx, get_retriever(), raw)), fmt, output)
+        return
+    ensure_index()
+    data = json.dumps(make_check(ctx, get_retriever(), raw).public(), ensure_ascii=False, indent=1)
+    if output:
+        output.write_text(data, encoding="utf-8")
+        typer.echo(f"wrote {output}", err=True)
+    else:
+        typer.echo(data)
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""The Gradio interface: Ask, Draft, Training, Library and Glossary tabs.
+"""The Gradio interface: Ask, Draft, Training, Health check, Library and Glossary tabs.
 
 A thin shell: every action calls the same library functions as the CLI and the API.
 Sources are rendered as expandable blocks (title, locator, quoted passage, and the
@@ -13,14 +13,16 @@ from pathlib import Path
 
 import gradio as gr
 
-from assistant.answering.answer import Answer, answer_stream
+from assistant.answering.answer import Answer
 from assistant.answering.conversation import Conversation
 from assistant.answering.llm import llm_configured
 from assistant.citation import NOT_COVERED
-from assistant.corpus.loaders import LoadError
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.errors import ContextError, InvalidRequest, LoadError, NotDeletable, NotFound
 from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
 from assistant.index.retrieve import Filters, Retriever
-from assistant.products.context import ContextError, load_context, parse_context
+from assistant.interfaces.healthcheck_ui import healthcheck_tab
+from assistant.products.context import load_context, parse_context
 from assistant.products.draft import SECTIONS, draft
 from assistant.products.exercise import exercise
 from assistant.products.export import Report, answer_report, to_docx, to_markdown
@@ -112,17 +114,14 @@ def ask_tab(retriever: Retriever) -> None:
         if not message:
             yield history, turns, gr.update(), None, None, ""
             return
-        conversation = Conversation(retriever, backend=backend or "auto", filters=_filters(docs, types, current))
-        conversation.turns = list(turns)
-        standalone = conversation.condense(message)
+        conversation = Conversation(retriever, backend=backend or "auto", filters=_filters(docs, types, current), turns=turns)
         history = history + [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
         text = ""
-        for event in answer_stream(message, retriever, conversation.filters, conversation.backend, search_query=standalone):
+        for event in conversation.stream(message):
             if isinstance(event, Answer):
                 history[-1]["content"] = answer_markdown(event)
                 md, docx = _export_files(event)
-                turns = [*turns, (message, standalone, event)]
-                yield history, turns, sources_html(event, retriever), md, docx, ""
+                yield history, conversation.turns, sources_html(event, retriever), md, docx, ""
             else:
                 text += event
                 history[-1]["content"] = text
@@ -188,7 +187,7 @@ def library_tab(retriever: Retriever) -> None:
             return gr.update(), "Choose an uploaded document.", gr.update()
         try:
             n = delete_document(retriever, doc_id)
-        except (KeyError, PermissionError) as err:
+        except (NotFound, NotDeletable) as err:
             return gr.update(), f"❌ {err}", gr.update()
         return _documents_table(retriever), f"Deleted {doc_id} ({n} passages).", gr.update(choices=_uploads(retriever), value=None)
 
@@ -290,14 +289,14 @@ def training_tab(retriever: Retriever) -> None:
                 "answer key citing the corpus, and debrief questions.")
     with gr.Row():
         topic = gr.Textbox(label="Topic", placeholder="humanitarian space and co-branded quick-impact projects", scale=3, elem_id="pa-topic")
-        minutes = gr.Number(90, label="Minutes", precision=0, minimum=45, maximum=960)
-        people = gr.Number(18, label="Participants", precision=0, minimum=4, maximum=120)
+        minutes = gr.Number(90, label="Minutes", precision=0, minimum=MIN_MINUTES, maximum=MAX_MINUTES)
+        people = gr.Number(18, label="Participants", precision=0, minimum=MIN_PARTICIPANTS, maximum=MAX_PARTICIPANTS)
         country = gr.Textbox("Carana", label="Fictional country")
     build = gr.Button("Build exercise", variant="primary", elem_id="pa-exercise")
-    gr.Markdown("**Quiz** — fill-in-the-blank questions cut from the corpus, with answers and sources.")
+    gr.Markdown("**Quiz** — multiple-choice items on concepts, roles, requirements and cases, with answers and sources.")
     with gr.Row():
         quiz_topic = gr.Textbox(label="Quiz topic", placeholder="integrated strategic framework", scale=3)
-        count = gr.Number(10, label="Questions", precision=0, minimum=1, maximum=30)
+        count = gr.Number(10, label="Questions", precision=0, minimum=1, maximum=MAX_QUESTIONS)
         make_quiz = gr.Button("Build quiz")
     status = gr.Markdown()
     preview = gr.Markdown(elem_id="pa-training-preview")
@@ -306,14 +305,14 @@ def training_tab(retriever: Retriever) -> None:
     def run_exercise(topic, minutes, people, country):
         try:
             report = exercise(topic or "", int(minutes or 0), int(people or 0), retriever, country=country or "Carana")
-        except ValueError as err:
+        except InvalidRequest as err:
             return f"❌ {err}", "", None
         return f"✅ Exercise pack with {len(report.sources)} sources.", to_markdown(report), _save(report, "exercise")
 
     def run_quiz(topic, count):
         try:
             report = quiz(topic or "", int(count or 0), retriever)
-        except ValueError as err:
+        except InvalidRequest as err:
             return f"❌ {err}", "", None
         return "✅ Quiz ready.", to_markdown(report), _save(report, "quiz")
 
@@ -346,6 +345,8 @@ def build_ui(retriever: Retriever) -> gr.Blocks:
                 draft_tab(retriever)
             with gr.Tab("Training", id="training"):
                 training_tab(retriever)
+            with gr.Tab("Health check", id="healthcheck"):
+                healthcheck_tab(retriever)
             with gr.Tab("Library", id="library"):
                 library_tab(retriever)
             with gr.Tab("Glossary", id="glossary"):

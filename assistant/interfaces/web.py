@@ -10,6 +10,7 @@ it is imported, and the UI is served without server-side rendering (no Node proc
 from __future__ import annotations
 
 import os
+import threading
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -20,6 +21,7 @@ from pydantic import BaseModel  # noqa: E402
 from assistant import __version__  # noqa: E402
 from assistant.index.library import ensure_index  # noqa: E402
 from assistant.index.retrieve import Retriever, get_retriever  # noqa: E402
+from assistant.interfaces.answer_queue import AnswerQueue  # noqa: E402
 from assistant.interfaces.api import install_error_handlers, retriever_dep, router  # noqa: E402
 from assistant.settings import get_settings  # noqa: E402
 
@@ -35,6 +37,7 @@ def create_app(retriever: Retriever | None = None, with_ui: bool = True) -> Fast
     app = FastAPI(title="UN Planning Assistant API", version=__version__,
                   description="Cited search, verified answers, ISF drafts and training exercises over UN policy on integration.")
     install_error_handlers(app)
+    app.state.answer_queue = AnswerQueue(retriever.settings.answer_workers, retriever.settings.answer_max_wait_s)
     app.dependency_overrides[retriever_dep] = lambda: retriever
     app.include_router(router)
 
@@ -59,5 +62,8 @@ def run(host: str | None = None, port: int | None = None) -> None:
     retriever = get_retriever()
     ensure_index(retriever)
     host, port = host or settings.host, port or settings.port
+    app = create_app(retriever)
+    # Load the query encoder while uvicorn starts, so the first question does not wait for it.
+    threading.Thread(target=retriever.encoder.query_vector, args=("warm-up",), daemon=True).start()
     print(f"UN Planning Assistant: http://{host}:{port}  (API docs: http://{host}:{port}/docs)", flush=True)
-    uvicorn.run(create_app(retriever), host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -22,6 +22,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
+from assistant.errors import ContextError
+
 PERIOD = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 MAX_CONTEXT_BYTES = 200_000
 PRESENCE_NAMES = {"PKO": "multidimensional peacekeeping operation", "SPM": "special political mission",
@@ -42,7 +44,7 @@ def mandate_tasks(mandate: str) -> list[str]:
     text = " ".join(mandate.split()) if "\n-" not in mandate else mandate
     if ":" in text[:300]:
         text = LEAD_IN.sub("", text, count=1)
-    tasks = []
+    tasks: list[str] = []
     for part in TASK_BREAK.split(text):
         part = TASK_VERB.sub("", " ".join(part.split()).strip(" ;,.")).strip()
         if len(part) >= 8 and not COUNCIL_VERB.match(part) and part.lower() not in (t.lower() for t in tasks):
@@ -58,10 +60,6 @@ def _same_task(a: str, b: str) -> bool:
     """Two phrasings of one task: most of the shorter one's word stems are in the other."""
     wa, wb = _stems(a), _stems(b)
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
-
-
-class ContextError(ValueError):
-    """A planning context that cannot be used; the message lists each problem by field."""
 
 
 class Priority(BaseModel):

@@ -25,6 +25,7 @@ from typing import Callable, Literal
 
 from assistant.citation import NOT_COVERED, CitationBook
 from assistant.corpus.manifest import load_manifest
+from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext, Priority
 from assistant.products.export import Block, Report, open_items
@@ -410,7 +411,7 @@ def select_sections(names: list[str] | None) -> list[Section]:
         return list(SECTIONS)
     unknown = [n for n in names if n not in SECTION_KEYS]
     if unknown:
-        raise ValueError(f"unknown section(s) {', '.join(unknown)}; choose from: all, {', '.join(SECTION_KEYS)}")
+        raise InvalidRequest(f"unknown section(s) {', '.join(unknown)}; choose from: all, {', '.join(SECTION_KEYS)}")
     return [s for s in SECTIONS if s.key in names]
 
 
@@ -422,7 +423,7 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
     verbatim (an LLM would paraphrase requirement language away).
     """
     if length not in LENGTHS:
-        raise ValueError(f"length: brief or full, not {length!r}")
+        raise InvalidRequest(f"length: brief or full, not {length!r}")
     book = CitationBook()
     prefer = None
     chooser = Chooser(retriever, book, avoid=OTHER_PRESENCE[ctx.presence],

@@ -14,7 +14,7 @@ situations), a full day (four moves, breaks and lunch, syndicates rotating roles
 answer key holds only whole, cited corpus sentences that share the question's subject; where
 the corpus is silent it says so.
 
->>> [row[1] for row in timeline(90, ["A", "B"], 3)][:2]
+>>> [row[1] for row in timeline(90, ["A", "B"], 3)][1:3]
 ['Opening: objectives, rules, scenario brief', 'Role allocation and reading of briefs']
 """
 
@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from assistant.answering.answer import answer_question
 from assistant.citation import NOT_COVERED, CitationBook
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.errors import InvalidRequest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
@@ -31,8 +33,6 @@ from assistant.products.exercise_catalogue import TOPICS, Topic, extra_injects, 
 from assistant.products.export import Block, Report
 from assistant.products.guidance import ANAPHORA, FIRST_PERSON, tidy
 
-MIN_MINUTES, MAX_MINUTES = 45, 960
-MIN_PARTICIPANTS, MAX_PARTICIPANTS = 4, 120
 SYNDICATE_SIZE = 6
 DEFAULT_COUNTRY = "Carana"
 KEY_SENTENCES = 2
@@ -67,11 +67,11 @@ def format_for(minutes: int) -> Format:
 def validate(topic: str, minutes: int, participants: int) -> None:
     """Clear errors for a request the pack cannot serve."""
     if len(topic.strip()) < 3:
-        raise ValueError("topic: give the subject of the exercise (at least 3 characters)")
+        raise InvalidRequest("topic: give the subject of the exercise (at least 3 characters)")
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise ValueError(f"minutes: between {MIN_MINUTES} and {MAX_MINUTES} (two days of eight hours)")
+        raise InvalidRequest(f"minutes: between {MIN_MINUTES} and {MAX_MINUTES} (two days of eight hours)")
     if not MIN_PARTICIPANTS <= participants <= MAX_PARTICIPANTS:
-        raise ValueError(f"participants: between {MIN_PARTICIPANTS} and {MAX_PARTICIPANTS}")
+        raise InvalidRequest(f"participants: between {MIN_PARTICIPANTS} and {MAX_PARTICIPANTS}")
 
 
 def _hm(minutes: int) -> str:

@@ -178,11 +178,10 @@ def _table(doc, rows: list[list[str]]) -> None:
     table.autofit = False
     section = doc.sections[-1]
     widths = _column_widths(rows, width, section.page_width - section.left_margin - section.right_margin)
-    for i, row in enumerate(rows):
-        for j in range(width):
-            cell = table.cell(i, j)
+    for i, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+        for j, cell in enumerate(row.cells):  # row.cells, not table.cell(i, j): that rebuilds every cell each call
             cell.width = widths[j]
-            cell.text = row[j] if j < len(row) else ""
+            cell.text = values[j] if j < len(values) else ""
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(TABLE_FONT_PT)
                 run.bold = i == 0

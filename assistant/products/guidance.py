@@ -131,7 +131,7 @@ class Chooser:
 
     def _types_present(self) -> set[str]:
         if self.types is None:
-            self.types = {r.meta.get("type", "") for r in self.retriever.records}
+            self.types = {r.meta.type for r in self.retriever.records}
         return self.types
 
     def guidance(self, question: str, context: str, limit: int) -> list[str]:

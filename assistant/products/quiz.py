@@ -31,12 +31,13 @@ import numpy as np
 from pydantic import BaseModel
 
 from assistant.citation import Citation, CitationBook
+from assistant.constants import MAX_QUESTIONS
+from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.export import Block, Report
 from assistant.products.guidance import GUIDANCE_TYPES, PRACTICE_TYPES, _quotable, is_normative, tidy
 
 BLANK = "_____"
-MAX_QUESTIONS = 30
 PASSAGES = 30
 Difficulty = Literal["easy", "medium", "hard", "mixed"]
 DIFFICULTIES = ("easy", "medium", "hard", "mixed")
@@ -160,7 +161,7 @@ def _sentences(hits: list[Hit]):
 
 def _role_and_document_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
     """Who does what, and which policy text says so, from requirement statements."""
-    types = {r.meta.get("type", "") for r in retriever.records}
+    types = {r.meta.type for r in retriever.records}
     allowed = [t for t in GUIDANCE_TYPES if t in types]
     if not allowed:
         return []
@@ -190,7 +191,7 @@ def _role_and_document_items(topic: str, retriever: Retriever, rng: random.Rando
 
 def _case_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
     """Case facts from mission reports: which mission, or which year of the same period."""
-    types = {r.meta.get("type", "") for r in retriever.records}
+    types = {r.meta.type for r in retriever.records}
     if not any(t in types for t in PRACTICE_TYPES):
         return []
     hits = retriever.search(f"{topic} transition mandate", k=PASSAGES, filters=Filters(types=list(PRACTICE_TYPES)))
@@ -220,11 +221,11 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
                seed: int = 0) -> tuple[list[QuizItem], list[Citation]]:
     """Up to ``count`` items on the topic, kinds interleaved, each with its numbered source."""
     if not 1 <= count <= MAX_QUESTIONS:
-        raise ValueError(f"count: between 1 and {MAX_QUESTIONS}")
+        raise InvalidRequest(f"count: between 1 and {MAX_QUESTIONS}")
     if len(topic.strip()) < 3:
-        raise ValueError("topic: at least 3 characters")
+        raise InvalidRequest("topic: at least 3 characters")
     if difficulty not in DIFFICULTIES:
-        raise ValueError(f"difficulty: one of {', '.join(DIFFICULTIES)}")
+        raise InvalidRequest(f"difficulty: one of {', '.join(DIFFICULTIES)}")
     rng = random.Random(seed)
     pools = [_concept_items(topic, retriever, rng), _role_and_document_items(topic, retriever, rng), _case_items(topic,
         retriever, rng)]

@@ -62,7 +62,7 @@ def test_stream_yields_text_then_answer(retriever):
 
 
 def test_filters_restrict_citations(retriever):
-    doc = "ipi-2013" if any(r.meta["doc_id"] == "ipi-2013" for r in retriever.records) else retriever.records[-1].meta["doc_id"]
+    doc = "ipi-2013" if any(r.meta.doc_id == "ipi-2013" for r in retriever.records) else retriever.records[-1].meta.doc_id
     result = answer_question("integrated planning", retriever, filters=Filters(doc_ids=[doc]), backend="extractive")
     assert result.abstained or {c.doc_id for c in result.citations} == {doc}
 

@@ -1,4 +1,4 @@
-"""The real page in headless Chromium: ask a question and see cited sources; upload and find a document.
+"""The real page in headless Chromium: ask a question and see cited sources; draft; health check; upload and find a document.
 
 The browser comes from Debian's chromium package (scripts/ensure-browser installs it when
 missing). Without it the test is skipped with the reason, except under CI=true, where a
@@ -103,6 +103,34 @@ def test_draft_tab_builds_a_cited_draft(browser, server, tmp_path):
     page.screenshot(path=str(tmp_path / "draft.png"), full_page=True)
     preview = page.locator("#pa-draft-preview").inner_text()
     assert "5. Results matrix" in preview and "Sources" in preview and "[1]" in preview
+    page.close()
+
+
+def test_healthcheck_tab_blank_form_then_rated_report(browser, server, tmp_path):
+    page = browser.new_page()
+    page.goto(server, wait_until="load")
+    page.wait_for_selector("#pa-question", timeout=60000)
+    page.get_by_role("tab", name="Health check").click()
+    page.locator("#pa-hc-example").click()
+    page.wait_for_function("document.querySelector('#pa-hc-context textarea').value.includes('UNMICA')")
+    page.locator("#pa-hc-blank").click()
+    page.wait_for_selector("#pa-hc-preview table", timeout=120000)
+    preview = page.locator("#pa-hc-preview").inner_text()
+    assert "A1 · Joint analysis" in preview and "Why it matters" in preview and "Sources" in preview
+    assert "Weakest areas first" not in preview
+    assert "✅ Blank form: 31 questions" in page.locator("#pa-hc-status").inner_text()
+    page.locator("#pa-hc-ratings input[type=file]").set_input_files(str(PROJECT_ROOT / "examples" / "carana-ratings.yaml"))
+    page.wait_for_timeout(1000)
+    page.locator("#pa-hc-rate").click()
+    page.wait_for_selector("#pa-hc-preview :text('Weakest areas first')", timeout=120000)
+    page.screenshot(path=str(tmp_path / "healthcheck.png"), full_page=True)
+    preview = page.locator("#pa-hc-preview").inner_text()
+    assert "Monitoring table for the ISF annual review" in preview and "Humanitarian space — 0 %" in preview
+    assert "✅ Rated report" in page.locator("#pa-hc-status").inner_text()
+    page.locator("#pa-hc-context textarea").fill("country: Carana\npresence: PKO\n")
+    page.locator("#pa-hc-blank").click()
+    page.wait_for_selector("#pa-hc-status :text('mission')", timeout=60000)
+    assert "❌" in page.locator("#pa-hc-status").inner_text()
     page.close()
 
 

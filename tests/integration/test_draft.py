@@ -61,7 +61,7 @@ def test_every_section_present_with_its_parts(report):
 
 
 def test_guidance_is_normative_and_from_allowed_source_types(report, spm_and_transition, retriever):
-    types = {r.id: r.meta["type"] for r in retriever.records}
+    types = {r.id: r.meta.type for r in retriever.records}
     for rep in (report, *spm_and_transition):
         guidance = policy_items(rep, (REQUIRES_LABEL,))
         assert len(guidance) >= 6
@@ -136,7 +136,7 @@ def test_every_source_resolves_to_a_real_chunk(report, retriever):
     stored = {r.id: r for r in retriever.store.get([c.chunk_id for c in report.sources])}
     assert len(stored) == len(report.sources) == len({c.chunk_id for c in report.sources})
     for c in report.sources:
-        assert stored[c.chunk_id].text == c.quote and stored[c.chunk_id].meta["locator"] == c.locator
+        assert stored[c.chunk_id].text == c.quote and stored[c.chunk_id].meta.locator == c.locator
 
 
 def test_uncovered_guidance_says_so_and_names_the_catalogued_text(retriever):
@@ -167,7 +167,7 @@ def test_cli_draft_docx_opens_with_sections_table_and_sources(cli, tmp_path, ret
     assert matrix.cell(0, 1).text == "Mandated task"
     assert any(s.orientation == WD_ORIENT.LANDSCAPE for s in doc.sections), "the wide results matrix sits on a landscape page"
     sources = [p.text for p in doc.paragraphs if re.match(r"\[\d+\] ", p.text)]
-    labels = {f"{r.meta['short']}, {r.meta['locator']}" for r in retriever.records}
+    labels = {f"{r.meta.short}, {r.meta.locator}" for r in retriever.records}
     assert sources and all(re.match(r"\[\d+\] (.+?) — ", s).group(1) in labels for s in sources)
     body = " ".join(p.text for p in doc.paragraphs)
     assert {int(n) for n in MARKERS.findall(body.split("Sources")[0])} <= set(range(1, len(sources) + 1))

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import REAL_CORPUS
 
-from assistant.index.embeddings import get_encoder
+from assistant.index.embeddings import encoder_for
 from assistant.index.ingest import ingest
 from assistant.index.store import Store
 
@@ -17,7 +17,7 @@ BLOG = "itad-integrated-delivery-blog.txt"
 
 
 def open_store(settings) -> Store:
-    return Store.open(settings, get_encoder(settings.embedding_model, settings.device, settings.embedding_batch_size))
+    return Store.open(settings, encoder_for(settings))
 
 
 def seed(settings, *names):
@@ -26,7 +26,7 @@ def seed(settings, *names):
 
 
 def all_ids(store):
-    return store.collection.get(include=[])["ids"]
+    return store.ids()
 
 
 def test_unchanged_corpus_embeds_nothing_changed_and_removed_documents_follow(make_settings):
@@ -49,7 +49,7 @@ def test_unchanged_corpus_embeds_nothing_changed_and_removed_documents_follow(ma
     path.unlink()
     removed = ingest(settings=settings, store=store)
     assert removed.removed == 1
-    assert {r.meta["source_path"].rsplit("/", 1)[-1] for r in store.all_records()} == {RES}
+    assert {r.meta.source_path.rsplit("/", 1)[-1] for r in store.all_records()} == {RES}
 
 
 def test_interrupted_ingest_leaves_no_duplicates_or_orphans(make_settings, monkeypatch):

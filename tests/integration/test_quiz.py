@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assistant.evaluate_products import leaks, malformed
+from assistant.products.evaluation import leaks, malformed
 from assistant.products.quiz import BLANK, BODIES, DOCUMENTS, MISSIONS, quiz, quiz_items
 
 pytestmark = pytest.mark.integration

@@ -28,8 +28,8 @@ def test_every_mode_returns_ranked_cited_hits(retriever, mode):
 
 
 def test_document_filter(retriever):
-    hits = retriever.search("integration", k=8, filters=Filters(doc_ids=[retriever.records[0].meta["doc_id"]]))
-    assert hits and {h.doc_id for h in hits} == {retriever.records[0].meta["doc_id"]}
+    hits = retriever.search("integration", k=8, filters=Filters(doc_ids=[retriever.records[0].meta.doc_id]))
+    assert hits and {h.doc_id for h in hits} == {retriever.records[0].meta.doc_id}
 
 
 def test_type_and_year_filters(retriever):
@@ -49,7 +49,7 @@ def test_neighbours_give_surrounding_text(retriever):
     hit = retriever.search("UNMIT police support", k=1)[0]
     around = retriever.neighbours(hit.chunk_id)
     assert hit.chunk_id in [r.id for r in around] and 1 <= len(around) <= 3
-    assert len({r.meta["doc_id"] for r in around}) == 1
+    assert len({r.meta.doc_id for r in around}) == 1
 
 
 def test_similarity_is_cosine(retriever):

@@ -65,7 +65,7 @@ def _share(flags: list[bool]) -> float:
 
 def evaluate_drafts(retriever: Retriever, contexts=CONTEXTS, length: str = "brief") -> dict:
     """Requirement share and context sensitivity of the drafts for two contexts."""
-    types = {r.id: r.meta.get("type", "") for r in retriever.records}
+    types = {r.id: r.meta.type for r in retriever.records}
     reports = [draft(load_context(path), retriever, length=length) for path in contexts]
     guidance = [(r, item) for r in reports for item in _bullets(r, REQUIRES_LABEL)]
     normative = [is_normative(_sentence(item)) for _, item in guidance]

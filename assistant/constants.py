@@ -1,0 +1,38 @@
+"""Tuning constants and request limits: the one place for numbers that are not user settings.
+
+User-facing configuration lives in :mod:`assistant.settings` (environment variables). What is
+here was either set by an evaluation (changing it means re-running ``planassist eval``, see
+docs/evaluation.md) or is a limit that the CLI, the API and the UI must all enforce alike, so
+they import it from here instead of writing the number three times.
+
+>>> MIN_MINUTES < MAX_MINUTES and MIN_PARTICIPANTS < MAX_PARTICIPANTS
+True
+"""
+
+from __future__ import annotations
+
+# --- extractive answers: sentence selection (set by the answer eval) -------------------------
+MMR_LAMBDA = 0.85
+"""Maximal-marginal-relevance trade-off: 1 is pure relevance, 0 pure novelty."""
+OVERLAP_WEIGHT = 0.3
+"""Weight of the question-word overlap added to a sentence's cosine relevance."""
+RELATIVE_CUTOFF = 0.35
+"""Stop adding sentences (after two) once relevance falls this far below the best one."""
+PRESELECT = 16
+"""Candidate sentences embedded per answer (the cheapest-scored rest are dropped first)."""
+
+# --- verification: when does a passage support a sentence ------------------------------------
+LEXICAL_SUPPORT = 0.6
+"""Share of a sentence's content words a passage must hold to support it."""
+SEMANTIC_SUPPORT = 0.75
+"""Cosine similarity of the sentence to the passage's closest sentence that supports it."""
+
+# --- request limits shared by CLI, API and UI -------------------------------------------------
+MAX_QUERY_CHARS = 2000
+"""Longest question or search query accepted."""
+MAX_QUESTIONS = 30
+"""Most questions in one quiz."""
+MIN_MINUTES, MAX_MINUTES = 45, 960
+"""Length of an exercise session in minutes (960: two days of eight hours)."""
+MIN_PARTICIPANTS, MAX_PARTICIPANTS = 4, 120
+"""Participants in an exercise."""
