@@ -28,7 +28,7 @@ from assistant.corpus.manifest import load_manifest
 from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext, Priority
-from assistant.products.export import Block, Report, open_items
+from assistant.products.export import LANDSCAPE_COLUMNS, Block, Report, open_items
 from assistant.products.guidance import Chooser
 
 DRAFT_LABEL = "First-pass draft (from your planning context; not policy)"
@@ -400,8 +400,11 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     examples = chooser.practice(f"{section.practice} {section.requirement}", focus, n_practice)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
-    blocks += [Block(kind="heading", text=QUESTIONS_LABEL, level=2), Block(kind="bullets",
-        items=list(section.questions[:n_questions]))]
+    if length == "brief":
+        blocks.append(Block(kind="paragraph", text=f"Open question for the team: {section.questions[0]}"))
+    else:
+        blocks += [Block(kind="heading", text=QUESTIONS_LABEL, level=2),
+                   Block(kind="bullets", items=list(section.questions[:n_questions]))]
     return blocks
 
 
@@ -413,6 +416,31 @@ def select_sections(names: list[str] | None) -> list[Section]:
     if unknown:
         raise InvalidRequest(f"unknown section(s) {', '.join(unknown)}; choose from: all, {', '.join(SECTION_KEYS)}")
     return [s for s in SECTIONS if s.key in names]
+
+
+def _by_section(items: list[str]) -> list[str]:
+    """One line per section (brief drafts): 'section — what is open; what is open'."""
+    grouped: dict[str, list[str]] = {}
+    for item in items:
+        section, _, what = item.partition(" — ")
+        what = what if len(what) <= 70 else what[:70].rsplit(" ", 1)[0] + " …"
+        grouped.setdefault(section, []).append(what)
+    return [f"{section} — {'; '.join(whats)}" for section, whats in grouped.items()]
+
+
+def _tables_to_annexes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """Brief drafts: wide tables move to annexes at the end (one landscape stretch, no half-empty pages)."""
+    out, annexes, section = [], [], ""
+    for b in blocks:
+        if b.kind == "heading" and b.level == 1:
+            section = b.text
+        if b.kind == "table" and b.rows and max(len(r) for r in b.rows) >= LANDSCAPE_COLUMNS:
+            name = f"Annex {chr(65 + len(annexes) // 2)}. {section.split('. ', 1)[-1]}"
+            out.append(Block(kind="paragraph", text=f"The table is in {name.split('.')[0]} (landscape page)."))
+            annexes += [Block(kind="heading", text=name, level=1), b]
+        else:
+            out.append(b)
+    return out, annexes
 
 
 def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None = None, backend: str = "auto",
@@ -432,10 +460,16 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
     for section in select_sections(sections):
         blocks += draft_section(section, ctx, retriever, chooser, length)
     items = open_items(blocks, TBD)
+    if length == "brief":
+        items = _by_section(items)
+        blocks, annexes = _tables_to_annexes(blocks)
+    else:
+        annexes = []
     if items:
         blocks += [Block(kind="heading", text=OPEN_ITEMS_HEADING, level=1),
                    Block(kind="paragraph", text=f"{len(items)} places in this draft are marked {TBD}:"),
                    Block(kind="bullets", items=items)]
+    blocks += annexes
     start, end = ctx.years
     kind = "fictional scenario" if ctx.fictional else "country"
     return Report(
@@ -443,5 +477,5 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
         subtitle=(f"{ctx.mission} ({ctx.presence_name}{', ' + ctx.phase if ctx.phase else ''}) and the United Nations country "
                   f"team ({kind}). Guidance is quoted from the corpus with its source type and cited [n]; draft text comes only "
                   f"from the planning context; items marked {TBD} are listed at the end."),
-        blocks=blocks, sources=book.sources, source_quotes=length == "full",
+        blocks=blocks, sources=book.sources, brief=length == "brief",
     )

@@ -194,7 +194,7 @@ def carana() -> dict:
 
 def test_draft_json_and_docx(client):
     body = client.post("/api/draft", json={"context": carana(), "sections": ["vision", "results"], "backend": "extractive"}).json()
-    assert set(body) == {"title", "subtitle", "blocks", "sources"} and body["sources"]
+    assert set(body) == {"title", "subtitle", "blocks", "sources", "brief"} and body["sources"]
     r = client.post("/api/draft", json={"context": carana(), "sections": ["results"], "format": "docx", "backend": "extractive"})
     assert r.status_code == 200 and r.content[:2] == b"PK" and "isf-draft.docx" in r.headers["content-disposition"]
     doc = Document(io.BytesIO(r.content))
