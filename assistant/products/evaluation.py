@@ -65,8 +65,8 @@ def _share(flags: list[bool]) -> float:
 
 def evaluate_drafts(retriever: Retriever, contexts=CONTEXTS, length: str = "brief") -> dict:
     """Requirement share and context sensitivity of the drafts for two contexts."""
-    types = {r.id: r.meta.type for r in retriever.records}
     reports = [draft(load_context(path), retriever, length=length) for path in contexts]
+    types = {r.id: r.meta.type for rep in reports for r in retriever.store.get([c.chunk_id for c in rep.sources])}
     guidance = [(r, item) for r in reports for item in _bullets(r, REQUIRES_LABEL)]
     normative = [is_normative(_sentence(item)) for _, item in guidance]
     quoted = [n or "as quoted in" in split_label(MARKERS.sub("", item).strip())[1] for n, (_, item) in zip(normative, guidance,

@@ -368,6 +368,8 @@ def topic_roles(topic: Topic) -> list[tuple[Role, str]]:
 
 def extra_injects(topic: Topic, count: int) -> list[Inject]:
     """Injects beyond the topic's own for long formats: the nearest other topics' first injects."""
+    if count <= 0:
+        return []
     others = [t for t in TOPICS if t.key != topic.key]
     words = set(re.findall(r"\w+", topic.keywords))
     others.sort(key=lambda t: -len(words & set(re.findall(r"\w+", t.keywords))))

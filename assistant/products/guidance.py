@@ -80,7 +80,9 @@ ARTEFACTS = (
 )
 MIN_CHARS, MAX_CHARS = 50, 480
 PASSAGES = 20
-MIN_RELEVANCE = 0.3  # cosine to the section's question: below it a statement is off-topic whatever the context
+# Cosine to the section's question below which a sentence is off-topic whatever the context. Guidance is held to
+# more: a normative sentence about something else (a request to the PBC's annual report) misleads a drafter.
+MIN_RELEVANCE = {"guidance": 0.45, "practice": 0.3}
 REDUNDANT = 0.85
 LEXICAL_WEIGHT = 0.25
 QUESTION_WEIGHT = 0.3  # the rest is the context: it must be able to change the choice
@@ -127,25 +129,18 @@ class Chooser:
     used: set[str] = field(default_factory=set)
     avoid: re.Pattern | None = None
     prefer: re.Pattern | None = None
-    types: set[str] | None = None
-
-    def _types_present(self) -> set[str]:
-        if self.types is None:
-            self.types = {r.meta.type for r in self.retriever.records}
-        return self.types
 
     def guidance(self, question: str, context: str, limit: int) -> list[str]:
         """Normative statements from policy-type sources, as cited bullets with their label."""
-        types = [t for t in GUIDANCE_TYPES if t in self._types_present()]
-        return self._pick(question, context, limit, types, _guidance_statement) if types else []
+        return self._pick(question, context, limit, list(GUIDANCE_TYPES), _guidance_statement, QUESTION_WEIGHT, "guidance")
 
     def practice(self, question: str, context: str, limit: int) -> list[str]:
         """Sentences from mission reports on how something was done, labelled practice."""
-        types = [t for t in PRACTICE_TYPES if t in self._types_present()]
-        return self._pick(question, context, limit, types, _practice_statement, PRACTICE_QUESTION_WEIGHT) if types else []
+        return self._pick(question, context, limit, list(PRACTICE_TYPES), _practice_statement, PRACTICE_QUESTION_WEIGHT,
+                          "practice")
 
     def _pick(self, question: str, context: str, limit: int, types: list[str], make,
-              weight: float = QUESTION_WEIGHT) -> list[str]:
+              weight: float, kind: str) -> list[str]:
         hits: dict[str, Hit] = {}
         for query in [f"{question} {context}", context] if context else [question]:
             for h in self.retriever.search(query, k=PASSAGES, filters=Filters(types=types)):
@@ -153,14 +148,15 @@ class Chooser:
         candidates = [s for h in hits.values() for s in _sentences(h, make) if s.text not in self.used]
         if not candidates:
             return []
-        chosen = self._rank(question, context, candidates, limit, weight)
+        chosen = self._rank(question, context, candidates, limit, weight, MIN_RELEVANCE[kind])
         out = []
         for s in chosen:
             self.used.add(s.text)
             out.append(f"{tidy(s.text)} ({s.label}) [{self.book.cite(s.hit.citation(0))}]")
         return out
 
-    def _rank(self, question: str, context: str, candidates: list[Statement], limit: int, weight: float) -> list[Statement]:
+    def _rank(self, question: str, context: str, candidates: list[Statement], limit: int, weight: float,
+              floor: float) -> list[Statement]:
         """Relevance to the section's question and to the context, then no near-duplicates."""
         encoder = self.retriever.encoder
         vectors = encoder.encode_cached([s.text for s in candidates])
@@ -177,7 +173,7 @@ class Chooser:
         score = score + PRESENCE_BONUS * own - PRESENCE_BONUS * (other & ~own)
         chosen: list[int] = []
         for i in np.argsort(-score):
-            if len(chosen) == limit or relevance[i] < MIN_RELEVANCE:
+            if len(chosen) == limit or relevance[i] < floor:
                 continue
             if chosen and float(np.max(vectors[chosen] @ vectors[i])) > REDUNDANT:
                 continue
