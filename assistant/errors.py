@@ -21,6 +21,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def printable_name(name: str, limit: int = 160) -> str:
+    """A file name safe in a one-line message: control characters shown as '?', long names cut in the middle."""
+    clean = "".join(ch if ch.isprintable() else "?" for ch in name)
+    return clean if len(clean) <= limit else f"{clean[: limit // 2]}…{clean[-limit // 2 :]}"
+
+
 class PlanAssistError(Exception):
     """Base of every error the product raises on purpose; ``str(err)`` is the one-line message."""
 
@@ -59,11 +65,15 @@ class LoadError(PlanAssistError):
     def __init__(self, path: Path | str, reason: str):
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{Path(path).name}: {reason}")
+        super().__init__(f"{printable_name(Path(path).name)}: {reason}")
 
 
 class ConfigurationError(PlanAssistError):
     """The installation or settings cannot work (e.g. the embedding model is not installed)."""
+
+
+class ModelError(ConfigurationError):
+    """A local model that cannot be installed, found or trusted (parts missing, offline, size or hash mismatch)."""
 
 
 class Busy(PlanAssistError):

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import statistics
+import sys
 import tempfile
 from pathlib import Path
 
 from assistant.answering.answer import answer_question, evidence, is_strong
+from assistant.answering.llm import MODEL_DECLINED
 from assistant.index.ingest import ingest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever, get_retriever
@@ -34,6 +36,7 @@ def _rows(path: Path) -> list[dict]:
 
 
 def relevant(text: str, gold: list[str]) -> bool:
+    """Whether a passage holds one of the gold snippets (whitespace and case ignored)."""
     body = _norm(text)
     return any(_norm(g) in body for g in gold)
 
@@ -58,7 +61,7 @@ def evaluate_retrieval(path: Path, chunk_chars: int | None = None, retriever: Re
             "recall@10": _share(r is not None for r in ranks),
             "mrr": round(statistics.fmean(1 / r if r else 0 for r in ranks), 3),
             "p50_ms": round(statistics.median(times), 1),
-            "misses@5": [row["id"] for row, r in zip(rows, ranks) if not r or r > 5],
+            "misses@5": [row["id"] for row, r in zip(rows, ranks, strict=True) if not r or r > 5],
         }
     return out
 
@@ -66,7 +69,8 @@ def evaluate_retrieval(path: Path, chunk_chars: int | None = None, retriever: Re
 def _with_chunk_size(path: Path, chunk_chars: int) -> dict:
     base = get_settings()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = base.model_copy(update={"index_dir": Path(tmp), "chunk_chars": chunk_chars, "uploads_dir": Path(tmp) / "uploads"})
+        settings = base.model_copy(update={"index_dir": Path(tmp), "chunk_chars": chunk_chars,
+                                           "uploads_dir": Path(tmp) / "uploads"})
         retriever = Retriever.open(settings)
         ingest(settings=settings, store=retriever.store)
         return evaluate_retrieval(path, retriever=retriever)
@@ -85,17 +89,40 @@ def supports(sentence: str, passage: str) -> bool:
     return bool(words) and len(words & set(tokenize(passage))) / len(words) >= JUDGE_RECALL
 
 
-def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: str = "extractive") -> dict:
-    """Key-fact recall, ALCE-style citation precision/recall, support share, abstention."""
+def sample(rows: list[dict], limit: int | None) -> list[dict]:
+    """``limit`` evenly spaced rows (so a sample keeps in-scope and out-of-scope questions), or all of them."""
+    if not limit or limit >= len(rows):
+        return rows
+    return [rows[int(i * len(rows) / limit)] for i in range(limit)]
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 1)
+
+
+def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: str = "extractive",
+                     limit: int | None = None, progress: bool = False) -> dict:
+    """Key-fact recall, ALCE-style citation precision/recall, support share, abstention, latency.
+
+    ``limit`` evaluates an evenly spaced sample (an LLM on CPU takes tens of seconds per answer).
+    """
     retriever = retriever or get_retriever()
-    rows = _rows(path)
+    rows = sample(_rows(path), limit)
     facts, precise, cited_pairs, recalled, sentences, supported = [], 0, 0, 0, 0, 0
     abstain_ok, false_abstain, in_scope, out_scope, times, best_sims = 0, 0, 0, 0, [], []
+    model_declines, outputs = 0, []
     for row in rows:
         hits = retriever.search(row["question"])
         best_sims.append((*evidence(row["question"], hits), row["in_scope"]))
         result = answer_question(row["question"], retriever, backend=backend)
         times.append(result.took_ms)
+        model_declines += MODEL_DECLINED in result.notes
+        outputs.append({"id": row["id"], "in_scope": row["in_scope"], "answer": result.answer, "took_ms": result.took_ms})
+        if progress:
+            print(f"{row['id']} {result.took_ms / 1000:.1f}s {result.answer[:100]}", file=sys.stderr, flush=True)
         if not row["in_scope"]:
             out_scope += 1
             abstain_ok += result.abstained
@@ -125,8 +152,11 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
         "supported_share": round(supported / sentences, 3) if sentences else 0.0,
         "abstention_accuracy": round(abstain_ok / out_scope, 3) if out_scope else 0.0,
         "false_abstention_rate": round(false_abstain / in_scope, 3) if in_scope else 0.0,
+        "model_declines": model_declines,
         "answer_p50_ms": round(statistics.median(times), 1) if times else 0.0,
+        "answer_p95_ms": _percentile(times, 0.95),
         "threshold_sweep": _sweep(best_sims, retriever.settings),
+        "answers": outputs,
     }
 
 
@@ -149,9 +179,13 @@ def format_table(results: dict) -> str:
         lines = [f"{results['questions']} questions, chunk_chars={results['chunk_chars']}",
                  f"{'mode':8} {'R@1':>6} {'R@5':>6} {'R@10':>6} {'MRR':>6} {'p50 ms':>7}"]
         for mode, m in results["modes"].items():
-            lines.append(f"{mode:8} {m['recall@1']:6.3f} {m['recall@5']:6.3f} {m['recall@10']:6.3f} {m['mrr']:6.3f} {m['p50_ms']:7.1f}")
+            lines.append(f"{mode:8} {m['recall@1']:6.3f} {m['recall@5']:6.3f} {m['recall@10']:6.3f} {m['mrr']:6.3f} "
+                         f"{m['p50_ms']:7.1f}")
         return "\n".join(lines)
-    lines = [f"{k}: {v}" for k, v in results.items() if k != "threshold_sweep"]
+    if "extractive" in results:  # an LLM run with the extractive baseline on the same questions
+        return "\n\n".join(f"== {name} ==\n{format_table(results[name])}" for name in ("llm", "extractive"))
+    lines = [f"{k}: {v}" for k, v in results.items() if k not in ("threshold_sweep", "answers")]
     lines.append("threshold sweep (threshold, abstention accuracy, false-abstention rate):")
-    lines += [f"  {r['threshold']:.3f}  {r['abstention_accuracy']:.3f}  {r['false_abstention_rate']:.3f}" for r in results["threshold_sweep"]]
+    lines += [f"  {r['threshold']:.3f}  {r['abstention_accuracy']:.3f}  {r['false_abstention_rate']:.3f}"
+              for r in results["threshold_sweep"]]
     return "\n".join(lines)

@@ -59,6 +59,9 @@ class IndexSettings(BaseModel):
     device: str = Field("cpu", description="Torch device for the encoder (cpu, cuda, mps).")
     chunk_chars: int = Field(1200, description="Target chunk size in characters (set by the eval).")
     chunk_overlap: int = Field(150, description="Overlap when a long paragraph must be split.")
+    # text cleaning and OCR (scanned PDFs)
+    ocr: bool = Field(True, description="Read PDFs without a text layer with Tesseract OCR when it is installed.")
+    ocr_languages: str = Field("eng", description="Tesseract language packs for OCR, e.g. 'eng' or 'eng+fra+spa'.")
 
     @property
     def chroma_path(self) -> Path:
@@ -108,10 +111,18 @@ class LLMSettings(BaseModel):
         "OPENAI_API_KEY", description="Name of the environment variable that holds the LLM API key."
     )
     llm_temperature: float = Field(0.1, description="Sampling temperature for LLM answers.")
-    llm_timeout_s: float = Field(120.0, description="LLM request timeout in seconds.")
-    gguf_path: Path | None = Field(
-        None, description="Local GGUF model for in-process generation (needs the [gguf] extra)."
+    llm_timeout_s: float = Field(300.0, description="LLM request timeout in seconds (a small model on 2 busy cores is slow).")
+    llm_max_tokens: int = Field(320, description="Most tokens an LLM may write per answer or paragraph.")
+
+    # --- local model (in-process llama.cpp; `planassist models`) -----------------------------
+    local_model: str | None = Field(
+        None,
+        description="Catalogued model name (qwen2.5-coder-1.5b-instruct) or a .gguf path, run in-process "
+        "(needs the [local-llm] extra). Ignored when llm_base_url is set.",
     )
+    models_dir: Path = Field(PROJECT_ROOT / "models", description="Where `planassist models install` puts GGUF files.")
+    local_threads: int | None = Field(None, description="CPU threads for the local model; unset means every core available.")
+    local_ctx: int = Field(4096, description="Context window of the local model in tokens.")
 
 
 class WebSettings(BaseModel):
@@ -120,10 +131,20 @@ class WebSettings(BaseModel):
     host: str = Field("127.0.0.1", description="Address the web app binds to.")
     port: int = Field(7860, description="Port of the web app.")
     api_key: str | None = Field(
-        None, description="If set, write endpoints require it in the X-API-Key header."
+        None, description=("If set, the web UI and write endpoints require it (X-API-Key header, Bearer token, "
+                           "or the /login form's session cookie).")
     )
     protect_reads: bool = Field(
         False, description="With api_key set, require it on every endpoint, reads included."
+    )
+    # web security (issue 9)
+    allowed_hosts: list[str] = Field(
+        [],
+        description=("Host names the web app answers to (DNS-rebinding guard). Empty: the loopback names and "
+                     "`host`; with a wildcard `host` (0.0.0.0) and none set, any."),
+    )
+    cors_origins: list[str] = Field(
+        [], description="Other web origins allowed to call the API from a browser (none by default)."
     )
 
 
@@ -132,6 +153,7 @@ class LimitSettings(BaseModel):
 
     max_file_mb: float = Field(50.0, description="Files larger than this are refused at ingest.")
     max_upload_mb: float = Field(25.0, description="Largest accepted upload.")
+    max_body_kb: float = Field(2048.0, description="Largest request body other than an upload, refused before it is read.")
 
 
 class PerformanceSettings(BaseModel):

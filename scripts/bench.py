@@ -174,8 +174,10 @@ def bench_corpus(name: str, files: list[Path], corpus_dir: Path) -> dict:
         }
 
 
-def bench_answers() -> dict:
+def bench_answers(index: Path | None) -> dict:
     settings = get_settings()
+    if index is not None:
+        settings = settings.model_copy(update={"index_dir": index, "uploads_dir": index / "uploads"})
     retriever = Retriever.open(settings)
     if retriever.store.count() == 0:
         ingest(settings=settings, store=retriever.store)
@@ -190,13 +192,15 @@ def bench_answers() -> dict:
             "retrieval_p50_ms": pct(search, 0.5), "answer_only_p50_ms": round(pct(total, 0.5) - pct(search, 0.5), 1)}
 
 
-def bench_load(clients: int = 50, per_client: int = 10) -> dict:
-    """`clients` concurrent clients each sending `per_client` /api/ask requests to `python -m assistant serve`."""
+def bench_load(tree: Path, index: Path | None, clients: int = 50, per_client: int = 10) -> dict:
+    """`clients` concurrent clients each sending `per_client` /api/ask requests to `python -m assistant serve` of a tree."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], cwd=PROJECT_ROOT, env=env,
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    if index is not None:
+        env.update(PLANASSIST_INDEX_DIR=str(index), PLANASSIST_UPLOADS_DIR=str(index / "uploads"))
+    server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], cwd=tree, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -241,7 +245,7 @@ def run_cold(args) -> dict:
     trees = {}
     if args.baseline:
         trees["before"] = (args.baseline, args.baseline_index)
-    trees["this tree"] = (PROJECT_ROOT, None)
+    trees["this tree"] = (PROJECT_ROOT, args.index)
     times = bench_cold.run(trees, args.rounds, serve=True, langchain=True)
     return {"runs": times, "median_s": bench_cold.summary(times), "rounds": args.rounds}
 
@@ -282,9 +286,8 @@ def write(results: dict) -> str:
                   f"p50 {a['answer_p50_ms']} ms, "
                   f"p95 {a['answer_p95_ms']} ms; retrieval p50 {a['retrieval_p50_ms']} ms, so answer building adds "
                   f"about {a['answer_only_p50_ms']} ms at p50.", ""]
-    lo = results.get("load")
-    if lo:
-        lines += [f"HTTP load (`python -m assistant serve`, loopback): {lo['clients']} concurrent clients × "
+    for label, lo in (results.get("load") or {}).items():
+        lines += [f"HTTP load, {label} (`python -m assistant serve`, loopback): {lo['clients']} concurrent clients × "
                   f"{lo['requests'] // lo['clients']} `/api/ask` = {lo['requests']} requests in {lo['wall_s']} s: "
                   f"{lo['throughput_rps']} requests/s, p50 {lo['p50_ms']} ms, p95 {lo['p95_ms']} ms, p99 {lo['p99_ms']} ms, "
                   f"{lo['errors']} errors ({lo['busy_503']} of them 503 busy).", ""]
@@ -298,6 +301,7 @@ def main() -> None:
     parser.add_argument("--library-every", type=int, default=8, help="Ingest every Nth library PDF (1: all 318).")
     parser.add_argument("--baseline", type=Path, help="An older checkout to compare cold starts with.")
     parser.add_argument("--baseline-index", type=Path, help="The index folder the baseline uses.")
+    parser.add_argument("--index", type=Path, help="The index folder this tree uses (default: its configured one).")
     parser.add_argument("--rounds", type=int, default=3, help="Cold-start runs per command and tree.")
     parser.add_argument("--note", default="the machine was shared with other work", help="Said beside the numbers.")
     parser.add_argument("--no-write", action="store_true", help="Print only; leave docs/benchmarks.md alone.")
@@ -317,9 +321,12 @@ def main() -> None:
         corpora.append(bench_corpus(label, files, settings.corpus_dir))
     results["corpora"] = corpora
     if "answers" in parts:
-        results["answers"] = bench_answers()
+        results["answers"] = bench_answers(args.index)
     if "load" in parts:
-        results["load"] = bench_load()
+        results["load"] = {}
+        if args.baseline:
+            results["load"]["before"] = bench_load(args.baseline, args.baseline_index)
+        results["load"]["this tree"] = bench_load(PROJECT_ROOT, args.index)
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
     print(json.dumps(results, indent=2))
     if args.no_write:

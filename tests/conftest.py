@@ -46,7 +46,8 @@ def _unit_tests_load_no_model(request, monkeypatch):
     from assistant.index.embeddings import Encoder
 
     def refuse(*args, **kwargs):
-        raise RuntimeError("tests/unit must not load the embedding model: use fakes.FakeEncoder or move the test to tests/integration")
+        raise RuntimeError("tests/unit must not load the embedding model: use fakes.FakeEncoder or move the test to "
+                           "tests/integration")
 
     monkeypatch.setattr(Encoder, "load", classmethod(refuse))
     monkeypatch.setattr(Encoder, "_load", refuse)  # where an engine (and so the model) is really loaded

@@ -21,7 +21,17 @@ from typing import Iterator, Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
-from assistant.answering.llm import build_messages, chat_model, llm_configured, stream
+from assistant.answering.llm import (
+    MAX_PASSAGE_CHARS,
+    MAX_PASSAGES,
+    MODEL_DECLINED,
+    build_messages,
+    chat_model,
+    llm_configured,
+    short_passages,
+    split_decline,
+    stream,
+)
 from assistant.answering.mmr import mmr_select
 from assistant.answering.verify import Verifier, split_sentences
 from assistant.citation import MARKER_FORMAT, NOT_COVERED, Citation, CitationBook, SourceRef
@@ -50,9 +60,11 @@ NEAREST_SOURCES = 3
 COVERAGE_PASSAGES = 3
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
 SENTENCE_BATCH = 4  # short batches pad less; fastest on 2 CPU cores
+LLM_SENTENCES = 6  # evidence sentences offered to an LLM (in at most MAX_PASSAGES passages)
 
 
 class Sentence(BaseModel):
+    """One sentence of an answer with the numbers of the passages cited for it and whether they support it."""
     text: str
     citations: list[int]
     supported: bool
@@ -113,6 +125,7 @@ def currency_notes(citations: list[Citation], retriever: Retriever) -> list[str]
 
 
 def abstain(question: str, hits: list[Hit], backend: str, started: float, reason: str = "") -> Answer:
+    """The 'not covered' answer, listing the nearest passages so the user sees what the library does hold."""
     nearest = _citations(hits[:NEAREST_SOURCES])
     notes = [reason] if reason else []
     if nearest:
@@ -161,7 +174,7 @@ def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Ret
             started: float, notes: list[str]) -> Answer:
     """Verify sentences against the passages they were given, number citations, add currency notes."""
     passages = {i + 1: h.text for i, h in enumerate(hits)}
-    verdicts = Verifier(retriever.encoder).check(sentences, passages)
+    verdicts = Verifier(retriever.encoder).check(sentences, passages, ocr={i + 1 for i, h in enumerate(hits) if h.ocr})
     used = list(dict.fromkeys(n for v in verdicts for n in v.citations))
     renumber = {old: new + 1 for new, old in enumerate(used)}
     citations = sorted(
@@ -181,11 +194,22 @@ def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Ret
                   sentences=out_sentences, notes=notes, backend=backend, took_ms=_ms(started))
 
 
+def llm_passages(query: str, hits: list[Hit], retriever: Retriever) -> list[Hit]:
+    """At most three short passages for an LLM: the sentences the extractive answerer would pick, grouped by passage.
+
+    Short prompts keep a small CPU model fast and on topic; answers are verified against exactly these texts.
+    """
+    chosen = select_sentences(query, hits, retriever, LLM_SENTENCES)
+    given = [hits[i].model_copy(update={"text": text}) for i, text in short_passages(chosen)]
+    return given or [h.model_copy(update={"text": h.text[:MAX_PASSAGE_CHARS]}) for h in hits[:MAX_PASSAGES]]
+
+
 def resolve_backend(backend: Backend | str, retriever: Retriever) -> str:
+    """The backend to use: 'auto' picks the LLM when one is configured; asking for 'llm' without one is refused."""
     if backend == "auto":
         return "llm" if llm_configured(retriever.settings) else "extractive"
     if backend == "llm" and not llm_configured(retriever.settings):
-        raise BackendUnavailable("the llm backend needs PLANASSIST_LLM_BASE_URL or PLANASSIST_GGUF_PATH")
+        raise BackendUnavailable("the llm backend needs PLANASSIST_LOCAL_MODEL, or PLANASSIST_LLM_BASE_URL for a server")
     return backend
 
 
@@ -242,15 +266,17 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
             yield s + " "
         result = _finish(question, sentences, hits, retriever, backend, started, [])
     else:
-        messages = build_messages(question, [(i + 1, h.label, h.text) for i, h in enumerate(hits)])
+        given = llm_passages(query, hits, retriever)
+        messages = build_messages(question, [(i + 1, h.label, h.text) for i, h in enumerate(given)])
         text = ""
         for token in stream(chat_model(retriever.settings), messages):
             text += token
             yield token
-        if NOT_COVERED.rstrip(".").lower() in text.lower() or not text.strip():
-            result = abstain(question, hits, backend, started, "The model found no answer in the passages.")
+        declined, kept = split_decline(text)
+        if declined:
+            result = abstain(question, hits, backend, started, MODEL_DECLINED)
         else:
-            result = _finish(question, split_sentences(text), hits, retriever, backend, started, [])
+            result = _finish(question, split_sentences(kept), given, retriever, backend, started, [])
     yield result.model_copy(update={"standalone": query})
 
 

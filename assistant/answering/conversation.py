@@ -22,10 +22,12 @@ from assistant.index.retrieve import Filters, Retriever
 
 PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her)\b", re.IGNORECASE)
 LEANING_START = re.compile(r"^(and|but|also|so|what about|how about|and what about|then)\b", re.IGNORECASE)
-QUESTION_WORDS = {"what", "who", "whom", "which", "when", "where", "why", "how", "must", "does", "do", "is", "are", "can", "should", "shall", "would", "could", "did"}
+QUESTION_WORDS = {"what", "who", "whom", "which", "when", "where", "why", "how", "must", "does", "do", "is", "are", "can",
+                  "should", "shall", "would", "could", "did"}
 
 
 def topic_of(question: str, terms: list[str]) -> str:
+    """What a question is about, to carry into a follow-up: its glossary terms, else its content words."""
     if terms:
         return " and ".join(terms)
     words = [w for w in re.findall(r"[\w/-]+", question) if w.lower() not in STOPWORDS and w.lower() not in QUESTION_WORDS]
@@ -63,6 +65,7 @@ class Conversation:
         self.turns: list[Turn] = list(turns or [])
 
     def condense(self, question: str) -> str:
+        """The follow-up as a standalone query (by the LLM when one is configured, else by rule)."""
         if not self.turns:
             return question
         previous_q, previous_standalone, _ = self.turns[-1]

@@ -20,61 +20,44 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.constants import LEXICAL_SUPPORT, SEMANTIC_SUPPORT
+from assistant.corpus.sentences import split_sentences
 from assistant.index.embeddings import Encoder
 from assistant.index.lexical import tokenize
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 MARKER_GROUP = re.compile(r"\s*(?:\[\d{1,3}\](?:\s*,?\s*)?)+")
-ABBREVIATIONS = ("para", "paras", "p", "pp", "No", "Nos", "Mr", "Ms", "Mrs", "Dr", "art", "Art", "e.g", "i.e", "etc", "vol", "sect", "St", "Corp", "Inc", "v", "cf", "al")
-_SPLIT = re.compile(r"(?<=[.!?…])(?:\s*\[\d{1,3}\])*\s+(?=[\"“‘(]?[A-Z0-9])")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences, keeping trailing [n] markers with the sentence they follow.
-
-    Line breaks end a sentence too: passages join paragraphs and list items with them.
-    """
-    return [s for line in text.splitlines() for s in _split_line(" ".join(line.split()))]
-
-
-def _split_line(text: str) -> list[str]:
-    if not text:
-        return []
-    parts: list[str] = []
-    start = 0
-    for match in _SPLIT.finditer(text):
-        candidate = text[start : match.start()]
-        head = re.sub(r"(\s*\[\d{1,3}\])+$", "", candidate)
-        last_word = re.findall(r"([A-Za-z.]+)\.$", head)
-        if last_word and last_word[0].rstrip(".") in ABBREVIATIONS:
-            continue
-        if re.search(r"\b[A-Z]\.$", head):  # initials, "A." list letters
-            continue
-        end = match.start() + len(match.group(0).rstrip())
-        parts.append(text[start:end].strip())
-        start = match.end()
-    parts.append(text[start:].strip())
-    return [p for p in parts if p]
+OCR_MIN_FUZZY = 5  # OCR character noise is forgiven only in words this long
 
 
 def markers(sentence: str) -> list[int]:
+    """The [n] citation numbers in a sentence, in order of appearance."""
     return [int(m) for m in MARKER.findall(sentence)]
 
 
 def strip_markers(sentence: str) -> str:
+    """The sentence without its [n] markers, spacing before punctuation repaired."""
     return " ".join(MARKER_GROUP.sub(" ", sentence).split()).replace(" .", ".").replace(" ,", ",")
 
 
-def word_coverage(sentence: str, passage: str) -> float:
+def word_coverage(sentence: str, passage: str, ocr: bool = False) -> float:
     """Share of the sentence's content words (stemmed) that the passage holds.
 
+    For OCR text a word also counts when the passage holds it with one character wrong
+    ('Blectoral' for 'Electoral'); a word the passage lacks still counts missing.
+
     >>> word_coverage("The mission reports to the Council.", "The Council receives reports from the mission.")
+    1.0
+    >>> word_coverage("The Electoral Law", "the 1995 Blectoral Law", ocr=True)
     1.0
     """
     words = set(tokenize(sentence))
     if not words:
         return 0.0
-    return len(words & set(tokenize(passage))) / len(words)
+    held = set(tokenize(passage))
+    found = words & held
+    if ocr:
+        found |= {w for w in words - held if len(w) >= OCR_MIN_FUZZY and any(_one_edit(w, h) for h in held)}
+    return len(found) / len(words)
 
 
 def support_score(coverage: float, similarity: float = 0.0) -> float:
@@ -98,6 +81,7 @@ def supports(score: float) -> bool:
 
 @dataclass
 class Verdict:
+    """The outcome of checking one sentence: its text, the citations kept, whether they support it, and why."""
     text: str
     citations: list[int]
     supported: bool
@@ -111,18 +95,20 @@ class Verifier:
     def __init__(self, encoder: Encoder):
         self.encoder = encoder
 
-    def lexical(self, sentence: str, passage: str) -> float:
+    def lexical(self, sentence: str, passage: str, ocr: bool = False) -> float:
         """Word coverage of the sentence by the passage (see :func:`word_coverage`)."""
-        return word_coverage(sentence, passage)
+        return word_coverage(sentence, passage, ocr)
 
-    def check(self, sentences: list[str], passages: dict[int, str]) -> list[Verdict]:
-        """One verdict per sentence; citations repaired where the evidence allows."""
+    def check(
+        self, sentences: list[str], passages: dict[int, str], ocr: set[int] | frozenset[int] = frozenset()
+    ) -> list[Verdict]:
+        """One verdict per sentence; citations repaired where the evidence allows (``ocr``: passages read by OCR)."""
         clean = [strip_markers(s) for s in sentences]
         cache: dict[tuple[int, int], float] = {}
 
         def evidence(i: int, n: int) -> float:
             if (i, n) not in cache:
-                coverage = self.lexical(clean[i], passages[n])
+                coverage = self.lexical(clean[i], passages[n], n in ocr)
                 score = support_score(coverage)
                 if not supports(score):  # the encoder is the cost: ask it only when the words do not settle it
                     score = support_score(coverage, self.semantic(clean[i], passages[n]))
@@ -158,3 +144,13 @@ class Verifier:
     @staticmethod
     def _supports(score: float) -> bool:
         return supports(score)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by at most one substituted, inserted or deleted character."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.citation import locator as make_locator
+from assistant.corpus.cleaning import FRONT_MATTER, clean_pages, is_furniture
+from assistant.corpus.footnotes import Footnote, cited_labels
+from assistant.corpus.repair import strip_marks, title_case
 
 NUMBERED = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
 ROMAN = re.compile(r"^([IVXL]{1,6})\.\s+(\S.{0,150})$")
@@ -28,17 +31,6 @@ LETTER = re.compile(r"^([A-H])\.\s+(\S.{0,150})$")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.+)$")
 PREAMBLE = re.compile(r"^The (General Assembly|Security Council|Economic and Social Council),$")
 BULLET = re.compile(r"^[-•*▪●◦]\s+")
-FURNITURE = [
-    re.compile(r"^\d{1,4}$"),  # page numbers
-    re.compile(r"^\d{2}-\d{5}\s*(\(E\))?.*$"),  # job numbers
-    re.compile(r"^\*\d{5,}\*$"),  # barcodes
-    re.compile(r"^[A-Z]{1,2}/(RES/)?\d+(/\d+)*\*?$"),  # repeated document symbol
-    re.compile(r"^-{3,}$"),
-    re.compile(r"^>\s*Source:"),
-    re.compile(r"^(United Nations|Security Council|General Assembly)$"),
-    re.compile(r"^(Distr\.:|Original:)"),
-]
-FRONT_MATTER = re.compile(r"^---\n(?:[A-Za-z_]+:.*\n)+---\n", re.MULTILINE)
 TERMINAL = (".", ":", ";", "?", "!", "”", '"', ")", "’")
 FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 DANGLING = {"and", "or", "the", "of", "to", "in", "a", "an", "for", "with", "by", "on", "as", "that", "from", "at"}
@@ -55,6 +47,7 @@ class Paragraph:
     headings: tuple[str, ...]
     page_start: int | None
     page_end: int | None
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +64,11 @@ class Chunk:
     page_start: int | None = None
     page_end: int | None = None
     locator: str = field(default="")
+    kind: str = "text"  # "text", or "footnote" for a note body stored as its own unit
+    footnote: str = ""  # the note's label, for a footnote unit
+    notes: tuple[str, ...] = ()  # labels of the notes the passage cites
+    cited_by: str = ""  # for a footnote unit: id of the passage whose marker cites it
+    ocr: bool = False  # the text was read by OCR from a scanned page
 
     @property
     def section(self) -> str:
@@ -81,10 +79,6 @@ class Chunk:
 def chunk_id(doc_id: str, text: str) -> str:
     """Stable id from content: the same passage of the same document always gets the same id."""
     return hashlib.sha256(f"{doc_id}\n{text}".encode()).hexdigest()[:32]
-
-
-def _is_furniture(line: str) -> bool:
-    return any(p.match(line) for p in FURNITURE)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -122,7 +116,7 @@ def _blocks(pages: list[tuple[str, int | None]]):
         current: list[str] = []
         for raw in page_text.split("\n") + [""]:
             line = " ".join(raw.split())
-            if not line or _is_furniture(line):
+            if not line or is_furniture(line):
                 if current:
                     yield current, page
                 current = []
@@ -136,14 +130,21 @@ def _blocks(pages: list[tuple[str, int | None]]):
                 current.append(line)
 
 
-def parse(pages: list[tuple[str, int | None]]) -> list[Paragraph]:
-    """Paragraphs with numbers, heading path and pages, from raw page texts."""
+def parse(pages: list[tuple[str, int | None]], acronyms: set[str] | frozenset[str] = frozenset()) -> list[Paragraph]:
+    """Paragraphs with numbers, heading path, pages and cited note labels, from (cleaned) page texts.
+
+    Heading labels carry no footnote marks (a note cited by a heading counts as cited by
+    the paragraph under it) and are in the document's case, except headings set all in
+    capitals, which become title case (``acronyms`` stay capitals).
+    """
     paragraphs: list[Paragraph] = []
     headings: dict[int, str] = {}
     last_number = 0
+    pending: list[str] = []
 
     def set_heading(level: int, text: str) -> None:
-        headings[level] = text
+        pending.extend(cited_labels(text))
+        headings[level] = title_case(strip_marks(text), set(acronyms))
         for deeper in [k for k in headings if k > level]:
             del headings[deeper]
 
@@ -185,20 +186,22 @@ def parse(pages: list[tuple[str, int | None]]) -> list[Paragraph]:
         if continues and prev is not None:
             prev.text = _join([prev.text, text])
             prev.page_end = page
+            prev.notes.extend(cited_labels(text))
             continue
         path = tuple(headings[k] for k in sorted(headings))
         if number is not None:
             last_number = number
         elif prev is not None and prev.number is not None and prev.headings == path:
             number = prev.number  # sub-items and lists belong to the paragraph they follow
-        paragraphs.append(Paragraph(text, number, path, page, page))
+        paragraphs.append(Paragraph(text, number, path, page, page, pending + cited_labels(text)))
+        pending = []
     if len({p.number for p in paragraphs if p.number}) < MIN_NUMBERED:
         for p in paragraphs:  # a short numbered list in a study is not UN paragraph numbering
             p.number = None
     return paragraphs
 
 
-def _make_chunk(doc_id: str, seq: int, group: list[Paragraph], text: str) -> Chunk:
+def _make_chunk(doc_id: str, seq: int, group: list[Paragraph], text: str, notes: tuple[str, ...] | None = None) -> Chunk:
     numbers = [p.number for p in group if p.number is not None]
     pages = [p for g in group for p in (g.page_start, g.page_end) if p is not None]
     heading = " › ".join(group[0].headings)
@@ -212,15 +215,23 @@ def _make_chunk(doc_id: str, seq: int, group: list[Paragraph], text: str) -> Chu
         para_end=max(numbers) if numbers else None,
         page_start=min(pages) if pages else None,
         page_end=max(pages) if pages else None,
+        notes=tuple(dict.fromkeys(label for p in group for label in p.notes)) if notes is None else notes,
     )
+    _locate(chunk)
+    return chunk
+
+
+def _locate(chunk: Chunk, un_numbered: bool = True) -> None:
     chunk.locator = make_locator(
         para_start=chunk.para_start,
         para_end=chunk.para_end,
         page_start=chunk.page_start,
         page_end=chunk.page_end,
         heading=chunk.section,
+        footnote=chunk.footnote,
+        un_numbered=un_numbered,
+        ocr=chunk.ocr,
     )
-    return chunk
 
 
 def chunk_paragraphs(doc_id: str, paragraphs: list[Paragraph], chunk_chars: int = 1200, overlap: int = 150) -> list[Chunk]:
@@ -244,8 +255,10 @@ def chunk_paragraphs(doc_id: str, paragraphs: list[Paragraph], chunk_chars: int 
     for para in paragraphs:
         if len(para.text) > chunk_chars * 1.3:
             flush()
-            for piece in splitter.split_text(para.text):
-                chunks.append(_make_chunk(doc_id, len(chunks), [para], piece.strip()))
+            from_heading = tuple(label for label in para.notes if label not in cited_labels(para.text))
+            for i, piece in enumerate(splitter.split_text(para.text)):
+                notes = (from_heading if i == 0 else ()) + tuple(cited_labels(piece))
+                chunks.append(_make_chunk(doc_id, len(chunks), [para], piece.strip(), notes))
             continue
         size = sum(len(p.text) for p in group)
         same_section = bool(group) and group[-1].headings == para.headings
@@ -264,6 +277,53 @@ def chunk_paragraphs(doc_id: str, paragraphs: list[Paragraph], chunk_chars: int 
     return unique
 
 
-def chunk_pages(doc_id: str, pages: list[tuple[str, int | None]], chunk_chars: int = 1200, overlap: int = 150) -> list[Chunk]:
-    """Parse and chunk in one step."""
-    return chunk_paragraphs(doc_id, parse(pages), chunk_chars, overlap)
+def footnote_chunks(doc_id: str, notes: list[Footnote], chunks: list[Chunk]) -> list[Chunk]:
+    """One unit per note, linked to the passage whose marker cites it (the next one in document order)."""
+    out: list[Chunk] = []
+    start = 0
+    for note in notes:
+        if not note.text.strip():
+            continue
+        order = chunks[start:] + chunks[:start]
+        citing = next((c for c in order if note.label in c.notes and _on_page(c, note.page)), None)
+        citing = citing or next((c for c in order if note.label in c.notes), None)
+        if citing is not None:
+            start = citing.seq
+        text = note.text.strip()
+        out.append(Chunk(
+            id=chunk_id(doc_id, f"note {note.label}\n{text}"), doc_id=doc_id, seq=0, text=text,
+            heading=citing.heading if citing else "", page_start=note.page, page_end=note.page,
+            kind="footnote", footnote=note.label, cited_by=citing.id if citing else "",
+        ))
+    return out
+
+
+def _on_page(chunk: Chunk, page: int | None) -> bool:
+    return page is None or chunk.page_start is None or chunk.page_start <= page <= (chunk.page_end or chunk.page_start)
+
+
+def chunk_pages(
+    doc_id: str,
+    pages: list[tuple[str, int | None]],
+    chunk_chars: int = 1200,
+    overlap: int = 150,
+    ocr_pages: frozenset[int] | set[int] = frozenset(),
+) -> list[Chunk]:
+    """Clean, parse and chunk in one step: passages in document order, then one unit per footnote.
+
+    ``ocr_pages`` are the page numbers whose text came from OCR; their passages say so.
+    """
+    cleaned = clean_pages(pages)
+    chunks = chunk_paragraphs(doc_id, parse(cleaned.pages, cleaned.acronyms), chunk_chars, overlap)
+    un_numbered = any(c.para_start is not None for c in chunks)
+    seen = {c.id for c in chunks}
+    for note in footnote_chunks(doc_id, cleaned.footnotes, chunks):
+        if note.id not in seen:
+            seen.add(note.id)
+            chunks.append(note)
+    for i, chunk in enumerate(chunks):
+        chunk.seq = i
+        chunk.ocr = chunk.page_start is not None and any(
+            p in ocr_pages for p in range(chunk.page_start, (chunk.page_end or chunk.page_start) + 1))
+        _locate(chunk, un_numbered)
+    return chunks

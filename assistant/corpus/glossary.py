@@ -21,12 +21,14 @@ from pydantic import BaseModel
 
 
 class Term(BaseModel):
+    """One acronym or term of UN integrated planning with its expansion and a short definition."""
     term: str
     expansion: str
     definition: str
 
 
 class Glossary:
+    """The glossary terms, longest first so that 'DSRSG/RC/HC' matches before 'RC'."""
     def __init__(self, terms: list[Term]):
         self.terms = sorted(terms, key=lambda t: -len(t.term))
         self._acronym = {
@@ -60,6 +62,7 @@ class Glossary:
 
 
 def load_glossary_file(path: Path) -> Glossary:
+    """Read a glossary.toml file ([[term]] tables with term, expansion, definition)."""
     if not path.exists():
         return Glossary([])
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -68,4 +71,5 @@ def load_glossary_file(path: Path) -> Glossary:
 
 @lru_cache(maxsize=4)
 def load_glossary(corpus_dir: Path) -> Glossary:
+    """The corpus glossary (corpus_dir/glossary.toml); an empty glossary when the file is absent."""
     return load_glossary_file(Path(corpus_dir) / "glossary.toml")

@@ -22,11 +22,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from assistant.corpus.loaders import sniff
+from assistant.corpus.loaders import document_title, sniff
 from assistant.settings import Settings
 
 DOC_TYPES = ("policy", "guidance", "report", "resolution", "analysis", "commentary", "document")
 FETCHED_DIR = "fetched"
+UPLOAD_ID_PREFIX = "upload-"
 SYMBOL_IN_NAME = re.compile(r"(?:^|_)(S|A)_(\d{2,4})_(\d{1,5})(?=_|$)")
 
 
@@ -50,23 +51,28 @@ class DocumentInfo(BaseModel):
 
     @property
     def year(self) -> int | None:
+        """The year of the document's date, if it has one."""
         match = re.match(r"(\d{4})", self.date)
         return int(match.group(1)) if match else None
 
     @property
     def current(self) -> bool:
+        """False when the manifest marks the document as superseded."""
         return not self.superseded_by
 
 
 @dataclass
 class Manifest:
+    """Shipped documents and catalogued canonical texts, by id."""
     documents: dict[str, DocumentInfo] = field(default_factory=dict)
     catalogue: dict[str, DocumentInfo] = field(default_factory=dict)
 
     def get(self, doc_id: str) -> DocumentInfo | None:
+        """A shipped or catalogued document by id."""
         return self.documents.get(doc_id) or self.catalogue.get(doc_id)
 
     def by_file(self, name: str) -> DocumentInfo | None:
+        """The shipped document whose manifest entry names this file."""
         for info in self.documents.values():
             if Path(info.file).name == name:
                 return info
@@ -96,6 +102,7 @@ def load_manifest(corpus_dir: Path) -> Manifest:
 
 
 def slug(text: str) -> str:
+    """A lower-case id made of letters, digits and hyphens ('S/2012/765' -> 's-2012-765')."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "document"
 
 
@@ -103,18 +110,23 @@ def describe(path: Path, manifest: Manifest, origin: str = "library") -> Documen
     """The record for a file: from the manifest when listed, else inferred from its name.
 
     UN file names such as ``MINUSTAH_S_2004_698.pdf`` give the symbol S/2004/698.
+    An upload is never taken for a manifest document, and its id lives in its own
+    namespace (``upload-...``), so no upload can replace or pose as a corpus or catalogue text.
     """
-    listed = manifest.by_file(path.name)
+    upload = origin == "upload"
+    listed = None if upload else manifest.by_file(path.name)
     if listed:
         return listed
     match = SYMBOL_IN_NAME.search(path.stem)
     symbol = f"{match.group(1)}/{match.group(2)}/{match.group(3)}" if match else ""
     prefix = path.stem[: match.start()].replace("_", " ").strip() if match else ""
-    title = f"{prefix} report {symbol}".strip() if symbol else path.stem.replace("_", " ").replace("-", " ")
+    declared = document_title(path)  # a Word file's own title beats its file name
+    title = declared or (f"{prefix} report {symbol}".strip() if symbol else path.stem.replace("_", " ").replace("-", " "))
+    short = symbol or title[:60]
     return DocumentInfo(
-        id=slug(path.stem),
-        title=title,
-        short=symbol or title[:60],
+        id=f"{UPLOAD_ID_PREFIX}{slug(path.stem)}" if upload else slug(path.stem),
+        title=f"{title} (uploaded)" if upload else title,
+        short=f"{short} (upload)" if upload and symbol else short,
         symbol=symbol,
         date=match.group(2) if match and len(match.group(2)) == 4 else "",
         type="report" if symbol.startswith("S/") else "document",
@@ -124,6 +136,7 @@ def describe(path: Path, manifest: Manifest, origin: str = "library") -> Documen
 
 
 class FetchResult(BaseModel):
+    """What happened when fetching one catalogued text: where it went, or why it failed."""
     id: str
     url: str
     ok: bool

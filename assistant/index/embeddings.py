@@ -87,7 +87,7 @@ class Encoder(Embeddings):
         self.name = name
         self.device = device
         self.batch_size = batch_size
-        self.engines = {"query": query_engine, "ingest": ingest_engine}
+        self.engines: dict[str, str] = {"query": query_engine, "ingest": ingest_engine}
         self.threads = threads
         self.cache_dir = cache_dir or DEFAULT_CACHE_DIR
         self._loaded: dict[str, object] = {}
@@ -156,11 +156,11 @@ class Encoder(Embeddings):
             found = {k: self._cache[k] for k in keys if k in self._cache}
             for k in found:
                 self._cache.move_to_end(k)
-        missing = list(dict.fromkeys((k, t) for k, t in zip(keys, texts) if k not in found))
+        missing = list(dict.fromkeys((k, t) for k, t in zip(keys, texts, strict=True) if k not in found))
         if missing:
             vectors = self.engine("query").encode([t for _, t in missing], batch_size=batch_size or self.batch_size)
             with self._lock:
-                for (k, _), v in zip(missing, vectors):
+                for (k, _), v in zip(missing, vectors, strict=True):
                     self._cache[k] = found[k] = v
                 while len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)
@@ -174,12 +174,15 @@ class Encoder(Embeddings):
             self._cache.clear()
 
     def query_vector(self, text: str) -> np.ndarray:
+        """The unit vector of one query, from the content-hash cache when seen before."""
         return self.encode_cached([text])[0]
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """LangChain ``Embeddings`` API: vectors of passages as lists of floats."""
         return self.encode(list(texts)).tolist()
 
     def embed_query(self, text: str) -> list[float]:
+        """LangChain ``Embeddings`` API: the cached vector of one query as a list of floats."""
         return self.query_vector(text).tolist()
 
 

@@ -38,6 +38,7 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":
+        """A BM25 index over these texts (stemmed, stop words removed); an empty one for no texts."""
         if not texts:
             return cls(None, 0)
         retriever = bm25s.BM25()

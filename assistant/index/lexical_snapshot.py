@@ -104,6 +104,7 @@ class LexicalSnapshot:
     def records(self) -> list[Record]:
         """Every passage with text and metadata, in row order (read from disk on first use)."""
         if self._records is None:
+            assert self.folder is not None, "a snapshot is read after it is saved or opened"
             with open(self.folder / RECORDS, encoding="utf-8") as rows:
                 self._records = [Record(cid, text, ChunkMeta.from_chroma(meta)) for cid, text, meta in map(json.loads, rows)]
         return self._records
@@ -120,6 +121,7 @@ class LexicalSnapshot:
 
 
 def snapshot_folder(settings: Settings, collection: str, generation: str) -> Path:
+    """Where the BM25 snapshot of this collection at this index generation is kept."""
     return settings.index_dir / FOLDER / f"{collection}-{generation}"
 
 

@@ -11,21 +11,27 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
+from dataclasses import asdict
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from assistant.corpus.loaders import SUPPORTED_SUFFIXES, load, sniff
+from assistant.corpus.limits import failure_reason
+from assistant.corpus.loaders import SUPPORTED_SUFFIXES, check, sniff
 from assistant.corpus.manifest import load_manifest
+from assistant.corpus.quality import DocumentQuality, assess
 from assistant.errors import LoadError, NotDeletable, NotFound
 from assistant.index.ingest import IngestReport, bump_generation, ingest, remove_document, write_lock
 from assistant.index.retrieve import Retriever
 
+_LOADING = threading.Lock()
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 SNIFFED_SUFFIX = {"pdf": {".pdf"}, "zip": {".docx"}, "html": {".html", ".htm"}, "text": {".md", ".markdown", ".txt", ".text"}}
 
 
 class DocumentEntry(BaseModel):
+    """One document in the index, as the Library tab, `planassist docs` and GET /api/documents list it."""
     id: str
     title: str
     short: str
@@ -38,6 +44,7 @@ class DocumentEntry(BaseModel):
 
 
 class CatalogueEntry(BaseModel):
+    """One canonical text catalogued in the manifest, with its official address and whether it is indexed."""
     id: str
     title: str
     short: str
@@ -71,7 +78,8 @@ def list_catalogue(retriever: Retriever) -> list[CatalogueEntry]:
     manifest = load_manifest(retriever.settings.corpus_dir)
     present = {d.id for d in list_documents(retriever)}
     return [
-        CatalogueEntry(id=c.id, title=c.title, short=c.short, symbol=c.symbol, url=c.url, status=c.status, in_index=c.id in present)
+        CatalogueEntry(id=c.id, title=c.title, short=c.short, symbol=c.symbol, url=c.url, status=c.status,
+                       in_index=c.id in present)
         for c in manifest.catalogue.values()
     ]
 
@@ -80,7 +88,9 @@ def safe_filename(name: str) -> str:
     """A file name with no path parts and only plain characters ('../../x.pdf' -> 'x.pdf')."""
     base = Path(name.replace("\\", "/")).name
     cleaned = SAFE_NAME.sub("_", base).strip("._") or "upload"
-    return cleaned[:120]
+    stem, suffix = os.path.splitext(cleaned)
+    suffix = suffix[:12]
+    return cleaned if len(cleaned) <= 120 else stem[: 120 - len(suffix)] + suffix  # a long name keeps its type
 
 
 def check_upload(name: str, data: bytes, max_mb: float) -> str:
@@ -111,12 +121,23 @@ def add_upload(retriever: Retriever, name: str, data: bytes) -> IngestReport:
     with tempfile.TemporaryDirectory(dir=settings.uploads_dir.parent, prefix=".staging-") as tmp:
         staged = Path(tmp) / filename
         staged.write_bytes(data)
-        load(staged, max_mb=settings.max_upload_mb)
+        with _LOADING:  # one upload inflated at a time: concurrent uploads do not add up in memory
+            _check_loads(staged, settings.max_upload_mb)
         path = settings.uploads_dir / filename
         os.replace(staged, path)
     report = ingest([path], settings=settings, store=retriever.store)
     retriever.refresh()
     return report
+
+
+def _check_loads(path: Path, max_mb: float) -> None:
+    """The file loads: every failure, a parser's crash included, is a LoadError in plain words."""
+    try:
+        check(path, max_mb=max_mb)  # a scan passes when OCR can read it; OCR itself runs once, at ingest
+    except LoadError:
+        raise
+    except (Exception, MemoryError, RecursionError) as err:
+        raise LoadError(path, failure_reason(err)) from err
 
 
 def delete_document(retriever: Retriever, doc_id: str) -> int:
@@ -135,3 +156,13 @@ def delete_document(retriever: Retriever, doc_id: str) -> int:
         bump_generation(retriever.store, settings)
     retriever.refresh()
     return removed
+
+
+def document_quality(retriever: Retriever) -> list[DocumentQuality]:
+    """Text-quality defect counts for every document in the index (``planassist docs --quality``)."""
+    retriever.refresh()
+    by_doc: dict[str, list] = {}
+    for record in retriever.records:
+        by_doc.setdefault(record.meta.doc_id, []).append(record)
+    return [assess(doc_id, [(r.text, asdict(r.meta)) for r in records], records[0].meta.title)
+            for doc_id, records in sorted(by_doc.items())]

@@ -37,8 +37,8 @@ class Filters(BaseModel):
 
     doc_ids: list[str] | None = Field(None, description="Only these document ids.")
     types: list[str] | None = Field(None, description="Only these document types (report, policy...).")
-    year_from: int | None = Field(None, description="Documents dated this year or later.")
-    year_to: int | None = Field(None, description="Documents dated this year or earlier.")
+    year_from: int | None = Field(None, ge=0, le=9999, description="Documents dated this year or later.")
+    year_to: int | None = Field(None, ge=0, le=9999, description="Documents dated this year or earlier.")
     current_only: bool = Field(False, description="Leave out superseded documents.")
 
     def where(self) -> dict | None:
@@ -91,9 +91,11 @@ class Hit(SearchResult):
     status: str = "current"
     superseded_by: str = ""
     seq: int = 0
+    ocr: bool = Field(False, description="The passage was read by OCR from a scanned page.")
 
     @property
     def label(self) -> str:
+        """How the passage is cited in text: 'S/2012/765, para. 23'."""
         return format_citation(self.short, self.locator)
 
     def citation(self, n: int) -> Citation:
@@ -106,7 +108,7 @@ def _hit(record: Record, rank: int, score: float, similarity: float) -> Hit:
     m = record.meta
     return Hit(rank=rank, chunk_id=record.id, doc_id=m.doc_id, title=m.title, short=m.short, locator=m.locator,
                score=round(score, 6), similarity=round(similarity, 4), text=record.text, heading=m.heading,
-               type=m.type, status=m.status, superseded_by=m.superseded_by, seq=m.seq)
+               type=m.type, status=m.status, superseded_by=m.superseded_by, seq=m.seq, ocr=m.ocr)
 
 
 class Retriever:
@@ -126,6 +128,7 @@ class Retriever:
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "Retriever":
+        """A retriever on the configured store, encoder and glossary."""
         settings = settings or get_settings()
         encoder = encoder_for(settings)
         return cls(settings, Store.open(settings, encoder), encoder, load_glossary(settings.corpus_dir))
@@ -143,10 +146,12 @@ class Retriever:
 
     @property
     def lexical(self) -> LexicalIndex:
+        """The BM25 index of the current snapshot."""
         return self.snapshot.lexical
 
     @property
     def row(self) -> dict[str, int]:
+        """Row of each chunk id in the current snapshot's records."""
         return self.snapshot.row
 
     @property
@@ -242,6 +247,7 @@ class Retriever:
         return [records[i] for i in ids if i in records]
 
     def timed_search(self, query: str, **kwargs) -> tuple[list[Hit], float]:
+        """``search`` and the milliseconds it took."""
         started = time.perf_counter()
         hits = self.search(query, **kwargs)
         return hits, round((time.perf_counter() - started) * 1000, 2)

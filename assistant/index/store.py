@@ -106,8 +106,9 @@ class Store:
 
         # Forget (not stop) this path's shared system, so the next client builds a fresh one;
         # clients already holding the old one keep working on what they had.
-        SharedSystemClient._identifier_to_system.pop(self.client._identifier, None)
-        SharedSystemClient._identifier_to_refcount.pop(self.client._identifier, None)
+        identifier = str(getattr(self.client, "_identifier", ""))  # chromadb internals: not in its typed API
+        SharedSystemClient._identifier_to_system.pop(identifier, None)
+        SharedSystemClient._identifier_to_refcount.pop(identifier, None)
         return Store(make_client(settings), self.name, self.encoder)
 
     def count(self) -> int:

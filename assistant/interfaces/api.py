@@ -10,7 +10,6 @@ set, write endpoints need it (``X-API-Key`` header or ``Authorization: Bearer``)
 
 from __future__ import annotations
 
-import hmac
 import json
 import logging
 from itertools import chain
@@ -37,11 +36,13 @@ from assistant.index.library import (
 )
 from assistant.index.retrieve import Filters, Retriever, SearchResponse, get_retriever
 from assistant.interfaces.answer_queue import AnswerQueue
+from assistant.interfaces.security import authenticated
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
 from assistant.products.exercise import exercise
 from assistant.products.export import Report, to_docx, to_markdown
-from assistant.products.healthcheck import health_report, healthcheck
+from assistant.products.healthcheck import healthcheck
+from assistant.products.healthcheck_report import health_report
 from assistant.products.quiz import quiz, quiz_items
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ def status_of(err: PlanAssistError) -> int:
 
 
 class SearchRequest(BaseModel):
+    """Body of POST /api/search."""
     query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, description="What to look for.")
     k: int | None = Field(None, ge=1, le=50, description="Number of results (default: top_k).")
     filters: Filters = Field(default_factory=Filters)
@@ -69,6 +71,7 @@ class SearchRequest(BaseModel):
 
 
 class AskRequest(BaseModel):
+    """Body of POST /api/ask."""
     question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS)
     filters: Filters = Field(default_factory=Filters)
     backend: Literal["auto", "extractive", "llm"] = "auto"
@@ -76,20 +79,24 @@ class AskRequest(BaseModel):
 
 
 class DocumentsResponse(BaseModel):
+    """Indexed documents and the catalogue of canonical texts."""
     documents: list[DocumentEntry]
     catalogue: list[CatalogueEntry]
 
 
 class DeleteResponse(BaseModel):
+    """Which document was deleted and how many passages went with it."""
     deleted: str
     chunks: int
 
 
 class GlossaryResponse(BaseModel):
+    """Glossary terms matching the filter text."""
     terms: list[Term]
 
 
 class ErrorResponse(BaseModel):
+    """Every error: one message, no stack trace."""
     error: str
 
 
@@ -99,6 +106,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def retriever_dep() -> Retriever:
+    """The process-wide retriever (tests and the web app override this dependency)."""
     return get_retriever()
 
 
@@ -108,14 +116,11 @@ def queue_dep(request: Request) -> AnswerQueue:
 
 
 def _key_ok(request: Request, expected: str) -> bool:
-    given = request.headers.get("x-api-key") or ""
-    auth = request.headers.get("authorization") or ""
-    if not given and auth.lower().startswith("bearer "):
-        given = auth[7:].strip()
-    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
+    return authenticated(request.headers, dict(request.cookies), expected)
 
 
 def require_read(request: Request, retriever: Retriever = Depends(retriever_dep)) -> Retriever:
+    """The retriever, once the API key is checked if reads are protected."""
     s = retriever.settings
     if s.api_key and s.protect_reads and not _key_ok(request, s.api_key):
         raise HTTPException(401, "missing or wrong API key (X-API-Key header)")
@@ -123,6 +128,7 @@ def require_read(request: Request, retriever: Retriever = Depends(retriever_dep)
 
 
 def require_write(request: Request, retriever: Retriever = Depends(retriever_dep)) -> Retriever:
+    """The retriever, once the API key is checked if one is set."""
     s = retriever.settings
     if s.api_key and not _key_ok(request, s.api_key):
         raise HTTPException(401, "missing or wrong API key (X-API-Key header)")
@@ -135,6 +141,7 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 @router.post("/search", response_model=SearchResponse, summary="Cited passages for a query")
 async def search(body: SearchRequest, retriever: Retriever = Depends(require_read),
                  queue: AnswerQueue = Depends(queue_dep)) -> SearchResponse:
+    """The best passages for a query, with citation locators (queued with answers)."""
     hits, took = await queue.run(retriever.timed_search, body.query, k=body.k, filters=body.filters, mode=body.mode)
     return SearchResponse(query=body.query, took_ms=took, results=list(hits))
 
@@ -147,6 +154,7 @@ def _sse(event: str, data: dict) -> str:
              responses={200: {"content": {"text/event-stream": {}}}})
 async def ask(body: AskRequest, request: Request, retriever: Retriever = Depends(require_read),
               queue: AnswerQueue = Depends(queue_dep)):
+    """A cited, verified answer as JSON, or as server-sent events when asked for a stream (queued)."""
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
     if not wants_stream:
         answer = await queue.run(answer_question, body.question, retriever, filters=body.filters, backend=body.backend)
@@ -170,12 +178,14 @@ async def ask(body: AskRequest, request: Request, retriever: Retriever = Depends
 
 @router.get("/documents", response_model=DocumentsResponse, summary="Indexed documents and the catalogue")
 def documents(retriever: Retriever = Depends(require_read)) -> dict:
+    """What the index holds and which catalogued canonical texts it lacks."""
     return {"documents": list_documents(retriever), "catalogue": list_catalogue(retriever)}
 
 
 @router.post("/documents", response_model=IngestReport, status_code=201, summary="Upload and index a document",
              responses={413: {"model": ErrorResponse}})
 def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_write)) -> dict:
+    """Check, store and index an uploaded document (413 when too large, 400 when unusable)."""
     limit = int(retriever.settings.max_upload_mb * 1024 * 1024)
     data = file.file.read(limit + 1)
     if len(data) > limit:
@@ -189,12 +199,15 @@ def upload(file: UploadFile = File(...), retriever: Retriever = Depends(require_
 @router.delete("/documents/{doc_id}", response_model=DeleteResponse, summary="Delete a user-uploaded document",
                responses={403: {"model": ErrorResponse}, 404: {"model": ErrorResponse}})
 def delete(doc_id: str, retriever: Retriever = Depends(require_write)) -> dict:
+    """Delete a user-uploaded document and its passages; shipped documents are refused (403)."""
     removed = delete_document(retriever, doc_id)
     return {"deleted": doc_id, "chunks": removed}
 
 
 @router.get("/glossary", response_model=GlossaryResponse, summary="Terms and acronyms of UN integrated planning")
-def glossary(q: str = Query("", max_length=200, description="Filter text."), retriever: Retriever = Depends(require_read)) -> dict:
+def glossary(q: str = Query("", max_length=200, description="Filter text."),
+             retriever: Retriever = Depends(require_read)) -> dict:
+    """Terms and acronyms, filtered by the text given."""
     return {"terms": [t.model_dump() for t in retriever.glossary.search(q)]}
 
 
@@ -203,6 +216,7 @@ OutputFormat = Literal["json", "md", "docx"]
 
 
 class DraftRequest(BaseModel):
+    """Body of POST /api/draft."""
     context: PlanningContext
     sections: list[Literal["all", *SECTION_KEYS]] = Field(default_factory=lambda: ["all"], min_length=1)  # type: ignore[valid-type]
     format: OutputFormat = "json"
@@ -211,6 +225,7 @@ class DraftRequest(BaseModel):
 
 
 class ExerciseRequest(BaseModel):
+    """Body of POST /api/exercise."""
     topic: str = Field(min_length=3, max_length=300)
     minutes: int = Field(90, ge=MIN_MINUTES, le=MAX_MINUTES)
     participants: int = Field(18, ge=MIN_PARTICIPANTS, le=MAX_PARTICIPANTS)
@@ -221,6 +236,7 @@ class ExerciseRequest(BaseModel):
 
 
 class QuizRequest(BaseModel):
+    """Body of POST /api/quiz."""
     topic: str = Field(min_length=3, max_length=300)
     count: int = Field(10, ge=1, le=MAX_QUESTIONS)
     format: OutputFormat = Field("json", description="json: a list of {stem, options, answer, citation}; md or docx: the quiz.")
@@ -253,7 +269,8 @@ def _deliver(build: Callable[[], Report], fmt: str, name: str):
         return Response(to_markdown(report), media_type="text/markdown; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}.md"'})
     if fmt == "docx":
-        return Response(to_docx(report), media_type=DOCX_TYPE, headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
+        return Response(to_docx(report), media_type=DOCX_TYPE,
+                        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
     return report.model_dump()
 
 

@@ -7,7 +7,8 @@ that the web app and API call too.
     planassist draft --context FILE [--section S] [--length brief|full] [--format md|docx -o OUT]
     planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N] [--format json]
     planassist healthcheck --context FILE [--ratings FILE] [--format md|docx|json -o OUT]
-    planassist docs | corpus fetch | chat | eval retrieval | eval answers | eval products | serve
+    planassist docs | corpus fetch | chat | eval retrieval | eval answers [--backend llm --limit N] | eval products | serve
+    planassist models list | install NAME | verify
 """
 
 from __future__ import annotations
@@ -18,17 +19,20 @@ from typing import Optional
 
 import typer
 
-from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
-from assistant.errors import ContextError, InvalidRequest
+from assistant.interfaces.cli_models import models_app
+from assistant.interfaces.cli_reports import ensure_index, reports
 from assistant.settings import get_settings
 
-app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True, add_completion=False)
+app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True,
+                  add_completion=False)
 corpus_app = typer.Typer(help="The catalogue of canonical texts.", no_args_is_help=True)
 eval_app = typer.Typer(help="Evaluations (retrieval, answers, products).", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(eval_app, name="eval")
+app.add_typer(models_app, name="models")
 
 JSON_OPT = typer.Option(False, "--json", help="Machine-readable JSON output.")
+EXIT_PARTIAL = 3  # `planassist ingest`: some files failed, the rest is indexed (1 would mean it crashed)
 K_OPT = typer.Option(None, "-k", help="Number of results.")
 
 
@@ -52,7 +56,8 @@ def read_questions(path: Path) -> list[str]:
 
 
 @app.command()
-def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the configured corpus)."), as_json: bool = JSON_OPT):
+def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the configured corpus)."),
+           as_json: bool = JSON_OPT):
     """Index documents: incremental, crash-safe; folders are synced."""
     from assistant.index.ingest import ingest as run
 
@@ -63,22 +68,13 @@ def ingest(paths: Optional[list[Path]] = typer.Argument(None, help="Files or fol
     else:
         typer.echo(
             f"{report.documents} documents, {report.chunks} chunks: {report.embedded} embedded, "
-            f"{report.skipped_unchanged} unchanged, {report.removed} removed, {len(report.failed)} failed ({report.took_ms:.0f} ms)"
+            f"{report.skipped_unchanged} unchanged, {report.removed} removed, {len(report.failed)} failed ({report.took_ms:.0f} "
+            f"ms)"
         )
         for f in report.failed:
             typer.echo(f"  failed: {f.error}", err=True)
-
-
-def ensure_index() -> None:
-    """Build the index on first use so that every command works on a fresh clone."""
-    from assistant.index.retrieve import get_retriever
-
-    retriever = get_retriever()
-    if retriever.store.count() == 0:  # only then import ingest and the document loaders
-        from assistant.index.library import ensure_index as build
-
-        typer.echo("Building the index of the default corpus (first run)...", err=True)
-        build(retriever)
+    if report.failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _filters(doc: list[str] | None, doc_type: list[str] | None, year_from: int | None, year_to: int | None, current_only: bool):
@@ -131,7 +127,7 @@ def ask(
     as_json: bool = JSON_OPT,
 ):
     """Answer from the corpus with cited, verified sentences — or say it is not covered."""
-    from assistant.answering.answer import answer_question, render_text
+    from assistant.answering.answer import answer_question, answer_stream, render_text, resolve_backend
     from assistant.index.retrieve import get_retriever
 
     items = read_questions(questions) if questions else [question or ""]
@@ -140,11 +136,26 @@ def ask(
     ensure_index()
     filters = _filters(doc, doc_type, None, None, current_only)
     for q in items:
-        result = answer_question(q, get_retriever(), filters=filters, backend=backend)
+        if as_json or resolve_backend(backend, get_retriever()) != "llm":
+            result = answer_question(q, get_retriever(), filters=filters, backend=backend)
+        else:  # the model's words appear as they come (on stderr); the verified answer follows on stdout
+            result = _stream_to_stderr(answer_stream(q, get_retriever(), filters=filters, backend=backend))
         if as_json:
             _emit(result.public())
         else:
             typer.echo(render_text(result) + "\n")
+
+
+def _stream_to_stderr(events):
+    """Echo streamed text to stderr and return the final Answer."""
+    result = None
+    for event in events:
+        if isinstance(event, str):
+            typer.echo(event, err=True, nl=False)
+        else:
+            result = event
+    typer.echo("\n--- verified answer ---", err=True)
+    return result
 
 
 @app.command()
@@ -171,13 +182,16 @@ def chat(backend: str = typer.Option("auto", help="extractive, llm or auto.")):
 
 
 @app.command()
-def docs(as_json: bool = JSON_OPT):
+def docs(as_json: bool = JSON_OPT, quality: bool = typer.Option(False, "--quality", help="Text-quality defects per document.")):
     """Documents in the index with status, and catalogued canonical texts that are missing."""
     from assistant.index.library import list_catalogue, list_documents
     from assistant.index.retrieve import get_retriever
 
     ensure_index()
     retriever = get_retriever()
+    if quality:
+        _quality(retriever, as_json)
+        return
     documents, catalogue = list_documents(retriever), list_catalogue(retriever)
     if as_json:
         _emit({"documents": [d.model_dump() for d in documents], "catalogue": [c.model_dump() for c in catalogue]})
@@ -192,6 +206,24 @@ def docs(as_json: bool = JSON_OPT):
             typer.echo(f"  {c.short:36} {c.url}")
 
 
+def _quality(retriever, as_json: bool) -> None:
+    """Print split/glued words, spliced footnotes, odd sentences and OCR pages for each document."""
+    from assistant.index.library import document_quality
+
+    report = document_quality(retriever)
+    if as_json:
+        _emit({"documents": [q.model_dump() | {"defects": q.defects} for q in report],
+               "defects": sum(q.defects for q in report)})
+        return
+    typer.echo(f"{'document':34} {'split':>5} {'glued':>5} {'spliced':>7} {'long':>4} {'short':>5} {'notes':>5} {'ocr pp':>6}")
+    for q in report:
+        typer.echo(f"{q.doc_id[:34]:34} {q.split_words:5} {q.glued_words:5} {q.spliced_footnotes:7} {q.long_sentences:4} "
+                   f"{q.short_sentences:5} {q.footnotes:5} {q.ocr_pages:6}")
+        for example in q.examples if q.defects else []:
+            typer.echo(f"    {example[:120]}")
+    typer.echo(f"\n{sum(q.defects for q in report)} split/glued words and spliced footnotes in {len(report)} documents")
+
+
 @corpus_app.command("fetch")
 def corpus_fetch(as_json: bool = JSON_OPT, timeout: float = typer.Option(30.0, help="Seconds per download.")):
     """Download catalogued canonical texts (when online), verify them, and ingest them."""
@@ -202,7 +234,8 @@ def corpus_fetch(as_json: bool = JSON_OPT, timeout: float = typer.Option(30.0, h
     results = fetch_catalogue(settings, timeout=timeout)
     report = run([settings.corpus_dir / FETCHED_DIR], settings=settings) if any(r.ok for r in results) else None
     if as_json:
-        _emit({"fetched": [r.model_dump() for r in results], "ingest": report.model_dump(exclude={"doc_ids"}) if report else None})
+        _emit({"fetched": [r.model_dump() for r in results],
+               "ingest": report.model_dump(exclude={"doc_ids"}) if report else None})
     else:
         for r in results:
             typer.echo(f"{'ok    ' if r.ok else 'FAILED'} {r.id:20} {r.path or r.error}")
@@ -225,12 +258,19 @@ def eval_retrieval(
 
 
 @eval_app.command("answers")
-def eval_answers(file: Path = typer.Option(Path("evals/answers.jsonl"), "--file"), as_json: bool = JSON_OPT):
-    """Key-fact recall, citation precision/recall, support and abstention accuracy."""
+def eval_answers(
+    file: Path = typer.Option(Path("evals/answers.jsonl"), "--file"),
+    as_json: bool = JSON_OPT,
+    backend: str = typer.Option("extractive", help="extractive or llm (llm also reruns extractive on the same questions)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Evaluate an evenly spaced sample of N questions."),
+):
+    """Key-fact recall, citation precision/recall, support, abstention accuracy and latency."""
     from assistant.evaluate import evaluate_answers, format_table
 
     ensure_index()
-    results = evaluate_answers(file)
+    results = evaluate_answers(file, backend=backend, limit=limit, progress=backend == "llm")
+    if backend == "llm":
+        results = {"llm": results, "extractive": evaluate_answers(file, backend="extractive", limit=limit)}
     _emit(results) if as_json else typer.echo(format_table(results))
 
 
@@ -245,149 +285,15 @@ def eval_products(as_json: bool = JSON_OPT):
     _emit(results) if as_json else typer.echo(format_products(results))
 
 
-def _write_report(build, fmt: str, output: Optional[Path]) -> None:
-    """Build the report on the (ensured) index; Markdown to stdout or a file, Word only to a file."""
-    from assistant.products.export import to_docx, to_markdown
-
-    if fmt not in ("md", "docx"):
-        raise typer.BadParameter("--format must be md or docx")
-    if fmt == "docx" and not output:
-        raise typer.BadParameter("--format docx needs -o FILE")
-    ensure_index()
-    try:
-        report = build()
-    except InvalidRequest as err:
-        raise typer.BadParameter(str(err)) from None
-    if fmt == "docx" and output:
-        output.write_bytes(to_docx(report))
-    elif output:
-        output.write_text(to_markdown(report), encoding="utf-8")
-    else:
-        typer.echo(to_markdown(report))
-    if output:
-        typer.echo(f"wrote {output} ({len(report.sources)} sources)", err=True)
-
-
-FORMAT_OPT = typer.Option("md", "--format", help="md or docx.")
-OUTPUT_OPT = typer.Option(None, "-o", "--output", help="Output file (required for docx).")
-BACKEND_OPT = typer.Option("auto", help="extractive, llm or auto (llm when configured).")
-
-
-@app.command()
-def draft(
-    context: Path = typer.Option(..., "--context", help="Planning context, YAML or JSON (see examples/carana.yaml)."),
-    section: list[str] = typer.Option(["all"], "--section", help="Section key or 'all' (repeatable)."),
-    fmt: str = FORMAT_OPT,
-    output: Optional[Path] = OUTPUT_OPT,
-    backend: str = BACKEND_OPT,
-    length: str = typer.Option("full", "--length", help="brief (2 guidance statements a section, sources unquoted) or full."),
-):
-    """First-pass ISF sections for your context, each tied to the cited policy behind it."""
-    from assistant.index.retrieve import get_retriever
-    from assistant.products.context import load_context
-    from assistant.products.draft import draft as make_draft
-
-    try:
-        ctx = load_context(context)
-    except ContextError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2) from None
-    _write_report(lambda: make_draft(ctx, get_retriever(), sections=section, backend=backend, length=length), fmt, output)
-
-
-@app.command()
-def exercise(
-    topic: str = typer.Option(..., "--topic", help="What the exercise is about."),
-    minutes: int = typer.Option(90, "--minutes", help=f"Minutes ({MIN_MINUTES}-{MAX_MINUTES}; 960 = two days)."),
-    participants: int = typer.Option(18, "--participants", help=f"Number of participants ({MIN_PARTICIPANTS}-{MAX_PARTICIPANTS})."),
-    country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
-    fmt: str = FORMAT_OPT,
-    output: Optional[Path] = OUTPUT_OPT,
-    backend: str = BACKEND_OPT,
-    context: Optional[Path] = typer.Option(None, "--context", help="Planning context to build the scenario from (YAML/JSON)."),
-):
-    """A joint-training exercise pack by topic (transition, humanitarian space, elections, protection of civilians,
-    mandate renewal, budget cuts, joint analysis, crisis response), 45 minutes to two days (960)."""
-    from assistant.index.retrieve import get_retriever
-    from assistant.products.context import ContextError, load_context
-    from assistant.products.exercise import exercise as make_exercise
-
-    try:
-        ctx = load_context(context) if context else None
-    except ContextError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2) from None
-    _write_report(lambda: make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country,
-                                        context=ctx), fmt, output)
-
-
-@app.command()
-def quiz(
-    topic: str = typer.Option(..., "--topic", help="What the quiz checks."),
-    count: int = typer.Option(10, "-n", "--count", help=f"Number of questions (1-{MAX_QUESTIONS})."),
-    fmt: str = typer.Option("md", "--format", help="md, docx, or json (one {stem, options, answer, citation} object a line)."),
-    output: Optional[Path] = OUTPUT_OPT,
-    difficulty: str = typer.Option("mixed", "--difficulty", help="easy, medium, hard or mixed."),
-):
-    """Multiple-choice items on concepts, roles, requirements and cases, each with its source."""
-    from assistant.index.retrieve import get_retriever
-    from assistant.products.quiz import quiz as make_quiz
-    from assistant.products.quiz import quiz_items
-
-    if fmt == "json":
-        ensure_index()
-        try:
-            items, _ = quiz_items(topic, count, get_retriever(), difficulty)
-        except InvalidRequest as err:
-            raise typer.BadParameter(str(err)) from None
-        for item in items:
-            _emit(item.public())
-        return
-    _write_report(lambda: make_quiz(topic, count, get_retriever(), difficulty), fmt, output)
-
-
-@app.command()
-def healthcheck(
-    context: Path = typer.Option(..., "--context", help="Planning context, YAML or JSON (see examples/carana.yaml)."),
-    ratings: Optional[Path] = typer.Option(None, "--ratings", help="Team ratings, YAML/JSON (examples/carana-ratings.yaml)."),
-    fmt: str = typer.Option("md", "--format", help="md, docx or json."),
-    output: Optional[Path] = OUTPUT_OPT,
-):
-    """Integration health check: cited key performance questions for your context; with --ratings, the rated report."""
-    from assistant.errors import RatingError
-    from assistant.index.retrieve import get_retriever
-    from assistant.products.context import load_context
-    from assistant.products.healthcheck import health_report, question_ids
-    from assistant.products.healthcheck import healthcheck as make_check
-    from assistant.products.ratings import parse_ratings, read_ratings
-
-    if fmt not in ("md", "docx", "json"):
-        raise typer.BadParameter("--format must be md, docx or json")
-    try:
-        ctx = load_context(context)
-        raw = read_ratings(ratings) if ratings else None
-        parse_ratings(raw, question_ids(ctx))
-    except (ContextError, RatingError) as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2) from None
-    if fmt != "json":
-        _write_report(lambda: health_report(make_check(ctx, get_retriever(), raw)), fmt, output)
-        return
-    ensure_index()
-    data = json.dumps(make_check(ctx, get_retriever(), raw).public(), ensure_ascii=False, indent=1)
-    if output:
-        output.write_text(data, encoding="utf-8")
-        typer.echo(f"wrote {output}", err=True)
-    else:
-        typer.echo(data)
-
-
 @app.command()
 def serve(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.Option(None)):
     """Start the web app (API + Gradio UI)."""
     from assistant.interfaces.web import run
 
     run(host=host, port=port)
+
+
+app.registered_commands += reports.registered_commands  # draft, exercise, quiz, healthcheck (cli_reports.py)
 
 
 def main() -> None:

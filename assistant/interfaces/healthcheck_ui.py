@@ -18,7 +18,8 @@ from assistant.errors import ContextError, RatingError
 from assistant.index.retrieve import Retriever
 from assistant.products.context import MAX_CONTEXT_BYTES, parse_context
 from assistant.products.export import to_docx, to_markdown
-from assistant.products.healthcheck import HealthCheck, health_report, healthcheck
+from assistant.products.healthcheck import HealthCheck, healthcheck
+from assistant.products.healthcheck_report import health_report
 from assistant.products.ratings import SCALE, read_ratings
 from assistant.settings import PROJECT_ROOT
 
@@ -76,6 +77,7 @@ def healthcheck_tab(retriever: Retriever) -> None:
             rate = gr.Button("Report with ratings", variant="primary", elem_id="pa-hc-rate")
     status = gr.Markdown(elem_id="pa-hc-status")
     form = gr.Dataframe(headers=FORM_HEADERS, interactive=True, type="array", wrap=True, elem_id="pa-hc-form",
+                        column_widths=["5%", "10%", "13%", "42%", "12%", "18%"], max_height=520,
                         label="Ratings form: type a rating and a comment per question, then 'Report with ratings'")
     with gr.Row():
         word = gr.File(label="Health check as Word", interactive=False)

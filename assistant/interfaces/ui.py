@@ -1,4 +1,4 @@
-"""The Gradio interface: Ask, Draft, Training, Health check, Library and Glossary tabs.
+"""The Gradio interface: Ask, Library and Glossary tabs; Draft and Training in ui_products.py, Health check in healthcheck_ui.py.
 
 A thin shell: every action calls the same library functions as the CLI and the API.
 Sources are rendered as expandable blocks (title, locator, quoted passage, and the
@@ -17,17 +17,13 @@ from assistant.answering.answer import Answer
 from assistant.answering.conversation import Conversation
 from assistant.answering.llm import llm_configured
 from assistant.citation import NOT_COVERED
-from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
-from assistant.errors import ContextError, InvalidRequest, LoadError, NotDeletable, NotFound
+from assistant.errors import LoadError, NotDeletable, NotFound
 from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
 from assistant.index.retrieve import Filters, Retriever
 from assistant.interfaces.healthcheck_ui import healthcheck_tab
-from assistant.products.context import load_context, parse_context
-from assistant.products.draft import SECTIONS, draft
-from assistant.products.exercise import exercise
-from assistant.products.export import Report, answer_report, to_docx, to_markdown
-from assistant.products.quiz import quiz
-from assistant.settings import PROJECT_ROOT
+from assistant.interfaces.security import is_user_upload
+from assistant.interfaces.ui_products import draft_tab, training_tab
+from assistant.products.export import answer_report, to_docx, to_markdown
 
 UPLOAD_TYPES = [".pdf", ".docx", ".html", ".htm", ".md", ".txt"]
 INTRO = """### UN Planning Assistant
@@ -86,6 +82,7 @@ def _filters(docs: list[str] | None, types: list[str] | None, current_only: bool
 
 
 def ask_tab(retriever: Retriever) -> None:
+    """The chat: questions with follow-ups, streamed answers, sources to read in context, filters, export."""
     documents = list_documents(retriever)
     with gr.Row():
         with gr.Column(scale=3):
@@ -153,7 +150,9 @@ def _uploads(retriever: Retriever) -> list[tuple[str, str]]:
 
 
 def library_tab(retriever: Retriever) -> None:
-    table = gr.Dataframe(value=_documents_table(retriever), headers=["id", "cite as", "title", "type", "status", "chunks", "origin"],
+    """The documents in the index, the canonical texts missing, upload and delete."""
+    table = gr.Dataframe(value=_documents_table(retriever), headers=["id", "cite as", "title", "type", "status", "chunks",
+                                                                     "origin"],
                          interactive=False, wrap=True, elem_id="pa-library")
     catalogue = gr.Markdown(_catalogue_md(retriever))
     with gr.Row():
@@ -168,6 +167,8 @@ def library_tab(retriever: Retriever) -> None:
     def add_file(path, progress=gr.Progress()):
         if not path:
             return gr.update(), gr.update(), "Choose a file first.", gr.update()
+        if not is_user_upload(path):  # a crafted payload naming a server file
+            return gr.update(), gr.update(), "Upload the file from your computer.", gr.update()
         progress(0.1, desc="Reading the file")
         name = Path(path).name
         try:
@@ -189,135 +190,21 @@ def library_tab(retriever: Retriever) -> None:
             n = delete_document(retriever, doc_id)
         except (NotFound, NotDeletable) as err:
             return gr.update(), f"❌ {err}", gr.update()
-        return _documents_table(retriever), f"Deleted {doc_id} ({n} passages).", gr.update(choices=_uploads(retriever), value=None)
+        return _documents_table(retriever), f"Deleted {doc_id} ({n} passages).", gr.update(choices=_uploads(retriever),
+                                                                                           value=None)
 
     add.click(add_file, [upload], [table, catalogue, status, to_delete])
     delete.click(remove, [to_delete], [table, status, to_delete])
 
 
 def glossary_tab(retriever: Retriever) -> None:
+    """The glossary, searchable."""
     def rows(text: str = "") -> list[list[str]]:
         return [[t.term, t.expansion, t.definition] for t in retriever.glossary.search(text or "")]
 
     box = gr.Textbox(label="Search terms and acronyms", placeholder="e.g. DSRSG, integrated assessment")
     table = gr.Dataframe(value=rows(), headers=["term", "stands for", "meaning"], interactive=False, wrap=True)
     box.change(rows, [box], [table])
-
-
-EXAMPLE_CONTEXT = PROJECT_ROOT / "examples" / "carana.yaml"
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def _save(report: Report, stem: str) -> str:
-    path = Path(tempfile.mkdtemp(prefix="planassist-")) / f"{stem}.docx"
-    path.write_bytes(to_docx(report))
-    return str(path)
-
-
-def _priorities(text: str) -> list[dict]:
-    """'name | lead | contributing, contributing' per line."""
-    out = []
-    for line in _lines(text):
-        parts = [p.strip() for p in line.split("|")]
-        out.append({"name": parts[0], "lead": parts[1] if len(parts) > 1 else "",
-                    "contributing": [c.strip() for c in parts[2].split(",") if c.strip()] if len(parts) > 2 else []})
-    return out
-
-
-def _example_form() -> list:
-    ctx = load_context(EXAMPLE_CONTEXT)
-    return [ctx.country, ctx.fictional, ctx.presence, ctx.mission, ctx.mandate.strip(), "\n".join(ctx.key_tasks), ctx.national_plan,
-            "\n".join(ctx.national_priorities), ", ".join(ctx.un_entities), ctx.period,
-            "\n".join(f"{p.name} | {p.lead} | {', '.join(p.contributing)}" for p in ctx.priorities),
-            "\n".join(ctx.tensions), ctx.humanitarian_response]
-
-
-def draft_tab(retriever: Retriever) -> None:
-    gr.Markdown("Fill in your planning context; each section comes with the policy it rests on (cited), a first-pass "
-                "text built only from what you enter, practice from the corpus, and open questions.")
-    with gr.Row():
-        with gr.Column():
-            country = gr.Textbox(label="Country (real or fictional)", elem_id="pa-country")
-            fictional = gr.Checkbox(label="Fictional (training scenario)")
-            presence = gr.Radio(["PKO", "SPM", "transition"], value="PKO", label="UN presence")
-            mission = gr.Textbox(label="Mission (name or acronym)")
-            period = gr.Textbox(label="Period", placeholder="2027-2029")
-            entities = gr.Textbox(label="UN entities present (comma-separated)", placeholder="UNDP, UNICEF, UNHCR")
-            humanitarian = gr.Checkbox(label="Active humanitarian response plan")
-        with gr.Column():
-            mandate = gr.Textbox(label="Mandate text or extract", lines=4)
-            tasks = gr.Textbox(label="Key tasks (one per line)", lines=4)
-            plan = gr.Textbox(label="National plan")
-            national = gr.Textbox(label="National priorities (one per line)", lines=3)
-        with gr.Column():
-            priorities = gr.Textbox(label="Agreed priorities: name | lead | contributing, ... (one per line)", lines=4)
-            tensions = gr.Textbox(label="Known tensions (one per line)", lines=3)
-            sections = gr.CheckboxGroup([(s.title, s.key) for s in SECTIONS], value=[s.key for s in SECTIONS], label="Sections")
-    with gr.Row():
-        example = gr.Button("Load the Carana example")
-        go = gr.Button("Draft", variant="primary", elem_id="pa-draft")
-    status = gr.Markdown()
-    preview = gr.Markdown(elem_id="pa-draft-preview")
-    download = gr.File(label="Draft as Word", interactive=False)
-    fields = [country, fictional, presence, mission, mandate, tasks, plan, national, entities, period, priorities, tensions, humanitarian]
-
-    def run(country, fictional, presence, mission, mandate, tasks, plan, national, entities, period, priorities, tensions,
-            humanitarian, sections, progress=gr.Progress()):
-        data = {"country": country, "fictional": fictional, "presence": presence, "mission": mission, "mandate": mandate or "",
-                "key_tasks": _lines(tasks), "national_plan": plan or "", "national_priorities": _lines(national),
-                "un_entities": [e.strip() for e in (entities or "").split(",") if e.strip()], "period": period or "",
-                "priorities": _priorities(priorities), "tensions": _lines(tensions), "humanitarian_response": humanitarian}
-        try:
-            ctx = parse_context(data)
-        except ContextError as err:
-            return f"❌ Please fix the context: {err}", "", None
-        if not sections:
-            return "❌ Choose at least one section.", "", None
-        progress(0.2, desc="Retrieving guidance and drafting")
-        report = draft(ctx, retriever, sections=sections)
-        return f"✅ {len(sections)} section(s), {len(report.sources)} sources.", to_markdown(report), _save(report, "isf-draft")
-
-    example.click(_example_form, None, fields)
-    go.click(run, [*fields, sections], [status, preview, download])
-
-
-def training_tab(retriever: Retriever) -> None:
-    gr.Markdown("**Exercise pack** — objectives, scenario, role cards, injects, discussion questions, a facilitator "
-                "answer key citing the corpus, and debrief questions.")
-    with gr.Row():
-        topic = gr.Textbox(label="Topic", placeholder="humanitarian space and co-branded quick-impact projects", scale=3, elem_id="pa-topic")
-        minutes = gr.Number(90, label="Minutes", precision=0, minimum=MIN_MINUTES, maximum=MAX_MINUTES)
-        people = gr.Number(18, label="Participants", precision=0, minimum=MIN_PARTICIPANTS, maximum=MAX_PARTICIPANTS)
-        country = gr.Textbox("Carana", label="Fictional country")
-    build = gr.Button("Build exercise", variant="primary", elem_id="pa-exercise")
-    gr.Markdown("**Quiz** — multiple-choice items on concepts, roles, requirements and cases, with answers and sources.")
-    with gr.Row():
-        quiz_topic = gr.Textbox(label="Quiz topic", placeholder="integrated strategic framework", scale=3)
-        count = gr.Number(10, label="Questions", precision=0, minimum=1, maximum=MAX_QUESTIONS)
-        make_quiz = gr.Button("Build quiz")
-    status = gr.Markdown()
-    preview = gr.Markdown(elem_id="pa-training-preview")
-    download = gr.File(label="Download as Word", interactive=False)
-
-    def run_exercise(topic, minutes, people, country):
-        try:
-            report = exercise(topic or "", int(minutes or 0), int(people or 0), retriever, country=country or "Carana")
-        except InvalidRequest as err:
-            return f"❌ {err}", "", None
-        return f"✅ Exercise pack with {len(report.sources)} sources.", to_markdown(report), _save(report, "exercise")
-
-    def run_quiz(topic, count):
-        try:
-            report = quiz(topic or "", int(count or 0), retriever)
-        except InvalidRequest as err:
-            return f"❌ {err}", "", None
-        return "✅ Quiz ready.", to_markdown(report), _save(report, "quiz")
-
-    build.click(run_exercise, [topic, minutes, people, country], [status, preview, download])
-    make_quiz.click(run_quiz, [quiz_topic, count], [status, preview, download])
 
 
 CSS = """

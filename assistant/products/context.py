@@ -75,7 +75,8 @@ class PlanningContext(BaseModel):
 
     country: str = Field(min_length=2, max_length=100, description="Country, real or fictional.")
     fictional: bool = Field(False, description="True for training scenarios (e.g. Carana).")
-    presence: Literal["PKO", "SPM", "transition"] = Field(description="Peacekeeping operation, special political mission, or a presence in transition.")
+    presence: Literal["PKO", "SPM", "transition"] = Field(
+        description="Peacekeeping operation, special political mission, or a presence in transition.")
     phase: Literal["", "start-up", "consolidation", "drawdown", "withdrawal"] = Field(
         "", description="Mandate stage, if known: start-up, consolidation, drawdown or withdrawal.")
     mission: str = Field(min_length=2, max_length=100, description="Name or acronym of the mission.")
@@ -86,7 +87,8 @@ class PlanningContext(BaseModel):
     un_entities: list[str] = Field(min_length=1, description="UN entities present besides the mission (UNDP, UNICEF, ...).")
     period: str = Field(description="ISF period as 'YYYY-YYYY' (2-3 years is usual).")
     priorities: list[Priority] = Field(default_factory=list, description="Peace-consolidation priorities, if already agreed.")
-    tensions: list[str] = Field(default_factory=list, description="Known tensions (humanitarian space, host government, funding...).")
+    tensions: list[str] = Field(default_factory=list,
+                                description="Known tensions (humanitarian space, host government, funding...).")
     humanitarian_response: bool = Field(False, description="An active humanitarian response plan (HRP) is in place.")
 
     @field_validator("key_tasks", "national_priorities", "un_entities", "tensions")

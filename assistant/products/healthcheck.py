@@ -16,29 +16,22 @@ and stage (weakest first), suggestions from practice in the library for the weak
 and a monitoring table for the ISF annual review.
 
 >>> check = healthcheck(load_context("examples/carana.yaml"), get_retriever())      # doctest: +SKIP
->>> to_docx(health_report(check))                                                  # doctest: +SKIP
+>>> to_docx(health_report(check))  # health_report from healthcheck_report        # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import lru_cache
-from pathlib import Path
-from typing import Literal
 
-import yaml
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field
 
-from assistant.answering.verify import split_sentences
-from assistant.citation import NOT_COVERED, Citation, CitationBook
-from assistant.index.records import Record
+from assistant.citation import Citation
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
-from assistant.products.export import Block, Report
+from assistant.products.healthcheck_bank import Bank, BankQuestion, load_bank
+from assistant.products.healthcheck_quotes import Library, Quote
 from assistant.products.ratings import SCALE, Ratings, parse_ratings
 
-BANK_FILE = Path(__file__).with_name("healthcheck_bank.yaml")
 SCORES = {"in place": 2, "partly": 1, "not in place": 0}
 NOT_APPLICABLE = "not applicable"
 TARGET = {"not in place": "partly", "partly": "in place"}
@@ -47,181 +40,7 @@ MONITORING_NOTE = ("One row per question rated partly or not in place, weakest a
                    "scale by the review; owners are for the team to agree.")
 MONITORING_HEADER = ["No.", "Area", "Key performance question", "Rating now", "Target", "Evidence to look for", "Owner", "Review"]
 BLANK_RATING = "☐ in place   ☐ partly   ☐ not in place   ☐ not applicable"
-ANALOGY = "UK-government analogy, not UN guidance"
-SOURCE_TYPES = {
-    "commentary": ANALOGY,
-    "analysis": "independent study",
-    "report": "UN practice",
-    "resolution": "UN resolution",
-    "policy": "UN policy",
-    "guidance": "UN guidance",
-}
-"""How each kind of source is labelled beside its quote (the Itad blog is the corpus's only commentary)."""
 HUMANITARIAN_ENTITIES = ("UNHCR", "WFP", "UNICEF", "OCHA", "IOM", "UNFPA", "WHO", "FAO", "UNRWA")
-# Sentences the shared splitter leaves joined: after a closing quote ('space." While') and
-# after a plain footnote number ('practice.22 Such').
-_MORE_SPLITS = re.compile(
-    r"(?<=[.!?][\"”’])\s+(?=[A-Z“\"])|(?<=[a-z][.!?])\d{1,2}\s+(?=[A-Z])|(?<=[.!?])[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s+(?=[A-Z])")
-_BULLET = re.compile(r"^[-•▪●]\s+")
-_TRAILING_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
-LONG_QUOTE = 360
-
-
-# --- the bank --------------------------------------------------------------------------------
-class Anchor(BaseModel):
-    """Where a quote lives: a manifest document id and a phrase of one of its sentences."""
-
-    doc: str
-    find: str = Field(min_length=12)
-
-
-class Suggestion(Anchor):
-    """An action from practice, backed by the anchored sentence."""
-
-    action: str
-
-
-class Stage(BaseModel):
-    """A stage of the planning cycle; its code prefixes question numbers (A1, P2, ...)."""
-
-    key: str
-    name: str
-    code: str
-
-
-class Area(BaseModel):
-    """An area of integration, with the practice suggested when a team rates it weak."""
-
-    key: str
-    name: str
-    tension_words: list[str] = Field(default_factory=list, description="Words that tie a context tension to this area.")
-    suggestions: list[Suggestion] = Field(default_factory=list)
-    humanitarian: bool = Field(False, description="Not applicable without a humanitarian response.")
-
-
-class BankQuestion(BaseModel):
-    """A key performance question as written in the bank, before the context words it."""
-
-    id: str
-    stage: str
-    area: str
-    question: str
-    question_by_presence: dict[str, str] = Field(default_factory=dict)
-    evidence: str
-    why: list[Anchor] = Field(min_length=1)
-    only: Literal["leaving", "staying"] | None = Field(
-        None, description="Only for a presence drawing down or in transition (leaving), or only for one that is not (staying).")
-
-
-class Bank(BaseModel):
-    """The whole question bank, checked for consistency when loaded."""
-
-    stages: list[Stage]
-    areas: list[Area]
-    questions: list[BankQuestion]
-
-    @model_validator(mode="after")
-    def _consistent(self) -> "Bank":
-        stages, areas = {s.key for s in self.stages}, {a.key for a in self.areas}
-        ids = Counter(q.id for q in self.questions)
-        problems = [f"{i}: duplicate id" for i, n in ids.items() if n > 1]
-        problems += [f"{q.id}: unknown stage {q.stage}" for q in self.questions if q.stage not in stages]
-        problems += [f"{q.id}: unknown area {q.area}" for q in self.questions if q.area not in areas]
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
-
-    def stage(self, key: str) -> Stage:
-        """The stage with this key."""
-        return next(s for s in self.stages if s.key == key)
-
-    def area(self, key: str) -> Area:
-        """The area with this key."""
-        return next(a for a in self.areas if a.key == key)
-
-
-@lru_cache(maxsize=1)
-def load_bank(path: Path = BANK_FILE) -> Bank:
-    """The question bank shipped with the package."""
-    return Bank.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-
-
-# --- quotes from the index -------------------------------------------------------------------
-def _norm(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return " ".join(text.split()).lower()
-
-
-def sentences(passage: str) -> list[str]:
-    """The passage's sentences, verbatim, split a little finer than answers need."""
-    out = []
-    for sentence in split_sentences(passage):
-        out += [_TRAILING_MARK.sub("", _BULLET.sub("", s)).strip() for s in _MORE_SPLITS.split(sentence) if s.strip()]
-    return out
-
-
-def shorten(sentence: str, phrase: str) -> str:
-    """A long sentence cut after the clause holding the phrase (a verbatim prefix, marked '…')."""
-    if len(sentence) <= LONG_QUOTE:
-        return sentence
-    start = max(_norm(sentence).find(_norm(phrase)) + len(phrase), 160)
-    cuts = [m.start() for m in re.finditer(r"[,;] ", sentence[start:])]
-    balanced = [start + i for i in cuts if sentence[:start + i].count("(") == sentence[:start + i].count(")")]
-    cut = balanced[0] if balanced else -1
-    return sentence[:cut] + " …" if 0 < cut < len(sentence) - 40 else sentence
-
-
-class Quote(BaseModel):
-    """One 'why it matters' sentence: verbatim from a stored passage, numbered in the report's sources."""
-
-    n: int
-    quote: str
-    label: str = Field(description="Document and locator, as UN staff cite it.")
-    source_type: str
-    doc_id: str
-    chunk_id: str
-    locator: str
-
-
-class Library:
-    """Finds anchored sentences among stored passages; one per health check (it numbers the sources)."""
-
-    def __init__(self, records: list[Record]):
-        self.by_doc: dict[str, list[Record]] = {}
-        for record in records:
-            self.by_doc.setdefault(record.meta.doc_id, []).append(record)
-        self.book = CitationBook()
-        self.missing: list[str] = []
-
-    @classmethod
-    def of(cls, retriever: Retriever) -> "Library":
-        """The passages of the index as they are now."""
-        retriever.refresh()
-        return cls(retriever.records)
-
-    def find(self, anchor: Anchor) -> tuple[Record, str] | None:
-        """The stored passage and the verbatim sentence holding the anchor's phrase, if the index has them."""
-        phrase = _norm(anchor.find)
-        for record in self.by_doc.get(anchor.doc, []):
-            if phrase in _norm(record.text):
-                match = next((s for s in sentences(record.text) if phrase in _norm(s)), None)
-                if match:
-                    return record, shorten(match, anchor.find)
-        return None
-
-    def quote(self, anchor: Anchor, where: str) -> Quote | None:
-        """The anchored sentence, numbered in this check's sources; None (and a note in missing) if not held."""
-        found = self.find(anchor)
-        if found is None:
-            self.missing.append(f"{where}: the library holds no passage of '{anchor.doc}' with “{anchor.find}”")
-            return None
-        record, sentence = found
-        m = record.meta
-        citation = Citation(n=0, chunk_id=record.id, doc_id=m.doc_id, title=m.title, short=m.short, locator=m.locator,
-                            quote=record.text, status=m.status, superseded_by=m.superseded_by)
-        n = self.book.cite(citation)
-        return Quote(n=n, quote=sentence, label=citation.label, source_type=SOURCE_TYPES.get(m.type, m.type),
-                     doc_id=citation.doc_id, chunk_id=record.id, locator=citation.locator)
 
 
 # --- the check -------------------------------------------------------------------------------
@@ -448,97 +267,3 @@ def check_with(library: Library, ctx: PlanningContext, ratings: object = None) -
         summarise(check, ctx, bank, library, parsed)
     check.sources, check.missing = library.book.sources, library.missing
     return check
-
-
-# --- the report ------------------------------------------------------------------------------
-HOW_TO = (
-    "Work through the questions stage by stage. For each, read why it matters, look at the evidence the team has, "
-    "then agree a rating — in place, partly, not in place, or not applicable — and note the evidence or the gap in "
-    "the comment. Record the ratings in a ratings file (see examples/carana-ratings.yaml) and run "
-    "`planassist healthcheck --ratings FILE` for the summary, the weakest areas with suggestions from practice, "
-    "and a monitoring table for the ISF annual review."
-)
-SOURCES_NOTE = (
-    "Why it matters is quoted verbatim from the library and numbered [n] in the Sources: the IPI study of UN "
-    "integration (independent study), Secretary-General and Security Council reports on missions and transitions "
-    "(UN practice), General Assembly resolution 80/11, and the Itad blog on UK cross-government integrated "
-    "delivery — an analogy from national practice, never UN guidance. The IAP Policy (2013) itself is not in this "
-    "library; its minimum requirements are quoted as the IPI study states them."
-)
-
-
-def quote_line(q: Quote) -> str:
-    """'“sentence” [n] — IPI 2013, 'Analyzing as One' (independent study)'."""
-    return f"“{q.quote}” [{q.n}] — {q.label} ({q.source_type})"
-
-
-def _card(item: Item) -> Block:
-    why = "\n".join(quote_line(q) for q in item.why) or NOT_COVERED
-    rows = [[f"{item.id} · {item.area}", item.question], ["Why it matters", why], ["Evidence to look for", item.evidence]]
-    if item.context_note:
-        rows.append(["Your context", item.context_note])
-    rows += [["Rating", item.rating or BLANK_RATING], ["Comment", item.comment]]
-    return Block(kind="table", rows=rows)
-
-
-def _tally_rows(label: str, tallies: list[Tally]) -> list[list[str]]:
-    rows = [[label, "In place", "Partly", "Not in place", "Not applicable", "Not rated", "Score"]]
-    for t in tallies:
-        rows.append([t.name, *(str(t.counts[r]) for r in SCALE), str(t.unrated), _percent(t)])
-    return rows
-
-
-def _percent(t: Tally) -> str:
-    return f"{round(100 * t.score)} %" if t.score is not None else "—"
-
-
-def _summary_blocks(check: HealthCheck) -> list[Block]:
-    overall = tally("Overall", check.items)
-    weakest_stage = min((t for t in check.stages if t.score is not None), key=lambda t: t.score or 0.0, default=None)
-    headline = (f"Overall: {_percent(overall)} — {overall.counts['in place']} of {overall.rated} rated questions in place, "
-                f"{overall.counts['partly']} partly, {overall.counts['not in place']} not in place. Weakest area: "
-                f"{check.areas[0].name}" + (f"; weakest stage: {weakest_stage.name}." if weakest_stage else "."))
-    blocks = [Block(kind="heading", text="Summary", level=1), Block(kind="paragraph", text=headline),
-              Block(kind="paragraph", text="Score: in place counts 1, partly ½, not in place 0; not applicable and unrated "
-                                            "questions are left out. Areas are listed weakest first."),
-              Block(kind="heading", text="By area", level=2), Block(kind="table", rows=_tally_rows("Area", check.areas)),
-              Block(kind="heading", text="By stage", level=2), Block(kind="table", rows=_tally_rows("Stage", check.stages)),
-              Block(kind="heading", text="Weakest areas first", level=1)]
-    for weak in check.weakest:
-        t = weak.tally
-        heading = f"{t.name} — {_percent(t)} ({t.counts['in place']} of {t.rated} in place)"
-        blocks.append(Block(kind="heading", level=2, text=heading))
-        lines = [f"{i.id} ({i.rating}): {i.question}" + (f" — Team: {i.comment}" if i.comment else "") for i in weak.items]
-        blocks.append(Block(kind="bullets", items=lines))
-        if weak.suggestions:
-            blocks.append(Block(kind="paragraph", text="Suggestions from practice in the library:"))
-            blocks.append(Block(kind="bullets", items=[f"{s.action} {quote_line(s.quote)}" for s in weak.suggestions]))
-    if len(check.monitoring) > 1:
-        blocks += [Block(kind="heading", text="Monitoring table for the ISF annual review", level=1),
-                   Block(kind="paragraph", text=MONITORING_NOTE),
-                   Block(kind="table", rows=check.monitoring)]
-    return blocks
-
-
-def health_report(check: HealthCheck) -> Report:
-    """The health check as a report (Markdown or Word): how to use it, context, summary if rated, question cards, sources."""
-    blocks = [Block(kind="heading", text="How to use this form", level=1), Block(kind="paragraph", text=HOW_TO),
-              Block(kind="paragraph", text=SOURCES_NOTE), Block(kind="heading", text="Shaped by your planning context", level=1),
-              Block(kind="bullets", items=check.context_notes)]
-    if check.missing:
-        missing = "; ".join(check.missing)
-        blocks.append(Block(kind="note", text=f"Passages the library does not hold (left out, not paraphrased): {missing}"))
-    if check.rated:
-        blocks += _summary_blocks(check)
-    for stage in dict.fromkeys(i.stage for i in check.items):
-        blocks.append(Block(kind="heading", text=f"Stage: {stage}", level=1))
-        blocks += [_card(i) for i in check.items if i.stage == stage]
-    return Report(title=check.title, subtitle=check.subtitle, blocks=blocks, sources=_quoted_sources(check))
-
-
-def _quoted_sources(check: HealthCheck) -> list[Citation]:
-    """Sources showing the sentences quoted from each passage (the JSON keeps the whole stored passage)."""
-    quoted: dict[str, list[str]] = {}
-    for q in [q for i in check.items for q in i.why] + [s.quote for w in check.weakest for s in w.suggestions]:
-        quoted.setdefault(q.chunk_id, []).append(q.quote)
-    return [c.model_copy(update={"quote": " … ".join(dict.fromkeys(quoted.get(c.chunk_id, [c.quote])))}) for c in check.sources]

@@ -81,7 +81,9 @@ def parse_ratings(data: object, valid_ids: list[str]) -> Ratings:
             continue
         raw, comment = (value.get("rating"), value.get("comment") or "") if isinstance(value, dict) else (value, "")
         rating = _scale_value(raw)
-        if rating is None:
+        if raw is None or not str(raw).strip():
+            problems.append(f"{key}: no rating given ({', '.join(SCALE)})")
+        elif rating is None:
             problems.append(f"{key}: '{raw}' is not on the scale ({', '.join(SCALE)})")
         elif not isinstance(comment, str) or len(comment) > MAX_COMMENT_CHARS:
             problems.append(f"{key}: the comment must be text under {MAX_COMMENT_CHARS} characters")

@@ -21,7 +21,7 @@ KEY = "s3cret-key"
 
 @pytest.fixture(scope="module")
 def client(retriever):
-    return TestClient(create_app(retriever, with_ui=False))
+    return TestClient(create_app(retriever, with_ui=False), base_url="http://127.0.0.1")
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def writable(make_settings):
                     settings.corpus_dir / "documents")
         r = Retriever.open(settings)
         ingest(settings=settings, store=r.store)
-        return TestClient(create_app(r, with_ui=False))
+        return TestClient(create_app(r, with_ui=False), base_url="http://127.0.0.1")
 
     return make
 
@@ -61,7 +61,8 @@ def test_search_shape_matches_cli(client):
 
 
 def test_ask_json(client):
-    r = client.post("/api/ask", json={"question": "What are the priority areas of the police Joint Development Plan in Timor-Leste?"})
+    r = client.post("/api/ask",
+                    json={"question": "What are the priority areas of the police Joint Development Plan in Timor-Leste?"})
     body = r.json()
     assert r.status_code == 200 and not body["abstained"] and body["citations"][0]["locator"]
     assert set(body) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms"}
@@ -155,7 +156,7 @@ def test_failed_upload_keeps_the_earlier_good_file(writable):
     assert c.post("/api/documents", files={"file": ("tor.docx", good)}).status_code == 201
     broken = b"PK\x03\x04 this zip is truncated"
     assert c.post("/api/documents", files={"file": ("tor.docx", broken)}).status_code == 400
-    assert any(d["id"] == "tor" for d in c.get("/api/documents").json()["documents"])
+    assert any(d["id"] == "upload-tor" for d in c.get("/api/documents").json()["documents"])
 
 
 def test_oversized_upload_is_413(writable):
@@ -193,7 +194,8 @@ def carana() -> dict:
 
 
 def test_draft_json_and_docx(client):
-    body = client.post("/api/draft", json={"context": carana(), "sections": ["vision", "results"], "backend": "extractive"}).json()
+    body = client.post("/api/draft", json={"context": carana(), "sections": ["vision", "results"],
+                                           "backend": "extractive"}).json()
     assert set(body) == {"title", "subtitle", "blocks", "sources", "brief"} and body["sources"]
     r = client.post("/api/draft", json={"context": carana(), "sections": ["results"], "format": "docx", "backend": "extractive"})
     assert r.status_code == 200 and r.content[:2] == b"PK" and "isf-draft.docx" in r.headers["content-disposition"]

@@ -19,7 +19,7 @@ def api_schema(retriever, tmp_path_factory):
     from assistant.index.retrieve import Retriever
 
     uploads = tmp_path_factory.mktemp("schema-uploads")
-    settings = retriever.settings.model_copy(update={"uploads_dir": uploads})
+    settings = retriever.settings.model_copy(update={"uploads_dir": uploads, "allowed_hosts": ["testserver"]})
     r = Retriever(settings, retriever.store, retriever.encoder, retriever.glossary)
     yield schemathesis.openapi.from_asgi("/openapi.json", create_app(r, with_ui=False))
     remove_uploads(r)

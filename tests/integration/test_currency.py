@@ -12,7 +12,8 @@ pytestmark = pytest.mark.integration
 
 OLD = "old-guidance.md"
 NEW = "new-guidance.md"
-TEXT = "Integrated transition planning must begin at least {n} months before mission drawdown, led jointly by the SRSG and the RC."
+TEXT = ("Integrated transition planning must begin at least {n} months before mission drawdown, "
+        "led jointly by the SRSG and the RC.")
 
 
 @pytest.fixture

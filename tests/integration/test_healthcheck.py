@@ -92,7 +92,7 @@ def test_cli_invalid_ratings_exit_2_with_the_reason(cli, tmp_path):
 
 
 def test_api_healthcheck(retriever):
-    client = TestClient(create_app(retriever, with_ui=False))
+    client = TestClient(create_app(retriever, with_ui=False), base_url="http://127.0.0.1")
     context = yaml.safe_load(CONTEXT.read_text(encoding="utf-8"))
     ratings = yaml.safe_load(RATINGS.read_text(encoding="utf-8"))
     ratings["date"] = str(ratings["date"])

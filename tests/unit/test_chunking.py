@@ -75,5 +75,6 @@ def test_long_paragraph_is_split_within_size_and_keeps_number():
 
 
 def test_headings_from_markdown_and_roman_numerals():
-    paragraphs = parse([("# Title\n\nI. Introduction\n\nSome opening text of the report.\n\nA. Politics\n\nMore text here.", None)])
+    paragraphs = parse([("# Title\n\nI. Introduction\n\nSome opening text of the report.\n\nA. Politics\n\nMore text here.",
+                         None)])
     assert paragraphs[-1].headings[-2:] == ("I. Introduction", "A. Politics")

@@ -12,7 +12,8 @@ from conftest import LIBRARY, REAL_CORPUS
 from assistant.corpus.manifest import describe, fetch_catalogue, load_manifest
 
 MANIFEST = load_manifest(REAL_CORPUS)
-CANONICAL = {"brahimi-2000", "iap-policy-2013", "iap-handbook-2014", "nog-2006", "impp-2006", "impp-field-2010", "capstone-2008", "hippo-2015", "s-res-1996-2011"}
+CANONICAL = {"brahimi-2000", "iap-policy-2013", "iap-handbook-2014", "nog-2006", "impp-2006", "impp-field-2010", "capstone-2008",
+             "hippo-2015", "s-res-1996-2011"}
 
 
 def test_every_shipped_document_is_in_the_manifest_with_full_record():

@@ -19,17 +19,10 @@ from assistant.corpus.manifest import load_manifest
 from assistant.index.records import ChunkMeta, Record
 from assistant.products.context import load_context, parse_context
 from assistant.products.export import to_docx, to_markdown
-from assistant.products.healthcheck import (
-    ANALOGY,
-    BLANK_RATING,
-    HUMANITARIAN_NA,
-    MONITORING_HEADER,
-    Library,
-    check_with,
-    health_report,
-    load_bank,
-    question_ids,
-)
+from assistant.products.healthcheck import BLANK_RATING, HUMANITARIAN_NA, MONITORING_HEADER, check_with, question_ids
+from assistant.products.healthcheck_bank import load_bank
+from assistant.products.healthcheck_quotes import ANALOGY, Library
+from assistant.products.healthcheck_report import health_report
 from assistant.products.ratings import RatingError, parse_ratings, read_ratings
 from assistant.settings import PROJECT_ROOT
 

@@ -5,10 +5,12 @@ also catches imports inside functions.
 """
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "assistant"
 BASE = {"settings", "constants", "errors", "citation"}  # the top: anything may import these
+MAX_LINES = 350
 RANK = {"corpus": 1, "index": 2, "answering": 3, "products": 4, "evaluate": 4, "interfaces": 5, "__main__": 6}
 
 
@@ -43,5 +45,19 @@ def test_every_module_has_a_known_layer():
         rank(name)  # raises KeyError for a module outside the agreed layout
 
 
+def test_no_module_is_over_the_size_limit():
+    long = [f"{p.relative_to(PACKAGE)}: {n}" for _, p in modules() if (n := len(p.read_text().splitlines())) > MAX_LINES]
+    assert not long, f"modules over {MAX_LINES} lines (split them by concept): {long}"
+
+
 def test_rank_of_examples():
     assert rank("assistant.errors") == 0 and rank("assistant.index.store") == 2 and rank("assistant.interfaces.api") == 5
+
+
+def test_readme_layout_names_every_module():
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("### Layout"):]
+    layout = layout[: layout.index("\n```\n", layout.index("```\n") + 4)]
+    missing = [name for name, p in modules()
+               if p.stem not in ("__init__", "__main__") and not re.search(rf"\b{p.stem}\b", layout)]
+    assert not missing, f"add these modules to README.md's Layout section: {missing}"

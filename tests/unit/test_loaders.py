@@ -8,7 +8,7 @@ import pytest
 from conftest import LIBRARY, REAL_CORPUS
 from docx import Document
 
-from assistant.corpus.loaders import NO_TEXT_LAYER, LoadError, load, sniff
+from assistant.corpus.loaders import NO_TEXT_LAYER, LoadError, check, load, sniff
 
 SCANNED = sorted((LIBRARY / "scanned-no-text").glob("*.pdf"))
 MINUSTAH_PDF = LIBRARY / "un-sg-reports" / "MINUSTAH_S_2004_698.pdf"
@@ -31,8 +31,18 @@ def test_pdf_keeps_page_numbers():
 @pytest.mark.parametrize("path", SCANNED[:2], ids=lambda p: p.name)
 def test_scanned_pdf_is_reported_not_indexed_empty(path):
     with pytest.raises(LoadError) as err:
-        load(path)
+        load(path, ocr=False)
     assert NO_TEXT_LAYER in str(err.value) and path.name in str(err.value)
+
+
+@pytest.mark.skipif(not SCANNED, reason="shared library not on this machine")
+def test_scanned_pdf_without_tesseract_names_the_install_line(monkeypatch):
+    monkeypatch.setattr("assistant.corpus.ocr.available", lambda: False)
+    with pytest.raises(LoadError) as err:
+        load(SCANNED[0])
+    assert NO_TEXT_LAYER in str(err.value) and "apt-get install -y tesseract-ocr tesseract-ocr-eng" in str(err.value)
+    with pytest.raises(LoadError, match="apt-get install"):
+        check(SCANNED[0])
 
 
 def test_docx_paragraphs_and_tables(tmp_path):

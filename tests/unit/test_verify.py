@@ -40,3 +40,13 @@ def test_an_unsupported_sentence_is_flagged_never_grounded():
 def test_sentences_and_markers():
     assert split_sentences("See para. 4. It holds [2].") == ["See para. 4.", "It holds [2]."]
     assert markers("a [1][3], b [2]") == [1, 3, 2]
+
+
+def test_ocr_passages_forgive_one_wrong_character_but_not_a_missing_word():
+    passage = "the February 1995 Blectoral Law foresees elections in November 1998"
+    sentence = "The 1995 Electoral Law foresees elections in November."
+    assert word_coverage(sentence, passage, ocr=True) == 1.0
+    assert word_coverage(sentence, passage) < 1.0  # text-layer passages stay strict
+    assert word_coverage("The 1995 Electoral Law postpones elections.", passage, ocr=True) < 1.0
+    [v] = Verifier(FakeEncoder()).check(["The 1995 Electoral Law foresees elections in November [1]."], {1: passage}, ocr={1})
+    assert v.supported

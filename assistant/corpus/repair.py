@@ -1,0 +1,191 @@
+"""Repair extraction damage in words, judged against the document's own vocabulary.
+
+PDF text layers and converted files break words in three ways: a space inside a word
+("smo oth", "T he"), a line-end or justified hyphen lost or spaced ("SecretaryGeneral",
+"Port -au-Prince", "well -\\nestablished"), and line-end hyphenation ("estab-\\nlished").
+Every repair here is licensed by the document itself: a pair of tokens is joined only
+when the join is a word the document uses elsewhere and one part is not a word (neither
+used on its own in the document nor a common English word: "to go" never becomes
+"Togo", "a part" never "apart"); a glued pair
+gets its hyphen back only when the document spells the compound with one. Compounds stay
+as the source spells them ("Timor-Leste", "peacebuilding" and "peace-building" alike);
+nothing else in the wording changes, so quotes stay verbatim to the repaired source.
+
+>>> vocab = Vocabulary.from_text("The governance of Timor-Leste. The Secretary-General smooth.")
+>>> repair_words("T he go vernance of TimorLeste and the SecretaryGeneral, a part.", vocab)
+'The governance of Timor-Leste and the Secretary-General, a part.'
+>>> dehyphenate(["the well -", "established plan for Timor-", "Leste"], vocab)
+['the well-established', 'plan for Timor-Leste']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+LETTERS = r"[^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+_WORD = re.compile(LETTERS)
+_COMPOUND = re.compile(rf"{LETTERS}(?:-{LETTERS})+")
+# Two letter-only tokens separated by one space, neither glued to a hyphen, digit or apostrophe.
+_PAIR = re.compile(rf"(?<![\w\-’'/.@])({LETTERS}) ({LETTERS})(?![\w\-’'/@])")
+# The same, consuming only the first token and its space, so that every neighbouring pair is seen.
+_PAIR_START = re.compile(rf"(?<![\w\-’'/.@])({LETTERS}) (?=({LETTERS})(?![\w\-’'/@]))")
+_GLUED = re.compile(r"(?<![\w\-])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w\-])")
+_SPACED_HYPHEN = re.compile(rf"(?<=[^\W\d_]) -(?={LETTERS}-?)")
+SINGLE_LETTER_WORDS = {"a", "i"}
+COMMON_WORD_FREQUENCY = 1000  # pyspellchecker's English list below this holds fragments such as 'th', 'nd', 'lu'
+_SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+
+@dataclass
+class Vocabulary:
+    """How often each word (lower case) and each hyphenated compound occurs in one document."""
+
+    words: Counter = field(default_factory=Counter)
+    compounds: Counter = field(default_factory=Counter)
+    fragments: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def from_text(cls, text: str) -> "Vocabulary":
+        """Count the words and compounds of a document's text."""
+        vocab = cls(Counter(w.lower() for w in _WORD.findall(text)), Counter(c.lower() for c in _COMPOUND.findall(text)))
+        for a, b in _PAIR_START.findall(text):  # parts of suspect pairs do not prove themselves words
+            if vocab.words[(a + b).lower()]:
+                vocab.fragments[a.lower()] += 1
+                vocab.fragments[b.lower()] += 1
+        return vocab
+
+    def knows(self, token: str) -> bool:
+        """The document uses this word at least once (in any case)."""
+        return self.words[token.lower()] > 0
+
+    def is_word(self, token: str) -> bool:
+        """A word of the document: used on its own more often than as a part of a suspect pair."""
+        low = token.lower()
+        if len(low) == 1:
+            return low in SINGLE_LETTER_WORDS
+        return self.words[low] > self.fragments[low] or common_english().get(low, 0) >= COMMON_WORD_FREQUENCY
+
+
+@lru_cache(maxsize=1)
+def common_english() -> dict[str, int]:
+    """Word frequencies of English (pyspellchecker's list): a part that is a common word is never a fragment."""
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en").word_frequency.dictionary)
+
+
+def repair_words(text: str, vocab: Vocabulary) -> str:
+    """Join words split by a space, restore lost compound hyphens; otherwise leave the text as is."""
+    text = _SPACED_HYPHEN.sub("-", text)
+    text = _join_split(text, vocab)
+    return _GLUED.sub(lambda m: _unglue(m, vocab), text)
+
+
+def _join_split(text: str, vocab: Vocabulary) -> str:
+    """'T he' -> 'The', 'go vernance' -> 'governance', 'inclu ded' -> 'included'."""
+    return _PAIR_START.sub(lambda m: _join_pair(m, vocab), text)
+
+
+def _join_pair(match: re.Match, vocab: Vocabulary) -> str:
+    a, b = match.group(1), match.group(2)
+    case_fits = b.islower() or (a.isupper() and b.isupper())
+    if case_fits and vocab.knows(a + b) and not (vocab.is_word(a) and vocab.is_word(b)):
+        return a  # the space goes; the second part follows unchanged
+    return match.group(0)
+
+
+def _unglue(match: re.Match, vocab: Vocabulary) -> str:
+    """'SecretaryGeneral' -> 'Secretary-General' when the document writes the compound with a hyphen."""
+    a, b = match.group(1), match.group(2)
+    hyphenated = vocab.compounds[f"{a}-{b}".lower()]
+    if hyphenated and hyphenated >= vocab.words[(a + b).lower()]:
+        return f"{a}-{b}"
+    return match.group(0)
+
+
+def dehyphenate(lines: list[str], vocab: Vocabulary) -> list[str]:
+    """Undo line-end hyphenation: join 'estab-' + 'lished', keep compounds ('Timor-' + 'Leste').
+
+    A line ending in a hyphen takes the first word of the next line. The hyphen goes when
+    the document knows the joined word and not the hyphenated compound; it stays for a
+    capitalised second part, a spaced hyphen ('well -'), a known compound or an unknown join.
+    """
+    out = list(lines)
+    emptied: set[int] = set()
+    for i in range(len(out) - 1):
+        line = out[i].rstrip()
+        tail = re.search(rf"({LETTERS}) ?-$", line)
+        head = re.match(rf"({LETTERS})([^\s]*)\s?(.*)$", out[i + 1].lstrip())
+        if not tail or not head:
+            continue
+        left, right = tail.group(1), head.group(1)
+        stem = re.sub(r" ?-$", "", line)
+        keep = (
+            right[:1].isupper()
+            or line.endswith(" -")
+            or vocab.compounds[f"{left}-{right}".lower()] > 0
+            or not vocab.knows(left + right)
+        )
+        out[i] = stem + ("-" if keep else "") + right + head.group(2)
+        out[i + 1] = head.group(3)
+        if not out[i + 1].strip():
+            emptied.add(i + 1)
+    return [line for i, line in enumerate(out) if i not in emptied]
+
+
+def strip_marks(label: str) -> str:
+    """A heading label without footnote marks: 'Sierra Leone¹⁹' -> 'Sierra Leone'."""
+    return label.rstrip(_SUPERSCRIPT + " ").strip()
+
+
+SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"}
+
+
+def title_case(heading: str, acronyms: set[str]) -> str:
+    """A heading set in capitals in the document's case: 'TOO FEW PLANNING SKILLS' -> 'Too Few Planning Skills'.
+
+    Only a heading whose letters are all capitals is changed; words the document uses
+    in capitals in running text (acronyms such as UN, DPKO) stay capitals.
+
+    >>> title_case("INTEGRATED STRATEGIC PLANNING: FROM HEADQUARTERS TO FIELD MISSIONS", {"UN"})
+    'Integrated Strategic Planning: From Headquarters to Field Missions'
+    >>> title_case("DPKO LEADS INTEGRATION WITHIN THE UN SECRETARIAT", {"DPKO", "UN"})
+    'DPKO Leads Integration Within the UN Secretariat'
+    >>> title_case("III. DEPLOYMENT AND OPERATIONS", set())
+    'III. Deployment and Operations'
+    >>> title_case("Analyze as One", set())
+    'Analyze as One'
+    """
+    letters = [c for c in heading if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return heading
+    words = heading.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        core = word.strip("\"“”'‘’:;,.()?!")
+        numeral = re.fullmatch(r"[IVXL]{1,6}|[A-H]", core)
+        if core in acronyms or numeral or (len(core) > 1 and not core.isalpha() and not core.replace("-", "").isalpha()):
+            out.append(word)
+        elif core.lower() in SMALL_WORDS and i > 0 and not words[i - 1].endswith(":"):
+            out.append(word.lower())
+        else:
+            out.append("-".join(_capitalise(p) for p in word.split("-")))
+    return " ".join(out)
+
+
+def _capitalise(word: str) -> str:
+    """'"MISSING' -> '"Missing': the first letter stays a capital, the rest go lower case."""
+    first = next((i for i, c in enumerate(word) if c.isalpha()), len(word))
+    return word[: first + 1] + word[first + 1 :].lower()
+
+
+def acronyms_of(text: str) -> set[str]:
+    """Words the document writes in capitals inside running (lower-case) text: its acronyms."""
+    found: Counter = Counter()
+    for line in text.splitlines():
+        if sum(c.islower() for c in line) > len(line) // 3:
+            found.update(w for w in re.findall(r"\b[A-Z][A-Z0-9/&]+\b", line))
+    return set(found)

@@ -1,0 +1,142 @@
+"""The Draft and Training tabs of the web UI: for drafters (ISF sections) and trainers (exercises, quizzes).
+
+Thin shells over :mod:`assistant.products`: the form fields become a planning context or a
+request, the product function builds the report, the tab shows it as Markdown and offers Word.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.errors import ContextError, InvalidRequest
+from assistant.index.retrieve import Retriever
+from assistant.products.context import load_context, parse_context
+from assistant.products.draft import SECTIONS, draft
+from assistant.products.exercise import exercise
+from assistant.products.export import Report, to_docx, to_markdown
+from assistant.products.quiz import quiz
+from assistant.settings import PROJECT_ROOT
+
+EXAMPLE_CONTEXT = PROJECT_ROOT / "examples" / "carana.yaml"
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _save(report: Report, stem: str) -> str:
+    path = Path(tempfile.mkdtemp(prefix="planassist-")) / f"{stem}.docx"
+    path.write_bytes(to_docx(report))
+    return str(path)
+
+
+def _priorities(text: str) -> list[dict]:
+    """'name | lead | contributing, contributing' per line."""
+    out = []
+    for line in _lines(text):
+        parts = [p.strip() for p in line.split("|")]
+        out.append({"name": parts[0], "lead": parts[1] if len(parts) > 1 else "",
+                    "contributing": [c.strip() for c in parts[2].split(",") if c.strip()] if len(parts) > 2 else []})
+    return out
+
+
+def _example_form() -> list:
+    ctx = load_context(EXAMPLE_CONTEXT)
+    return [ctx.country, ctx.fictional, ctx.presence, ctx.mission, ctx.mandate.strip(), "\n".join(ctx.key_tasks),
+            ctx.national_plan,
+            "\n".join(ctx.national_priorities), ", ".join(ctx.un_entities), ctx.period,
+            "\n".join(f"{p.name} | {p.lead} | {', '.join(p.contributing)}" for p in ctx.priorities),
+            "\n".join(ctx.tensions), ctx.humanitarian_response]
+
+
+def draft_tab(retriever: Retriever) -> None:
+    """The planning-context form and the ISF section drafts, with a Word download."""
+    gr.Markdown("Fill in your planning context; each section comes with the policy it rests on (cited), a first-pass "
+                "text built only from what you enter, practice from the corpus, and open questions.")
+    with gr.Row():
+        with gr.Column():
+            country = gr.Textbox(label="Country (real or fictional)", elem_id="pa-country")
+            fictional = gr.Checkbox(label="Fictional (training scenario)")
+            presence = gr.Radio(["PKO", "SPM", "transition"], value="PKO", label="UN presence")
+            mission = gr.Textbox(label="Mission (name or acronym)")
+            period = gr.Textbox(label="Period", placeholder="2027-2029")
+            entities = gr.Textbox(label="UN entities present (comma-separated)", placeholder="UNDP, UNICEF, UNHCR")
+            humanitarian = gr.Checkbox(label="Active humanitarian response plan")
+        with gr.Column():
+            mandate = gr.Textbox(label="Mandate text or extract", lines=4)
+            tasks = gr.Textbox(label="Key tasks (one per line)", lines=4)
+            plan = gr.Textbox(label="National plan")
+            national = gr.Textbox(label="National priorities (one per line)", lines=3)
+        with gr.Column():
+            priorities = gr.Textbox(label="Agreed priorities: name | lead | contributing, ... (one per line)", lines=4)
+            tensions = gr.Textbox(label="Known tensions (one per line)", lines=3)
+            sections = gr.CheckboxGroup([(s.title, s.key) for s in SECTIONS], value=[s.key for s in SECTIONS], label="Sections")
+    with gr.Row():
+        example = gr.Button("Load the Carana example")
+        go = gr.Button("Draft", variant="primary", elem_id="pa-draft")
+    status = gr.Markdown()
+    preview = gr.Markdown(elem_id="pa-draft-preview")
+    download = gr.File(label="Draft as Word", interactive=False)
+    fields = [country, fictional, presence, mission, mandate, tasks, plan, national, entities, period, priorities, tensions,
+              humanitarian]
+
+    def run(country, fictional, presence, mission, mandate, tasks, plan, national, entities, period, priorities, tensions,
+            humanitarian, sections, progress=gr.Progress()):
+        data = {"country": country, "fictional": fictional, "presence": presence, "mission": mission, "mandate": mandate or "",
+                "key_tasks": _lines(tasks), "national_plan": plan or "", "national_priorities": _lines(national),
+                "un_entities": [e.strip() for e in (entities or "").split(",") if e.strip()], "period": period or "",
+                "priorities": _priorities(priorities), "tensions": _lines(tensions), "humanitarian_response": humanitarian}
+        try:
+            ctx = parse_context(data)
+        except ContextError as err:
+            return f"❌ Please fix the context: {err}", "", None
+        if not sections:
+            return "❌ Choose at least one section.", "", None
+        progress(0.2, desc="Retrieving guidance and drafting")
+        report = draft(ctx, retriever, sections=sections)
+        return f"✅ {len(sections)} section(s), {len(report.sources)} sources.", to_markdown(report), _save(report, "isf-draft")
+
+    example.click(_example_form, None, fields)
+    go.click(run, [*fields, sections], [status, preview, download])
+
+
+def training_tab(retriever: Retriever) -> None:
+    """Exercise packs and quizzes, with Word downloads."""
+    gr.Markdown("**Exercise pack** — objectives, scenario, role cards, injects, discussion questions, a facilitator "
+                "answer key citing the corpus, and debrief questions.")
+    with gr.Row():
+        topic = gr.Textbox(label="Topic", placeholder="humanitarian space and co-branded quick-impact projects", scale=3,
+                           elem_id="pa-topic")
+        minutes = gr.Number(90, label="Minutes", precision=0, minimum=MIN_MINUTES, maximum=MAX_MINUTES)
+        people = gr.Number(18, label="Participants", precision=0, minimum=MIN_PARTICIPANTS, maximum=MAX_PARTICIPANTS)
+        country = gr.Textbox("Carana", label="Fictional country")
+    build = gr.Button("Build exercise", variant="primary", elem_id="pa-exercise")
+    gr.Markdown("**Quiz** — multiple-choice items on concepts, roles, requirements and cases, with answers and sources.")
+    with gr.Row():
+        quiz_topic = gr.Textbox(label="Quiz topic", placeholder="integrated strategic framework", scale=3)
+        count = gr.Number(10, label="Questions", precision=0, minimum=1, maximum=MAX_QUESTIONS)
+        make_quiz = gr.Button("Build quiz")
+    status = gr.Markdown()
+    preview = gr.Markdown(elem_id="pa-training-preview")
+    download = gr.File(label="Download as Word", interactive=False)
+
+    def run_exercise(topic, minutes, people, country):
+        try:
+            report = exercise(topic or "", int(minutes or 0), int(people or 0), retriever, country=country or "Carana")
+        except InvalidRequest as err:
+            return f"❌ {err}", "", None
+        return f"✅ Exercise pack with {len(report.sources)} sources.", to_markdown(report), _save(report, "exercise")
+
+    def run_quiz(topic, count):
+        try:
+            report = quiz(topic or "", int(count or 0), retriever)
+        except InvalidRequest as err:
+            return f"❌ {err}", "", None
+        return "✅ Quiz ready.", to_markdown(report), _save(report, "quiz")
+
+    build.click(run_exercise, [topic, minutes, people, country], [status, preview, download])
+    make_quiz.click(run_quiz, [quiz_topic, count], [status, preview, download])

@@ -1,0 +1,63 @@
+"""Ingest time against raw encoding time on the same chunks, for whichever checkout is on PYTHONPATH.
+
+    PYTHONPATH=. python scripts/bench_ingest.py --every 16          # this tree, every 16th library PDF
+    PYTHONPATH=/tmp/old python scripts/bench_ingest.py --every 16   # an older checkout, same files
+
+Prints one JSON line. The model is loaded (one warm-up batch) before either clock starts;
+ingest runs into a fresh temporary index; then the chunks it stored are encoded again,
+alone, with the same encoder: ``overhead`` is what loading, parsing, chunking, Chroma
+writes and bookkeeping add to pure encoding. Written to run against older checkouts too,
+so it uses only the API they share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from assistant.index.embeddings import get_encoder
+from assistant.index.ingest import ingest
+from assistant.index.store import Store
+from assistant.settings import PROJECT_ROOT, get_settings
+
+LIBRARY = Path(__file__).resolve().parent.parent.parent / "shared" / "library" / "un-sg-reports"
+
+
+def header_text(record) -> str:
+    """The text ingest embeds for a stored passage (document header + passage), in either checkout's types."""
+    try:
+        from assistant.index.records import search_text
+    except ImportError:  # older checkout: metadata is a dict and search_text lives in the store module
+        from assistant.index.store import search_text
+    return search_text(record.text, record.meta)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--every", type=int, default=16, help="Every Nth PDF of the library, sorted by name.")
+    args = parser.parse_args()
+    files = sorted(LIBRARY.glob("*.pdf"))[:: args.every]
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = get_settings().model_copy(update={"index_dir": Path(tmp), "uploads_dir": Path(tmp) / "u"})
+        encoder = get_encoder(settings.embedding_model, settings.device, settings.embedding_batch_size)
+        encoder.encode(["a warm-up batch of sixteen short passages"] * 16)
+        store = Store.open(settings, encoder)
+        started = time.perf_counter()
+        report = ingest(files, settings=settings, store=store)
+        ingest_s = time.perf_counter() - started
+        texts = [header_text(r) for r in store.all_records()]
+        started = time.perf_counter()
+        encoder.encode(texts)
+        encode_s = time.perf_counter() - started
+    print(json.dumps({
+        "tree": str(PROJECT_ROOT), "files": len(files), "failed": len(report.failed), "chunks": report.chunks,
+        "embedded": report.embedded, "ingest_s": round(ingest_s, 1), "encode_s": round(encode_s, 1),
+        "overhead_pct": round(100 * (ingest_s - encode_s) / ingest_s, 1),
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Word repair against the document's own vocabulary, on rules and on the real documents that had the defects."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import REAL_CORPUS
+
+from assistant.corpus.chunking import chunk_pages
+from assistant.corpus.loaders import load
+from assistant.corpus.repair import LETTERS, Vocabulary, dehyphenate, repair_words, title_case
+
+DOCS = REAL_CORPUS / "documents"
+
+
+def _text(name: str) -> str:
+    doc = load(DOCS / name)
+    return "\n\n".join(c.text for c in chunk_pages(name, [(p.text, p.number) for p in doc.pages]))
+
+
+def test_join_needs_a_known_word_and_a_part_that_is_not_one():
+    vocab = Vocabulary.from_text("governance included the result. A part of it; apart from that; part two.")
+    assert repair_words("go vernance inclu ded resu lt", vocab) == "governance included result"
+    assert repair_words("a part of it", vocab) == "a part of it"  # both parts are words
+    assert repair_words("smo oth", vocab) == "smo oth"  # the document never uses 'smooth'
+
+
+def test_glued_compound_gets_its_hyphen_only_when_the_document_hyphenates_it():
+    vocab = Vocabulary.from_text("Timor-Leste and Timor-Leste. PetroCaribe funds.")
+    assert repair_words("TimorLeste and PetroCaribe", vocab) == "Timor-Leste and PetroCaribe"
+
+
+def test_line_end_hyphens():
+    vocab = Vocabulary.from_text("the established plan; peacebuilding; peace-keeping")
+    assert dehyphenate(["an estab-", "lished plan"], vocab) == ["an established", "plan"]
+    assert dehyphenate(["peace-", "keeping and peace-", "building"], vocab) == ["peace-keeping", "and peacebuilding"]
+    assert dehyphenate(["Port -au-", "Prince"], vocab) == ["Port -au-Prince"]
+
+
+def test_title_case_only_for_headings_all_in_capitals():
+    assert title_case("THE \"MISSING WHOLE\"", set()) == 'The "Missing Whole"'
+    assert title_case("Peacebuilding as a Driver for Integration", set()) == "Peacebuilding as a Driver for Integration"
+
+
+def test_defects_reported_in_the_default_corpus_are_repaired():
+    s2017_840 = _text("sg-report-minustah-s-2017-840.md")
+    assert "smo oth" not in s2017_840 and "smooth" in s2017_840
+    assert "SecretaryGeneral" not in s2017_840
+    s2017_604 = _text("sg-report-minustah-s-2017-604.md")
+    assert "go vernance" not in s2017_604 and "resu lt" not in s2017_604
+    s2012_765 = _text("sg-report-unmit-s-2012-765.md")
+    assert "TimorLeste" not in s2012_765 and "Timor-Leste" in s2012_765
+    s2019_805 = _text("sg-report-minujusth-s-2019-805.md")
+    assert "T he document" not in s2019_805 and "The document covers significant developments" in s2019_805
+
+
+def test_compounds_and_wording_stay_as_the_source_spells_them():
+    source = (DOCS / "sc-mission-report-timor-leste-s-2012-889.md").read_text()
+    repaired = _text("sc-mission-report-timor-leste-s-2012-889.md")
+    for compound in ("Timor-Leste", "Secretary-General", "long-term", "Reske-Nielsen"):
+        assert compound in source and compound in repaired
+    # wording otherwise verbatim: every word of the repaired text is a word of the source
+    words = set(re.findall(LETTERS, source))
+    assert set(re.findall(LETTERS, repaired)) - words <= {"Secretary", "General", "Prosecutor", "Timor", "Leste"}
