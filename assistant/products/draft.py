@@ -252,7 +252,9 @@ def _by_section(items: list[str]) -> list[str]:
 
 def _tables_to_annexes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     """Brief drafts: wide tables move to annexes at the end (one landscape stretch, no half-empty pages)."""
-    out, annexes, section = [], [], ""
+    out: list[Block] = []
+    annexes: list[Block] = []
+    section = ""
     for b in blocks:
         if b.kind == "heading" and b.level == 1:
             section = b.text
@@ -266,7 +268,7 @@ def _tables_to_annexes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
 
 
 def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None = None, backend: str = "auto",
-          length: Length = "full") -> Report:
+          length: Length | str = "full") -> Report:
     """The draft ISF (all or some sections), the items still to be agreed, and one numbered Sources list.
 
     Guidance and practice are always quoted verbatim (an LLM would paraphrase requirement language
@@ -281,13 +283,12 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
                       prefer=_either(PRESENCE_TERMS[ctx.presence], prefer))
     blocks: list[Block] = []
     for section in select_sections(sections):
-        blocks += draft_section(section, ctx, retriever, chooser, length, backend)
+        blocks += draft_section(section, ctx, retriever, chooser, "brief" if length == "brief" else "full", backend)
     items = open_items(blocks, TBD)
+    annexes: list[Block] = []
     if length == "brief":
         items = _by_section(items)
         blocks, annexes = _tables_to_annexes(blocks)
-    else:
-        annexes = []
     if items:
         blocks += [Block(kind="heading", text=OPEN_ITEMS_HEADING, level=1),
                    Block(kind="paragraph", text=f"{len(items)} places in this draft are marked {TBD}:"),

@@ -28,7 +28,7 @@ from assistant.citation import NOT_COVERED
 from assistant.evaluate import supports
 from assistant.index.retrieve import Retriever
 from assistant.products.context import load_context
-from assistant.products.draft import PRACTICE_LABEL, REQUIRES_LABEL, draft
+from assistant.products.draft import PRACTICE_LABEL, REQUIRES_LABEL, Length, draft
 from assistant.products.exercise import exercise, scenario_words
 from assistant.products.guidance import GUIDANCE_TYPES, is_normative, split_label
 from assistant.products.quiz import BLANK, quiz_items
@@ -63,7 +63,7 @@ def _share(flags: list[bool]) -> float:
     return round(sum(flags) / len(flags), 3) if flags else 0.0
 
 
-def evaluate_drafts(retriever: Retriever, contexts=CONTEXTS, length: str = "brief") -> dict:
+def evaluate_drafts(retriever: Retriever, contexts=CONTEXTS, length: Length = "brief") -> dict:
     """Requirement share and context sensitivity of the drafts for two contexts."""
     reports = [draft(load_context(path), retriever, length=length) for path in contexts]
     types = {r.id: r.meta.type for rep in reports for r in retriever.store.get([c.chunk_id for c in rep.sources])}

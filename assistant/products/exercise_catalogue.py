@@ -302,7 +302,7 @@ def extra_injects(topic: Topic, count: int) -> list[Inject]:
     others = [t for t in TOPICS if t.key != topic.key]
     words = set(re.findall(r"\w+", topic.keywords))
     others.sort(key=lambda t: -len(words & set(re.findall(r"\w+", t.keywords))))
-    out = []
+    out: list[Inject] = []
     for t in others:
         for inj in t.injects:
             if inj.title not in {i.title for i in topic.injects} | {i.title for i in out}:

@@ -211,7 +211,7 @@ def _case_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tu
     return out
 
 
-def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficulty = "mixed",
+def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | str = "mixed",
                seed: int = 0) -> tuple[list[QuizItem], list[Citation]]:
     """Up to ``count`` items on the topic, kinds interleaved, each with its numbered source."""
     if not 1 <= count <= MAX_QUESTIONS:
@@ -224,7 +224,8 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     pools = [_concept_items(topic, retriever, rng), _role_and_document_items(topic, retriever, rng), _case_items(topic,
         retriever, rng)]
     pools = [[x for x in pool if difficulty == "mixed" or x[0]["difficulty"] == difficulty] for pool in pools]
-    picked, seen = [], set()
+    picked: list[tuple[dict, Citation]] = []
+    seen: set[str] = set()
     while len(picked) < count and any(pools):
         for pool in pools:
             while pool:
@@ -243,7 +244,7 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     return items, book.sources
 
 
-def quiz(topic: str, count: int, retriever: Retriever, difficulty: Difficulty = "mixed") -> Report:
+def quiz(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | str = "mixed") -> Report:
     """The quiz as a report: items with options and difficulty, then the answer key with sources."""
     items, sources = quiz_items(topic, count, retriever, difficulty)
     blocks = [Block(kind="heading", text="Questions", level=1)]
