@@ -22,6 +22,12 @@ from pydantic import BaseModel, Field
 NOT_COVERED = "The corpus does not cover this."
 """Said, verbatim, whenever the evidence is too weak to answer."""
 
+GAP_PREFIX = "The library does not state"
+"""Opens an answer whose passages are on topic but do not carry what was asked ("... who signs the ISF.")."""
+
+MISSING_NOTE = "is not in the library"
+"""Follows a catalogued canonical text's short title when a question names it ("Brahimi Report is not in the library")."""
+
 LOCATOR_PARA = "para. {n}"
 LOCATOR_PARAS = "paras. {a}–{b}"
 LOCATOR_PAGE = "p. {n}"
@@ -32,6 +38,16 @@ LOCATOR_FOOTNOTE = "footnote {n}"  # UN documents (numbered paragraphs)
 LOCATOR_NOTE = "note {n}"  # studies and other documents without paragraph numbers
 LOCATOR_OCR = "{locator} (OCR)"  # text read by OCR from a scanned page
 CITATION_FORMAT = "{short}, {locator}"
+SOURCE_TYPES = {
+    "policy": "UN policy",
+    "guidance": "UN guidance",
+    "resolution": "UN resolution",
+    "report": "UN report",
+    "analysis": "independent analysis",
+    "commentary": "non-UN commentary",
+    "document": "document",
+}
+"""How a citation labels its source, by the manifest's document type (uploads are 'document')."""
 MARKER_FORMAT = "[{n}]"
 
 
@@ -89,6 +105,8 @@ class SourceRef(BaseModel):
     title: str
     locator: str
     quote: str = Field(description="The passage, verbatim.")
+    source_type: str = Field("", description="What kind of source: UN policy, UN report, independent analysis, non-UN "
+                                             "commentary (from the manifest's document type).")
 
 
 class Citation(SourceRef):

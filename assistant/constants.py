@@ -30,6 +30,8 @@ SEMANTIC_SUPPORT = 0.75
 # --- request limits shared by CLI, API and UI -------------------------------------------------
 MAX_QUERY_CHARS = 2000
 """Longest question or search query accepted."""
+MAX_HISTORY = 40
+"""Most earlier messages sent with a follow-up (/api/ask ``history``, /v1/chat/completions)."""
 MAX_QUESTIONS = 30
 """Most questions in one quiz."""
 MIN_MINUTES, MAX_MINUTES = 45, 960

@@ -11,13 +11,17 @@ not simply agree by construction.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from assistant.answering.answer import answer_question, evidence, is_strong
+from assistant.answering.answer import answer_question
+from assistant.answering.conversation import Conversation
 from assistant.answering.llm import MODEL_DECLINED
+from assistant.citation import GAP_PREFIX, MISSING_NOTE
+from assistant.corpus.manifest import load_manifest
 from assistant.index.ingest import ingest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever, get_retriever
@@ -103,36 +107,99 @@ def _percentile(values: list[float], q: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 1)
 
 
+def complete(sentence: str) -> bool:
+    """A quoted sentence is complete when it starts like a sentence and ends with terminal punctuation.
+
+    The judge is deliberately independent of the product's own filters: an opening capital,
+    digit, quote or bracket, and a closing '.', '!', '?', ':' or ';', optionally followed by a
+    closing quote or bracket — or a ',' closing a resolution's preambular paragraph ("Recalling …,").
+    List items are not sentences and are not judged.
+    """
+    text = " ".join(sentence.split())
+    ends = re.search(r"[.!?:;][\"”’')\]]*$", text) or re.match(r"^[A-Z][a-z]+ing\b.*,$", text)
+    return bool(re.match(r"^[\"“‘'(\[]?[A-Z0-9$]", text)) and bool(ends)
+
+
+def _facts(row: dict, result, pointed: str = "") -> float:
+    """Share of key facts in the answer (a follow-up also counts the earlier sentence it points back to)."""
+    text = _norm(result.answer + " " + pointed)
+    return _share(_norm(f) in text for f in row["key_facts"]) if row["key_facts"] else 1.0
+
+
+def _gap_stated(result) -> bool:
+    """Declined, or said plainly what the library does not state."""
+    return result.abstained or GAP_PREFIX.lower() in result.answer.lower()
+
+
 def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: str = "extractive",
                      limit: int | None = None, progress: bool = False) -> dict:
-    """Key-fact recall, ALCE-style citation precision/recall, support share, abstention, latency.
+    """Every measure of docs/evaluation.md, by question kind (answer, gap, out, missing, follow).
 
     ``limit`` evaluates an evenly spaced sample (an LLM on CPU takes tens of seconds per answer).
     """
     retriever = retriever or get_retriever()
     rows = sample(_rows(path), limit)
-    facts, precise, cited_pairs, recalled, sentences, supported = [], 0, 0, 0, 0, 0
-    abstain_ok, false_abstain, in_scope, out_scope, times, best_sims = 0, 0, 0, 0, [], []
     model_declines, outputs = 0, []
+    manifest = load_manifest(retriever.settings.corpus_dir)
+    m: dict[str, list] = {k: [] for k in ("facts", "recall5", "false_abstain", "abstain", "abstain_near", "gap",
+                                          "missing_note", "missing_facts", "follow_facts", "follow_repeat",
+                                          "complete", "times", "over_retrieval")}
+    precise = cited_pairs = recalled = sentences = supported = 0
+    misses: dict[str, list[str]] = {"facts": [], "false_abstain": [], "not_declined": [], "no_gap_note": [], "follow": []}
     for row in rows:
-        hits = retriever.search(row["question"])
-        best_sims.append((*evidence(row["question"], hits), row["in_scope"]))
+        kind = row.get("kind") or ("answer" if row["in_scope"] else "out")
+        if kind == "follow":
+            chat = Conversation(retriever, backend=backend)
+            first = [chat.ask(q) for q in row["history"]]
+            result = chat.ask(row["question"])
+            given = {_norm(s.text) for a in first for s in a.sentences}
+            shown = [s for s in result.sentences if s.role != "given"]  # 'given': pointed back to, not re-quoted
+            m["follow_repeat"].append(any(_norm(s.text) in given for s in shown))
+            if row.get("gap"):
+                m["gap"].append(_gap_stated(result))
+            else:
+                pointed = " ".join(s.text for s in result.sentences if s.role == "given")
+                m["follow_facts"].append(0.0 if result.abstained else _facts(row, result, pointed))
+                if m["follow_facts"][-1] < 1:
+                    misses["follow"].append(row["id"])
+            continue
+        hits, took = retriever.timed_search(row["question"], k=10)
         result = answer_question(row["question"], retriever, backend=backend)
-        times.append(result.took_ms)
+        m["times"].append(result.took_ms)
         model_declines += MODEL_DECLINED in result.notes
-        outputs.append({"id": row["id"], "in_scope": row["in_scope"], "answer": result.answer, "took_ms": result.took_ms})
+        outputs.append({"id": row["id"], "kind": kind, "answer": result.answer, "took_ms": result.took_ms})
         if progress:
             print(f"{row['id']} {result.took_ms / 1000:.1f}s {result.answer[:100]}", file=sys.stderr, flush=True)
-        if not row["in_scope"]:
-            out_scope += 1
-            abstain_ok += result.abstained
+        m["over_retrieval"].append(max(0.0, result.took_ms - took))
+        m["complete"].extend(complete(s.text) for s in result.sentences if getattr(s, "role", "") != "item")
+        if kind == "out":
+            m["abstain"].append(result.abstained)
+            if row.get("near_domain"):
+                m["abstain_near"].append(result.abstained)
+            if not result.abstained:
+                misses["not_declined"].append(row["id"])
             continue
-        in_scope += 1
-        false_abstain += result.abstained
+        if kind == "gap":
+            m["gap"].append(_gap_stated(result))
+            continue
+        if kind == "missing":
+            shorts = [manifest.catalogue[d].short for d in row["missing"] if d in manifest.catalogue]
+            note = any(f"{s} {MISSING_NOTE}".lower() in " ".join(result.notes + [result.answer]).lower() for s in shorts)
+            m["missing_note"].append(note)
+            if not note:
+                misses["no_gap_note"].append(row["id"])
+            if row["key_facts"]:
+                m["missing_facts"].append(0.0 if result.abstained else _facts(row, result))
+            continue
+        m["recall5"].append(any(relevant(h.text, row["key_facts"]) for h in hits[:5]) if row["key_facts"] else True)
+        m["false_abstain"].append(result.abstained)
         if result.abstained:
-            facts.append(0.0)
+            m["facts"].append(0.0)
+            misses["false_abstain"].append(row["id"])
             continue
-        facts.append(_share(_norm(f) in _norm(result.answer) for f in row["key_facts"]) if row["key_facts"] else 1.0)
+        m["facts"].append(_facts(row, result))
+        if m["facts"][-1] < 1:
+            misses["facts"].append(row["id"])
         quotes = {c.n: c.quote for c in result.citations}
         for s in result.sentences:
             sentences += 1
@@ -141,36 +208,36 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
             cited_pairs += len(cited)
             precise += sum(supports(s.text, q) for q in cited)
             recalled += bool(cited) and supports(s.text, "\n".join(cited))
+
+    def mean(key: str) -> float:
+        return round(statistics.fmean(m[key]), 3) if m[key] else 0.0
+
     return {
         "backend": backend,
-        "in_scope": in_scope,
-        "out_of_scope": out_scope,
-        "abstain_rule": {k: getattr(retriever.settings, k) for k in ("abstain_threshold", "abstain_floor", "abstain_coverage")},
-        "key_fact_recall": round(statistics.fmean(facts), 3) if facts else 0.0,
+        "counts": {k: sum(1 for r in rows if (r.get("kind") or ("answer" if r["in_scope"] else "out")) == k)
+                   for k in ("answer", "gap", "out", "missing", "follow")},
+        "near_domain": len(m["abstain_near"]),
+        "key_fact_recall": mean("facts"),
+        "passage_recall@5": mean("recall5"),
+        "false_abstention_rate": mean("false_abstain"),
+        "gap_stated": mean("gap"),
+        "abstention_accuracy": mean("abstain"),
+        "near_domain_abstention": mean("abstain_near"),
+        "missing_text_note": mean("missing_note"),
+        "missing_text_key_facts": mean("missing_facts"),
+        "follow_up_key_fact_recall": mean("follow_facts"),
+        "follow_up_repeats": mean("follow_repeat"),
+        "complete_sentences": mean("complete"),
         "citation_precision": round(precise / cited_pairs, 3) if cited_pairs else 0.0,
         "citation_recall": round(recalled / sentences, 3) if sentences else 0.0,
         "supported_share": round(supported / sentences, 3) if sentences else 0.0,
-        "abstention_accuracy": round(abstain_ok / out_scope, 3) if out_scope else 0.0,
-        "false_abstention_rate": round(false_abstain / in_scope, 3) if in_scope else 0.0,
         "model_declines": model_declines,
-        "answer_p50_ms": round(statistics.median(times), 1) if times else 0.0,
-        "answer_p95_ms": _percentile(times, 0.95),
-        "threshold_sweep": _sweep(best_sims, retriever.settings),
+        "answer_p50_ms": round(statistics.median(m["times"]), 1) if m["times"] else 0.0,
+        "answer_p95_ms": _percentile(m["times"], 0.95),
+        "answer_over_retrieval_p50_ms": round(statistics.median(m["over_retrieval"]), 1) if m["over_retrieval"] else 0.0,
+        "misses": misses,
         "answers": outputs,
     }
-
-
-def _sweep(best: list[tuple[float, float, bool]], settings) -> list[dict]:
-    """Abstention accuracy and false-abstention rate as the similarity threshold moves (floor and coverage fixed)."""
-    rows = []
-    for t in [round(0.35 + 0.025 * i, 3) for i in range(10)]:
-        trial = settings.model_copy(update={"abstain_threshold": t})
-        rows.append({
-            "threshold": t,
-            "abstention_accuracy": _share(not is_strong(s, c, trial) for s, c, scope in best if not scope),
-            "false_abstention_rate": _share(not is_strong(s, c, trial) for s, c, scope in best if scope),
-        })
-    return rows
 
 
 def format_table(results: dict) -> str:
@@ -184,8 +251,4 @@ def format_table(results: dict) -> str:
         return "\n".join(lines)
     if "extractive" in results:  # an LLM run with the extractive baseline on the same questions
         return "\n\n".join(f"== {name} ==\n{format_table(results[name])}" for name in ("llm", "extractive"))
-    lines = [f"{k}: {v}" for k, v in results.items() if k not in ("threshold_sweep", "answers")]
-    lines.append("threshold sweep (threshold, abstention accuracy, false-abstention rate):")
-    lines += [f"  {r['threshold']:.3f}  {r['abstention_accuracy']:.3f}  {r['false_abstention_rate']:.3f}"
-              for r in results["threshold_sweep"]]
-    return "\n".join(lines)
+    return "\n".join(f"{k}: {v}" for k, v in results.items() if k != "answers")

@@ -85,19 +85,19 @@ class RetrievalSettings(BaseModel):
 
 
 class AnswerSettings(BaseModel):
-    """Answers: when to abstain ("not covered") and how long an extractive answer is."""
+    """Answers: when to decline, when to say what the library does not state, how long an answer is.
 
-    abstain_threshold: float = Field(
-        0.475,
-        description="Answer when the best passage's cosine similarity reaches this (set by the answer eval).",
+    (Issue 11: the defaults were fitted on evals/answers.jsonl; see docs/evaluation.md.)
+    """
+
+    scope_threshold: float = Field(
+        0.5, description="Answer when the fitted probability that the library covers the question reaches this; else decline."
     )
-    abstain_floor: float = Field(
-        0.35, description="Below the threshold, still answer from this similarity up if the question's words are covered."
+    gap_focus: float = Field(
+        0.5, description="A who/when/where/how-many answer whose lead holds at most this share of the focus words, and "
+                         "none of the asked predicate, says what the library does not state instead."
     )
-    abstain_coverage: float = Field(
-        0.6, description="Share of the question's content words one top passage must hold to answer below the threshold."
-    )
-    answer_sentences: int = Field(4, description="Most sentences in an extractive answer (2-6).")
+    answer_points: int = Field(3, ge=0, le=6, description="Most supporting points after the lead sentence.")
 
 
 class LLMSettings(BaseModel):
@@ -202,7 +202,7 @@ def _default(value: object) -> str:
 def settings_table() -> str:
     """The README's configuration table, one section per group, generated from the fields.
 
-    >>> "| `PLANASSIST_ABSTAIN_THRESHOLD` | 0.475 |" in settings_table()
+    >>> "| `PLANASSIST_SCOPE_THRESHOLD` | 0.5 |" in settings_table()
     True
     """
     lines: list[str] = []

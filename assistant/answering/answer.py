@@ -1,10 +1,12 @@
 """Cited answers: extractive by default (no LLM), or written by an LLM — verified either way.
 
-The extractive answerer picks 2–6 sentences from the retrieved passages, chosen for
-relevance to the question and for covering distinct points (maximal marginal relevance),
-and quotes them verbatim with their [n]. It never writes a claim of its own. When the
-best passage is too far from the question it abstains with :data:`NOT_COVERED` and lists
-the nearest sources instead.
+The extractive answerer (:mod:`compose`) scores sentences from the retrieved passages and
+from a sentence-level search for the answer the question expects, and quotes them verbatim
+with their [n]: the sentence that answers first, the list it introduces as a list, then up
+to three supporting points. It never writes a claim of its own. When the library does not
+hold the answer it says so — :data:`NOT_COVERED` with the nearest sources, or "The library
+does not state …" with the closest passages — and a question naming a catalogued text the
+library lacks gets a note saying so.
 
 >>> a = answer_question("Who does the DSRSG/RC/HC report to?", get_retriever())   # doctest: +SKIP
 >>> a.citations[0].label                                                      # doctest: +SKIP
@@ -13,14 +15,14 @@ the nearest sources instead.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from typing import Iterator, Literal
 
-import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.answering.compose import Plan, plan_answer
+from assistant.answering.gaps import gap_statement, missing_note
 from assistant.answering.llm import (
     MAX_PASSAGE_CHARS,
     MAX_PASSAGES,
@@ -32,42 +34,32 @@ from assistant.answering.llm import (
     split_decline,
     stream,
 )
-from assistant.answering.mmr import mmr_select
-from assistant.answering.verify import Verifier, split_sentences
-from assistant.citation import MARKER_FORMAT, NOT_COVERED, Citation, CitationBook, SourceRef
-from assistant.constants import OVERLAP_WEIGHT, PRESELECT
+from assistant.answering.verify import Verdict, Verifier, split_sentences
+from assistant.citation import MARKER_FORMAT, NOT_COVERED, SOURCE_TYPES, Citation, CitationBook, SourceRef
+from assistant.constants import LEXICAL_SUPPORT
 from assistant.corpus.manifest import load_manifest
 from assistant.errors import BackendUnavailable
-from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
+from assistant.index.sentences import INSTRUCTION_LIKE, LEADING_NUMBER, NOT_QUOTABLE  # noqa: F401 (products.quiz)
 
 Backend = Literal["auto", "extractive", "llm"]
-INSTRUCTION_LIKE = re.compile(
-    r"ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|rules)|disregard (all |the )?(previous|prior|above)"
-    r"|system prompt|you are (now )?(an? )?(ai|assistant|chatbot|language model)|new instructions:",
-    re.IGNORECASE,
-)
-# Text that is not a quotable sentence: footnotes ("²² See ..."), fragments that start mid-sentence,
-# page joins where a footnote marker glues two unrelated lines together, and runs of capitals
-# (tables of contents, running heads), and TeX residue from PDF conversion.
-NOT_QUOTABLE = re.compile(r"^\(?[a-z¹²³⁴⁵⁶⁷⁸⁹⁰]|^See |[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s+[a-z]|\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^")
-FOOTNOTE_BREAK = re.compile(r"(?<=[.!?”\"])[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
-LEADING_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+|^[-•▪●]\s+|^\([a-z]{1,4}\)\s+")
-MIN_SENTENCE_CHARS = 40
-MAX_SENTENCE_CHARS = 700
-PASSAGES_FOR_SENTENCES = 6
 NEAREST_SOURCES = 3
 COVERAGE_PASSAGES = 3
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
-SENTENCE_BATCH = 4  # short batches pad less; fastest on 2 CPU cores
+ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- "}
+ALREADY_GIVEN = "The sentence that answers this was quoted above; more from the sources:"
 LLM_SENTENCES = 6  # evidence sentences offered to an LLM (in at most MAX_PASSAGES passages)
 
 
 class Sentence(BaseModel):
-    """One sentence of an answer with the numbers of the passages cited for it and whether they support it."""
+    """One quoted sentence (or unit: a sentence with the one it leans on) of an answer, with its sources."""
+
     text: str
     citations: list[int]
     supported: bool
+    role: str = Field("lead", description="given (quoted earlier in the conversation: pointed to, not repeated), lead, "
+                                          "item (of the list the lead introduces), support, or closest (a gap answer's "
+                                          "nearest passage).")
 
 
 class AnswerView(BaseModel):
@@ -81,6 +73,7 @@ class AnswerView(BaseModel):
     notes: list[str] = []
     backend: str = "extractive"
     took_ms: float = 0.0
+    question_type: str = Field("", description="who, when, where, quantity, which, list, definition, why, how, yes_no or what.")
 
 
 class Answer(AnswerView):
@@ -124,50 +117,69 @@ def currency_notes(citations: list[Citation], retriever: Retriever) -> list[str]
     return notes
 
 
-def abstain(question: str, hits: list[Hit], backend: str, started: float, reason: str = "") -> Answer:
-    """The 'not covered' answer, listing the nearest passages so the user sees what the library does hold."""
+def abstain(question: str, hits: list[Hit], backend: str, started: float, reason: str = "",
+            notes: list[str] | None = None, question_type: str = "") -> Answer:
+    """Decline: the not-covered phrase, the nearest passages as sources, and any notes (missing texts)."""
     nearest = _citations(hits[:NEAREST_SOURCES])
-    notes = [reason] if reason else []
+    notes = ([reason] if reason else []) + list(notes or [])
     if nearest:
         notes.append("The nearest passages are listed as sources; none answers the question closely enough.")
     return Answer(question=question, answer=NOT_COVERED, abstained=True, citations=nearest, notes=notes,
-                  backend=backend, took_ms=_ms(started))
+                  backend=backend, took_ms=_ms(started), question_type=question_type)
+
+
+def plan_notes(plan: Plan) -> list[str]:
+    """A note for each catalogued canonical text the question names and the library lacks."""
+    return [missing_note(m, plan.second_hand.get(m.id, [])) for m in plan.missing]
+
+
+def _verify_units(plan: Plan, sources: list[Hit], number: dict[int, int], verifier: Verifier) -> list[Verdict]:
+    """Each quoted unit against the passages it comes from, together (a unit may span a passage break)."""
+    verdicts = []
+    for unit in plan.units:
+        cited = [number[r] for r in unit.rows]
+        evidence = verifier.lexical(unit.text, "\n".join(sources[n - 1].text for n in cited)) / LEXICAL_SUPPORT
+        supported = evidence >= 1.0
+        problems = [] if supported else ["not supported by the cited passages"]
+        verdicts.append(Verdict(unit.text, cited, supported, evidence, problems))
+    return verdicts
+
+
+def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, started: float, notes: list[str]) -> Answer:
+    """Render a plan: number the passages quoted, verify each unit, lay out lead, list, points."""
+    by_row = {retriever.row[h.chunk_id]: h for h in plan.hits if h.chunk_id in retriever.row}
+    sources: list[Hit] = []
+    number: dict[int, int] = {}
+    vector = retriever.encoder.query_vector(retriever.glossary.expand(plan.q.text))
+    for unit in plan.units:
+        for row in unit.rows:
+            if row not in number:
+                sources.append(by_row.get(row) or retriever.hit_for_row(row, len(sources) + 1, vector))
+                number[row] = len(sources)
+    verdicts = _verify_units(plan, sources, number, Verifier(retriever.encoder))
+    out_sentences, lines = [], []
+    if plan.decision == "gap":
+        lines.append(f"{gap_statement(plan.q)} The closest passages:")
+    for unit, v in zip(plan.units, verdicts, strict=True):
+        out_sentences.append(Sentence(text=v.text, citations=v.citations, supported=v.supported, role=unit.role))
+        marks = "".join(MARKER_FORMAT.format(n=n) for n in v.citations)
+        if unit.role == "given":
+            lines.append(f"{ALREADY_GIVEN} {marks}".strip())
+            continue
+        lines.append(ROLE_PREFIX[unit.role] + f"{v.text} {marks}".strip() + ("" if v.supported else " (unsupported)"))
+        notes.extend(f"Sentence {len(out_sentences)}: {n}" for n in v.notes)
+    citations = [h.citation(i + 1) for i, h in enumerate(sources)]
+    notes.extend(f"{c.short} is {c.source_type}, not UN guidance: read it as an outside view."
+                 for c in {c.doc_id: c for c in citations if c.source_type == SOURCE_TYPES["commentary"]}.values())
+    notes.extend(currency_notes(citations, retriever))
+    if any(INSTRUCTION_LIKE.search(h.text) for h in plan.hits):
+        notes.append("A retrieved passage contains instruction-like text; it was treated as quoted data only.")
+    return Answer(question=question, answer="\n".join(lines), abstained=plan.decision != "answer", citations=citations,
+                  sentences=out_sentences, notes=notes, backend=backend, took_ms=_ms(started), question_type=plan.q.type)
 
 
 def _ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 1)
-
-
-def _candidates(hits: list[Hit]) -> list[tuple[int, str]]:
-    """(hit index, sentence) pairs worth quoting; instruction-like text is never quoted."""
-    out = []
-    for i, hit in enumerate(hits[:PASSAGES_FOR_SENTENCES]):
-        for joined in split_sentences(hit.text):
-            for sentence in FOOTNOTE_BREAK.split(joined):  # 'peace."¹⁶ depth of ...': keep the sentence, drop the rest
-                sentence = LEADING_NUMBER.sub("", sentence).strip()
-                if (MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS and not INSTRUCTION_LIKE.search(sentence)
-                        and not NOT_QUOTABLE.search(sentence)):
-                    out.append((i, sentence))
-    return out
-
-
-def select_sentences(question: str, hits: list[Hit], retriever: Retriever, limit: int) -> list[tuple[int, str]]:
-    """Most relevant, least redundant sentences (MMR), 2..limit of them, in passage order."""
-    candidates = _candidates(hits)
-    if not candidates:
-        return []
-    expanded = retriever.glossary.expand(question)
-    query_terms = set(tokenize(expanded))
-    overlap = np.array([len(query_terms & set(tokenize(s))) / max(1, len(query_terms)) for _, s in candidates])
-    cheap = overlap + np.array([hits[i].similarity for i, _ in candidates])
-    keep = np.argsort(-cheap)[:PRESELECT]  # embed only the likeliest sentences: encoding is the cost
-    candidates = [candidates[i] for i in keep]
-    overlap = overlap[keep]
-    query_vec = retriever.encoder.query_vector(expanded)
-    vectors = retriever.encoder.encode_cached([s for _, s in candidates], batch_size=SENTENCE_BATCH)
-    prior = np.array([0.05 / (1 + i) for i, _ in candidates])
-    relevance = vectors @ query_vec + OVERLAP_WEIGHT * overlap + prior
-    return [candidates[i] for i in mmr_select(relevance, vectors, limit)]
 
 
 def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Retriever, backend: str,
@@ -194,18 +206,26 @@ def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Ret
                   sentences=out_sentences, notes=notes, backend=backend, took_ms=_ms(started))
 
 
-def llm_passages(query: str, hits: list[Hit], retriever: Retriever) -> list[Hit]:
-    """At most three short passages for an LLM: the sentences the extractive answerer would pick, grouped by passage.
+def llm_passages(plan: Plan, retriever: Retriever) -> list[Hit]:
+    """At most three short passages for an LLM: the best-scored candidate sentences, grouped by passage.
 
     Short prompts keep a small CPU model fast and on topic; answers are verified against exactly these texts.
     """
-    chosen = select_sentences(query, hits, retriever, LLM_SENTENCES)
+    hits = list(plan.hits)
+    index_of = {retriever.row[h.chunk_id]: i for i, h in enumerate(hits) if h.chunk_id in retriever.row}
+    vector = retriever.encoder.query_vector(retriever.glossary.expand(plan.q.text))
+    chosen = []
+    for c in [c for c in plan.candidates if not c.given][:LLM_SENTENCES]:
+        if c.row not in index_of:
+            hits.append(retriever.hit_for_row(c.row, len(hits) + 1, vector))
+            index_of[c.row] = len(hits) - 1
+        chosen.append((index_of[c.row], c.text))
     given = [hits[i].model_copy(update={"text": text}) for i, text in short_passages(chosen)]
     return given or [h.model_copy(update={"text": h.text[:MAX_PASSAGE_CHARS]}) for h in hits[:MAX_PASSAGES]]
 
 
 def resolve_backend(backend: Backend | str, retriever: Retriever) -> str:
-    """The backend to use: 'auto' picks the LLM when one is configured; asking for 'llm' without one is refused."""
+    """'auto' becomes llm when one is configured, else extractive; 'llm' without one is an error."""
     if backend == "auto":
         return "llm" if llm_configured(retriever.settings) else "extractive"
     if backend == "llm" and not llm_configured(retriever.settings):
@@ -213,34 +233,12 @@ def resolve_backend(backend: Backend | str, retriever: Retriever) -> str:
     return backend
 
 
-def evidence(question: str, hits: list[Hit]) -> tuple[float, float]:
-    """(best cosine similarity, best share of the question's content words found in one of the top passages)."""
-    if not hits:
-        return 0.0, 0.0
-    terms = set(tokenize(question)) - GENERIC_TERMS
-    coverage = max(len(terms & set(tokenize(h.text))) / max(1, len(terms)) for h in hits[:COVERAGE_PASSAGES])
-    return max(h.similarity for h in hits), coverage
-
-
-def is_strong(similarity: float, coverage: float, settings) -> bool:
-    """Answer when a passage is close in meaning, or fairly close and holds most of the question's words."""
-    return similarity >= settings.abstain_threshold or (
-        similarity >= settings.abstain_floor and coverage >= settings.abstain_coverage
-    )
-
-
-def retrieve_for_answer(question: str, retriever: Retriever, filters: Filters | None) -> tuple[list[Hit], bool]:
-    """Passages for the question and whether the evidence is strong enough to answer."""
-    hits = retriever.search(question, filters=filters)
-    strong = bool(hits) and is_strong(*evidence(question, hits), retriever.settings)
-    return hits, strong
-
-
 def answer_question(question: str, retriever: Retriever, filters: Filters | None = None,
-                    backend: Backend | str = "auto", search_query: str | None = None) -> Answer:
-    """Answer one question (non-streaming)."""
+                    backend: Backend | str = "auto", search_query: str | None = None,
+                    exclude: set[str] | None = None) -> Answer:
+    """Answer one question (non-streaming); ``exclude`` holds sentences already given in the conversation."""
     result = None
-    for event in answer_stream(question, retriever, filters, backend, search_query):
+    for event in answer_stream(question, retriever, filters, backend, search_query, exclude):
         if isinstance(event, Answer):
             result = event
     assert result is not None
@@ -248,25 +246,26 @@ def answer_question(question: str, retriever: Retriever, filters: Filters | None
 
 
 def answer_stream(question: str, retriever: Retriever, filters: Filters | None = None,
-                  backend: Backend | str = "auto", search_query: str | None = None) -> Iterator[str | Answer]:
-    """Yield text as it is produced (LLM tokens, or the extractive sentences), then the final Answer."""
+                  backend: Backend | str = "auto", search_query: str | None = None,
+                  exclude: set[str] | None = None) -> Iterator[str | Answer]:
+    """Yield text as it is produced (LLM tokens, or the extractive lines), then the final Answer."""
     started = time.perf_counter()
     backend = resolve_backend(backend, retriever)
     query = search_query or question
-    hits, strong = retrieve_for_answer(query, retriever, filters)
-    if not strong:
-        result = abstain(question, hits, backend, started)
+    plan = plan_answer(question, retriever, filters, query, exclude)
+    notes = plan_notes(plan)
+    if plan.decision == "not_covered":
+        result = abstain(question, plan.hits, backend, started, notes=notes, question_type=plan.q.type)
         yield result.answer
         yield result.model_copy(update={"standalone": query})
         return
     if backend == "extractive":
-        chosen = select_sentences(query, hits, retriever, retriever.settings.answer_sentences)
-        sentences = [f"{s} {MARKER_FORMAT.format(n=i + 1)}" for i, s in chosen]
-        for s in sentences:
-            yield s + " "
-        result = _finish(question, sentences, hits, retriever, backend, started, [])
+        result = _extractive(question, plan, retriever, backend, started, notes)
+        for line in result.answer.splitlines():
+            yield line + "\n"
     else:
-        given = llm_passages(query, hits, retriever)
+        hits = plan.hits
+        given = llm_passages(plan, retriever)
         messages = build_messages(question, [(i + 1, h.label, h.text) for i, h in enumerate(given)])
         text = ""
         for token in stream(chat_model(retriever.settings), messages):
@@ -274,9 +273,9 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
             yield token
         declined, kept = split_decline(text)
         if declined:
-            result = abstain(question, hits, backend, started, MODEL_DECLINED)
+            result = abstain(question, hits, backend, started, MODEL_DECLINED, notes)
         else:
-            result = _finish(question, split_sentences(kept), given, retriever, backend, started, [])
+            result = _finish(question, split_sentences(kept), given, retriever, backend, started, notes)
     yield result.model_copy(update={"standalone": query})
 
 
@@ -288,5 +287,6 @@ def render_text(answer: Answer) -> str:
         lines.append("\nSources" + (" (nearest, not answering)" if answer.abstained else "") + ":")
         for c in answer.citations:
             quote = c.quote if len(c.quote) <= 400 else c.quote[:400] + "…"
-            lines.append(f"  [{c.n}] {c.label} — {c.title}\n      “{quote}”")
+            kind = f" ({c.source_type})" if c.source_type else ""
+            lines.append(f"  [{c.n}] {c.label}{kind} — {c.title}\n      “{quote}”")
     return "\n".join(lines)

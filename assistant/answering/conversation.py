@@ -1,11 +1,22 @@
-"""Chat with history: a follow-up is condensed into a standalone query before retrieval.
+"""Chat with history: a follow-up keeps the topic and takes the new ask; nothing is said twice.
 
-Without an LLM the condensation is rule-based: a question that leans on the previous
-one (a pronoun such as "it", or an opening "and ..."/"what about ...") gets the previous
-question's topic — its glossary terms, else its content words — put in place.
+Without an LLM the condensation is rule-based. A follow-up that leans on the previous
+question gets its topic put in place:
+
+* a pronoun ("and who approves it?") is replaced by the previous question's topic — its
+  glossary terms, else its named things, else its content words;
+* an elliptical follow-up with no question of its own ("and by mid-2019?", "what about
+  corruption?") is asked as the previous question with the new qualifier.
+
+Sentences already given in the conversation are never quoted again: a follow-up that
+retrieves the same passages answers with what they add, or says what is not stated.
+The same function serves the UI's chat, ``/api/ask`` with ``history`` and the
+OpenAI-compatible ``/v1/chat/completions`` (stateless: the client sends the turns).
 
 >>> condense_rules("and who approves it?", "What must an ISF contain?", terms=["ISF"])
-'and who approves ISF?'
+'who approves ISF?'
+>>> condense_rules("and by mid-2019?", "How strong was the Haitian National Police by September 2017?", terms=[])
+'How strong was the Haitian National Police by September 2017, and by mid-2019?'
 >>> condense_rules("What is a JMAC?", "What must an ISF contain?", terms=["ISF"])
 'What is a JMAC?'
 """
@@ -13,41 +24,117 @@ question's topic — its glossary terms, else its content words — put in place
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, Field
 
 from assistant.answering.answer import Answer, answer_stream, resolve_backend
 from assistant.answering.llm import CONDENSE_PROMPT, chat_model, complete
+from assistant.answering.question import QUESTION_WORDS, entities
+from assistant.answering.verify import strip_markers
+from assistant.corpus.sentences import split_sentences
 from assistant.index.lexical import STOPWORDS
 from assistant.index.retrieve import Filters, Retriever
 
-PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her)\b", re.IGNORECASE)
-LEANING_START = re.compile(r"^(and|but|also|so|what about|how about|and what about|then)\b", re.IGNORECASE)
-QUESTION_WORDS = {"what", "who", "whom", "which", "when", "where", "why", "how", "must", "does", "do", "is", "are", "can",
-                  "should", "shall", "would", "could", "did"}
+PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|him)\b", re.IGNORECASE)
+LEANING_START = re.compile(r"^(and|but|also|so|what about|how about|and what about|then)\b[\s,]*", re.IGNORECASE)
+ASKS = re.compile(r"\b(what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|should|must|"
+                  r"shall|will|would|has|have|had)\b", re.IGNORECASE)
+HISTORY_TURNS = 3
+ELLIPTIC_WORDS = 2
+
+
+class Message(BaseModel):
+    """One chat message, as OpenAI-compatible clients send it."""
+
+    role: Literal["system", "user", "assistant"]
+    content: str = Field(max_length=20000)
 
 
 def topic_of(question: str, terms: list[str]) -> str:
-    """What a question is about, to carry into a follow-up: its glossary terms, else its content words."""
+    """The previous question's topic: glossary terms, else named things, else content words."""
     if terms:
         return " and ".join(terms)
+    named = [e for e in entities(question) if not re.fullmatch(r"\d{4}", e)]
+    if named:
+        return " and ".join(named)
     words = [w for w in re.findall(r"[\w/-]+", question) if w.lower() not in STOPWORDS and w.lower() not in QUESTION_WORDS]
     return " ".join(words)
 
 
 def condense_rules(question: str, previous: str, terms: list[str]) -> str:
     """Standalone version of a follow-up, by rule; questions that stand alone pass unchanged."""
-    if not previous or not (PRONOUN.search(question) or LEANING_START.match(question)):
+    leaning = LEANING_START.match(question)
+    if not previous or not (PRONOUN.search(question) or leaning or _elliptic(question)):
         return question
+    rest = question[leaning.end():] if leaning else question
+    if leaning and not ASKS.search(rest):  # 'and by mid-2019?': same question, new qualifier
+        tail = question.strip().rstrip("?")
+        return f"{previous.strip().rstrip('?')}, {tail[0].lower()}{tail[1:]}?"
     topic = topic_of(previous, terms)
     if not topic:
         return question
-    if PRONOUN.search(question):
-        return PRONOUN.sub(topic, question, count=1)
-    return f"{question.rstrip('?')} regarding {topic}?"
+    if PRONOUN.search(rest):
+        return PRONOUN.sub(topic, rest, count=1)
+    return f"{rest.rstrip('?')} regarding {topic}?"
+
+
+def _elliptic(question: str) -> bool:
+    """A short question that names nothing ('When is the next review?') leans on the conversation."""
+    content = [w for w in re.findall(r"[\w/-]+", question) if w.lower() not in STOPWORDS and w.lower() not in QUESTION_WORDS]
+    return len(content) <= ELLIPTIC_WORDS and not entities(question)
+
+
+def given_sentences(answers: list[str]) -> set[str]:
+    """Normalised sentences of earlier answers (markers and list bullets removed): not to be quoted again."""
+    out = set()
+    for text in answers:
+        for sentence in split_sentences(text):
+            clean = strip_markers(re.sub(r"^[-•]\s+", "", sentence))
+            out.add(" ".join(clean.lower().split()))
+    return out
+
+
+def standalone_question(question: str, previous_questions: list[str], retriever: Retriever, backend: str,
+                        previous_answers: list[str] | None = None) -> str:
+    """The follow-up made standalone, condensing the earlier questions in turn (the last one first needs its own)."""
+    if not previous_questions:
+        return question
+    if resolve_backend(backend, retriever) == "llm":
+        answers = ((previous_answers or []) + [""] * len(previous_questions))[:len(previous_questions)]
+        pairs = zip(previous_questions[-HISTORY_TURNS:], answers[-HISTORY_TURNS:], strict=True)
+        history = "\n".join(f"User: {q}\nAssistant: {a}" for q, a in pairs)
+        rewritten = complete(chat_model(retriever.settings), CONDENSE_PROMPT.format(history=history, question=question))
+        return rewritten.splitlines()[0].strip() if rewritten else question
+    standalone = previous_questions[0]
+    for q in [*previous_questions[1:], question]:
+        terms = [t.term for t in retriever.glossary.matches(standalone)]
+        standalone = condense_rules(q, standalone, terms)
+    return standalone
+
+
+def split_history(history: list[Message]) -> tuple[list[str], list[str]]:
+    """(earlier user questions, earlier assistant answers) from OpenAI-style messages."""
+    return ([m.content for m in history if m.role == "user"], [m.content for m in history if m.role == "assistant"])
+
+
+def answer_with_history(question: str, history: list[Message], retriever: Retriever, filters: Filters | None = None,
+                        backend: str = "auto") -> Iterator[str | Answer]:
+    """Stream the answer to a follow-up: condensed query, earlier sentences excluded."""
+    questions, answers = split_history(history)
+    standalone = standalone_question(question, questions, retriever, backend, answers)
+    return answer_stream(question, retriever, filters=filters, backend=backend, search_query=standalone,
+                         exclude=given_sentences(answers))
 
 
 Turn = tuple[str, str, Answer]
 """(question as asked, standalone query searched, answer)."""
+
+
+def ask_with_history(question: str, history: list[Message], retriever: Retriever, filters: Filters | None = None,
+                     backend: str = "auto") -> Answer:
+    """The final answer to a follow-up given earlier messages (non-streaming :func:`answer_with_history`)."""
+    return next(e for e in answer_with_history(question, history, retriever, filters, backend) if isinstance(e, Answer))
 
 
 class Conversation:
@@ -65,21 +152,19 @@ class Conversation:
         self.turns: list[Turn] = list(turns or [])
 
     def condense(self, question: str) -> str:
-        """The follow-up as a standalone query (by the LLM when one is configured, else by rule)."""
-        if not self.turns:
-            return question
-        previous_q, previous_standalone, _ = self.turns[-1]
-        if resolve_backend(self.backend, self.retriever) == "llm":
-            history = "\n".join(f"User: {q}\nAssistant: {a.answer}" for q, _, a in self.turns[-3:])
-            rewritten = complete(chat_model(self.retriever.settings), CONDENSE_PROMPT.format(history=history, question=question))
-            return rewritten.splitlines()[0].strip() if rewritten else question
-        terms = [t.term for t in self.retriever.glossary.matches(previous_standalone)]
-        return condense_rules(question, previous_standalone, terms)
+        """The standalone query for this question given the turns so far."""
+        return standalone_question(question, [q for q, _, _ in self.turns], self.retriever, self.backend,
+                                   [a.answer for _, _, a in self.turns])
 
     def stream(self, question: str) -> Iterator[str | Answer]:
-        """Answer a follow-up in context: text as it is produced, then the Answer (recorded as a turn)."""
+        """Answer a follow-up in context: text as it is produced, then the Answer (recorded as a turn).
+
+        Sentences already given in this conversation are not quoted again.
+        """
         standalone = self.condense(question)
-        for event in answer_stream(question, self.retriever, self.filters, self.backend, search_query=standalone):
+        given = given_sentences([a.answer for _, _, a in self.turns])
+        for event in answer_stream(question, self.retriever, self.filters, self.backend, search_query=standalone,
+                                   exclude=given):
             if isinstance(event, Answer):
                 self.turns.append((question, standalone, event))
             yield event

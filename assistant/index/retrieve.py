@@ -20,11 +20,12 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
-from assistant.citation import Citation, format_citation
+from assistant.citation import SOURCE_TYPES, Citation, format_citation
 from assistant.corpus.glossary import Glossary, load_glossary
 from assistant.index.embeddings import Encoder, encoder_for
 from assistant.index.fusion import ranked, reciprocal_rank_fusion
 from assistant.index.lexical import LexicalIndex
+from assistant.index.sentences import SentenceIndex
 from assistant.index.lexical_snapshot import LexicalSnapshot
 from assistant.index.store import MISSING, Record, Store
 from assistant.settings import Settings, get_settings
@@ -101,7 +102,8 @@ class Hit(SearchResult):
     def citation(self, n: int) -> Citation:
         """This passage as source number n of an answer, draft or quiz."""
         return Citation(n=n, chunk_id=self.chunk_id, doc_id=self.doc_id, title=self.title, short=self.short,
-                        locator=self.locator, quote=self.text, status=self.status, superseded_by=self.superseded_by)
+                        locator=self.locator, quote=self.text, status=self.status, superseded_by=self.superseded_by,
+                        source_type=SOURCE_TYPES.get(self.type, SOURCE_TYPES["document"]))
 
 
 def _hit(record: Record, rank: int, score: float, similarity: float) -> Hit:
@@ -125,6 +127,7 @@ class Retriever:
         self.glossary = glossary
         self._lock = threading.Lock()
         self.snapshot = LexicalSnapshot.build([], "empty")
+        self._sentences: tuple[str, SentenceIndex] | None = None
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "Retriever":
@@ -162,6 +165,27 @@ class Retriever:
         except OSError:  # the snapshot's folder was replaced by a newer generation
             self.refresh(force=True)
             return self.snapshot.records
+
+    @property
+    def sentences(self) -> SentenceIndex:
+        """The sentence index of the current passages (built on first use; vectors come from the ingest cache)."""
+        self.refresh()
+        generation = self.snapshot.generation
+        with self._lock:
+            if self._sentences is None or self._sentences[0] != generation:
+                self._sentences = (generation, SentenceIndex.build(self.records, self.encoder, self.settings.index_dir))
+            return self._sentences[1]
+
+    def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
+        """A 0/1 weight per passage row for these filters (None: all allowed)."""
+        return self._mask(filters) if filters else None
+
+    def hit_for_row(self, row: int, rank: int, vector: np.ndarray) -> Hit:
+        """A passage found through one of its sentences, as a citable hit."""
+        record = self.records[row]
+        similarity: dict[str, float] = {}
+        self._fill_similarity([record.id], vector, similarity)
+        return _hit(record, rank, 0.0, similarity.get(record.id, 0.0))
 
     def _mask(self, filters: Filters) -> np.ndarray | None:
         if filters.where() is None:

@@ -21,10 +21,28 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.answering.answer import Answer, AnswerView, answer_question, answer_stream
-from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUERY_CHARS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
+from assistant.answering.answer import Answer, AnswerView
+from assistant.answering.conversation import Message, answer_with_history, ask_with_history
+from assistant.constants import (
+    MAX_HISTORY,
+    MAX_MINUTES,
+    MAX_PARTICIPANTS,
+    MAX_QUERY_CHARS,
+    MAX_QUESTIONS,
+    MIN_MINUTES,
+    MIN_PARTICIPANTS,
+)
 from assistant.corpus.glossary import Term
-from assistant.errors import Busy, ConfigurationError, InvalidRequest, LoadError, NotDeletable, NotFound, PlanAssistError
+from assistant.errors import (
+    Busy,
+    ConfigurationError,
+    IndexWriteError,
+    InvalidRequest,
+    LoadError,
+    NotDeletable,
+    NotFound,
+    PlanAssistError,
+)
 from assistant.index.ingest import IngestReport
 from assistant.index.library import (
     CatalogueEntry,
@@ -54,6 +72,7 @@ STATUS: tuple[tuple[type[PlanAssistError], int], ...] = (
     (LoadError, 400),
     (ConfigurationError, 503),
     (Busy, 503),
+    (IndexWriteError, 507),
 )
 
 
@@ -76,6 +95,9 @@ class AskRequest(BaseModel):
     filters: Filters = Field(default_factory=Filters)
     backend: Literal["auto", "extractive", "llm"] = "auto"
     stream: bool = Field(False, description="Stream as server-sent events: 'token' events, then one 'answer'.")
+    history: list[Message] = Field(default_factory=list, max_length=MAX_HISTORY,
+                                   description="Earlier turns, oldest first: a follow-up keeps their topic and repeats "
+                                               "none of their sentences.")
 
 
 class DocumentsResponse(BaseModel):
@@ -157,9 +179,10 @@ async def ask(body: AskRequest, request: Request, retriever: Retriever = Depends
     """A cited, verified answer as JSON, or as server-sent events when asked for a stream (queued)."""
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
     if not wants_stream:
-        answer = await queue.run(answer_question, body.question, retriever, filters=body.filters, backend=body.backend)
+        answer = await queue.run(ask_with_history, body.question, body.history, retriever, filters=body.filters,
+                                 backend=body.backend)
         return answer.public()
-    events = answer_stream(body.question, retriever, filters=body.filters, backend=body.backend)
+    events = answer_with_history(body.question, body.history, retriever, filters=body.filters, backend=body.backend)
     first = await queue.run(next, events)  # retrieval queued; fail before the 200 if the backend is misconfigured
 
     def generate():

@@ -201,9 +201,13 @@ def docs(as_json: bool = JSON_OPT, quality: bool = typer.Option(False, "--qualit
         typer.echo(f"{d.id:28} {d.short:22} {d.type:11} {status:10} {d.chunks:5} chunks  {d.title[:70]}")
     missing = [c for c in catalogue if not c.in_index]
     if missing:
-        typer.echo("\nCanonical texts catalogued but not in the index (run `planassist corpus fetch` when online):")
+        typer.echo(f"\nLibrary status: {len(missing)} catalogued canonical texts are not in the library; answers that "
+                   "depend on them say so:")
         for c in missing:
             typer.echo(f"  {c.short:36} {c.url}")
+        typer.echo("To add them: `planassist corpus fetch` when online, or download each official PDF into "
+                   f"{get_settings().corpus_dir / 'fetched'}/<id>.pdf (ids: `planassist docs --json`) and run "
+                   "`planassist ingest`. (An upload in the web app stays a user document, never the canonical text.)")
 
 
 def _quality(retriever, as_json: bool) -> None:
@@ -297,5 +301,11 @@ app.registered_commands += reports.registered_commands  # draft, exercise, quiz,
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: the product's own errors as one line on stderr, never a traceback."""
+    from assistant.errors import PlanAssistError
+
+    try:
+        app()
+    except PlanAssistError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise SystemExit(1) from None

@@ -24,6 +24,7 @@ from assistant.index.retrieve import Retriever, get_retriever  # noqa: E402
 from assistant.interfaces.answer_queue import AnswerQueue  # noqa: E402
 from assistant.interfaces.api import install_error_handlers, require_read, require_write, retriever_dep, router  # noqa: E402
 from assistant.interfaces.security import gradio_user, install_security  # noqa: E402
+from assistant.interfaces.openai_api import router as openai_router  # noqa: E402
 from assistant.settings import get_settings  # noqa: E402
 
 
@@ -43,6 +44,7 @@ def create_app(retriever: Retriever | None = None, with_ui: bool = True) -> Fast
     app.state.answer_queue = AnswerQueue(retriever.settings.answer_workers, retriever.settings.answer_max_wait_s)
     app.dependency_overrides[retriever_dep] = lambda: retriever
     app.include_router(router)
+    app.include_router(openai_router)
     install_security(app, retriever.settings, read_guard=require_read, write_guard=require_write)
 
     @app.get("/healthz", response_model=Health, summary="Liveness and index size")

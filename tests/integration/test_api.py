@@ -65,7 +65,23 @@ def test_ask_json(client):
                     json={"question": "What are the priority areas of the police Joint Development Plan in Timor-Leste?"})
     body = r.json()
     assert r.status_code == 200 and not body["abstained"] and body["citations"][0]["locator"]
-    assert set(body) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms"}
+    assert set(body) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms", "question_type"}
+
+
+def test_ask_with_history_follows_up_without_repeating(client):
+    question = "What are the priority areas of the police Joint Development Plan in Timor-Leste?"
+    first = client.post("/api/ask", json={"question": question}).json()
+    r = client.post("/api/ask", json={
+        "question": "and how many PNTL officers will there be after the 2012 cadets finish training?",
+        "history": [{"role": "user", "content": question}, {"role": "assistant", "content": first["answer"]}]})
+    body = r.json()
+    assert r.status_code == 200 and "3,386" in body["answer"]
+    assert not {s["text"] for s in first["sentences"]} & {s["text"] for s in body["sentences"]}
+
+
+def test_ask_history_is_validated(client):
+    r = client.post("/api/ask", json={"question": "and then?", "history": [{"role": "robot", "content": "x"}]})
+    assert r.status_code == 422 and "history" in r.json()["error"]
 
 
 def test_ask_streams_server_sent_events(client):

@@ -11,10 +11,10 @@ def test_every_field_is_described_and_grouped():
 
 
 def test_environment_overrides_a_grouped_field(monkeypatch):
-    monkeypatch.setenv("PLANASSIST_ABSTAIN_THRESHOLD", "0.5")
+    monkeypatch.setenv("PLANASSIST_SCOPE_THRESHOLD", "0.4")
     monkeypatch.setenv("PLANASSIST_LLM_MODEL", "qwen")
     settings = Settings()
-    assert settings.abstain_threshold == 0.5 and settings.llm_model == "qwen"
+    assert settings.scope_threshold == 0.4 and settings.llm_model == "qwen"
 
 
 def test_readme_configuration_table_matches_the_code():

@@ -1,0 +1,202 @@
+"""The extractive answer: gather candidate sentences, decide whether and what to answer, shape it.
+
+Shape: the sentence that answers first (with the sentence it leans on, if it opens with
+"It…", "However…", "These…"), the list it introduces shown as a list, then up to three
+supporting points — every one quoted verbatim and cited. For "what must/should" questions
+non-UN commentary and a Secretary-General's first-person narrative are never quoted as
+guidance. When the evidence is too weak the plan says so instead (see :mod:`gaps`).
+
+>>> plan = plan_answer("What must an ISF contain?", get_retriever())      # doctest: +SKIP
+>>> plan.decision, plan.lead.text[:40]                                     # doctest: +SKIP
+('answer', 'The purpose of the framework was to brin')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.answering.gaps import (
+    aliases,
+    in_scope_probability,
+    named_missing_texts,
+    predicate_coverage,
+    unknown_entities,
+    unstated,
+)
+from assistant.answering.question import QuestionInfo, understand
+from assistant.answering.scoring import Candidate, featurize, score
+from assistant.corpus.manifest import DocumentInfo, load_manifest
+from assistant.index.lexical import tokenize
+from assistant.index.retrieve import Filters, Hit, Retriever
+
+PASSAGES = 8  # top passages whose every sentence is a candidate
+SENTENCE_SEARCH = 30  # plus this many from dense and from BM25 sentence search
+SUPPORT_RATIO = 0.5  # a supporting point scores at least this share of the lead's score
+SUPPORT_FLOOR = 0.15
+REDUNDANT = 0.9  # cosine above which a sentence repeats one already chosen
+TOP_FOR_PREDICATE = 3  # the question's predicate must appear in one of the best few sentences
+GAP_CLOSEST = 2
+GENERIC_TERMS = frozenset({"un", "unit", "nation"})
+
+
+def norm(text: str) -> str:
+    """Lower-cased, whitespace-collapsed text (how sentences are compared across turns)."""
+    return " ".join(text.lower().split())
+
+
+@dataclass
+class Unit:
+    """One quoted unit: a sentence, possibly with the sentence(s) it leans on, and its passages' rows."""
+
+    indices: list[int]
+    text: str
+    rows: list[int]
+    role: str  # given (quoted earlier: pointed to, not repeated), lead, item, support, closest
+    score: float
+
+
+@dataclass
+class Plan:
+    """What the extractive answer will say, before numbering and verification."""
+
+    q: QuestionInfo
+    decision: str  # answer, gap, not_covered
+    hits: list[Hit]
+    units: list[Unit] = field(default_factory=list)
+    missing: list[DocumentInfo] = field(default_factory=list)
+    second_hand: dict[str, list[str]] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    scope: dict[str, float] = field(default_factory=dict)
+    p_in: float = 0.0
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def lead(self) -> Unit | None:
+        """The lead unit, if the plan answers."""
+        return next((u for u in self.units if u.role == "lead"), None)
+
+
+def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retriever, filters: Filters | None,
+               exclude: set[str]) -> list[Candidate]:
+    """Scored candidate sentences from the top passages and from sentence search, best first."""
+    index = retriever.sentences
+    expanded = retriever.glossary.expand(query)
+    vector = retriever.encoder.query_vector(expanded)
+    rank_of = {retriever.row[h.chunk_id]: h.rank for h in hits if h.chunk_id in retriever.row}
+    found = index.search(expanded, vector, SENTENCE_SEARCH, retriever.allowed_rows(filters))
+    pool = [i for h in hits[:PASSAGES] for i in index.by_row.get(retriever.row.get(h.chunk_id, -1), [])]
+    pool += found
+    searched = set(found)
+    bm25 = index.lexical_scores(expanded)
+    out = []
+    for i in dict.fromkeys(pool):
+        if not index.quotable[i] or not index.self_contained(i):
+            continue
+        row = int(index.rows[i])
+        c = Candidate(index=i, text=index.texts[i], row=row, passage_rank=rank_of.get(row),
+                      source_type=retriever.records[row].meta.type, given=norm(index.texts[i]) in exclude)
+        context = " ".join(index.texts[j] for j in index.with_predecessors(i)[:-1])
+        featurize(q, c, float(index.vectors[i] @ vector), float(bm25[i]), context, i in searched)
+        c.score = score(c)
+        out.append(c)
+    return sorted(out, key=lambda c: -c.score)
+
+
+def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unknown: list[str]) -> dict[str, float]:
+    """Question-level evidence: retrieval (passages), answer (best sentences) and named things (library)."""
+    terms = set(q.terms) - GENERIC_TERMS
+    coverage = max((len(terms & set(tokenize(h.text))) / max(1, len(terms)) for h in hits[:3]), default=0.0)
+    return {
+        "passage_similarity": max((h.similarity for h in hits), default=0.0),
+        "coverage": coverage,
+        "best_candidate": found[0].score if found else 0.0,
+        "unknown_entities": len(unknown) / len(q.entities) if q.entities else 0.0,
+        "predicate_coverage": predicate_coverage(q, [c.text for c in found[:TOP_FOR_PREDICATE]]) if found else 0.0,
+        "best_dense": max((c.features["dense"] for c in found), default=0.0),
+        "any_unknown": float(bool(unknown)),
+    }
+
+
+def plan_answer(question: str, retriever: Retriever, filters: Filters | None = None, search_query: str | None = None,
+                exclude: set[str] | None = None, hits: list[Hit] | None = None) -> Plan:
+    """Decide and select: every judgment of the extractive answer, nothing rendered yet."""
+    query = search_query or question
+    q = understand(query)
+    hits = hits if hits is not None else retriever.search(query, filters=filters)
+    index = retriever.sentences
+    library_docs = {r.meta.doc_id for r in retriever.records}
+    missing = named_missing_texts(question + " " + query, load_manifest(retriever.settings.corpus_dir), library_docs)
+    known = {t.term for t in retriever.glossary.terms if t.expansion.lower() in index.library_text}
+    unknown = unknown_entities(q, index.library_text, known)
+    found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else []
+    scope = scope_features(q, hits, found, unknown)
+    plan = Plan(q=q, decision="answer", hits=hits, missing=missing, unknown=unknown, scope=scope,
+                p_in=in_scope_probability(scope), candidates=found)
+    plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
+    settings = retriever.settings
+    gap = bool(found) and unstated(q, scope["predicate_coverage"], found[0].features["focus"], settings.gap_focus)
+    if not found or plan.p_in < settings.scope_threshold and (unknown or not gap):
+        plan.decision = "not_covered"
+    elif gap:
+        plan.decision = "gap"
+        plan.units = [_unit(retriever, c, "closest") for c in [c for c in found if not c.given][:GAP_CLOSEST]]
+    else:
+        plan.units = select(q, found, retriever)
+    return plan
+
+
+def _guidance_ok(q: QuestionInfo, c: Candidate) -> bool:
+    """For what-must/should questions: never non-UN commentary, never the SG speaking in the first person."""
+    return not q.normative or (c.source_type != "commentary" and not c.features["first_person"])
+
+
+def _unit(retriever: Retriever, c: Candidate, role: str) -> Unit:
+    index = retriever.sentences
+    chain = index.with_predecessors(c.index)
+    return Unit(indices=chain, text=" ".join(index.texts[i] for i in chain),
+                rows=list(dict.fromkeys(int(index.rows[i]) for i in chain)), role=role, score=c.score)
+
+
+def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> list[Unit]:
+    """Lead, the list it introduces, and up to three non-redundant supporting points."""
+    index = retriever.sentences
+    allowed = [c for c in found if _guidance_ok(q, c)] or found
+    units: list[Unit] = []
+    if allowed[0].given:  # the best answer was quoted earlier in the conversation: point back, do not repeat it
+        units.append(_unit(retriever, allowed[0], "given"))
+    allowed = [c for c in allowed if not c.given] or allowed
+    lead = allowed[0]
+    units.append(_unit(retriever, lead, "lead"))
+    used = {i for u in units for i in u.indices}
+    if lead.text.rstrip().endswith(":"):
+        for i in index.following_items(lead.index):
+            units.append(Unit(indices=[i], text=index.texts[i], rows=[int(index.rows[i])], role="item", score=lead.score))
+            used.add(i)
+    chosen = [index.vectors[i] for i in used]
+    for c in allowed[1:]:
+        if sum(u.role == "support" for u in units) >= retriever.settings.answer_points:
+            break
+        if c.score < max(SUPPORT_FLOOR, lead.score * SUPPORT_RATIO):
+            break
+        if c.index in used or max(float(np.dot(index.vectors[c.index], v)) for v in chosen) > REDUNDANT:
+            continue
+        unit = _unit(retriever, c, "support")
+        if used & set(unit.indices):
+            continue
+        units.append(unit)
+        used.update(unit.indices)
+        chosen.append(index.vectors[c.index])
+    return units
+
+
+def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
+    """Short titles of library documents that mention a catalogued text by one of its names."""
+    names = [a.lower() for a in aliases(info)]
+    shorts = []
+    for record in retriever.records:
+        text = record.text.lower()
+        if any(n in text for n in names):
+            shorts.append(record.meta.short)
+    return list(dict.fromkeys(s for s in shorts if s))

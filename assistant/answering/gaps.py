@@ -1,0 +1,126 @@
+"""Honest gaps: texts the library lacks, facts it does not state, questions it cannot answer.
+
+Three judgments, each made from evidence rather than from the question alone:
+
+* **Missing canonical texts.** A question that names a catalogued text which is not in the
+  library (the Brahimi Report, the 2013 IAP Policy, the 2006 Note of Guidance…) gets a note
+  "<short title> is not in the library", with its official address, how to add it, and
+  which library documents describe it second-hand.
+* **Near-domain abstention.** Whether to answer at all combines retrieval evidence (the
+  best passage's similarity, how many of the question's words one passage holds), answer
+  evidence (the best candidate sentence's score) and whether the named things in the
+  question (missions, resolutions, modules, fiscal periods, places) occur in the library
+  at all. The weights and the threshold are fitted on evals/answers.jsonl
+  (``scripts/fit_answer_weights.py``).
+* **Unstated facts.** On-topic passages that do not carry the expected answer ("who signs
+  the ISF?") give "The library does not state who signs the ISF." and the closest passages,
+  not a confident non-answer.
+
+>>> gap_statement(understand("Who signs the ISF?"))
+'The library does not state who signs the ISF.'
+>>> info = DocumentInfo(id="b", title="Panel report (Brahimi Report)", short="Brahimi Report", symbol="A/55/305-S/2000/809")
+>>> aliases(info)[:3]
+['Brahimi Report', 'A/55/305-S/2000/809', 'A/55/305']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Set as AbstractSet
+
+from assistant.answering.question import QuestionInfo, understand
+from assistant.citation import GAP_PREFIX, MISSING_NOTE
+from assistant.corpus.manifest import DocumentInfo, Manifest
+from assistant.index.lexical import tokenize
+
+# Question-level evidence for answering at all (fitted, see module docstring).
+SCOPE_FEATURES = ("passage_similarity", "coverage", "best_candidate", "unknown_entities", "predicate_coverage", "best_dense",
+                  "any_unknown")
+SCOPE_WEIGHTS = {
+    "bias": -4.72, "passage_similarity": 1.834, "coverage": 2.235, "best_candidate": 1.085, "unknown_entities": -1.255,
+    "predicate_coverage": 1.284, "best_dense": 2.198, "any_unknown": -1.993,
+}
+TYPED = frozenset({"who", "when", "where", "quantity"})  # questions whose answer is a definite kind of thing
+AUX_START = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|must|shall|will|would|has|have|had|may)\b", re.I)
+GENERIC_ALIASES = frozenset({"policy", "report", "guidelines", "handbook", "doctrine"})
+
+
+def aliases(info: DocumentInfo) -> list[str]:
+    """The names a user might give a catalogued text: short title, symbol, bracketed name, short title without year."""
+    names = [info.short, info.symbol, info.symbol.split("-")[0] if info.symbol else ""]
+    names += [n for n in re.findall(r"\(([^)]{4,60})\)", info.title) if re.search(r"[A-Za-z]{3}", n)]  # not '(2011)'
+
+    names.append(re.sub(r"\s*\b(?:19|20)\d{2}\b$", "", info.short))
+    names.append(re.sub(r"^(?:United Nations|UN)\s+", "", info.title.split(":")[0]))
+    words = re.sub(r"\s*\b(?:19|20)\d{2}\b", "", info.short).split()
+    if len(words) >= 2:
+        names.append(" ".join(words[:2]))  # 'IMPP Guidelines: Role of the Field 2010' -> 'IMPP Guidelines'
+    names += [w for w in words if w.isupper() and len(w) >= 4]  # 'HIPPO'
+    out = []
+    for name in names:
+        name = name.strip(" :")
+        if len(name) >= 4 and re.search(r"[A-Za-z]", name) and name.lower() not in GENERIC_ALIASES and name not in out:
+            out.append(name)
+    return out
+
+
+def named_missing_texts(question: str, manifest: Manifest, library_doc_ids: set[str]) -> list[DocumentInfo]:
+    """Catalogued canonical texts the question names that the library does not hold."""
+    found = []
+    text = question.lower()
+    for info in manifest.catalogue.values():
+        if info.id in library_doc_ids:
+            continue
+        if any(re.search(rf"(?<![\w/]){re.escape(a.lower())}(?![\w/])", text) for a in aliases(info)):
+            found.append(info)
+    return found
+
+
+def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:
+    """'<short> is not in the library (<url>). Add it with …; described second-hand in …'."""
+    where = f" Described second-hand in: {', '.join(second_hand)}." if second_hand else ""
+    return (f"{info.short} {MISSING_NOTE} (official address: {info.url}). Add it with `planassist corpus fetch` "
+            f"or upload a copy; until then nothing here quotes it directly.{where}")
+
+
+def unknown_entities(q: QuestionInfo, library_text: str, known: AbstractSet[str] = frozenset()) -> list[str]:
+    """Named things in the question that occur nowhere in the library (case-insensitive, as written).
+
+    ``known`` holds names that count as present anyway: glossary acronyms whose expansion the library holds.
+    """
+    return [e for e in q.entities if e not in known and e.lower() not in library_text]
+
+
+def in_scope_probability(features: dict[str, float]) -> float:
+    """The fitted probability that the library covers the question (logistic over SCOPE_FEATURES)."""
+    z = SCOPE_WEIGHTS["bias"] + sum(SCOPE_WEIGHTS[f] * features[f] for f in SCOPE_FEATURES)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def predicate_coverage(q: QuestionInfo, texts: list[str]) -> float:
+    """Best share of the question's predicate words ('sign' in 'who signs the ISF') in one of the texts."""
+    if not q.predicate_terms:
+        return 1.0
+    wanted = set(q.predicate_terms)
+    return max((len(wanted & set(tokenize(t))) / len(wanted) for t in texts), default=0.0)
+
+
+def unstated(q: QuestionInfo, predicate: float, lead_focus: float, gap_focus: float) -> bool:
+    """A who/when/where/how-many question whose predicate no top sentence mentions and whose focus the lead barely
+    covers: the passages are about the topic but do not say what was asked."""
+    return q.type in TYPED and predicate == 0.0 and lead_focus <= gap_focus
+
+
+def gap_statement(q: QuestionInfo) -> str:
+    """'The library does not state who signs the ISF.' — an indirect question where the wording allows it."""
+    text = q.text.strip().rstrip("?").strip()
+    text = re.split(r",\s*(?:and|or)\s+", text, maxsplit=1)[0]
+    text = re.sub(r"^(?:and|but|so)\s+", "", text, flags=re.I)
+    if AUX_START.match(text) or q.type in ("definition", "what", "which", "how") and AUX_START.match(text.split(" ", 1)[-1]):
+        return f"{GAP_PREFIX} an answer to “{q.text.strip()}”"
+    return f"{GAP_PREFIX} {text[0].lower()}{text[1:]}."
+
+
+__all__ = ["aliases", "gap_statement", "in_scope_probability", "missing_note", "named_missing_texts", "understand",
+           "unknown_entities"]

@@ -1,0 +1,130 @@
+"""Question understanding: what kind of answer is wanted, about what, and from which document.
+
+The answerer scores sentences for the expected answer type (a date for "when", a number
+for "how many", an actor for "who", an enumeration for "what are the …", a defining clause
+for "what is …"), looks for the focus (the thing asked about) in them, and checks the
+documents and named entities the question mentions against the library.
+
+>>> q = understand("Who has to sign the ISF?")
+>>> q.type, q.focus
+('who', 'sign the ISF')
+>>> understand("What are the four minimum requirements of the IAP policy?").type
+'list'
+>>> understand("How many police officers did PNTL have in 2012?").type
+'quantity'
+>>> understand("What is MINUSMA's approved budget for 2022/23?").entities
+['MINUSMA', '2022/23']
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from assistant.index.lexical import STOPWORDS, tokenize
+
+QUESTION_TYPES = ("who", "when", "where", "quantity", "which", "list", "definition", "why", "how", "yes_no", "what")
+NORMATIVE = re.compile(
+    r"\b(must|should|shall|required?|requirements?|mandatory|minimum|obliged|has to|have to|need to|needs to)\b", re.IGNORECASE
+)
+AUX = r"(?:is|are|was|were|do|does|did|can|could|should|must|shall|will|would|has|have|had|may)"
+START = r"^(?:and\s+)?"
+LISTED = (r"requirements|elements|priorities|principles|tasks|steps|components|areas|features|criticisms|obstacles|"
+          r"recommendations|functions|lessons|options|pillars|benchmarks|factors|challenges|models|types|conditions|reasons")
+ACTORS = r"body|bodies|entity|entities|department|office|organ|person|official|leader"
+_RULES: list[tuple[str, re.Pattern]] = [
+    ("quantity", re.compile(START + r"(how (?:many|much|large|big|strong|long|often)|"
+                                    r"what (?:share|percentage|proportion|number|amount))\b", re.I)),
+    ("who", re.compile(START + rf"(who|whom|whose)\b|{START}(which|what) ({ACTORS})\b", re.I)),
+    ("when", re.compile(START + rf"(when|since when|until when|by when|what (?:year|date|time))\b|{START}in what year\b", re.I)),
+    ("where", re.compile(START + r"(where|in which (?:country|countries|place|region))\b", re.I)),
+    ("why", re.compile(START + r"(why|for what reason|what (?:is|was) the (?:reason|purpose|rationale))\b", re.I)),
+    ("list", re.compile(START + rf"(what|which) (?:are|were) (?:the )?(?:\w+ ){{0,3}}({LISTED})\b|\b(list|name the|enumerate)\b",
+                        re.I)),
+    ("definition", re.compile(START + r"what (?:is|are|was|were) (?:an? |the )?[\w/\"“”' -]{1,60}\??$|"
+                              + START + r"what does [\w/\"“”' -]+ mean\b|^define\b", re.I)),
+    ("how", re.compile(r"^(?:and\s+)?how\b", re.I)),
+    ("which", re.compile(r"^(?:and\s+)?(which|what) \w+", re.I)),
+    ("yes_no", re.compile(rf"^(?:and\s+)?{AUX}\b", re.I)),
+]
+# Named things the library must contain for a question about them to be in scope: acronyms
+# (MINUSMA, IDDRS), numbered instruments (resolution 2666, module 4.30, Rule 4.17), fiscal
+# periods (2022/23), years, and capitalised names that are not sentence openers.
+ENTITY_PATTERNS = [
+    re.compile(r"\b[A-Z][A-Z0-9]{2,}(?:[/-][A-Z0-9]{2,})*\b"),
+    re.compile(r"\b(?:resolution|module|rule|article|decision|regulation)\s+\d+(?:[./]\d+)*(?:\s*\(\d{4}\))?", re.I),
+    re.compile(r"\b\d{4}/\d{2,4}\b"),
+    re.compile(r"\b(?:19|20)\d{2}\b"),
+    re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]{3,}(?:[-\s][A-Z][a-z]+)*\b"),
+]
+# Words of a question that say nothing about what is asked (stemmed): left out of the predicate.
+GENERIC_TERMS = frozenset({"un", "unit", "nation", "mani", "much", "often", "exact", "actual", "say", "doe", "under", "from",
+                           "each", "after", "than", "current", "main", "put", "accord", "regard", "about", "i", "my"})
+QUESTION_WORDS = frozenset({"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "many", "much", "does",
+                            "do", "did", "is", "are", "was", "were", "can", "could", "should", "must", "shall", "will",
+                            "would", "has", "have", "had", "and", "also", "about", "exactly", "actually", "according"})
+COMMON_CAPITALISED = frozenset({"What", "Who", "Which", "When", "Where", "Why", "How", "According", "Under", "Since",
+                                "Summarise", "Summarize", "Explain", "Describe", "Does", "Did", "United", "Nations",
+                                "Secretary-General", "Security", "Council", "General", "Assembly", "The"})
+LEAD_IN = re.compile(rf"^(?:and\s+)?(?:(?:what|who|whom|which|when|where|why|how)(?: many| much| often| long| strong)?"
+                     rf"\s+(?:\w+\s+)?{AUX}\s+|"
+                     rf"(?:what|who|which|when|where|why|how)\s+|{AUX}\s+)", re.IGNORECASE)
+
+
+class QuestionInfo(BaseModel):
+    """What the question asks for."""
+
+    text: str
+    type: str = Field(description="One of QUESTION_TYPES.")
+    focus: str = Field(description="The thing asked about, in the question's words.")
+    terms: list[str] = Field(default_factory=list, description="Stemmed content words of the question.")
+    focus_terms: list[str] = Field(default_factory=list, description="Stemmed content words of the focus.")
+    predicate_terms: list[str] = Field(default_factory=list,
+                                       description="Focus words that are not a named thing: what is asked about it ('sign').")
+    normative: bool = Field(False, description="Asks what must/should be done (policy and guidance preferred).")
+    entities: list[str] = Field(default_factory=list, description="Named things the library must hold to answer.")
+
+
+def question_type(question: str) -> str:
+    """One of QUESTION_TYPES, from how the question opens."""
+    text = question.strip()
+    for name, pattern in _RULES:
+        if pattern.search(text):
+            return name
+    return "what"
+
+
+def focus_of(question: str) -> str:
+    """The question without its question words and auxiliaries: 'Who has to sign the ISF?' -> 'sign the ISF'."""
+    text = question.strip().rstrip("?").strip()
+    text = re.split(r",\s*(?:and|or)\s+(?:does|do|is|are|can|what|who|how|when)\b", text, maxsplit=1)[0]
+    counted = re.match(r"^(?:and\s+)?how (?:many|much)\s+", text, flags=re.IGNORECASE)  # keep what is counted
+    text = text[counted.end():] if counted else LEAD_IN.sub("", text, count=1)
+    text = re.sub(r"^(?:to|has to|have to)\s+", "", text, flags=re.IGNORECASE)
+    return text.strip(" ,") or question.strip().rstrip("?")
+
+
+def entities(question: str) -> list[str]:
+    """Acronyms, numbered instruments, periods, years and capitalised names in the question."""
+    found: list[str] = []
+    for pattern in ENTITY_PATTERNS:
+        for match in pattern.finditer(question):
+            value = match.group(0).strip()
+            if value in COMMON_CAPITALISED or any(value in f for f in found):
+                continue
+            found.append(value)
+    return found
+
+
+def understand(question: str) -> QuestionInfo:
+    """Type, focus, content words, predicate, normative flag and named things of a question."""
+    qtype = question_type(question)
+    focus = focus_of(question)
+    terms = [t for t in tokenize(question) if t not in QUESTION_WORDS]
+    focus_terms = [t for t in tokenize(focus) if t not in QUESTION_WORDS and t not in STOPWORDS]
+    named = entities(question)
+    named_terms = {t for e in named for t in tokenize(e)} | GENERIC_TERMS
+    return QuestionInfo(text=question, type=qtype, focus=focus, terms=list(dict.fromkeys(terms)),
+                        focus_terms=list(dict.fromkeys(focus_terms)), normative=bool(NORMATIVE.search(question)),
+                        entities=named, predicate_terms=[t for t in dict.fromkeys(focus_terms) if t not in named_terms])

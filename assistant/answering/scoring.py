@@ -1,0 +1,123 @@
+"""Candidate sentences and how likely each is to be the answer.
+
+Candidates come from the top passages of hybrid retrieval and from a sentence-level search
+(dense and BM25 over single sentences). Each gets a handful of features — closeness to
+the question, share of the question's and the focus's words, whether it carries the
+expected answer type (a date for "when", a number for "how many", an actor for "who", an
+enumeration for a list, a defining clause for "what is"), the rank of its passage, the
+kind of source — and a logistic score with weights fitted on evals/answers.jsonl by
+``scripts/fit_answer_weights.py`` (labels: the sentence holds one of the question's key
+facts). No rule is written for a particular question.
+
+>>> has_answer_type("The policy was approved on April 9, 2013.", "when")
+True
+>>> has_answer_type("The policy was approved by the Policy Committee.", "when")
+False
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.answering.question import QuestionInfo
+from assistant.index.lexical import tokenize
+from assistant.index.sentences import leans_on_predecessor
+
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion)"
+ANSWER_TYPE = {
+    "when": re.compile(rf"\b{MONTHS}\b|\b(?:in|since|from|until|by|on|of) (?:early |late |mid-)?(?:19|20)\d{{2}}\b"
+                       r"|\b(?:19|20)\d{2}\b"),
+    "quantity": re.compile(rf"\b\d[\d,.]*\b(?!\s*\))|\$\s?\d|\bper cent\b|%|\b{NUMBER_WORDS}\b", re.IGNORECASE),
+    "who": re.compile(r"\b(?:Secretary-General|Council|Committee|Commission|Department|Office|Group|Team|Panel|Assembly|"
+                      r"Government|"
+                      r"SRSG|DSRSG|Representative|Coordinator|Minister|President|Director|head of|led by|chaired by|co-chaired|"
+                      r"responsible|reports? (?:primarily )?to|tasked with|accountable|[A-Z]{3,})\b"),
+    "where": re.compile(r"\b(?:in|at|to|across|throughout) (?:the )?[A-Z][a-z]+"),
+    "list": re.compile(r"(?:[^,;]+[,;]){2,}[^,;]*\band\b|:\s*$|\bfollowing\b"
+                       r"|\b(?:include|includes|including|comprise|comprises|consist)\b"),
+    "definition": re.compile(r"\b(?:is|are|was|were) (?:an?|the) |\brefers? to\b|\bmeans?\b|\bdefined as\b|\bpurpose of\b|"
+                             r"\bdesigned to\b|\bserves? as\b|\bintended to\b|\baims? to\b|\bwhose role\b"),
+    "why": re.compile(r"\b(?:because|due to|owing to|as a result|in order to|reasons?|so that|led to|grew out of|attributable|"
+                      r"given|stemm(?:ed|ing) from|since|result of|driven by)\b", re.IGNORECASE),
+    "how": re.compile(r"\b(?:through|by (?:\w+ing)|via|in order to|mechanisms?|process|approach|by means of)\b", re.IGNORECASE),
+    "yes_no": re.compile(r"\b(?:must|should|shall|required|mandatory|applies|apply|not meant|does not|do not|only)\b",
+                         re.IGNORECASE),
+    "which": re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b|\b[A-Z]{3,}\b"),
+    "what": re.compile(r"\b(?:is|are|was|were) (?:an?|the) |\b(?:include|includes|including)\b|:\s*$"),
+}
+MODAL = re.compile(r"\b(?:must|should|shall|required|requirement|mandatory|minimum|need to|needs to)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|my|My|we|We|our|Our)\s")
+GUIDANCE_TYPES = {"policy": 1.0, "guidance": 1.0, "resolution": 0.8, "analysis": 0.8, "report": 0.5, "document": 0.5,
+                  "commentary": 0.0}
+
+FEATURES = ("dense", "bm25", "terms", "focus", "context_focus", "answer_type", "passage_rank", "sentence_search", "modal_match",
+            "guidance", "first_person", "leans", "length")
+# Fitted by scripts/fit_answer_weights.py on evals/answers.jsonl (logistic regression, L2, balanced classes);
+# see docs/evaluation.md for the fit and its cross-validated accuracy.
+WEIGHTS = {
+    "bias": -6.901, "dense": 2.503, "bm25": 3.475, "terms": -0.981, "focus": -2.664, "context_focus": 6.616,
+    "answer_type": 0.329, "passage_rank": 3.458, "sentence_search": 0.169, "modal_match": -1.486, "guidance": 1.245,
+    "first_person": 0.297, "leans": 0.314, "length": -0.271,
+}
+
+
+@dataclass
+class Candidate:
+    """One sentence that could be quoted, with where it came from and its features."""
+
+    index: int  # sentence index in the SentenceIndex
+    text: str
+    row: int  # passage row
+    passage_rank: int | None  # 1-based rank among the retrieved passages, None if found by sentence search only
+    source_type: str
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0  # probability of holding the answer
+    given: bool = False  # already quoted earlier in the conversation
+
+    def vector(self) -> np.ndarray:
+        """The features in FEATURES order (what the fitted weights multiply)."""
+        return np.array([self.features[f] for f in FEATURES], dtype=np.float32)
+
+
+def has_answer_type(text: str, qtype: str) -> bool:
+    """Does the sentence carry the kind of thing the question type asks for (a date, a number, an actor...)?"""
+    pattern = ANSWER_TYPE.get(qtype)
+    return bool(pattern and pattern.search(text))
+
+
+def _share(terms: list[str], words: set[str]) -> float:
+    return len(set(terms) & words) / len(set(terms)) if terms else 0.0
+
+
+def featurize(q: QuestionInfo, candidate: Candidate, dense: float, bm25: float, context: str, in_sentence_search: bool) -> None:
+    """Fill ``candidate.features``: every value in [0, 1] or close to it."""
+    words = set(tokenize(candidate.text))
+    context_words = words | set(tokenize(context))
+    rank = candidate.passage_rank
+    candidate.features = {
+        "dense": dense,
+        "bm25": bm25,
+        "terms": _share(q.terms, words),
+        "focus": _share(q.focus_terms, words),
+        "context_focus": _share(q.focus_terms, context_words),
+        "answer_type": float(has_answer_type(candidate.text, q.type)),
+        "passage_rank": 1.0 / rank if rank else 0.0,
+        "sentence_search": float(in_sentence_search),
+        "modal_match": float(q.normative and bool(MODAL.search(candidate.text))),
+        "guidance": GUIDANCE_TYPES.get(candidate.source_type, 0.5),
+        "first_person": float(bool(FIRST_PERSON.search(candidate.text))),
+        "leans": float(leans_on_predecessor(candidate.text)),
+        "length": min(1.0, math.log1p(len(candidate.text)) / math.log1p(400)),
+    }
+
+
+def score(candidate: Candidate, weights: dict[str, float] | None = None) -> float:
+    """The probability that the candidate holds the answer (logistic over FEATURES)."""
+    weights = weights or WEIGHTS
+    z = weights["bias"] + sum(weights[f] * candidate.features[f] for f in FEATURES)
+    return 1.0 / (1.0 + math.exp(-z))

@@ -1,0 +1,259 @@
+"""Sentence-level evidence: every passage cut into sentences, each searchable on its own.
+
+The answerer quotes sentences, not passages, so it needs them indexed: each sentence
+keeps its passage (row in the retriever's records, hence document and locator), its
+neighbours (the sentence before and after, across passage boundaries within a document)
+and whether it leans on its predecessor ("It also…", "However…", "These…") and must be
+quoted with it. Sentences are searched both ways: dense (the same MiniLM vectors as
+passages, held in a NumPy matrix: a few thousand rows, a matrix product per query) and
+lexical (BM25 over sentences). Vectors are cached on disk by content hash in
+``<index_dir>/sentence_vectors.npz``; ingest fills the cache, so a query never pays for
+embedding a sentence.
+
+Lines that a PDF page break cut mid-sentence ("…for joint" / "conduct of strategic
+assessments…") are joined before splitting, so every sentence quoted is complete.
+
+>>> leans_on_predecessor("It also clarified that integration does not only apply to missions.")
+True
+>>> quotable("²² See Victoria Metcalfe, UN Integration and Humanitarian Space, 2011.")
+False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.corpus.sentences import split_sentences
+from assistant.index.embeddings import Encoder
+from assistant.index.lexical import LexicalIndex
+from assistant.index.records import ChunkMeta, Record
+
+CACHE_FILE = "sentence_vectors.npz"
+MIN_CHARS = 40
+MAX_CHARS = 900
+ENCODE_BATCH = 32
+# Openings that point back to the previous sentence: quoted alone they lose their subject.
+LEANING = re.compile(
+    r"^(it|its|this|these|those|that|they|their|such|as such|however|moreover|furthermore|in addition|also|instead|"
+    r"nonetheless|nevertheless|as a result|therefore|thus|yet|but|he|she|his|her|the latter|the former|both|"
+    r"despite this|in this (?:context|regard|respect)|further|similarly|likewise|meanwhile|consequently|"
+    r"accordingly|at the same time|in (?:that|this) (?:case|way))\b",
+    re.IGNORECASE,
+)
+# Text that poses as an instruction is data, never a quote (nor evidence offered to an LLM).
+INSTRUCTION_LIKE = re.compile(
+    r"ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|rules)|disregard (all |the )?(previous|prior|above)"
+    r"|system prompt|you are (now )?(an? )?(ai|assistant|chatbot|language model)|new instructions:",
+    re.IGNORECASE,
+)
+# Not quotable: footnotes ("²² See ..."), text that starts mid-sentence, footnote markers glued into
+# a line, runs of capitals (tables of contents, running heads) and TeX residue from PDF conversion.
+NOT_QUOTABLE = re.compile(r"^\(?[a-z]|^See |\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^")
+# Footnote references inside a sentence ('IAP),¹⁸ which', 'flag."8 The') are left out of the quote, as in print.
+FOOTNOTE_REF = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+DIGIT_FOOTNOTE = re.compile(r"(?<=[.!?][\"”])\d{1,2}(?=\s|$)")
+FOOTNOTE_BREAK = re.compile(r"(?<=[.!?”\"])[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
+LEADING_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+|^[-•▪●]\s+|^\([a-z]{1,4}\)\s+")
+ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*$|^[A-Z][a-z]+ing\b.*,$")  # a resolution's preambular paragraph ends with ','
+
+ENUMERATION_ITEM = re.compile(r"^\s*(?:[-•▪●]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])\s+")
+
+
+def leans_on_predecessor(sentence: str) -> bool:
+    """Does the sentence open with a word that points back to the one before?"""
+    return bool(LEANING.match(sentence))
+
+
+def complete(sentence: str) -> bool:
+    """Starts like a sentence and ends with terminal punctuation (or a colon introducing a list)."""
+    return bool(re.match(r"^[\"“‘'(\[]?[A-Z0-9$]", sentence)) and bool(ENDS_SENTENCE.search(sentence))
+
+
+def quotable(sentence: str) -> bool:
+    """Long enough, short enough, complete, and not a footnote, heading run or conversion residue."""
+    return (MIN_CHARS <= len(sentence) <= MAX_CHARS and complete(sentence) and not NOT_QUOTABLE.search(sentence)
+            and not INSTRUCTION_LIKE.search(sentence))
+
+
+def join_broken_lines(text: str) -> str:
+    """Re-join lines a page or column break cut mid-sentence: the next line starts in lower case."""
+    lines = [line.strip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            out.append("")
+            continue
+        previous = next((i for i in range(len(out) - 1, -1, -1) if out[i]), None)
+        if previous is not None and line[0].islower() and not ENDS_SENTENCE.search(out[previous]) \
+                and not ENUMERATION_ITEM.match(line):
+            out[previous] = f"{out[previous]} {line}"
+            del out[previous + 1:]
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def passage_sentences(text: str) -> list[str]:
+    """The sentences of one passage, footnote tails and list bullets removed, wording otherwise verbatim."""
+    return [s for s, _ in passage_units(text)]
+
+
+def passage_units(text: str) -> list[tuple[str, bool]]:
+    """(sentence, is a list item) for one passage: bullets and '(a)' labels mark items and are removed."""
+    out = []
+    for joined in split_sentences(DIGIT_FOOTNOTE.sub("", join_broken_lines(text))):
+        for sentence in FOOTNOTE_BREAK.split(joined):  # 'peace."¹⁶ depth of ...': keep the sentence, drop the rest
+            item = bool(ENUMERATION_ITEM.match(sentence))
+            sentence = " ".join(FOOTNOTE_REF.sub("", LEADING_NUMBER.sub("", sentence)).split())
+            if sentence:
+                out.append((sentence, item))
+    return out
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class SentenceIndex:
+    """All sentences of the indexed passages, in document order, with vectors and BM25."""
+
+    texts: list[str]
+    rows: np.ndarray  # passage row in the retriever's records
+    prev: np.ndarray  # index of the sentence before in the same document, -1 if none
+    next: np.ndarray
+    quotable: np.ndarray
+    items: np.ndarray  # True for list items (bulleted or lettered lines)
+    vectors: np.ndarray  # (n, d); zeros for sentences that are not quotable
+    lexical: LexicalIndex
+    lexical_ids: np.ndarray  # BM25 row -> sentence index
+    by_row: dict[int, list[int]]
+    library_text: str  # every passage, title and short citation, lower-cased: does a named thing occur at all?
+
+    @classmethod
+    def build(cls, records: list[Record], encoder: Encoder, index_dir: Path) -> "SentenceIndex":
+        """Split the passages (records in document order) and attach cached or fresh vectors."""
+        texts: list[str] = []
+        rows: list[int] = []
+        items: list[bool] = []
+        by_row: dict[int, list[int]] = {}
+        for row, record in enumerate(records):
+            for sentence, item in passage_units(record.text):
+                by_row.setdefault(row, []).append(len(texts))
+                texts.append(sentence)
+                rows.append(row)
+                items.append(item)
+        rows_a = np.array(rows, dtype=np.int64)
+        docs = np.array([records[r].meta.doc_id for r in rows], dtype=object)
+        n = len(texts)
+        same_doc_prev = np.r_[False, docs[1:] == docs[:-1]] if n else np.zeros(0, dtype=bool)
+        prev = np.where(same_doc_prev, np.arange(n) - 1, -1)
+        nxt = np.where(np.r_[same_doc_prev[1:], False] if n else np.zeros(0, dtype=bool), np.arange(n) + 1, -1)
+        ok = np.array([quotable(t) for t in texts], dtype=bool)
+        vectors = sentence_vectors([t for t, q in zip(texts, ok, strict=True) if q], encoder, index_dir)
+        full = np.zeros((n, encoder.dimension), dtype=np.float32)
+        if ok.any():
+            full[ok] = vectors
+        ids = np.flatnonzero(ok)
+        lexical = LexicalIndex.build([_lexical_text(texts[i], records[rows[i]].meta) for i in ids])
+        library_text = "\n".join(f"{r.meta.title} {r.meta.short}\n{r.text}" for r in records).lower()
+        return cls(texts, rows_a, prev, nxt, ok, np.array(items, dtype=bool), full, lexical, ids, by_row, library_text)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def search(self, query: str, vector: np.ndarray, k: int, allowed_rows: np.ndarray | None = None) -> list[int]:
+        """Quotable sentences nearest the query, dense and BM25 (k of each, merged, dense first)."""
+        if not len(self):
+            return []
+        dense = self.vectors @ vector
+        dense[~self.quotable] = -np.inf
+        mask = None
+        if allowed_rows is not None:
+            allowed = allowed_rows[self.rows] > 0
+            dense[~allowed] = -np.inf
+            mask = allowed[self.lexical_ids].astype(np.float32)
+        k = min(k, len(self))
+        top = np.argpartition(-dense, k - 1)[:k]
+        found = [int(i) for i in top[np.argsort(-dense[top])] if np.isfinite(dense[i])]
+        found += [int(self.lexical_ids[r]) for r, _ in self.lexical.search(query, k, mask)]
+        return list(dict.fromkeys(found))
+
+    def lexical_scores(self, query: str) -> np.ndarray:
+        """BM25 score of every sentence for the query, scaled so the best is 1 (zeros when nothing matches)."""
+        scores = np.zeros(len(self), dtype=np.float32)
+        found = self.lexical.search(query, len(self.lexical_ids)) if len(self.lexical_ids) else []
+        if found:
+            rows, values = zip(*found, strict=True)
+            scores[self.lexical_ids[list(rows)]] = np.array(values) / max(values)
+        return scores
+
+    def with_predecessors(self, i: int, limit: int = 2) -> list[int]:
+        """The sentence and, while it leans on the one before, its predecessors (at most ``limit``)."""
+        chain = [i]
+        while len(chain) <= limit and leans_on_predecessor(self.texts[chain[0]]) and self.prev[chain[0]] >= 0 \
+                and self.quotable[self.prev[chain[0]]]:
+            chain.insert(0, int(self.prev[chain[0]]))
+        return chain
+
+    def self_contained(self, i: int) -> bool:
+        """Can the sentence be quoted, with the predecessors it leans on, without a dangling 'It…'/'However…'?"""
+        return not leans_on_predecessor(self.texts[self.with_predecessors(i)[0]])
+
+    def following_items(self, i: int, limit: int = 10) -> list[int]:
+        """The list items that follow a sentence introducing them ('… the following:'), in order."""
+        items: list[int] = []
+        j = int(self.next[i])
+        while j >= 0 and self.items[j] and len(items) < limit:
+            items.append(j)
+            j = int(self.next[j])
+        return items
+
+
+def _lexical_text(sentence: str, meta: ChunkMeta) -> str:
+    """BM25 text of a sentence: the sentence under its document's short citation and section heading."""
+    return f"{meta.short} {meta.heading}\n{sentence}"
+
+
+def sentence_vectors(texts: list[str], encoder: Encoder, index_dir: Path) -> np.ndarray:
+    """Vectors for the sentences, from the on-disk cache where present; the cache is updated."""
+    path = index_dir / CACHE_FILE
+    cache: dict[str, np.ndarray] = {}
+    if path.exists():
+        try:
+            with np.load(path) as data:
+                cache = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+        except (OSError, ValueError, KeyError):
+            cache = {}
+    keys = [_key(t) for t in texts]
+    missing = list(dict.fromkeys(k for k in keys if k not in cache))
+    if missing:
+        todo = {k: t for k, t in zip(keys, texts, strict=True) if k in set(missing)}
+        fresh = encoder.encode(list(todo.values()), batch_size=ENCODE_BATCH)
+        cache.update(zip(todo.keys(), fresh, strict=True))
+        _save(path, {k: cache[k] for k in dict.fromkeys(keys)})
+    if not texts:
+        return np.zeros((0, encoder.dimension), dtype=np.float32)
+    return np.stack([cache[k] for k in keys]).astype(np.float32)
+
+
+def _save(path: Path, cache: dict[str, np.ndarray]) -> None:
+    """Atomic write (another process may be reading the cache)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
+    np.savez(tmp, keys=np.array(list(cache.keys())), vectors=np.stack(list(cache.values())).astype(np.float32))
+    os.replace(tmp, path)
+
+
+def warm(records: list[Record], encoder: Encoder, index_dir: Path) -> int:
+    """Embed every quotable sentence of these passages into the cache (run by ingest); returns how many."""
+    records = sorted(records, key=lambda r: (r.meta.doc_id, r.meta.seq))
+    texts = [s for r in records for s in passage_sentences(r.text) if quotable(s)]
+    sentence_vectors(texts, encoder, index_dir)
+    return len(texts)

@@ -1,0 +1,86 @@
+"""Answers that answer the question, on real documents: question types, shape, gaps, abstention, follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.answer import answer_question
+from assistant.answering.conversation import Conversation
+from assistant.citation import GAP_PREFIX, MISSING_NOTE
+from assistant.evaluate import complete
+from assistant.index.sentences import leans_on_predecessor
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.mark.parametrize(("question", "qtype", "fact"), [
+    ("Who led UNMIT after Ameerah Haq?", "who", "Finn Reske-Nielsen"),
+    ("When was the IAP policy approved by the Secretary-General?", "when", "April 9, 2013"),
+    ("Where was Timor-Leste's first integrated border post inaugurated?", "where", "Batugade"),
+    ("How many police officers would PNTL have after the 2012 cadets finished training?", "quantity", "3,386"),
+    ("Which country team members did UNMIT partner with to carry out mandated activities?", "which", "UNFPA"),
+    ("What are the minimum requirements of the IAP policy?", "list",
+     "common priorities, integrated mechanisms, and integrated monitoring"),
+    ("What is the Integration Steering Group?", "definition", "standing body"),
+    ("Why do staff speak of integration fatigue?", "why", "transaction costs"),
+    ("Should all field missions have a single budget?", "yes_no", "all field missions operate under one budget"),
+])
+def test_each_question_type_gets_the_sentence_that_answers(retriever, question, qtype, fact):
+    result = answer_question(question, retriever, backend="extractive")
+    assert result.question_type == qtype
+    assert not result.abstained and fact in result.answer, result.answer
+    assert result.sentences[0].role == "lead" and sum(s.role == "support" for s in result.sentences) <= 3
+    for s in result.sentences:
+        assert s.supported and s.citations
+        assert s.role == "item" or complete(s.text), s.text
+        assert not leans_on_predecessor(s.text) or s.text.count(". ") >= 1, f"quoted without its antecedent: {s.text}"
+
+
+def test_sources_are_labelled_by_type(retriever):
+    result = answer_question("What did the IPI study recommend on joint analysis units?", retriever, backend="extractive")
+    assert {c.source_type for c in result.citations} <= {"independent analysis", "UN report", "UN resolution"}
+    assert "independent analysis" in {c.source_type for c in result.citations}
+
+
+def test_missing_canonical_text_gets_a_note(retriever):
+    result = answer_question("What did the Brahimi Report recommend about integrated mission task forces?", retriever,
+                             backend="extractive")
+    note = next(n for n in result.notes if MISSING_NOTE in n)
+    assert note.startswith("Brahimi Report is not in the library") and "undocs.org/en/A/55/305" in note
+    assert "planassist corpus fetch" in note and "IPI 2013" in note
+    assert "integrated mission taskforces" in result.answer
+
+
+def test_unstated_fact_says_what_the_library_does_not_state(retriever):
+    result = answer_question("Who has to sign or endorse the ISF?", retriever, backend="extractive")
+    assert result.abstained and result.answer.startswith(f"{GAP_PREFIX} who has to sign or endorse the ISF.")
+    assert result.citations and all(s.role == "closest" for s in result.sentences)
+
+
+@pytest.mark.parametrize("question", [
+    "What is MINUSMA's approved budget for 2022/23?",
+    "What does IDDRS module 4.30 say about social and economic reintegration?",
+    "Under UN Staff Rule 4.17, what happens when a former staff member is re-employed?",
+    "What troop ceiling did resolution 2677 (2023) set for UNMISS?",
+])
+def test_near_domain_questions_are_declined(retriever, question):
+    result = answer_question(question, retriever, backend="extractive")
+    assert result.abstained, result.answer
+
+
+def test_follow_up_changes_the_answer_and_repeats_nothing(retriever):
+    chat = Conversation(retriever, backend="extractive")
+    first = chat.ask("What did UNMIT police support focus on?")
+    second = chat.ask("and how many PNTL officers will there be after the 2012 cadets finish training?")
+    assert "3,386" in second.answer
+    assert not {s.text for s in first.sentences} & {s.text for s in second.sentences}
+
+
+def test_follow_up_keeps_the_topic_and_takes_the_new_ask(retriever):
+    chat = Conversation(retriever, backend="extractive")
+    first = chat.ask("What must an Integrated Strategic Framework set out?")
+    second = chat.ask("and who approves it?")
+    standalone = chat.turns[-1][1]
+    assert "ISF" in standalone or "Integrated Strategic Framework" in standalone
+    assert standalone.lower().startswith("who approves")
+    assert second.answer != first.answer and second.answer.startswith(GAP_PREFIX), second.answer

@@ -1,0 +1,64 @@
+"""Honest gaps: catalogued texts named in a question, the gap sentence, unknown named things (no model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answering.gaps import aliases, gap_statement, missing_note, named_missing_texts, unknown_entities
+from assistant.answering.question import understand
+from assistant.citation import GAP_PREFIX, MISSING_NOTE
+from assistant.corpus.manifest import load_manifest
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def manifest():
+    return load_manifest(CORPUS)
+
+
+@pytest.mark.parametrize(("question", "doc_id"), [
+    ("What did the Brahimi Report recommend about task forces?", "brahimi-2000"),
+    ("What does the IAP Policy say about monitoring?", "iap-policy-2013"),
+    ("What does the 2013 Policy on Integrated Assessment and Planning say about humanitarian space?", "iap-policy-2013"),
+    ("Which templates does the IAP Handbook provide?", "iap-handbook-2014"),
+    ("What does the 2006 Note of Guidance say about reporting lines?", "nog-2006"),
+    ("What are the principles in the Capstone Doctrine?", "capstone-2008"),
+    ("What did HIPPO recommend?", "hippo-2015"),
+    ("What does A/55/305 say about rapid deployment?", "brahimi-2000"),
+])
+def test_catalogued_texts_are_recognised(manifest, question, doc_id):
+    assert doc_id in [d.id for d in named_missing_texts(question, manifest, library_doc_ids={"ipi-2013"})]
+
+
+def test_a_text_in_the_library_is_not_reported_missing(manifest):
+    assert not named_missing_texts("What did the Brahimi Report say?", manifest, library_doc_ids={"brahimi-2000"})
+
+
+def test_plain_questions_name_no_missing_text(manifest):
+    assert not named_missing_texts("Who leads the UN country team in Timor-Leste?", manifest, library_doc_ids=set())
+    assert not named_missing_texts("What went wrong in planning UNMISS in 2011?", manifest, library_doc_ids=set())
+
+
+def test_missing_note_says_where_and_how(manifest):
+    info = manifest.catalogue["brahimi-2000"]
+    note = missing_note(info, ["IPI 2013"])
+    assert note.startswith(f"Brahimi Report {MISSING_NOTE}") and info.url in note
+    assert "planassist corpus fetch" in note and "IPI 2013" in note
+
+
+def test_aliases_include_short_title_without_year(manifest):
+    assert "IAP Policy" in aliases(manifest.catalogue["iap-policy-2013"])
+
+
+def test_gap_statement_is_an_indirect_question():
+    assert gap_statement(understand("Who signs the ISF?")) == f"{GAP_PREFIX} who signs the ISF."
+    assert gap_statement(understand("Is there a newer IAP policy than 2013?")).startswith(f"{GAP_PREFIX} an answer to")
+
+
+def test_unknown_entities_are_those_absent_from_the_library():
+    text = "unmiss was mandated by resolution 1996. the pntl grew."
+    assert unknown_entities(understand("What troop ceiling did resolution 2677 (2023) set for UNMISS?"), text) == [
+        "resolution 2677 (2023)"]

@@ -1,0 +1,43 @@
+"""Question understanding: type, focus, named things (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.question import understand
+
+
+@pytest.mark.parametrize(("question", "qtype"), [
+    ("Who has to sign the ISF?", "who"),
+    ("Which body confirmed the move toward strategic integration in 2008?", "who"),
+    ("When was the IAP policy approved?", "when"),
+    ("Since when has the ISF been required?", "when"),
+    ("Where was the first integrated border post opened?", "where"),
+    ("How many police officers did PNTL have?", "quantity"),
+    ("What share of detainees were in pretrial detention?", "quantity"),
+    ("What are the four minimum requirements of the IAP policy?", "list"),
+    ("What is the Integration Steering Group?", "definition"),
+    ("Why do staff speak of integration fatigue?", "why"),
+    ("How should DDR be planned jointly?", "how"),
+    ("Is an ISF mandatory?", "yes_no"),
+    ("Which programme did MINUSTAH run with UNDP?", "which"),
+])
+def test_question_type(question, qtype):
+    assert understand(question).type == qtype
+
+
+def test_focus_drops_question_words():
+    q = understand("Who has to sign the ISF?")
+    assert q.focus == "sign the ISF" and "isf" in q.focus_terms and "who" not in q.focus_terms
+
+
+def test_normative_questions_are_flagged():
+    assert understand("What must an ISF contain at a minimum?").normative
+    assert not understand("When did MINUJUSTH close?").normative
+
+
+def test_named_things_are_found():
+    assert understand("What is MINUSMA's approved budget for 2022/23?").entities == ["MINUSMA", "2022/23"]
+    found = understand("What does IDDRS module 4.30 say about reintegration?").entities
+    assert "IDDRS" in found and "module 4.30" in found
+    assert understand("Under UN Staff Rule 4.17, what happens on re-employment?").entities[0] in ("Rule 4.17", "Staff Rule")

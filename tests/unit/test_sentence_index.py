@@ -1,0 +1,32 @@
+"""Sentence evidence helpers: broken lines joined, leaning sentences, what is quotable (no model)."""
+
+from __future__ import annotations
+
+from assistant.index.sentences import complete, join_broken_lines, leans_on_predecessor, passage_sentences, quotable
+
+
+def test_page_break_inside_a_sentence_is_joined():
+    text = ("The policy sets minimum requirements for joint analysis (through the joint\n\n \n"
+            "conduct of strategic assessments), common priorities.")
+    assert passage_sentences(text) == [
+        "The policy sets minimum requirements for joint analysis (through the joint conduct of strategic assessments), "
+        "common priorities."]
+
+
+def test_list_items_stay_separate_lines():
+    text = "The tools help teams to:\n- identify when resources should be integrated;\n- monitor integration."
+    assert join_broken_lines(text).count("\n") == 2
+
+
+def test_leaning_openers():
+    assert leans_on_predecessor("It also clarified that integration does not only apply to missions.")
+    assert leans_on_predecessor("However, these initiatives have proceeded mostly in parallel.")
+    assert not leans_on_predecessor("The Integration Steering Group meets quarterly.")
+
+
+def test_complete_and_quotable():
+    assert complete("The ISF was made into a requirement in 2008.")
+    assert not complete("conduct of strategic assessments), common priorities.")
+    assert not complete("The ISF was made into a requirement in")
+    assert not quotable("²² See Victoria Metcalfe, UN Integration and Humanitarian Space, 2011.")
+    assert quotable("The Integration Steering Group meets quarterly to review UN system-wide work on integration.")
