@@ -61,7 +61,7 @@ from assistant.products.exercise import exercise
 from assistant.products.export import Report, to_docx, to_markdown
 from assistant.products.healthcheck import healthcheck
 from assistant.products.healthcheck_report import health_report
-from assistant.products.quiz import quiz, quiz_items
+from assistant.products.quiz import QuizItemView, quiz, quiz_views
 
 log = logging.getLogger(__name__)
 # The one map from the product's errors to HTTP: the first matching class wins.
@@ -266,15 +266,6 @@ class QuizRequest(BaseModel):
     difficulty: Literal["easy", "medium", "hard", "mixed"] = "mixed"
 
 
-class QuizItemOut(BaseModel):
-    """One quiz item as `planassist quiz --format json` prints it."""
-
-    stem: str
-    options: list[str]
-    answer: str
-    citation: str
-
-
 class HealthcheckRequest(BaseModel):
     """A planning context and, for the rated report, the team's ratings."""
 
@@ -317,15 +308,12 @@ async def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(r
     return await queue.run(_deliver, build, body.format, "exercise")
 
 
-@router.post("/quiz", response_model=list[QuizItemOut] | Report, summary="A quiz: concepts, roles, requirements, cases",
-             responses=FILE_RESPONSES)
+@router.post("/quiz", response_model=list[QuizItemView] | Report, summary="A quiz that teaches", responses=FILE_RESPONSES)
 async def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
     """JSON: the items as `planassist quiz --format json` prints them; md/docx: the quiz. Queued like answers."""
     if body.format == "json":
-        items, _ = await queue.run(quiz_items, body.topic, body.count, retriever, body.difficulty)
-        return [item.public() for item in items]
-    build = lambda: quiz(body.topic, body.count, retriever, body.difficulty)  # noqa: E731
-    return await queue.run(_deliver, build, body.format, "quiz")
+        return await queue.run(quiz_views, body.topic, body.count, retriever, body.difficulty)
+    return await queue.run(_deliver, lambda: quiz(body.topic, body.count, retriever, body.difficulty), body.format, "quiz")
 
 
 @router.post("/healthcheck", summary="Integration health check: cited key performance questions, blank or rated",

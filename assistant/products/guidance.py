@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.answering.answer import FOOTNOTE_BREAK, INSTRUCTION_LIKE, LEADING_NUMBER, NOT_QUOTABLE
 from assistant.answering.verify import split_sentences
 from assistant.citation import CitationBook
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
+from assistant.index.sentences import FOOTNOTE_BREAK, INSTRUCTION_LIKE, LEADING_NUMBER, NOT_QUOTABLE
 
 GUIDANCE_TYPES = ("policy", "guidance", "resolution", "analysis")
 PRACTICE_TYPES = ("report",)

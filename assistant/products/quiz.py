@@ -83,6 +83,20 @@ class QuizItem(BaseModel):
         return {"stem": self.stem, "options": self.options, "answer": self.answer, "citation": self.citation}
 
 
+class QuizItemView(BaseModel):
+    """One item as ``planassist quiz --format json`` prints it and ``/api/quiz`` returns it."""
+
+    stem: str
+    options: list[str]
+    answer: str
+    citation: str
+
+
+def quiz_views(topic: str, count: int, retriever: Retriever, difficulty: str = "mixed") -> list[QuizItemView]:
+    """The quiz as its public items (no numbering, no sources list)."""
+    return [QuizItemView(**item.public()) for item in quiz_items(topic, count, retriever, difficulty)[0]]
+
+
 def kind_of(name: str) -> str:
     """'body', 'document' or 'concept': distractors are drawn from the same kind."""
     if BODY_WORDS.search(name):
