@@ -106,7 +106,8 @@ def draft_tab(retriever: Retriever) -> None:
             return "**Problem:** Choose at least one section.", "", None
         progress(0.2, desc="Retrieving guidance and drafting")
         report = draft(ctx, retriever, sections=sections)
-        return f"**Done:** {len(sections)} section(s), {len(report.sources)} sources.", to_markdown(report), _save(report, "isf-draft")
+        done = f"**Done:** {len(sections)} section(s), {len(report.sources)} sources."
+        return done, to_markdown(report), _save(report, "isf-draft")
 
     example.click(_example_form, None, fields)
     go.click(run, [*fields, sections], [status, preview, download])
