@@ -82,3 +82,7 @@ class Busy(PlanAssistError):
     def __init__(self, message: str, retry_after: int):
         self.retry_after = retry_after
         super().__init__(message)
+
+
+class IndexWriteError(PlanAssistError):
+    """The index could not be written (disk full, read-only folder); nothing half-written is kept."""

@@ -78,6 +78,11 @@ def failure_reason(err: BaseException) -> str:
     return f"could not be read ({kind}: {_oneline(str(err))})"
 
 
+def error_line(err: BaseException, limit: int = 200) -> str:
+    """'InternalError: database or disk is full' — an exception's type and message on one line."""
+    return f"{type(err).__name__}: {_oneline(str(err), limit)}"
+
+
 def _oneline(text: str, limit: int = 120) -> str:
     """Control characters and newlines out (they break one-line errors), then cut to length."""
     flat = "".join(ch if ch.isprintable() else " " for ch in text)

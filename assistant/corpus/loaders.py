@@ -57,13 +57,15 @@ class LoadedDocument:
 
 def sniff(data: bytes) -> str:
     """The format a file's first bytes show, whatever its name says."""
-    head = data[:1024].lstrip()
+    head = data[:1024].removeprefix(b"\xef\xbb\xbf").lstrip()
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "zip"
     lowered = head[:200].lower()
-    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
+    # A page begins with its doctype or <html> (perhaps after an XML declaration or a comment);
+    # Markdown that merely mentions `<html` near its top is still text.
+    if lowered.startswith((b"<!doctype html", b"<html")) or (lowered.startswith((b"<?xml", b"<!--")) and b"<html" in lowered):
         return "html"
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"

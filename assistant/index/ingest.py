@@ -30,9 +30,10 @@ from pydantic import BaseModel
 from tqdm import tqdm
 
 from assistant.corpus.chunking import Chunk, chunk_pages
-from assistant.corpus.limits import failure_reason, printable_name
+from assistant.corpus.limits import error_line, failure_reason, printable_name
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
+from assistant.errors import IndexWriteError
 from assistant.index import sentences
 from assistant.index.embeddings import encoder_for
 from assistant.index.records import ChunkMeta
@@ -136,8 +137,13 @@ def metadata(info: DocumentInfo, chunk: Chunk, file_sha: str, count: int, path: 
 @contextmanager
 def write_lock(settings: Settings) -> Iterator[None]:
     """One writer at a time, across threads and processes (an flock on indexes/.write.lock)."""
-    settings.index_dir.mkdir(parents=True, exist_ok=True)
-    with open(settings.index_dir / ".write.lock", "w") as handle:
+    try:
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(settings.index_dir / ".write.lock", "w")  # noqa: SIM115 (closed by the with below)
+    except OSError as err:
+        raise IndexWriteError(f"the index folder {settings.index_dir} cannot be written ({err.strerror or err}); "
+                              "search and answers still work, adding documents does not") from err
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -270,7 +276,11 @@ def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest:
         if isinstance(result, str):
             report.failed.append(Failure(path=str(path), error=result))
             continue
-        report.embedded += _write_document(store, info, path, file_sha, result)
+        try:
+            report.embedded += _write_document(store, info, path, file_sha, result)
+        except Exception as err:  # the store, not the file: disk full, read-only, server gone — stop here
+            raise IndexWriteError(f"{printable_name(path.name)}: the index could not be written "
+                                  f"({error_line(err)}); files before it are in, a re-run completes the rest") from err
         report.chunks += len(result)
         report.doc_ids.append(info.id)
     bar.close()

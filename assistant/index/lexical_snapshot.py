@@ -68,7 +68,10 @@ class LexicalSnapshot:
                 pass  # removed or damaged under us: build it again
         snapshot = cls.build(store.all_records(), generation)
         if store.generation() == generation:  # a writer changed the store while we read it: keep this one in memory only
-            snapshot.save(folder)
+            try:
+                snapshot.save(folder)
+            except OSError:  # a read-only index folder: serve from memory
+                pass
         return snapshot
 
     @classmethod

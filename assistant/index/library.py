@@ -8,6 +8,7 @@ adding an uploaded file and deleting a user document.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import tempfile
@@ -17,14 +18,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from assistant.corpus.limits import failure_reason
+from assistant.corpus.limits import error_line, failure_reason
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, check, sniff
-from assistant.corpus.manifest import load_manifest
+from assistant.corpus.manifest import describe, load_manifest
 from assistant.corpus.quality import DocumentQuality, assess
-from assistant.errors import LoadError, NotDeletable, NotFound
+from assistant.errors import IndexWriteError, LoadError, NotDeletable, NotFound
 from assistant.index.ingest import IngestReport, bump_generation, ingest, remove_document, write_lock
 from assistant.index.retrieve import Retriever
 
+log = logging.getLogger(__name__)
 _LOADING = threading.Lock()
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 SNIFFED_SUFFIX = {"pdf": {".pdf"}, "zip": {".docx"}, "html": {".html", ".htm"}, "text": {".md", ".markdown", ".txt", ".text"}}
@@ -117,17 +119,47 @@ def add_upload(retriever: Retriever, name: str, data: bytes) -> IngestReport:
     """
     settings = retriever.settings
     filename = check_upload(name, data, settings.max_upload_mb)
-    settings.uploads_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=settings.uploads_dir.parent, prefix=".staging-") as tmp:
-        staged = Path(tmp) / filename
-        staged.write_bytes(data)
-        with _LOADING:  # one upload inflated at a time: concurrent uploads do not add up in memory
-            _check_loads(staged, settings.max_upload_mb)
-        path = settings.uploads_dir / filename
-        os.replace(staged, path)
-    report = ingest([path], settings=settings, store=retriever.store)
+    path = settings.uploads_dir / filename
+    previous: bytes | None = None
+    try:
+        settings.uploads_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=settings.uploads_dir.parent, prefix=".staging-") as tmp:
+            staged = Path(tmp) / filename
+            staged.write_bytes(data)
+            with _LOADING:  # one upload inflated at a time: concurrent uploads do not add up in memory
+                _check_loads(staged, settings.max_upload_mb)
+            previous = path.read_bytes() if path.exists() else None
+            os.replace(staged, path)
+    except OSError as err:
+        raise IndexWriteError(f"{filename}: could not be saved ({err.strerror or err}); "
+                              "check the disk space and permissions of the uploads folder") from err
+    try:
+        report = ingest([path], settings=settings, store=retriever.store)
+    except Exception as err:  # the store failed mid-write (disk full, read-only): take the upload back out
+        _roll_back(retriever, path, previous)
+        cause = err.__cause__ if isinstance(err, IndexWriteError) and err.__cause__ else err
+        raise IndexWriteError(f"{filename}: the index could not be written ({error_line(cause)}). "
+                              "Nothing was added: free disk space and try again") from err
     retriever.refresh()
     return report
+
+
+def _roll_back(retriever: Retriever, path: Path, previous: bytes | None) -> None:
+    """Best effort after a failed write: the earlier file back (or none), and the document's chunks removed.
+
+    If the store cannot even delete now, the next ingest removes them: its file is gone.
+    """
+    try:
+        if previous is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(previous)
+        doc_id = describe(path, load_manifest(retriever.settings.corpus_dir), "upload").id
+        with write_lock(retriever.settings):
+            remove_document(retriever.store, doc_id)  # by id: a half-written document is not listed
+            bump_generation(retriever.store, retriever.settings)
+    except Exception:  # noqa: BLE001 (still failing: leave it to the next ingest)
+        log.warning("could not roll back the failed upload %s", path, exc_info=True)
 
 
 def _check_loads(path: Path, max_mb: float) -> None:

@@ -17,9 +17,14 @@ that wrapper does not expose; :class:`assistant.index.langchain_retriever.Hybrid
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,6 +32,8 @@ import numpy as np
 from assistant.index.embeddings import Encoder
 from assistant.index.records import MISSING, ChunkMeta, Record, search_text
 from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import chromadb
@@ -56,8 +63,32 @@ def make_client(settings: Settings) -> chromadb.ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_host:
         return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
-    settings.chroma_path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    path = settings.chroma_path
+    if path.exists() and not _writable(path):
+        path = _read_only_copy(path)
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def _writable(path: Path) -> bool:
+    return all(os.access(p, os.W_OK) for p in (path, *path.glob("*.sqlite3")))
+
+
+_COPIES: dict[Path, Path] = {}
+
+
+def _read_only_copy(path: Path) -> Path:
+    """A private copy of a read-only index to serve from: embedded Chroma cannot open its database read-only.
+
+    Searches and answers work; writes go to the copy and are lost (the writers refuse first:
+    see ``ingest.write_lock``).
+    """
+    if path not in _COPIES:
+        copy = Path(tempfile.mkdtemp(prefix="planassist-readonly-")) / "chroma"
+        shutil.copytree(path, copy)
+        log.warning("index folder %s is read-only: serving a private copy in %s", path, copy)
+        _COPIES[path] = copy
+    return _COPIES[path]
 
 
 def _records(ids: list[str], texts: Sequence[str] | None, metas: Sequence[Mapping[str, Any]] | None) -> list[Record]:

@@ -4,10 +4,10 @@ that the web app and API call too.
     planassist ingest [PATH...] [--json]
     planassist search QUERY [-k K] [--json]      planassist search --queries FILE --json
     planassist ask QUESTION [--json]             planassist ask --questions FILE --json
-    planassist draft --context FILE [--section S] [--format md|docx -o OUT]
-    planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N]
+    planassist draft --context FILE [--section S] [--length brief|full] [--format md|docx -o OUT]
+    planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N] [--format json]
     planassist healthcheck --context FILE [--ratings FILE] [--format md|docx|json -o OUT]
-    planassist docs | corpus fetch | chat | eval retrieval | eval answers [--backend llm --limit N] | serve
+    planassist docs | corpus fetch | chat | eval retrieval | eval answers [--backend llm --limit N] | eval products | serve
     planassist models list | install NAME | verify
 """
 
@@ -26,7 +26,7 @@ from assistant.settings import get_settings
 app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True,
                   add_completion=False)
 corpus_app = typer.Typer(help="The catalogue of canonical texts.", no_args_is_help=True)
-eval_app = typer.Typer(help="Evaluations (retrieval, answers).", no_args_is_help=True)
+eval_app = typer.Typer(help="Evaluations (retrieval, answers, products).", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(eval_app, name="eval")
 app.add_typer(models_app, name="models")
@@ -201,9 +201,13 @@ def docs(as_json: bool = JSON_OPT, quality: bool = typer.Option(False, "--qualit
         typer.echo(f"{d.id:28} {d.short:22} {d.type:11} {status:10} {d.chunks:5} chunks  {d.title[:70]}")
     missing = [c for c in catalogue if not c.in_index]
     if missing:
-        typer.echo("\nCanonical texts catalogued but not in the index (run `planassist corpus fetch` when online):")
+        typer.echo(f"\nLibrary status: {len(missing)} catalogued canonical texts are not in the library; answers that "
+                   "depend on them say so:")
         for c in missing:
             typer.echo(f"  {c.short:36} {c.url}")
+        typer.echo("To add them: `planassist corpus fetch` when online, or download each official PDF into "
+                   f"{get_settings().corpus_dir / 'fetched'}/<id>.pdf (ids: `planassist docs --json`) and run "
+                   "`planassist ingest`. (An upload in the web app stays a user document, never the canonical text.)")
 
 
 def _quality(retriever, as_json: bool) -> None:
@@ -274,6 +278,17 @@ def eval_answers(
     _emit(results) if as_json else typer.echo(format_table(results))
 
 
+@eval_app.command("products")
+def eval_products(as_json: bool = JSON_OPT):
+    """Drafts, quizzes and exercise packs: requirement share, context sensitivity, quiz leakage, answer-key support."""
+    from assistant.index.retrieve import get_retriever
+    from assistant.products.evaluation import evaluate_products, format_products
+
+    ensure_index()
+    results = evaluate_products(get_retriever())
+    _emit(results) if as_json else typer.echo(format_products(results))
+
+
 @app.command()
 def serve(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.Option(None)):
     """Start the web app (API + Gradio UI)."""
@@ -286,5 +301,11 @@ app.registered_commands += reports.registered_commands  # draft, exercise, quiz,
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: the product's own errors as one line on stderr, never a traceback."""
+    from assistant.errors import PlanAssistError
+
+    try:
+        app()
+    except PlanAssistError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise SystemExit(1) from None

@@ -91,12 +91,13 @@ def healthcheck_tab(retriever: Retriever) -> None:
             progress(0.3, desc="Finding the quotes in the library")
             check = healthcheck(ctx, retriever, raw)
         except (ContextError, RatingError) as err:
-            return f"❌ {err}", gr.update(), gr.update(), None, None
+            return f"**Problem:** {err}", gr.update(), gr.update(), None, None
         if rated and not check.rated:
-            return "❌ No ratings: upload a ratings file or type ratings into the table.", gr.update(), gr.update(), None, None
+            problem = "**Problem:** No ratings: upload a ratings file or type ratings into the table."
+            return problem, gr.update(), gr.update(), None, None
         word_path, json_path = _files(check)
         kind = "Rated report" if check.rated else "Blank form"
-        message = f"✅ {kind}: {len(check.items)} questions, {len(check.sources)} sources."
+        message = f"**Done:** {kind}: {len(check.items)} questions, {len(check.sources)} sources."
         if check.missing:
             message += f" {len(check.missing)} passage(s) not in the library were left out."
         return message, _rows(check), to_markdown(health_report(check)), word_path, json_path

@@ -17,15 +17,15 @@ from assistant.answering.answer import Answer
 from assistant.answering.conversation import Conversation
 from assistant.answering.llm import llm_configured
 from assistant.citation import NOT_COVERED
-from assistant.errors import LoadError, NotDeletable, NotFound
+from assistant.errors import IndexWriteError, LoadError, NotDeletable, NotFound
 from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
 from assistant.index.retrieve import Filters, Retriever
 from assistant.interfaces.healthcheck_ui import healthcheck_tab
 from assistant.interfaces.security import is_user_upload
 from assistant.interfaces.ui_products import draft_tab, training_tab
+from assistant.interfaces.ui_render import highlight, library_notice, md_text, page_label
 from assistant.products.export import answer_report, to_docx, to_markdown
 
-UPLOAD_TYPES = [".pdf", ".docx", ".html", ".htm", ".md", ".txt"]
 INTRO = """### UN Planning Assistant
 Answers on UN integrated planning, quoted from the policy corpus and cited by document and paragraph.
 Every sentence carries its source; when the corpus does not cover a question, it says so."""
@@ -39,14 +39,19 @@ def sources_html(answer: Answer, retriever: Retriever) -> str:
     parts = [f"<div class='pa-sources'><h4>{title}</h4>"]
     for c in answer.citations:
         around = retriever.neighbours(c.chunk_id)
+        quoted = [s.text for s in answer.sentences if c.n in s.citations]  # the sentences the answer took from it
         context = "".join(
-            f"<p class='{'pa-cited' if r.id == c.chunk_id else 'pa-context'}'>{html.escape(r.text)}</p>" for r in around
+            f"<p class='pa-cited'>{highlight(r.text, quoted)}</p>" if r.id == c.chunk_id
+            else f"<p class='pa-context'>{html.escape(r.text)}</p>" for r in around
         )
+        cited = next((r for r in around if r.id == c.chunk_id), None)
+        page = page_label(cited.meta.page_start, cited.meta.page_end) if cited else ""
         superseded = f" <em>(superseded by {html.escape(c.superseded_by)})</em>" if c.superseded_by else ""
+        superseded = (f" <span class='pa-type'>({html.escape(c.source_type)})</span>" if c.source_type else "") + superseded
         parts.append(
             f"<details class='pa-source'><summary><b>[{c.n}] {html.escape(c.short)}, "
-            f"<span class='pa-locator'>{html.escape(c.locator)}</span></b> — {html.escape(c.title)}{superseded}</summary>"
-            f"<blockquote>{html.escape(c.quote)}</blockquote>"
+            f"<span class='pa-locator'>{html.escape(c.locator)}{page}</span></b> — {html.escape(c.title)}{superseded}</summary>"
+            f"<blockquote>{highlight(c.quote, quoted)}</blockquote>"
             f"<details><summary>Read in context</summary>{context}</details></details>"
         )
     parts.append("</div>")
@@ -54,12 +59,15 @@ def sources_html(answer: Answer, retriever: Retriever) -> str:
 
 
 def answer_markdown(answer: Answer) -> str:
-    """The chat message: answer with [n] markers, flags and notes."""
-    body = f"**{NOT_COVERED}**" if answer.answer == NOT_COVERED else answer.answer.replace(" (unsupported)", " ⚠️ *unsupported*")
-    notes = "".join(f"\n\n> {n}" for n in answer.notes)
-    sources = "\n".join(f"- [{c.n}] **{c.label}** ({c.source_type}) — {c.title}" for c in answer.citations)
-    heading = "Nearest sources" if answer.abstained else "Sources"
-    return f"{body}{notes}\n\n**{heading}**\n{sources}" if sources else body + notes
+    """The chat message: answer with [n] markers, flags and notes; corpus text shown as text, never markup.
+
+    The sources are listed once, in the panel under the chat.
+    """
+    if answer.answer == NOT_COVERED:
+        body = f"**{NOT_COVERED}**"
+    else:
+        body = md_text(answer.answer).replace(r" \(unsupported\)", " *(unsupported)*")
+    return body + "".join(f"\n\n> {md_text(n)}" for n in answer.notes)
 
 
 def _export_files(answer: Answer) -> tuple[str, str]:
@@ -75,7 +83,7 @@ def _filters(docs: list[str] | None, types: list[str] | None, current_only: bool
     return Filters(doc_ids=docs or None, types=types or None, current_only=bool(current_only))
 
 
-def ask_tab(retriever: Retriever) -> None:
+def ask_tab(retriever: Retriever) -> list:
     """The chat: questions with follow-ups, streamed answers, sources to read in context, filters, export."""
     documents = list_documents(retriever)
     with gr.Row():
@@ -91,6 +99,7 @@ def ask_tab(retriever: Retriever) -> None:
                 docx_file = gr.File(label="Answer as Word", interactive=False)
             clear = gr.Button("New conversation", size="sm")
         with gr.Column(scale=1):
+            notice = gr.Markdown(library_notice(list_catalogue(retriever)), elem_id="pa-library-notice")
             gr.Markdown("**Filters**")
             doc_filter = gr.Dropdown(choices=[(f"{d.short} — {d.title[:50]}", d.id) for d in documents], multiselect=True,
                                      label="Documents")
@@ -115,7 +124,7 @@ def ask_tab(retriever: Retriever) -> None:
                 yield history, conversation.turns, sources_html(event, retriever), md, docx, ""
             else:
                 text += event
-                history[-1]["content"] = text
+                history[-1]["content"] = md_text(text)
                 yield history, turns, gr.update(), None, None, ""
 
     inputs = [question, chatbot, turns, doc_filter, type_filter, current_only, backend]
@@ -123,6 +132,14 @@ def ask_tab(retriever: Retriever) -> None:
     send.click(respond, inputs, outputs)
     question.submit(respond, inputs, outputs)
     clear.click(lambda: ([], [], "", None, None), None, [chatbot, turns, sources, md_file, docx_file])
+    return [doc_filter, type_filter, notice]
+
+
+def ask_lists(retriever: Retriever) -> list:
+    """Fresh choices for the Ask tab's filters and its library notice (run on every page load)."""
+    documents = list_documents(retriever)
+    return [gr.update(choices=[(f"{d.short} — {d.title[:50]}", d.id) for d in documents]),
+            gr.update(choices=sorted({d.type for d in documents})), library_notice(list_catalogue(retriever))]
 
 
 def _documents_table(retriever: Retriever) -> list[list]:
@@ -134,23 +151,27 @@ def _catalogue_md(retriever: Retriever) -> str:
     missing = [c for c in list_catalogue(retriever) if not c.in_index]
     if not missing:
         return "All catalogued canonical texts are in the index."
-    rows = "\n".join(f"- **{c.short}** — {c.title} ({c.symbol or 'no symbol'}): [{c.url}]({c.url})" for c in missing)
-    return ("**Canonical texts not on this machine** — fetch with `planassist corpus fetch` when online, "
-            "or download and upload them here:\n" + rows)
+    rows = "\n".join(f"- **{c.short}** — {c.title} ({c.symbol or 'no symbol'}; id `{c.id}`): [{c.url}]({c.url})"
+                     for c in missing)
+    return ("**Canonical texts not on this machine** — an administrator fetches them with `planassist corpus fetch` "
+            "when online, or saves the official PDF as `corpus/fetched/<id>.pdf` and runs `planassist ingest` "
+            "(an upload here stays a user document):\n" + rows)
 
 
 def _uploads(retriever: Retriever) -> list[tuple[str, str]]:
     return [(f"{d.title} ({d.id})", d.id) for d in list_documents(retriever) if d.origin == "upload"]
 
 
-def library_tab(retriever: Retriever) -> None:
+def library_tab(retriever: Retriever) -> list:
     """The documents in the index, the canonical texts missing, upload and delete."""
     table = gr.Dataframe(value=_documents_table(retriever), headers=["id", "cite as", "title", "type", "status", "chunks",
                                                                      "origin"],
-                         interactive=False, wrap=True, elem_id="pa-library")
+                         interactive=False, wrap=True, elem_id="pa-library",
+                         column_widths=["14%", "12%", "34%", "9%", "13%", "7%", "11%"])
     catalogue = gr.Markdown(_catalogue_md(retriever))
     with gr.Row():
-        upload = gr.File(label="Add a document (PDF, DOCX, HTML, Markdown, text)", file_types=UPLOAD_TYPES, elem_id="pa-upload")
+        # No file_types filter: the browser would refuse an .exe with a bare pop-up; the server says why.
+        upload = gr.File(label="Add a document (PDF, DOCX, HTML, Markdown, text)", elem_id="pa-upload")
         with gr.Column():
             add = gr.Button("Add to library", variant="primary", elem_id="pa-add")
             status = gr.Markdown(elem_id="pa-upload-status")
@@ -168,13 +189,13 @@ def library_tab(retriever: Retriever) -> None:
         try:
             progress(0.3, desc="Chunking and embedding")
             report = add_upload(retriever, name, Path(path).read_bytes())
-        except LoadError as err:
-            return gr.update(), gr.update(), f"❌ {err}", gr.update()
+        except (LoadError, IndexWriteError) as err:
+            return gr.update(), gr.update(), f"**Problem:** {err}", gr.update()
         progress(1.0)
         if report.failed:
-            message = f"❌ {report.failed[0].error}"
+            message = f"**Problem:** {report.failed[0].error}"
         else:
-            message = f"✅ Added **{name}**: {report.chunks} passages ({report.embedded} new)."
+            message = f"**Done:** Added **{name}**: {report.chunks} passages ({report.embedded} new)."
         return _documents_table(retriever), _catalogue_md(retriever), message, gr.update(choices=_uploads(retriever))
 
     def remove(doc_id):
@@ -183,12 +204,18 @@ def library_tab(retriever: Retriever) -> None:
         try:
             n = delete_document(retriever, doc_id)
         except (NotFound, NotDeletable) as err:
-            return gr.update(), f"❌ {err}", gr.update()
+            return gr.update(), f"**Problem:** {err}", gr.update()
         return _documents_table(retriever), f"Deleted {doc_id} ({n} passages).", gr.update(choices=_uploads(retriever),
                                                                                            value=None)
 
-    add.click(add_file, [upload], [table, catalogue, status, to_delete])
-    delete.click(remove, [to_delete], [table, status, to_delete])
+    add.click(add_file, [upload], [table, catalogue, status, to_delete], show_progress_on=[status])
+    delete.click(remove, [to_delete], [table, status, to_delete], show_progress_on=[status])
+    return [table, catalogue, to_delete]
+
+
+def library_lists(retriever: Retriever) -> list:
+    """Fresh table, catalogue and delete choices for the Library tab (run on every page load)."""
+    return [_documents_table(retriever), _catalogue_md(retriever), gr.update(choices=_uploads(retriever), value=None)]
 
 
 def glossary_tab(retriever: Retriever) -> None:
@@ -197,7 +224,8 @@ def glossary_tab(retriever: Retriever) -> None:
         return [[t.term, t.expansion, t.definition] for t in retriever.glossary.search(text or "")]
 
     box = gr.Textbox(label="Search terms and acronyms", placeholder="e.g. DSRSG, integrated assessment")
-    table = gr.Dataframe(value=rows(), headers=["term", "stands for", "meaning"], interactive=False, wrap=True)
+    table = gr.Dataframe(value=rows(), headers=["term", "stands for", "meaning"], interactive=False, wrap=True,
+                         column_widths=["14%", "26%", "60%"], elem_id="pa-glossary")
     box.change(rows, [box], [table])
 
 
@@ -206,6 +234,7 @@ CSS = """
 .pa-source blockquote { margin: 6px 0; padding-left: 10px; border-left: 3px solid #009edb; }
 .pa-context { color: var(--body-text-color-subdued); font-size: 0.92em; }
 .pa-cited { background: rgba(0, 158, 219, 0.08); }
+.pa-quote { background: #ffe58a; color: inherit; padding: 0 2px; border-radius: 2px; }
 """
 
 
@@ -221,7 +250,7 @@ def build_ui(retriever: Retriever) -> gr.Blocks:
         gr.Markdown(INTRO)
         with gr.Tabs():
             with gr.Tab("Ask", id="ask"):
-                ask_tab(retriever)
+                ask_state = ask_tab(retriever)
             with gr.Tab("Draft", id="draft"):
                 draft_tab(retriever)
             with gr.Tab("Training", id="training"):
@@ -229,7 +258,10 @@ def build_ui(retriever: Retriever) -> gr.Blocks:
             with gr.Tab("Health check", id="healthcheck"):
                 healthcheck_tab(retriever)
             with gr.Tab("Library", id="library"):
-                library_tab(retriever)
+                library_state = library_tab(retriever)
             with gr.Tab("Glossary", id="glossary"):
                 glossary_tab(retriever)
+        # Lists that change on the server (uploads, deletes, CLI ingests) are read on every page load.
+        ui.load(lambda: ask_lists(retriever) + library_lists(retriever), None, ask_state + library_state,
+                show_progress="hidden")
     return ui

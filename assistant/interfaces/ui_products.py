@@ -14,6 +14,7 @@ import gradio as gr
 from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
 from assistant.errors import ContextError, InvalidRequest
 from assistant.index.retrieve import Retriever
+from assistant.interfaces.ui_render import plain_form_error
 from assistant.products.context import load_context, parse_context
 from assistant.products.draft import SECTIONS, draft
 from assistant.products.exercise import exercise
@@ -51,6 +52,13 @@ def _example_form() -> list:
             "\n".join(ctx.national_priorities), ", ".join(ctx.un_entities), ctx.period,
             "\n".join(f"{p.name} | {p.lead} | {', '.join(p.contributing)}" for p in ctx.priorities),
             "\n".join(ctx.tensions), ctx.humanitarian_response]
+
+
+FORM_LABELS = {
+    "country": "Country", "presence": "UN presence", "mission": "Mission", "period": "Period", "mandate": "Mandate text",
+    "key_tasks": "Key tasks", "national_plan": "National plan", "national_priorities": "National priorities",
+    "un_entities": "UN entities present", "priorities": "Agreed priorities", "tensions": "Known tensions",
+}
 
 
 def draft_tab(retriever: Retriever) -> None:
@@ -93,12 +101,13 @@ def draft_tab(retriever: Retriever) -> None:
         try:
             ctx = parse_context(data)
         except ContextError as err:
-            return f"❌ Please fix the context: {err}", "", None
+            return f"**Problem:** please fix the form — {plain_form_error(str(err), FORM_LABELS)}", "", None
         if not sections:
-            return "❌ Choose at least one section.", "", None
+            return "**Problem:** Choose at least one section.", "", None
         progress(0.2, desc="Retrieving guidance and drafting")
         report = draft(ctx, retriever, sections=sections)
-        return f"✅ {len(sections)} section(s), {len(report.sources)} sources.", to_markdown(report), _save(report, "isf-draft")
+        done = f"**Done:** {len(sections)} section(s), {len(report.sources)} sources."
+        return done, to_markdown(report), _save(report, "isf-draft")
 
     example.click(_example_form, None, fields)
     go.click(run, [*fields, sections], [status, preview, download])
@@ -111,14 +120,14 @@ def training_tab(retriever: Retriever) -> None:
     with gr.Row():
         topic = gr.Textbox(label="Topic", placeholder="humanitarian space and co-branded quick-impact projects", scale=3,
                            elem_id="pa-topic")
-        minutes = gr.Number(90, label="Minutes", precision=0, minimum=MIN_MINUTES, maximum=MAX_MINUTES)
-        people = gr.Number(18, label="Participants", precision=0, minimum=MIN_PARTICIPANTS, maximum=MAX_PARTICIPANTS)
+        minutes = gr.Number(90, label=f"Minutes ({MIN_MINUTES}–{MAX_MINUTES})", precision=0)  # range checked in exercise()
+        people = gr.Number(18, label=f"Participants ({MIN_PARTICIPANTS}–{MAX_PARTICIPANTS})", precision=0)
         country = gr.Textbox("Carana", label="Fictional country")
     build = gr.Button("Build exercise", variant="primary", elem_id="pa-exercise")
-    gr.Markdown("**Quiz** — fill-in-the-blank questions cut from the corpus, with answers and sources.")
+    gr.Markdown("**Quiz** — multiple-choice items on concepts, roles, requirements and cases, with answers and sources.")
     with gr.Row():
         quiz_topic = gr.Textbox(label="Quiz topic", placeholder="integrated strategic framework", scale=3)
-        count = gr.Number(10, label="Questions", precision=0, minimum=1, maximum=MAX_QUESTIONS)
+        count = gr.Number(10, label=f"Questions (1–{MAX_QUESTIONS})", precision=0)
         make_quiz = gr.Button("Build quiz")
     status = gr.Markdown()
     preview = gr.Markdown(elem_id="pa-training-preview")
@@ -128,15 +137,15 @@ def training_tab(retriever: Retriever) -> None:
         try:
             report = exercise(topic or "", int(minutes or 0), int(people or 0), retriever, country=country or "Carana")
         except InvalidRequest as err:
-            return f"❌ {err}", "", None
-        return f"✅ Exercise pack with {len(report.sources)} sources.", to_markdown(report), _save(report, "exercise")
+            return f"**Problem:** {err}", "", None
+        return f"**Done:** Exercise pack with {len(report.sources)} sources.", to_markdown(report), _save(report, "exercise")
 
     def run_quiz(topic, count):
         try:
             report = quiz(topic or "", int(count or 0), retriever)
         except InvalidRequest as err:
-            return f"❌ {err}", "", None
-        return "✅ Quiz ready.", to_markdown(report), _save(report, "quiz")
+            return f"**Problem:** {err}", "", None
+        return "**Done:** Quiz ready.", to_markdown(report), _save(report, "quiz")
 
     build.click(run_exercise, [topic, minutes, people, country], [status, preview, download])
     make_quiz.click(run_quiz, [quiz_topic, count], [status, preview, download])

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from contextlib import contextmanager
 
 import badfiles
 import pytest
@@ -76,3 +77,40 @@ def test_links_out_of_the_folder_are_not_followed(make_settings, tmp_path):
     ingest(settings=settings, store=r.store)
     r.refresh(force=True)
     assert "inside" not in {d.id for d in list_documents(r)}
+
+
+@contextmanager
+def read_only(folder):
+    """The folder made read-only: a read-only bind mount as root (root ignores file modes), else chmod."""
+    if os.geteuid() != 0:
+        for p in [folder, *folder.rglob("*")]:
+            p.chmod(p.stat().st_mode & ~0o222)
+        yield folder
+        return
+    view = folder.parent / f"{folder.name}-ro"
+    view.mkdir()
+    if subprocess.run(["mount", "--bind", str(folder), str(view)], capture_output=True).returncode != 0:
+        pytest.skip("cannot bind-mount here to make a read-only folder")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(view)], check=True, capture_output=True)
+        yield view
+    finally:
+        subprocess.run(["umount", "-l", str(view)], check=False)  # lazy: the snapshot stays mapped until exit
+
+
+def test_read_only_index_serves_search_and_answers(make_settings):
+    from assistant.answering.answer import answer_question
+    from assistant.errors import IndexWriteError
+
+    settings = make_settings()
+    (settings.corpus_dir / "documents" / "note.md").write_text(
+        "1. The integrated assessment and planning policy requires a shared analysis of the conflict.\n")
+    ingest(settings=settings, store=Retriever.open(settings).store)
+    with read_only(settings.index_dir) as folder:
+        frozen = settings.model_copy(update={"index_dir": folder})
+        r = Retriever.open(frozen)
+        r.refresh(force=True)
+        assert r.search("shared analysis of the conflict", k=1)[0].doc_id == "note"
+        assert not answer_question("What does the integrated assessment and planning policy require?", r).abstained
+        with pytest.raises(IndexWriteError, match="cannot be written"):
+            ingest(settings=frozen, store=r.store)

@@ -129,3 +129,45 @@ def test_server_errors_keep_the_connection(index, monkeypatch):
     monkeypatch.setattr(retrieve.Retriever, "timed_search", boom)
     r = c.post("/api/search", json={"query": "x"})
     assert r.status_code == 500 and r.json() == {"error": "internal error (RuntimeError)"}
+
+
+def test_a_store_failure_mid_upload_is_a_clear_507_and_leaves_nothing(index, monkeypatch):
+    """The store stops accepting writes after the first batch (what a full disk does to Chroma)."""
+    from assistant.index.store import Store
+
+    c = client(index)
+    real_add = Store.add
+    calls = {"n": 0}
+
+    def failing_add(self, texts, metadatas, ids):
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise RuntimeError("database or disk is full")
+        real_add(self, texts[:3], metadatas[:3], ids[:3])
+
+    monkeypatch.setattr(Store, "add", failing_add)
+    monkeypatch.setattr("assistant.index.ingest.EMBED_BATCH", 3)
+    text = "\n\n".join(f"{i}. Benchmark {i} of the transition plan is reviewed by the joint cell." for i in range(1, 40))
+    r = c.post("/api/documents", files={"file": ("transition-benchmarks.md", text.encode())})
+    assert r.status_code == 507, r.text
+    assert "could not be written" in r.json()["error"] and "disk is full" in r.json()["error"]
+    monkeypatch.setattr(Store, "add", real_add)
+    assert not (index.settings.uploads_dir / "transition-benchmarks.md").exists()
+    assert not index.store.doc_records("upload-transition-benchmarks")  # no partial document left behind
+    again = c.post("/api/documents", files={"file": ("after.md", b"1. Written once space is back.\n")})
+    assert again.status_code == 201 and c.delete("/api/documents/upload-after").status_code == 200
+
+
+def test_streamed_markers_match_the_final_answer(index):
+    import json
+    import re
+
+    c = client(index)
+    with c.stream("POST", "/api/ask", json={"question": "What is the peacebuilding architecture review?", "stream": True}) as r:
+        text = "".join(r.iter_text())
+    events = [block.split("\n", 1) for block in text.strip().split("\n\n")]
+    tokens = "".join(json.loads(data.removeprefix("data: "))["text"] for name, data in events if name == "event: token")
+    final = json.loads(events[-1][1].removeprefix("data: "))
+    if final["abstained"]:
+        pytest.skip("the question was not answered on this index")
+    assert re.findall(r"\[\d+\]", tokens) == re.findall(r"\[\d+\]", final["answer"])

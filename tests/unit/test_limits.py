@@ -64,3 +64,11 @@ def test_names_with_control_characters_stay_on_one_line(tmp_path):
     assert "\n" not in str(LoadError(tmp_path / "a\nb.txt", "empty file"))
     long = "x" * 1000 + ".pdf"
     assert printable_name(long).endswith(".pdf") and len(printable_name(long)) <= 161
+
+
+def test_markdown_mentioning_html_is_text():
+    from assistant.corpus.loaders import sniff
+
+    assert sniff(b"# Notes\n\nThe page starts with `<html lang=en>` in our template.\n") == "text"
+    assert sniff(b"<!DOCTYPE html><html><body>x</body></html>") == "html"
+    assert sniff(b"<!-- saved page --><html><body>x</body></html>") == "html"
