@@ -34,7 +34,7 @@ MAX_HISTORY = 40
 """Most earlier messages sent with a follow-up (/api/ask ``history``, /v1/chat/completions)."""
 MAX_QUESTIONS = 30
 """Most questions in one quiz."""
-MIN_MINUTES, MAX_MINUTES = 45, 480
-"""Length of an exercise session in minutes."""
+MIN_MINUTES, MAX_MINUTES = 45, 960
+"""Length of an exercise session in minutes (960: two days of eight hours)."""
 MIN_PARTICIPANTS, MAX_PARTICIPANTS = 4, 120
 """Participants in an exercise."""

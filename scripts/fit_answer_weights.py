@@ -65,7 +65,8 @@ def fit_sentences(data: list[dict]) -> tuple[dict, LogisticRegression]:
     has = np.array([any(c["y"] for c in d["cands"]) for d in rows])
     top1 = []
     for train, test in folds.split(np.zeros(len(rows)), has):
-        m = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000).fit(X[np.isin(groups, train)], y[np.isin(groups, train)])
+        in_train = np.isin(groups, train)
+        m = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000).fit(X[in_train], y[in_train])
         for q in test:
             sel = groups == q
             if sel.any():
@@ -86,7 +87,7 @@ def fit_sentences(data: list[dict]) -> tuple[dict, LogisticRegression]:
           f"top-1 holds a key fact: in-sample {np.mean(in_sample):.3f}, 5-fold CV {np.mean(top1):.3f}; "
           f"top-4 in-sample {np.mean(top4):.3f}")
     weights = {"bias": round(float(model.intercept_[0]), 3)}
-    weights.update({f: round(float(w), 3) for f, w in zip(scoring.FEATURES, model.coef_[0])})
+    weights.update({f: round(float(w), 3) for f, w in zip(scoring.FEATURES, model.coef_[0], strict=True)})
     return weights, model
 
 
@@ -102,15 +103,17 @@ def fit_scope(data: list[dict], model: LogisticRegression) -> dict:
     near = np.array([d["near"] for d in rows])
     print("threshold  false-abstention  abstention(all out)  abstention(near-domain)")
     for t in np.arange(0.2, 0.81, 0.05):
-        print(f"  {t:.2f}      {np.mean(p[y] < t):.3f}            {np.mean(p[~y] < t):.3f}               {np.mean(p[~y & near] < t):.3f}")
+        print(f"  {t:.2f}      {np.mean(p[y] < t):.3f}            {np.mean(p[~y] < t):.3f}               "
+              f"{np.mean(p[~y & near] < t):.3f}")
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
     cv = np.zeros(len(rows))
     for train, test in folds.split(X, y):
-        cv[test] = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000).fit(X[train], y[train]).predict_proba(X[test])[:, 1]
+        cv[test] = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000).fit(X[train],
+                                                                                         y[train]).predict_proba(X[test])[:, 1]
     print("5-fold CV at 0.5: false-abstention %.3f, abstention %.3f, near-domain %.3f"
           % (np.mean(cv[y] < 0.5), np.mean(cv[~y] < 0.5), np.mean(cv[~y & near] < 0.5)))
     weights = {"bias": round(float(scope.intercept_[0]), 3)}
-    weights.update({f: round(float(w), 3) for f, w in zip(gaps.SCOPE_FEATURES, scope.coef_[0])})
+    weights.update({f: round(float(w), 3) for f, w in zip(gaps.SCOPE_FEATURES, scope.coef_[0], strict=True)})
     gap_best = sorted(round(d["scope"]["best_candidate"], 3) for d in data if d["kind"] == "gap")
     answer_best = sorted(round(d["scope"]["best_candidate"], 3) for d in data if d["kind"] == "answer")
     print("best candidate score, gap questions:", gap_best)

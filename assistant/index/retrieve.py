@@ -25,8 +25,8 @@ from assistant.corpus.glossary import Glossary, load_glossary
 from assistant.index.embeddings import Encoder, encoder_for
 from assistant.index.fusion import ranked, reciprocal_rank_fusion
 from assistant.index.lexical import LexicalIndex
-from assistant.index.sentences import SentenceIndex
 from assistant.index.lexical_snapshot import LexicalSnapshot
+from assistant.index.sentences import SentenceIndex
 from assistant.index.store import MISSING, Record, Store
 from assistant.settings import Settings, get_settings
 

@@ -61,7 +61,7 @@ from assistant.products.exercise import exercise
 from assistant.products.export import Report, to_docx, to_markdown
 from assistant.products.healthcheck import healthcheck
 from assistant.products.healthcheck_report import health_report
-from assistant.products.quiz import quiz
+from assistant.products.quiz import QuizItemView, quiz, quiz_views
 
 log = logging.getLogger(__name__)
 # The one map from the product's errors to HTTP: the first matching class wins.
@@ -244,6 +244,7 @@ class DraftRequest(BaseModel):
     sections: list[Literal["all", *SECTION_KEYS]] = Field(default_factory=lambda: ["all"], min_length=1)  # type: ignore[valid-type]
     format: OutputFormat = "json"
     backend: Literal["auto", "extractive", "llm"] = "auto"
+    length: Literal["brief", "full"] = "full"
 
 
 class ExerciseRequest(BaseModel):
@@ -252,6 +253,7 @@ class ExerciseRequest(BaseModel):
     minutes: int = Field(90, ge=MIN_MINUTES, le=MAX_MINUTES)
     participants: int = Field(18, ge=MIN_PARTICIPANTS, le=MAX_PARTICIPANTS)
     country: str = Field("Carana", min_length=2, max_length=100, description="Fictional country of the scenario.")
+    context: PlanningContext | None = Field(None, description="Planning context to build the scenario from.")
     format: OutputFormat = "json"
     backend: Literal["auto", "extractive", "llm"] = "auto"
 
@@ -260,7 +262,8 @@ class QuizRequest(BaseModel):
     """Body of POST /api/quiz."""
     topic: str = Field(min_length=3, max_length=300)
     count: int = Field(10, ge=1, le=MAX_QUESTIONS)
-    format: OutputFormat = "json"
+    format: OutputFormat = Field("json", description="json: a list of {stem, options, answer, citation}; md or docx: the quiz.")
+    difficulty: Literal["easy", "medium", "hard", "mixed"] = "mixed"
 
 
 class HealthcheckRequest(BaseModel):
@@ -291,7 +294,8 @@ FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/markd
 @router.post("/draft", response_model=Report, summary="First-pass ISF sections for a planning context", responses=FILE_RESPONSES)
 async def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
     """Queued like answers: a draft is many answers."""
-    build = lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend)  # noqa: E731
+    build = lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend,  # noqa: E731
+                          length=body.length)
     return await queue.run(_deliver, build, body.format, "isf-draft")
 
 
@@ -300,14 +304,16 @@ async def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(r
                          queue: AnswerQueue = Depends(queue_dep)):
     """Queued like answers: an exercise's answer key is many answers."""
     build = lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,  # noqa: E731
-                             country=body.country)
+                             country=body.country, context=body.context)
     return await queue.run(_deliver, build, body.format, "exercise")
 
 
-@router.post("/quiz", response_model=Report, summary="A quiz cut from corpus passages", responses=FILE_RESPONSES)
+@router.post("/quiz", response_model=list[QuizItemView] | Report, summary="A quiz that teaches", responses=FILE_RESPONSES)
 async def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
-    """Queued like answers: a quiz searches the corpus."""
-    return await queue.run(_deliver, lambda: quiz(body.topic, body.count, retriever), body.format, "quiz")
+    """JSON: the items as `planassist quiz --format json` prints them; md/docx: the quiz. Queued like answers."""
+    if body.format == "json":
+        return await queue.run(quiz_views, body.topic, body.count, retriever, body.difficulty)
+    return await queue.run(_deliver, lambda: quiz(body.topic, body.count, retriever, body.difficulty), body.format, "quiz")
 
 
 @router.post("/healthcheck", summary="Integration health check: cited key performance questions, blank or rated",

@@ -4,10 +4,10 @@ that the web app and API call too.
     planassist ingest [PATH...] [--json]
     planassist search QUERY [-k K] [--json]      planassist search --queries FILE --json
     planassist ask QUESTION [--json]             planassist ask --questions FILE --json
-    planassist draft --context FILE [--section S] [--format md|docx -o OUT]
-    planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N]
+    planassist draft --context FILE [--section S] [--length brief|full] [--format md|docx -o OUT]
+    planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N] [--format json]
     planassist healthcheck --context FILE [--ratings FILE] [--format md|docx|json -o OUT]
-    planassist docs | corpus fetch | chat | eval retrieval | eval answers [--backend llm --limit N] | serve
+    planassist docs | corpus fetch | chat | eval retrieval | eval answers [--backend llm --limit N] | eval products | serve
     planassist models list | install NAME | verify
 """
 
@@ -26,7 +26,7 @@ from assistant.settings import get_settings
 app = typer.Typer(help="UN Planning Assistant: cited search, answers, ISF drafts and training exercises.", no_args_is_help=True,
                   add_completion=False)
 corpus_app = typer.Typer(help="The catalogue of canonical texts.", no_args_is_help=True)
-eval_app = typer.Typer(help="Evaluations (retrieval, answers).", no_args_is_help=True)
+eval_app = typer.Typer(help="Evaluations (retrieval, answers, products).", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(eval_app, name="eval")
 app.add_typer(models_app, name="models")
@@ -276,6 +276,17 @@ def eval_answers(
     if backend == "llm":
         results = {"llm": results, "extractive": evaluate_answers(file, backend="extractive", limit=limit)}
     _emit(results) if as_json else typer.echo(format_table(results))
+
+
+@eval_app.command("products")
+def eval_products(as_json: bool = JSON_OPT):
+    """Drafts, quizzes and exercise packs: requirement share, context sensitivity, quiz leakage, answer-key support."""
+    from assistant.index.retrieve import get_retriever
+    from assistant.products.evaluation import evaluate_products, format_products
+
+    ensure_index()
+    results = evaluate_products(get_retriever())
+    _emit(results) if as_json else typer.echo(format_products(results))
 
 
 @app.command()

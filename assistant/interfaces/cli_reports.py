@@ -65,6 +65,7 @@ def draft(
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
     backend: str = BACKEND_OPT,
+    length: str = typer.Option("full", "--length", help="brief (about 8 pages, sources by label) or full."),
 ):
     """First-pass ISF sections for your context, each tied to the cited policy behind it."""
     from assistant.index.retrieve import get_retriever
@@ -76,40 +77,59 @@ def draft(
     except ContextError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
-    _write_report(lambda: make_draft(ctx, get_retriever(), sections=section, backend=backend), fmt, output)
+    _write_report(lambda: make_draft(ctx, get_retriever(), sections=section, backend=backend, length=length), fmt, output)
 
 
 @reports.command()
 def exercise(
     topic: str = typer.Option(..., "--topic", help="What the exercise is about."),
-    minutes: int = typer.Option(90, "--minutes", help=f"Session length ({MIN_MINUTES}-{MAX_MINUTES})."),
+    minutes: int = typer.Option(90, "--minutes", help=f"Minutes ({MIN_MINUTES}-{MAX_MINUTES}; 960 = two days)."),
     participants: int = typer.Option(18, "--participants",
                                      help=f"Number of participants ({MIN_PARTICIPANTS}-{MAX_PARTICIPANTS})."),
     country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
     backend: str = BACKEND_OPT,
+    context: Optional[Path] = typer.Option(None, "--context", help="Planning context to build the scenario from (YAML/JSON)."),
 ):
-    """A joint-training exercise pack with a facilitator answer key citing the corpus."""
+    """A joint-training exercise pack by topic (transition, humanitarian space, elections, protection of civilians,
+    mandate renewal, budget cuts, joint analysis, crisis response), 45 minutes to two days."""
     from assistant.index.retrieve import get_retriever
+    from assistant.products.context import load_context
     from assistant.products.exercise import exercise as make_exercise
 
-    _write_report(lambda: make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country),
-                  fmt, output)
+    try:
+        ctx = load_context(context) if context else None
+    except ContextError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    _write_report(lambda: make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country,
+                                        context=ctx), fmt, output)
 
 
 @reports.command()
 def quiz(
     topic: str = typer.Option(..., "--topic", help="What the quiz checks."),
     count: int = typer.Option(10, "-n", "--count", help=f"Number of questions (1-{MAX_QUESTIONS})."),
-    fmt: str = FORMAT_OPT,
+    fmt: str = typer.Option("md", "--format", help="md, docx, or json (one {stem, options, answer, citation} object a line)."),
     output: Optional[Path] = OUTPUT_OPT,
+    difficulty: str = typer.Option("mixed", "--difficulty", help="easy, medium, hard or mixed."),
 ):
-    """Fill-in-the-blank questions cut from corpus passages, with answers and sources."""
+    """Multiple-choice items on concepts, roles, requirements and cases, each with its source."""
     from assistant.index.retrieve import get_retriever
     from assistant.products.quiz import quiz as make_quiz
+    from assistant.products.quiz import quiz_items
 
-    _write_report(lambda: make_quiz(topic, count, get_retriever()), fmt, output)
+    if fmt == "json":
+        ensure_index()
+        try:
+            items, _ = quiz_items(topic, count, get_retriever(), difficulty)
+        except InvalidRequest as err:
+            raise typer.BadParameter(str(err)) from None
+        for item in items:
+            typer.echo(json.dumps(item.public(), ensure_ascii=False))
+        return
+    _write_report(lambda: make_quiz(topic, count, get_retriever(), difficulty), fmt, output)
 
 
 @reports.command()

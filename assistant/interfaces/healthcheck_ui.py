@@ -93,7 +93,8 @@ def healthcheck_tab(retriever: Retriever) -> None:
         except (ContextError, RatingError) as err:
             return f"**Problem:** {err}", gr.update(), gr.update(), None, None
         if rated and not check.rated:
-            return "**Problem:** No ratings: upload a ratings file or type ratings into the table.", gr.update(), gr.update(), None, None
+            problem = "**Problem:** No ratings: upload a ratings file or type ratings into the table."
+            return problem, gr.update(), gr.update(), None, None
         word_path, json_path = _files(check)
         kind = "Rated report" if check.rated else "Blank form"
         message = f"**Done:** {kind}: {len(check.items)} questions, {len(check.sources)} sources."

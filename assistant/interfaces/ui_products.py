@@ -106,7 +106,8 @@ def draft_tab(retriever: Retriever) -> None:
             return "**Problem:** Choose at least one section.", "", None
         progress(0.2, desc="Retrieving guidance and drafting")
         report = draft(ctx, retriever, sections=sections)
-        return f"**Done:** {len(sections)} section(s), {len(report.sources)} sources.", to_markdown(report), _save(report, "isf-draft")
+        done = f"**Done:** {len(sections)} section(s), {len(report.sources)} sources."
+        return done, to_markdown(report), _save(report, "isf-draft")
 
     example.click(_example_form, None, fields)
     go.click(run, [*fields, sections], [status, preview, download])
@@ -123,7 +124,7 @@ def training_tab(retriever: Retriever) -> None:
         people = gr.Number(18, label=f"Participants ({MIN_PARTICIPANTS}–{MAX_PARTICIPANTS})", precision=0)
         country = gr.Textbox("Carana", label="Fictional country")
     build = gr.Button("Build exercise", variant="primary", elem_id="pa-exercise")
-    gr.Markdown("**Quiz** — fill-in-the-blank questions cut from the corpus, with answers and sources.")
+    gr.Markdown("**Quiz** — multiple-choice items on concepts, roles, requirements and cases, with answers and sources.")
     with gr.Row():
         quiz_topic = gr.Textbox(label="Quiz topic", placeholder="integrated strategic framework", scale=3)
         count = gr.Number(10, label=f"Questions (1–{MAX_QUESTIONS})", precision=0)

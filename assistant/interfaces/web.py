@@ -23,8 +23,8 @@ from assistant.index.library import ensure_index  # noqa: E402
 from assistant.index.retrieve import Retriever, get_retriever  # noqa: E402
 from assistant.interfaces.answer_queue import AnswerQueue  # noqa: E402
 from assistant.interfaces.api import install_error_handlers, require_read, require_write, retriever_dep, router  # noqa: E402
-from assistant.interfaces.security import gradio_user, install_security  # noqa: E402
 from assistant.interfaces.openai_api import router as openai_router  # noqa: E402
+from assistant.interfaces.security import gradio_user, install_security  # noqa: E402
 from assistant.settings import get_settings  # noqa: E402
 
 

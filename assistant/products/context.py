@@ -32,7 +32,7 @@ PRESENCE_NAMES = {"PKO": "multidimensional peacekeeping operation", "SPM": "spec
 # the lead-in ("Decides that the mandate of X shall be:") and a leading "to" are dropped.
 TASK_BREAK = re.compile(r"(?:^|[;:.]\s+|\s)\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+|;\s*(?:and\s+)?|\.\s+(?=[A-Z])|\n+\s*[-•*]?\s*")
 LEAD_IN = re.compile(r"^.*?\b(?:mandate|tasks?)\b[^:]{0,80}:\s*", re.IGNORECASE | re.DOTALL)
-TASK_VERB = re.compile(r"^(?:[-•*]\s*|to\s+|and\s+)+", re.IGNORECASE)
+TASK_VERB = re.compile(r"^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+|[-•*]\s*|to\s+|and\s+)+", re.IGNORECASE)
 COUNCIL_VERB = re.compile(
     r"^(requests|decides|calls|encourages|urges|stresses|underlines|welcomes|expresses|reaffirms|recalls)\b", re.IGNORECASE)
 GENERIC_WORDS = frozenset({"suppo", "assis", "provi", "their", "there", "which", "other", "withi", "throu"})

@@ -1,12 +1,17 @@
-"""First-pass drafts of Integrated Strategic Framework (ISF) sections, each tied to cited policy.
+"""First-pass drafts of Integrated Strategic Framework (ISF) sections, driven by the planning context.
 
-For every section the draft gives: what the guidance requires (verified, cited sentences
-from the corpus — or the corpus-does-not-cover phrase and the catalogued canonical text
-to check), a first-pass text built only from the drafter's planning context, practice
-examples from the corpus where they exist (cited), and open questions for the team. The
-results matrix is a real table. With an LLM configured, the guidance summaries are written
-by the LLM under the same citation verification as answers, and each section also gets a
-model-written first-pass paragraph checked sentence by sentence (:mod:`assistant.products.prose`).
+For every section the draft gives: what the guidance requires (normative statements from
+policy, resolution or analysis sources, labelled and cited — or the corpus-does-not-cover
+phrase and the catalogued canonical text to check), a first-pass text built only from the
+drafter's planning context, practice from UN missions (labelled practice, cited), and open
+questions for the team. The context shapes every part: the presence type and phase, the
+mandated tasks (parsed from the mandate text), national priorities, tensions and entities go
+into each section's retrieval and ranking, the mandated tasks seed the strategic objectives
+and the rows of the results matrix, and only the entities the drafter listed are named.
+Whatever the context does not say is marked "[to be agreed]" and listed at the end.
+
+``length="brief"`` keeps two guidance statements and one practice example per section and
+lists sources without quoting them; ``"full"`` keeps four and two, with quotes.
 
 >>> report = draft(load_context("examples/carana.yaml"), get_retriever(), sections=["vision"])  # doctest: +SKIP
 >>> to_docx(report)                                                                              # doctest: +SKIP
@@ -14,200 +19,182 @@ model-written first-pass paragraph checked sentence by sentence (:mod:`assistant
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+import re
+from dataclasses import dataclass
+from typing import Callable, Literal
 
-from assistant.answering.answer import answer_question, resolve_backend
+from assistant.answering.answer import resolve_backend
 from assistant.citation import NOT_COVERED, CitationBook
 from assistant.corpus.manifest import load_manifest
 from assistant.errors import InvalidRequest
-from assistant.index.retrieve import Filters, Retriever
+from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
-from assistant.products.export import Block, Report
+from assistant.products.draft_text import (
+    FUNDING_WORDS,
+    TBD,
+    _context,
+    _coordination,
+    _division,
+    _monitoring,
+    _priorities,
+    _purpose,
+    _resources,
+    _results,
+    _risks,
+    _vision,
+)
+from assistant.products.draft_text import (
+    results_matrix as results_matrix,  # re-exported: callers build the matrix from here
+)
+from assistant.products.export import LANDSCAPE_COLUMNS, Block, Report, open_items
+from assistant.products.guidance import Chooser
 from assistant.products.prose import draft_paragraph, prose_blocks
 
 DRAFT_LABEL = "First-pass draft (from your planning context; not policy)"
 REQUIRES_LABEL = "What the guidance requires"
-PRACTICE_LABEL = "Practice examples from the corpus"
+PRACTICE_LABEL = "Practice from UN missions (examples, not guidance)"
 QUESTIONS_LABEL = "Open questions for the drafting team"
-GUIDANCE_SENTENCES = 3
-PRACTICE_SENTENCES = 2
-TBD = "[to be agreed]"
+OPEN_ITEMS_HEADING = "Items to be agreed"
+Length = Literal["brief", "full"]
+LENGTHS: dict[str, tuple[int, int, int]] = {"brief": (2, 1, 1), "full": (4, 2, 3)}  # guidance, practice, questions
+PRESENCE_QUERY = {
+    "PKO": "multidimensional peacekeeping operation with troops and police, protection of civilians",
+    "SPM": "special political mission, good offices and the political process, no peacekeepers",
+    "transition": "transition of the UN presence, drawdown of the peacekeeping mission, handover of tasks",
+}
+PHASE_QUERY = {
+    "": "", "start-up": "start-up and deployment of a new mission", "consolidation": "consolidation of peace",
+    "drawdown": "drawdown of the mission and transfer of tasks to the country team",
+    "withdrawal": "withdrawal and closure of the mission, exit, handover to the Government and the country team",
+}
+# Statements about this kind of presence rank higher, about another kind lower (a withdrawing SPM has no troops).
+PRESENCE_TERMS = {
+    "PKO": re.compile(r"peacekeep|protection of civilians|troop|\bforce\b|police component", re.IGNORECASE),
+    "SPM": re.compile(r"political mission|political process|good offices|mediation|elections?\b|electoral|political dialogue",
+                      re.IGNORECASE),
+    "transition": re.compile(r"transition|drawdown|draw down|handover|hand over|withdraw|exit|closure|clos(e|ing) of the mission",
+                             re.IGNORECASE),
+}
+OTHER_PRESENCE = {"PKO": PRESENCE_TERMS["SPM"], "SPM": PRESENCE_TERMS["PKO"], "transition": re.compile(r"start-up|new mission",
+    re.I)}
+
+
 
 
 @dataclass(frozen=True)
 class Section:
-    """One ISF section: how to find its policy basis and practice, and how to draft it."""
+    """One ISF section: what to ask the corpus, which context shapes the search, how to draft it."""
 
     key: str
     title: str
     requirement: str
     practice: str
+    focus: Callable[[PlanningContext], str]
     write: Callable[[PlanningContext], list[Block]]
     questions: tuple[str, ...]
-    check: tuple[str, ...] = field(default=("iap-policy-2013", "iap-handbook-2014"))
+    check: tuple[str, ...] = ("iap-policy-2013", "iap-handbook-2014")
 
 
-def _list(items: list[str]) -> str:
-    items = [i for i in items if i]
-    if not items:
-        return TBD
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _either(a: re.Pattern, b: re.Pattern | None) -> re.Pattern:
+    return re.compile(f"{a.pattern}|{b.pattern}", re.IGNORECASE) if b else a
 
 
+# --- the context in each section's search ----------------------------------------------
 def _presence(ctx: PlanningContext) -> str:
-    return {"PKO": "multidimensional peacekeeping operation", "SPM": "special political mission",
-            "transition": "UN presence in transition"}[ctx.presence]
+    return " ".join(x for x in (PRESENCE_QUERY[ctx.presence], PHASE_QUERY[ctx.phase]) if x)
 
 
-def _purpose(ctx: PlanningContext) -> list[Block]:
-    start, end = ctx.years
-    plan = f" It is aligned with {ctx.national_plan}." if ctx.national_plan else ""
-    return [Block(kind="paragraph", text=(
-        f"This Integrated Strategic Framework sets out the shared strategy of the {ctx.mission} {_presence(ctx)} and the "
-        f"United Nations country team in {ctx.country} ({_list(ctx.un_entities)}) for {start}–{end}.{plan} "
-        f"It covers the tasks critical to consolidating peace; it does not replace the mission budget, the "
-        f"Cooperation Framework, agency country programmes or humanitarian plans, and it refers to them where they meet."))]
+def _tasks(ctx: PlanningContext) -> str:
+    return "; ".join(ctx.tasks[:5])
 
 
-def _context(ctx: PlanningContext) -> list[Block]:
-    blocks = [Block(kind="paragraph", text=(
-        f"[Summarise here the joint conflict analysis of {ctx.country} agreed by the mission and the country team: "
-        f"drivers of conflict, risks, and capacities for peace.]"))]
-    if ctx.tensions:
-        blocks.append(Block(kind="bullets", items=[f"Known tension to reflect in the analysis: {t}" for t in ctx.tensions]))
-    if ctx.national_priorities:
-        blocks.append(Block(kind="bullets", items=[f"National priority: {p}" for p in ctx.national_priorities]))
-    return blocks
-
-
-def _vision(ctx: PlanningContext) -> list[Block]:
-    start, end = ctx.years
-    objectives = [f"Strategic objective {i}: {p.name}." for i, p in enumerate(ctx.all_priorities[:4], 1)]
-    return [Block(kind="paragraph", text=(
-        f"Shared vision (draft): by {end}, the United Nations in {ctx.country} — the {ctx.mission} and the country team "
-        f"acting as one — has helped national authorities consolidate peace in the areas below"
-        + (f", in support of {ctx.national_plan}." if ctx.national_plan else ".")
-    )), Block(kind="bullets", items=objectives)]
-
-
-def _priorities(ctx: PlanningContext) -> list[Block]:
-    items = []
-    for p in ctx.all_priorities:
-        lead = p.lead or TBD
-        items.append(f"{p.name} — lead: {lead}; contributing: {_list(p.contributing)}. Comparative advantage: {TBD}.")
-    return [Block(kind="paragraph",
-                  text="Peace-consolidation priorities (draft, to be limited to the few the UN is best placed to support):"),
-            Block(kind="bullets", items=items)]
-
-
-def results_matrix(ctx: PlanningContext) -> list[list[str]]:
-    """Header plus one row per priority; cells the context cannot fill are marked to be agreed."""
-    start, end = ctx.years
-    rows = [["Priority / result", "Indicator", "Baseline / target", "Timeline", "Lead", "Contributing"]]
-    for p in ctx.all_priorities:
-        rows.append([p.name, TBD, f"{TBD} / {TBD}", f"{start}–{end}", p.lead or TBD, _list(p.contributing)])
-    return rows
-
-
-def _results(ctx: PlanningContext) -> list[Block]:
-    return [Block(kind="paragraph", text="Results matrix (draft; indicators, baselines and targets to be set jointly):"),
-            Block(kind="table", rows=results_matrix(ctx))]
-
-
-def _division(ctx: PlanningContext) -> list[Block]:
-    rows = [["Mandated task", "Current owner", "Future owner", "Conditions / benchmarks", "Handover date"]]
-    rows += [[t, ctx.mission, TBD, TBD, TBD] for t in ctx.key_tasks]
-    intro = ("Tasks and their future owners as the mission draws down:" if ctx.presence == "transition"
-             else "Division of labour between the mission and the country team (and, later, the transfer of tasks):")
-    return [Block(kind="paragraph", text=intro), Block(kind="table", rows=rows)]
-
-
-def _coordination(ctx: PlanningContext) -> list[Block]:
-    groups = [f"Working group on {p.name.lower()} — co-chaired by {p.lead or TBD} and {TBD}" for p in ctx.all_priorities[:4]]
-    return [Block(kind="paragraph", text=(
-        f"Senior leadership forum of the {ctx.mission} and the country team: decides on ISF priorities and reviews progress. "
-        f"Joint planning capacity: drafts, monitors and reports on the ISF.")),
-        Block(kind="bullets", items=groups)]
-
-
-def _resources(ctx: PlanningContext) -> list[Block]:
-    rows = [["Priority", "Assessed (mission)", "Agency core/non-core", "Peacebuilding Fund / pooled funds", "Gap"]]
-    rows += [[p.name, TBD, TBD, TBD, TBD] for p in ctx.all_priorities]
-    return [Block(kind="paragraph", text="Resource mapping (draft):"), Block(kind="table", rows=rows)]
-
-
-def _monitoring(ctx: PlanningContext) -> list[Block]:
-    start, end = ctx.years
-    return [Block(kind="bullets", items=[
-        "Working groups report progress against the results matrix to the senior leadership forum [frequency to be agreed].",
-        f"Joint annual review of the ISF with national counterparts in {', '.join(str(y) for y in range(start + 1, end + 1))}.",
-        "Findings feed the Secretary-General's reporting to the Security Council and the review of priorities after mandate "
-        "changes.",
-    ])]
-
-
-def _risks(ctx: PlanningContext) -> list[Block]:
-    rows = [["Risk", "Likelihood / impact", "Mitigation", "Owner"]]
-    rows += [[t, TBD, TBD, TBD] for t in ctx.tensions]
-    if ctx.humanitarian_response and not any("humanitarian" in t.lower() for t in ctx.tensions):
-        rows.append(["Perceived association of humanitarian actors with the mission", TBD, TBD, TBD])
-    if len(rows) == 1:
-        rows.append([TBD, TBD, TBD, TBD])
-    return [Block(kind="table", rows=rows)]
+def focus_for(key: str) -> Callable[[PlanningContext], str]:
+    """The context words that steer one section's search and ranking."""
+    parts: dict[str, Callable[[PlanningContext], list[str]]] = {
+        "purpose": lambda c: [_presence(c), c.national_plan],
+        "context": lambda c: [_presence(c), *c.tensions[:3], *c.national_priorities[:2]],
+        "vision": lambda c: [_presence(c), _tasks(c), *c.national_priorities[:3]],
+        "priorities": lambda c: [_tasks(c), *c.national_priorities[:3]],
+        "results": lambda c: [_tasks(c), "benchmarks and indicators of progress"],
+        "division": lambda c: [_presence(c), _tasks(c)],
+        "coordination": lambda c: [_presence(c), ", ".join(c.entities)],
+        "resources": lambda c: [_presence(c), *[t for t in c.tensions if FUNDING_WORDS.search(t)]],
+        "monitoring": lambda c: [_presence(c), _tasks(c)],
+        "risks": lambda c: [*c.tensions[:4], _presence(c)],
+    }
+    return lambda ctx: " ".join(p for p in parts[key](ctx) if p)
 
 
 SECTIONS: tuple[Section, ...] = (
     Section("purpose", "1. Purpose, scope and period",
-            "What is the Integrated Strategic Framework, where is it required, and what must it contain?",
-            "Integrated Strategic Framework adopted by the mission and the United Nations country team",
-            _purpose, ("Which UN entities sign the ISF, and does the government co-sign?",
-                       "Which existing frameworks (UNDAF/Cooperation Framework, HRP, PBF plan) does the ISF refer to or "
-                       "replace?")),
+            "What must an Integrated Strategic Framework contain, and where is it required?",
+            "integrated strategic framework agreed by the mission and the United Nations country team",
+            focus_for("purpose"), _purpose,
+            ("Which UN entities sign the ISF, and does the government co-sign?",
+             "Which existing frameworks (Cooperation Framework, HRP, PBF plan) does the ISF refer to or replace?",
+             "Does the period match the national plan and the mandate cycle?")),
     Section("context", "2. Context and shared analysis",
-            "Why should the mission and the country team carry out joint analysis of the conflict?",
-            "joint analysis of the situation by the mission and the United Nations country team",
-            _context, ("Which joint analysis or strategic assessment is the basis, and when was it done?",
-                       "Where do mission and agency readings of the situation differ?")),
+            "Why must the mission and the country team share a common analysis of the conflict?",
+            "joint assessment and analysis carried out by the mission and the United Nations country team",
+            focus_for("context"), _context,
+            ("Which joint analysis or strategic assessment is the basis, and when was it done?",
+             "Where do mission and agency readings of the situation differ?",
+             "Who updates the analysis, and how often?")),
     Section("vision", "3. Shared vision and strategic objectives",
             "What shared vision and strategic objectives should the mission and UN country team agree?",
-            "joint vision of the United Nations family in the country",
-            _vision, ("Is the vision specific to this country, or could it be pasted into any ISF?",
-                      "How does each objective link to a national priority?")),
+            "shared vision and strategic objectives of the United Nations in the country",
+            focus_for("vision"), _vision,
+            ("How does each objective link to a national priority?",
+             "Is the vision specific to this country, or could it be pasted into any ISF?",
+             "Which mandated task is not reflected in an objective, and why?")),
     Section("priorities", "4. Peace-consolidation priorities",
-            "How should integrated planning set priorities for peace consolidation and draw on comparative advantage?",
+            "How should integrated planning set priorities for peace consolidation and where should integration apply?",
             "priorities for peace consolidation agreed with the Government",
-            _priorities, ("Which priorities can the UN drop because others are better placed?",
-                          "What is each entity's comparative advantage under each priority?")),
+            focus_for("priorities"), _priorities,
+            ("Which priorities can the UN drop because others are better placed?",
+             "What is each entity's comparative advantage under each priority?",
+             "Which priorities need a joint programme?")),
     Section("results", "5. Results matrix",
-            "What agreed results, timelines and responsibilities should an integrated strategic framework set?",
-            "benchmarks and indicators to measure progress in the transition",
-            _results, ("Which indicators already exist in national or agency monitoring systems?",
-                       "Who collects each baseline, and by when?")),
+            "What agreed results, timelines and responsibilities must an integrated strategic framework set?",
+            "benchmarks and indicators to measure progress",
+            focus_for("results"), _results,
+            ("Which indicators already exist in national or agency monitoring systems?",
+             "Who collects each baseline, and by when?",
+             "Which results depend on the Government alone?")),
     Section("division", "6. Division of labour and transfer of tasks",
-            "How are mission tasks handed over to the UN country team and national authorities during transition?",
-            "joint transition plan and handover of tasks to the United Nations country team and the Government",
-            _division, ("Which tasks have no future owner or funding after drawdown?",
-                        "What benchmarks trigger each handover?")),
+            "How should mission tasks be handed over to the UN country team and national authorities?",
+            "handover of tasks from the mission to the United Nations country team and the Government",
+            focus_for("division"), _division,
+            ("Which tasks have no future owner or funding after drawdown?",
+             "What benchmarks trigger each handover?",
+             "Which tasks end rather than transfer?")),
     Section("coordination", "7. Coordination mechanisms",
-            "What integrated mechanisms and structures coordinate the mission and the UN country team?",
-            "integrated coordination structures between the mission and the country team",
-            _coordination, ("Can existing Cooperation Framework results groups serve as ISF working groups?",
-                            "Who chairs the senior leadership forum when the SRSG is absent?")),
+            "What integrated mechanisms and structures should coordinate the mission and the UN country team?",
+            "coordination structures between the mission, the country team and the Government",
+            focus_for("coordination"), _coordination,
+            ("Can existing Cooperation Framework results groups serve as ISF working groups?",
+             "Who chairs the senior leadership forum when the head of mission is absent?",
+             "How is the Government engaged?")),
     Section("resources", "8. Resources and funding",
-            "How are integrated peacebuilding activities funded, including the Peacebuilding Fund and pooled funds?",
-            "Peacebuilding Fund support to the transition",
-            _resources, ("Which priorities depend on assessed programmatic funds that end with the mission?",
-                         "Is a joint proposal to the Peacebuilding Fund planned?")),
+            "How should integrated peacebuilding be funded, including the Peacebuilding Fund, budgets and pooled funds?",
+            "Peacebuilding Fund and programmatic funding for the mission and agencies",
+            focus_for("resources"), _resources,
+            ("Which priorities depend on mission funds that end with the mission?",
+             "Is a joint proposal to the Peacebuilding Fund planned?",
+             "Which donors fund joint work?")),
     Section("monitoring", "9. Monitoring, reporting and review",
-            "How should integrated monitoring and reporting on shared priorities work?",
-            "monitoring of benchmarks and reporting on progress of the transition plan",
-            _monitoring, ("Who owns the monitoring calendar?", "How do review findings change the ISF between mandates?")),
+            "How should integrated monitoring, reporting and review of shared priorities work?",
+            "monitoring of benchmarks and reporting on progress",
+            focus_for("monitoring"), _monitoring,
+            ("Who owns the monitoring calendar?", "How do review findings change the ISF between mandates?",
+             "Which reports to the Security Council draw on ISF monitoring?")),
     Section("risks", "10. Risks and mitigation",
-            "What risks does integration pose for humanitarian space and humanitarian principles?",
-            "risks to the transition and the consolidation of peace",
-            _risks, ("Has the humanitarian country team been consulted on integration arrangements?",
-                     "Which risks would change the priorities if they materialised?")),
+            "What risks must integrated planning manage, including risks to humanitarian space and principles?",
+            "risks to the consolidation of peace and to the transition",
+            focus_for("risks"), _risks,
+            ("Has the humanitarian country team been consulted on integration arrangements?",
+             "Which risks would change the priorities if they materialised?",
+             "Who owns each mitigation?")),
 )
 SECTION_KEYS = tuple(s.key for s in SECTIONS)
 
@@ -219,23 +206,27 @@ def _not_covered(section: Section, retriever: Retriever) -> str:
     return f"{NOT_COVERED} Check: {check}." if check else NOT_COVERED
 
 
-def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, book: CitationBook,
-                  backend: str = "auto") -> list[Block]:
+def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, chooser: Chooser,
+                  length: Length = "full", backend: str = "auto") -> list[Block]:
     """The blocks of one section (guidance, draft, practice, open questions)."""
+    n_guidance, n_practice, n_questions = LENGTHS[length]
+    focus = section.focus(ctx)
     blocks = [Block(kind="heading", text=section.title, level=1), Block(kind="heading", text=REQUIRES_LABEL, level=2)]
-    guidance = answer_question(section.requirement, retriever, backend=backend)
-    sentences = guidance.cited_lines(book, GUIDANCE_SENTENCES)
-    blocks.append(Block(kind="bullets", items=sentences) if sentences
-                  else Block(kind="note", text=_not_covered(section, retriever)))
+    guidance = chooser.guidance(section.requirement, focus, n_guidance)
+    blocks.append(Block(kind="bullets", items=guidance) if guidance else Block(kind="note", text=_not_covered(section,
+        retriever)))
     blocks.append(Block(kind="heading", text=DRAFT_LABEL, level=2))
     if resolve_backend(backend, retriever) == "llm":  # a model-written paragraph, verified sentence by sentence
-        blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, book))
+        blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
     blocks += section.write(ctx)
-    practice = answer_question(section.practice, retriever, backend="extractive", filters=Filters(types=["report"]))
-    examples = practice.cited_lines(book, PRACTICE_SENTENCES)
+    examples = chooser.practice(f"{section.practice} {section.requirement}", focus, n_practice)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
-    blocks += [Block(kind="heading", text=QUESTIONS_LABEL, level=2), Block(kind="bullets", items=list(section.questions))]
+    if length == "brief":
+        blocks.append(Block(kind="paragraph", text=f"Open question for the team: {section.questions[0]}"))
+    else:
+        blocks += [Block(kind="heading", text=QUESTIONS_LABEL, level=2),
+                   Block(kind="bullets", items=list(section.questions[:n_questions]))]
     return blocks
 
 
@@ -249,17 +240,66 @@ def select_sections(names: list[str] | None) -> list[Section]:
     return [s for s in SECTIONS if s.key in names]
 
 
-def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None = None, backend: str = "auto") -> Report:
-    """The draft ISF (all or some sections) with one numbered Sources list."""
+def _by_section(items: list[str]) -> list[str]:
+    """One line per section (brief drafts): 'section — what is open; what is open'."""
+    grouped: dict[str, list[str]] = {}
+    for item in items:
+        section, _, what = item.partition(" — ")
+        what = what if len(what) <= 70 else what[:70].rsplit(" ", 1)[0] + " …"
+        grouped.setdefault(section, []).append(what)
+    return [f"{section} — {'; '.join(whats)}" for section, whats in grouped.items()]
+
+
+def _tables_to_annexes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """Brief drafts: wide tables move to annexes at the end (one landscape stretch, no half-empty pages)."""
+    out: list[Block] = []
+    annexes: list[Block] = []
+    section = ""
+    for b in blocks:
+        if b.kind == "heading" and b.level == 1:
+            section = b.text
+        if b.kind == "table" and b.rows and max(len(r) for r in b.rows) >= LANDSCAPE_COLUMNS:
+            name = f"Annex {chr(65 + len(annexes) // 2)}. {section.split('. ', 1)[-1]}"
+            out.append(Block(kind="paragraph", text=f"The table is in {name.split('.')[0]} (landscape page)."))
+            annexes += [Block(kind="heading", text=name, level=1), b]
+        else:
+            out.append(b)
+    return out, annexes
+
+
+def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None = None, backend: str = "auto",
+          length: Length | str = "full") -> Report:
+    """The draft ISF (all or some sections), the items still to be agreed, and one numbered Sources list.
+
+    Guidance and practice are always quoted verbatim (an LLM would paraphrase requirement language
+    away); with an LLM backend each section also gets a model-written paragraph, checked sentence
+    by sentence (:mod:`assistant.products.prose`).
+    """
+    if length not in LENGTHS:
+        raise InvalidRequest(f"length: brief or full, not {length!r}")
     book = CitationBook()
+    prefer = None
+    chooser = Chooser(retriever, book, avoid=OTHER_PRESENCE[ctx.presence],
+                      prefer=_either(PRESENCE_TERMS[ctx.presence], prefer))
     blocks: list[Block] = []
     for section in select_sections(sections):
-        blocks += draft_section(section, ctx, retriever, book, backend)
+        blocks += draft_section(section, ctx, retriever, chooser, "brief" if length == "brief" else "full", backend)
+    items = open_items(blocks, TBD)
+    annexes: list[Block] = []
+    if length == "brief":
+        items = _by_section(items)
+        blocks, annexes = _tables_to_annexes(blocks)
+    if items:
+        blocks += [Block(kind="heading", text=OPEN_ITEMS_HEADING, level=1),
+                   Block(kind="paragraph", text=f"{len(items)} places in this draft are marked {TBD}:"),
+                   Block(kind="bullets", items=items)]
+    blocks += annexes
     start, end = ctx.years
     kind = "fictional scenario" if ctx.fictional else "country"
     return Report(
         title=f"Integrated Strategic Framework {start}–{end}: {ctx.country} — first draft",
-        subtitle=(f"{ctx.mission} and the United Nations country team ({kind}). Policy statements are quoted from the "
-                  f"corpus and cited [n]; draft text comes only from the planning context; items marked {TBD} are for the team."),
-        blocks=blocks, sources=book.sources,
+        subtitle=(f"{ctx.mission} ({ctx.presence_name}{', ' + ctx.phase if ctx.phase else ''}) and the United Nations country "
+                  f"team ({kind}). Guidance is quoted from the corpus with its source type and cited [n]; draft text comes only "
+                  f"from the planning context; items marked {TBD} are listed at the end."),
+        blocks=blocks, sources=book.sources, brief=length == "brief",
     )

@@ -1,14 +1,21 @@
-"""Joint-training exercise packs for mixed mission / UN country team groups.
+# ruff: noqa: E501 — prose for trainers (briefs, injects, read-ahead) reads better unbroken.
+"""Joint-training exercise packs for mixed mission / UN country team groups, by topic.
 
 A pack follows the pattern of UN training exercises: purpose and audience, learning
-objectives, a fictional-country scenario with a real case from the corpus (cited as
-such), role cards with confidential briefs, injects on a timeline scaled to the session
-length, discussion questions, a facilitator answer key whose every statement is a
-verified, cited passage, and debrief questions. Roles, injects and objectives are picked
-for the topic from catalogues drawn from training practice; nothing in the answer key is
-written without a source.
+objectives, a read-ahead scenario (built from the drafter's planning context, or a fictional
+country), a real case from the corpus (cited as such), role cards with confidential briefs,
+a timetable with injects, discussion questions, a facilitator answer key and debrief questions.
 
->>> pack = exercise("humanitarian space and quick-impact projects", 90, 18, get_retriever())  # doctest: +SKIP
+The topic picks from the catalogue (:mod:`assistant.products.exercise_catalogue`) the roles,
+briefs, injects, objectives and questions that fit it. The length picks the format: a
+90-minute tabletop (two moves, two injects), a half day (three moves, a break, snap
+situations), a full day (four moves, breaks and lunch, syndicates rotating roles) or two days
+(six moves, an end-of-day hot-wash, a second-day recap and an after-action review). The
+answer key holds only whole, cited corpus sentences that share the question's subject; where
+the corpus is silent it says so.
+
+>>> [row[1] for row in timeline(90, ["A", "B"], 3)][1:3]
+['Opening: objectives, rules, scenario brief', 'Role allocation and reading of briefs']
 """
 
 from __future__ import annotations
@@ -21,138 +28,273 @@ from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_
 from assistant.errors import InvalidRequest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Retriever
+from assistant.products.context import PlanningContext
+from assistant.products.exercise_catalogue import TOPICS, Topic, extra_injects, match_topic, topic_roles
 from assistant.products.export import Block, Report
+from assistant.products.guidance import ANAPHORA, FIRST_PERSON, tidy
 
 SYNDICATE_SIZE = 6
 DEFAULT_COUNTRY = "Carana"
 KEY_SENTENCES = 2
-# (phase, share of the session) — the 90-minute tabletop pattern, scaled to any length.
-PHASES = (("Opening: objectives, rules, scenario brief", 10), ("Role allocation and reading of briefs", 5),
-          ("Move 1: syndicates respond to the opening situation", 30), ("Back-briefs to the plenary", 15),
-          ("Move 2: time jump; the next inject tests the decision taken", 15), ("Hot-wash debrief", 15))
+KEY_RELEVANCE = 0.5  # cosine of a key sentence to its question: below it the sentence does not answer it
+DAY = 480
+GENERIC = frozenset(tokenize("united nations national mission country team un what how should which why does can"))
 
 
 @dataclass(frozen=True)
-class Role:
-    """A role card: who the player is, what they want, where they clash with others, and a confidential brief."""
-    title: str
-    interests: str
-    friction: str
-    brief: str
-    keywords: str
-    core: bool = False
+class Format:
+    """How a session of a given length is run."""
+
+    name: str
+    moves: int
+    injects: int
+    snap_round: bool
+    rotate: bool
+    days: int
 
 
-@dataclass(frozen=True)
-class Inject:
-    """A scenario development handed to the players during the exercise, and the action it calls for."""
-    title: str
-    medium: str
-    content: str
-    action: str
-    keywords: str
+def format_for(minutes: int) -> Format:
+    """More moves, injects, breaks and rotations as time grows."""
+    if minutes <= 120:
+        return Format("tabletop exercise (90 minutes)", 2, 2 if minutes < 120 else 3, False, False, 1)
+    if minutes <= 270:
+        return Format("half-day tabletop exercise", 3, 4, True, False, 1)
+    if minutes <= DAY:
+        return Format("one-day exercise", 4, 6, True, True, 1)
+    return Format("two-day exercise", 6, 9, True, True, 2)
 
 
-@dataclass(frozen=True)
-class Objective:
-    """A learning objective and the question whose cited answer goes in the facilitator's key."""
-    text: str
-    question: str
-    keywords: str
+def validate(topic: str, minutes: int, participants: int) -> None:
+    """Clear errors for a request the pack cannot serve."""
+    if len(topic.strip()) < 3:
+        raise InvalidRequest("topic: give the subject of the exercise (at least 3 characters)")
+    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise InvalidRequest(f"minutes: between {MIN_MINUTES} and {MAX_MINUTES} (two days of eight hours)")
+    if not MIN_PARTICIPANTS <= participants <= MAX_PARTICIPANTS:
+        raise InvalidRequest(f"participants: between {MIN_PARTICIPANTS} and {MAX_PARTICIPANTS}")
 
 
-ROLES = (
-    Role("SRSG / Head of Mission", "Delivery of the mandate, the political strategy and the coherence of the UN presence.",
-         "Security Council timelines against the country team's programme cycles; pressure from the host government.",
-         "You have promised the Council visible progress before the next report.", "mission political leadership mandate",
-         core=True),
-    Role("DSRSG/RC/HC",
-         "Leadership of the country team, humanitarian coordination, alignment with development plans; reports to the SRSG and "
-         "in the UN development and humanitarian lines.",
-         "Torn between mission objectives and humanitarian principles.",
-         "Two agency heads have told you privately they will not co-sign anything that links them to military operations.",
-         "humanitarian coordinator resident coordinator country team development transition", core=True),
-    Role("Head of OCHA", "Humanitarian access, humanitarian principles, civil-military coordination.",
-         "Visible association of humanitarian actors with the mission.",
-         "An NGO consortium will leave the joint forums if co-branding goes ahead.",
-         "humanitarian space access principles civil military ngo quick impact"),
-    Role("Force Commander / Police Commissioner", "Security tasks, protection of civilians, support to national forces.",
-         "Requests for escorts and assets; conditions on support to national forces.",
-         "Your troops are stretched; you cannot escort convoys and hold the northern bases.",
-         "security military police protection civilians escort force troop"),
-    Role("UNDP Resident Representative", "Governance and rule-of-law programmes; continuity after the mission leaves.",
-         "Loss of funding and visibility when mission tasks end.",
-         "Your donors fund only activities branded as UNDP's.", "development governance rule law funding transition programme"),
-    Role("UNICEF Representative", "Child protection and basic services under the agency's own mandate and board.",
-         "Whose lead? Agency accountability against joint results.",
-         "Your regional office has asked you not to join integrated structures in the north.",
-         "children protection services agency humanitarian"),
-    Role("Chief of the joint planning capacity", "Drafting the ISF, the transition plan and monitoring.",
-         "Consensus fatigue and lowest-common-denominator results.",
-         "You must deliver a revised results matrix to the senior leadership forum by Friday.",
-         "planning isf results matrix monitoring benchmarks strategic framework"),
-    Role("JMAC chief", "Integrated analysis and early warning.", "Limits on sharing information with the country team.",
-         "Your latest assessment contradicts the country team's reading of the north.",
-         "analysis information early warning jmac"),
-    Role("Host Government (Ministry of Planning)", "National ownership, sovereignty, development funding.",
-         "Resists human rights reporting; wants logistics support.",
-         "The Minister will ask for helicopters for army operations.", "government national ownership sovereignty host"),
-    Role("Peacebuilding Fund focal point", "Joint proposals with clear results and co-signature.",
-         "Earmarking and reporting burdens.",
-         "A new envelope must be committed within three weeks.", "peacebuilding fund pbf funding proposal donors"),
-)
+def _hm(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
 
-INJECTS = (
-    Inject("Humanitarian-space shock", "e-mail from the NGO forum",
-           "The mission proposes co-branded quick-impact projects in a newly retaken district; the NGO forum threatens to leave "
-           "the joint coordination forums.",
-           "Decide which forum takes the decision and how humanitarian principles are safeguarded.",
-           "humanitarian space quick impact projects ngo principles co-branding"),
-    Inject("Mandate renewal", "Security Council press statement",
-           "The Council cuts the troop ceiling by 30 %, adds an electoral-support task and asks for a report in six months.",
-           "Reprioritise the shared strategy; agree what the country team takes on.",
-           "mandate renewal council troop elections reprioritise"),
-    Inject("Transition trigger and financial cliff", "code cable from Headquarters",
-           "A drawdown benchmark is met early; the country team has no funding to take over the civilian tasks.",
-           "Agree the transfer of tasks, conditions and a resource mobilisation plan.",
-           "transition drawdown handover funding benchmarks exit"),
-    Inject("Host-government demand", "letter from the Minister of Defence",
-           "The Government requests UN logistics for army operations and objects to public human rights reporting.",
-           "Weigh the request against the mandate and human rights due diligence; agree a joint line.",
-           "government host sovereignty logistics human rights"),
-    Inject("Joint analysis breakdown", "media report",
-           "The JMAC and the country team hold contradictory readings of a regional crisis; a leaked note reaches the press.",
-           "Re-establish a shared analysis and agree public messaging.", "analysis jmac information leak regional"),
-    Inject("Peacebuilding Fund envelope", "e-mail from the PBF secretariat",
-           "A Peacebuilding Fund envelope is announced; a joint mission–agency proposal is due within three weeks.",
-           "Agree priorities, implementing entities and who co-signs.",
-           "peacebuilding fund pbf proposal joint programme funding"),
-    Inject("Attack on civilians near a UN base", "phone call from a field office",
-           "Armed men attack a displacement site two kilometres from a UN base; agencies ask for evacuation support.",
-           "Decide on protection and humanitarian roles and communication with the Government.",
-           "protection civilians attack displacement crisis security"),
-)
 
-OBJECTIVES = (
-    Objective("Explain when and why integration applies, and the difference between structural and strategic integration.",
-              "What is the difference between structural and strategic integration in UN missions?",
-              "integration structural strategic policy"),
-    Objective("Agree a small set of peace-consolidation priorities from a shared analysis.",
-              "Why should the mission and the country team carry out joint analysis?", "analysis priorities joint conflict"),
-    Objective("Draft elements of an Integrated Strategic Framework: vision, priorities, results with owners and timelines.",
-              "What must an Integrated Strategic Framework contain?", "isf strategic framework vision results planning matrix"),
-    Objective("Choose the right integrated mechanism for a decision.",
-              "What integrated mechanisms coordinate the mission and the UN country team?",
-              "mechanism forum coordination decision leadership"),
-    Objective("Apply humanitarian safeguards when proposing integrated arrangements.",
-              "What risks does integration pose for humanitarian space?",
-              "humanitarian space principles ngo safeguards quick impact"),
-    Objective("Plan the transfer of tasks in a transition.",
-              "How are mission tasks handed over to the UN country team during transition?",
-              "transition drawdown handover exit benchmarks"),
-    Objective("Design joint monitoring and adapt priorities to new information.",
-              "How should benchmarks and joint monitoring of progress work?", "monitoring benchmarks indicators review"),
-)
+def _day_plan(length: int, moves: list[int], first: bool, last: bool, snap: bool) -> list[tuple[str, int, int | None]]:
+    """(phase, minutes, move number or None) for one day; moves share what fixed phases leave."""
+    fixed: list[tuple[str, int, int | None]] = []
+    if first:
+        fixed.append(("Opening: objectives, rules, scenario brief", 10 if length <= 120 else 20, None))
+        fixed.append(("Role allocation and reading of briefs", 5 if length <= 120 else 15, None))
+    else:
+        fixed.append(("Recap of day 1 and the overnight time jump", 20, None))
+    breaks = 0 if length <= 120 else (1 if length <= 270 else 2)
+    lunch = 60 if length >= 360 else 0
+    back = 15 if length <= 120 else 20
+    close = 15 if length <= 120 else (30 if length <= 270 else 45)
+    snap_time = 25 if snap else 0
+    available = length - sum(f[1] for f in fixed) - 15 * breaks - lunch - back * len(moves) - close - snap_time
+    per_move = max(15, available // len(moves))
+    plan = list(fixed)
+    for k, move in enumerate(moves):
+        rotation = " (syndicates rotate roles)" if k > 0 and length > 270 else ""
+        label = "Move 1: syndicates respond to the opening situation" if move == 1 else f"Move {move}: time jump; injects test the decisions taken{rotation}"
+        plan.append((label, per_move, move))
+        plan.append((f"Back-briefs to the plenary after move {move}", back, None))
+        if lunch and k == len(moves) // 2 - 1:
+            plan.append(("Lunch", lunch, None))
+        elif breaks and (k == 0 or (breaks == 2 and k == len(moves) - 2)):
+            plan.append(("Break", 15, None))
+    if snap_time:
+        plan.append(("Snap situations: ten-minute dilemmas, one per syndicate", snap_time, None))
+    plan.append(("After-action review and improvement plan" if last and length > 270 else
+                 ("Hot-wash debrief" if last else "End-of-day hot-wash"), close, None))
+    used = sum(p[1] for p in plan)
+    if used != length:  # give the rounding remainder to the last move
+        i = max(i for i, p in enumerate(plan) if p[2] is not None)
+        plan[i] = (plan[i][0], plan[i][1] + length - used, plan[i][2])
+    return plan
+
+
+def timeline(minutes: int, injects: list[str], syndicates: int) -> list[list[str]]:
+    """The timetable: one row per phase with its clock time and the injects released in it."""
+    fmt = format_for(minutes)
+    per_day = minutes // fmt.days
+    moves = list(range(1, fmt.moves + 1))
+    by_day = [moves[: len(moves) // fmt.days], moves[len(moves) // fmt.days:]] if fmt.days == 2 else [moves]
+    assigned: dict[int, list[int]] = {m: [] for m in moves}
+    counts = [len(injects) // len(moves) + (k < len(injects) % len(moves)) for k in range(len(moves))]
+    nxt = 0
+    for m, n in zip(moves, counts, strict=True):
+        assigned[m] = list(range(nxt, nxt + n))
+        nxt += n
+    header = ["Day", "Time", "Phase", "Injects"] if fmt.days == 2 else ["Time", "Phase", "Injects"]
+    rows = [header]
+    for d, day_moves in enumerate(by_day):
+        clock = 0
+        for phase, length, move in _day_plan(per_day, day_moves, d == 0, d == len(by_day) - 1,
+            fmt.snap_round and d == len(by_day) - 1):
+            releases = []
+            if move is not None:
+                idx = assigned[move]
+                for j, i in enumerate(idx):
+                    at = clock + (length * (j + 1)) // (len(idx) + 1) if move == 1 else clock + (length * j) // max(1, len(idx))
+                    releases.append(f"{_hm(at)} — Inject {i + 1}: {injects[i]}")
+            row = [f"{_hm(clock)}–{_hm(clock + length)}", phase, "; ".join(releases)]
+            rows.append([f"Day {d + 1}", *row] if fmt.days == 2 else row)
+            clock += length
+    return rows
+
+
+def _setting(topic: Topic, ctx: PlanningContext | None, country: str) -> dict[str, str]:
+    if ctx is None:
+        return {"country": country, "mission": "UNMICA", "presence": "multidimensional peacekeeping operation",
+                "tasks": "protect civilians, support the extension of State authority and police reform, support elections and "
+                         "facilitate the return of displaced people",
+                "entities": "UNDP, UNICEF, UNHCR, WFP, OHCHR and UN Women", "plan": f"the {country} National Development Plan",
+                "priorities": "security sector reform, decentralized governance and the economic recovery of the north",
+                "tensions": "", "fictional": "yes"}
+    return {"country": ctx.country, "mission": ctx.mission, "presence": ctx.presence_name,
+            "tasks": "; ".join(t[0].lower() + t[1:] for t in ctx.tasks), "entities": ", ".join(ctx.un_entities),
+            "plan": ctx.national_plan or "the national development plan", "priorities": "; ".join(ctx.national_priorities) or "[to be agreed]",
+            "tensions": " ".join(f"{t}." if not t.endswith(".") else t for t in ctx.tensions), "fictional": "yes" if ctx.fictional else "no"}
+
+
+def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DEFAULT_COUNTRY) -> list[Block]:
+    """The read-ahead: background, actors, humanitarian and economic situation, UN presence, the start state, map."""
+    s = _setting(topic, ctx, country)
+    c = s["country"]
+    real = s["fictional"] == "no"
+    blocks = []
+    if real:
+        blocks.append(Block(kind="note",
+            text=(f"The UN presence below is taken from the planning context for {c}. Everything else in this "
+                                               f"read-ahead is an exercise assumption for training, not a statement about {c}.")))
+    blocks += [
+        Block(kind="heading", text="Background", level=2),
+        Block(kind="paragraph", text=(
+            f"{c} is a {'' if real else 'fictional '}country of about nine million people, emerging from a decade of intermittent armed "
+            f"conflict between the central government and armed movements based in its northern and eastern provinces. A peace agreement "
+            f"signed four years ago ended the worst fighting, created a power-sharing government and promised decentralization, security "
+            f"sector reform and the return of displaced people. Implementation is slow: the army and police are still being rebuilt, "
+            f"state administration is absent from many districts, and two armed movements that did not sign the agreement control "
+            f"parts of the east. Land disputes between returning families and those who settled during the war are a growing source "
+            f"of local violence.")),
+        Block(kind="heading", text="Actors", level=2),
+        Block(kind="paragraph", text=(
+            f"The President's party dominates the government and wants to show that the peace agreement has delivered before the next "
+            f"elections. The main opposition party accuses it of using state resources for the campaign. The Ministry of Planning leads "
+            f"relations with the United Nations and donors and insists on national ownership; the Ministry of Defence wants more support "
+            f"for army operations. Civil society is active in the capital but weak in the provinces; women's organizations and youth "
+            f"groups ask for a voice in the peace process. A regional organization observes the ceasefire, and two neighbouring states "
+            f"host refugees from {c} and follow events closely.")),
+        Block(kind="heading", text="Humanitarian and economic situation", level=2),
+        Block(kind="paragraph", text=(
+            f"About 400,000 people remain internally displaced and 1.2 million need humanitarian assistance. "
+            f"{'An active humanitarian response plan is in place and half funded.' if ctx is None or ctx.humanitarian_response else 'There is no humanitarian response plan; needs are met through development programmes.'} "
+            f"The economy depends on agriculture and a mining sector whose revenues rarely reach the provinces. Youth unemployment is high, "
+            f"public salaries are often paid late, and donors have begun to shift their funding from humanitarian to development programmes.")),
+        Block(kind="heading", text="The UN presence", level=2),
+        Block(kind="paragraph", text=(
+            f"The {s['mission']} {s['presence']} works alongside a UN country team ({s['entities']}). Its mandate asks it to {s['tasks']}. "
+            f"The mission and the country team share an Integrated Strategic Framework aligned with {s['plan']} (priorities: {s['priorities']}); "
+            f"the country team also has a Cooperation Framework with the Government. A senior leadership forum brings mission and agency "
+            f"heads together monthly; working groups under each priority are co-chaired by a mission section and an agency. "
+            f"{s['tensions']}").strip()),
+        Block(kind="heading", text=f"Start state: {topic.title.lower()}", level=2),
+        Block(kind="paragraph", text=(
+            f"{topic.situation} The senior leadership has called an extraordinary meeting. Each syndicate plays the mission and country "
+            f"team leadership and must agree a course of action, who decides it, and how it is communicated to the Government and to "
+            f"Headquarters. The facilitator releases injects on the timetable; the time jumps between moves.")),
+        Block(kind="heading", text="Map description", level=2),
+        Block(kind="paragraph", text=(
+            f"{c} has four regions. The capital and the central plain are stable; the north is mountainous, with poor roads cut in the "
+            f"rainy season; the east borders two neighbours and holds the mines, most displacement sites and the areas held by armed "
+            f"movements; the south is agricultural and hosts returnees. The mission has its headquarters in the capital and bases in the "
+            f"north and east; agencies have field offices in the same towns, and some share the mission's compounds.")),
+        Block(kind="heading", text="Documents in the pack", level=2),
+        Block(kind="bullets",
+            items=["Mandate extract (above) and the latest report of the Secretary-General (fictional summary).",
+                                     "The Integrated Strategic Framework's priorities and results matrix (use a draft from `planassist draft`).",
+                                     "Role cards and confidential briefs (handed out separately).",
+                                     "The real case from the corpus below, for discussion."]),
+    ]
+    return blocks
+
+
+def scenario_words(blocks: list[Block]) -> int:
+    """Words of read-ahead text (paragraphs, notes and bullets)."""
+    return sum(len(t.split()) for b in blocks if b.kind != "heading" for t in [b.text, *b.items])
+
+
+def answer_key(question: str, retriever: Retriever, book: CitationBook, backend: str) -> str:
+    """Whole cited sentences that share the question's subject, or the not-covered phrase."""
+    answer = answer_question(question, retriever, backend=backend)
+    by_n = {c.n: c for c in answer.citations}
+    subject = set(tokenize(retriever.glossary.expand(question))) - GENERIC
+    q = retriever.encoder.query_vector(question)
+    out = []
+    for s in answer.sentences:
+        text = tidy(s.text)
+        if (s.supported and s.citations and text[:1].isupper() and text[-1:] in ".”\")" and not ANAPHORA.search(text)
+                and not FIRST_PERSON.search(text) and len(subject & set(tokenize(text))) >= 2
+                and float(retriever.encoder.encode_cached([text])[0] @ q) >= KEY_RELEVANCE):
+            out.append(f"{text} " + "".join(f"[{book.cite(by_n[n])}]" for n in s.citations if n in by_n))
+        if len(out) == KEY_SENTENCES:
+            break
+    return " ".join(out) if out else NOT_COVERED
+
+
+def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, backend: str = "auto",
+             country: str = DEFAULT_COUNTRY, context: PlanningContext | None = None) -> Report:
+    """A complete exercise pack on the topic."""
+    validate(topic, minutes, participants)
+    chosen = match_topic(topic)
+    fmt = format_for(minutes)
+    book = CitationBook()
+    syndicates = max(1, round(participants / SYNDICATE_SIZE))
+    roles = topic_roles(chosen)
+    injects = list(chosen.injects[: fmt.injects])
+    injects += extra_injects(chosen, fmt.injects - len(injects))
+    case = answer_question(f"{chosen.title}: {topic}", retriever, backend="extractive", filters=Filters(types=["report"]))
+    case_lines = [line for line in case.cited_lines(book, 3) if not FIRST_PERSON.search(line)][:2]
+    place = context.country if context else country
+    blocks = [
+        Block(kind="heading", text="Purpose and audience", level=1),
+        Block(kind="paragraph", text=(
+            f"A {fmt.name} on {topic} (catalogue topic: {chosen.title.lower()}) for {participants} mission and UN country team staff in "
+            f"{syndicates} mixed syndicate(s) of about {participants // syndicates}. {fmt.moves} moves and {len(injects)} injects"
+            + (", with breaks" if minutes > 120 else "") + (", syndicates rotating roles between moves" if fmt.rotate else "")
+            + (", a snap-situation round" if fmt.snap_round else "") + ".")),
+        Block(kind="heading", text="Learning objectives", level=1),
+        Block(kind="bullets", items=list(chosen.objectives)),
+        Block(kind="heading", text="Scenario (read-ahead)", level=1),
+        *scenario(chosen, context, place),
+    ]
+    if case_lines:
+        blocks += [Block(kind="heading", text="A real case from the corpus", level=2),
+                   Block(kind="note", text="Quoted from UN reports for discussion; the scenario is separate."),
+                   Block(kind="bullets", items=case_lines)]
+    blocks.append(Block(kind="heading", text="Role cards", level=1))
+    for role, brief in roles:
+        blocks += [Block(kind="heading", text=role.title, level=2),
+                   Block(kind="bullets", items=[f"Interests: {role.interests}", f"Friction: {role.friction}",
+                       f"Confidential brief: {brief}"])]
+    blocks += [Block(kind="heading", text="Timetable and injects", level=1),
+               Block(kind="table", rows=timeline(minutes, [i.title for i in injects], syndicates))]
+    for n, inj in enumerate(injects, 1):
+        blocks += [Block(kind="heading", text=f"Inject {n}: {inj.title}", level=2),
+                   Block(kind="bullets", items=[f"Medium: {inj.medium}", f"To: {inj.to}", f"Content: {inj.content}",
+                                                f"Expected action: {inj.action}"])]
+    blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=list(chosen.questions)),
+               Block(kind="heading", text="Facilitator answer key", level=1),
+               Block(kind="note", text="What a good answer draws on, quoted from the corpus. Where the corpus is silent, the "
+                   "key says so.")]
+    for q in chosen.questions:
+        blocks += [Block(kind="heading", text=q, level=2), Block(kind="paragraph", text=answer_key(q, retriever, book, backend))]
+    blocks += [Block(kind="heading", text="Debrief (hot-wash)", level=1), Block(kind="bullets", items=list(DEBRIEF))]
+    return Report(title=f"Joint training exercise: {topic}",
+                  subtitle=f"{fmt.name} · {minutes} minutes · {participants} participants · {'fictional country ' if not context or context.fictional else ''}{place}",
+                  blocks=blocks, sources=book.sources)
+
 
 DEBRIEF = (
     "What did we set out to achieve, and what actually happened? Where did the gap come from?",
@@ -162,100 +304,4 @@ DEBRIEF = (
     "Who is accountable for each agreed result, and by when?",
     "What should we sustain, and what should we improve? Who owns each improvement, and by when?",
 )
-
-
-def _relevance(topic: str, keywords: str) -> int:
-    return len(set(tokenize(topic)) & set(tokenize(keywords)))
-
-
-def _ranked(items, topic: str, count: int):
-    order = sorted(range(len(items)), key=lambda i: (-_relevance(topic, items[i].keywords), i))
-    return [items[i] for i in order[:count]]
-
-
-def validate(topic: str, minutes: int, participants: int) -> None:
-    """Refuse an exercise request outside the limits in assistant/constants.py, naming the field."""
-    if len(topic.strip()) < 3:
-        raise InvalidRequest("topic: give the subject of the exercise (at least 3 characters)")
-    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise InvalidRequest(f"minutes: between {MIN_MINUTES} and {MAX_MINUTES}")
-    if not MIN_PARTICIPANTS <= participants <= MAX_PARTICIPANTS:
-        raise InvalidRequest(f"participants: between {MIN_PARTICIPANTS} and {MAX_PARTICIPANTS}")
-
-
-def timeline(minutes: int, injects: list[Inject]) -> list[list[str]]:
-    """Phases scaled to the session, with injects released inside the two moves."""
-    rows, clock = [["Time", "Phase", "Inject"]], 0
-    scale = minutes / sum(share for _, share in PHASES)
-    moves = [i for i, (name, _) in enumerate(PHASES) if name.startswith("Move")]
-    for i, (name, share) in enumerate(PHASES):
-        length = round(share * scale) if i < len(PHASES) - 1 else minutes - clock
-        inject = ""
-        if i in moves and moves.index(i) < len(injects):
-            at = clock + (length // 2 if moves.index(i) == 0 else 0)
-            inject = f"{_hm(at)} — Inject {moves.index(i) + 1}: {injects[moves.index(i)].title}"
-        rows.append([f"{_hm(clock)}–{_hm(clock + length)}", name, inject])
-        clock += length
-    return rows
-
-
-def _hm(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def _key(question: str, retriever: Retriever, book: CitationBook, backend: str) -> str:
-    answer = answer_question(question, retriever, backend=backend)
-    sentences = answer.cited_lines(book, KEY_SENTENCES)
-    return " ".join(sentences) if sentences else NOT_COVERED
-
-
-def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, backend: str = "auto",
-             country: str = DEFAULT_COUNTRY) -> Report:
-    """A complete exercise pack on the topic."""
-    validate(topic, minutes, participants)
-    book = CitationBook()
-    syndicates = max(1, round(participants / SYNDICATE_SIZE))
-    objectives = _ranked(OBJECTIVES, topic, 3 if minutes < 180 else 4)
-    roles = [r for r in ROLES if r.core] + _ranked([r for r in ROLES if not r.core], topic, 4)
-    injects = _ranked(INJECTS, topic, 2 if minutes < 180 else 3)
-    case = answer_question(topic, retriever, backend="extractive", filters=Filters(types=["report"]))
-    case_lines = case.cited_lines(book, 2)
-
-    blocks = [
-        Block(kind="heading", text="Purpose and audience", level=1),
-        Block(kind="paragraph",
-              text=(f"A {minutes}-minute tabletop exercise on {topic} for {participants} mission and UN country "
-                                      f"team staff in {syndicates} mixed syndicate(s) of about {participants // syndicates}.")),
-        Block(kind="heading", text="Learning objectives", level=1),
-        Block(kind="bullets", items=[o.text for o in objectives]),
-        Block(kind="heading", text="Scenario (read-ahead)", level=1),
-        Block(kind="paragraph", text=(
-            f"{country} is a fictional country. A multidimensional UN peacekeeping operation works alongside a UN country team "
-            f"and an active humanitarian response. The senior leadership must now take decisions on {topic}. "
-            f"Participants play the roles below; the facilitator releases injects on the timeline.")),
-    ]
-    if case_lines:
-        blocks += [Block(kind="heading", text="A real case from the corpus", level=2),
-                   Block(kind="note", text="Quoted from UN reports for discussion; the fictional scenario is separate."),
-                   Block(kind="bullets", items=case_lines)]
-    blocks.append(Block(kind="heading", text="Role cards", level=1))
-    for r in roles:
-        blocks += [Block(kind="heading", text=r.title, level=2),
-                   Block(kind="bullets", items=[f"Interests: {r.interests}", f"Friction: {r.friction}",
-                                                f"Confidential brief: {r.brief}"])]
-    blocks += [Block(kind="heading", text="Timeline and injects", level=1), Block(kind="table", rows=timeline(minutes, injects))]
-    for i, inj in enumerate(injects, 1):
-        blocks += [Block(kind="heading", text=f"Inject {i}: {inj.title}", level=2),
-                   Block(kind="bullets", items=[f"Medium: {inj.medium}", f"Content: {inj.content}",
-                                                f"Expected action: {inj.action}"])]
-    questions = [o.question for o in objectives]
-    blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=questions),
-               Block(kind="heading", text="Facilitator answer key", level=1),
-               Block(kind="note",
-                     text="What a good answer draws on, quoted from the corpus. Where the corpus is silent, the key says so.")]
-    for q in questions:
-        blocks += [Block(kind="heading", text=q, level=2), Block(kind="paragraph", text=_key(q, retriever, book, backend))]
-    blocks += [Block(kind="heading", text="Debrief (hot-wash)", level=1), Block(kind="bullets", items=list(DEBRIEF))]
-    return Report(title=f"Joint training exercise: {topic}",
-                  subtitle=f"{minutes} minutes · {participants} participants · fictional country {country}",
-                  blocks=blocks, sources=book.sources)
+CATALOGUE = tuple((t.key, t.title) for t in TOPICS)

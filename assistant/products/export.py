@@ -3,7 +3,7 @@
 Everything exported is first built as a :class:`Report` — headings, paragraphs, bullet
 lists, tables, and a numbered Sources list — so Markdown and Word carry the same content
 and the same [n] markers. Word output uses real headings and tables (python-docx); a table
-of five or more columns goes on a landscape page together with the heading that introduces
+of six or more columns goes on a landscape page together with the heading that introduces
 it, so cells keep whole words, and the header row repeats on each page.
 
 >>> r = Report(title="T", blocks=[Block(kind="paragraph", text="Shared vision [1].")])
@@ -21,7 +21,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 from pydantic import BaseModel, Field
 
 from assistant.citation import Citation
@@ -30,7 +30,7 @@ BlockKind = Literal["heading", "paragraph", "bullets", "table", "note"]
 SOURCES_HEADING = "Sources"
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 QUOTE_CHARS = 600
-LANDSCAPE_COLUMNS = 5
+LANDSCAPE_COLUMNS = 6
 TABLE_FONT_PT = 9
 MIN_COLUMN_SHARE = 0.08
 
@@ -52,7 +52,7 @@ class Report(BaseModel):
     subtitle: str = ""
     blocks: list[Block] = Field(default_factory=list)
     sources: list[Citation] = Field(default_factory=list)
-    source_quotes: bool = Field(True, description="Quote each source passage under its entry in the Sources list.")
+    brief: bool = Field(False, description="Compact layout: sources listed by label without their passages, tighter type.")
 
 
 def _quote(text: str) -> str:
@@ -93,7 +93,7 @@ def to_markdown(report: Report) -> str:
     if report.sources:
         lines += [f"## {SOURCES_HEADING}", ""]
         for c in report.sources:
-            lines += [source_line(c), ""] + ([f"> {_quote(c.quote)}", ""] if report.source_quotes else [])
+            lines += [f"[{c.n}] {c.label}", ""] if report.brief else [source_line(c), "", f"> {_quote(c.quote)}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -106,33 +106,66 @@ def to_docx(report: Report) -> bytes:
     """The report as a Word document; wide tables on landscape pages."""
     doc = Document()
     doc.styles["Normal"].font.size = Pt(11)
+    if report.brief:
+        _compact(doc)
     doc.add_heading(_safe(report.title), level=0)
     if report.subtitle:
         doc.add_paragraph(_safe(report.subtitle), style="Subtitle")
     landscape = landscape_blocks(report.blocks)
+    tail = len(report.blocks)  # landscape annexes at the very end go after the Sources, saving a page turn
+    while tail > 0 and tail - 1 in landscape:
+        tail -= 1
     for i, b in enumerate(report.blocks):
+        if i == tail:
+            _sources(doc, report)
         _orient(doc, i in landscape)
         if b.kind == "heading":
             doc.add_heading(_safe(b.text), level=max(1, min(4, b.level)))
         elif b.kind == "paragraph":
             doc.add_paragraph(_safe(b.text))
         elif b.kind == "note":
-            doc.add_paragraph(_safe(b.text), style="Intense Quote")
+            note = doc.add_paragraph(_safe(b.text), style=None if report.brief else "Intense Quote")
+            if report.brief:
+                note.runs[0].italic = True
         elif b.kind == "bullets":
             for item in b.items:
                 doc.add_paragraph(_safe(item), style="List Bullet")
         elif b.kind == "table" and b.rows:
             _table(doc, [[_safe(cell) for cell in row] for row in b.rows])
-    _orient(doc, False)
-    if report.sources:
-        doc.add_heading(SOURCES_HEADING, level=1)
-        for c in report.sources:
-            doc.add_paragraph(_safe(source_line(c))).runs[0].bold = report.source_quotes
-            if report.source_quotes:
-                doc.add_paragraph(_safe(_quote(c.quote)), style="Quote")
+    if tail == len(report.blocks):
+        _sources(doc, report)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def _sources(doc, report: Report) -> None:
+    """The numbered Sources list: label, title and quoted passage; a brief report gives the labels in one paragraph."""
+    _orient(doc, False)
+    if not report.sources:
+        return
+    doc.add_heading(SOURCES_HEADING, level=1)
+    if report.brief:
+        doc.add_paragraph(_safe("; ".join(f"[{c.n}] {c.label}" for c in report.sources)))
+        return
+    for c in report.sources:
+        doc.add_paragraph(_safe(source_line(c))).runs[0].bold = True
+        doc.add_paragraph(_safe(_quote(c.quote)), style="Quote")
+
+
+def _compact(doc) -> None:
+    """Brief layout: narrower margins, 10-point text, little space around paragraphs and headings."""
+    for section in doc.sections:
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin = section.bottom_margin = Cm(1.8)
+    doc.styles["Normal"].font.size = Pt(10)
+    for name in ("Normal", "List Bullet"):
+        doc.styles[name].paragraph_format.space_after = Pt(2)
+    for name, size, before in (("Heading 1", 13, 8), ("Heading 2", 11, 4), ("Title", 20, 0)):
+        style = doc.styles[name]
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(2)
 
 
 def landscape_blocks(blocks: list[Block]) -> set[int]:

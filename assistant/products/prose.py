@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answering.answer import llm_passages
+from assistant.answering.compose import plan_answer
 from assistant.answering.llm import build_draft_messages, chat_model, complete_messages
 from assistant.answering.verify import LEXICAL_SUPPORT, Verifier, markers, split_sentences, strip_markers
 from assistant.citation import MARKER_FORMAT, CitationBook
@@ -96,7 +97,7 @@ def draft_paragraph(section_title: str, question: str, ctx: PlanningContext, ret
                     book: CitationBook) -> Paragraph:
     """One model-written, verified paragraph for a section; citations numbered in the report's book."""
     hits = retriever.search(question)
-    given = llm_passages(question, hits, retriever)
+    given = llm_passages(plan_answer(question, retriever, hits=hits), retriever)
     ctx_text = context_text(ctx)
     messages = build_draft_messages(section_title, ctx.country, ctx_text,
                                     [(i + 1, h.label, h.text) for i, h in enumerate(given)])

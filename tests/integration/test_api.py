@@ -65,7 +65,8 @@ def test_ask_json(client):
                     json={"question": "What are the priority areas of the police Joint Development Plan in Timor-Leste?"})
     body = r.json()
     assert r.status_code == 200 and not body["abstained"] and body["citations"][0]["locator"]
-    assert set(body) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms", "question_type"}
+    assert set(body) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms",
+                         "question_type"}
 
 
 def test_ask_with_history_follows_up_without_repeating(client):
@@ -212,7 +213,7 @@ def carana() -> dict:
 def test_draft_json_and_docx(client):
     body = client.post("/api/draft", json={"context": carana(), "sections": ["vision", "results"],
                                            "backend": "extractive"}).json()
-    assert set(body) == {"title", "subtitle", "blocks", "sources"} and body["sources"]
+    assert set(body) == {"title", "subtitle", "blocks", "sources", "brief"} and body["sources"]
     r = client.post("/api/draft", json={"context": carana(), "sections": ["results"], "format": "docx", "backend": "extractive"})
     assert r.status_code == 200 and r.content[:2] == b"PK" and "isf-draft.docx" in r.headers["content-disposition"]
     doc = Document(io.BytesIO(r.content))
@@ -234,5 +235,7 @@ def test_exercise_and_quiz(client):
                                             "format": "md", "backend": "extractive"})
     assert md.status_code == 200 and md.text.startswith("# Joint training exercise") and "## Sources" in md.text
     assert client.post("/api/exercise", json={"topic": "x", "minutes": 5}).status_code == 422
-    q = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3}).json()
-    assert q["title"].startswith("Quiz") and q["sources"]
+    q = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3, "format": "json"}).json()
+    assert len(q) == 3 and all(set(item) == {"stem", "options", "answer", "citation"} for item in q)
+    md = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3, "format": "md"})
+    assert md.status_code == 200 and md.text.startswith("# Quiz") and "## Sources" in md.text

@@ -41,7 +41,8 @@ def test_ask_questions_file(cli, tmp_path):
     path.write_text('{"question": "What are the priority areas of the police Joint Development Plan in Timor-Leste?"}\n'
                     '{"question": "What is the recipe for sourdough bread?"}\n')
     good, oos = cli("ask", "--questions", str(path), "--json")
-    assert set(good) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms", "question_type"}
+    assert set(good) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms",
+                         "question_type"}
     assert not good["abstained"] and good["citations"] and good["backend"] == "extractive"
     assert oos["abstained"] and oos["answer"].startswith("The corpus does not cover this.")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-from contextlib import contextmanager
 import subprocess
 import sys
+from contextlib import contextmanager
 
 import badfiles
 import pytest

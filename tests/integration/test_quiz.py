@@ -1,26 +1,72 @@
-"""Quiz questions are verbatim corpus sentences with one blank whose answer the cited source holds."""
+"""Quizzes that teach: concepts, roles, documents and cases; distractors of the same kind; no answer in its stem."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from assistant.products.quiz import BLANK, make_questions, quiz
+from assistant.products.evaluation import leaks, malformed
+from assistant.products.quiz import BLANK, BODIES, DOCUMENTS, MISSIONS, quiz, quiz_items
+
+pytestmark = pytest.mark.integration
 
 
-@pytest.mark.integration
-def test_questions_come_from_their_sources(retriever):
-    questions, sources = make_questions("integrated strategic framework", 8, retriever)
-    assert 5 <= len(questions) <= 8
-    assert len({q.answer for q in questions}) == len(questions)
+@pytest.fixture(scope="module")
+def items(retriever):
+    out = []
+    for topic in ("integrated strategic framework", "peacebuilding architecture", "UN transition in Timor-Leste"):
+        out += quiz_items(topic, 10, retriever)[0]
+    return out
+
+
+def test_items_are_well_formed_and_never_give_the_answer_away(items):
+    assert len(items) >= 20
+    for item in items:
+        assert not malformed(item), (item.stem, malformed(item))
+        assert not leaks(item), item.stem
+
+
+def test_kinds_and_difficulties_are_mixed(items):
+    assert {"concept", "role", "case"} <= {i.kind for i in items}
+    assert {"easy", "medium", "hard"} & {i.difficulty for i in items} >= {"easy", "medium"}
+
+
+def test_distractors_are_of_the_same_kind(items):
+    for item in items:
+        if item.kind == "role":
+            assert set(item.options) <= set(BODIES), item.options
+        if item.kind == "document":
+            assert set(item.options) <= set(DOCUMENTS), item.options
+        if item.kind == "case" and not item.answer.isdigit():
+            assert set(item.options) <= set(MISSIONS), item.options
+        if item.kind == "case" and item.answer.isdigit():
+            assert all(o.isdigit() and abs(int(o) - int(item.answer)) <= 4 for o in item.options)
+
+
+def test_blanks_hold_what_the_cited_source_says(retriever):
+    items, sources = quiz_items("peacebuilding architecture", 10, retriever)
     by_n = {c.n: c for c in sources}
-    for q in questions:
-        assert q.question.count(BLANK) == 1 and q.answer in q.choices
-        restored = q.question.replace(BLANK, q.answer)
-        assert " ".join(restored.split()) in " ".join(by_n[q.source].quote.split())
+    for item in items:
+        if BLANK in item.stem:
+            quoted = item.stem.split("“", 1)[1].rstrip("”").replace(BLANK, item.answer)
+            assert " ".join(quoted.split()).lower()[:60] in " ".join(by_n[item.source].quote.split()).lower().replace("\u00ad",
+                "")
 
 
-@pytest.mark.integration
 def test_quiz_report_has_answer_key(retriever):
     report = quiz("peacebuilding", 4, retriever)
     table = next(b.rows for b in report.blocks if b.kind == "table")
-    assert table[0] == ["#", "Answer", "Source"] and len(table) >= 2
+    assert table[0] == ["#", "Answer", "Kind", "Source"] and len(table) >= 2
+
+
+def test_cli_json_one_object_per_item(cli):
+    rows = cli("quiz", "--topic", "integrated strategic framework", "-n", "5", "--format", "json")
+    assert len(rows) == 5 and all(set(r) == {"stem", "options", "answer", "citation"} for r in rows)
+    assert all(r["answer"] in r["options"] for r in rows)
+    json.dumps(rows)
+
+
+def test_count_limits():
+    with pytest.raises(ValueError, match="count"):
+        quiz_items("topic", 0, None)

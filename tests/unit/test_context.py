@@ -32,6 +32,8 @@ def test_mandate_text_is_parsed_into_tasks():
     assert mandate_tasks(text) == ["Use its good offices to support the political dialogue",
                                    "Support the Government in preparing the 2028 elections", "Monitor and report on human rights"]
     assert mandate_tasks("- Good offices\n- Human rights monitoring") == ["Good offices", "Human rights monitoring"]
+    assert mandate_tasks("(a) to monitor elections; and\n (b) to plan the transfer of tasks.") == [
+        "Monitor elections", "Plan the transfer of tasks"]
 
 
 def test_tasks_merge_key_tasks_and_new_mandate_tasks():

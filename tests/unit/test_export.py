@@ -64,9 +64,12 @@ def test_wide_tables_go_on_landscape_pages_with_their_heading():
     assert min(widths) > 0
 
 
-def test_sources_without_quotes_for_brief_reports():
-    brief = REPORT.model_copy(update={"source_quotes": False})
+def test_brief_reports_list_sources_by_label_in_a_compact_layout():
+    brief = REPORT.model_copy(update={"brief": True})
     assert "> 24. UNMIT police" not in to_markdown(brief) and "> 24. UNMIT police" in to_markdown(REPORT)
+    assert "[1] S/2012/765, para. 24\n" in to_markdown(brief)
+    doc = Document(io.BytesIO(to_docx(brief)))
+    assert doc.styles["Normal"].font.size.pt == 10 and "[1] S/2012/765, para. 24" in [p.text for p in doc.paragraphs]
 
 
 def test_open_items_lists_each_place_left_to_agree_by_section():

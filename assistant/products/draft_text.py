@@ -1,0 +1,222 @@
+"""First-pass ISF text built only from the planning context: no corpus, no facts of the assistant's own.
+
+Each writer turns the drafter's context into the blocks of one section: the mandated tasks
+seed the strategic objectives and the results-matrix rows, only listed entities are named
+(a mission section such as "UNMICA Police" counts as the mission), and whatever the context
+does not say is "[to be agreed]".
+
+>>> ctx = PlanningContext(country="Carana", presence="SPM", mission="UNOCA", key_tasks=["Good offices"],
+...     un_entities=["UNDP"], period="2027-2028")
+>>> results_matrix(ctx)[1][:2]
+['Strategic objective 1', 'Good offices']
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.products.context import PlanningContext, Priority
+from assistant.products.export import Block
+
+TBD = "[to be agreed]"
+MAX_OBJECTIVES = 8
+FUNDING_WORDS = re.compile(r"fund|budget|financ|resource|donor|cost", re.IGNORECASE)
+
+
+def _list(items: list[str]) -> str:
+    items = [i for i in items if i]
+    if not items:
+        return TBD
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())} - {"suppo", "natio", "unite", "missi"}
+
+
+def _best(text: str, options: list[str]) -> str:
+    """The option sharing most word stems with the text ('' when none shares any)."""
+    scored = [(len(_stems(text) & _stems(o)), -i, o) for i, o in enumerate(options)]
+    best = max(scored, default=(0, 0, ""))
+    return best[2] if best[0] else ""
+
+
+def _the(ctx: PlanningContext) -> str:
+    """'UNMIT' (acronyms take no article) or 'the Integrated Office'."""
+    return ctx.mission if re.fullmatch(r"[A-Z][A-Za-z-]*[A-Z]", ctx.mission) else f"the {ctx.mission}"
+
+
+def _entities(ctx: PlanningContext, names: list[str]) -> list[str]:
+    return [n for n in names if ctx.listed(n)]
+
+
+def _priority_for(ctx: PlanningContext, task: str) -> Priority | None:
+    name = _best(task, [p.name for p in ctx.priorities])
+    return next((p for p in ctx.priorities if p.name == name), None)
+
+
+# --- first-pass text from the context only ----------------------------------------------
+def _purpose(ctx: PlanningContext) -> list[Block]:
+    start, end = ctx.years
+    plan = f" It is aligned with {ctx.national_plan}." if ctx.national_plan else f" The national plan it supports is {TBD}."
+    leaving = (f" As {_the(ctx)} {'withdraws' if ctx.phase == 'withdrawal' else 'draws down'}, it also sets out which "
+               f"mandated tasks pass to national authorities and the country team, on what conditions and by when."
+               if ctx.leaving else "")
+    return [Block(kind="paragraph", text=(
+        f"This Integrated Strategic Framework sets out the shared strategy of the {ctx.mission} {ctx.presence_name} and the "
+        f"United Nations country team in {ctx.country} ({_list(ctx.un_entities)}) for {start}–{end}.{plan}{leaving} "
+        f"It covers the tasks critical to consolidating peace; it does not replace the mission budget, the "
+        f"Cooperation Framework, agency country programmes or humanitarian plans, and it refers to them where they meet."))]
+
+
+def _context(ctx: PlanningContext) -> list[Block]:
+    rows = [["Element of the shared analysis", "What the planning context records", "For the joint analysis to establish"],
+            ["Drivers and root causes of conflict", TBD, "Evidence agreed by the mission and the country team"],
+            ["Actors and their interests", f"Government of {ctx.country}; {_list(ctx.entities)}",
+                f"Other national, regional and armed actors: {TBD}"],
+            ["Risks and tensions", "; ".join(ctx.tensions) or TBD, f"Likelihood and impact of each: {TBD}"],
+            ["Capacities for peace", "; ".join(filter(None, [ctx.national_plan, *ctx.national_priorities])) or TBD,
+             f"Institutions and local capacities to build on: {TBD}"],
+            ["What the mandate asks of the UN", "; ".join(ctx.tasks), f"Gaps the UN is not best placed to fill: {TBD}"]]
+    if ctx.humanitarian_response:
+        rows.append(["Humanitarian situation", "An active humanitarian response plan is in place",
+                     f"Needs, access constraints and humanitarian actors' positions on integration: {TBD}"])
+    return [Block(kind="paragraph", text=(
+        f"Scaffold for the shared analysis of {ctx.country}. The summary of the joint conflict analysis (or strategic "
+        f"assessment) that {_the(ctx)} and the country team agree goes here: {TBD}. The table records what the planning "
+        f"context already states and what the joint analysis still has to establish.")),
+        Block(kind="table", rows=rows)]
+
+
+def _vision(ctx: PlanningContext) -> list[Block]:
+    start, end = ctx.years
+    how = {"withdrawal": "and has handed its remaining tasks to national authorities and the country team without a gap",
+           "drawdown": "while handing tasks to national authorities and the country team as benchmarks are met",
+           }.get(ctx.phase, "")
+    if ctx.presence == "transition" and not how:
+        how = "while the UN presence is reconfigured and tasks pass to national authorities and the country team"
+    objectives = []
+    for i, task in enumerate(ctx.tasks[:MAX_OBJECTIVES], 1):
+        link = _best(task, ctx.national_priorities) or TBD
+        objectives.append(f"Strategic objective {i} (from the mandate: “{task}”): result for {ctx.country} by {end}: {TBD}. "
+                          f"National priority served: {link}.")
+    return [Block(kind="paragraph", text=(
+        f"Shared vision (draft): by {end}, the United Nations in {ctx.country} — {_the(ctx)} and the country team "
+        f"acting as one — has helped national authorities consolidate peace in the areas the mandate sets {how}".rstrip()
+        + (f", in support of {ctx.national_plan}." if ctx.national_plan else ".")
+    )), Block(kind="bullets", items=objectives)]
+
+
+def _priority_line(ctx: PlanningContext, p: Priority) -> str:
+    if not ctx.priorities:
+        return (f"Provisional, from the mandate: {p.name} — lead: {TBD}; contributing: {TBD}. "
+                f"Comparative advantage of the UN: {TBD}.")
+    contributing = _entities(ctx, p.contributing)
+    tasks = [t for t in ctx.tasks if _best(t, [q.name for q in ctx.all_priorities]) == p.name]
+    lead = p.lead if p.lead and ctx.listed(p.lead) else TBD
+    return (f"{p.name} — mandated tasks: {_list(tasks)}; lead: {lead}; contributing: {_list(contributing)}. "
+            f"Comparative advantage of the UN: {TBD}.")
+
+
+def _priorities(ctx: PlanningContext) -> list[Block]:
+    blocks = [Block(kind="paragraph",
+        text="Peace-consolidation priorities (draft, to be limited to the few the UN is best placed to support):"),
+              Block(kind="bullets", items=[_priority_line(ctx, p) for p in ctx.all_priorities])]
+    unlisted = sorted({e for p in ctx.priorities for e in [p.lead, *p.contributing] if e and not ctx.listed(e)})
+    if unlisted:
+        blocks.append(Block(kind="note", text=f"Left out because the planning context does not list them among the UN entities: "
+                                               f"{', '.join(unlisted)}. Add them to un_entities if they take part."))
+    return blocks
+
+
+RESULTS_HEADER = ["Strategic objective / priority", "Mandated task", "Expected result", "Indicator", "Baseline / target",
+                  "Timeline", "Lead", "Contributing"]
+
+
+def results_matrix(ctx: PlanningContext) -> list[list[str]]:
+    """Header plus one row per mandated task, under the priority it serves; unknown cells are to be agreed."""
+    start, end = ctx.years
+    rows = [RESULTS_HEADER]
+    for i, task in enumerate(ctx.tasks, 1):
+        p = _priority_for(ctx, task)
+        lead = p.lead if p and p.lead and ctx.listed(p.lead) else TBD
+        objective = p.name if p else (f"Strategic objective {i}" if not ctx.priorities and i <= MAX_OBJECTIVES else TBD)
+        rows.append([objective, task, TBD, TBD, f"{TBD} / {TBD}", f"{start}–{end}", lead,
+                     _list(_entities(ctx, p.contributing)) if p else TBD])
+    covered = {r[0] for r in rows[1:]}
+    for p in ctx.priorities:
+        if p.name not in covered:
+            rows.append([p.name, TBD, TBD, TBD, f"{TBD} / {TBD}", f"{start}–{end}",
+                p.lead if p.lead and ctx.listed(p.lead) else TBD,
+                         _list(_entities(ctx, p.contributing))])
+    return rows
+
+
+def _results(ctx: PlanningContext) -> list[Block]:
+    return [Block(kind="paragraph",
+        text="Results matrix (draft; one row per mandated task; indicators, baselines and targets to be set jointly):"),
+            Block(kind="table", rows=results_matrix(ctx))]
+
+
+def _division(ctx: PlanningContext) -> list[Block]:
+    if ctx.leaving:
+        rows = [["Mandated task", "Current owner", "Future owner", "Conditions / benchmarks", "Handover date",
+            "Funding after handover"]]
+        rows += [[t, ctx.mission, TBD, TBD, TBD, TBD] for t in ctx.tasks]
+        intro = f"Transfer of tasks as {_the(ctx)} {'withdraws' if ctx.phase == 'withdrawal' else 'draws down'}:"
+    else:
+        rows = [["Mandated task", "Mission lead", "Country team contribution", "Future owner at transition"]]
+        for t in ctx.tasks:
+            p = _priority_for(ctx, t)
+            lead = p.lead if p and p.lead and ctx.listed(p.lead) else TBD
+            rows.append([t, lead, _list(_entities(ctx, p.contributing)) if p else TBD, TBD])
+        intro = "Division of labour between the mission and the country team (and, later, the transfer of tasks):"
+    return [Block(kind="paragraph", text=intro), Block(kind="table", rows=rows)]
+
+
+def _coordination(ctx: PlanningContext) -> list[Block]:
+    groups = [f"Working group on {p.name[0].lower() + p.name[1:]} — co-chaired by "
+        f"{p.lead if p.lead and ctx.listed(p.lead) else TBD} "
+              f"and {TBD}" for p in ctx.all_priorities[:4]]
+    items = [f"Senior leadership forum of {_the(ctx)} and the country team ({_list(ctx.un_entities)}): decides on ISF "
+             f"priorities and reviews progress; meets {TBD}.",
+             f"Joint planning capacity: drafts, monitors and reports on the ISF; staffed by {TBD}.", *groups]
+    if ctx.leaving:
+        items.append(f"Joint transition working group with the Government of {ctx.country}: tracks each handover; chaired by "
+            f"{TBD}.")
+    return [Block(kind="bullets", items=items)]
+
+
+def _resources(ctx: PlanningContext) -> list[Block]:
+    mission_money = "Regular budget (SPM)" if ctx.presence == "SPM" else "Assessed budget (mission)"
+    rows = [["Priority", mission_money, "Agency core / non-core", "Peacebuilding Fund / pooled funds", "Gap"]]
+    rows += [[p.name, TBD, TBD, TBD, TBD] for p in ctx.all_priorities]
+    blocks = [Block(kind="paragraph", text="Resource mapping (draft):"), Block(kind="table", rows=rows)]
+    funding = [t for t in ctx.tensions if FUNDING_WORDS.search(t)]
+    if funding:
+        blocks.append(Block(kind="bullets", items=[f"Funding tension from the planning context: {t}" for t in funding]))
+    return blocks
+
+
+def _monitoring(ctx: PlanningContext) -> list[Block]:
+    start, end = ctx.years
+    items = [f"Working groups report progress against the results matrix to the senior leadership forum: frequency {TBD}.",
+             f"Joint annual review of the ISF with national counterparts in "
+             f"{', '.join(str(y) for y in range(start + 1, end + 1))}.",
+             "Findings feed the Secretary-General's reporting to the Security Council and the review of priorities "
+             "after mandate changes."]
+    if ctx.leaving:
+        items.append(f"Benchmarks for each handover in section 6 are tracked jointly with the Government; owner {TBD}.")
+    return [Block(kind="bullets", items=items)]
+
+
+def _risks(ctx: PlanningContext) -> list[Block]:
+    rows = [["Risk", "Likelihood / impact", "Mitigation", "Owner"]]
+    rows += [[t, TBD, TBD, TBD] for t in ctx.tensions]
+    if ctx.humanitarian_response and not any("humanitarian" in t.lower() for t in ctx.tensions):
+        rows.append(["Perceived association of humanitarian actors with the mission (to confirm)", TBD, TBD, TBD])
+    if ctx.leaving and not any(FUNDING_WORDS.search(t) for t in ctx.tensions):
+        rows.append(["Tasks without funding or an owner after the mission leaves (to confirm)", TBD, TBD, TBD])
+    if len(rows) == 1:
+        rows.append([TBD, TBD, TBD, TBD])
+    return [Block(kind="table", rows=rows)]

@@ -1,0 +1,313 @@
+# ruff: noqa: E501 — prose for trainers (briefs, injects, read-ahead) reads better unbroken.
+"""The catalogue of exercise topics: for each, the roles that fit, their confidential briefs, the
+inject patterns, the learning objectives and the questions the answer key answers from the corpus.
+
+Drawn from joint-training practice (role catalogue, inject patterns and IAP-anchored objectives
+in the team's domain notes): a drawdown exercise briefs on handover and funding, not on
+co-branding; an elections exercise injects a boycott, not a cholera outbreak.
+
+>>> match_topic("mission drawdown and handover of tasks").key
+'transition'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.index.lexical import tokenize
+from assistant.products.exercise_roles import ROLES, Role
+
+
+@dataclass(frozen=True)
+class Inject:
+    """A scripted event released to players."""
+
+    title: str
+    medium: str
+    to: str
+    content: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One catalogue entry."""
+
+    key: str
+    title: str
+    keywords: str
+    roles: tuple[str, ...]
+    briefs: dict[str, str]
+    injects: tuple[Inject, ...]
+    objectives: tuple[str, ...]
+    questions: tuple[str, ...]
+    situation: str
+
+
+
+CORE = ("SRSG / Head of Mission", "DSRSG/RC/HC")
+
+
+def _i(title: str, medium: str, to: str, content: str, action: str) -> Inject:
+    return Inject(title, medium, to, content, action)
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic("transition", "Transition and drawdown",
+        "transition drawdown withdrawal exit handover hand over closure benchmark transfer tasks",
+          ("Director of Mission Support", "UNDP Resident Representative", "Chief of the joint planning capacity",
+           "Host Government (Ministry of Planning)", "Peacebuilding Fund focal point", "Peace and development adviser (RCO)"),
+          {"SRSG / Head of Mission": "Headquarters expects you to confirm the drawdown timeline at the next Council briefing; "
+              "you will not ask for a delay.",
+           "DSRSG/RC/HC": "Agency heads say they cannot absorb the mission's civilian tasks without funding; you must not promise what donors have not pledged.",
+           "UNDP Resident Representative": "Your board lets you take over rule-of-law programmes only with 18 months of secured funding.",
+           "Director of Mission Support": "Assets can pass to the country team only under the liquidation rules; half the vehicles are already committed.",
+           "Host Government (Ministry of Planning)": "The Minister wants police support to continue bilaterally and will resist benchmarks he cannot meet.",
+           "Peace and development adviser (RCO)": "After the mission closes you will be the only political analyst left in the UN system here."},
+          (_i("Transition trigger and financial cliff", "code cable from Headquarters", "SRSG, DSRSG/RC/HC",
+              "A drawdown benchmark is met early; the country team has no funding to take over the civilian tasks.",
+              "Agree the transfer of tasks, conditions and a resource mobilisation plan."),
+           _i("Council asks for benchmarks", "Security Council press statement", "SRSG, joint planning capacity",
+              "The Council asks for transition benchmarks and a handover plan within 90 days.", "Agree benchmarks, owners and the reporting line."),
+           _i("Government wants an early exit", "letter from the Prime Minister", "SRSG",
+              "The Government asks the mission to leave six months earlier than planned.", "Agree a joint line and which tasks cannot be handed over in time."),
+           _i("National staff retention", "staff union petition", "Director of Mission Support",
+              "National staff threaten to strike over separation packages as offices close.", "Decide what the mission and agencies can offer, and who decides."),
+           _i("Asset transfer dispute", "e-mail from UNDP", "Director of Mission Support, UNDP",
+              "UNDP and the Government both claim the mission's regional office compounds.", "Agree criteria for transfer and who arbitrates."),
+           _i("Incident in a former sector", "phone call from a field office", "SRSG, DSRSG/RC/HC",
+              "Violence breaks out in a district the mission left last month; agencies ask for the mission to return.",
+              "Decide the UN response without a mission footprint; agree messaging.")),
+          ("Plan the transfer of tasks in a transition.", "Agree benchmarks that trigger each handover, with owners.",
+           "Map who funds each task after the mission leaves."),
+          ("How should mission tasks be handed over to the UN country team and national authorities during a transition?",
+           "What benchmarks should guide the drawdown of a mission?",
+           "How can the Peacebuilding Fund support countries in transition from peace operations?"),
+          "The Security Council has decided that the mission will draw down over 18 months and close. Civilian tasks — police support, "
+          "justice, human rights monitoring — must pass to the Government or the country team, but agencies say they lack funds and "
+          "staff to take them on, and the Government wants some tasks to end rather than transfer."),
+    Topic("humanitarian", "Humanitarian space and integration",
+        "humanitarian space principles co-branding quick impact projects ngo escorts access civil-military",
+          ("Head of OCHA", "Force Commander", "UNICEF Representative", "NGO forum representative", "WFP Representative"),
+          {"SRSG / Head of Mission": "The Government wants visible peace dividends in the retaken district before the elections.",
+           "Force Commander": "Your sector commander has already promised the district chiefs that the projects will carry the UN flag.",
+           "WFP Representative": "Your convoy was attacked last week; your country director wants armed escorts, your principles say last resort."},
+          (_i("Co-branded quick-impact projects", "e-mail from the NGO forum", "DSRSG/RC/HC, Head of OCHA",
+              "The mission proposes co-branded quick-impact projects in a newly retaken district; the NGO forum threatens to leave the joint forums.",
+              "Decide which forum takes the decision and how humanitarian principles are safeguarded."),
+           _i("Armed escorts request", "request from WFP", "Force Commander, Head of OCHA",
+              "WFP asks for armed escorts for a convoy to a besieged town.", "Apply the last-resort criteria and agree who decides."),
+           _i("Media links agencies to military operations", "newspaper article", "SRSG, DSRSG/RC/HC",
+              "A newspaper prints photographs of agency vehicles in a mission convoy during an offensive.", "Agree public messaging and corrective measures."),
+           _i("Access negotiation", "message from an armed group", "Head of OCHA",
+              "An armed group offers access to aid agencies only if the mission stays out of the area.", "Decide who negotiates and what the mission does."),
+           _i("NGO walkout", "letter from the NGO forum", "DSRSG/RC/HC",
+              "The NGO forum suspends participation in the humanitarian country team's meetings with the mission.", "Restore dialogue without giving up the integrated arrangement."),
+           _i("Attack on civilians near a UN base", "phone call from a field office", "Force Commander, Head of OCHA",
+              "Armed men attack a displacement site two kilometres from a UN base; agencies ask for evacuation support.",
+              "Decide on protection and humanitarian roles and communication with the Government.")),
+          ("Apply humanitarian safeguards when proposing integrated arrangements.",
+              "Choose the right forum for a decision that affects humanitarian action.",
+           "Weigh visibility against humanitarian principles."),
+          ("What risks does integration pose for humanitarian space and humanitarian principles?",
+           "How should humanitarian actors relate to an integrated UN mission?",
+           "Where should integration apply, and where should activities stay separate?"),
+          "The mission has just helped the army retake the district of Kessa. Humanitarian agencies are returning to a population "
+          "that saw the mission fight alongside the army, and the mission wants quick, visible projects to show a peace dividend."),
+    Topic("elections", "Elections", "elections electoral vote ballot commission campaign results polling",
+          ("DSRSG (Political)", "Chief Electoral Adviser", "UNDP Resident Representative", "Human rights chief (OHCHR)",
+           "Police Commissioner", "National electoral commission chair"),
+          {"SRSG / Head of Mission": "The Council expects the elections on time; a postponement would be read as the mission's "
+              "failure.",
+           "Police Commissioner": "National police want mission helicopters to move riot units before polling day.",
+           "UNDP Resident Representative": "The electoral basket fund is 40 % short and two donors are waiting for the UN's risk assessment."},
+          (_i("Logistics request for ballots", "letter from the electoral commission", "SRSG, Chief Electoral Adviser",
+              "The electoral commission asks the mission to fly ballots to 300 polling stations in two weeks.", "Decide what the mission can carry and what the country team can do."),
+           _i("Opposition boycott", "press conference", "DSRSG (Political)",
+              "The main opposition party announces a boycott unless the voter register is audited.", "Agree the good-offices line and who engages."),
+           _i("Violence at a rally", "flash report from the JOC", "Police Commissioner, Human rights chief (OHCHR)",
+              "Police open fire at an opposition rally; three people are killed.", "Agree protection measures, human rights reporting and public messaging."),
+           _i("Calendar slips", "e-mail from the Chief Electoral Adviser", "SRSG, DSRSG/RC/HC",
+              "Ballot printing is three weeks late; the legal deadline cannot be met.", "Agree advice to the Government and the message to the Council."),
+           _i("Hate speech online", "monitoring report", "Human rights chief (OHCHR), DSRSG (Political)",
+              "Messages inciting violence against one community spread before the vote.", "Decide who responds and how."),
+           _i("Results dispute", "statement by a candidate", "SRSG",
+              "A candidate rejects the provisional results and calls supporters to the streets.", "Agree the UN's public position and engagement.")),
+          ("Divide electoral support between the mission and the country team.",
+              "Balance good offices with human rights reporting.",
+           "Plan protection around an electoral calendar."),
+          ("What role does the United Nations play in supporting elections in mission settings?",
+           "How should the mission and the country team divide electoral support?",
+           "How should human rights monitoring be organised around elections?"),
+          "Presidential and legislative elections are due in five months. The electoral commission depends on UN logistics, the "
+          "opposition contests the voter register, and the mission's good offices are stretched."),
+    Topic("poc", "Protection of civilians", "protection civilians attack violence displacement idp early warning sexual violence",
+          ("Force Commander", "Police Commissioner", "Head of OCHA", "Human rights chief (OHCHR)", "UNHCR Representative",
+              "JMAC chief"),
+          {"Force Commander": "Two companies are committed to a convoy; you can reinforce the east only by leaving a base "
+              "undefended.",
+           "UNHCR Representative": "Displaced families are gathering at the gate of a UN base; you fear a protection-of-civilians site you cannot manage."},
+          (_i("Attack on a displacement site", "phone call from a field office", "Force Commander, Head of OCHA",
+              "Armed men attack a displacement site two kilometres from a UN base.", "Decide the protection response and humanitarian roles."),
+           _i("Early warning", "JMAC alert", "SRSG, Force Commander",
+              "JMAC reports a militia mobilising towards three villages within 48 hours.", "Agree preventive action, political engagement and who leads."),
+           _i("Government operation", "notification from the army", "SRSG, Human rights chief (OHCHR)",
+              "The army asks for mission support to an offensive by a unit with a record of abuses.", "Apply human rights due diligence and agree conditions."),
+           _i("Civilians seek refuge at a base", "report from a sector commander", "Force Commander, UNHCR Representative",
+              "Two thousand civilians arrive at the gate of a UN base.", "Decide on entry, protection and services, and who runs the site."),
+           _i("Sexual violence reports", "report from a women's organisation",
+               "Human rights chief (OHCHR), UNICEF Representative",
+              "A women's organisation reports mass sexual violence in a district the mission patrols.", "Agree verification, referral and reporting."),
+           _i("Community alert network fails", "e-mail from civil affairs", "Force Commander, DSRSG/RC/HC",
+              "The community alert network in the east has been silent for a week; phone masts are down.", "Agree alternative early-warning arrangements.")),
+          ("Agree protection roles for the mission and the humanitarian community.",
+              "Apply human rights due diligence to support for national forces.",
+           "Turn early warning into early action."),
+          ("What does protection of civilians require of a peacekeeping mission?",
+           "How should the mission and humanitarian actors share protection responsibilities?",
+           "What does human rights due diligence require when supporting national security forces?"),
+          "Militia violence in the east has displaced 60,000 people in a month. The mission has three bases in the area; the army is "
+          "preparing an offensive and asks for mission support."),
+    Topic("mandate", "Mandate renewal",
+        "mandate renewal council resolution strategic assessment reprioritise troop ceiling report",
+          ("Chief of the joint planning capacity", "HQ desk officer (Integrated Task Force)", "JMAC chief",
+           "Host Government (Ministry of Planning)", "Force Commander"),
+          {"SRSG / Head of Mission": "You want the Council to keep the political mandate and accept a smaller force.",
+           "Host Government (Ministry of Planning)": "The Government will write to the Council opposing any human rights language in the new mandate."},
+          (_i("Council cuts and adds", "Security Council press statement", "SRSG, joint planning capacity",
+              "The Council cuts the troop ceiling by 30 %, adds an electoral-support task and asks for a report in six months.",
+              "Reprioritise the shared strategy; agree what the country team takes on."),
+           _i("Strategic assessment in six weeks", "code cable from Headquarters",
+               "SRSG, HQ desk officer (Integrated Task Force)",
+              "Headquarters launches a strategic assessment and wants the field's options in six weeks.", "Agree who joins the assessment and how the country team is involved."),
+           _i("Draft resolution leaks", "media report", "SRSG",
+              "A draft resolution leaks; it drops the mission's human rights tasks.", "Agree what the UN says and to whom."),
+           _i("Host government objects", "letter to the Council", "SRSG, Host Government (Ministry of Planning)",
+              "The Government writes to the Council opposing the renewal of the protection mandate.", "Agree engagement with the Government and Council members."),
+           _i("Budget ceiling", "e-mail from the Controller", "Director of Mission Support",
+              "The budget proposal must fall by 15 % whatever the new mandate says.", "Decide which tasks to reduce and how to explain it."),
+           _i("Peacebuilding Commission asks for advice", "letter from the PBC Chair", "DSRSG/RC/HC",
+              "The Peacebuilding Commission offers advice to the Council on the renewal and asks for the UN's priorities.", "Agree the message and who delivers it.")),
+          ("Link analysis to mandate options.", "Reprioritise an ISF after a mandate change.",
+              "Engage the Council and the host government coherently."),
+          ("How should a mandate change lead to a review of the integrated strategic framework?",
+           "What should a strategic assessment examine before a mandate renewal?",
+           "How should the Peacebuilding Commission advise the Security Council on mandates?"),
+          "The mandate expires in four months. Troop contributors want to leave, the Government wants a smaller mission without human "
+          "rights tasks, and Headquarters has asked for options."),
+    Topic("budget", "Budget cuts and liquidity",
+        "budget cuts liquidity funding financial cliff programmatic funds donors resources",
+          ("Director of Mission Support", "Chief of the joint planning capacity", "UNDP Resident Representative",
+           "Peacebuilding Fund focal point", "Donor representative"),
+          {"SRSG / Head of Mission": "You will not cut the political office; everything else is negotiable.",
+           "UNDP Resident Representative": "Three joint programmes depend on mission programmatic funds that end in June."},
+          (_i("Budget cut", "e-mail from the Controller", "SRSG, Director of Mission Support",
+              "The General Assembly approves a budget 15 % below the request.", "Decide which ISF results to protect and which to drop."),
+           _i("Liquidity crisis", "code cable from Headquarters", "Director of Mission Support",
+              "A hiring freeze and travel ban apply from next week because of unpaid assessments.", "Decide what stops and how partners are told."),
+           _i("Programmatic funds end", "memo from the budget unit", "DSRSG/RC/HC, UNDP Resident Representative",
+              "Programmatic funds for community violence reduction end in three months.", "Agree handover, closure or alternative funding."),
+           _i("Donor earmarking", "letter from a donor", "DSRSG/RC/HC",
+              "A major donor offers funds only for one agency's branded projects.", "Decide whether to accept and how to protect joint priorities."),
+           _i("Peacebuilding Fund envelope", "e-mail from the PBF secretariat", "Peacebuilding Fund focal point",
+              "A Peacebuilding Fund envelope is announced; a joint mission–agency proposal is due within three weeks.", "Agree priorities, implementing entities and who co-signs."),
+           _i("Field office closures", "proposal from mission support", "SRSG, DSRSG/RC/HC",
+              "Mission support proposes closing two field offices that agencies also use.", "Agree cost sharing or exit, and who decides.")),
+          ("Prioritise shared results under resource cuts.", "Map funding sources across the mission and agencies.",
+           "Use pooled and catalytic funds for joint priorities."),
+          ("How should integrated peacebuilding be funded, including assessed and voluntary contributions?",
+           "How can the Peacebuilding Fund support joint mission and agency priorities?",
+           "What happens to programmes when mission funding ends?"),
+          "Member States' arrears have left the mission with a liquidity crisis, and the new budget is 15 % lower. Joint programmes "
+          "that rely on mission funds are at risk."),
+    Topic("analysis", "Joint analysis",
+        "joint analysis assessment conflict analysis jmac information sharing strategic assessment risks",
+          ("JMAC chief", "Chief of the joint planning capacity", "Peace and development adviser (RCO)", "UNICEF Representative",
+           "Human rights chief (OHCHR)", "Head of OCHA"),
+          {"JMAC chief": "Your sources are classified; you can share conclusions but not the reporting behind them.",
+           "Peace and development adviser (RCO)": "The country team's analysis is already in the Cooperation Framework; you do not want a second one."},
+          (_i("Contradictory readings leak", "media report", "SRSG, DSRSG/RC/HC",
+              "The JMAC and the country team hold contradictory readings of a regional crisis; a leaked note reaches the press.",
+              "Re-establish a shared analysis and agree public messaging."),
+           _i("Request for classified information", "e-mail from UNICEF", "JMAC chief",
+              "UNICEF asks for JMAC incident data to plan child protection work.", "Agree what can be shared, with whom, and how."),
+           _i("New conflict data", "report from a research institute", "Chief of the joint planning capacity",
+              "A new survey shows the conflict's main driver is land, not ethnicity, as the ISF assumes.", "Decide how the analysis and priorities change."),
+           _i("Strategic assessment terms of reference", "code cable from Headquarters", "Chief of the joint planning capacity",
+              "Headquarters sends terms of reference for a strategic assessment that leave out the country team.", "Agree a response and the country team's role."),
+           _i("Government rejects the analysis", "letter from the Ministry of Planning", "SRSG",
+              "The Government rejects the UN's conflict analysis as interference.", "Agree how to keep national ownership without dropping the analysis."),
+           _i("Regional spillover", "message from a regional envoy", "SRSG, JMAC chief",
+              "A regional envoy's office warns of cross-border recruitment that the mission has not seen.", "Agree joint analysis across the two offices.")),
+          ("Run a joint analysis and agree a small set of peace-consolidation priorities.",
+              "Share information across the mission and agencies safely.",
+           "Keep the analysis current and owned by both sides."),
+          ("Why should the mission and the country team carry out joint analysis of the conflict?",
+           "What should a joint or strategic assessment examine?",
+           "How can joint analysis units bring mission and agency capacities together?"),
+          "The mission and the country team have never agreed a shared analysis. The JMAC, the RC office and the agencies each "
+          "produce their own, and the ISF review is due next quarter."),
+    Topic("crisis", "Crisis response", "crisis response emergency attack outbreak cholera evacuation relocation incident",
+          ("Chief of the Joint Operations Centre", "Force Commander", "Head of OCHA", "WFP Representative",
+              "Security adviser (DSS)"),
+          {"SRSG / Head of Mission": "Headquarters wants a flash report within the hour and no public statement before it.",
+           "WFP Representative": "Your warehouse in the capital holds the only food stocks; moving them needs mission trucks."},
+          (_i("Attack near a UN base", "phone call from a field office", "Force Commander, Chief of the Joint Operations Centre",
+              "Armed men attack a displacement site two kilometres from a UN base; agencies ask for evacuation support.",
+              "Decide on protection and humanitarian roles and communication with the Government."),
+           _i("Cholera outbreak", "alert from the Ministry of Health", "DSRSG/RC/HC, Head of OCHA",
+              "Cholera breaks out in a camp near the mission's largest base; rumours blame the peacekeepers.", "Agree the health response, roles and communication."),
+           _i("Staff evacuation", "recommendation from DSS", "SRSG, Security adviser (DSS)",
+              "DSS recommends relocating all non-essential staff from the east.", "Decide who stays, who leaves and how programmes continue."),
+           _i("Fuel shortage", "e-mail from mission support", "Director of Mission Support, WFP Representative",
+              "The main road is cut; fuel stocks last ten days.", "Agree common logistics and priorities."),
+           _i("Disinformation", "social media monitoring", "SRSG",
+              "Viral posts accuse the mission of arming a militia.", "Agree a joint communication response."),
+           _i("Agencies relocate", "message from the UNCT", "DSRSG/RC/HC",
+              "Agencies want to relocate to the mission's compound for security.", "Weigh protection against humanitarian perception.")),
+          ("Coordinate a crisis response across the mission and the country team.",
+              "Use the crisis-management mechanisms that exist.",
+           "Protect humanitarian principles in an emergency."),
+          ("How should the mission and the country team coordinate in a crisis?",
+           "What integrated mechanisms coordinate the mission and the UN country team?",
+           "What risks does integration pose for humanitarian action in an emergency?"),
+          "A sudden crisis hits the east: an attack near a UN base, a disease outbreak in the camps and a cut supply road, all in "
+          "the same week."),
+)
+TOPIC_KEYS = tuple(t.key for t in TOPICS)
+
+
+def match_topic(text: str) -> Topic:
+    """The catalogue topic a free-text subject is about (by key, title or keywords); transition when none fits."""
+    lowered = text.strip().lower()
+    for t in TOPICS:
+        if lowered in (t.key, t.title.lower()):
+            return t
+    words = set(tokenize(text))
+    scored = [(len(words & set(tokenize(f"{t.title} {t.keywords}"))), -i) for i, t in enumerate(TOPICS)]
+    best, index = max(scored)
+    return TOPICS[-index] if best else TOPICS[0]
+
+
+def topic_roles(topic: Topic) -> list[tuple[Role, str]]:
+    """Core roles then the topic's roles, each with the brief written for this topic (or its default)."""
+    return [(ROLES[title], topic.briefs.get(title, ROLES[title].brief)) for title in (*CORE, *topic.roles)]
+
+
+def extra_injects(topic: Topic, count: int) -> list[Inject]:
+    """Injects beyond the topic's own for long formats: the nearest other topics' first injects."""
+    if count <= 0:
+        return []
+    others = [t for t in TOPICS if t.key != topic.key]
+    words = set(re.findall(r"\w+", topic.keywords))
+    others.sort(key=lambda t: -len(words & set(re.findall(r"\w+", t.keywords))))
+    out: list[Inject] = []
+    for t in others:
+        for inj in t.injects:
+            if inj.title not in {i.title for i in topic.injects} | {i.title for i in out}:
+                out.append(inj)
+                break
+        if len(out) == count:
+            break
+    return out

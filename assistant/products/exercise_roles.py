@@ -1,0 +1,89 @@
+# ruff: noqa: E501 — prose for trainers (interests, friction, briefs) reads better unbroken.
+"""The players of integrated-planning exercises: mission leadership, country team heads, government,
+partners and Headquarters, each with interests, typical friction and a default confidential brief.
+
+Drawn from the role catalogue of joint-training practice; a topic in
+:mod:`assistant.products.exercise_catalogue` picks the roles that fit it and may rewrite the briefs.
+
+>>> ROLES["Head of OCHA"].interests.startswith("Humanitarian access")
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Role:
+    """A player: title, interests, friction, and a default confidential brief."""
+
+    title: str
+    interests: str
+    friction: str
+    brief: str
+
+
+
+ROLES = {r.title: r for r in (
+    Role("SRSG / Head of Mission", "Delivery of the mandate, the political strategy and the coherence of the UN presence.",
+         "Security Council timelines against the country team's programme cycles; pressure from the host government.",
+         "You have promised the Council visible progress before the next report."),
+    Role("DSRSG (Political)", "The political process, good offices, elections.", "Mission-centred priorities.",
+         "The opposition leader calls you, not the SRSG; you want to keep that channel open."),
+    Role("DSRSG/RC/HC", "Leadership of the country team, humanitarian coordination, alignment with development plans; reports to "
+         "the SRSG and in the UN development and humanitarian lines.", "Torn between mission objectives and humanitarian principles.",
+         "Two agency heads have told you privately they will not co-sign anything that links them to military operations."),
+    Role("Force Commander", "Security tasks, protection of civilians, support to national forces.",
+         "Requests for escorts and assets; conditions on support to national forces.",
+         "Your troops are stretched; you cannot escort convoys and hold the northern bases."),
+    Role("Police Commissioner", "Police development, public order support, protection through policing.",
+         "Support to national police with a poor human rights record.", "Two national police units are on the HRDDP watch list."),
+    Role("Director of Mission Support", "Budget, assets, logistics, staff.",
+        "Administrative rules block joint work (cost recovery, asset transfer).",
+         "The Controller has warned that any new commitment must be absorbed within the approved budget."),
+    Role("Head of OCHA", "Humanitarian access, humanitarian principles, civil-military coordination.",
+         "Visible association of humanitarian actors with the mission.", "An NGO consortium will leave the joint forums if co-branding goes ahead."),
+    Role("UNDP Resident Representative", "Governance and rule-of-law programmes; continuity after the mission leaves.",
+         "Loss of funding and visibility when mission tasks end.", "Your donors fund only activities branded as UNDP's."),
+    Role("UNICEF Representative", "Child protection and basic services under the agency's own mandate and board.",
+         "Whose lead? Agency accountability against joint results.", "Your regional office has asked you not to join integrated structures in the north."),
+    Role("UNHCR Representative", "Protection of refugees and internally displaced persons; durable solutions.",
+         "Returns pushed for political reasons.", "You will not support returns to areas your protection monitors call unsafe."),
+    Role("WFP Representative", "Food assistance and logistics; common services.",
+        "Requests to lend humanitarian logistics to the mission.",
+         "Your trucks carry the only fuel reserve in the east; you will not lend them for mission tasks."),
+    Role("Chief of the joint planning capacity", "Drafting the ISF, the transition plan and monitoring.",
+         "Consensus fatigue and lowest-common-denominator results.", "You must deliver a revised results matrix to the senior leadership forum by Friday."),
+    Role("JMAC chief", "Integrated analysis and early warning.", "Limits on sharing information with the country team.",
+         "Your latest assessment contradicts the country team's reading of the north."),
+    Role("Human rights chief (OHCHR)", "Monitoring, public reporting, human rights due diligence.",
+        "Public reporting against political engagement.",
+         "Your draft public report names army units involved in abuses; the SRSG wants it delayed."),
+    Role("Peace and development adviser (RCO)", "Conflict sensitivity, the Cooperation Framework, continuity after the mission.",
+         "Post-mission continuity with no political capacity in the RC office.", "The RC office will lose its only analyst post next year."),
+    Role("Chief Electoral Adviser", "Technical electoral assistance and the electoral calendar.",
+        "Logistics depend on mission assets.",
+         "Ballot printing is three weeks late; you have not told the electoral commission yet."),
+    Role("Host Government (Ministry of Planning)", "National ownership, sovereignty, development funding.",
+         "Resists human rights reporting; wants logistics support.", "The Minister will ask for helicopters for army operations."),
+    Role("National electoral commission chair", "A credible calendar and national ownership of the process.",
+         "Dependence on UN logistics; political pressure.", "The President's office wants the vote brought forward by two months."),
+    Role("NGO forum representative", "Independence of humanitarian action; access; staff safety.",
+        "Refusal of integrated arrangements.",
+         "Your members voted to suspend participation in joint forums if the mission brands aid."),
+    Role("Peacebuilding Fund focal point", "Joint proposals with clear results and co-signature.",
+        "Earmarking and reporting burdens.",
+         "A new envelope must be committed within three weeks."),
+    Role("HQ desk officer (Integrated Task Force)", "The Secretariat's position; Council deadlines.",
+        "Pushes a single option; reporting deadlines.",
+         "The Under-Secretary-General wants one recommended option, not three."),
+    Role("Donor representative", "Results, value for money, visibility.", "Earmarking; reporting burdens.",
+         "Your capital will fund only what can show results within 12 months."),
+    Role("Security adviser (DSS)", "Staff safety and security risk management.",
+        "Movement restrictions against programme delivery.",
+         "You are about to recommend relocating non-essential staff from the east."),
+    Role("Chief of the Joint Operations Centre", "Situational awareness and crisis coordination.",
+        "Information overload; competing reporting lines.",
+         "Two incident reports contradict each other and HQ wants a flash report in an hour."),
+)}
