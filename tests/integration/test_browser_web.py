@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from conftest import remove_uploads
-from test_browser import browser  # noqa: F401  (the module's Chromium fixture)
+from .test_browser import browser  # noqa: F401  (the module's Chromium fixture)
 
 from assistant.index.library import add_upload
 from assistant.index.retrieve import Retriever
