@@ -42,6 +42,9 @@ from assistant.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 EMBED_BATCH = 256
+# Bump when loaders, text cleaning or chunking change what is stored: documents cut by another
+# version are re-chunked on the next ingest even though their files did not change.
+TEXT_PIPELINE = "2"
 PARSE_WORKERS = 1
 PROCESS_FROM = 4  # files to parse before a separate parser process pays for its start (about a second)
 
@@ -131,6 +134,7 @@ def metadata(info: DocumentInfo, chunk: Chunk, file_sha: str, count: int, path: 
         notes=",".join(chunk.notes),
         cited_by=chunk.cited_by,
         ocr=chunk.ocr,
+        pipeline=TEXT_PIPELINE,
     )
 
 
@@ -214,9 +218,9 @@ def file_hash(path: Path) -> str:
 
 
 def _unchanged(state: DocState | None, info: DocumentInfo, file_sha: str) -> bool:
-    """Same file, every chunk written (a killed ingest leaves fewer), same manifest title."""
+    """Same file, every chunk written (a killed ingest leaves fewer), same manifest title, same text pipeline."""
     return (state is not None and state.file_sha256 == {file_sha} and state.declared == {state.chunks}
-            and state.titles == {info.title})
+            and state.titles == {info.title} and state.pipelines == {TEXT_PIPELINE})
 
 
 def ingest(

@@ -58,6 +58,7 @@ class ChunkMeta:
     notes: str = ""  # labels of the notes the passage cites, comma-separated ('4,5')
     cited_by: str = ""  # for a footnote unit: id of the passage whose marker cites it
     ocr: bool = False  # the text was read by OCR from a scanned page
+    pipeline: str = ""  # version of the text pipeline (loaders, cleaning, chunking) that cut this passage
 
     def to_chroma(self) -> dict[str, str | int]:
         """Flat metadata for Chroma, with :data:`MISSING` for every absent number."""

@@ -53,6 +53,7 @@ class DocState:
     file_sha256: set[str] = field(default_factory=set)
     declared: set[int] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
+    pipelines: set[str] = field(default_factory=set)
 
 
 def make_client(settings: Settings) -> chromadb.ClientAPI:
@@ -183,6 +184,7 @@ class Store:
                 state.file_sha256.add(str(m.get("file_sha256", "")))
                 state.declared.add(int(str(m.get("doc_chunks", MISSING))))
                 state.titles.add(str(m.get("title", "")))
+                state.pipelines.add(str(m.get("pipeline", "")))
             if len(got["ids"]) < PAGE:
                 return states
             offset += PAGE
