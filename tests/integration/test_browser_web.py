@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 import uvicorn
 from conftest import remove_uploads
-from .test_browser import browser  # noqa: F401  (the module's Chromium fixture)
 
 from assistant.index.library import add_upload
 from assistant.index.retrieve import Retriever
 from assistant.interfaces.web import create_app
+
+from .test_browser import browser  # noqa: F401  (the module's Chromium fixture)
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 MARKER = "quartzline"
