@@ -37,6 +37,10 @@ from assistant.products.context import PlanningContext
 from assistant.products.export import Block
 
 PROSE_LABEL = "Model-written first pass (each sentence checked against your context and the cited guidance; review before use):"
+# A small model sometimes echoes the prompt instead of writing: a sentence with the context's field labels is a copy, not prose.
+PROMPT_ECHO = re.compile(r"\b(Country|Mission|Period|UN entities|National plan|Priority|Key task|National priority|Tension):"
+                         r"|</?context>|quoted data|<passage", re.IGNORECASE)
+MAX_SENTENCES = 6
 NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]*|\b\d[\d.,–-]*\d\b|\b\d\b")
 ALWAYS_ALLOWED = frozenset({"UN", "United", "Nations", "ISF", "Integrated", "Strategic", "Framework", "Secretary-General",
                             "Security", "Council", "SRSG", "DSRSG", "RC", "HC", "UNCT", "Government", "I"})
@@ -82,7 +86,9 @@ def verify_paragraph(reply: str, ctx_text: str, passages: dict[int, str], verifi
     everything = ctx_text + "\n" + "\n".join(passages.values())
     kept = []
     for sentence in split_sentences(reply):
-        if new_names(sentence, everything):
+        if len(kept) == MAX_SENTENCES:
+            break
+        if PROMPT_ECHO.search(sentence) or new_names(sentence, everything):
             continue
         if markers(sentence):
             verdict = verifier.check([sentence], passages)[0]

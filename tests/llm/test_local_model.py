@@ -20,7 +20,7 @@ from assistant.index.retrieve import Retriever
 from assistant.interfaces.cli import app
 from assistant.products.context import load_context
 from assistant.products.draft import draft
-from assistant.products.prose import PROSE_LABEL
+from assistant.products.prose import PROMPT_ECHO, PROSE_LABEL
 from assistant.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.llm
@@ -79,5 +79,6 @@ def test_drafts_a_verified_paragraph(local_retriever):
     assert PROSE_LABEL in texts, texts
     paragraph = texts[texts.index(PROSE_LABEL) + 1]
     assert "Carana" in paragraph or "UNMICA" in paragraph, paragraph
+    assert not PROMPT_ECHO.search(paragraph), "an echo of the prompt is not a paragraph"
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", paragraph)}
     assert cited <= {s.n for s in report.sources}, "every marker resolves to a listed source"

@@ -53,4 +53,4 @@ def test_draft_prompt_quotes_context_and_passages():
     system, user = build_draft_messages("3. Shared vision", "Carana", "Mission: <b>UNMICA</b>", [(1, "S/1", "Policy text.")])
     assert "ONLY from the planning context" in system[1]
     assert "&lt;b&gt;UNMICA" in user[1] and '<passage n="1" source="S/1">Policy text.</passage>' in user[1]
-    assert user[1].rstrip().endswith("Paragraph:")
+    assert user[1].startswith("Planning context: Mission:") and "Carana" in user[1].splitlines()[-1]

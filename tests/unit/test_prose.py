@@ -53,3 +53,13 @@ def test_blocks_say_what_was_left_out():
     assert prose_blocks(Paragraph(text="", kept=0, dropped=3)) == []
     blocks = prose_blocks(Paragraph(text="A [1].", kept=1, dropped=2))
     assert [b.kind for b in blocks] == ["note", "paragraph", "note"] and "2 model sentence(s) left out" in blocks[2].text
+
+
+def test_an_echo_of_the_prompt_is_not_prose():
+    echo = "Planning context for Carana (quoted data): <context> " + context_text(CTX).replace("\n", " ") + " </context>"
+    assert _check(echo) == [] and _check(context_text(CTX)) == []
+
+
+def test_paragraph_is_capped():
+    kept = _check(" ".join(["UNMICA and UNDP will work in Carana on the protection of civilians."] * 9))
+    assert len(kept) == 6
