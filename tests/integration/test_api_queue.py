@@ -26,7 +26,7 @@ def test_busy_server_answers_503_with_retry_after_and_health_stays_up(app):
     app.state.answer_queue = AnswerQueue(workers=1, max_wait_s=0.5)
     release = threading.Event()
     blocker = app.state.answer_queue._pool.submit(release.wait, 60)  # the only worker is busy
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         busy = client.post("/api/ask", json=QUESTION)
         assert busy.status_code == 503 and int(busy.headers["Retry-After"]) >= 1
         assert "busy" in busy.json()["error"]
@@ -52,7 +52,7 @@ def test_concurrent_requests_all_answered_in_order_of_arrival(app, retriever):
     blocker = app.state.answer_queue._pool.submit(release.wait, 60)
     queries = [f"integrated planning question {i}" for i in range(6)]
     try:
-        with TestClient(app) as client, ThreadPoolExecutor(len(queries)) as pool:
+        with TestClient(app, base_url="http://127.0.0.1") as client, ThreadPoolExecutor(len(queries)) as pool:
             futures = []
             for q in queries:
                 futures.append(pool.submit(client.post, "/api/search", json={"query": q, "k": 2}))
