@@ -84,5 +84,9 @@ class Busy(PlanAssistError):
         super().__init__(message)
 
 
+class LLMUnavailable(PlanAssistError):
+    """The language model did not answer in time or could not be reached (server down, timeout)."""
+
+
 class IndexWriteError(PlanAssistError):
     """The index could not be written (disk full, read-only folder); nothing half-written is kept."""

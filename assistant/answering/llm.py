@@ -26,9 +26,11 @@ from __future__ import annotations
 import html
 import os
 import re
+from contextlib import contextmanager
 from typing import Iterator
 
 from assistant.citation import NOT_COVERED
+from assistant.errors import LLMUnavailable
 from assistant.settings import Settings
 
 MODEL_DECLINED = "The model found no answer in the passages."
@@ -163,19 +165,34 @@ def chat_model(settings: Settings):
         max_tokens=settings.llm_max_tokens, timeout=settings.llm_timeout_s, max_retries=1)
 
 
+@contextmanager
+def _reachable(model) -> Iterator[None]:
+    """Turn the client's timeout and connection errors into one plain product error (no traceback for users)."""
+    import openai
+
+    try:
+        yield
+    except openai.APITimeoutError as err:
+        raise LLMUnavailable(f"the language model did not answer within {model.request_timeout} s") from err
+    except openai.APIConnectionError as err:
+        raise LLMUnavailable(f"the language model server could not be reached at {model.openai_api_base}") from err
+
+
 def stream(model, messages: list[tuple[str, str]]) -> Iterator[str]:
     """Text tokens as the model produces them."""
-    for chunk in model.stream(messages):
-        text = chunk.content if isinstance(chunk.content, str) else ""
-        if text:
-            yield text
+    with _reachable(model):
+        for chunk in model.stream(messages):
+            text = chunk.content if isinstance(chunk.content, str) else ""
+            if text:
+                yield text
 
 
 def complete(model, prompt: str) -> str:
     """One non-streamed reply to a single user prompt."""
-    return str(model.invoke([("user", prompt)]).content).strip()
+    return complete_messages(model, [("user", prompt)])
 
 
 def complete_messages(model, messages: list[tuple[str, str]]) -> str:
     """One non-streamed reply to (role, content) messages."""
-    return str(model.invoke(messages).content).strip()
+    with _reachable(model):
+        return str(model.invoke(messages).content).strip()

@@ -38,6 +38,7 @@ from assistant.errors import (
     ConfigurationError,
     IndexWriteError,
     InvalidRequest,
+    LLMUnavailable,
     LoadError,
     NotDeletable,
     NotFound,
@@ -73,6 +74,7 @@ STATUS: tuple[tuple[type[PlanAssistError], int], ...] = (
     (ConfigurationError, 503),
     (Busy, 503),
     (IndexWriteError, 507),
+    (LLMUnavailable, 504),
 )
 
 

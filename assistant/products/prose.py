@@ -84,7 +84,7 @@ def _grounded_in(sentence: str, text: str) -> bool:
 def verify_paragraph(reply: str, ctx_text: str, passages: dict[int, str], verifier: Verifier) -> list[tuple[str, list[int]]]:
     """(sentence, cited passage numbers) for each sentence that passes the checks above, in order."""
     everything = ctx_text + "\n" + "\n".join(passages.values())
-    kept = []
+    kept: list[tuple[str, list[int]]] = []
     for sentence in split_sentences(reply):
         if len(kept) == MAX_SENTENCES:
             break
