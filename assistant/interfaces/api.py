@@ -3,9 +3,6 @@
 Errors are JSON ``{"error": "..."}`` with no stack traces. When ``PLANASSIST_API_KEY`` is
 set, write endpoints need it (``X-API-Key`` header or ``Authorization: Bearer``); with
 ``PLANASSIST_PROTECT_READS`` every /api endpoint does.
-
->>> # curl -s localhost:7860/api/ask -H 'content-type: application/json' \\
->>> #      -d '{"question": "Who does the DSRSG/RC/HC report to?"}'
 """
 
 from __future__ import annotations
