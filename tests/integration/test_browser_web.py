@@ -18,6 +18,7 @@ import pytest
 import uvicorn
 from conftest import remove_uploads
 
+from assistant.constants import MAX_MINUTES, MIN_MINUTES
 from assistant.index.library import add_upload
 from assistant.index.retrieve import Retriever
 from assistant.interfaces.web import create_app
@@ -150,9 +151,9 @@ def test_out_of_range_minutes_get_a_plain_message(browser, site, tmp_path, caplo
     page = _open(browser, url)
     page.get_by_role("tab", name="Training").click()
     page.locator("#pa-topic textarea, #pa-topic input").first.fill("humanitarian space")
-    minutes = page.get_by_label("Minutes (45–480)")
+    minutes = page.get_by_label(f"Minutes ({MIN_MINUTES}–{MAX_MINUTES})")
     minutes.fill("20")
     page.locator("#pa-exercise").click()
-    page.wait_for_selector(":text('between 45 and 480')", timeout=60000)
+    page.wait_for_selector(f":text('between {MIN_MINUTES} and {MAX_MINUTES}')", timeout=60000)
     assert "Traceback" not in caplog.text
     page.close()

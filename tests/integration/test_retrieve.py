@@ -10,7 +10,9 @@ pytestmark = pytest.mark.integration
 
 
 def test_finds_the_paragraph_that_answers(retriever):
-    hits = retriever.search("What did UNMIT police support focus on?", k=5)
+    # Among the passages an answer is built from (top_k = 8). Since the text cleaning it ranks 6th on this
+    # three-document index (4th before): para. 21 and 22 on the same police work now rank above it.
+    hits = retriever.search("What did UNMIT police support focus on?", k=8)
     assert any(h.short == "S/2012/765" and h.locator == "para. 24" for h in hits)
 
 
