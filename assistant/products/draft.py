@@ -285,13 +285,14 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
     for section in select_sections(sections):
         blocks += draft_section(section, ctx, retriever, chooser, "brief" if length == "brief" else "full", backend)
     items = open_items(blocks, TBD)
+    places = len(items)  # counted before the brief layout groups them by section
     annexes: list[Block] = []
     if length == "brief":
         items = _by_section(items)
         blocks, annexes = _tables_to_annexes(blocks)
     if items:
         blocks += [Block(kind="heading", text=OPEN_ITEMS_HEADING, level=1),
-                   Block(kind="paragraph", text=f"{len(items)} places in this draft are marked {TBD}:"),
+                   Block(kind="paragraph", text=f"{places} {'place' if places == 1 else 'places'} in this draft marked {TBD}:"),
                    Block(kind="bullets", items=items)]
     blocks += annexes
     start, end = ctx.years
