@@ -122,7 +122,7 @@ TOPICS: tuple[Topic, ...] = (
               "The electoral commission asks the mission to fly ballots to 300 polling stations in two weeks.", "Decide what the mission can carry and what the country team can do."),
            _i("Opposition boycott", "press conference", "DSRSG (Political)",
               "The main opposition party announces a boycott unless the voter register is audited.", "Agree the good-offices line and who engages."),
-           _i("Violence at a rally", "flash report from the JOC", "Police Commissioner, Human rights chief (OHCHR)",
+           _i("Election incident: violence at a rally", "flash report from the JOC", "Police Commissioner, Human rights chief (OHCHR)",
               "During a campaign rally an election incident turns deadly: police open fire on opposition supporters and three people are killed.", "Agree protection measures, human rights reporting and public messaging."),
            _i("Calendar slips", "e-mail from the Chief Electoral Adviser", "SRSG, DSRSG/RC/HC",
               "Ballot printing is three weeks late; the legal deadline cannot be met.", "Agree advice to the Government and the message to the Council."),

@@ -11,7 +11,7 @@ the trainer's words, marked as such. A time the trainer gives ("at month 9") sta
 >>> match_topic("mission drawdown and handover of tasks").key
 'transition'
 >>> [(r.inject.title, r.when) for r in requested_injects("drawdown with an election incident at month 9")]
-[('Violence at a rally', 'month 9')]
+[('Election incident: violence at a rally', 'month 9')]
 """
 
 from __future__ import annotations
@@ -81,13 +81,17 @@ def extra_injects(topic: Topic, count: int, taken: frozenset[str] | set[str] = f
 
 
 def best_inject(event: str) -> tuple[Inject, int, float]:
-    """The catalogue inject an event describes: (inject, words shared with it, score with its topic's keywords)."""
+    """The catalogue inject an event describes: (inject, words shared with it, score with its topic's keywords).
+
+    Words count only when at least one is in the inject's title: "human rights" alone does not make an expulsion
+    of the human rights chief the inject about a leaked draft resolution that drops human rights tasks.
+    """
     words = _words(event)
     best: tuple[Inject, int, float] | None = None
     for topic in TOPICS:
         keywords = len(words & _words(f"{topic.title} {topic.keywords}"))
         for inj in topic.injects:
-            own = len(words & _words(f"{inj.title} {inj.content}"))
+            own = len(words & _words(f"{inj.title} {inj.content}")) if words & _words(inj.title) else 0
             score = own + 0.5 * keywords
             if best is None or score > best[2]:
                 best = (inj, own, score)
@@ -111,7 +115,7 @@ def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> li
     for event, explicit in events:
         when = WHEN.search(event)
         inj, own, score = best_inject(WHEN.sub("", event))
-        if explicit and score < ASKED_SCORE:
+        if explicit and (score < ASKED_SCORE or not own):
             out.append(Requested(_own(WHEN.sub("", event)), when.group(1) if when else "", event.strip(), False))
         elif (own >= OWN_WORDS or explicit) and inj.title not in {r.inject.title for r in out}:
             out.append(Requested(inj, when.group(1) if when else "", event.strip(), True))

@@ -124,7 +124,7 @@ def test_requested_injects_are_played_with_their_times_and_roles(retriever):
     pack = exercise("one-day CPX on mission drawdown: a financial cliff appears at month 6, an election incident at "
                     "month 9", 480, 24, retriever, backend="extractive", injects=["a volcano erupts near the capital"])
     injects = [b.text for b in pack.blocks if b.kind == "heading" and b.text.startswith("Inject ")]
-    assert injects[:3] == ["Inject 1: Transition trigger and financial cliff", "Inject 2: Violence at a rally",
+    assert injects[:3] == ["Inject 1: Transition trigger and financial cliff", "Inject 2: Election incident: violence at a rally",
                            "Inject 3: A volcano erupts near the capital"]
     bullets = [i for b in pack.blocks if b.kind == "bullets" for i in b.items]
     assert "Scenario time: month 9 (as requested)" in bullets
@@ -150,8 +150,9 @@ def test_cli_exercise_docx_from_a_context(cli, tmp_path):
     out = tmp_path / "ex.docx"
     cli("exercise", "--topic", "elections", "--minutes", "960", "--participants", "30", "--context",
         str(PROJECT_ROOT / "evals" / "contexts" / "spm-withdrawal.yaml"), "--format", "docx", "-o", str(out),
-        "--backend", "extractive")
+        "--backend", "extractive", "--inject", "a volcano erupts near the capital at day 2")
     doc = Document(str(out))
     assert doc.tables and doc.tables[0].cell(0, 0).text == "Day"
     text = " ".join(p.text for p in doc.paragraphs)
     assert "Bogaland" in text and "UNAMB" in text and "Chief Electoral Adviser" in text
+    assert "Inject 1: A volcano erupts near the capital" in text and "Scenario time: day 2 (as requested)" in text

@@ -11,7 +11,7 @@ CPX = ("Write a master events list for a one-day CPX on mission drawdown. A fina
 def test_events_named_in_the_request_become_injects_in_time_order():
     asked = requested_injects(CPX)
     assert [(r.inject.title, r.when) for r in asked] == [("Transition trigger and financial cliff", "month 6"),
-                                                         ("Violence at a rally", "month 9"),
+                                                         ("Election incident: violence at a rally", "month 9"),
                                                          ("Council asks for benchmarks", "")]
     assert all(r.catalogued for r in asked)
 
@@ -38,3 +38,10 @@ def test_host_government_resisting_integration_has_its_own_topic_and_roles():
     roles = {r.title for r, _ in topic_roles(topic)}
     assert {"Host Government (Ministry of Foreign Affairs)", "Peace and development adviser (RCO)"} <= roles
     assert "Force Commander" not in roles
+
+
+def test_a_match_needs_a_word_of_the_injects_title():
+    asked = requested_injects("host government", ["the Government expels the mission's human rights chief"])
+    # "Draft resolution leaks" also mentions human rights tasks in its content, but not in its title
+    assert [r.inject.title for r in asked] == ["Consent for human rights work questioned"]
+    assert not requested_injects("transition", ["the President falls ill"])[0].catalogued
