@@ -179,7 +179,7 @@ def ensure_sentence_index(store: Store, settings: Settings) -> None:
     if (snapshot_folder(settings, store.name, store.generation()) / SENTENCES_SAVED).exists():
         return
     snapshot = LexicalSnapshot.open(store, settings)
-    SentenceIndex.open(snapshot.records, store.encoder, settings.index_dir, snapshot.folder)
+    SentenceIndex.open(lambda: snapshot.records, store.encoder, settings.index_dir, snapshot.folder)
 
 
 def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] | str:

@@ -28,6 +28,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,14 +173,18 @@ class SentenceIndex:
                    (folder / "library.txt").read_text(encoding="utf-8"))
 
     @classmethod
-    def open(cls, records: list[Record], encoder: Encoder, index_dir: Path, snapshot: Path | None) -> "SentenceIndex":
-        """The saved index of this snapshot, or one built now (and saved there when the folder is writable)."""
+    def open(cls, records: Callable[[], list[Record]], encoder: Encoder, index_dir: Path,
+             snapshot: Path | None) -> "SentenceIndex":
+        """The saved index of this snapshot, or one built now (and saved there when the folder is writable).
+
+        ``records`` is called only to build: opening a saved index reads no passage text.
+        """
         if snapshot is not None and (snapshot / SAVED).exists():
             try:
                 return cls.load(snapshot)
             except (OSError, ValueError, KeyError):
                 pass  # replaced or damaged under us: build it again
-        index = cls.build(records, encoder, index_dir)
+        index = cls.build(records(), encoder, index_dir)
         if snapshot is not None and snapshot.exists():
             try:
                 index.save(snapshot)

@@ -42,10 +42,10 @@ def test_saved_index_opens_with_the_same_sentences_vectors_and_search(tmp_path, 
              "The Integration Steering Group meets quarterly to review progress on integration across the system."]
     records = [Record(f"a{i}", t, ChunkMeta(doc_id="a", seq=i, title="A", short="A 2013")) for i, t in enumerate(texts)]
     encoder = FakeEncoder()
-    built = SentenceIndex.open(records, encoder, tmp_path, tmp_path)  # builds, then saves into the snapshot folder
+    built = SentenceIndex.open(lambda: records, encoder, tmp_path, tmp_path)  # builds, then saves into the snapshot folder
     assert (tmp_path / SAVED).is_dir()
     monkeypatch.setattr(SentenceIndex, "build", None)  # opened from disk: nothing is split or embedded again
-    loaded = SentenceIndex.open(records, encoder, tmp_path, tmp_path)
+    loaded = SentenceIndex.open(lambda: records, encoder, tmp_path, tmp_path)
     assert loaded.texts == built.texts and loaded.by_row == built.by_row and loaded.library_text == built.library_text
     assert (loaded.vectors == built.vectors).all() and (loaded.prev == built.prev).all()
     vector = built.vectors[1]
