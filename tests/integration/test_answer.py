@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.answering.answer import Answer, answer_question, answer_stream, llm_passages, render_text
@@ -83,6 +85,22 @@ def test_llm_answer_streams_and_keeps_valid_markers(llm_retriever, fake_llm):
     request = fake_llm.requests[-1]
     assert request["stream"] is True and request["messages"][0]["content"] == SYSTEM_PROMPT
     assert '<passage n="1"' in request["messages"][1]["content"]
+
+
+def test_streamed_markers_are_the_final_answers_numbers(llm_retriever, fake_llm):
+    """The model cites passages [n] then [1]; the reader sees [1] then [2] while it streams and in the answer."""
+    query = "What did UNMIT police support focus on?"
+    given = llm_passages(plan_answer(query, llm_retriever), llm_retriever)
+    n = len(given)
+    assert n >= 2
+    fake_llm.script(f"{split_sentences(given[-1].text)[0]} [{n}] {split_sentences(given[0].text)[0]} [1] [{n + 40}]")
+    events = list(answer_stream(query, llm_retriever, backend="llm"))
+    streamed, result = "".join(events[:-1]), events[-1]
+    assert re.findall(r"\[\d+\]", streamed) == ["[1]", "[2]"], streamed
+    assert [s.citations for s in result.sentences] == [[1], [2]]
+    assert re.findall(r"\[\d+\]", result.answer) == ["[1]", "[2]"]
+    assert [c.locator for c in result.citations] == [given[-1].locator, given[0].locator]
+    assert any(f"[{n + 40}]" in note and "removed" in note for note in result.notes)
 
 
 def test_llm_prompt_is_short_and_fitted_to_a_small_model(llm_retriever, fake_llm):
