@@ -4,9 +4,9 @@ A failure is a wrong key typed into /login or sent as an ``X-API-Key`` / ``Beare
 After ``KEY_FAILURES`` of them within ``KEY_FAILURE_WINDOW_S`` seconds, every further key
 from that address — right or wrong, so that a hit cannot be told from a miss — is answered
 429 with ``Retry-After`` until the oldest failure leaves the window. A browser already
-signed in (a valid session cookie) is not affected. Behind a reverse proxy all clients share
-its address unless uvicorn is told to trust the proxy's ``X-Forwarded-For``
-(``--forwarded-allow-ips``); the limit then applies to the proxy as a whole.
+signed in (a valid session cookie) is not affected. The address is uvicorn's: behind a proxy it
+comes from ``X-Forwarded-For`` when the proxy is trusted (127.0.0.1 by default, else
+``FORWARDED_ALLOW_IPS``); otherwise all the proxy's clients share one limit.
 
 >>> limit = KeyGuessLimit(failures=2, window_s=60)
 >>> limit.fail("10.0.0.5", now=0); limit.fail("10.0.0.5", now=1)
