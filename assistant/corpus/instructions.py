@@ -10,8 +10,8 @@ The rule is narrow so that policy text is never caught (guidance is full of dire
 
 - it matches one of the literal phrases attackers use (``LITERAL``), or
 - it tells its reader to set aside what came before, in the imperative ("Forget everything
-  above", "and disregard the preceding text") — "Missions should not ignore earlier lessons"
-  is not imperative and does not count, or
+  above", "…: disregard the preceding text") — "Missions should not ignore earlier lessons" and
+  "a disregard of rules and procedures" are not imperatives and do not count, or
 - it speaks to the answering system or the reader of the answer (an AI, a chatbot, "whoever
   reads this", "the user", "your answer") and asks it to say something (say, state, answer,
   reply, tell, write …).
@@ -31,13 +31,13 @@ import re
 
 LITERAL = re.compile(
     r"ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|rules)|disregard (all |the )?(previous|prior|above)"
-    r"|system prompt|you are (now )?(an? )?(ai|assistant|chatbot|language model)|new instructions:",
+    r"|system prompt\b|you are (now )?(an? )?(ai|assistant|chatbot|language model)|new instructions:",
     re.IGNORECASE,
 )
 # an imperative: at the start of a sentence or clause, or after a word that introduces one
-_IMPERATIVE = r"(?:^|[:;,—–(\"“]\s*|\b(?:and|then|please|now|so|just|simply|kindly)\s+)"
+_IMPERATIVE = r"(?:^|[:;,—–(\"“]\s*|\b(?:please|now|just|simply|kindly)\s+)"
 SET_ASIDE = re.compile(
-    _IMPERATIVE + r"(?:forget|ignore|disregard|override|overrule|pay no attention to)\b(?:\W+\w+){0,5}?\W+"
+    _IMPERATIVE + r"(?:forget|ignore|disregard|override|overrule|pay no attention to)\b(?!\s+(?:of|for)\b)(?:\W+\w+){0,5}?\W+"
     r"(?:above|before|earlier|previous(?:ly)?|prior|preceding|so far|everything|instructions|rules|guidelines|context)\b",
     re.IGNORECASE,
 )

@@ -32,6 +32,8 @@ POLICY = [
     "The reader is referred to annex I for the full list.",
     "Member States may wish to state that they support the approach.",
     "Forget-me-not committees were set up before the elections.",
+    "Lack of sufficient transparency and disregard of rules and procedures hamper the functionality of the ministry.",
+    "The capacity of the judicial system promptly to deal with its backlog is limited.",
 ]
 
 
