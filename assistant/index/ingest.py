@@ -290,9 +290,9 @@ def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest:
             todo.append((path, info, file_sha))
     bar = tqdm(total=len(todo), unit="doc", disable=not progress or not todo, desc="ingest")
     for (path, info, file_sha), result in zip(todo, _parsed(todo, settings), strict=True):
-        bar.update(1)
         if isinstance(result, str):
             report.failed.append(Failure(path=str(path), error=result))
+            _advance(bar)
             continue
         try:
             report.embedded += _write_document(store, info, path, file_sha, result)
@@ -301,7 +301,16 @@ def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest:
                                   f"({error_line(err)}); files before it are in, a re-run completes the rest") from err
         report.chunks += len(result)
         report.doc_ids.append(info.id)
+        _advance(bar)
     bar.close()
+
+
+def _advance(bar: tqdm) -> None:
+    """Count a written document; the last is drawn by ``close()`` alone (drawing it here too printed 100 % twice)."""
+    if bar.n + 1 < (bar.total or 0):
+        bar.update(1)
+    else:
+        bar.n += 1
 
 
 def _write_document(store: Store, info: DocumentInfo, path: Path, file_sha: str, chunks: list[Chunk]) -> int:

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.corpus.instructions import INSTRUCTION_LIKE
 from assistant.corpus.sentences import split_sentences
 from assistant.index.embeddings import Encoder
 from assistant.index.lexical import LexicalIndex
@@ -52,12 +53,8 @@ LEANING = re.compile(
     r"accordingly|at the same time|in (?:that|this) (?:case|way))\b",
     re.IGNORECASE,
 )
-# Text that poses as an instruction is data, never a quote (nor evidence offered to an LLM).
-INSTRUCTION_LIKE = re.compile(
-    r"ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|rules)|disregard (all |the )?(previous|prior|above)"
-    r"|system prompt|you are (now )?(an? )?(ai|assistant|chatbot|language model)|new instructions:",
-    re.IGNORECASE,
-)
+# Text that poses as an instruction is data, never a quote (nor evidence offered to an LLM): INSTRUCTION_LIKE,
+# from assistant.corpus.instructions (literal phrases and paraphrases alike).
 # Not quotable: footnotes ("²² See ..."), text that starts mid-sentence, footnote markers glued into
 # a line, runs of capitals (tables of contents, running heads) and TeX residue from PDF conversion.
 NOT_QUOTABLE = re.compile(r"^\(?[a-z]|^See |\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^")
