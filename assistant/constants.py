@@ -28,3 +28,5 @@ MIN_MINUTES, MAX_MINUTES = 45, 960
 """Length of an exercise session in minutes (960: two days of eight hours)."""
 MIN_PARTICIPANTS, MAX_PARTICIPANTS = 4, 120
 """Participants in an exercise."""
+KEY_FAILURES, KEY_FAILURE_WINDOW_S = 10, 300
+"""Wrong keys one client address may send (to /login or as a header) in this many seconds before a 429."""

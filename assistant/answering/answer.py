@@ -34,6 +34,7 @@ from assistant.answering.llm import (
     split_decline,
     stream,
 )
+from assistant.answering.markers import CitationNumbers
 from assistant.answering.verify import Verdict, Verifier, split_sentences
 from assistant.citation import MARKER_FORMAT, NOT_COVERED, SOURCE_TYPES, Citation, CitationBook, SourceRef
 from assistant.constants import LEXICAL_SUPPORT
@@ -184,12 +185,16 @@ def _ms(started: float) -> float:
 
 
 def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Retriever, backend: str,
-            started: float, notes: list[str]) -> Answer:
-    """Verify sentences against the passages they were given, number citations, add currency notes."""
+            started: float, notes: list[str], numbers: CitationNumbers | None = None) -> Answer:
+    """Verify sentences against the passages they were given, number citations as the stream did, add currency notes."""
     passages = {i + 1: h.text for i, h in enumerate(hits)}
     verdicts = Verifier(retriever.encoder).check(sentences, passages, ocr={i + 1 for i, h in enumerate(hits) if h.ocr})
-    used = list(dict.fromkeys(n for v in verdicts for n in v.citations))
-    renumber = {old: new + 1 for new, old in enumerate(used)}
+    numbers = numbers or CitationNumbers(set(passages))
+    renumber = {old: numbers.number(old) for v in verdicts for old in v.citations}
+    dropped = sorted(set(numbers.shown.values()) - set(renumber.values()))
+    if dropped:
+        notes.append(f"Removed after checking: {', '.join(MARKER_FORMAT.format(n=n) for n in dropped)} (cited while the "
+                     "answer was written, but the passage does not support the sentence).")
     citations = sorted(
         (c.model_copy(update={"n": renumber[c.n]}) for c in _citations(hits) if c.n in renumber), key=lambda c: c.n
     )
@@ -199,7 +204,7 @@ def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Ret
         out_sentences.append(Sentence(text=v.text, citations=ns, supported=v.supported))
         marks = "".join(MARKER_FORMAT.format(n=n) for n in ns)
         parts.append(f"{v.text} {marks}".strip() + ("" if v.supported else " (unsupported)"))
-        notes.extend(f"Sentence {len(out_sentences)}: {n}" for n in v.notes)
+        notes.extend(f"Sentence {len(out_sentences)}: {n}" for n in numbers.in_notes(v.notes))
     notes.extend(currency_notes(citations, retriever))
     if any(INSTRUCTION_LIKE.search(h.text) for h in hits):
         notes.append("A retrieved passage contains instruction-like text; it was treated as quoted data only.")
@@ -268,15 +273,19 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
         hits = plan.hits
         given = llm_passages(plan, retriever)
         messages = build_messages(question, [(i + 1, h.label, h.text) for i, h in enumerate(given)])
-        text = ""
+        text, numbers = "", CitationNumbers(set(range(1, len(given) + 1)))
         for token in stream(chat_model(retriever.settings), messages):
             text += token
-            yield token
+            shown = numbers.feed(token)  # in the reader's numbers, as in the final answer
+            if shown:
+                yield shown
+        if rest := numbers.flush():
+            yield rest
         declined, kept = split_decline(text)
         if declined:
             result = abstain(question, hits, backend, started, MODEL_DECLINED, notes)
         else:
-            result = _finish(question, split_sentences(kept), given, retriever, backend, started, notes)
+            result = _finish(question, split_sentences(kept), given, retriever, backend, started, notes, numbers)
     yield result.model_copy(update={"standalone": query})
 
 
