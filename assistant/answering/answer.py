@@ -47,7 +47,7 @@ Backend = Literal["auto", "extractive", "llm"]
 NEAREST_SOURCES = 3
 COVERAGE_PASSAGES = 3
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
-ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- "}
+ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- ", "note": "  Footnote: "}
 ALREADY_GIVEN = "The sentence that answers this was quoted above; more from the sources:"
 LLM_SENTENCES = 6  # evidence sentences offered to an LLM (in at most MAX_PASSAGES passages)
 
@@ -59,8 +59,8 @@ class Sentence(BaseModel):
     citations: list[int]
     supported: bool
     role: str = Field("lead", description="given (quoted earlier in the conversation: pointed to, not repeated), lead, "
-                                          "item (of the list the lead introduces), support, or closest (a gap answer's "
-                                          "nearest passage).")
+                                          "item (of the list the lead introduces), support, closest (a gap answer's "
+                                          "nearest passage), or note (the footnote cited by the sentence before it).")
 
 
 class AnswerView(BaseModel):
@@ -86,12 +86,13 @@ class Answer(AnswerView):
     def cited_lines(self, book: CitationBook, limit: int) -> list[str]:
         """Up to ``limit`` verified sentences as 'text [n]', renumbered into a report's sources.
 
-        Unsupported or uncited sentences are left out; an abstention gives none.
+        Unsupported or uncited sentences are left out, and so are footnotes (shown only under the sentence
+        citing them); an abstention gives none.
         """
         by_n = {c.n: c for c in self.citations}
         out = []
         for s in self.sentences:
-            if s.supported and s.citations:
+            if s.supported and s.citations and s.role != "note":
                 out.append(f"{s.text} " + "".join(f"[{book.cite(by_n[n])}]" for n in s.citations if n in by_n))
             if len(out) == limit:
                 break
