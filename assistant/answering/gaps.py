@@ -10,8 +10,9 @@ Three judgments, each made from evidence rather than from the question alone:
   best passage's similarity, how many of the question's words one passage holds), answer
   evidence (the best candidate sentence's score) and whether the named things in the
   question (missions, resolutions, modules, fiscal periods, places) occur in the library
-  at all. The weights and the threshold are fitted on evals/answers.jsonl
-  (``scripts/fit_answer_weights.py``).
+  at all, occur *together* in one passage, and whether the question uses words the library
+  never uses (:mod:`named`). The weights and the threshold are fitted on evals/answers.jsonl
+  (``scripts/fit_answer_weights.py --scope-only``, 5-fold cross-validated).
 * **Unstated facts.** On-topic passages that do not carry the expected answer ("who signs
   the ISF?") give "The library does not state who signs the ISF." and the closest passages,
   not a confident non-answer.
@@ -36,10 +37,10 @@ from assistant.index.lexical import tokenize
 
 # Question-level evidence for answering at all (fitted, see module docstring).
 SCOPE_FEATURES = ("passage_similarity", "coverage", "best_candidate", "unknown_entities", "predicate_coverage", "best_dense",
-                  "any_unknown")
+                  "absent")
 SCOPE_WEIGHTS = {
-    "bias": -4.72, "passage_similarity": 1.834, "coverage": 2.235, "best_candidate": 1.085, "unknown_entities": -1.255,
-    "predicate_coverage": 1.284, "best_dense": 2.198, "any_unknown": -1.993,
+    "bias": -3.266, "passage_similarity": 1.523, "coverage": 1.885, "best_candidate": 1.232, "unknown_entities": -1.052,
+    "predicate_coverage": 0.816, "best_dense": 1.683, "absent": -2.673,
 }
 TYPED = frozenset({"who", "when", "where", "quantity"})  # questions whose answer is a definite kind of thing
 AUX_START = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|must|shall|will|would|has|have|had|may)\b", re.I)
