@@ -43,8 +43,8 @@ PREPOSITIONS = ("by", "in", "for", "after", "before", "under", "during", "since"
 # what a question asks *of* its topic: 'the purpose of the mission' is about the mission
 FRAME = re.compile(r"^(?:the |an? )?(?:main |key |exact )?(?:purpose|role|aim|goal|mandate|composition|size|function|"
                    r"functions|responsibilities|structure|outcome|results?|findings|conclusions?|impact|status|history|"
-                   r"meaning|definition|scope|strength|nature|objectives?|priorities|budget|membership|origin|"
-                   r"(?:\w+ )?of the (?=\w))\s*(?:of\s+)?", re.IGNORECASE)
+                   r"meaning|definition|scope|strength|nature|objectives?|priorities|budget|membership|origin)"
+                   r"\s+of\s+", re.IGNORECASE)
 ARTICLE = re.compile(r"^(?:the|an?|this|that)\s+", re.IGNORECASE)
 DO_SUPPORT = re.compile(r"^(?:and\s+)?(?:\w+\s+){0,2}?(?:do|does|did)\s", re.IGNORECASE)
 TOPIC_WORDS = 8
