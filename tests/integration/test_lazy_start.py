@@ -20,6 +20,8 @@ from assistant.index.embeddings import Encoder, encoder_for
 from assistant.index.ingest import ingest
 from assistant.index.lexical_snapshot import snapshot_folder
 from assistant.index.retrieve import Retriever
+from assistant.index.sentences import SAVED as SENTENCES
+from assistant.index.sentences import SentenceIndex
 from assistant.index.store import Store
 from assistant.settings import PROJECT_ROOT
 
@@ -99,7 +101,7 @@ def test_reader_reloads_bm25_after_another_process_ingests(make_settings):
     assert after[0].doc_id == "itad-integrated-delivery"
 
 
-def test_ingest_saves_the_lexical_snapshot_and_a_new_reader_opens_it(make_settings):
+def test_ingest_saves_the_lexical_snapshot_and_a_new_reader_opens_it(make_settings, monkeypatch):
     settings = make_settings()
     seed(settings, RES, BLOG)
     store = Store.open(settings, encoder_for(settings))
@@ -114,3 +116,6 @@ def test_ingest_saves_the_lexical_snapshot_and_a_new_reader_opens_it(make_settin
     hits = reader.search("peacebuilding architecture review", k=3)
     assert len(hits) == 3 and all(h.text for h in hits)
     assert [r.id for r in reader.records] == reader.snapshot.ids
+    assert (folder / SENTENCES).is_dir()
+    monkeypatch.setattr(SentenceIndex, "build", None)  # the sentence index is opened from disk, not re-split
+    assert len(reader.sentences) > 0 and reader.sentences.quotable.any()
