@@ -11,16 +11,6 @@ True
 
 from __future__ import annotations
 
-# --- extractive answers: sentence selection (set by the answer eval) -------------------------
-MMR_LAMBDA = 0.85
-"""Maximal-marginal-relevance trade-off: 1 is pure relevance, 0 pure novelty."""
-OVERLAP_WEIGHT = 0.3
-"""Weight of the question-word overlap added to a sentence's cosine relevance."""
-RELATIVE_CUTOFF = 0.35
-"""Stop adding sentences (after two) once relevance falls this far below the best one."""
-PRESELECT = 16
-"""Candidate sentences embedded per answer (the cheapest-scored rest are dropped first)."""
-
 # --- verification: when does a passage support a sentence ------------------------------------
 LEXICAL_SUPPORT = 0.6
 """Share of a sentence's content words a passage must hold to support it."""
@@ -38,3 +28,5 @@ MIN_MINUTES, MAX_MINUTES = 45, 960
 """Length of an exercise session in minutes (960: two days of eight hours)."""
 MIN_PARTICIPANTS, MAX_PARTICIPANTS = 4, 120
 """Participants in an exercise."""
+KEY_FAILURES, KEY_FAILURE_WINDOW_S = 10, 300
+"""Wrong keys one client address may send (to /login or as a header) in this many seconds before a 429."""

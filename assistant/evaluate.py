@@ -20,7 +20,7 @@ from pathlib import Path
 from assistant.answering.answer import answer_question
 from assistant.answering.conversation import Conversation
 from assistant.answering.llm import MODEL_DECLINED
-from assistant.citation import GAP_PREFIX, MISSING_NOTE
+from assistant.citation import GAP_PREFIX, MISSING_NOTE, UNDERSTOOD_PREFIX
 from assistant.corpus.manifest import load_manifest
 from assistant.index.ingest import ingest
 from assistant.index.lexical import tokenize
@@ -122,7 +122,8 @@ def complete(sentence: str) -> bool:
 
 def _facts(row: dict, result, pointed: str = "") -> float:
     """Share of key facts in the answer (a follow-up also counts the earlier sentence it points back to)."""
-    text = _norm(result.answer + " " + pointed)
+    answer = result.answer.split("\n", 1)[1] if result.answer.startswith(UNDERSTOOD_PREFIX) else result.answer
+    text = _norm(answer + " " + pointed)
     return _share(_norm(f) in text for f in row["key_facts"]) if row["key_facts"] else 1.0
 
 
@@ -143,7 +144,7 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
     manifest = load_manifest(retriever.settings.corpus_dir)
     m: dict[str, list] = {k: [] for k in ("facts", "recall5", "false_abstain", "abstain", "abstain_near", "gap",
                                           "missing_note", "missing_facts", "follow_facts", "follow_repeat",
-                                          "complete", "times", "over_retrieval")}
+                                          "complete", "times", "over_retrieval", "lead_facts")}
     precise = cited_pairs = recalled = sentences = supported = 0
     misses: dict[str, list[str]] = {"facts": [], "false_abstain": [], "not_declined": [], "no_gap_note": [], "follow": []}
     for row in rows:
@@ -193,6 +194,8 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
             continue
         m["recall5"].append(any(relevant(h.text, row["key_facts"]) for h in hits[:5]) if row["key_facts"] else True)
         m["false_abstain"].append(result.abstained)
+        lead = " ".join(s.text for s in result.sentences if s.role == "lead")
+        m["lead_facts"].append(bool(lead) and any(_norm(f) in _norm(lead) for f in row["key_facts"]))
         if result.abstained:
             m["facts"].append(0.0)
             misses["false_abstain"].append(row["id"])
@@ -218,6 +221,7 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
                    for k in ("answer", "gap", "out", "missing", "follow")},
         "near_domain": len(m["abstain_near"]),
         "key_fact_recall": mean("facts"),
+        "lead_holds_key_fact": mean("lead_facts"),
         "passage_recall@5": mean("recall5"),
         "false_abstention_rate": mean("false_abstain"),
         "gap_stated": mean("gap"),

@@ -34,8 +34,17 @@ from assistant.answering.llm import (
     split_decline,
     stream,
 )
+from assistant.answering.markers import CitationNumbers
 from assistant.answering.verify import Verdict, Verifier, split_sentences
-from assistant.citation import MARKER_FORMAT, NOT_COVERED, SOURCE_TYPES, Citation, CitationBook, SourceRef
+from assistant.citation import (
+    MARKER_FORMAT,
+    NOT_COVERED,
+    SOURCE_TYPES,
+    UNDERSTOOD_PREFIX,
+    Citation,
+    CitationBook,
+    SourceRef,
+)
 from assistant.constants import LEXICAL_SUPPORT
 from assistant.corpus.manifest import load_manifest
 from assistant.errors import BackendUnavailable
@@ -46,7 +55,7 @@ Backend = Literal["auto", "extractive", "llm"]
 NEAREST_SOURCES = 3
 COVERAGE_PASSAGES = 3
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
-ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- "}
+ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- ", "note": "  Footnote: "}
 ALREADY_GIVEN = "The sentence that answers this was quoted above; more from the sources:"
 LLM_SENTENCES = 6  # evidence sentences offered to an LLM (in at most MAX_PASSAGES passages)
 
@@ -58,8 +67,8 @@ class Sentence(BaseModel):
     citations: list[int]
     supported: bool
     role: str = Field("lead", description="given (quoted earlier in the conversation: pointed to, not repeated), lead, "
-                                          "item (of the list the lead introduces), support, or closest (a gap answer's "
-                                          "nearest passage).")
+                                          "item (of the list the lead introduces), support, closest (a gap answer's "
+                                          "nearest passage), or note (the footnote cited by the sentence before it).")
 
 
 class AnswerView(BaseModel):
@@ -74,23 +83,24 @@ class AnswerView(BaseModel):
     backend: str = "extractive"
     took_ms: float = 0.0
     question_type: str = Field("", description="who, when, where, quantity, which, list, definition, why, how, yes_no or what.")
+    standalone: str = Field("", description="The question as understood and searched (a follow-up made standalone).")
 
 
 class Answer(AnswerView):
     """The answer object shared by CLI, API and UI."""
 
     citations: list[Citation]
-    standalone: str = Field("", description="The query actually searched (after follow-up condensation).")
 
     def cited_lines(self, book: CitationBook, limit: int) -> list[str]:
         """Up to ``limit`` verified sentences as 'text [n]', renumbered into a report's sources.
 
-        Unsupported or uncited sentences are left out; an abstention gives none.
+        Unsupported or uncited sentences are left out, and so are footnotes (shown only under the sentence
+        citing them); an abstention gives none.
         """
         by_n = {c.n: c for c in self.citations}
         out = []
         for s in self.sentences:
-            if s.supported and s.citations:
+            if s.supported and s.citations and s.role != "note":
                 out.append(f"{s.text} " + "".join(f"[{book.cite(by_n[n])}]" for n in s.citations if n in by_n))
             if len(out) == limit:
                 break
@@ -183,12 +193,16 @@ def _ms(started: float) -> float:
 
 
 def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Retriever, backend: str,
-            started: float, notes: list[str]) -> Answer:
-    """Verify sentences against the passages they were given, number citations, add currency notes."""
+            started: float, notes: list[str], numbers: CitationNumbers | None = None) -> Answer:
+    """Verify sentences against the passages they were given, number citations as the stream did, add currency notes."""
     passages = {i + 1: h.text for i, h in enumerate(hits)}
     verdicts = Verifier(retriever.encoder).check(sentences, passages, ocr={i + 1 for i, h in enumerate(hits) if h.ocr})
-    used = list(dict.fromkeys(n for v in verdicts for n in v.citations))
-    renumber = {old: new + 1 for new, old in enumerate(used)}
+    numbers = numbers or CitationNumbers(set(passages))
+    renumber = {old: numbers.number(old) for v in verdicts for old in v.citations}
+    dropped = sorted(set(numbers.shown.values()) - set(renumber.values()))
+    if dropped:
+        notes.append(f"Removed after checking: {', '.join(MARKER_FORMAT.format(n=n) for n in dropped)} (cited while the "
+                     "answer was written, but the passage does not support the sentence).")
     citations = sorted(
         (c.model_copy(update={"n": renumber[c.n]}) for c in _citations(hits) if c.n in renumber), key=lambda c: c.n
     )
@@ -198,7 +212,7 @@ def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Ret
         out_sentences.append(Sentence(text=v.text, citations=ns, supported=v.supported))
         marks = "".join(MARKER_FORMAT.format(n=n) for n in ns)
         parts.append(f"{v.text} {marks}".strip() + ("" if v.supported else " (unsupported)"))
-        notes.extend(f"Sentence {len(out_sentences)}: {n}" for n in v.notes)
+        notes.extend(f"Sentence {len(out_sentences)}: {n}" for n in numbers.in_notes(v.notes))
     notes.extend(currency_notes(citations, retriever))
     if any(INSTRUCTION_LIKE.search(h.text) for h in hits):
         notes.append("A retrieved passage contains instruction-like text; it was treated as quoted data only.")
@@ -254,10 +268,13 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
     query = search_query or question
     plan = plan_answer(question, retriever, filters, query, exclude)
     notes = plan_notes(plan)
+    understood = understood_line(question, query)
+    if understood:
+        yield understood
     if plan.decision == "not_covered":
         result = abstain(question, plan.hits, backend, started, notes=notes, question_type=plan.q.type)
         yield result.answer
-        yield result.model_copy(update={"standalone": query})
+        yield result.model_copy(update={"standalone": query, "answer": understood + result.answer})
         return
     if backend == "extractive":
         result = _extractive(question, plan, retriever, backend, started, notes)
@@ -267,16 +284,27 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
         hits = plan.hits
         given = llm_passages(plan, retriever)
         messages = build_messages(question, [(i + 1, h.label, h.text) for i, h in enumerate(given)])
-        text = ""
+        text, numbers = "", CitationNumbers(set(range(1, len(given) + 1)))
         for token in stream(chat_model(retriever.settings), messages):
             text += token
-            yield token
+            shown = numbers.feed(token)  # in the reader's numbers, as in the final answer
+            if shown:
+                yield shown
+        if rest := numbers.flush():
+            yield rest
         declined, kept = split_decline(text)
         if declined:
             result = abstain(question, hits, backend, started, MODEL_DECLINED, notes)
         else:
-            result = _finish(question, split_sentences(kept), given, retriever, backend, started, notes)
-    yield result.model_copy(update={"standalone": query})
+            result = _finish(question, split_sentences(kept), given, retriever, backend, started, notes, numbers)
+    yield result.model_copy(update={"standalone": query, "answer": understood + result.answer})
+
+
+def understood_line(question: str, query: str) -> str:
+    """'Answering: <the standalone question>' and a line break when a follow-up was rewritten; else ''."""
+    if " ".join(query.lower().split()).rstrip("?") == " ".join(question.lower().split()).rstrip("?"):
+        return ""
+    return f"{UNDERSTOOD_PREFIX} {query}\n"
 
 
 def render_text(answer: Answer) -> str:

@@ -4,7 +4,10 @@ Shape: the sentence that answers first (with the sentence it leans on, if it ope
 "It…", "However…", "These…"), the list it introduces shown as a list, then up to three
 supporting points — every one quoted verbatim and cited. For "what must/should" questions
 non-UN commentary and a Secretary-General's first-person narrative are never quoted as
-guidance. When the evidence is too weak the plan says so instead (see :mod:`gaps`).
+guidance. A footnote unit, an attribution of the text's sources or a rhetorical question is never a lead
+or a point; a footnote that holds what is asked is shown under the sentence citing it (see :mod:`notes`).
+A supporting point must be on the question's topic by itself. When the evidence is too weak the plan says
+so instead (see :mod:`gaps`).
 
 >>> plan = plan_answer("What must an ISF contain?", get_retriever())      # doctest: +SKIP
 >>> plan.decision, plan.lead.text[:40]                                     # doctest: +SKIP
@@ -25,16 +28,24 @@ from assistant.answering.gaps import (
     unknown_entities,
     unstated,
 )
+from assistant.answering.named import cooccurrence, expansions, library_passages, unknown_terms
+from assistant.answering.notes import citing_sentence
 from assistant.answering.question import QuestionInfo, understand
-from assistant.answering.scoring import Candidate, featurize, score
+from assistant.answering.scoring import Candidate, featurize, never_an_answer, score
 from assistant.corpus.manifest import DocumentInfo, load_manifest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
+from assistant.index.sentences import SentenceIndex
 
 PASSAGES = 8  # top passages whose every sentence is a candidate
 SENTENCE_SEARCH = 30  # plus this many from dense and from BM25 sentence search
 SUPPORT_RATIO = 0.5  # a supporting point scores at least this share of the lead's score
 SUPPORT_FLOOR = 0.15
+# A supporting point must be on the question's topic by itself, not only through the passage it sits in:
+# its own cosine to the question at least POINT_SIMILARITY, or POINT_OFF_FOCUS when it holds none of the
+# focus words (chosen on evals/answers.jsonl: drops 19 of 255 points, none of those holding a key fact but one).
+POINT_SIMILARITY = 0.30
+POINT_OFF_FOCUS = 0.45
 REDUNDANT = 0.9  # cosine above which a sentence repeats one already chosen
 TOP_FOR_PREDICATE = 3  # the question's predicate must appear in one of the best few sentences
 GAP_CLOSEST = 2
@@ -79,8 +90,9 @@ class Plan:
 
 
 def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retriever, filters: Filters | None,
-               exclude: set[str]) -> list[Candidate]:
-    """Scored candidate sentences from the top passages and from sentence search, best first."""
+               exclude: set[str]) -> tuple[list[Candidate], list[Candidate]]:
+    """Scored candidate sentences from the top passages and from sentence search, best first: all of them (the
+    evidence for answering at all), and those that may be quoted (footnotes linked to the sentences citing them)."""
     index = retriever.sentences
     expanded = retriever.glossary.expand(query)
     vector = retriever.encoder.query_vector(expanded)
@@ -90,22 +102,60 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
     pool += found
     searched = set(found)
     bm25 = index.lexical_scores(expanded)
-    out = []
-    for i in dict.fromkeys(pool):
-        if not index.quotable[i] or not index.self_contained(i):
-            continue
+
+    def scored(i: int) -> Candidate:
         row = int(index.rows[i])
-        c = Candidate(index=i, text=index.texts[i], row=row, passage_rank=rank_of.get(row),
-                      source_type=retriever.records[row].meta.type, given=norm(index.texts[i]) in exclude)
+        meta = retriever.records[row].meta
+        c = Candidate(index=i, text=index.texts[i], row=row, passage_rank=rank_of.get(row), source_type=meta.type,
+                      given=norm(index.texts[i]) in exclude, answerable=not never_an_answer(index.texts[i], meta.kind))
         context = " ".join(index.texts[j] for j in index.with_predecessors(i)[:-1])
         featurize(q, c, float(index.vectors[i] @ vector), float(bm25[i]), context, i in searched)
         c.score = score(c)
-        out.append(c)
-    return sorted(out, key=lambda c: -c.score)
+        return c
+
+    out = [scored(i) for i in dict.fromkeys(pool) if index.quotable[i] and index.self_contained(i)]
+    out.sort(key=lambda c: -c.score)
+    quotable = {c.index: c for c in out if c.answerable}
+    linked: set[str] = set()  # a note repeated under two markers (same text) is linked once
+    for c in out:
+        j = None if c.answerable else _citing(retriever, index, c)
+        if j is None or c.given or norm(c.text) in linked or not _carries_the_ask(q, c.text):
+            continue
+        claim = quotable.get(j) or scored(j)
+        if claim.answerable and claim.note is None and c.score >= claim.score:  # the note adds to the answer
+            claim.note, claim.score = c.index, max(claim.score, c.score)
+            quotable[j] = claim
+            linked.add(norm(c.text))
+    return out, sorted(quotable.values(), key=lambda c: -c.score)
 
 
-def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unknown: list[str]) -> dict[str, float]:
-    """Question-level evidence: retrieval (passages), answer (best sentences) and named things (library)."""
+def _carries_the_ask(q: QuestionInfo, text: str) -> bool:
+    """Does a note hold every word of what is asked (the predicate: 'approved' in 'when was the policy approved')?
+
+    Only then may it lift the sentence citing it into the answer: a note that merely names the policy the
+    question is about (its title, its date) says nothing about the ask."""
+    asked = set(q.predicate_terms or q.focus_terms)
+    return bool(asked) and asked <= set(tokenize(text))
+
+
+def _citing(retriever: Retriever, index: SentenceIndex, c: Candidate) -> int | None:
+    """For a footnote unit's sentence: the quotable sentence that carries its marker (None otherwise)."""
+    meta = retriever.records[c.row].meta
+    if meta.kind != "footnote" or meta.cited_by not in retriever.row:
+        return None
+    row = retriever.row[meta.cited_by]
+    sentences = [(j, index.texts[j]) for j in index.by_row.get(row, [])]
+    j = citing_sentence(retriever.records[row].text, meta.footnote, sentences)
+    return j if j is not None and index.quotable[j] and index.self_contained(j) else None
+
+
+def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unknown: list[str],
+                   together: float = 1.0, novel: float = 0.0) -> dict[str, float]:
+    """Question-level evidence: retrieval (passages), answer (best sentences) and named things (library).
+
+    ``together``: the best share of the question's named things found in the library that one passage holds
+    together; ``novel``: the share of its content words that no passage uses (:mod:`named`).
+    """
     terms = set(q.terms) - GENERIC_TERMS
     coverage = max((len(terms & set(tokenize(h.text))) / max(1, len(terms)) for h in hits[:3]), default=0.0)
     return {
@@ -115,7 +165,11 @@ def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unk
         "unknown_entities": len(unknown) / len(q.entities) if q.entities else 0.0,
         "predicate_coverage": predicate_coverage(q, [c.text for c in found[:TOP_FOR_PREDICATE]]) if found else 0.0,
         "best_dense": max((c.features["dense"] for c in found), default=0.0),
-        "any_unknown": float(bool(unknown)),
+        "cooccurrence": together,
+        "unknown_terms": novel,
+        # hard evidence that the library is not about this: a named thing it lacks, named things it never
+        # mentions together, or a word it never uses
+        "absent": float(bool(unknown) or together < 1.0 or novel > 0.0),
     }
 
 
@@ -130,18 +184,23 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     missing = named_missing_texts(question + " " + query, load_manifest(retriever.settings.corpus_dir), library_docs)
     known = {t.term for t in retriever.glossary.terms if t.expansion.lower() in index.library_text}
     unknown = unknown_entities(q, index.library_text, known)
-    found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else []
-    scope = scope_features(q, hits, found, unknown)
+    every, found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else ([], [])
+    titles = " ".join(a for m in missing for a in aliases(m)).lower()  # a missing text's name gets its own note
+    present = [e for e in q.entities if e not in unknown and e.lower() not in titles]
+    together = cooccurrence(present, library_passages(retriever), expansions(retriever)) if len(present) > 1 else 1.0
+    named_terms = {t for e in q.entities for t in tokenize(e)}
+    novel = unknown_terms([t for t in q.terms if t not in GENERIC_TERMS and t not in named_terms], retriever)
+    scope = scope_features(q, hits, every, unknown, together, novel)  # every candidate: what the weights were fitted on
     plan = Plan(q=q, decision="answer", hits=hits, missing=missing, unknown=unknown, scope=scope,
                 p_in=in_scope_probability(scope), candidates=found)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
-    gap = bool(found) and unstated(q, scope["predicate_coverage"], found[0].features["focus"], settings.gap_focus)
+    gap = bool(every) and unstated(q, scope["predicate_coverage"], every[0].features["focus"], settings.gap_focus)
     if not found or plan.p_in < settings.scope_threshold and (unknown or not gap):
         plan.decision = "not_covered"
     elif gap:
         plan.decision = "gap"
-        plan.units = [_unit(retriever, c, "closest") for c in [c for c in found if not c.given][:GAP_CLOSEST]]
+        plan.units = [u for c in [c for c in found if not c.given][:GAP_CLOSEST] for u in _units(retriever, c, "closest")]
     else:
         plan.units = select(q, found, retriever)
     return plan
@@ -159,6 +218,22 @@ def _unit(retriever: Retriever, c: Candidate, role: str) -> Unit:
                 rows=list(dict.fromkeys(int(index.rows[i]) for i in chain)), role=role, score=c.score)
 
 
+def _units(retriever: Retriever, c: Candidate, role: str) -> list[Unit]:
+    """The unit quoting a candidate, and the footnote linked to it as its source, if any."""
+    units = [_unit(retriever, c, role)]
+    if c.note is not None:
+        index = retriever.sentences
+        units.append(Unit(indices=[c.note], text=index.texts[c.note], rows=[int(index.rows[c.note])], role="note",
+                          score=c.score))
+    return units
+
+
+def _on_topic(c: Candidate) -> bool:
+    """Can the candidate be a supporting point: close enough to the question on its own?"""
+    dense = c.features["dense"]
+    return dense >= POINT_SIMILARITY and (c.features["focus"] > 0 or dense >= POINT_OFF_FOCUS)
+
+
 def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> list[Unit]:
     """Lead, the list it introduces, and up to three non-redundant supporting points."""
     index = retriever.sentences
@@ -168,7 +243,7 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> lis
         units.append(_unit(retriever, allowed[0], "given"))
     allowed = [c for c in allowed if not c.given] or allowed
     lead = allowed[0]
-    units.append(_unit(retriever, lead, "lead"))
+    units.extend(_units(retriever, lead, "lead"))
     used = {i for u in units for i in u.indices}
     if lead.text.rstrip().endswith(":"):
         for i in index.following_items(lead.index):
@@ -180,13 +255,15 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> lis
             break
         if c.score < max(SUPPORT_FLOOR, lead.score * SUPPORT_RATIO):
             break
+        if not _on_topic(c):
+            continue
         if c.index in used or max(float(np.dot(index.vectors[c.index], v)) for v in chosen) > REDUNDANT:
             continue
-        unit = _unit(retriever, c, "support")
+        unit, *note = _units(retriever, c, "support")
         if used & set(unit.indices):
             continue
-        units.append(unit)
-        used.update(unit.indices)
+        units += [unit, *note]
+        used.update(i for u in (unit, *note) for i in u.indices)
         chosen.append(index.vectors[c.index])
     return units
 

@@ -13,6 +13,10 @@ facts). No rule is written for a particular question.
 True
 >>> has_answer_type("The policy was approved by the Policy Committee.", "when")
 False
+>>> never_an_answer("The paragraphs on Burundi are adapted from an earlier IPI report.", "text")
+True
+>>> never_an_answer("So what does good integrated delivery look like?", "text")
+True
 """
 
 from __future__ import annotations
@@ -52,6 +56,14 @@ ANSWER_TYPE = {
 }
 MODAL = re.compile(r"\b(?:must|should|shall|required|requirement|mandatory|minimum|need to|needs to)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|my|My|we|We|our|Our)\s")
+# Text about the text, not about the subject: an attribution of where a passage comes from, or a pointer.
+ATTRIBUTION = re.compile(
+    r"^(?:The |These |This |Some |Parts of (?:the |this )?)?(?:paragraphs?|sections?|chapters?|text|material|account|"
+    r"discussion|information|data|figures?|quotes?|quotations?|case stud(?:y|ies))\b[^.]{0,160}\b"
+    r"(?:adapted|drawn|taken|excerpted|reproduced|derived|summari[sz]ed) from\b"
+    r"|^(?:See|Cf\.|Source|Sources|Available)\b|^(?:It|This \w+) draws? on (?:research|interviews|the work)\b",
+    re.IGNORECASE,
+)
 GUIDANCE_TYPES = {"policy": 1.0, "guidance": 1.0, "resolution": 0.8, "analysis": 0.8, "report": 0.5, "document": 0.5,
                   "commentary": 0.0}
 
@@ -78,6 +90,8 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0  # probability of holding the answer
     given: bool = False  # already quoted earlier in the conversation
+    answerable: bool = True  # False for what is never a lead or a point (see never_an_answer)
+    note: int | None = None  # a footnote (sentence index) shown under this sentence as the source of its claim
 
     def vector(self) -> np.ndarray:
         """The features in FEATURES order (what the fitted weights multiply)."""
@@ -88,6 +102,12 @@ def has_answer_type(text: str, qtype: str) -> bool:
     """Does the sentence carry the kind of thing the question type asks for (a date, a number, an actor...)?"""
     pattern = ANSWER_TYPE.get(qtype)
     return bool(pattern and pattern.search(text))
+
+
+def never_an_answer(text: str, kind: str) -> bool:
+    """Never a lead or a point: a footnote unit (it is shown only as the note of the passage citing it), an
+    attribution of the text's own sources, or a question the text asks itself (a rhetorical question answers nothing)."""
+    return kind == "footnote" or text.rstrip().endswith("?") or bool(ATTRIBUTION.search(text))
 
 
 def _share(terms: list[str], words: set[str]) -> float:

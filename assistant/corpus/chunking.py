@@ -98,15 +98,20 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def _join(lines: list[str]) -> str:
-    out = ""
+    """Lines into one text: a space between them, none after a hyphen broken before a lower-case word.
+
+    Built as a list and joined once: adding each line to a growing string copies it every time,
+    which took a minute on a 4 MB paragraph.
+    """
+    parts: list[str] = []
+    tail = ""  # the last two characters written so far
     for line in lines:
-        if not out:
-            out = line
-        elif out.endswith("-") and not out.endswith(" -") and line[:1].islower():
-            out = out + line
-        else:
-            out = out + " " + line
-    return out
+        if parts and not (tail.endswith("-") and not tail.endswith(" -") and line[:1].islower()):
+            parts.append(" ")
+            tail = " "
+        parts.append(line)
+        tail = (tail + line[-2:])[-2:]
+    return "".join(parts)
 
 
 def _blocks(pages: list[tuple[str, int | None]]):
@@ -141,6 +146,12 @@ def parse(pages: list[tuple[str, int | None]], acronyms: set[str] | frozenset[st
     headings: dict[int, str] = {}
     last_number = 0
     pending: list[str] = []
+    pieces: list[str] = []  # the last paragraph's blocks, joined once when it is complete (not per block)
+
+    def close_last() -> None:
+        if len(pieces) > 1:
+            paragraphs[-1].text = _join(pieces)
+        pieces.clear()
 
     def set_heading(level: int, text: str) -> None:
         pending.extend(cited_labels(text))
@@ -179,12 +190,12 @@ def parse(pages: list[tuple[str, int | None]], acronyms: set[str] | frozenset[st
         continues = (
             prev is not None
             and number is None
-            and not _ends_sentence(prev.text)
+            and not _ends_sentence(pieces[-1])
             and not BULLET.match(text)
             and (text[:1].islower() or (page is not None and page != prev.page_end))
         )
         if continues and prev is not None:
-            prev.text = _join([prev.text, text])
+            pieces.append(text)
             prev.page_end = page
             prev.notes.extend(cited_labels(text))
             continue
@@ -193,8 +204,11 @@ def parse(pages: list[tuple[str, int | None]], acronyms: set[str] | frozenset[st
             last_number = number
         elif prev is not None and prev.number is not None and prev.headings == path:
             number = prev.number  # sub-items and lists belong to the paragraph they follow
+        close_last()
         paragraphs.append(Paragraph(text, number, path, page, page, pending + cited_labels(text)))
+        pieces.append(text)
         pending = []
+    close_last()
     if len({p.number for p in paragraphs if p.number}) < MIN_NUMBERED:
         for p in paragraphs:  # a short numbered list in a study is not UN paragraph numbering
             p.number = None

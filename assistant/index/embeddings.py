@@ -57,7 +57,9 @@ class TorchEngine:
     def load(cls, model_dir: str, device: str = "cpu", threads: int = 0) -> "TorchEngine":
         """Import torch and load the model (the 6-10 s that the ONNX engine avoids)."""
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.disable_progress_bar()  # its "Loading weights" bar ran into the ingest bar
         if threads:
             import torch
 

@@ -34,10 +34,11 @@ from assistant.corpus.limits import error_line, failure_reason, printable_name
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
 from assistant.errors import IndexWriteError
-from assistant.index import sentences
 from assistant.index.embeddings import encoder_for
 from assistant.index.records import ChunkMeta
-from assistant.index.store import DocState, Store
+from assistant.index.sentences import SAVED as SENTENCES_SAVED
+from assistant.index.sentences import SentenceIndex
+from assistant.index.store import DocState, Store, new_generation
 from assistant.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -163,9 +164,22 @@ def bump_generation(store: Store, settings: Settings) -> str:
     """
     from assistant.index.lexical_snapshot import LexicalSnapshot, snapshot_folder  # bm25s only when something changed
 
-    generation = store.bump_generation()
-    LexicalSnapshot.build(store.all_records(), generation).save(snapshot_folder(settings, store.name, generation))
-    return generation
+    generation = new_generation()
+    snapshot = LexicalSnapshot.build(store.all_records(), generation)
+    folder = snapshot_folder(settings, store.name, generation)
+    snapshot.save(folder)
+    SentenceIndex.build(snapshot.records, store.encoder, settings.index_dir).save(folder)
+    return store.bump_generation(generation)  # last: a reader that sees it finds both indexes on disk
+
+
+def ensure_sentence_index(store: Store, settings: Settings) -> None:
+    """Save the sentence index of the current generation if it is missing (an index made before there was one)."""
+    from assistant.index.lexical_snapshot import LexicalSnapshot, snapshot_folder
+
+    if (snapshot_folder(settings, store.name, store.generation()) / SENTENCES_SAVED).exists():
+        return
+    snapshot = LexicalSnapshot.open(store, settings)
+    SentenceIndex.open(lambda: snapshot.records, store.encoder, settings.index_dir, snapshot.folder)
 
 
 def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] | str:
@@ -250,10 +264,10 @@ def ingest(
         _ingest_files(files, settings, store, manifest, report, progress)
         report.removed = _remove_vanished([p for p in sources if p.is_dir() or p in default_sources(settings)], store)
         changed = report.removed or len(report.doc_ids) > report.skipped_unchanged
-        if changed or not (settings.index_dir / sentences.CACHE_FILE).exists():
-            sentences.warm(store.all_records(), store.encoder, settings.index_dir)
         if changed:
             bump_generation(store, settings)
+        else:
+            ensure_sentence_index(store, settings)
     if report.embedded:
         store.encoder.engine("query")  # torch is loaded now anyway: make the ONNX export here, not on the first question
     report.took_ms = round((time.perf_counter() - started) * 1000, 1)
@@ -276,9 +290,9 @@ def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest:
             todo.append((path, info, file_sha))
     bar = tqdm(total=len(todo), unit="doc", disable=not progress or not todo, desc="ingest")
     for (path, info, file_sha), result in zip(todo, _parsed(todo, settings), strict=True):
-        bar.update(1)
         if isinstance(result, str):
             report.failed.append(Failure(path=str(path), error=result))
+            _advance(bar)
             continue
         try:
             report.embedded += _write_document(store, info, path, file_sha, result)
@@ -287,7 +301,16 @@ def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest:
                                   f"({error_line(err)}); files before it are in, a re-run completes the rest") from err
         report.chunks += len(result)
         report.doc_ids.append(info.id)
+        _advance(bar)
     bar.close()
+
+
+def _advance(bar: tqdm) -> None:
+    """Count a written document; the last is drawn by ``close()`` alone (drawing it here too printed 100 % twice)."""
+    if bar.n + 1 < (bar.total or 0):
+        bar.update(1)
+    else:
+        bar.n += 1
 
 
 def _write_document(store: Store, info: DocumentInfo, path: Path, file_sha: str, chunks: list[Chunk]) -> int:

@@ -173,7 +173,8 @@ class Retriever:
         generation = self.snapshot.generation
         with self._lock:
             if self._sentences is None or self._sentences[0] != generation:
-                self._sentences = (generation, SentenceIndex.build(self.records, self.encoder, self.settings.index_dir))
+                self._sentences = (generation, SentenceIndex.open(lambda: self.records, self.encoder, self.settings.index_dir,
+                                                                    self.snapshot.folder))
             return self._sentences[1]
 
     def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:

@@ -8,7 +8,9 @@ quoted with it. Sentences are searched both ways: dense (the same MiniLM vectors
 passages, held in a NumPy matrix: a few thousand rows, a matrix product per query) and
 lexical (BM25 over sentences). Vectors are cached on disk by content hash in
 ``<index_dir>/sentence_vectors.npz``; ingest fills the cache, so a query never pays for
-embedding a sentence.
+embedding a sentence. The whole index (texts, neighbours, vectors, BM25) is saved inside the
+lexical snapshot of its generation (``<snapshot>/sentences/``) and opened memory-mapped, so a
+process starts without splitting every passage again.
 
 Lines that a PDF page break cut mid-sentence ("…for joint" / "conduct of strategic
 assessments…") are joined before splitting, so every sentence quoted is complete.
@@ -22,19 +24,25 @@ False
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from assistant.corpus.instructions import INSTRUCTION_LIKE
 from assistant.corpus.sentences import split_sentences
 from assistant.index.embeddings import Encoder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.records import ChunkMeta, Record
+from assistant.index.saved import load_or_build
 
 CACHE_FILE = "sentence_vectors.npz"
+SAVED = "sentences"  # folder inside a lexical snapshot
 MIN_CHARS = 40
 MAX_CHARS = 900
 ENCODE_BATCH = 32
@@ -46,12 +54,8 @@ LEANING = re.compile(
     r"accordingly|at the same time|in (?:that|this) (?:case|way))\b",
     re.IGNORECASE,
 )
-# Text that poses as an instruction is data, never a quote (nor evidence offered to an LLM).
-INSTRUCTION_LIKE = re.compile(
-    r"ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|rules)|disregard (all |the )?(previous|prior|above)"
-    r"|system prompt|you are (now )?(an? )?(ai|assistant|chatbot|language model)|new instructions:",
-    re.IGNORECASE,
-)
+# Text that poses as an instruction is data, never a quote (nor evidence offered to an LLM): INSTRUCTION_LIKE,
+# from assistant.corpus.instructions (literal phrases and paraphrases alike).
 # Not quotable: footnotes ("²² See ..."), text that starts mid-sentence, footnote markers glued into
 # a line, runs of capitals (tables of contents, running heads) and TeX residue from PDF conversion.
 NOT_QUOTABLE = re.compile(r"^\(?[a-z]|^See |\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^")
@@ -135,6 +139,48 @@ class SentenceIndex:
     lexical_ids: np.ndarray  # BM25 row -> sentence index
     by_row: dict[int, list[int]]
     library_text: str  # every passage, title and short citation, lower-cased: does a named thing occur at all?
+
+    def save(self, snapshot: Path) -> None:
+        """Write into ``<snapshot>/sentences`` (staged, then renamed): arrays as .npy, texts as JSON, BM25 as bm25s saves it."""
+        target = snapshot / SAVED
+        staged = snapshot / f".{SAVED}.{os.getpid()}.tmp"
+        shutil.rmtree(staged, ignore_errors=True)
+        staged.mkdir(parents=True)
+        for name in ("rows", "prev", "next", "quotable", "items", "vectors", "lexical_ids"):
+            np.save(staged / f"{name}.npy", getattr(self, name))
+        (staged / "texts.json").write_text(json.dumps(self.texts, ensure_ascii=False), encoding="utf-8")
+        (staged / "library.txt").write_text(self.library_text, encoding="utf-8")
+        self.lexical.save(staged / "bm25")
+        try:
+            os.rename(staged, target)
+        except OSError:  # another process saved it first: theirs is the same index
+            shutil.rmtree(staged, ignore_errors=True)
+
+    @classmethod
+    def load(cls, snapshot: Path) -> "SentenceIndex":
+        """Open a saved index: vectors and BM25 scores memory-mapped, the rest read whole."""
+        folder = snapshot / SAVED
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r" if name == "vectors" else None)
+                  for name in ("rows", "prev", "next", "quotable", "items", "vectors", "lexical_ids")}
+        texts = json.loads((folder / "texts.json").read_text(encoding="utf-8"))
+        by_row: dict[int, list[int]] = {}
+        for i, row in enumerate(arrays["rows"].tolist()):
+            by_row.setdefault(row, []).append(i)
+        return cls(texts, arrays["rows"], arrays["prev"], arrays["next"], arrays["quotable"], arrays["items"],
+                   arrays["vectors"], LexicalIndex.load(folder / "bm25"), arrays["lexical_ids"], by_row,
+                   (folder / "library.txt").read_text(encoding="utf-8"))
+
+    @classmethod
+    def open(cls, records: Callable[[], list[Record]], encoder: Encoder, index_dir: Path,
+             snapshot: Path | None) -> "SentenceIndex":
+        """The saved index of this snapshot, or one built now (and saved there when the folder is writable).
+
+        ``records`` is called only to build: opening a saved index reads no passage text.
+        """
+        if snapshot is None:  # a snapshot only in memory (a writer changed the store while it was read)
+            return cls.build(records(), encoder, index_dir)
+        return load_or_build(snapshot / SAVED, lambda: cls.load(snapshot), lambda: cls.build(records(), encoder, index_dir),
+                             lambda index: index.save(snapshot) if snapshot.exists() else None)
 
     @classmethod
     def build(cls, records: list[Record], encoder: Encoder, index_dir: Path) -> "SentenceIndex":
@@ -250,10 +296,3 @@ def _save(path: Path, cache: dict[str, np.ndarray]) -> None:
     np.savez(tmp, keys=np.array(list(cache.keys())), vectors=np.stack(list(cache.values())).astype(np.float32))
     os.replace(tmp, path)
 
-
-def warm(records: list[Record], encoder: Encoder, index_dir: Path) -> int:
-    """Embed every quotable sentence of these passages into the cache (run by ingest); returns how many."""
-    records = sorted(records, key=lambda r: (r.meta.doc_id, r.meta.seq))
-    texts = [s for r in records for s in passage_sentences(r.text) if quotable(s)]
-    sentence_vectors(texts, encoder, index_dir)
-    return len(texts)

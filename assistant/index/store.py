@@ -45,6 +45,11 @@ GENERATION_KEY = "planassist_generation"
 _WRITTEN_HERE: set[str] = set()  # generations this process wrote: its own Chroma system already holds them
 
 
+def new_generation() -> str:
+    """A fresh generation marker: nanoseconds since the epoch, so later ingests sort after earlier ones."""
+    return str(time.time_ns())
+
+
 @dataclass
 class DocState:
     """What the store holds of one document, to decide whether a file changed."""
@@ -117,9 +122,12 @@ class Store:
         metadata = self.client.get_collection(self.name).metadata or {}
         return str(metadata.get(GENERATION_KEY, "none"))
 
-    def bump_generation(self) -> str:
-        """Mark the passages as changed, in the collection metadata so every reader of this Chroma sees it."""
-        generation = str(time.time_ns())
+    def bump_generation(self, generation: str | None = None) -> str:
+        """Mark the passages as changed, in the collection metadata so every reader of this Chroma sees it.
+
+        A writer that prepares files for the new generation first passes the :func:`new_generation` it used.
+        """
+        generation = generation or new_generation()
         metadata = self.client.get_collection(self.name).metadata or {}
         self.collection.modify(metadata={**metadata, GENERATION_KEY: generation})
         _WRITTEN_HERE.add(generation)

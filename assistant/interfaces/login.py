@@ -1,7 +1,8 @@
 """The sign-in form for browsers when ``PLANASSIST_API_KEY`` is set: the key typed once sets a session cookie.
 
 The cookie is the key's HMAC over its issue time (see ``security.session_cookie``): HttpOnly,
-SameSite=Strict, twelve hours.
+SameSite=Strict, twelve hours. Wrong keys are counted per address (``rate_limit``): too many
+and the form answers 429 for a while.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from assistant.interfaces.rate_limit import KeyGuessLimit, client_address, wait_words
 from assistant.interfaces.security import COOKIE, SESSION_SECONDS, key_matches, session_cookie
 from assistant.settings import Settings
 
@@ -30,8 +32,8 @@ button{{padding:.5rem 1.2rem;font-size:1rem;background:#009edb;color:#fff;border
 <button type="submit">Sign in</button></form></body></html>"""
 
 
-def login_router(settings: Settings) -> APIRouter:
-    """GET/POST /login (a key field that sets the session cookie) and GET /logout."""
+def login_router(settings: Settings, guesses: KeyGuessLimit) -> APIRouter:
+    """GET/POST /login (a key field that sets the session cookie) and GET /logout; wrong keys count in ``guesses``."""
     router = APIRouter(include_in_schema=False)
 
     @router.get("/login")
@@ -44,9 +46,16 @@ def login_router(settings: Settings) -> APIRouter:
         key = parse_qs(body[:LOGIN_FORM_BYTES].decode("utf-8", "replace")).get("key", [""])[0]
         if not settings.api_key:
             return RedirectResponse("/", status_code=303)
+        client = client_address(request.scope)
+        wait = guesses.retry_after(client)
+        if wait:
+            message = _error(f"Too many wrong keys were sent from this address. Try again in {wait_words(wait)}.")
+            return HTMLResponse(LOGIN_PAGE.format(message=message), status_code=429, headers={"Retry-After": str(wait)})
         if not key_matches(key, settings.api_key):
-            message = f"<p class='err'>{html.escape('That key is not right. Check it and try again.')}</p>"
+            guesses.fail(client)
+            message = _error("That key is not right. Check it and try again.")
             return HTMLResponse(LOGIN_PAGE.format(message=message), status_code=401)
+        guesses.succeed(client)
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(COOKIE, session_cookie(settings.api_key), max_age=SESSION_SECONDS, httponly=True,
                             samesite="strict", secure=request.url.scheme == "https")
@@ -59,3 +68,7 @@ def login_router(settings: Settings) -> APIRouter:
         return response
 
     return router
+
+
+def _error(text: str) -> str:
+    return f"<p class='err'>{html.escape(text)}</p>"

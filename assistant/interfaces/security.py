@@ -12,7 +12,8 @@ With ``PLANASSIST_API_KEY`` set:
   ``Authorization: Bearer`` header (``gradio_client.Client(url, headers={"X-API-Key": key})``)
   or the session cookie that the ``/login`` form sets for a browser;
 - /api routes guarded by ``require_write`` need it always, those guarded by ``require_read``
-  only with ``PLANASSIST_PROTECT_READS``.
+  only with ``PLANASSIST_PROTECT_READS``;
+- an address that sends too many wrong keys gets 429 for a while (``rate_limit``).
 
 >>> session_cookie("k", now=0).split(".")[0]
 '0'
@@ -40,6 +41,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.interfaces.rate_limit import KeyGuessLimit, client_address, too_many_attempts
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -186,8 +188,10 @@ def same_origin(origin: str, host: str) -> bool:
 class SecurityGate:
     """ASGI middleware: every check that must happen before a request's body is read."""
 
-    def __init__(self, app: ASGIApp, fastapi_app: FastAPI, settings: Settings, read_guard: Callable, write_guard: Callable):
+    def __init__(self, app: ASGIApp, fastapi_app: FastAPI, settings: Settings, read_guard: Callable, write_guard: Callable,
+                 guesses: KeyGuessLimit):
         self.app = app
+        self.guesses = guesses
         self.settings = settings
         self.hosts = allowed_hosts(settings)
         self.guards = RouteGuards(fastapi_app, read_guard, write_guard)
@@ -256,14 +260,30 @@ class SecurityGate:
         if key:
             level = self.guards.level(scope)
             needed = level in ("write", "ui") or (level == "read" and self.settings.protect_reads)
-            if needed and not authenticated(headers, _cookies(headers), key):
-                if level == "ui" and method in ("GET", "HEAD") and "text/html" in headers.get("accept", ""):
+            if needed and not valid_session(key, _cookies(headers).get(COOKIE, "")):
+                given = given_key(headers)
+                if not given and level == "ui" and method in ("GET", "HEAD") and "text/html" in headers.get("accept", ""):
                     return RedirectResponse("/login", status_code=303)
-                return _error(401, "missing or wrong API key (X-API-Key header)")
+                refusal = self._key_refusal(scope, given)
+                if refusal is not None:
+                    return refusal
         length = headers.get("content-length", "")
         if method in UNSAFE_METHODS and length.isdigit() and int(length) > self._limit(headers):
             return _error(413, self._too_large())
         return None
+
+    def _key_refusal(self, scope: Scope, given: str) -> Response | None:
+        """401 for a missing or wrong key, 429 once an address has sent too many wrong ones (see rate_limit)."""
+        client = client_address(scope)
+        wait = self.guesses.retry_after(client) if given else 0
+        if wait:
+            return too_many_attempts(wait)
+        if key_matches(given, self.settings.api_key or ""):
+            self.guesses.succeed(client)
+            return None
+        if given:
+            self.guesses.fail(client)
+        return _error(401, "missing or wrong API key (X-API-Key header)")
 
     def _limit(self, headers: Headers) -> int:
         multipart = headers.get("content-type", "").startswith("multipart/")
@@ -286,7 +306,6 @@ def _cookies(headers: Headers) -> dict[str, str]:
 def _error(status: int, message: str) -> Response:
     return Response(json.dumps({"error": message}), status_code=status, media_type="application/json")
 
-
 def is_user_upload(path: str | Path) -> bool:
     """A file the browser uploaded through Gradio (in its upload folder), never any other server path."""
     from gradio.utils import get_upload_folder
@@ -305,10 +324,12 @@ def install_security(app: FastAPI, settings: Settings, read_guard: Callable, wri
     """
     from assistant.interfaces.login import login_router
 
-    app.include_router(login_router(settings))
+    guesses = KeyGuessLimit()  # one count for the /login form and key headers alike
+    app.include_router(login_router(settings, guesses))
     app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_credentials=False,
                        allow_methods=["GET", "POST", "DELETE"], allow_headers=["content-type", "x-api-key", "authorization"])
-    app.add_middleware(SecurityGate, fastapi_app=app, settings=settings, read_guard=read_guard, write_guard=write_guard)
+    app.add_middleware(SecurityGate, fastapi_app=app, settings=settings, read_guard=read_guard, write_guard=write_guard,
+                       guesses=guesses)
 
 
 def gradio_user(settings: Settings) -> Callable[[Request], str | None] | None:

@@ -66,7 +66,7 @@ def test_ask_json(client):
     body = r.json()
     assert r.status_code == 200 and not body["abstained"] and body["citations"][0]["locator"]
     assert set(body) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms",
-                         "question_type"}
+                         "question_type", "standalone"}
 
 
 def test_ask_with_history_follows_up_without_repeating(client):

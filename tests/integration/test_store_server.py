@@ -56,3 +56,22 @@ def test_ingest_and_search_through_chroma_server(make_settings, chroma_server):
     hits = retriever.search("What did UNMIT police support focus on?", k=5)
     assert any(h.locator == "para. 24" for h in hits)
     assert ingest(settings=settings, store=retriever.store).embedded == 0
+
+
+def test_a_reader_on_another_machine_sees_an_ingest_through_the_server_marker(make_settings, chroma_server, tmp_path):
+    """Two app machines share one Chroma server but not their index folders: the generation marker in the
+    collection metadata is all the reader has, and it must bring BM25 and the sentence index up to date."""
+    writer = make_settings(chroma_host="127.0.0.1", chroma_port=chroma_server)
+    reader_settings = writer.model_copy(update={"index_dir": tmp_path / "other-machine"})
+    shutil.copy(REAL_CORPUS / "documents" / "sg-report-unmit-s-2012-765.md", writer.corpus_dir / "documents")
+    ingest(settings=writer)
+    reader = Retriever.open(reader_settings)
+    query = "Itad integrated delivery framework HMG"
+    assert all(h.doc_id != "itad-integrated-delivery" for h in reader.search(query, k=5, mode="lexical"))
+
+    shutil.copy(REAL_CORPUS / "documents" / "itad-integrated-delivery-blog.txt", writer.corpus_dir / "documents")
+    ingest(settings=writer)
+    assert reader.search(query, k=5, mode="lexical")[0].doc_id == "itad-integrated-delivery"
+    rows = {reader.records[int(r)].meta.doc_id for r in reader.sentences.rows}
+    assert "itad-integrated-delivery" in rows
+    assert not (reader_settings.index_dir / "chroma").exists()

@@ -30,3 +30,24 @@ def test_complete_and_quotable():
     assert not complete("The ISF was made into a requirement in")
     assert not quotable("²² See Victoria Metcalfe, UN Integration and Humanitarian Space, 2011.")
     assert quotable("The Integration Steering Group meets quarterly to review UN system-wide work on integration.")
+
+
+def test_saved_index_opens_with_the_same_sentences_vectors_and_search(tmp_path, monkeypatch):
+    from fakes import FakeEncoder
+
+    from assistant.index.records import ChunkMeta, Record
+    from assistant.index.sentences import SAVED, SentenceIndex
+
+    texts = ["The Integrated Strategic Framework sets shared objectives. It also fixes timelines for the mission.",
+             "The Integration Steering Group meets quarterly to review progress on integration across the system."]
+    records = [Record(f"a{i}", t, ChunkMeta(doc_id="a", seq=i, title="A", short="A 2013")) for i, t in enumerate(texts)]
+    encoder = FakeEncoder()
+    built = SentenceIndex.open(lambda: records, encoder, tmp_path, tmp_path)  # builds, then saves into the snapshot folder
+    assert (tmp_path / SAVED).is_dir()
+    monkeypatch.setattr(SentenceIndex, "build", None)  # opened from disk: nothing is split or embedded again
+    loaded = SentenceIndex.open(lambda: records, encoder, tmp_path, tmp_path)
+    assert loaded.texts == built.texts and loaded.by_row == built.by_row and loaded.library_text == built.library_text
+    assert (loaded.vectors == built.vectors).all() and (loaded.prev == built.prev).all()
+    vector = built.vectors[1]
+    assert loaded.search("steering group quarterly", vector, k=2) == built.search("steering group quarterly", vector, k=2)
+    assert loaded.with_predecessors(1) == [0, 1]

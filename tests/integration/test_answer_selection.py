@@ -1,0 +1,74 @@
+"""Which sentences may answer, on real documents: never a footnote unit, an attribution or a rhetorical
+question; a footnote that holds the answer is shown only under the sentence citing it; supporting points
+are on the question's topic by themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.answer import Answer, answer_question
+from assistant.answering.compose import POINT_SIMILARITY
+
+pytestmark = pytest.mark.integration
+
+
+def _meta(retriever, result: Answer, n: int):
+    citation = next(c for c in result.citations if c.n == n)
+    return retriever.records[retriever.row[citation.chunk_id]].meta, citation.chunk_id
+
+
+@pytest.mark.parametrize("question", [
+    "What are the minimum requirements of the IAP policy?",  # the policy's approval-date footnote used to lead
+    "How should the Peacebuilding Commission engage with the Peacebuilding Fund?",  # a footnote used to lead
+    "What culture does integrated delivery rely on?",  # the blog's own rhetorical questions used to lead
+    "Which countries piloted Delivering as One?",
+])
+def test_footnotes_and_questions_are_never_a_lead_or_a_point(retriever, question):
+    result = answer_question(question, retriever, backend="extractive")
+    assert not result.abstained and result.sentences[0].role == "lead"
+    for s in result.sentences:
+        assert not s.text.rstrip().endswith("?"), s.text
+        kinds = {_meta(retriever, result, n)[0].kind for n in s.citations}
+        assert (kinds == {"footnote"}) == (s.role == "note"), (s.role, s.text)
+
+
+def test_a_footnote_that_holds_the_answer_is_shown_under_the_sentence_citing_it(retriever):
+    result = answer_question("When was the IAP policy approved by the Secretary-General?", retriever,
+                             backend="extractive")
+    at = next(i for i, s in enumerate(result.sentences) if s.role == "note")
+    note, claim = result.sentences[at], result.sentences[at - 1]
+    assert "April 9, 2013" in note.text and claim.role in ("lead", "support")
+    note_meta, _ = _meta(retriever, result, note.citations[0])
+    assert note_meta.kind == "footnote"
+    cited_by = {_meta(retriever, result, n)[1] for n in claim.citations}
+    assert note_meta.cited_by in cited_by  # the claim quoted is the one whose marker cites the note
+    assert all("April 9, 2013" not in line for line in result.cited_lines(_Book(), 10))
+
+
+def test_a_note_that_only_names_the_subject_does_not_lift_its_sentence(retriever):
+    result = answer_question("What are the minimum requirements of the IAP policy?", retriever, backend="extractive")
+    assert "April 9, 2013" not in result.answer  # the approval date answers 'when', not 'what are the requirements'
+    assert "common priorities, integrated mechanisms, and integrated monitoring" in result.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What replaced the ISF in Sierra Leone?",
+    "What planning guidance did DPA write for special political missions?",
+    "How many police officers would PNTL have after the 2012 cadets finished training?",
+])
+def test_supporting_points_are_on_the_question_s_topic_by_themselves(retriever, question):
+    result = answer_question(question, retriever, backend="extractive")
+    vector = retriever.encoder.query_vector(retriever.glossary.expand(question))
+    index = retriever.sentences
+    points = [s.text for s in result.sentences if s.role == "support"]
+    assert points, result.answer
+    for text in points:  # a unit ends with the sentence that was scored (it may lean on the one before)
+        scored = [i for i, t in enumerate(index.texts) if index.quotable[i] and text.endswith(t)]
+        assert max(float(index.vectors[i] @ vector) for i in scored) >= POINT_SIMILARITY, text
+
+
+class _Book:
+    """The smallest CitationBook stand-in: every citation keeps its number."""
+
+    def cite(self, citation) -> int:
+        return citation.n
