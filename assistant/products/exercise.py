@@ -29,8 +29,15 @@ from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.exercise_catalogue import TOPICS, Topic
-from assistant.products.exercise_key import answer_key
-from assistant.products.exercise_requests import Requested, extra_injects, match_topic, requested_injects, topic_roles
+from assistant.products.exercise_key import answer_key, cited
+from assistant.products.exercise_requests import (
+    Requested,
+    extra_injects,
+    match_topic,
+    requested_injects,
+    topic_fits,
+    topic_roles,
+)
 from assistant.products.exercise_roles import ROLES
 from assistant.products.export import Block, Report
 from assistant.products.guidance import FIRST_PERSON
@@ -107,11 +114,30 @@ def _day_plan(length: int, moves: list[int], first: bool, last: bool, snap: bool
         plan.append(("Snap situations: ten-minute dilemmas, one per syndicate", snap_time, None))
     plan.append(("After-action review and improvement plan" if last and length > 270 else
                  ("Hot-wash debrief" if last else "End-of-day hot-wash"), close, None))
+    plan = _fit(plan, length)
     used = sum(p[1] for p in plan)
     if used != length:  # give the rounding remainder to the last move
         i = max(i for i, p in enumerate(plan) if p[2] is not None)
         plan[i] = (plan[i][0], plan[i][1] + length - used, plan[i][2])
     return plan
+
+
+def _fit(plan: list[tuple[str, int, int | None]], length: int) -> list[tuple[str, int, int | None]]:
+    """A session too short for every phase: drop the snap round, then the breaks, then shorten the other phases
+    (to multiples of five minutes, at least five) and the moves (at least ten) until the plan fits."""
+    for optional in ("Snap situations", "Break"):
+        if sum(p[1] for p in plan) > length:
+            plan = [p for p in plan if not p[0].startswith(optional)]
+    excess = sum(p[1] for p in plan) - length
+    if excess <= 0:
+        return plan
+    flexible = sum(p[1] for p in plan if p[2] is None)
+    share = max(0.0, (flexible - excess) / flexible)
+    plan = [p if p[2] is not None else (p[0], max(5, int(p[1] * share) // 5 * 5), None) for p in plan]
+    moves = [p for p in plan if p[2] is not None]
+    room = length - sum(p[1] for p in plan if p[2] is None)
+    per_move = max(10, room // len(moves))
+    return [p if p[2] is None else (p[0], per_move, p[2]) for p in plan]
 
 
 def timeline(minutes: int, injects: list[str], syndicates: int) -> list[list[str]]:
@@ -232,6 +258,11 @@ def _injects(chosen: Topic, fmt: Format, asked: list[Requested]) -> list:
     return out + extra_injects(chosen, fmt.injects - len(out), {o.title for o in out})
 
 
+def _no_topic(chosen: Topic) -> str:
+    return (f"No catalogue topic fits this request, so the pack uses the {chosen.title.lower()} topic; its roles, injects "
+            f"and questions may not be what you asked for. Topics: {', '.join(t.title.lower() for t in TOPICS)}.")
+
+
 def _request_note(asked: list[Requested]) -> str:
     parts = [f"Inject {n} ({r.inject.title}{', ' + r.when if r.when else ''})" + ("" if r.catalogued else
              ", written from your words: the catalogue has no inject for it") + f" for “{r.asked_for.rstrip('.')}”"
@@ -256,16 +287,20 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
         if name in ROLES and name not in {role.title for role, _ in roles}:
             roles.append((ROLES[name], ROLES[name].brief))
     case = answer_question(f"{chosen.title}: {topic}", retriever, backend="extractive", filters=Filters(types=["report"]))
-    case_lines = [line for line in case.cited_lines(book, 3) if not FIRST_PERSON.search(line)][:2]
+    kept = [s for s in case.sentences if s.supported and s.citations and not FIRST_PERSON.search(s.text)][:2]
+    case_lines = [cited(case, book, s.text, s.citations) for s in kept]  # only what is quoted enters the sources
     place = context.country if context else country
+    table = timeline(minutes, [i.title + (f" ({when[i.title]})" if i.title in when else "") for i in events], syndicates)
+    phases = " ".join(r[-2] for r in table[1:])
     blocks = [
         Block(kind="heading", text="Purpose and audience", level=1),
         Block(kind="paragraph", text=(
             f"A {fmt.name} on {topic} (catalogue topic: {chosen.title.lower()}) for {participants} mission and UN country team staff in "
             f"{syndicates} mixed syndicate(s) of about {participants // syndicates}. {fmt.moves} moves and {len(events)} injects"
-            + (", with breaks" if minutes > 120 else "") + (", syndicates rotating roles between moves" if fmt.rotate else "")
-            + (", a snap-situation round" if fmt.snap_round else "") + ".")),
-        *[Block(kind="note", text=n) for n in ([_request_note(asked)] if asked else []) + missing_notes(topic, retriever)],
+            + (", with breaks" if "Break" in phases or "Lunch" in phases else "") + (", syndicates rotating roles between moves" if fmt.rotate else "")
+            + (", a snap-situation round" if "Snap situations" in phases else "") + ".")),
+        *[Block(kind="note", text=n) for n in ([] if topic_fits(topic) else [_no_topic(chosen)])
+          + ([_request_note(asked)] if asked else []) + missing_notes(topic, retriever)],
         Block(kind="heading", text="Learning objectives", level=1),
         Block(kind="bullets", items=list(chosen.objectives)),
         Block(kind="heading", text="Scenario (read-ahead)", level=1),
@@ -281,8 +316,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
                    Block(kind="bullets", items=[f"Interests: {role.interests}", f"Friction: {role.friction}",
                        f"Confidential brief: {brief}"])]
     blocks += [Block(kind="heading", text="Timetable and injects", level=1),
-               Block(kind="table", rows=timeline(minutes, [i.title + (f" ({when[i.title]})" if i.title in when else "")
-                                                          for i in events], syndicates))]
+               Block(kind="table", rows=table)]
     for n, inj in enumerate(events, 1):
         blocks += [Block(kind="heading", text=f"Inject {n}: {inj.title}", level=2),
                    Block(kind="bullets", items=[f"Medium: {inj.medium}", f"To: {inj.to}"]

@@ -25,7 +25,8 @@ KEY_POINTS = 2  # supporting points after the sentence that answers (the answer 
 GAP_TAIL = " The closest passages:"
 
 
-def _cited(answer: Answer, book: CitationBook, text: str, numbers: list[int]) -> str:
+def cited(answer: Answer, book: CitationBook, text: str, numbers: list[int]) -> str:
+    """'text [n]…' with the answer's citations renumbered into the pack's sources (registered only when called)."""
     by_n = {c.n: c for c in answer.citations}
     return f"{text} " + "".join(f"[{book.cite(by_n[n])}]" for n in numbers if n in by_n)
 
@@ -43,9 +44,9 @@ def answer_key(question: str, retriever: Retriever, book: CitationBook, backend:
         if not (s.supported and s.citations) or s.role in ("given", "closest"):
             continue
         if not lead:
-            lead = _cited(answer, book, s.text, s.citations)
+            lead = cited(answer, book, s.text, s.citations)
         elif s.role == "item" or supports < KEY_POINTS:
-            points.append(_cited(answer, book, s.text, s.citations))
+            points.append(cited(answer, book, s.text, s.citations))
             supports += s.role != "item"
     blocks = [Block(kind="paragraph", text=lead or NOT_COVERED)]
     if lead and points:

@@ -45,6 +45,13 @@ def _words(text: str) -> set[str]:
     return set(tokenize(text.replace("-", " "))) - GENERIC
 
 
+def topic_fits(text: str) -> bool:
+    """Whether any catalogue topic fits the subject (else :func:`match_topic` falls back to transition)."""
+    lowered = text.strip().lower()
+    words = set(tokenize(text))
+    return any(lowered in (t.key, t.title.lower()) or words & set(tokenize(f"{t.title} {t.keywords}")) for t in TOPICS)
+
+
 def match_topic(text: str) -> Topic:
     """The catalogue topic a free-text subject is about (by key, title or keywords); transition when none fits."""
     lowered = text.strip().lower()

@@ -72,3 +72,14 @@ def test_read_ahead_is_at_least_400_words():
 def test_invalid_requests(args, message):
     with pytest.raises(ValueError, match=message):
         validate(*args)
+
+
+def test_short_sessions_drop_optional_phases_rather_than_run_backwards():
+    """A 180-minute half day once had a move from 2:00 to 1:45: every phase now lasts at least five minutes."""
+    for minutes in range(45, 961, 5):
+        fmt = format_for(minutes)
+        rows = timeline(minutes, [str(i) for i in range(fmt.injects)], 3)
+        col = 1 if fmt.days == 2 else 0
+        for r in rows[1:]:
+            start, end = _minutes(r[col])
+            assert end - start >= (10 if r[col + 1].startswith("Move") else 5), (minutes, r)

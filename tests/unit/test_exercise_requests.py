@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.products.exercise_requests import match_topic, requested_injects, topic_roles
+from assistant.products.exercise_requests import match_topic, requested_injects, topic_fits, topic_roles
 
 CPX = ("Write a master events list for a one-day CPX on mission drawdown. A financial cliff appears at month 6, "
        "an election incident at month 9, and a Security Council request for benchmarks.")
@@ -45,3 +45,8 @@ def test_a_match_needs_a_word_of_the_injects_title():
     # "Draft resolution leaks" also mentions human rights tasks in its content, but not in its title
     assert [r.inject.title for r in asked] == ["Consent for human rights work questioned"]
     assert not requested_injects("transition", ["the President falls ill"])[0].catalogued
+
+
+def test_a_subject_no_topic_fits_is_told_apart_from_one_that_fits():
+    assert topic_fits("humanitarian space") and topic_fits("crisis")
+    assert not topic_fits("a workshop on writing vision statements")
