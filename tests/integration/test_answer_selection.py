@@ -67,6 +67,13 @@ def test_supporting_points_are_on_the_question_s_topic_by_themselves(retriever, 
         assert max(float(index.vectors[i] @ vector) for i in scored) >= POINT_SIMILARITY, text
 
 
+def test_a_question_naming_a_library_document_is_answered_from_it(retriever):
+    question = "According to the IPI study, who bears primary responsibility for peacebuilding?"
+    result = answer_question(question, retriever, backend="extractive")  # without the name: A/RES/80/11 leads
+    lead = result.sentences[0]
+    assert lead.role == "lead" and {c.short for c in result.citations if c.n in lead.citations} == {"IPI 2013"}
+
+
 class _Book:
     """The smallest CitationBook stand-in: every citation keeps its number."""
 
