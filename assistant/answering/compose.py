@@ -246,6 +246,14 @@ def from_named(found: list[Candidate], named: set[str], retriever: Retriever) ->
     return own + [c for c in found if c not in own]
 
 
+def _items(index: SentenceIndex, c: Candidate) -> list[Unit]:
+    """The list a sentence introduces ('… the following reasons:'), each item its own unit."""
+    if not c.text.rstrip().endswith(":"):
+        return []
+    return [Unit(indices=[i], text=index.texts[i], rows=[int(index.rows[i])], role="item", score=c.score)
+            for i in index.following_items(c.index)]
+
+
 def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> list[Unit]:
     """Lead, the list it introduces, and up to three non-redundant supporting points."""
     index = retriever.sentences
@@ -256,11 +264,8 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> lis
     allowed = [c for c in allowed if not c.given] or allowed
     lead = allowed[0]
     units.extend(_units(retriever, lead, "lead"))
+    units += _items(index, lead)
     used = {i for u in units for i in u.indices}
-    if lead.text.rstrip().endswith(":"):
-        for i in index.following_items(lead.index):
-            units.append(Unit(indices=[i], text=index.texts[i], rows=[int(index.rows[i])], role="item", score=lead.score))
-            used.add(i)
     chosen = [index.vectors[i] for i in used]
     for c in [c for c in allowed if c is not lead]:
         if sum(u.role == "support" for u in units) >= retriever.settings.answer_points:
@@ -272,10 +277,11 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> lis
         if c.index in used or max(float(np.dot(index.vectors[c.index], v)) for v in chosen) > REDUNDANT:
             continue
         unit, *note = _units(retriever, c, "support")
-        if used & set(unit.indices):
-            continue
-        units += [unit, *note]
-        used.update(i for u in (unit, *note) for i in u.indices)
+        items = _items(index, c)
+        if used & {i for u in (unit, *items) for i in u.indices} or unit.text.rstrip().endswith(":") and not items:
+            continue  # a sentence introducing a list is never quoted without the list
+        units += [unit, *note, *items]
+        used.update(i for u in (unit, *note, *items) for i in u.indices)
         chosen.append(index.vectors[c.index])
     return units
 
