@@ -25,6 +25,9 @@ NOT_COVERED = "The corpus does not cover this."
 GAP_PREFIX = "The library does not state"
 """Opens an answer whose passages are on topic but do not carry what was asked ("... who signs the ISF.")."""
 
+UNDERSTOOD_PREFIX = "Answering:"
+"""Opens the answer to a follow-up with the question as understood ("Answering: Who approves the ISF?")."""
+
 MISSING_NOTE = "is not in the library"
 """Follows a catalogued canonical text's short title when a question names it ("Brahimi Report is not in the library")."""
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from assistant.answering.answer import answer_question
 from assistant.answering.conversation import Conversation
 from assistant.answering.llm import MODEL_DECLINED
-from assistant.citation import GAP_PREFIX, MISSING_NOTE
+from assistant.citation import GAP_PREFIX, MISSING_NOTE, UNDERSTOOD_PREFIX
 from assistant.corpus.manifest import load_manifest
 from assistant.index.ingest import ingest
 from assistant.index.lexical import tokenize
@@ -122,7 +122,8 @@ def complete(sentence: str) -> bool:
 
 def _facts(row: dict, result, pointed: str = "") -> float:
     """Share of key facts in the answer (a follow-up also counts the earlier sentence it points back to)."""
-    text = _norm(result.answer + " " + pointed)
+    answer = result.answer.split("\n", 1)[1] if result.answer.startswith(UNDERSTOOD_PREFIX) else result.answer
+    text = _norm(answer + " " + pointed)
     return _share(_norm(f) in text for f in row["key_facts"]) if row["key_facts"] else 1.0
 
 

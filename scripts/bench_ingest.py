@@ -5,8 +5,9 @@
 
 Prints one JSON line. The model is loaded (one warm-up batch) before either clock starts;
 ingest runs into a fresh temporary index; then the chunks it stored are encoded again,
-alone, with the same encoder: ``overhead`` is what loading, parsing, chunking, Chroma
-writes and bookkeeping add to pure encoding. Written to run against older checkouts too,
+alone, with the same encoder, and so are the quotable sentences the sentence-level index
+embeds (where the checkout has one): ``overhead`` is what loading, parsing, chunking, Chroma
+writes and bookkeeping add to pure encoding of both. Written to run against older checkouts too,
 so it uses only the API they share.
 """
 
@@ -35,6 +36,16 @@ def header_text(record) -> str:
     return search_text(record.text, record.meta)
 
 
+def sentence_texts(records) -> tuple[list[str], int]:
+    """What the sentence-level index embeds for these passages, and its batch size; none in an older checkout."""
+    try:
+        from assistant.index.sentences import ENCODE_BATCH, passage_sentences, quotable
+    except ImportError:
+        return [], 0
+    records = sorted(records, key=lambda r: (r.meta.doc_id, r.meta.seq))
+    return list(dict.fromkeys(s for r in records for s in passage_sentences(r.text) if quotable(s))), ENCODE_BATCH
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--every", type=int, default=16, help="Every Nth PDF of the library, sorted by name.")
@@ -48,13 +59,22 @@ def main() -> None:
         started = time.perf_counter()
         report = ingest(files, settings=settings, store=store)
         ingest_s = time.perf_counter() - started
-        texts = [header_text(r) for r in store.all_records()]
+        records = store.all_records()
+        texts = [header_text(r) for r in records]
         started = time.perf_counter()
         encoder.encode(texts)
-        encode_s = time.perf_counter() - started
+        passages_s = time.perf_counter() - started
+        sentences, batch = sentence_texts(records)
+        started = time.perf_counter()
+        if sentences:
+            encoder.encode(sentences, batch_size=batch)
+        sentences_s = time.perf_counter() - started
+        encode_s = passages_s + sentences_s
     print(json.dumps({
         "tree": str(PROJECT_ROOT), "files": len(files), "failed": len(report.failed), "chunks": report.chunks,
-        "embedded": report.embedded, "ingest_s": round(ingest_s, 1), "encode_s": round(encode_s, 1),
+        "embedded": report.embedded, "sentences": len(sentences), "ingest_s": round(ingest_s, 1),
+        "encode_passages_s": round(passages_s, 1), "encode_sentences_s": round(sentences_s, 1),
+        "encode_s": round(encode_s, 1),
         "overhead_pct": round(100 * (ingest_s - encode_s) / ingest_s, 1),
     }))
 

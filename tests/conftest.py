@@ -6,6 +6,7 @@ Unit tests need none of this; tests marked ``integration`` use ``corpus_settings
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -33,6 +34,14 @@ def copy_corpus(target: Path, files: list[str]) -> Path:
     for name in files:
         shutil.copy(REAL_CORPUS / "documents" / name, target / "documents" / name)
     return target
+
+
+def cli_env(settings: Settings) -> dict[str, str]:
+    """The environment that makes a `python -m assistant` subprocess use these settings' corpus and index."""
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    for name in ("corpus_dir", "index_dir", "uploads_dir", "collection"):
+        env[f"PLANASSIST_{name.upper()}"] = str(getattr(settings, name))
+    return env
 
 
 UNIT = Path(__file__).parent / "unit"

@@ -36,7 +36,15 @@ from assistant.answering.llm import (
 )
 from assistant.answering.markers import CitationNumbers
 from assistant.answering.verify import Verdict, Verifier, split_sentences
-from assistant.citation import MARKER_FORMAT, NOT_COVERED, SOURCE_TYPES, Citation, CitationBook, SourceRef
+from assistant.citation import (
+    MARKER_FORMAT,
+    NOT_COVERED,
+    SOURCE_TYPES,
+    UNDERSTOOD_PREFIX,
+    Citation,
+    CitationBook,
+    SourceRef,
+)
 from assistant.constants import LEXICAL_SUPPORT
 from assistant.corpus.manifest import load_manifest
 from assistant.errors import BackendUnavailable
@@ -75,13 +83,13 @@ class AnswerView(BaseModel):
     backend: str = "extractive"
     took_ms: float = 0.0
     question_type: str = Field("", description="who, when, where, quantity, which, list, definition, why, how, yes_no or what.")
+    standalone: str = Field("", description="The question as understood and searched (a follow-up made standalone).")
 
 
 class Answer(AnswerView):
     """The answer object shared by CLI, API and UI."""
 
     citations: list[Citation]
-    standalone: str = Field("", description="The query actually searched (after follow-up condensation).")
 
     def cited_lines(self, book: CitationBook, limit: int) -> list[str]:
         """Up to ``limit`` verified sentences as 'text [n]', renumbered into a report's sources.
@@ -260,10 +268,13 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
     query = search_query or question
     plan = plan_answer(question, retriever, filters, query, exclude)
     notes = plan_notes(plan)
+    understood = understood_line(question, query)
+    if understood:
+        yield understood
     if plan.decision == "not_covered":
         result = abstain(question, plan.hits, backend, started, notes=notes, question_type=plan.q.type)
         yield result.answer
-        yield result.model_copy(update={"standalone": query})
+        yield result.model_copy(update={"standalone": query, "answer": understood + result.answer})
         return
     if backend == "extractive":
         result = _extractive(question, plan, retriever, backend, started, notes)
@@ -286,7 +297,14 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
             result = abstain(question, hits, backend, started, MODEL_DECLINED, notes)
         else:
             result = _finish(question, split_sentences(kept), given, retriever, backend, started, notes, numbers)
-    yield result.model_copy(update={"standalone": query})
+    yield result.model_copy(update={"standalone": query, "answer": understood + result.answer})
+
+
+def understood_line(question: str, query: str) -> str:
+    """'Answering: <the standalone question>' and a line break when a follow-up was rewritten; else ''."""
+    if " ".join(query.lower().split()).rstrip("?") == " ".join(question.lower().split()).rstrip("?"):
+        return ""
+    return f"{UNDERSTOOD_PREFIX} {query}\n"
 
 
 def render_text(answer: Answer) -> str:

@@ -29,6 +29,7 @@ from assistant.answering.gaps import (
     unknown_entities,
     unstated,
 )
+from assistant.answering.named import cooccurrence, expansions, library_passages, unknown_terms
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import QuestionInfo, understand
 from assistant.answering.scoring import Candidate, featurize, never_an_answer, score
@@ -150,8 +151,13 @@ def _citing(retriever: Retriever, index: SentenceIndex, c: Candidate) -> int | N
     return j if j is not None and index.quotable[j] and index.self_contained(j) else None
 
 
-def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unknown: list[str]) -> dict[str, float]:
-    """Question-level evidence: retrieval (passages), answer (best sentences) and named things (library)."""
+def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unknown: list[str],
+                   together: float = 1.0, novel: float = 0.0) -> dict[str, float]:
+    """Question-level evidence: retrieval (passages), answer (best sentences) and named things (library).
+
+    ``together``: the best share of the question's named things found in the library that one passage holds
+    together; ``novel``: the share of its content words that no passage uses (:mod:`named`).
+    """
     terms = set(q.terms) - GENERIC_TERMS
     coverage = max((len(terms & set(tokenize(h.text))) / max(1, len(terms)) for h in hits[:3]), default=0.0)
     return {
@@ -161,7 +167,11 @@ def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unk
         "unknown_entities": len(unknown) / len(q.entities) if q.entities else 0.0,
         "predicate_coverage": predicate_coverage(q, [c.text for c in found[:TOP_FOR_PREDICATE]]) if found else 0.0,
         "best_dense": max((c.features["dense"] for c in found), default=0.0),
-        "any_unknown": float(bool(unknown)),
+        "cooccurrence": together,
+        "unknown_terms": novel,
+        # hard evidence that the library is not about this: a named thing it lacks, named things it never
+        # mentions together, or a word it never uses
+        "absent": float(bool(unknown) or together < 1.0 or novel > 0.0),
     }
 
 
@@ -178,7 +188,12 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     known = {t.term for t in retriever.glossary.terms if t.expansion.lower() in index.library_text}
     unknown = unknown_entities(q, index.library_text, known)
     every, found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else ([], [])
-    scope = scope_features(q, hits, every, unknown)  # every candidate: the evidence the scope weights were fitted on
+    titles = " ".join(a for m in missing for a in aliases(m)).lower()  # a missing text's name gets its own note
+    present = [e for e in q.entities if e not in unknown and e.lower() not in titles]
+    together = cooccurrence(present, library_passages(retriever), expansions(retriever)) if len(present) > 1 else 1.0
+    named_terms = {t for e in q.entities for t in tokenize(e)}
+    novel = unknown_terms([t for t in q.terms if t not in GENERIC_TERMS and t not in named_terms], retriever)
+    scope = scope_features(q, hits, every, unknown, together, novel)  # every candidate: what the weights were fitted on
     plan = Plan(q=q, decision="answer", hits=hits, missing=missing, unknown=unknown, scope=scope,
                 p_in=in_scope_probability(scope), candidates=found, evidence=every)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}

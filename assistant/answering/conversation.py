@@ -1,23 +1,19 @@
 """Chat with history: a follow-up keeps the topic and takes the new ask; nothing is said twice.
 
-Without an LLM the condensation is rule-based. A follow-up that leans on the previous
-question gets its topic put in place:
-
-* a pronoun ("and who approves it?") is replaced by the previous question's topic — its
-  glossary terms, else its named things, else its content words;
-* an elliptical follow-up with no question of its own ("and by mid-2019?", "what about
-  corruption?") is asked as the previous question with the new qualifier.
+Without an LLM the condensation is rule-based (:mod:`condense`): a pronoun becomes the previous
+question's topic (or, after "What replaced …?", the answer's subject), an elliptical follow-up
+("and by mid-2019?", "what about corruption under MINUJUSTH?") becomes the previous question with
+the new qualifier, "tell me more" asks again. The answer opens with the question as understood
+("Answering: Who approves the ISF?") whenever it differs from what was typed.
 
 Sentences already given in the conversation are never quoted again: a follow-up that
 retrieves the same passages answers with what they add, or says what is not stated.
 The same function serves the UI's chat, ``/api/ask`` with ``history`` and the
 OpenAI-compatible ``/v1/chat/completions`` (stateless: the client sends the turns).
 
->>> condense_rules("and who approves it?", "What must an ISF contain?", terms=["ISF"])
-'who approves ISF?'
->>> condense_rules("and by mid-2019?", "How strong was the Haitian National Police by September 2017?", terms=[])
-'How strong was the Haitian National Police by September 2017, and by mid-2019?'
->>> condense_rules("What is a JMAC?", "What must an ISF contain?", terms=["ISF"])
+>>> condense_rules("and who approves it?", "What must an ISF contain?")
+'Who approves the ISF?'
+>>> condense_rules("What is a JMAC?", "What must an ISF contain?")
 'What is a JMAC?'
 """
 
@@ -29,19 +25,13 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, Field
 
 from assistant.answering.answer import Answer, answer_stream, resolve_backend
+from assistant.answering.condense import condense_rules
 from assistant.answering.llm import CONDENSE_PROMPT, chat_model, complete
-from assistant.answering.question import QUESTION_WORDS, entities
 from assistant.answering.verify import strip_markers
 from assistant.corpus.sentences import split_sentences
-from assistant.index.lexical import STOPWORDS
 from assistant.index.retrieve import Filters, Retriever
 
-PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|him)\b", re.IGNORECASE)
-LEANING_START = re.compile(r"^(and|but|also|so|what about|how about|and what about|then)\b[\s,]*", re.IGNORECASE)
-ASKS = re.compile(r"\b(what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|should|must|"
-                  r"shall|will|would|has|have|had)\b", re.IGNORECASE)
 HISTORY_TURNS = 3
-ELLIPTIC_WORDS = 2
 
 
 class Message(BaseModel):
@@ -49,40 +39,6 @@ class Message(BaseModel):
 
     role: Literal["system", "user", "assistant"]
     content: str = Field(max_length=20000)
-
-
-def topic_of(question: str, terms: list[str]) -> str:
-    """The previous question's topic: glossary terms, else named things, else content words."""
-    if terms:
-        return " and ".join(terms)
-    named = [e for e in entities(question) if not re.fullmatch(r"\d{4}", e)]
-    if named:
-        return " and ".join(named)
-    words = [w for w in re.findall(r"[\w/-]+", question) if w.lower() not in STOPWORDS and w.lower() not in QUESTION_WORDS]
-    return " ".join(words)
-
-
-def condense_rules(question: str, previous: str, terms: list[str]) -> str:
-    """Standalone version of a follow-up, by rule; questions that stand alone pass unchanged."""
-    leaning = LEANING_START.match(question)
-    if not previous or not (PRONOUN.search(question) or leaning or _elliptic(question)):
-        return question
-    rest = question[leaning.end():] if leaning else question
-    if leaning and not ASKS.search(rest):  # 'and by mid-2019?': same question, new qualifier
-        tail = question.strip().rstrip("?")
-        return f"{previous.strip().rstrip('?')}, {tail[0].lower()}{tail[1:]}?"
-    topic = topic_of(previous, terms)
-    if not topic:
-        return question
-    if PRONOUN.search(rest):
-        return PRONOUN.sub(topic, rest, count=1)
-    return f"{rest.rstrip('?')} regarding {topic}?"
-
-
-def _elliptic(question: str) -> bool:
-    """A short question that names nothing ('When is the next review?') leans on the conversation."""
-    content = [w for w in re.findall(r"[\w/-]+", question) if w.lower() not in STOPWORDS and w.lower() not in QUESTION_WORDS]
-    return len(content) <= ELLIPTIC_WORDS and not entities(question)
 
 
 def given_sentences(answers: list[str]) -> set[str]:
@@ -106,10 +62,11 @@ def standalone_question(question: str, previous_questions: list[str], retriever:
         history = "\n".join(f"User: {q}\nAssistant: {a}" for q, a in pairs)
         rewritten = complete(chat_model(retriever.settings), CONDENSE_PROMPT.format(history=history, question=question))
         return rewritten.splitlines()[0].strip() if rewritten else question
+    answers = list(previous_answers or [])
+    library = retriever.sentences.library_text
     standalone = previous_questions[0]
-    for q in [*previous_questions[1:], question]:
-        terms = [t.term for t in retriever.glossary.matches(standalone)]
-        standalone = condense_rules(q, standalone, terms)
+    for i, q in enumerate([*previous_questions[1:], question]):
+        standalone = condense_rules(q, standalone, answers[i] if i < len(answers) else "", library)
     return standalone
 
 

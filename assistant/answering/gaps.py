@@ -10,8 +10,9 @@ Three judgments, each made from evidence rather than from the question alone:
   best passage's similarity, how many of the question's words one passage holds), answer
   evidence (the best candidate sentence's score) and whether the named things in the
   question (missions, resolutions, modules, fiscal periods, places) occur in the library
-  at all. The weights and the threshold are fitted on evals/answers.jsonl
-  (``scripts/fit_answer_weights.py``).
+  at all, occur *together* in one passage, and whether the question uses words the library
+  never uses (:mod:`named`). The weights and the threshold are fitted on evals/answers.jsonl
+  (``scripts/fit_answer_weights.py --scope-only``, 5-fold cross-validated).
 * **Unstated facts.** On-topic passages that do not carry the expected answer ("who signs
   the ISF?") give "The library does not state who signs the ISF." and the closest passages,
   not a confident non-answer.
@@ -36,14 +37,15 @@ from assistant.index.lexical import tokenize
 
 # Question-level evidence for answering at all (fitted, see module docstring).
 SCOPE_FEATURES = ("passage_similarity", "coverage", "best_candidate", "unknown_entities", "predicate_coverage", "best_dense",
-                  "any_unknown")
+                  "absent")
 SCOPE_WEIGHTS = {
-    "bias": -4.72, "passage_similarity": 1.834, "coverage": 2.235, "best_candidate": 1.085, "unknown_entities": -1.255,
-    "predicate_coverage": 1.284, "best_dense": 2.198, "any_unknown": -1.993,
+    "bias": -3.884, "passage_similarity": 1.755, "coverage": 1.963, "best_candidate": 1.407, "unknown_entities": -1.055,
+    "predicate_coverage": 0.928, "best_dense": 1.851, "absent": -2.554,
 }
 TYPED = frozenset({"who", "when", "where", "quantity"})  # questions whose answer is a definite kind of thing
 AUX_START = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|must|shall|will|would|has|have|had|may)\b", re.I)
 GENERIC_ALIASES = frozenset({"policy", "report", "guidelines", "handbook", "doctrine"})
+DANGLING = frozenset({"of", "on", "for", "the", "and", "in", "to"})
 
 
 def aliases(info: DocumentInfo) -> list[str]:
@@ -52,7 +54,9 @@ def aliases(info: DocumentInfo) -> list[str]:
     names += [n for n in re.findall(r"\(([^)]{4,60})\)", info.title) if re.search(r"[A-Za-z]{3}", n)]  # not '(2011)'
 
     names.append(re.sub(r"\s*\b(?:19|20)\d{2}\b$", "", info.short))
-    names.append(re.sub(r"^(?:United Nations|UN)\s+", "", info.title.split(":")[0]))
+    title = re.sub(r"^(?:United Nations|UN)\s+", "", info.title.split(":")[0])
+    if len(title.split()) >= 3:  # not 'Peacekeeping Operations': a phrase that names many texts names none
+        names.append(title)
     words = re.sub(r"\s*\b(?:19|20)\d{2}\b", "", info.short).split()
     if len(words) >= 2:
         names.append(" ".join(words[:2]))  # 'IMPP Guidelines: Role of the Field 2010' -> 'IMPP Guidelines'
@@ -60,7 +64,9 @@ def aliases(info: DocumentInfo) -> list[str]:
     out = []
     for name in names:
         name = name.strip(" :")
-        if len(name) >= 4 and re.search(r"[A-Za-z]", name) and name.lower() not in GENERIC_ALIASES and name not in out:
+        dangling = name.split()[-1].lower() in DANGLING if name.split() else True  # 'Note of'
+        if (len(name) >= 4 and re.search(r"[A-Za-z]", name) and name.lower() not in GENERIC_ALIASES and name not in out
+                and not dangling):
             out.append(name)
     return out
 

@@ -29,6 +29,7 @@ import numpy as np
 
 from assistant.index.lexical import LexicalIndex
 from assistant.index.records import MISSING, ChunkMeta, Record, search_text
+from assistant.index.saved import load_or_build
 from assistant.index.store import Store
 from assistant.settings import Settings
 
@@ -61,18 +62,12 @@ class LexicalSnapshot:
         """The snapshot of the store's current generation: loaded from disk if saved, else built and saved."""
         generation = generation or store.generation()
         folder = snapshot_folder(settings, store.name, generation)
-        if folder.exists():
-            try:
-                return cls.load(folder)
-            except (OSError, ValueError, KeyError):
-                pass  # removed or damaged under us: build it again
-        snapshot = cls.build(store.all_records(), generation)
-        if store.generation() == generation:  # a writer changed the store while we read it: keep this one in memory only
-            try:
+
+        def save(snapshot: LexicalSnapshot) -> None:
+            if store.generation() == generation:  # a writer changed the store while we read it: keep it in memory only
                 snapshot.save(folder)
-            except OSError:  # a read-only index folder: serve from memory
-                pass
-        return snapshot
+
+        return load_or_build(folder, lambda: cls.load(folder), lambda: cls.build(store.all_records(), generation), save)
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalSnapshot":

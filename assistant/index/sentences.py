@@ -39,6 +39,7 @@ from assistant.corpus.sentences import split_sentences
 from assistant.index.embeddings import Encoder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.records import ChunkMeta, Record
+from assistant.index.saved import load_or_build
 
 CACHE_FILE = "sentence_vectors.npz"
 SAVED = "sentences"  # folder inside a lexical snapshot
@@ -176,18 +177,10 @@ class SentenceIndex:
 
         ``records`` is called only to build: opening a saved index reads no passage text.
         """
-        if snapshot is not None and (snapshot / SAVED).exists():
-            try:
-                return cls.load(snapshot)
-            except (OSError, ValueError, KeyError):
-                pass  # replaced or damaged under us: build it again
-        index = cls.build(records(), encoder, index_dir)
-        if snapshot is not None and snapshot.exists():
-            try:
-                index.save(snapshot)
-            except OSError:  # a read-only index folder: serve from memory
-                pass
-        return index
+        if snapshot is None:  # a snapshot only in memory (a writer changed the store while it was read)
+            return cls.build(records(), encoder, index_dir)
+        return load_or_build(snapshot / SAVED, lambda: cls.load(snapshot), lambda: cls.build(records(), encoder, index_dir),
+                             lambda index: index.save(snapshot) if snapshot.exists() else None)
 
     @classmethod
     def build(cls, records: list[Record], encoder: Encoder, index_dir: Path) -> "SentenceIndex":

@@ -175,10 +175,7 @@ def chat(backend: str = typer.Option("auto", help="extractive, llm or auto.")):
             break
         if not line:
             break
-        result = conv.ask(line)
-        if result.standalone and result.standalone != line:
-            typer.echo(f"(searching for: {result.standalone})")
-        typer.echo(render_text(result))
+        typer.echo(render_text(conv.ask(line)))  # a rewritten follow-up opens with 'Answering: <standalone question>'
 
 
 @app.command()

@@ -23,7 +23,7 @@ from assistant.index.retrieve import Filters, Retriever
 from assistant.interfaces.healthcheck_ui import healthcheck_tab
 from assistant.interfaces.security import is_user_upload
 from assistant.interfaces.ui_products import draft_tab, training_tab
-from assistant.interfaces.ui_render import highlight, library_notice, md_text, page_label
+from assistant.interfaces.ui_render import highlight, library_notice, md_text, page_label, telling_apart
 from assistant.products.export import answer_report, to_docx, to_markdown
 
 INTRO = """### UN Planning Assistant
@@ -37,6 +37,7 @@ def sources_html(answer: Answer, retriever: Retriever) -> str:
         return ""
     title = "Nearest sources (none answers the question)" if answer.abstained else "Sources"
     parts = [f"<div class='pa-sources'><h4>{title}</h4>"]
+    apart = telling_apart(answer.citations)
     for c in answer.citations:
         around = retriever.neighbours(c.chunk_id)
         quoted = [s.text for s in answer.sentences if c.n in s.citations]  # the sentences the answer took from it
@@ -50,7 +51,8 @@ def sources_html(answer: Answer, retriever: Retriever) -> str:
         superseded = (f" <span class='pa-type'>({html.escape(c.source_type)})</span>" if c.source_type else "") + superseded
         parts.append(
             f"<details class='pa-source'><summary><b>[{c.n}] {html.escape(c.short)}, "
-            f"<span class='pa-locator'>{html.escape(c.locator)}{page}</span></b> — {html.escape(c.title)}{superseded}</summary>"
+            f"<span class='pa-locator'>{html.escape(c.locator)}{page}{apart.get(c.n, '')}</span></b>"
+            f" — {html.escape(c.title)}{superseded}</summary>"
             f"<blockquote>{highlight(c.quote, quoted)}</blockquote>"
             f"<details><summary>Read in context</summary>{context}</details></details>"
         )
@@ -88,7 +90,8 @@ def ask_tab(retriever: Retriever) -> list:
     documents = list_documents(retriever)
     with gr.Row():
         with gr.Column(scale=3):
-            chatbot = gr.Chatbot(label="Conversation", height=460, elem_id="pa-chat", buttons=["copy", "copy_all"])
+            chatbot = gr.Chatbot(label="Conversation", height=460, elem_id="pa-chat", buttons=["copy", "copy_all"],
+                                 autoscroll=False)  # JS pins the newest question to the top instead
             with gr.Row():
                 question = gr.Textbox(placeholder="e.g. What must an Integrated Strategic Framework contain?",
                                       show_label=False, scale=5, elem_id="pa-question", lines=1)
@@ -236,6 +239,25 @@ CSS = """
 .pa-cited { background: rgba(0, 158, 219, 0.08); }
 .pa-quote { background: #ffe58a; color: inherit; padding: 0 2px; border-radius: 2px; }
 """
+
+
+# Gradio's autoscroll keeps the chat at its bottom, so a long answer was read from its end (or its notes)
+# and its start was out of view. Instead the newest question is brought to the top of the chat as the
+# answer streams in below it (until it is there, or the reader scrolls).
+JS = """() => {
+  let seen = 0, target = null;
+  const wrap = () => document.querySelector('#pa-chat .bubble-wrap');
+  ['wheel', 'touchmove', 'keydown'].forEach(e => document.addEventListener(e, () => { target = null; }, {passive: true}));
+  new MutationObserver(() => {
+    const box = wrap();
+    const rows = box ? box.querySelectorAll('.user-row') : [];
+    if (rows.length !== seen) { seen = rows.length; target = rows[rows.length - 1] || null; }
+    if (!target || !target.isConnected) return;
+    const gap = () => target.getBoundingClientRect().top - box.getBoundingClientRect().top - 36;  // under the label
+    if (Math.abs(gap()) > 1) box.scrollTop += gap();
+    if (Math.abs(gap()) <= 1) target = null;
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
+}"""
 
 
 def theme() -> gr.themes.Base:

@@ -12,7 +12,7 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
-from assistant.errors import ContextError, InvalidRequest
+from assistant.errors import ContextError, PlanAssistError
 from assistant.index.retrieve import Retriever
 from assistant.interfaces.ui_render import plain_form_error
 from assistant.products.context import load_context, parse_context
@@ -129,21 +129,21 @@ def training_tab(retriever: Retriever) -> None:
         quiz_topic = gr.Textbox(label="Quiz topic", placeholder="integrated strategic framework", scale=3)
         count = gr.Number(10, label=f"Questions (1–{MAX_QUESTIONS})", precision=0)
         make_quiz = gr.Button("Build quiz")
-    status = gr.Markdown()
+    status = gr.Markdown(elem_id="pa-training-status")
     preview = gr.Markdown(elem_id="pa-training-preview")
     download = gr.File(label="Download as Word", interactive=False)
 
     def run_exercise(topic, minutes, people, country):
         try:
             report = exercise(topic or "", int(minutes or 0), int(people or 0), retriever, country=country or "Carana")
-        except InvalidRequest as err:
+        except PlanAssistError as err:  # any error of ours in plain words, never Gradio's red 'Error' badges
             return f"**Problem:** {err}", "", None
         return f"**Done:** Exercise pack with {len(report.sources)} sources.", to_markdown(report), _save(report, "exercise")
 
     def run_quiz(topic, count):
         try:
             report = quiz(topic or "", int(count or 0), retriever)
-        except InvalidRequest as err:
+        except PlanAssistError as err:  # any error of ours in plain words, never Gradio's red 'Error' badges
             return f"**Problem:** {err}", "", None
         return "**Done:** Quiz ready.", to_markdown(report), _save(report, "quiz")
 

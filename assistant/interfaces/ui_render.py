@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
+from assistant.citation import Citation
 from assistant.index.library import CatalogueEntry
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]()#!|~>{}])")
@@ -42,6 +44,25 @@ def highlight(passage: str, quotes: list[str]) -> str:
         at = end
     out.append(html.escape(passage[at:]))
     return "".join(out)
+
+
+def telling_apart(citations: list[Citation], words: int = 8) -> dict[int, str]:
+    """For sources cited alike (same document and locator, e.g. two passages of one section of a study):
+    the opening words of each passage, so that [1] and [2] read as two places, not one label twice.
+
+    >>> a = Citation(n=1, doc_id="ipi", chunk_id="a", title="T", locator="'Strategic Planning'", short="IPI 2013",
+    ...              quote="The purpose of the framework was to bring together the mandates.")
+    >>> telling_apart([a, a.model_copy(update={"n": 2, "chunk_id": "b", "quote": "Many bemoan the delays."})])[2]
+    ', passage beginning “Many bemoan the delays.”'
+    """
+    seen = Counter((c.short, c.locator) for c in citations)
+    out = {}
+    for c in citations:
+        if seen[(c.short, c.locator)] > 1:
+            opening = c.quote.split()
+            text = " ".join(opening[:words]) + ("…" if len(opening) > words else "")
+            out[c.n] = f", passage beginning “{html.escape(text)}”"
+    return out
 
 
 def page_label(page_start: int | None, page_end: int | None) -> str:

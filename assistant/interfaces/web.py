@@ -55,10 +55,10 @@ def create_app(retriever: Retriever | None = None, with_ui: bool = True) -> Fast
     if with_ui:
         import gradio as gr
 
-        from assistant.interfaces.ui import CSS, build_ui, theme
+        from assistant.interfaces.ui import CSS, JS, build_ui, theme
 
         ui = build_ui(retriever)
-        app = gr.mount_gradio_app(app, ui, path="/", ssr_mode=False, css=CSS, theme=theme(), footer_links=["api"],
+        app = gr.mount_gradio_app(app, ui, path="/", ssr_mode=False, css=CSS, js=JS, theme=theme(), footer_links=["api"],
                                   show_error=False, auth_dependency=gradio_user(retriever.settings),
                                   max_file_size=f"{retriever.settings.max_upload_mb:g}mb")
         # Gradio checks that a file payload was uploaded (not any server path) only once

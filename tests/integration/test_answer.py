@@ -17,7 +17,8 @@ from assistant.index.retrieve import Filters, Retriever
 
 pytestmark = pytest.mark.integration
 
-PUBLIC_KEYS = {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms", "question_type"}
+PUBLIC_KEYS = {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms", "question_type",
+               "standalone"}
 CITATION_KEYS = {"n", "chunk_id", "doc_id", "title", "locator", "quote", "source_type"}
 
 

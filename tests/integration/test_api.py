@@ -66,7 +66,7 @@ def test_ask_json(client):
     body = r.json()
     assert r.status_code == 200 and not body["abstained"] and body["citations"][0]["locator"]
     assert set(body) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms",
-                         "question_type"}
+                         "question_type", "standalone"}
 
 
 def test_ask_with_history_follows_up_without_repeating(client):
@@ -77,6 +77,7 @@ def test_ask_with_history_follows_up_without_repeating(client):
         "history": [{"role": "user", "content": question}, {"role": "assistant", "content": first["answer"]}]})
     body = r.json()
     assert r.status_code == 200 and "3,386" in body["answer"]
+    assert body["answer"].startswith(f"Answering: {body['standalone']}\n") and "PNTL" in body["standalone"]
     assert not {s["text"] for s in first["sentences"]} & {s["text"] for s in body["sentences"]}
 
 

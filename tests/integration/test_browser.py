@@ -1,53 +1,24 @@
 """The real page in headless Chromium: ask a question and see cited sources; draft; health check; upload and find a document.
 
-The browser comes from Debian's chromium package (scripts/ensure-browser installs it when
-missing). Without it the test is skipped with the reason, except under CI=true, where a
-missing browser is a failure.
+The browser comes from Debian's chromium package (see live_app.py: skipped with the reason when
+it cannot be installed, except under CI=true).
 """
 
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import socket
-import subprocess
-import threading
-import time
-from pathlib import Path
 
 import pytest
-import uvicorn
 from conftest import remove_uploads
 from docx import Document
 
 from assistant.interfaces.web import create_app
 from assistant.settings import PROJECT_ROOT
 
+from .live_app import browser, serving  # noqa: F401  (the shared Chromium fixture)
+
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-def _browser_or_reason() -> str | None:
-    if not CHROMIUM.exists():
-        subprocess.run([str(PROJECT_ROOT / "scripts" / "ensure-browser")], check=False)
-    return None if CHROMIUM.exists() else "Debian chromium is not installed and could not be installed (scripts/ensure-browser)"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    reason = _browser_or_reason()
-    if reason:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                              args=["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"])
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -57,23 +28,12 @@ def server(retriever, tmp_path_factory):
     uploads = tmp_path_factory.mktemp("browser-uploads")
     settings = retriever.settings.model_copy(update={"uploads_dir": uploads})
     r = Retriever(settings, retriever.store, retriever.encoder, retriever.glossary)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(r), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 60
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.1)
-    assert srv.started
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serving(create_app(r)) as url:
+        yield url
     remove_uploads(r)
 
 
-def test_ask_shows_answer_with_located_sources(browser, server, tmp_path):
+def test_ask_shows_answer_with_located_sources(browser, server, tmp_path):  # noqa: F811
     page = browser.new_page()
     page.goto(server, wait_until="load")
     page.wait_for_selector("#pa-question", timeout=60000)
@@ -91,7 +51,7 @@ def test_ask_shows_answer_with_located_sources(browser, server, tmp_path):
     page.close()
 
 
-def test_draft_tab_builds_a_cited_draft(browser, server, tmp_path):
+def test_draft_tab_builds_a_cited_draft(browser, server, tmp_path):  # noqa: F811
     page = browser.new_page()
     page.goto(server, wait_until="load")
     page.wait_for_selector("#pa-question", timeout=60000)
@@ -106,7 +66,7 @@ def test_draft_tab_builds_a_cited_draft(browser, server, tmp_path):
     page.close()
 
 
-def test_healthcheck_tab_blank_form_then_rated_report(browser, server, tmp_path):
+def test_healthcheck_tab_blank_form_then_rated_report(browser, server, tmp_path):  # noqa: F811
     page = browser.new_page()
     page.goto(server, wait_until="load")
     page.wait_for_selector("#pa-question", timeout=60000)
@@ -134,7 +94,7 @@ def test_healthcheck_tab_blank_form_then_rated_report(browser, server, tmp_path)
     page.close()
 
 
-def test_upload_appears_in_library(browser, server, tmp_path):
+def test_upload_appears_in_library(browser, server, tmp_path):  # noqa: F811
     d = Document()
     d.add_paragraph("Terms of reference of the joint mission–UNCT transition cell: it tracks handover benchmarks weekly.")
     path = tmp_path / "transition-cell-tor.docx"

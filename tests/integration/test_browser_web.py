@@ -8,31 +8,22 @@ Screenshots go to the test's temporary folder, and to PLANASSIST_SCREENSHOTS whe
 from __future__ import annotations
 
 import os
-import socket
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import uvicorn
 from conftest import remove_uploads
 
-from assistant.constants import MAX_MINUTES, MIN_MINUTES
+from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
 from assistant.index.library import add_upload
 from assistant.index.retrieve import Retriever
 from assistant.interfaces.web import create_app
 
-from .test_browser import browser  # noqa: F401  (the module's Chromium fixture)
+from .live_app import browser, serving  # noqa: F401  (the shared Chromium fixture)
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 MARKER = "quartzline"
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -60,20 +51,12 @@ def site(retriever, tmp_path_factory, pixel):
     uploads = tmp_path_factory.mktemp("browser-web-uploads")
     settings = retriever.settings.model_copy(update={"uploads_dir": uploads})
     r = Retriever(settings, retriever.store, retriever.encoder, retriever.glossary)
-    url, _ = pixel
+    pixel_url, _ = pixel
     hostile = (f"1. The {MARKER} liaison office coordinates early warning between the mission and the country team. "
-               f"![tracking]({url}/md.png) <img src=\"{url}/html.png\"> <script>fetch('{url}/js')</script>\n")
+               f"![tracking]({pixel_url}/md.png) <img src=\"{pixel_url}/html.png\"> <script>fetch('{pixel_url}/js')</script>\n")
     add_upload(r, "quartzline-note.md", hostile.encode())
-    port = _port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(r), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 60
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", r
-    srv.should_exit = True
-    thread.join(10)
+    with serving(create_app(r)) as url:
+        yield url, r
     remove_uploads(r)
 
 
@@ -156,4 +139,70 @@ def test_out_of_range_minutes_get_a_plain_message(browser, site, tmp_path, caplo
     page.locator("#pa-exercise").click()
     page.wait_for_selector(f":text('between {MIN_MINUTES} and {MAX_MINUTES}')", timeout=60000)
     assert "Traceback" not in caplog.text
+    page.close()
+
+
+CHAT_GEOMETRY = """() => {
+  const box = document.querySelector('#pa-chat .bubble-wrap');
+  const rows = box.querySelectorAll('.user-row');
+  const top = box.getBoundingClientRect().top;
+  return {overflow: box.scrollHeight - box.clientHeight, question: rows[rows.length - 1].getBoundingClientRect().top - top,
+          height: box.clientHeight};
+}"""
+
+
+def test_the_chat_shows_the_start_of_each_answer(browser, site, tmp_path):  # noqa: F811
+    """Issue 9: the chat scrolled to its bottom and hid the answer's start; now the newest question sits at the top."""
+    url, _ = site
+    page = _open(browser, url)
+    for n, question in enumerate(["What must an Integrated Strategic Framework contain?",
+                                  "Who does the DSRSG/RC/HC report to?"], start=1):
+        before = page.locator("#pa-sources").inner_html()
+        page.locator("#pa-question textarea, #pa-question input").first.fill(question)
+        page.locator("#pa-ask").click()
+        page.wait_for_function("before => { const s = document.querySelector('#pa-sources');"
+                               " return s.querySelector('.pa-source') && s.innerHTML !== before; }", arg=before, timeout=120000)
+        page.wait_for_timeout(2000)
+        _shot(page, tmp_path, f"chat-question-{n}.png")
+        geometry = page.evaluate(CHAT_GEOMETRY)
+        assert geometry["overflow"] > 0 or n == 1, geometry  # two answers are taller than the chat
+        assert 0 <= geometry["question"] <= 80, geometry  # the question at the top, its answer below in view
+    page.close()
+
+
+def test_sources_cited_alike_are_told_apart(browser, site, tmp_path):  # noqa: F811
+    """Issue 9: two passages of one section were listed under one identical label."""
+    url, _ = site
+    page = _open(browser, url)
+    page.locator("#pa-question textarea, #pa-question input").first.fill("Who does the DSRSG/RC/HC report to?")
+    page.locator("#pa-ask").click()
+    page.wait_for_selector(".pa-source summary", timeout=120000)
+    page.wait_for_timeout(1500)
+    labels = [s.split(" — ")[0].split("] ", 1)[1] for s in page.locator(".pa-source > summary").all_inner_texts()]
+    assert len(labels) >= 2 and len(set(labels)) == len(labels), labels
+    page.close()
+
+
+def test_training_errors_are_words_not_red_badges(browser, site, tmp_path):  # noqa: F811
+    """Issue 9: two red 'Error' badges sat over the quiz; a form problem is a plain status line instead."""
+    url, _ = site
+    page = _open(browser, url)
+    page.get_by_role("tab", name="Training").click()
+    page.get_by_label("Quiz topic").fill("integrated strategic framework")
+    page.get_by_label(f"Questions (1–{MAX_QUESTIONS})").fill("5")
+    page.get_by_role("button", name="Build quiz").click()
+    page.wait_for_selector("#pa-training-preview :text('Quiz:')", timeout=120000)
+    page.get_by_label(f"Questions (1–{MAX_QUESTIONS})").fill(str(MAX_QUESTIONS + 20))
+    page.get_by_role("button", name="Build quiz").click()
+    page.wait_for_selector(f":text('between 1 and {MAX_QUESTIONS}')", timeout=60000)
+    page.locator("#pa-topic textarea, #pa-topic input").first.fill("humanitarian space")
+    page.get_by_label(f"Participants ({MIN_PARTICIPANTS}–{MAX_PARTICIPANTS})").fill("2")
+    page.locator("#pa-exercise").click()
+    page.wait_for_selector(f":text('between {MIN_PARTICIPANTS} and {MAX_PARTICIPANTS}')", timeout=60000)
+    page.wait_for_timeout(1000)
+    _shot(page, tmp_path, "training-problems.png")
+    badges = page.evaluate("() => [...document.querySelectorAll('.error, [class*=error]')].filter(e => e.offsetParent)"
+                           ".map(e => e.textContent.trim()).filter(t => /^Error/.test(t))")
+    assert badges == [], badges
+    assert "Problem:" in page.locator("#pa-training-status").inner_text()
     page.close()

@@ -42,7 +42,7 @@ def test_ask_questions_file(cli, tmp_path):
                     '{"question": "What is the recipe for sourdough bread?"}\n')
     good, oos = cli("ask", "--questions", str(path), "--json")
     assert set(good) == {"question", "answer", "abstained", "citations", "sentences", "notes", "backend", "took_ms",
-                         "question_type"}
+                         "question_type", "standalone"}
     assert not good["abstained"] and good["citations"] and good["backend"] == "extractive"
     assert oos["abstained"] and oos["answer"].startswith("The corpus does not cover this.")
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 import pytest
+from conftest import cli_env
 
 from assistant.index.ingest import ingest
 from assistant.index.retrieve import Retriever
-from assistant.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.integration
 NEW_TEXT = ("1. The Kivu liaison cell shares early-warning reports with the humanitarian country team "
@@ -28,10 +27,7 @@ def test_server_sees_another_process_ingest(make_settings, tmp_path):
     extra = tmp_path / "extra"
     extra.mkdir()
     (extra / "kivu-cell.md").write_text(NEW_TEXT)
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "PLANASSIST_CORPUS_DIR": str(settings.corpus_dir),
-           "PLANASSIST_INDEX_DIR": str(settings.index_dir), "PLANASSIST_UPLOADS_DIR": str(settings.uploads_dir),
-           "PLANASSIST_COLLECTION": settings.collection}
-    done = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(extra), "--json"], env=env,
+    done = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(extra), "--json"], env=cli_env(settings),
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
 

@@ -10,11 +10,11 @@ from contextlib import contextmanager
 
 import badfiles
 import pytest
+from conftest import cli_env
 
 from assistant.index.ingest import ingest
 from assistant.index.library import list_documents
 from assistant.index.retrieve import Retriever
-from assistant.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.integration
 
@@ -49,10 +49,7 @@ def test_cli_ingest_exit_code_says_partial(make_settings, tmp_path):
     folder.mkdir()
     (folder / "good.md").write_text("1. Joint analysis precedes the integrated strategic framework.\n")
     (folder / "locked.pdf").write_bytes(badfiles.pdf_encrypted())
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "PLANASSIST_CORPUS_DIR": str(settings.corpus_dir),
-           "PLANASSIST_INDEX_DIR": str(settings.index_dir), "PLANASSIST_UPLOADS_DIR": str(settings.uploads_dir),
-           "PLANASSIST_COLLECTION": settings.collection}
-    done = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(folder), "--json"], env=env,
+    done = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(folder), "--json"], env=cli_env(settings),
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 3, done.stderr[-2000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])

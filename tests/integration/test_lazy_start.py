@@ -8,13 +8,12 @@ rebuilding it.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 
 import pytest
-from conftest import REAL_CORPUS
+from conftest import REAL_CORPUS, cli_env
 
 from assistant.index.embeddings import Encoder, encoder_for
 from assistant.index.ingest import ingest
@@ -36,19 +35,12 @@ def seed(settings, *names):
         shutil.copy(REAL_CORPUS / "documents" / name, settings.corpus_dir / "documents" / name)
 
 
-def env_for(settings) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    for name in ("corpus_dir", "index_dir", "uploads_dir", "collection"):
-        env[f"PLANASSIST_{name.upper()}"] = str(getattr(settings, name))
-    return env
-
-
 def run_cli(settings, *args: str) -> tuple[dict, list[str]]:
     """`planassist ARGS` in a fresh process; returns its JSON output and the heavy modules it imported."""
     probe = ("import json, sys\nfrom assistant.interfaces.cli import app\n"
              f"try:\n    app({list(args)!r})\nexcept SystemExit:\n    pass\n"
              f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))")
-    out = subprocess.run([sys.executable, "-c", probe], env=env_for(settings), cwd=PROJECT_ROOT, capture_output=True,
+    out = subprocess.run([sys.executable, "-c", probe], env=cli_env(settings), cwd=PROJECT_ROOT, capture_output=True,
                          text=True, timeout=600, check=True).stdout.splitlines()
     return json.loads(out[-2]), json.loads(out[-1])
 
@@ -94,7 +86,7 @@ def test_reader_reloads_bm25_after_another_process_ingests(make_settings):
     assert before and all(h.doc_id != "itad-integrated-delivery" for h in before)
 
     seed(settings, BLOG)
-    env = {**env_for(settings), "PLANASSIST_INGEST_ENGINE": "onnx"}
+    env = {**cli_env(settings), "PLANASSIST_INGEST_ENGINE": "onnx"}
     subprocess.run([sys.executable, "-m", "assistant", "ingest", "--json"], env=env, cwd=PROJECT_ROOT, check=True,
                    capture_output=True, timeout=600)
     after = reader.search("Itad integrated delivery framework HMG", k=5, mode="lexical")

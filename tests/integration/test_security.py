@@ -7,9 +7,6 @@ key; a Gradio FileData payload naming a server file must never reach the index.
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 
 import httpx
 import pytest
@@ -18,25 +15,11 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from assistant.index.retrieve import Retriever
 from assistant.interfaces.web import create_app
 
+from .live_app import serving
+
 pytestmark = pytest.mark.integration
 KEY = "loopback-test-key-9"
 PUBLIC = {"/healthz", "/login", "/logout"}
-
-
-def _serve(app) -> tuple[str, object, threading.Thread]:
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 60
-    while not server.started and time.time() < deadline:
-        time.sleep(0.1)
-    assert server.started
-    return f"http://127.0.0.1:{port}", server, thread
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +29,8 @@ def protected(retriever, tmp_path_factory):
     settings = retriever.settings.model_copy(update={"uploads_dir": uploads, "api_key": KEY, "protect_reads": True})
     r = Retriever(settings, retriever.store, retriever.encoder, retriever.glossary)
     app = create_app(r)
-    url, server, thread = _serve(app)
-    yield url, app, r
-    server.should_exit = True
-    thread.join(10)
+    with serving(app) as url:
+        yield url, app, r
 
 
 def _concrete(path: str) -> str:

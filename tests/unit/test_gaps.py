@@ -62,3 +62,10 @@ def test_unknown_entities_are_those_absent_from_the_library():
     text = "unmiss was mandated by resolution 1996. the pntl grew."
     assert unknown_entities(understand("What troop ceiling did resolution 2677 (2023) set for UNMISS?"), text) == [
         "resolution 2677 (2023)"]
+
+
+def test_aliases_that_name_many_texts_or_dangle_are_left_out(manifest):
+    assert "Peacekeeping Operations" not in aliases(manifest.catalogue["capstone-2008"])
+    assert "Note of" not in aliases(manifest.catalogue["nog-2006"])
+    assert not named_missing_texts("What does the 2018 Declaration of Shared Commitments on UN Peacekeeping Operations say?",
+                                   manifest, library_doc_ids=set())

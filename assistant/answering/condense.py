@@ -1,0 +1,209 @@
+"""Follow-ups made standalone by rule (no LLM): keep the topic, take the new ask.
+
+The previous question's *topic* is the noun phrase it asks about: its focus without the
+question words, a frame such as "the purpose of", and the verb — cut where the phrase stops
+occurring in the library ("the triple-hatted deputy SRSG", not "SRSG"). Then:
+
+* a pronoun is replaced by the topic: "and who approves it?" → "Who approves the ISF?"; after a
+  question that asked *what* did something ("What replaced the ISF in Sierra Leone?") "it" is the
+  answer's subject instead ("the joint vision");
+* an elliptical follow-up takes the previous question with the new qualifier: "and by mid-2019?"
+  replaces "by September 2017"; "and MONUSCO?" replaces the mission named before; "what about
+  funding?" asks the previous question's ask of the new thing;
+* "tell me more" asks the previous question again (what was already said is not repeated).
+
+>>> condense_rules("and who approves it?", "What must an ISF contain?")
+'Who approves the ISF?'
+>>> condense_rules("and by mid-2019?", "How strong was the Haitian National Police by September 2017?")
+'How strong was the Haitian National Police by mid-2019?'
+>>> condense_rules("and MONUSCO?", "How many troops does MINUSMA have?")
+'How many troops does MONUSCO have?'
+>>> condense_rules("What is a JMAC?", "What must an ISF contain?")
+'What is a JMAC?'
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.question import AUX, ENTITY_PATTERNS, QUESTION_WORDS, entities, focus_of
+from assistant.index.lexical import STOPWORDS
+
+PRONOUN = re.compile(r"\b(?:(?:this|that|these|those) ones?|the (?:latter|former)|it|its|they|them|their|this|that|these|"
+                     r"those|he|she|his|her|him)\b", re.IGNORECASE)
+PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+POSSESSIVE = frozenset({"its", "their", "his", "her"})
+LEANING_START = re.compile(r"^(?:and what about|and how about|what about|how about|and also|and then|and|but|also|so|then)\b"
+                           r"[\s,]*", re.IGNORECASE)
+MORE = re.compile(r"^(?:(?:and|ok|okay|please)[\s,]+)?(?:tell me more|more|go on|elaborate|more details?|say more)"
+                  r"(?:\s+(?:about|on)\s+(?P<about>.+?))?(?:,?\s*please)?[\s.?!]*$", re.IGNORECASE)
+ASKS = re.compile(rf"\b(?:what|who|whom|whose|which|when|where|why|how)\b|\b{AUX}\b", re.IGNORECASE)
+PREPOSITIONS = ("by", "in", "for", "after", "before", "under", "during", "since", "until", "from", "at", "on", "to",
+                "with", "without", "between", "within")
+# what a question asks *of* its topic: 'the purpose of the mission' is about the mission
+FRAME = re.compile(r"^(?:the |an? )?(?:main |key |exact )?(?:purpose|role|aim|goal|mandate|composition|size|function|"
+                   r"functions|responsibilities|structure|outcome|results?|findings|conclusions?|impact|status|history|"
+                   r"meaning|definition|scope|strength|nature|objectives?|priorities|budget|membership|origin)"
+                   r"\s+of\s+", re.IGNORECASE)
+ARTICLE = re.compile(r"^(?:the|an?|this|that)\s+", re.IGNORECASE)
+DO_SUPPORT = re.compile(r"^(?:and\s+)?(?:\w+\s+){0,2}?(?:do|does|did)\s", re.IGNORECASE)
+TOPIC_WORDS = 8
+ELLIPTIC_WORDS = 2
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w.lower() not in STOPWORDS and w.lower() not in QUESTION_WORDS]
+
+
+def _in_library(words: list[str], library: str) -> bool:
+    """Whether the words occur in this order in the (lower-cased) library text, any punctuation between them."""
+    if words[0].lower() not in library:  # plain substring tests first: the library text may be tens of megabytes
+        return False
+    pattern = r"(?<![\w-])" + r"[^\w]+".join(re.escape(w.lower()) for w in words) + r"(?![\w-])"
+    return re.search(pattern, library) is not None
+
+
+def topic_of(question: str, library: str = "") -> str:
+    """The noun phrase the question asks about ('the Integration Steering Group'), with 'the' where it had an article.
+
+    Without library text (or when nothing matches) the named things, else the content words, stand in.
+    """
+    counted = COUNTED.match(question.strip())
+    focus = counted.group("rest").rstrip(" ?") if counted else focus_of(question)
+    if WH_VERB.match(question):  # 'Who led UNMIT …', 'Which office took over from MINUJUSTH': the verb is no topic
+        focus = re.sub(r"^(?:(?!the\b|an?\b)[a-z][\w-]*\s+)+", "", focus)
+    focus = FRAME.sub("", focus, count=1)
+    had_article = bool(ARTICLE.match(focus)) or not focus[:1].isupper()
+    words = ARTICLE.sub("", focus).replace("'s ", " ").split()
+    if DO_SUPPORT.match(question) and len(words) > 1:
+        words = words[:-1] if len(words) <= 3 else words  # 'When did MINUJUSTH close' -> MINUJUSTH
+    lead = 0
+    while lead < len(words) - 1 and words[lead].isdigit():
+        lead += 1  # 'the 2005 independent study': the year is kept but need not precede the words in the library
+    best: list[str] = []
+    if library:
+        for n in range(lead + 1, min(len(words), TOPIC_WORDS) + 1):
+            if not _in_library(words[lead:n], library):
+                break
+            best = words[:n]
+    while best and (best[-1].lower() in STOPWORDS or best[-1].lower() in PREPOSITIONS):
+        best = best[:-1]
+    if not any(w.isalpha() for w in _content(best)):
+        named = [e for e in entities(question) if not re.fullmatch(r"\d{4}", e)]
+        if named:
+            led = re.search(rf"\b(?:the|an?)\s+{re.escape(named[0])}", question, flags=re.IGNORECASE)
+            return ("the " if led else "") + " and ".join(named)
+        return " ".join(_content(re.findall(r"[\w/-]+", question)))
+    phrase = " ".join(best)
+    return f"the {phrase}" if had_article and not re.search(r"\d", phrase) or best[0].isdigit() else phrase
+
+
+COUNTED = re.compile(rf"^(?:and\s+)?how (?:many|much)\s+(?P<what>[\w\s-]+?)\s+{AUX}\s+(?P<rest>.+)$", re.IGNORECASE)
+PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:them|these|those)\b", re.IGNORECASE)
+PLURAL = frozenset({"they", "them", "their", "these", "those"})
+WH_VERB = re.compile(rf"^(?:and\s+)?(?:who|what|which)\s+(?!{AUX}\b)\w+\s+(?!{AUX}\b)", re.IGNORECASE)
+SUBJECT_ASK = re.compile(rf"^(?:and\s+)?(?:what|which)\s+(?:(?!{AUX}\b)[a-z]+\s+)?(?!{AUX}\b)(?P<verb>[a-z]+)\s+"
+                         r"(?:the|an?|its|their|over|up|out|from|in|on)\b", re.IGNORECASE)
+
+
+def answer_subject(previous: str, answer: str) -> str:
+    """For 'What replaced the ISF …?' the subject before 'replaced' in the answer's lead ('the joint vision'), or ''."""
+    match = SUBJECT_ASK.match(previous)
+    lead = answer.strip().splitlines()[0] if answer.strip() else ""
+    if not match or not lead:
+        return ""
+    stem = match.group("verb").lower()[:max(4, len(match.group("verb")) - 2)]
+    found = re.search(rf"\b{re.escape(stem)}\w*", lead, flags=re.IGNORECASE)
+    if not found:
+        return ""
+    clause = re.split(r"[,;:]\s+", lead[:found.start()])[-1].strip()
+    words = clause.split()
+    if not words or len(words) > TOPIC_WORDS or not _content(words):
+        return ""
+    return ARTICLE.sub("the ", clause, count=1) if ARTICLE.match(clause) else clause
+
+
+def _replace_pronoun(rest: str, topic: str) -> str:
+    match = PRONOUN.search(rest)
+    assert match
+    word = match.group(0).lower()
+    topic = topic if word not in POSSESSIVE else (f"{topic}'" if topic.endswith("s") else f"{topic}'s")
+    return rest[:match.start()] + topic + rest[match.end():]
+
+
+def _qualified(previous: str, fragment: str, topic: str) -> str:
+    """The previous question with the new qualifier or name, or its ask turned to a new aspect of the topic.
+
+    'by mid-2019' replaces the last 'by …' phrase; a name ('MONUSCO', '2019') replaces a name of the same
+    kind, any other words kept as 'regarding …'; a plain phrase ('funding') is asked about the topic.
+    """
+    base = previous.strip().rstrip("?").strip()
+    first = fragment.split()[0].lower()
+    if first in PREPOSITIONS:
+        spots = list(re.finditer(rf"\b{first}\b", base, flags=re.IGNORECASE))
+        if spots:
+            start = spots[-1].start()
+            end = start + len(re.match(r"[^,;?]*", base[start:]).group(0))  # type: ignore[union-attr]
+            return f"{base[:start]}{fragment}{base[end:]}?"
+        return f"{base}, {fragment}?"
+    old = entities(base)
+    new = [e for e in entities(fragment) if e not in old]
+    if new and old:
+        target = max(old, key=lambda e: _likeness(e, new[0]))  # 'and the Peacebuilding Fund?' replaces the Commission
+        swapped = re.sub(rf"\ban?\s+(?={re.escape(target)})", "the ", base, count=1).replace(target, new[0], 1)
+        left = re.sub(rf"\s*\b(?:{'|'.join(PREPOSITIONS)})?\s*{re.escape(new[0])}", "", fragment).strip(" ,")
+        return f"{swapped}, regarding {left}?" if _content(left.split()) else f"{swapped}?"
+    if topic and topic.lower() not in fragment.lower():
+        return f"What about {fragment} regarding {topic}?"
+    return f"What about {fragment}?"
+
+
+def _likeness(old: str, new: str) -> tuple[bool, int]:
+    """How alike two named things are: the same kind (year, acronym, numbered instrument, name), shared words;
+    ties go to the earlier name."""
+    def kind(name: str) -> int:
+        return next((i for i, p in enumerate(ENTITY_PATTERNS) if p.fullmatch(name)), len(ENTITY_PATTERNS))
+    shared = len({w.lower() for w in old.split()} & {w.lower() for w in new.split()})
+    return kind(old) == kind(new), shared
+
+
+def _elliptic(question: str) -> bool:
+    """A short question that names nothing ('When is the next review?') leans on the conversation."""
+    content = _content(re.findall(r"[\w/-]+", question))
+    return len(content) <= ELLIPTIC_WORDS and not entities(question)
+
+
+def condense_rules(question: str, previous: str, previous_answer: str = "", library: str = "") -> str:
+    """Standalone version of a follow-up, by rule; questions that stand alone pass unchanged."""
+    question = question.strip()
+    more = MORE.match(question)
+    if previous and more:
+        about = more.group("about")
+        return _capital(previous) if not about else condense_rules(f"what about {about}?", previous, previous_answer,
+                                                                   library)
+    leaning = LEANING_START.match(question)
+    if not previous or not (PRONOUN.search(question) or leaning or _elliptic(question)):
+        return question
+    rest = question[leaning.end():] if leaning else question
+    if leaning and not ASKS.search(rest):  # 'and by mid-2019?', 'what about funding?'
+        fragment = rest.strip().rstrip("?").strip()
+        topic = topic_of(previous, library)
+        if PRONOUN.search(fragment):
+            fragment = _replace_pronoun(fragment, topic)
+        return _capital(_qualified(previous, fragment, topic)) if fragment else _capital(previous)
+    if PARTITIVE.search(rest):  # 'and how many of them women?': the previous question's set, narrowed
+        return _capital(f"{previous.strip().rstrip('?')}, and {rest.strip().rstrip('?')}?")
+    if PRONOUN.search(rest):
+        word = PRONOUN.search(rest).group(0).lower()  # type: ignore[union-attr]
+        subject = "" if word in PERSONAL else answer_subject(previous, previous_answer)
+        counted = COUNTED.match(previous.strip())
+        if not subject and counted and word in PLURAL:  # 'How many formed police units …' -> 'they'
+            subject = f"the {counted.group('what')}"
+        topic = subject or topic_of(previous, library)
+        return _capital(_replace_pronoun(rest, topic)) if topic else question
+    topic = topic_of(previous, library)
+    return _capital(f"{rest.rstrip('?')} regarding {topic}?") if topic else question
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text

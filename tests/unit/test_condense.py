@@ -1,0 +1,75 @@
+"""Follow-ups made standalone by rule: pronouns, elliptical qualifiers, new names, 'tell me more' (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.condense import answer_subject, condense_rules, topic_of
+
+# a few library phrases, lower-cased as SentenceIndex.library_text keeps them
+LIBRARY = ("the integration steering group meets quarterly. \"triple-hatted\" deputy srsg (dsrsg). "
+           "the security council mission to timor-leste met the president. the first major independent study "
+           "on integration in 2005. integrated operational teams are headed by a director. unmit closed.")
+
+
+@pytest.mark.parametrize(("follow_up", "previous", "expected"), [
+    ("and who approves it?", "What must an ISF contain?", "Who approves the ISF?"),
+    ("How often does it meet?", "What is the Integration Steering Group?", "How often does the Integration Steering Group meet?"),
+    ("Who does he report to?", "What does the triple-hatted deputy SRSG combine?",
+     "Who does the triple-hatted deputy SRSG report to?"),
+    ("Whom did it meet?", "What was the purpose of the Security Council mission to Timor-Leste in 2012?",
+     "Whom did the Security Council mission to Timor-Leste meet?"),
+    ("Who heads them?", "What are integrated operational teams?", "Who heads the integrated operational teams?"),
+    ("What did the Secretary-General recommend about its drawdown?", "Who led UNMIT after Ameerah Haq?",
+     "What did the Secretary-General recommend about UNMIT's drawdown?"),
+    ("Where were they based?", "How many formed police units did MINUSTAH withdraw in August?",
+     "Where were the formed police units based?"),
+])
+def test_pronoun_becomes_the_previous_topic(follow_up, previous, expected):
+    assert condense_rules(follow_up, previous, library=LIBRARY) == expected
+
+
+def test_it_after_a_what_did_question_is_the_answer():
+    previous = "What replaced the ISF in Sierra Leone?"
+    answer = "The joint vision replaced the mission-wide Integrated Strategic Framework, a separate plan. [1]"
+    assert answer_subject(previous, answer) == "the joint vision"
+    assert condense_rules("When was it adopted?", previous, answer) == "When was the joint vision adopted?"
+
+
+@pytest.mark.parametrize(("follow_up", "previous", "expected"), [
+    ("and by mid-2019?", "How strong was the Haitian National Police by September 2017?",
+     "How strong was the Haitian National Police by mid-2019?"),
+    ("and in 2019?", "How many troops did MINUSTAH have in Haiti in 2017?",
+     "How many troops did MINUSTAH have in Haiti in 2019?"),
+    ("and MONUSCO?", "How many troops does MINUSMA have?", "How many troops does MONUSCO have?"),
+    ("what about the Mission Concept?", "What must an ISF contain?", "What must the Mission Concept contain?"),
+    ("and what about corruption under MINUJUSTH?", "Which programme did MINUSTAH run with UNDP on rule of law?",
+     "Which programme did MINUJUSTH run with UNDP on rule of law, regarding corruption?"),
+    ("and what about funding?", "What must an ISF contain?", "What about funding regarding the ISF?"),
+    ("and what about the Peacebuilding Fund?", "What does resolution 80/11 ask the Peacebuilding Commission to do?",
+     "What does resolution 80/11 ask the Peacebuilding Fund to do?"),
+    ("and how many of them women?", "How many PNTL officers will there be in December 2012?",
+     "How many PNTL officers will there be in December 2012, and how many of them women?"),
+])
+def test_elliptical_follow_up_takes_the_previous_question_with_the_new_qualifier(follow_up, previous, expected):
+    assert condense_rules(follow_up, previous) == expected
+
+
+@pytest.mark.parametrize("follow_up", ["tell me more", "Tell me more.", "go on", "more details please"])
+def test_tell_me_more_asks_the_previous_question_again(follow_up):
+    assert condense_rules(follow_up, "what is the Integration Steering Group?") == "What is the Integration Steering Group?"
+
+
+def test_tell_me_more_about_something_asks_about_it():
+    assert condense_rules("tell me more about its membership", "What is the Integration Steering Group?",
+                          library=LIBRARY) == "What about the Integration Steering Group's membership?"
+
+
+@pytest.mark.parametrize("question", ["What is the role of the JMAC in integrated missions?", "What is a JMAC?"])
+def test_standalone_question_left_alone(question):
+    assert condense_rules(question, "What must an ISF contain?") == question
+
+
+def test_topic_without_library_falls_back_to_named_things():
+    assert topic_of("What must an ISF contain?") == "the ISF"
+    assert topic_of("What is the 2005 independent study?", LIBRARY) == "the 2005 independent study"

