@@ -2,8 +2,9 @@
 
 Two logistic regressions (scikit-learn, L2, balanced classes):
 
-1. sentence scoring — one row per candidate sentence of every in-scope question; label 1
-   when the sentence (with the sentences it leans on) holds one of the question's key facts;
+1. sentence scoring — one row per candidate sentence that may be quoted (never a footnote unit, an
+   attribution or a rhetorical question) of every in-scope question; label 1 when the sentence (with
+   the sentences it leans on) holds one of the question's key facts;
 2. answering at all — one row per question, answer-kind (1) against out-of-scope (0);
    features: gaps.SCOPE_FEATURES (retrieval, best candidate, unknown named things, and 'absent': a named
    thing the library lacks, named things never together in one passage, or a word it never uses).
@@ -49,7 +50,7 @@ def collect(cache: Path | None) -> list[dict]:
             unit = norm(" ".join(index.texts[i] for i in index.with_predecessors(c.index)))
             cands.append({"x": c.vector(), "y": any(f in unit for f in facts), "text": c.text})
         out.append({"id": row["id"], "kind": kind, "near": row.get("near_domain", False), "scope": plan.scope,
-                    "cands": cands, "has_facts": bool(facts)})
+                    "cands": cands, "has_facts": bool(facts), "evidence": [c.vector() for c in plan.evidence]})
         print(row["id"], kind, len(cands), sum(c["y"] for c in cands), flush=True)
     if cache:
         cache.write_bytes(pickle.dumps(out))
@@ -96,7 +97,7 @@ def fit_sentences(data: list[dict]) -> tuple[dict, LogisticRegression]:
 def fit_scope(data: list[dict], model: LogisticRegression | None) -> dict:
     """The scope regression; with ``model`` None the best candidate scores are the shipped scorer's (--scope-only)."""
     for d in data if model is not None else []:
-        best = max((model.predict_proba([c["x"]])[0, 1] for c in d["cands"]), default=0.0)
+        best = max((model.predict_proba([x])[0, 1] for x in d["evidence"]), default=0.0)  # as compose.scope_features
         d["scope"] = dict(d["scope"], best_candidate=float(best))
     rows = [d for d in data if d["kind"] in ("answer", "out")]
     X = np.array([[d["scope"][f] for f in gaps.SCOPE_FEATURES] for d in rows])

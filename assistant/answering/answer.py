@@ -176,7 +176,9 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
         if unit.role == "given":
             lines.append(f"{ALREADY_GIVEN} {marks}".strip())
             continue
-        lines.append(ROLE_PREFIX[unit.role] + f"{v.text} {marks}".strip() + ("" if v.supported else " (unsupported)"))
+        under_point = unit.role == "item" and any(u.role == "support" for u in plan.units[:len(out_sentences)])
+        prefix = "  " + ROLE_PREFIX["item"] if under_point else ROLE_PREFIX[unit.role]  # a point's own list, indented
+        lines.append(prefix + f"{v.text} {marks}".strip() + ("" if v.supported else " (unsupported)"))
         notes.extend(f"Sentence {len(out_sentences)}: {n}" for n in v.notes)
     citations = [h.citation(i + 1) for i, h in enumerate(sources)]
     notes.extend(f"{c.short} is {c.source_type}, not UN guidance: read it as an outside view."

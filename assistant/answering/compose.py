@@ -16,6 +16,7 @@ so instead (see :mod:`gaps`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,7 +33,7 @@ from assistant.answering.named import cooccurrence, expansions, library_passages
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import QuestionInfo, understand
 from assistant.answering.scoring import Candidate, featurize, never_an_answer, score
-from assistant.corpus.manifest import DocumentInfo, load_manifest
+from assistant.corpus.manifest import DocumentInfo, Manifest, load_manifest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import SentenceIndex
@@ -81,7 +82,8 @@ class Plan:
     unknown: list[str] = field(default_factory=list)
     scope: dict[str, float] = field(default_factory=dict)
     p_in: float = 0.0
-    candidates: list[Candidate] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)  # those that may be quoted, best first
+    evidence: list[Candidate] = field(default_factory=list)  # every scored sentence (what the scope weights see)
 
     @property
     def lead(self) -> Unit | None:
@@ -181,7 +183,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     hits = hits if hits is not None else retriever.search(query, filters=filters)
     index = retriever.sentences
     library_docs = {r.meta.doc_id for r in retriever.records}
-    missing = named_missing_texts(question + " " + query, load_manifest(retriever.settings.corpus_dir), library_docs)
+    manifest = load_manifest(retriever.settings.corpus_dir)
+    missing = named_missing_texts(question + " " + query, manifest, library_docs)
     known = {t.term for t in retriever.glossary.terms if t.expansion.lower() in index.library_text}
     unknown = unknown_entities(q, index.library_text, known)
     every, found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else ([], [])
@@ -192,7 +195,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     novel = unknown_terms([t for t in q.terms if t not in GENERIC_TERMS and t not in named_terms], retriever)
     scope = scope_features(q, hits, every, unknown, together, novel)  # every candidate: what the weights were fitted on
     plan = Plan(q=q, decision="answer", hits=hits, missing=missing, unknown=unknown, scope=scope,
-                p_in=in_scope_probability(scope), candidates=found)
+                p_in=in_scope_probability(scope), candidates=found, evidence=every)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
     gap = bool(every) and unstated(q, scope["predicate_coverage"], every[0].features["focus"], settings.gap_focus)
@@ -202,7 +205,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
         plan.decision = "gap"
         plan.units = [u for c in [c for c in found if not c.given][:GAP_CLOSEST] for u in _units(retriever, c, "closest")]
     else:
-        plan.units = select(q, found, retriever)
+        plan.units = select(q, from_named(found, named_library_docs(query, manifest, library_docs), retriever), retriever)
     return plan
 
 
@@ -234,6 +237,38 @@ def _on_topic(c: Candidate) -> bool:
     return dense >= POINT_SIMILARITY and (c.features["focus"] > 0 or dense >= POINT_OFF_FOCUS)
 
 
+def named_library_docs(question: str, manifest: Manifest, library_doc_ids: set[str]) -> set[str]:
+    """Library documents the question names ('the IPI study', 'the Itad blog', 'S/2012/765')."""
+    text = question.lower()
+    named = set()
+    for info in manifest.documents.values():
+        first = info.short.split()[0] if info.short else ""
+        names = aliases(info) + ([first] if first.isalpha() and len(first) >= 3 else [])
+        if info.id in library_doc_ids and any(re.search(rf"(?<![\w/]){re.escape(n.lower())}(?![\w/])", text)
+                                              for n in names if len(n) >= 3):
+            named.add(info.id)
+    return named
+
+
+def from_named(found: list[Candidate], named: set[str], retriever: Retriever) -> list[Candidate]:
+    """When the question names a library document, its sentences answer first (when one scores at least
+    SUPPORT_RATIO of the best); the others follow. 'What does the IPI report say …' is answered from IPI."""
+    if not named or not found:
+        return found
+    own = [c for c in found if retriever.records[c.row].meta.doc_id in named]
+    if not own or own[0].score < found[0].score * SUPPORT_RATIO:
+        return found
+    return own + [c for c in found if c not in own]
+
+
+def _items(index: SentenceIndex, c: Candidate) -> list[Unit]:
+    """The list a sentence introduces ('… the following reasons:'), each item its own unit."""
+    if not c.text.rstrip().endswith(":"):
+        return []
+    return [Unit(indices=[i], text=index.texts[i], rows=[int(index.rows[i])], role="item", score=c.score)
+            for i in index.following_items(c.index)]
+
+
 def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> list[Unit]:
     """Lead, the list it introduces, and up to three non-redundant supporting points."""
     index = retriever.sentences
@@ -244,13 +279,10 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> lis
     allowed = [c for c in allowed if not c.given] or allowed
     lead = allowed[0]
     units.extend(_units(retriever, lead, "lead"))
+    units += _items(index, lead)
     used = {i for u in units for i in u.indices}
-    if lead.text.rstrip().endswith(":"):
-        for i in index.following_items(lead.index):
-            units.append(Unit(indices=[i], text=index.texts[i], rows=[int(index.rows[i])], role="item", score=lead.score))
-            used.add(i)
     chosen = [index.vectors[i] for i in used]
-    for c in allowed[1:]:
+    for c in [c for c in allowed if c is not lead]:
         if sum(u.role == "support" for u in units) >= retriever.settings.answer_points:
             break
         if c.score < max(SUPPORT_FLOOR, lead.score * SUPPORT_RATIO):
@@ -260,10 +292,11 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> lis
         if c.index in used or max(float(np.dot(index.vectors[c.index], v)) for v in chosen) > REDUNDANT:
             continue
         unit, *note = _units(retriever, c, "support")
-        if used & set(unit.indices):
-            continue
-        units += [unit, *note]
-        used.update(i for u in (unit, *note) for i in u.indices)
+        items = _items(index, c)
+        if used & {i for u in (unit, *items) for i in u.indices} or unit.text.rstrip().endswith(":") and not items:
+            continue  # a sentence introducing a list is never quoted without the list
+        units += [unit, *note, *items]
+        used.update(i for u in (unit, *note, *items) for i in u.indices)
         chosen.append(index.vectors[c.index])
     return units
 

@@ -57,6 +57,8 @@ def _content(words: list[str]) -> list[str]:
 
 def _in_library(words: list[str], library: str) -> bool:
     """Whether the words occur in this order in the (lower-cased) library text, any punctuation between them."""
+    if words[0].lower() not in library:  # plain substring tests first: the library text may be tens of megabytes
+        return False
     pattern = r"(?<![\w-])" + r"[^\w]+".join(re.escape(w.lower()) for w in words) + r"(?![\w-])"
     return re.search(pattern, library) is not None
 

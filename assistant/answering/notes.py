@@ -42,7 +42,7 @@ def citing_sentence(passage: str, label: str, sentences: list[tuple[int, str]]) 
     at = citing_position(passage, label)
     if at is None:
         return None
-    tail = tail_of(passage[:at])
+    tail = re.split(r"(?<=[.!?])[\"”’')\]]*\s+", tail_of(passage[:at], 2 * TAIL))[-1][-TAIL:]  # this sentence only
     if len(tail) < 8:
         return None
     return next((i for i, text in sentences if tail in text), None)

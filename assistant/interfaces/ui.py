@@ -16,7 +16,7 @@ import gradio as gr
 from assistant.answering.answer import Answer
 from assistant.answering.conversation import Conversation
 from assistant.answering.llm import llm_configured
-from assistant.citation import NOT_COVERED
+from assistant.citation import NOT_COVERED, UNDERSTOOD_PREFIX
 from assistant.errors import IndexWriteError, LoadError, NotDeletable, NotFound
 from assistant.index.library import add_upload, delete_document, list_catalogue, list_documents
 from assistant.index.retrieve import Filters, Retriever
@@ -65,11 +65,15 @@ def answer_markdown(answer: Answer) -> str:
 
     The sources are listed once, in the panel under the chat.
     """
-    if answer.answer == NOT_COVERED:
+    understood, text = "", answer.answer
+    if text.startswith(UNDERSTOOD_PREFIX):  # a follow-up as it was understood: its own paragraph, in italics
+        line, text = text.split("\n", 1)
+        understood = f"*{md_text(line)}*\n\n"
+    if text == NOT_COVERED:
         body = f"**{NOT_COVERED}**"
     else:
-        body = md_text(answer.answer).replace(r" \(unsupported\)", " *(unsupported)*")
-    return body + "".join(f"\n\n> {md_text(n)}" for n in answer.notes)
+        body = md_text(text).replace(r" \(unsupported\)", " *(unsupported)*")
+    return understood + body + "".join(f"\n\n> {md_text(n)}" for n in answer.notes)
 
 
 def _export_files(answer: Answer) -> tuple[str, str]:

@@ -5,9 +5,13 @@ are on the question's topic by themselves."""
 from __future__ import annotations
 
 import pytest
+from conftest import copy_corpus
 
 from assistant.answering.answer import Answer, answer_question
 from assistant.answering.compose import POINT_SIMILARITY
+from assistant.index.ingest import ingest
+from assistant.index.retrieve import Retriever
+from assistant.settings import Settings
 
 pytestmark = pytest.mark.integration
 
@@ -65,6 +69,26 @@ def test_supporting_points_are_on_the_question_s_topic_by_themselves(retriever, 
     for text in points:  # a unit ends with the sentence that was scored (it may lean on the one before)
         scored = [i for i, t in enumerate(index.texts) if index.quotable[i] and text.endswith(t)]
         assert max(float(index.vectors[i] @ vector) for i in scored) >= POINT_SIMILARITY, text
+
+
+def test_a_question_naming_a_library_document_is_answered_from_it(retriever):
+    question = "According to the IPI study, who bears primary responsibility for peacebuilding?"
+    result = answer_question(question, retriever, backend="extractive")  # without the name: A/RES/80/11 leads
+    lead = result.sentences[0]
+    assert lead.role == "lead" and {c.short for c in result.citations if c.n in lead.citations} == {"IPI 2013"}
+
+
+def test_a_point_introducing_a_list_is_quoted_with_its_list(tmp_path):
+    settings = Settings(corpus_dir=copy_corpus(tmp_path / "corpus", ["itad-integrated-delivery-blog.txt"]),
+                        index_dir=tmp_path / "indexes", uploads_dir=tmp_path / "uploads", collection="itad")
+    itad = Retriever.open(settings)
+    ingest(settings=settings, store=itad.store)
+    itad.refresh(force=True)
+    result = answer_question("What holds back integrated delivery according to the Itad blog?", itad, backend="extractive")
+    assert "Cultural change is required to embed new ways of working." in result.answer, result.answer
+    for s, after in zip(result.sentences, result.sentences[1:] + [None], strict=True):
+        if s.role in ("lead", "support") and s.text.rstrip().endswith(":"):
+            assert after is not None and after.role == "item", s.text
 
 
 class _Book:

@@ -77,6 +77,7 @@ def test_ask_with_history_follows_up_without_repeating(client):
         "history": [{"role": "user", "content": question}, {"role": "assistant", "content": first["answer"]}]})
     body = r.json()
     assert r.status_code == 200 and "3,386" in body["answer"]
+    assert body["answer"].startswith(f"Answering: {body['standalone']}\n") and "PNTL" in body["standalone"]
     assert not {s["text"] for s in first["sentences"]} & {s["text"] for s in body["sentences"]}
 
 

@@ -1,0 +1,60 @@
+"""Pure parts of sentence selection: which library document a question names, when a footnote carries
+the ask, which sentence cites a footnote (no model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answering.compose import _carries_the_ask, named_library_docs
+from assistant.answering.notes import citing_sentence
+from assistant.answering.question import understand
+from assistant.answering.scoring import never_an_answer
+from assistant.corpus.manifest import load_manifest
+
+MANIFEST = load_manifest(Path(__file__).parents[2] / "corpus")
+LIBRARY = {d.id for d in MANIFEST.documents.values()}
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("What does the IPI report say about monitoring and evaluation requests?", {"ipi-2013"}),
+    ("What holds back integrated delivery according to the Itad blog?", {"itad-integrated-delivery"}),
+    ("What does S/2012/765 say about the PNTL?", {"s-2012-765"}),
+    ("Who signs the ISF?", set()),
+])
+def test_named_library_documents(question, named):
+    assert named_library_docs(question, MANIFEST, LIBRARY) == named
+
+
+def test_a_document_outside_the_library_is_not_named():
+    assert named_library_docs("What does the IPI report say?", MANIFEST, LIBRARY - {"ipi-2013"}) == set()
+
+
+def test_a_note_carries_the_ask_only_with_every_predicate_word():
+    note = "The UN Policy on Integrated Assessment and Planning was approved by the secretary-general on April 9, 2013."
+    assert _carries_the_ask(understand("When was the IAP policy approved by the Secretary-General?"), note)
+    assert not _carries_the_ask(understand("What are the minimum requirements of the IAP policy?"), note)
+
+
+def test_the_citing_sentence_is_the_one_before_the_marker():
+    passage = "The ISF was introduced in 2008. This shift is now articulated in the 2013 Policy (IAP),¹⁸ which " \
+              "supersedes the prior policy. Another sentence.¹⁹"
+    sentences = [(7, "The ISF was introduced in 2008."),
+                 (8, "This shift is now articulated in the 2013 Policy (IAP), which supersedes the prior policy."),
+                 (9, "Another sentence.")]
+    assert citing_sentence(passage, "18", sentences) == 8
+    assert citing_sentence(passage, "19", sentences) == 9
+    assert citing_sentence(passage, "1", sentences) is None  # ¹ alone is not the marker of ¹⁸ or ¹⁹
+
+
+@pytest.mark.parametrize(("text", "kind", "never"), [
+    ("The paragraphs on the peacebuilding office in Burundi are adapted from Smith and Boutellis.", "text", True),
+    ("See Victoria Metcalfe, UN Integration and Humanitarian Space, 2011.", "text", True),
+    ("If integrated delivery is not new, then what's holding it back?", "text", True),
+    ("The IAP policy was approved on April 9, 2013.", "footnote", True),
+    ("More than half of the advance team members were drawn from MINUJUSTH.", "text", False),
+    ("The ISF was made into a requirement in 2008.", "text", False),
+])
+def test_never_an_answer(text, kind, never):
+    assert never_an_answer(text, kind) is never
