@@ -51,7 +51,7 @@ def _i(title: str, medium: str, to: str, content: str, action: str) -> Inject:
 
 TOPICS: tuple[Topic, ...] = (
     Topic("transition", "Transition and drawdown",
-        "transition drawdown withdrawal exit handover hand over closure benchmark transfer tasks",
+        "transition drawdown withdrawal exit handover closure benchmark transfer tasks",
           ("Director of Mission Support", "UNDP Resident Representative", "Chief of the joint planning capacity",
            "Host Government (Ministry of Planning)", "Peacebuilding Fund focal point", "Peace and development adviser (RCO)"),
           {"SRSG / Head of Mission": "Headquarters expects you to confirm the drawdown timeline at the next Council briefing; "
@@ -192,7 +192,7 @@ TOPICS: tuple[Topic, ...] = (
           "The mandate expires in four months. Troop contributors want to leave, the Government wants a smaller mission without human "
           "rights tasks, and Headquarters has asked for options."),
     Topic("budget", "Budget cuts and liquidity",
-        "budget cuts liquidity funding financial cliff programmatic funds donors resources",
+        "budget cuts liquidity funding financial cliff programmatic funds donors resources peacebuilding fund pbf proposal",
           ("Director of Mission Support", "Chief of the joint planning capacity", "UNDP Resident Representative",
            "Peacebuilding Fund focal point", "Donor representative"),
           {"SRSG / Head of Mission": "You will not cut the political office; everything else is negotiable.",

@@ -50,3 +50,10 @@ def test_a_match_needs_a_word_of_the_injects_title():
 def test_a_subject_no_topic_fits_is_told_apart_from_one_that_fits():
     assert topic_fits("humanitarian space") and topic_fits("crisis")
     assert not topic_fits("a workshop on writing vision statements")
+
+
+def test_requests_from_the_domain_notes_find_their_topic_or_say_none_fits():
+    """5.3 #7 and #2 (read by hand, then mended): a PBF proposal exercise is about funding; a drafting workshop fits
+    no catalogue topic (it once matched transition through "hand out")."""
+    assert match_topic("a PBF joint-proposal exercise; teams agree a Priority Plan outcome").key == "budget"
+    assert not topic_fits("a half-day workshop in which syndicates draft the vision, using a read-ahead I can hand out")
