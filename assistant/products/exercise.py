@@ -255,7 +255,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     injects = list(chosen.injects[: fmt.injects])
     injects += extra_injects(chosen, fmt.injects - len(injects))
     case = answer_question(f"{chosen.title}: {topic}", retriever, backend="extractive", filters=Filters(types=["report"]))
-    case_lines = [line for line in case.cited_lines(book, 3) if not FIRST_PERSON.search(line)][:2]
+    case_lines = case.cited_lines(book, 2, skip=FIRST_PERSON)
     place = context.country if context else country
     blocks = [
         Block(kind="heading", text="Purpose and audience", level=1),
