@@ -15,7 +15,6 @@ library lacks gets a note saying so.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from typing import Iterator, Literal
@@ -92,17 +91,16 @@ class Answer(AnswerView):
 
     citations: list[Citation]
 
-    def cited_lines(self, book: CitationBook, limit: int, skip: re.Pattern | None = None) -> list[str]:
+    def cited_lines(self, book: CitationBook, limit: int) -> list[str]:
         """Up to ``limit`` verified sentences as 'text [n]', renumbered into a report's sources.
 
         Unsupported or uncited sentences are left out, and so are footnotes (shown only under the sentence
-        citing them) and sentences matching ``skip`` — before they are cited, so the book holds no source
-        that no line cites; an abstention gives none.
+        citing them); an abstention gives none.
         """
         by_n = {c.n: c for c in self.citations}
         out = []
         for s in self.sentences:
-            if s.supported and s.citations and s.role != "note" and not (skip and skip.search(s.text)):
+            if s.supported and s.citations and s.role != "note":
                 out.append(f"{s.text} " + "".join(f"[{book.cite(by_n[n])}]" for n in s.citations if n in by_n))
             if len(out) == limit:
                 break

@@ -20,8 +20,8 @@ Three judgments, each made from evidence rather than from the question alone:
 >>> gap_statement(understand("Who signs the ISF?"))
 'The library does not state who signs the ISF.'
 >>> info = DocumentInfo(id="b", title="Panel report (Brahimi Report)", short="Brahimi Report", symbol="A/55/305-S/2000/809")
->>> aliases(info)[:3]
-['Brahimi Report', 'A/55/305-S/2000/809', 'A/55/305']
+>>> aliases(info)[:3], aliases(info)[-1]
+(['Brahimi Report', 'A/55/305-S/2000/809', 'A/55/305'], 'Brahimi')
 """
 
 from __future__ import annotations
@@ -61,6 +61,8 @@ def aliases(info: DocumentInfo) -> list[str]:
     if len(words) >= 2:
         names.append(" ".join(words[:2]))  # 'IMPP Guidelines: Role of the Field 2010' -> 'IMPP Guidelines'
     names += [w for w in words if w.isupper() and len(w) >= 4]  # 'HIPPO'
+    if len(words) == 2 and words[1].lower() in GENERIC_ALIASES and len(words[0]) >= 5 and words[0][:1].isupper():
+        names.append(words[0])  # 'Brahimi Report' -> 'Brahimi', 'Capstone Doctrine 2008' -> 'Capstone'
     out = []
     for name in names:
         name = name.strip(" :")

@@ -253,6 +253,7 @@ class ExerciseRequest(BaseModel):
     participants: int = Field(18, ge=MIN_PARTICIPANTS, le=MAX_PARTICIPANTS)
     country: str = Field("Carana", min_length=2, max_length=100, description="Fictional country of the scenario.")
     context: PlanningContext | None = Field(None, description="Planning context to build the scenario from.")
+    injects: list[str] = Field([], max_length=12, description="Events to play, e.g. 'election incident at month 9'.")
     format: OutputFormat = "json"
     backend: Literal["auto", "extractive", "llm"] = "auto"
 
@@ -303,7 +304,7 @@ async def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(r
                          queue: AnswerQueue = Depends(queue_dep)):
     """Queued like answers: an exercise's answer key is many answers."""
     build = lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,  # noqa: E731
-                             country=body.country, context=body.context)
+                             country=body.country, context=body.context, injects=body.injects)
     return await queue.run(_deliver, build, body.format, "exercise")
 
 

@@ -91,9 +91,12 @@ def exercise(
     output: Optional[Path] = OUTPUT_OPT,
     backend: str = BACKEND_OPT,
     context: Optional[Path] = typer.Option(None, "--context", help="Planning context to build the scenario from (YAML/JSON)."),
+    inject: Optional[list[str]] = typer.Option(None, "--inject", help="An event to play, e.g. 'election incident at month 9' "
+                                                                     "(repeatable)."),
 ):
     """A joint-training exercise pack by topic (transition, humanitarian space, elections, protection of civilians,
-    mandate renewal, budget cuts, joint analysis, crisis response), 45 minutes to two days."""
+    mandate renewal, budget cuts, joint analysis, crisis response, host government resisting integration), 45 minutes to
+    two days; injects named in the topic or with --inject are played."""
     from assistant.index.retrieve import get_retriever
     from assistant.products.context import load_context
     from assistant.products.exercise import exercise as make_exercise
@@ -104,7 +107,7 @@ def exercise(
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
     _write_report(lambda: make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country,
-                                        context=ctx), fmt, output)
+                                        context=ctx, injects=inject or []), fmt, output)
 
 
 @reports.command()
@@ -117,6 +120,7 @@ def quiz(
 ):
     """Multiple-choice items on concepts, roles, requirements and cases, each with its source."""
     from assistant.index.retrieve import get_retriever
+    from assistant.products.missing_texts import missing_notes
     from assistant.products.quiz import quiz as make_quiz
     from assistant.products.quiz import quiz_items
 
@@ -128,6 +132,8 @@ def quiz(
             raise typer.BadParameter(str(err)) from None
         for item in items:
             typer.echo(json.dumps(item.public(), ensure_ascii=False))
+        for note in missing_notes(topic, get_retriever()):  # the items stay one JSON object a line on stdout
+            typer.echo(f"note: {note}", err=True)
         return
     _write_report(lambda: make_quiz(topic, count, get_retriever(), difficulty), fmt, output)
 

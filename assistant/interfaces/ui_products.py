@@ -123,6 +123,8 @@ def training_tab(retriever: Retriever) -> None:
         minutes = gr.Number(90, label=f"Minutes ({MIN_MINUTES}–{MAX_MINUTES})", precision=0)  # range checked in exercise()
         people = gr.Number(18, label=f"Participants ({MIN_PARTICIPANTS}–{MAX_PARTICIPANTS})", precision=0)
         country = gr.Textbox("Carana", label="Fictional country")
+    asked = gr.Textbox(label="Injects to play (optional, one a line)", lines=2,
+                       placeholder="election incident at month 9\nSecurity Council asks for benchmarks")
     build = gr.Button("Build exercise", variant="primary", elem_id="pa-exercise")
     gr.Markdown("**Quiz** — multiple-choice items on concepts, roles, requirements and cases, with answers and sources.")
     with gr.Row():
@@ -133,9 +135,10 @@ def training_tab(retriever: Retriever) -> None:
     preview = gr.Markdown(elem_id="pa-training-preview")
     download = gr.File(label="Download as Word", interactive=False)
 
-    def run_exercise(topic, minutes, people, country):
+    def run_exercise(topic, minutes, people, country, asked):
         try:
-            report = exercise(topic or "", int(minutes or 0), int(people or 0), retriever, country=country or "Carana")
+            report = exercise(topic or "", int(minutes or 0), int(people or 0), retriever, country=country or "Carana",
+                              injects=[line for line in (asked or "").splitlines() if line.strip()])
         except PlanAssistError as err:  # any error of ours in plain words, never Gradio's red 'Error' badges
             return f"**Problem:** {err}", "", None
         return f"**Done:** Exercise pack with {len(report.sources)} sources.", to_markdown(report), _save(report, "exercise")
@@ -147,5 +150,5 @@ def training_tab(retriever: Retriever) -> None:
             return f"**Problem:** {err}", "", None
         return "**Done:** Quiz ready.", to_markdown(report), _save(report, "quiz")
 
-    build.click(run_exercise, [topic, minutes, people, country], [status, preview, download])
+    build.click(run_exercise, [topic, minutes, people, country, asked], [status, preview, download])
     make_quiz.click(run_quiz, [quiz_topic, count], [status, preview, download])

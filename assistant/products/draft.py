@@ -199,10 +199,16 @@ SECTIONS: tuple[Section, ...] = (
 SECTION_KEYS = tuple(s.key for s in SECTIONS)
 
 
-def _not_covered(section: Section, retriever: Retriever) -> str:
+def _check_texts(section: Section, retriever: Retriever) -> list:
     manifest = load_manifest(retriever.settings.corpus_dir)
-    texts = [manifest.catalogue[c] for c in section.check if c in manifest.catalogue]
-    check = "; ".join(f"{t.title} ({t.url})" for t in texts)
+    return [manifest.catalogue[c] for c in section.check if c in manifest.catalogue]
+
+
+def _not_covered(section: Section, retriever: Retriever, length: Length = "full") -> str:
+    """The not-covered note naming the texts to check: in a brief by short title (their addresses are listed once, at
+    the end), in a full draft with title and address."""
+    texts = _check_texts(section, retriever)
+    check = "; ".join(t.short if length == "brief" else f"{t.title} ({t.url})" for t in texts)
     return f"{NOT_COVERED} Check: {check}." if check else NOT_COVERED
 
 
@@ -214,7 +220,7 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     blocks = [Block(kind="heading", text=section.title, level=1), Block(kind="heading", text=REQUIRES_LABEL, level=2)]
     guidance = chooser.guidance(section.requirement, focus, n_guidance)
     blocks.append(Block(kind="bullets", items=guidance) if guidance else Block(kind="note", text=_not_covered(section,
-        retriever)))
+        retriever, length)))
     blocks.append(Block(kind="heading", text=DRAFT_LABEL, level=2))
     if resolve_backend(backend, retriever) == "llm":  # a model-written paragraph, verified sentence by sentence
         blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
@@ -294,6 +300,10 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
         blocks += [Block(kind="heading", text=OPEN_ITEMS_HEADING, level=1),
                    Block(kind="paragraph", text=f"{places} {'place' if places == 1 else 'places'} in this draft marked {TBD}:"),
                    Block(kind="bullets", items=items)]
+    if length == "brief" and any(b.kind == "note" and b.text.startswith(f"{NOT_COVERED} Check:") for b in blocks):
+        texts = {t.short: t for sec in select_sections(sections) for t in _check_texts(sec, retriever)}
+        blocks.append(Block(kind="paragraph", text="Texts to check, not in the library: " + "; ".join(
+            f"{t.short}, {t.url}" for t in texts.values()) + "."))
     blocks += annexes
     start, end = ctx.years
     kind = "fictional scenario" if ctx.fictional else "country"

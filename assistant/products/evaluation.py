@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from assistant.citation import NOT_COVERED
+from assistant.citation import GAP_PREFIX, NOT_COVERED
 from assistant.evaluate import supports
 from assistant.index.retrieve import Retriever
 from assistant.products.context import load_context
@@ -141,11 +141,12 @@ def evaluate_exercises(retriever: Retriever, topics=EXERCISE_TOPICS, backend: st
         titles = [b.text for b in pack.blocks]
         key = pack.blocks[titles.index("Facilitator answer key") + 1: titles.index("Debrief (hot-wash)")]
         for b in key:
-            if b.kind != "paragraph":
+            if b.kind == "paragraph":
+                questions += 1
+                answered += not b.text.startswith((NOT_COVERED, GAP_PREFIX))
+            if b.kind not in ("paragraph", "bullets"):
                 continue
-            questions += 1
-            answered += b.text != NOT_COVERED
-            for part in re.findall(r"(.+?(?:\s\[\d+\])+)(?:\s|$)", b.text):
+            for part in [p for t in [b.text, *b.items] for p in re.findall(r"(.+?(?:\s\[\d+\])+)(?:\s|$)", t)]:
                 sentences += 1
                 cited = [quotes[int(n)] for n in MARKERS.findall(part) if int(n) in quotes]
                 supported += any(supports(MARKERS.sub("", part).strip(), q) for q in cited)

@@ -11,8 +11,8 @@ briefs, injects, objectives and questions that fit it. The length picks the form
 90-minute tabletop (two moves, two injects), a half day (three moves, a break, snap
 situations), a full day (four moves, breaks and lunch, syndicates rotating roles) or two days
 (six moves, an end-of-day hot-wash, a second-day recap and an after-action review). The
-answer key holds only whole, cited corpus sentences that share the question's subject; where
-the corpus is silent it says so.
+answer key is the answer work's own answer to each question (:mod:`exercise_key`); where
+the library is silent it says so.
 
 >>> [row[1] for row in timeline(90, ["A", "B"], 3)][1:3]
 ['Opening: objectives, rules, scenario brief', 'Role allocation and reading of briefs']
@@ -23,22 +23,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answering.answer import answer_question
-from assistant.citation import NOT_COVERED, CitationBook
+from assistant.citation import CitationBook
 from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS
 from assistant.errors import InvalidRequest
-from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
-from assistant.products.exercise_catalogue import TOPICS, Topic, extra_injects, match_topic, topic_roles
+from assistant.products.exercise_catalogue import TOPICS, Topic
+from assistant.products.exercise_key import answer_key, cited
+from assistant.products.exercise_requests import (
+    Requested,
+    extra_injects,
+    match_topic,
+    requested_injects,
+    topic_fits,
+    topic_roles,
+)
+from assistant.products.exercise_roles import ROLES
 from assistant.products.export import Block, Report
-from assistant.products.guidance import ANAPHORA, FIRST_PERSON, tidy
+from assistant.products.guidance import FIRST_PERSON
+from assistant.products.missing_texts import missing_notes
 
 SYNDICATE_SIZE = 6
 DEFAULT_COUNTRY = "Carana"
-KEY_SENTENCES = 2
-KEY_RELEVANCE = 0.5  # cosine of a key sentence to its question: below it the sentence does not answer it
 DAY = 480
-GENERIC = frozenset(tokenize("united nations national mission country team un what how should which why does can"))
 
 
 @dataclass(frozen=True)
@@ -107,11 +114,30 @@ def _day_plan(length: int, moves: list[int], first: bool, last: bool, snap: bool
         plan.append(("Snap situations: ten-minute dilemmas, one per syndicate", snap_time, None))
     plan.append(("After-action review and improvement plan" if last and length > 270 else
                  ("Hot-wash debrief" if last else "End-of-day hot-wash"), close, None))
+    plan = _fit(plan, length)
     used = sum(p[1] for p in plan)
     if used != length:  # give the rounding remainder to the last move
         i = max(i for i, p in enumerate(plan) if p[2] is not None)
         plan[i] = (plan[i][0], plan[i][1] + length - used, plan[i][2])
     return plan
+
+
+def _fit(plan: list[tuple[str, int, int | None]], length: int) -> list[tuple[str, int, int | None]]:
+    """A session too short for every phase: drop the snap round, then the breaks, then shorten the other phases
+    (to multiples of five minutes, at least five) and the moves (at least ten) until the plan fits."""
+    for optional in ("Snap situations", "Break"):
+        if sum(p[1] for p in plan) > length:
+            plan = [p for p in plan if not p[0].startswith(optional)]
+    excess = sum(p[1] for p in plan) - length
+    if excess <= 0:
+        return plan
+    flexible = sum(p[1] for p in plan if p[2] is None)
+    share = max(0.0, (flexible - excess) / flexible)
+    plan = [p if p[2] is not None else (p[0], max(5, int(p[1] * share) // 5 * 5), None) for p in plan]
+    moves = [p for p in plan if p[2] is not None]
+    room = length - sum(p[1] for p in plan if p[2] is None)
+    per_move = max(10, room // len(moves))
+    return [p if p[2] is None else (p[0], per_move, p[2]) for p in plan]
 
 
 def timeline(minutes: int, injects: list[str], syndicates: int) -> list[list[str]]:
@@ -225,45 +251,57 @@ def scenario_words(blocks: list[Block]) -> int:
     return sum(len(t.split()) for b in blocks if b.kind != "heading" for t in [b.text, *b.items])
 
 
-def answer_key(question: str, retriever: Retriever, book: CitationBook, backend: str) -> str:
-    """Whole cited sentences that share the question's subject, or the not-covered phrase."""
-    answer = answer_question(question, retriever, backend=backend)
-    by_n = {c.n: c for c in answer.citations}
-    subject = set(tokenize(retriever.glossary.expand(question))) - GENERIC
-    q = retriever.encoder.query_vector(question)
-    out = []
-    for s in answer.sentences:
-        text = tidy(s.text)
-        if (s.supported and s.citations and text[:1].isupper() and text[-1:] in ".”\")" and not ANAPHORA.search(text)
-                and not FIRST_PERSON.search(text) and len(subject & set(tokenize(text))) >= 2
-                and float(retriever.encoder.encode_cached([text])[0] @ q) >= KEY_RELEVANCE):
-            out.append(f"{text} " + "".join(f"[{book.cite(by_n[n])}]" for n in s.citations if n in by_n))
-        if len(out) == KEY_SENTENCES:
-            break
-    return " ".join(out) if out else NOT_COVERED
+def _injects(chosen: Topic, fmt: Format, asked: list[Requested]) -> list:
+    """The trainer's asked-for injects first, then the topic's own, then the nearest topics' (more for longer formats)."""
+    out = [r.inject for r in asked]
+    out += [i for i in chosen.injects if i.title not in {o.title for o in out}][: max(0, fmt.injects - len(out))]
+    return out + extra_injects(chosen, fmt.injects - len(out), {o.title for o in out})
+
+
+def _no_topic(chosen: Topic) -> str:
+    return (f"No catalogue topic fits this request, so the pack uses the {chosen.title.lower()} topic; its roles, injects "
+            f"and questions may not be what you asked for. Topics: {', '.join(t.title.lower() for t in TOPICS)}.")
+
+
+def _request_note(asked: list[Requested]) -> str:
+    parts = [f"Inject {n} ({r.inject.title}{', ' + r.when if r.when else ''})" + ("" if r.catalogued else
+             ", written from your words: the catalogue has no inject for it") + f" for “{r.asked_for.rstrip('.')}”"
+             for n, r in enumerate(asked, 1)]
+    return "Injects you asked for: " + "; ".join(parts) + "."
 
 
 def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, backend: str = "auto",
-             country: str = DEFAULT_COUNTRY, context: PlanningContext | None = None) -> Report:
-    """A complete exercise pack on the topic."""
+             country: str = DEFAULT_COUNTRY, context: PlanningContext | None = None,
+             injects: list[str] | None = None) -> Report:
+    """A complete exercise pack on the topic; ``injects`` are events the trainer wants played (matched to the catalogue)."""
     validate(topic, minutes, participants)
     chosen = match_topic(topic)
     fmt = format_for(minutes)
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))
+    asked = requested_injects(topic, injects or [])
+    events = _injects(chosen, fmt, asked)
+    when = {r.inject.title: r.when for r in asked if r.when}
     roles = topic_roles(chosen)
-    injects = list(chosen.injects[: fmt.injects])
-    injects += extra_injects(chosen, fmt.injects - len(injects))
+    for name in dict.fromkeys(n.strip() for r in asked for n in r.inject.to.split(",")):
+        if name in ROLES and name not in {role.title for role, _ in roles}:
+            roles.append((ROLES[name], ROLES[name].brief))
     case = answer_question(f"{chosen.title}: {topic}", retriever, backend="extractive", filters=Filters(types=["report"]))
-    case_lines = case.cited_lines(book, 2, skip=FIRST_PERSON)
+    kept = [s for s in case.sentences if s.supported and s.citations and s.role != "note"
+            and not FIRST_PERSON.search(s.text)][:2]
+    case_lines = [cited(case, book, s.text, s.citations) for s in kept]  # only what is quoted enters the sources
     place = context.country if context else country
+    table = timeline(minutes, [i.title + (f" ({when[i.title]})" if i.title in when else "") for i in events], syndicates)
+    phases = " ".join(r[-2] for r in table[1:])
     blocks = [
         Block(kind="heading", text="Purpose and audience", level=1),
         Block(kind="paragraph", text=(
             f"A {fmt.name} on {topic} (catalogue topic: {chosen.title.lower()}) for {participants} mission and UN country team staff in "
-            f"{syndicates} mixed syndicate(s) of about {participants // syndicates}. {fmt.moves} moves and {len(injects)} injects"
-            + (", with breaks" if minutes > 120 else "") + (", syndicates rotating roles between moves" if fmt.rotate else "")
-            + (", a snap-situation round" if fmt.snap_round else "") + ".")),
+            f"{syndicates} mixed syndicate(s) of about {participants // syndicates}. {fmt.moves} moves and {len(events)} injects"
+            + (", with breaks" if "Break" in phases or "Lunch" in phases else "") + (", syndicates rotating roles between moves" if fmt.rotate else "")
+            + (", a snap-situation round" if "Snap situations" in phases else "") + ".")),
+        *[Block(kind="note", text=n) for n in ([] if topic_fits(topic) else [_no_topic(chosen)])
+          + ([_request_note(asked)] if asked else []) + missing_notes(topic, retriever)],
         Block(kind="heading", text="Learning objectives", level=1),
         Block(kind="bullets", items=list(chosen.objectives)),
         Block(kind="heading", text="Scenario (read-ahead)", level=1),
@@ -279,17 +317,18 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
                    Block(kind="bullets", items=[f"Interests: {role.interests}", f"Friction: {role.friction}",
                        f"Confidential brief: {brief}"])]
     blocks += [Block(kind="heading", text="Timetable and injects", level=1),
-               Block(kind="table", rows=timeline(minutes, [i.title for i in injects], syndicates))]
-    for n, inj in enumerate(injects, 1):
+               Block(kind="table", rows=table)]
+    for n, inj in enumerate(events, 1):
         blocks += [Block(kind="heading", text=f"Inject {n}: {inj.title}", level=2),
-                   Block(kind="bullets", items=[f"Medium: {inj.medium}", f"To: {inj.to}", f"Content: {inj.content}",
-                                                f"Expected action: {inj.action}"])]
+                   Block(kind="bullets", items=[f"Medium: {inj.medium}", f"To: {inj.to}"]
+                         + ([f"Scenario time: {when[inj.title]} (as requested)"] if inj.title in when else [])
+                         + [f"Content: {inj.content}", f"Expected action: {inj.action}"])]
     blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=list(chosen.questions)),
                Block(kind="heading", text="Facilitator answer key", level=1),
                Block(kind="note", text="What a good answer draws on, quoted from the corpus. Where the corpus is silent, the "
                    "key says so.")]
     for q in chosen.questions:
-        blocks += [Block(kind="heading", text=q, level=2), Block(kind="paragraph", text=answer_key(q, retriever, book, backend))]
+        blocks += [Block(kind="heading", text=q, level=2), *answer_key(q, retriever, book, backend)]
     blocks += [Block(kind="heading", text="Debrief (hot-wash)", level=1), Block(kind="bullets", items=list(DEBRIEF))]
     return Report(title=f"Joint training exercise: {topic}",
                   subtitle=f"{fmt.name} · {minutes} minutes · {participants} participants · {'fictional country ' if not context or context.fictional else ''}{place}",

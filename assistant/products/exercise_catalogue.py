@@ -6,17 +6,13 @@ Drawn from joint-training practice (role catalogue, inject patterns and IAP-anch
 in the team's domain notes): a drawdown exercise briefs on handover and funding, not on
 co-branding; an elections exercise injects a boycott, not a cholera outbreak.
 
->>> match_topic("mission drawdown and handover of tasks").key
-'transition'
+>>> [t.key for t in TOPICS][-1]
+'host'
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-
-from assistant.index.lexical import tokenize
-from assistant.products.exercise_roles import ROLES, Role
 
 
 @dataclass(frozen=True)
@@ -55,7 +51,7 @@ def _i(title: str, medium: str, to: str, content: str, action: str) -> Inject:
 
 TOPICS: tuple[Topic, ...] = (
     Topic("transition", "Transition and drawdown",
-        "transition drawdown withdrawal exit handover hand over closure benchmark transfer tasks",
+        "transition drawdown withdrawal exit handover closure benchmark transfer tasks",
           ("Director of Mission Support", "UNDP Resident Representative", "Chief of the joint planning capacity",
            "Host Government (Ministry of Planning)", "Peacebuilding Fund focal point", "Peace and development adviser (RCO)"),
           {"SRSG / Head of Mission": "Headquarters expects you to confirm the drawdown timeline at the next Council briefing; "
@@ -81,8 +77,8 @@ TOPICS: tuple[Topic, ...] = (
               "Decide the UN response without a mission footprint; agree messaging.")),
           ("Plan the transfer of tasks in a transition.", "Agree benchmarks that trigger each handover, with owners.",
            "Map who funds each task after the mission leaves."),
-          ("How should mission tasks be handed over to the UN country team and national authorities during a transition?",
-           "What benchmarks should guide the drawdown of a mission?",
+          ("How was the transition from MINUSTAH to MINUJUSTH planned?",
+           "How were the benchmarks for the mission after the transition identified?",
            "How can the Peacebuilding Fund support countries in transition from peace operations?"),
           "The Security Council has decided that the mission will draw down over 18 months and close. Civilian tasks — police support, "
           "justice, human rights monitoring — must pass to the Government or the country team, but agencies say they lack funds and "
@@ -110,9 +106,9 @@ TOPICS: tuple[Topic, ...] = (
           ("Apply humanitarian safeguards when proposing integrated arrangements.",
               "Choose the right forum for a decision that affects humanitarian action.",
            "Weigh visibility against humanitarian principles."),
-          ("What risks does integration pose for humanitarian space and humanitarian principles?",
-           "How should humanitarian actors relate to an integrated UN mission?",
-           "Where should integration apply, and where should activities stay separate?"),
+          ("What is the debate on integration and humanitarian space?",
+           "Why do humanitarian agencies resist integration?",
+           "Does integration apply to every activity of the mission and the country team?"),
           "The mission has just helped the army retake the district of Kessa. Humanitarian agencies are returning to a population "
           "that saw the mission fight alongside the army, and the mission wants quick, visible projects to show a peace dividend."),
     Topic("elections", "Elections", "elections electoral vote ballot commission campaign results polling",
@@ -126,8 +122,8 @@ TOPICS: tuple[Topic, ...] = (
               "The electoral commission asks the mission to fly ballots to 300 polling stations in two weeks.", "Decide what the mission can carry and what the country team can do."),
            _i("Opposition boycott", "press conference", "DSRSG (Political)",
               "The main opposition party announces a boycott unless the voter register is audited.", "Agree the good-offices line and who engages."),
-           _i("Violence at a rally", "flash report from the JOC", "Police Commissioner, Human rights chief (OHCHR)",
-              "Police open fire at an opposition rally; three people are killed.", "Agree protection measures, human rights reporting and public messaging."),
+           _i("Election incident: violence at a rally", "flash report from the JOC", "Police Commissioner, Human rights chief (OHCHR)",
+              "During a campaign rally an election incident turns deadly: police open fire on opposition supporters and three people are killed.", "Agree protection measures, human rights reporting and public messaging."),
            _i("Calendar slips", "e-mail from the Chief Electoral Adviser", "SRSG, DSRSG/RC/HC",
               "Ballot printing is three weeks late; the legal deadline cannot be met.", "Agree advice to the Government and the message to the Council."),
            _i("Hate speech online", "monitoring report", "Human rights chief (OHCHR), DSRSG (Political)",
@@ -137,9 +133,9 @@ TOPICS: tuple[Topic, ...] = (
           ("Divide electoral support between the mission and the country team.",
               "Balance good offices with human rights reporting.",
            "Plan protection around an electoral calendar."),
-          ("What role does the United Nations play in supporting elections in mission settings?",
-           "How should the mission and the country team divide electoral support?",
-           "How should human rights monitoring be organised around elections?"),
+          ("How should the mission and the country team divide electoral support?",
+           "How did UNMIT and UNDP support the 2012 elections in Timor-Leste?",
+           "What electoral support did the United Nations provide in Haiti?"),
           "Presidential and legislative elections are due in five months. The electoral commission depends on UN logistics, the "
           "opposition contests the voter register, and the mission's good offices are stretched."),
     Topic("poc", "Protection of civilians", "protection civilians attack violence displacement idp early warning sexual violence",
@@ -164,9 +160,8 @@ TOPICS: tuple[Topic, ...] = (
           ("Agree protection roles for the mission and the humanitarian community.",
               "Apply human rights due diligence to support for national forces.",
            "Turn early warning into early action."),
-          ("What does protection of civilians require of a peacekeeping mission?",
-           "How should the mission and humanitarian actors share protection responsibilities?",
-           "What does human rights due diligence require when supporting national security forces?"),
+          ("What did the joint operations centre and the joint mission analysis centre contribute to protection?",
+           "How did the mission and the humanitarian country team work on protection in Haiti?"),
           "Militia violence in the east has displaced 60,000 people in a month. The mission has three bases in the area; the army is "
           "preparing an offensive and asks for mission support."),
     Topic("mandate", "Mandate renewal",
@@ -191,13 +186,13 @@ TOPICS: tuple[Topic, ...] = (
               "The Peacebuilding Commission offers advice to the Council on the renewal and asks for the UN's priorities.", "Agree the message and who delivers it.")),
           ("Link analysis to mandate options.", "Reprioritise an ISF after a mandate change.",
               "Engage the Council and the host government coherently."),
-          ("How should a mandate change lead to a review of the integrated strategic framework?",
-           "What should a strategic assessment examine before a mandate renewal?",
-           "How should the Peacebuilding Commission advise the Security Council on mandates?"),
+          ("What is the Integrated Strategic Framework for?",
+           "What did the Security Council decide about the mandate of MINUSTAH in resolution 2350?",
+           "How does the Security Council seek advice from the Peacebuilding Commission?"),
           "The mandate expires in four months. Troop contributors want to leave, the Government wants a smaller mission without human "
           "rights tasks, and Headquarters has asked for options."),
     Topic("budget", "Budget cuts and liquidity",
-        "budget cuts liquidity funding financial cliff programmatic funds donors resources",
+        "budget cuts liquidity funding financial cliff programmatic funds donors resources peacebuilding fund pbf proposal",
           ("Director of Mission Support", "Chief of the joint planning capacity", "UNDP Resident Representative",
            "Peacebuilding Fund focal point", "Donor representative"),
           {"SRSG / Head of Mission": "You will not cut the political office; everything else is negotiable.",
@@ -216,9 +211,9 @@ TOPICS: tuple[Topic, ...] = (
               "Mission support proposes closing two field offices that agencies also use.", "Agree cost sharing or exit, and who decides.")),
           ("Prioritise shared results under resource cuts.", "Map funding sources across the mission and agencies.",
            "Use pooled and catalytic funds for joint priorities."),
-          ("How should integrated peacebuilding be funded, including assessed and voluntary contributions?",
-           "How can the Peacebuilding Fund support joint mission and agency priorities?",
-           "What happens to programmes when mission funding ends?"),
+          ("How can the Peacebuilding Fund support joint mission and agency priorities?",
+           "Why should all field missions operate under one budget?",
+           "How did the Government and the UN fund programmes after UNMIT left?"),
           "Member States' arrears have left the mission with a liquidity crisis, and the new budget is 15 % lower. Joint programmes "
           "that rely on mission funds are at risk."),
     Topic("analysis", "Joint analysis",
@@ -269,45 +264,46 @@ TOPICS: tuple[Topic, ...] = (
           ("Coordinate a crisis response across the mission and the country team.",
               "Use the crisis-management mechanisms that exist.",
            "Protect humanitarian principles in an emergency."),
-          ("How should the mission and the country team coordinate in a crisis?",
-           "What integrated mechanisms coordinate the mission and the UN country team?",
-           "What risks does integration pose for humanitarian action in an emergency?"),
+          ("How do integrated missions coordinate in a crisis?",
+           "Why were integrated structures such as the JOC and JMAC created?",
+           "How did the UN respond to the cholera outbreak in Haiti?"),
           "A sudden crisis hits the east: an attack near a UN base, a disease outbreak in the camps and a cut supply road, all in "
           "the same week."),
+    Topic("host", "Host government resisting integration",
+        "host government rejects resists resisting integration sovereignty consent ownership bilateral ministry single door",
+          ("Host Government (Ministry of Foreign Affairs)", "Host Government (Ministry of Planning)", "DSRSG (Political)",
+           "UNDP Resident Representative", "Peace and development adviser (RCO)", "HQ desk officer (Integrated Task Force)"),
+          {"SRSG / Head of Mission": "The Council was told the ISF would be signed this quarter; you need the Government's consent to keep your good-offices role and will not risk it over a document.",
+           "DSRSG/RC/HC": "The Government signs the Cooperation Framework with you as Resident Coordinator; agency heads fear that being seen with the mission will cost them that.",
+           "UNDP Resident Representative": "The Ministry of Planning has offered you a larger governance programme if UNDP leaves the working groups co-chaired with the mission.",
+           "Host Government (Ministry of Planning)": "The Minister wants one door to knock on for development money, and it is not the mission's.",
+           "HQ desk officer (Integrated Task Force)": "The Under-Secretary-General wants the integrated arrangement kept; you must report by Friday whether the ISF will be signed."},
+          (_i("Government rejects a joint framework", "letter from the Minister of Foreign Affairs", "SRSG, DSRSG/RC/HC",
+              "The Government will sign the Cooperation Framework with the country team but will not endorse an Integrated Strategic Framework with the mission, and asks agencies to deal with line ministries directly.",
+              "Decide whether to keep a joint framework, in what form, and who engages the Government."),
+           _i("Agencies offered bilateral deals", "meeting with the Ministry of Planning", "DSRSG/RC/HC, UNDP Resident Representative",
+              "The Ministry offers UNDP and UNICEF larger programmes if they leave the working groups co-chaired with the mission.",
+              "Agree a common UN line without forcing agencies to choose between the Government and the mission."),
+           _i("Mission told to stay out of development", "note verbale from the Prime Minister's office", "SRSG, DSRSG (Political)",
+              "The Government says the mission's mandate is political only; its staff may no longer attend donor coordination meetings.",
+              "Agree which forums the mission attends and how the Resident Coordinator carries joint messages."),
+           _i("Headquarters wants the ISF signed", "code cable from Headquarters", "SRSG, HQ desk officer (Integrated Task Force)",
+              "Headquarters asks for confirmation that the ISF will be signed this quarter, as the Council was told.",
+              "Agree what to report to Headquarters and which integration option fits the context."),
+           _i("Consent for human rights work questioned", "statement by the Minister of Justice", "SRSG, DSRSG/RC/HC",
+              "The Government threatens to withdraw consent for the human rights office if the joint UN analysis is shared with the Council.",
+              "Agree how to protect mandated monitoring and who decides what is shared."),
+           _i("Donors hear two UN voices", "letter from the donor group", "DSRSG/RC/HC, SRSG",
+              "Donors ask whether to fund the mission's political work or the agencies' programmes, saying they hear two UN messages.",
+              "Agree one UN message to donors and who delivers it.")),
+          ("Choose an integration option, from loose to tight, that fits the host government's position.",
+           "Keep one UN message without forcing a structure the Government rejects.",
+           "Protect mandated work when the host government's consent is under pressure."),
+          ("What is integration where it matters?",
+           "Why did the Somali government ask for a structurally integrated mission?",
+           "How did the Government of Timor-Leste view the UN presence after UNMIT?"),
+          "The Government has told the Special Representative that it welcomes the mission's good offices but rejects any "
+          "'integrated' arrangement: it wants to deal with each agency bilaterally, will not endorse a joint strategic framework "
+          "and asks the mission to stay out of development coordination."),
 )
 TOPIC_KEYS = tuple(t.key for t in TOPICS)
-
-
-def match_topic(text: str) -> Topic:
-    """The catalogue topic a free-text subject is about (by key, title or keywords); transition when none fits."""
-    lowered = text.strip().lower()
-    for t in TOPICS:
-        if lowered in (t.key, t.title.lower()):
-            return t
-    words = set(tokenize(text))
-    scored = [(len(words & set(tokenize(f"{t.title} {t.keywords}"))), -i) for i, t in enumerate(TOPICS)]
-    best, index = max(scored)
-    return TOPICS[-index] if best else TOPICS[0]
-
-
-def topic_roles(topic: Topic) -> list[tuple[Role, str]]:
-    """Core roles then the topic's roles, each with the brief written for this topic (or its default)."""
-    return [(ROLES[title], topic.briefs.get(title, ROLES[title].brief)) for title in (*CORE, *topic.roles)]
-
-
-def extra_injects(topic: Topic, count: int) -> list[Inject]:
-    """Injects beyond the topic's own for long formats: the nearest other topics' first injects."""
-    if count <= 0:
-        return []
-    others = [t for t in TOPICS if t.key != topic.key]
-    words = set(re.findall(r"\w+", topic.keywords))
-    others.sort(key=lambda t: -len(words & set(re.findall(r"\w+", t.keywords))))
-    out: list[Inject] = []
-    for t in others:
-        for inj in t.injects:
-            if inj.title not in {i.title for i in topic.injects} | {i.title for i in out}:
-                out.append(inj)
-                break
-        if len(out) == count:
-            break
-    return out

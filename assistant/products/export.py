@@ -32,7 +32,8 @@ XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 QUOTE_CHARS = 600
 LANDSCAPE_COLUMNS = 6
 TABLE_FONT_PT = 9
-MIN_COLUMN_SHARE = 0.08
+TYPICAL_CAP = 120  # characters: a long-text column (a mandated task) widens up to this, so its rows stay short
+WORD_CHAR_PT, CELL_PADDING_PT = 5.6, 12  # room per character of a 9-point bold word, and a cell's inner margins
 
 
 class Block(BaseModel):
@@ -193,15 +194,18 @@ def _orient(doc, landscape: bool) -> None:
 
 
 def _column_widths(rows: list[list[str]], columns: int, total: int) -> list[int]:
-    """Widths in proportion to each column's longest word and text, so no word is broken."""
-    weight = []
+    """Widths (EMU): each column first gets room for its longest word (bold header words included), so no word is
+    broken; what is left goes in proportion to each column's typical text, so long-text columns keep rows short."""
+    longest, typical = [], []
     for j in range(columns):
         cells = [r[j] for r in rows if j < len(r)]
-        longest_word = max((len(w) for c in cells for w in c.split()), default=4)
-        typical = max((len(c) for c in cells), default=4)
-        weight.append(max(longest_word * 1.2, min(typical, 60) ** 0.8))
-    shares = [max(MIN_COLUMN_SHARE, w / sum(weight)) for w in weight]
-    return [int(total * s / sum(shares)) for s in shares]
+        longest.append(max((len(w) for c in cells for w in c.split()), default=4))
+        typical.append(min(max((len(c) for c in cells), default=4), TYPICAL_CAP) ** 0.8)
+    minimum = [int(Pt(WORD_CHAR_PT * n + CELL_PADDING_PT)) for n in longest]
+    spare = total - sum(minimum)
+    if spare <= 0:  # too many columns for the page: in proportion to the words' needs
+        return [int(total * m / sum(minimum)) for m in minimum]
+    return [m + int(spare * t / sum(typical)) for m, t in zip(minimum, typical, strict=True)]
 
 
 def _table(doc, rows: list[list[str]]) -> None:
@@ -211,6 +215,8 @@ def _table(doc, rows: list[list[str]]) -> None:
     table.autofit = False
     section = doc.sections[-1]
     widths = _column_widths(rows, width, section.page_width - section.left_margin - section.right_margin)
+    for column, w in zip(table.columns, widths, strict=True):  # the grid: LibreOffice lays out by it, not by cell widths
+        column.width = w
     for i, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
         for j, cell in enumerate(row.cells):  # row.cells, not table.cell(i, j): that rebuilds every cell each call
             cell.width = widths[j]

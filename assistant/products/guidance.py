@@ -13,7 +13,9 @@ and are labelled practice.
 Sentences are ranked against two things: the section's question and the drafter's context
 (presence, phase, mandated tasks, priorities, tensions), so a special political mission
 preparing its withdrawal and a peacekeeping operation in transition get different
-statements. A statement is used once per document.
+statements. A guidance statement must also be close to the context unless it is the section's
+core requirement (it answers the section's question closely): generic statements that would
+repeat in every draft are left out. A statement is used once per document.
 
 >>> is_normative("The ISF should be reviewed annually.")
 True
@@ -84,6 +86,10 @@ PASSAGES = 20
 # more: a normative sentence about something else (a request to the PBC's annual report) misleads a drafter.
 MIN_RELEVANCE = {"guidance": 0.45, "practice": 0.3}
 REDUNDANT = 0.85
+# A guidance statement must also be about this context (cosine to the context's words), unless it answers the section's
+# question so closely that it is the section's core requirement whatever the context: a generic statement otherwise
+# repeats in every draft and tells this drafter nothing about theirs.
+CONTEXT_FLOOR, CORE_RELEVANCE = 0.4, 0.6
 LEXICAL_WEIGHT = 0.25
 QUESTION_WEIGHT = 0.3  # the rest is the context: it must be able to change the choice
 PRACTICE_QUESTION_WEIGHT = 0.2  # practice is plentiful: let the context choose among it
@@ -148,7 +154,7 @@ class Chooser:
         candidates = [s for h in hits.values() for s in _sentences(h, make) if s.text not in self.used]
         if not candidates:
             return []
-        chosen = self._rank(question, context, candidates, limit, weight, MIN_RELEVANCE[kind])
+        chosen = self._rank(question, context, candidates, limit, weight, kind)
         out = []
         for s in chosen:
             self.used.add(s.text)
@@ -156,15 +162,19 @@ class Chooser:
         return out
 
     def _rank(self, question: str, context: str, candidates: list[Statement], limit: int, weight: float,
-              floor: float) -> list[Statement]:
+              kind: str) -> list[Statement]:
         """Relevance to the section's question and to the context, then no near-duplicates."""
+        floor = MIN_RELEVANCE[kind]
         encoder = self.retriever.encoder
         vectors = encoder.encode_cached([s.text for s in candidates])
         q = encoder.query_vector(self.retriever.glossary.expand(question))
         relevance = vectors @ q
         score = relevance.copy()
+        about = np.ones(len(candidates), dtype=bool)
         if context:
             c = encoder.query_vector(context)
+            if kind == "guidance":
+                about = (vectors @ c >= CONTEXT_FLOOR) | (relevance >= CORE_RELEVANCE)
             terms = set(tokenize(context)) - COMMON_TERMS
             lexical = np.array([len(terms & set(tokenize(s.text))) / max(1, min(len(terms), 12)) for s in candidates])
             score = weight * score + (1 - weight) * (vectors @ c) + LEXICAL_WEIGHT * lexical
@@ -173,7 +183,7 @@ class Chooser:
         score = score + PRESENCE_BONUS * own - PRESENCE_BONUS * (other & ~own)
         chosen: list[int] = []
         for i in np.argsort(-score):
-            if len(chosen) == limit or relevance[i] < floor:
+            if len(chosen) == limit or relevance[i] < floor or not about[i]:
                 continue
             if chosen and float(np.max(vectors[chosen] @ vectors[i])) > REDUNDANT:
                 continue

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import random
 import re
+from itertools import zip_longest
 from typing import Literal
 
 import numpy as np
@@ -36,8 +37,10 @@ from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.export import Block, Report
 from assistant.products.guidance import GUIDANCE_TYPES, PRACTICE_TYPES, _quotable, is_normative, tidy
+from assistant.products.missing_texts import missing_notes
 
 BLANK = "_____"
+NAMED_SHARE = (2, 3)  # of a quiz on named texts, at most this share is about them; concepts and cases fill the rest
 PASSAGES = 30
 Difficulty = Literal["easy", "medium", "hard", "mixed"]
 DIFFICULTIES = ("easy", "medium", "hard", "mixed")
@@ -53,6 +56,14 @@ BODIES = ("Security Council", "General Assembly", "Peacebuilding Commission", "P
 DOCUMENTS = ("Note of Guidance", "Brahimi Report", "integrated assessment and planning policy", "Policy Committee decision",
              "Report on Integrated Missions", "integrated mission planning process guidelines", "Capstone Doctrine",
              "CIVCAP report", "HIPPO report")
+# How trainers name each of those texts in a request (a quiz "on Brahimi and the 2008 decision" is about them).
+DOCUMENT_NAMES = {"Note of Guidance": r"note of guidance", "Brahimi Report": r"\bbrahimi\b",
+                  "integrated assessment and planning policy": r"\biap\b|integrated assessment and planning",
+                  "Policy Committee decision": r"policy committee|\b2008 decision|decision of 2008",
+                  "Report on Integrated Missions": r"report on integrated missions",
+                  "integrated mission planning process guidelines": r"\bimpp\b|integrated mission planning",
+                  "Capstone Doctrine": r"\bcapstone\b", "CIVCAP report": r"\bcivcap\b|civilian capacity",
+                  "HIPPO report": r"\bhippo\b|high-level independent panel"}
 MISSIONS = ("UNMIT", "MINUSTAH", "MINUJUSTH", "BINUH", "UNMISS", "UNIPSIL", "BINUB", "UNAMA", "UNSOM", "MONUSCO", "MINUSMA")
 CASE_WORDS = re.compile(r"transition|withdraw|drawdown|closure|close|handover|hand over|mandate|benchmark|integrated strategic "
     r"framework"
@@ -63,6 +74,7 @@ BODY_WORDS = re.compile(r"\b(Council|Assembly|Commission|Office|Fund|Committee|G
 DOCUMENT_WORDS = re.compile(r"\b(Report|Policy|Framework|Guidelines?|Agenda|Note|Doctrine|Standards|Plan|Process|Resolution"
                             r"|Decision"
                             r"|Declaration|Strategy|Review|Handbook|Compact|Instruction)\b", re.IGNORECASE)
+REFERENCE = re.compile(r"available at|www\.|https?://|\bUN Doc\b|\bibid\b", re.IGNORECASE)  # a footnote's reference
 GLOSSARY_TITLE = "Glossary of UN integrated planning (corpus/glossary.toml; the project's own wording)"
 
 
@@ -173,6 +185,31 @@ def _sentences(hits: list[Hit]):
                 yield hit, sentence
 
 
+def _role_or_document(hit: Hit, sentence: str, rng: random.Random, kinds=(BODIES, DOCUMENTS)) -> dict | None:
+    """Who does what (the body blanked) or which policy text (the text blanked), if the sentence names one."""
+    for names in kinds:
+        what, kind = ("body", "role") if names is BODIES else ("policy text", "document")
+        name = next((b for b in names if _mentions(sentence, b)), None)
+        if name:
+            blanked = re.sub(rf"(?<![\w/]){re.escape(name)}(?![\w/])", BLANK, sentence, count=1, flags=re.IGNORECASE)
+            stem = f"Which {what} completes this statement from {hit.short}? “{blanked}”"
+            options = _options(name, list(names), stem, rng)
+            if options and not _leaks(stem, name):
+                return dict(stem=stem, options=options, answer=name, kind=kind, difficulty="medium")
+    return None
+
+
+def _year(hit: Hit, sentence: str, rng: random.Random) -> dict | None:
+    """Which year of the same period, if the sentence holds exactly one (not '2030 Agenda')."""
+    years = YEAR.findall(sentence)
+    if len(years) != 1 or re.search(rf"{years[0]} Agenda", sentence):
+        return None
+    year = int(years[0])
+    stem = f"Which year completes this passage from {hit.short}? “{sentence.replace(years[0], BLANK, 1)}”"
+    options = _options(str(year), [str(y) for y in range(year - 4, year + 5) if y != year], stem, rng)
+    return dict(stem=stem, options=options, answer=str(year), kind="case", difficulty="hard") if options else None
+
+
 def _role_and_document_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
     """Who does what, and which policy text says so, from requirement statements."""
     allowed = list(GUIDANCE_TYPES)
@@ -180,24 +217,33 @@ def _role_and_document_items(topic: str, retriever: Retriever, rng: random.Rando
             for h in retriever.search(q, k=PASSAGES // 2, filters=Filters(types=[t]))}
     out = []
     for hit, sentence in _sentences(list(hits.values())):
-        if not is_normative(sentence):
-            continue
-        body = next((b for b in BODIES if _mentions(sentence, b)), None)
-        if body:
-            blanked = re.sub(rf"(?<![\w/]){re.escape(body)}(?![\w/])", BLANK, sentence, count=1, flags=re.IGNORECASE)
-            stem = f"Which body completes this statement from {hit.short}? “{blanked}”"
-            options = _options(body, list(BODIES), stem, rng)
-            if options and not _leaks(stem, body):
-                out.append((dict(stem=stem, options=options, answer=body, kind="role", difficulty="medium"), hit.citation(0)))
-                continue
-        doc = next((d for d in DOCUMENTS if _mentions(sentence, d)), None)
-        if doc:
-            blanked = re.sub(rf"(?<![\w/]){re.escape(doc)}(?![\w/])", BLANK, sentence, count=1, flags=re.IGNORECASE)
-            stem = f"Which policy text completes this statement from {hit.short}? “{blanked}”"
-            options = _options(doc, list(DOCUMENTS), stem, rng)
-            if options and not _leaks(stem, doc):
-                out.append((dict(stem=stem, options=options, answer=doc, kind="document", difficulty="medium"), hit.citation(0)))
+        item = _role_or_document(hit, sentence, rng) if is_normative(sentence) else None
+        if item:
+            out.append((item, hit.citation(0)))
     return out
+
+
+def named_texts(topic: str) -> list[str]:
+    """The policy texts (of :data:`DOCUMENTS`) a topic names, however a trainer writes them."""
+    return [doc for doc, pattern in DOCUMENT_NAMES.items() if re.search(pattern, topic, re.IGNORECASE)]
+
+
+def _named_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
+    """Items from sentences that name the texts the topic asks about — second-hand where the library lacks them:
+    the text, its year, or the body behind it blanked; the texts take turns."""
+    per_text: list[list[tuple[dict, Citation]]] = []
+    for doc in named_texts(topic):
+        out: list[tuple[dict, Citation]] = []
+        per_text.append(out)
+        pattern = re.compile(DOCUMENT_NAMES[doc], re.IGNORECASE)
+        asked = pattern.search(topic)
+        for hit, sentence in _sentences(retriever.search(f"{doc} {asked.group(0) if asked else ''}", k=PASSAGES // 3)):
+            if pattern.search(sentence) and len(sentence) <= 400 and not REFERENCE.search(sentence):
+                item = (_role_or_document(hit, sentence, rng, (DOCUMENTS,)) or _year(hit, sentence, rng)
+                        or _role_or_document(hit, sentence, rng))
+                if item:
+                    out.append((item, hit.citation(0)))
+    return [x for group in zip_longest(*per_text) for x in group if x is not None]  # one text after another
 
 
 def _case_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
@@ -214,15 +260,21 @@ def _case_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tu
             if options and not _leaks(stem, mission, retriever.glossary):
                 out.append((dict(stem=stem, options=options, answer=mission, kind="case", difficulty="medium"), hit.citation(0)))
                 continue
-        years = YEAR.findall(sentence)
-        if len(years) == 1 and not re.search(rf"{years[0]} Agenda", sentence):
-            year = int(years[0])
-            stem = f"Which year completes this passage from {hit.short}? “{sentence.replace(years[0], BLANK, 1)}”"
-            pool = [str(y) for y in range(year - 4, year + 5) if y != year]
-            options = _options(str(year), pool, stem, rng)
-            if options:
-                out.append((dict(stem=stem, options=options, answer=str(year), kind="case", difficulty="hard"), hit.citation(0)))
+        item = _year(hit, sentence, rng)
+        if item:
+            out.append((item, hit.citation(0)))
     return out
+
+
+def _named_first(named: list[tuple[dict, Citation]], limit: int) -> list[tuple[dict, Citation]]:
+    """Up to ``limit`` items on the texts the topic names, at most two with the same answer."""
+    picked: list[tuple[dict, Citation]] = []
+    for item, citation in named:
+        if len(picked) == limit:
+            break
+        if item["stem"] not in {p["stem"] for p, _ in picked} and sum(p["answer"] == item["answer"] for p, _ in picked) < 2:
+            picked.append((item, citation))
+    return picked
 
 
 def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | str = "mixed",
@@ -238,8 +290,9 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     pools = [_concept_items(topic, retriever, rng), _role_and_document_items(topic, retriever, rng), _case_items(topic,
         retriever, rng)]
     pools = [[x for x in pool if difficulty == "mixed" or x[0]["difficulty"] == difficulty] for pool in pools]
-    picked: list[tuple[dict, Citation]] = []
-    seen: set[str] = set()
+    picked = _named_first([x for x in _named_items(topic, retriever, rng) if difficulty == "mixed"
+                           or x[0]["difficulty"] == difficulty], -(-count * NAMED_SHARE[0] // NAMED_SHARE[1]))
+    seen = {x for item, _ in picked for x in (item["answer"], item["stem"])}
     while len(picked) < count and any(pools):
         for pool in pools:
             while pool:
@@ -261,7 +314,9 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
 def quiz(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | str = "mixed") -> Report:
     """The quiz as a report: items with options and difficulty, then the answer key with sources."""
     items, sources = quiz_items(topic, count, retriever, difficulty)
-    blocks = [Block(kind="heading", text="Questions", level=1)]
+    blocks = [Block(kind="note", text=f"{n} Items on it quote what the library says about it.") for n in
+              missing_notes(topic, retriever)]
+    blocks.append(Block(kind="heading", text="Questions", level=1))
     if len(items) < count:
         blocks.append(Block(kind="note", text=f"The corpus gave {len(items)} items on this topic, fewer than the {count} asked."))
     for q in items:

@@ -233,8 +233,9 @@ def test_draft_validation_errors(client, payload, fragment):
 
 def test_exercise_and_quiz(client):
     md = client.post("/api/exercise", json={"topic": "humanitarian space", "minutes": 90, "participants": 12,
-                                            "format": "md", "backend": "extractive"})
+                                            "format": "md", "backend": "extractive", "injects": ["cholera outbreak"]})
     assert md.status_code == 200 and md.text.startswith("# Joint training exercise") and "## Sources" in md.text
+    assert "### Inject 1: Cholera outbreak" in md.text  # the asked-for inject is played first
     assert client.post("/api/exercise", json={"topic": "x", "minutes": 5}).status_code == 422
     q = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3, "format": "json"}).json()
     assert len(q) == 3 and all(set(item) == {"stem", "options", "answer", "citation"} for item in q)

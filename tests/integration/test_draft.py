@@ -146,6 +146,35 @@ def test_uncovered_guidance_says_so_and_names_the_catalogued_text(retriever):
             assert "Integrated Assessment and Planning" in b.text
 
 
+def test_a_brief_names_texts_to_check_by_short_title_and_lists_their_addresses_once(retriever):
+    brief = draft(CONTEXT, retriever, sections=["monitoring", "coordination", "risks"], length="brief")
+    notes = [b.text for b in brief.blocks if b.kind == "note" and b.text.startswith(NOT_COVERED)]
+    assert notes and all(n == f"{NOT_COVERED} Check: IAP Policy 2013; IAP Handbook 2014." for n in notes)
+    listed = [b.text for b in brief.blocks if b.kind == "paragraph" and b.text.startswith("Texts to check")]
+    assert len(listed) == 1 and "IAP Policy 2013, https://" in listed[0]
+
+
+def test_guidance_is_about_the_context_or_the_sections_core_requirement(spm_and_transition, retriever):
+    """A generic statement would repeat in every draft: guidance is close to this context's words, unless it answers
+    the section's question so closely that it is the section's core requirement."""
+    from assistant.products.guidance import CONTEXT_FLOOR, CORE_RELEVANCE
+
+    encoder = retriever.encoder
+    for ctx, rep in zip((SPM, TRANSITION), spm_and_transition, strict=True):
+        section, heading = None, ""
+        for b in rep.blocks:
+            if b.kind == "heading" and b.level == 1:
+                section = next((s for s in SECTIONS if s.title == b.text), None)
+            if b.kind == "heading":
+                heading = b.text
+            elif b.kind == "bullets" and heading == REQUIRES_LABEL and section:
+                for item in b.items:
+                    v = encoder.encode_cached([split_label(MARKERS.sub("", item).strip())[0]])[0]
+                    about = float(v @ encoder.query_vector(section.focus(ctx)))
+                    core = float(v @ encoder.query_vector(retriever.glossary.expand(section.requirement)))
+                    assert about >= CONTEXT_FLOOR - 0.01 or core >= CORE_RELEVANCE - 0.01, (section.key, item)
+
+
 def test_context_never_invents_owners(report):
     rows = results_matrix(CONTEXT.model_copy(update={"priorities": []}))
     assert all(row[6] == TBD and row[7] == TBD for row in rows[1:])

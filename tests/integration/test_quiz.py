@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -70,3 +71,19 @@ def test_cli_json_one_object_per_item(cli):
 def test_count_limits():
     with pytest.raises(ValueError, match="count"):
         quiz_items("topic", 0, None)
+
+
+def test_a_quiz_on_named_texts_says_which_are_missing_and_asks_about_them(retriever):
+    """The trainer request from the domain notes (5.3 #9): Brahimi and the Note of Guidance are not in the library;
+    the quiz says so and builds most items from what the library says about the named texts."""
+    topic = "Brahimi, the 2006 Note of Guidance, the 2008 decision and the IAP policy"
+    report = quiz(topic, 15, retriever)
+    notes = [b.text for b in report.blocks if b.kind == "note"]
+    for short in ("Brahimi Report", "Note of Guidance 2006", "IAP Policy 2013"):
+        assert any(n.startswith(f"{short} is not in the library") for n in notes), short
+    items, _ = quiz_items(topic, 15, retriever)
+    named = [i for i in items if re.search(r"Brahimi|Note of Guidance|Policy Committee|Integrated Assessment and Planning",
+                                           i.stem + i.answer, re.IGNORECASE)]
+    assert len(named) >= 8 and any("2008" == i.answer for i in items)
+    for item in items:
+        assert not malformed(item) and not leaks(item) and "available at" not in item.stem

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.products.exercise import format_for, scenario, scenario_words, timeline, validate
-from assistant.products.exercise_catalogue import ROLES, TOPICS, match_topic, topic_roles
+from assistant.products.exercise_catalogue import TOPICS
+from assistant.products.exercise_requests import ROLES, match_topic, topic_roles
 
 
 def _minutes(cell: str) -> tuple[int, int]:
@@ -48,9 +49,9 @@ def test_injects_are_numbered_in_release_order():
 
 def test_catalogue_covers_the_topics_with_fitting_roles_and_briefs():
     assert {t.key for t in TOPICS} == {"transition", "humanitarian", "elections", "poc", "mandate", "budget", "analysis",
-        "crisis"}
+        "crisis", "host"}
     for t in TOPICS:
-        assert all(r in ROLES for r in t.roles) and len(t.injects) >= 6 and len(t.questions) >= 3
+        assert all(r in ROLES for r in t.roles) and len(t.injects) >= 6 and len(t.questions) >= 2
     drawdown = match_topic("mission drawdown and handover")
     humanitarian = match_topic("humanitarian space and co-branding")
     assert drawdown.key == "transition" and humanitarian.key == "humanitarian"
@@ -71,3 +72,14 @@ def test_read_ahead_is_at_least_400_words():
 def test_invalid_requests(args, message):
     with pytest.raises(ValueError, match=message):
         validate(*args)
+
+
+def test_short_sessions_drop_optional_phases_rather_than_run_backwards():
+    """A 180-minute half day once had a move from 2:00 to 1:45: every phase now lasts at least five minutes."""
+    for minutes in range(45, 961, 5):
+        fmt = format_for(minutes)
+        rows = timeline(minutes, [str(i) for i in range(fmt.injects)], 3)
+        col = 1 if fmt.days == 2 else 0
+        for r in rows[1:]:
+            start, end = _minutes(r[col])
+            assert end - start >= (10 if r[col + 1].startswith("Move") else 5), (minutes, r)

@@ -82,3 +82,18 @@ def test_open_items_lists_each_place_left_to_agree_by_section():
               Block(kind="bullets", items=["Forum meets [to be agreed].", "Fixed item."])]
     items = open_items(blocks, "[to be agreed]")
     assert items == ["5. Results matrix — Indicator (2 rows), Lead (1 row)", "7. Coordination — Forum meets [to be agreed]."]
+
+
+def test_column_widths_fit_every_word_and_favour_long_text():
+    from docx.shared import Pt
+
+    from assistant.products.export import _column_widths
+
+    rows = [["Strategic objective", "Mandated task", "Expected result", "Timeline", "Contributing"],
+            ["Political dialogue", "Provide good offices in support of the national dialogue and the implementation of the "
+             "2024 peace accord", "[to be agreed]", "2027–2028", "UNDP and UN Women"]]
+    total = int(Pt(670))
+    widths = _column_widths(rows, 5, total)
+    assert sum(widths) <= total and max(widths) == widths[1]
+    for j, w in enumerate(widths):  # a bold 9-point character needs about 5.5 points
+        assert w >= Pt(5.5 * max(len(word) for r in rows for word in r[j].split())), rows[0][j]

@@ -1,0 +1,130 @@
+"""What a trainer asks for, matched against the exercise catalogue: the topic and the injects.
+
+A request such as "a one-day CPX on mission drawdown: a financial cliff at month 6, an election
+incident at month 9 and a Security Council request for benchmarks" picks the transition topic
+and asks for three injects. Each asked-for event (a clause of the request, or an ``--inject``
+given on its own) is matched to the catalogue inject whose own words it shares most, with its
+topic's keywords as a tie-breaker, so an election incident in a drawdown exercise comes from
+the elections topic. An event the catalogue has no inject for becomes a facilitator inject in
+the trainer's words, marked as such. A time the trainer gives ("at month 9") stays with it.
+
+>>> match_topic("mission drawdown and handover of tasks").key
+'transition'
+>>> [(r.inject.title, r.when) for r in requested_injects("drawdown with an election incident at month 9")]
+[('Election incident: violence at a rally', 'month 9')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.index.lexical import tokenize
+from assistant.products.exercise_catalogue import CORE, TOPICS, Inject, Topic
+from assistant.products.exercise_roles import ROLES, Role
+
+CLAUSE = re.compile(r"[.;:]\s+|,\s*(?:and\s+)?|\s+(?:and|with|plus|then)\s+")
+WHEN = re.compile(r"\b(?:at|in|by|after|on)\s+((?:month|week|day|hour)\s+\d+)\b", re.IGNORECASE)
+GENERIC = frozenset(tokenize("mission un united nations country team government exercise inject injects one day cpx tabletop "
+                             "write build design master events list include includes appears appear month week near"))
+OWN_WORDS = 2  # words an event shares with an inject's title and content for a free-text request to name it
+ASKED_SCORE = 1.5  # an asked-for event takes a catalogue inject at 2 shared words, or 1 and a topic keyword
+
+
+@dataclass(frozen=True)
+class Requested:
+    """An inject the trainer asked for, with the scenario time they gave and whether the catalogue had it."""
+
+    inject: Inject
+    when: str
+    asked_for: str
+    catalogued: bool
+
+
+def _words(text: str) -> set[str]:
+    return set(tokenize(text.replace("-", " "))) - GENERIC
+
+
+def topic_fits(text: str) -> bool:
+    """Whether any catalogue topic fits the subject (else :func:`match_topic` falls back to transition)."""
+    lowered = text.strip().lower()
+    words = set(tokenize(text))
+    return any(lowered in (t.key, t.title.lower()) or words & set(tokenize(f"{t.title} {t.keywords}")) for t in TOPICS)
+
+
+def match_topic(text: str) -> Topic:
+    """The catalogue topic a free-text subject is about (by key, title or keywords); transition when none fits."""
+    lowered = text.strip().lower()
+    for t in TOPICS:
+        if lowered in (t.key, t.title.lower()):
+            return t
+    words = set(tokenize(text))
+    scored = [(len(words & set(tokenize(f"{t.title} {t.keywords}"))), -i) for i, t in enumerate(TOPICS)]
+    best, index = max(scored)
+    return TOPICS[-index] if best else TOPICS[0]
+
+
+def topic_roles(topic: Topic) -> list[tuple[Role, str]]:
+    """Core roles then the topic's roles, each with the brief written for this topic (or its default)."""
+    return [(ROLES[title], topic.briefs.get(title, ROLES[title].brief)) for title in (*CORE, *topic.roles)]
+
+
+def extra_injects(topic: Topic, count: int, taken: frozenset[str] | set[str] = frozenset()) -> list[Inject]:
+    """Injects beyond the topic's own for long formats: the nearest other topics' first injects not yet taken."""
+    if count <= 0:
+        return []
+    others = [t for t in TOPICS if t.key != topic.key]
+    words = set(re.findall(r"\w+", topic.keywords))
+    others.sort(key=lambda t: -len(words & set(re.findall(r"\w+", t.keywords))))
+    out: list[Inject] = []
+    for t in others:
+        for inj in t.injects:
+            if inj.title not in {i.title for i in topic.injects} | {i.title for i in out} | taken:
+                out.append(inj)
+                break
+        if len(out) == count:
+            break
+    return out
+
+
+def best_inject(event: str) -> tuple[Inject, int, float]:
+    """The catalogue inject an event describes: (inject, words shared with it, score with its topic's keywords).
+
+    Words count only when at least one is in the inject's title: "human rights" alone does not make an expulsion
+    of the human rights chief the inject about a leaked draft resolution that drops human rights tasks.
+    """
+    words = _words(event)
+    best: tuple[Inject, int, float] | None = None
+    for topic in TOPICS:
+        keywords = len(words & _words(f"{topic.title} {topic.keywords}"))
+        for inj in topic.injects:
+            own = len(words & _words(f"{inj.title} {inj.content}")) if words & _words(inj.title) else 0
+            score = own + 0.5 * keywords
+            if best is None or score > best[2]:
+                best = (inj, own, score)
+    assert best is not None
+    return best
+
+
+def _own(event: str) -> Inject:
+    text = event.strip().rstrip(".")
+    return Inject(text[:1].upper() + text[1:80], "facilitator message", "SRSG, DSRSG/RC/HC",
+                  f"{text[:1].upper() + text[1:]}. (Written from the trainer's request: the catalogue has no inject for it; "
+                  "add the detail players need.)",
+                  "Decide who leads the response, what the mission and the country team each do, and how it is communicated.")
+
+
+def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> list[Requested]:
+    """Injects named in the free-text topic (clauses that clearly describe a catalogue inject) and those asked for
+    explicitly (each matched, or written from the trainer's words); ordered by the time given, then as asked."""
+    out: list[Requested] = []
+    events = [(c, False) for c in CLAUSE.split(topic) if c.strip()] + [(a, True) for a in asked if a.strip()]
+    for event, explicit in events:
+        when = WHEN.search(event)
+        inj, own, score = best_inject(WHEN.sub("", event))
+        if explicit and (score < ASKED_SCORE or not own):
+            out.append(Requested(_own(WHEN.sub("", event)), when.group(1) if when else "", event.strip(), False))
+        elif (own >= OWN_WORDS or explicit) and inj.title not in {r.inject.title for r in out}:
+            out.append(Requested(inj, when.group(1) if when else "", event.strip(), True))
+    timed = sorted((r for r in out if r.when), key=lambda r: int(re.sub(r"\D", "", r.when)))
+    return timed + [r for r in out if not r.when]

@@ -1,0 +1,59 @@
+"""What a trainer asks for: the topic, injects named in the request or asked for, and their scenario times."""
+
+from __future__ import annotations
+
+from assistant.products.exercise_requests import match_topic, requested_injects, topic_fits, topic_roles
+
+CPX = ("Write a master events list for a one-day CPX on mission drawdown. A financial cliff appears at month 6, "
+       "an election incident at month 9, and a Security Council request for benchmarks.")
+
+
+def test_events_named_in_the_request_become_injects_in_time_order():
+    asked = requested_injects(CPX)
+    assert [(r.inject.title, r.when) for r in asked] == [("Transition trigger and financial cliff", "month 6"),
+                                                         ("Election incident: violence at a rally", "month 9"),
+                                                         ("Council asks for benchmarks", "")]
+    assert all(r.catalogued for r in asked)
+
+
+def test_the_main_subject_is_not_taken_for_an_inject():
+    assert requested_injects("one-day exercise on mission drawdown") == []
+    assert requested_injects("joint analysis") == []
+
+
+def test_an_asked_for_event_the_catalogue_lacks_is_written_from_the_trainers_words():
+    asked = requested_injects("transition", ["a volcano erupts near the capital at week 3"])
+    assert len(asked) == 1 and not asked[0].catalogued and asked[0].when == "week 3"
+    assert asked[0].inject.title.startswith("A volcano erupts") and "trainer's request" in asked[0].inject.content
+
+
+def test_an_asked_for_event_takes_the_catalogue_inject_that_fits():
+    asked = requested_injects("transition", ["cholera outbreak in a camp"])
+    assert [r.inject.title for r in asked] == ["Cholera outbreak"]
+
+
+def test_host_government_resisting_integration_has_its_own_topic_and_roles():
+    topic = match_topic("an SPM with no peacekeepers where the host government rejects integration")
+    assert topic.key == "host"
+    roles = {r.title for r, _ in topic_roles(topic)}
+    assert {"Host Government (Ministry of Foreign Affairs)", "Peace and development adviser (RCO)"} <= roles
+    assert "Force Commander" not in roles
+
+
+def test_a_match_needs_a_word_of_the_injects_title():
+    asked = requested_injects("host government", ["the Government expels the mission's human rights chief"])
+    # "Draft resolution leaks" also mentions human rights tasks in its content, but not in its title
+    assert [r.inject.title for r in asked] == ["Consent for human rights work questioned"]
+    assert not requested_injects("transition", ["the President falls ill"])[0].catalogued
+
+
+def test_a_subject_no_topic_fits_is_told_apart_from_one_that_fits():
+    assert topic_fits("humanitarian space") and topic_fits("crisis")
+    assert not topic_fits("a workshop on writing vision statements")
+
+
+def test_requests_from_the_domain_notes_find_their_topic_or_say_none_fits():
+    """5.3 #7 and #2 (read by hand, then mended): a PBF proposal exercise is about funding; a drafting workshop fits
+    no catalogue topic (it once matched transition through "hand out")."""
+    assert match_topic("a PBF joint-proposal exercise; teams agree a Priority Plan outcome").key == "budget"
+    assert not topic_fits("a half-day workshop in which syndicates draft the vision, using a read-ahead I can hand out")
