@@ -287,7 +287,8 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
         if name in ROLES and name not in {role.title for role, _ in roles}:
             roles.append((ROLES[name], ROLES[name].brief))
     case = answer_question(f"{chosen.title}: {topic}", retriever, backend="extractive", filters=Filters(types=["report"]))
-    kept = [s for s in case.sentences if s.supported and s.citations and not FIRST_PERSON.search(s.text)][:2]
+    kept = [s for s in case.sentences if s.supported and s.citations and s.role != "note"
+            and not FIRST_PERSON.search(s.text)][:2]
     case_lines = [cited(case, book, s.text, s.citations) for s in kept]  # only what is quoted enters the sources
     place = context.country if context else country
     table = timeline(minutes, [i.title + (f" ({when[i.title]})" if i.title in when else "") for i in events], syndicates)
