@@ -41,7 +41,7 @@ def answer_key(question: str, retriever: Retriever, book: CitationBook, backend:
         return [Block(kind="paragraph", text=text), *notes]
     lead, points, supports = "", [], 0
     for s in answer.sentences:
-        if not (s.supported and s.citations) or s.role in ("given", "closest"):
+        if not (s.supported and s.citations) or s.role in ("given", "closest", "note"):  # a footnote is not an answer
             continue
         if not lead:
             lead = cited(answer, book, s.text, s.citations)
