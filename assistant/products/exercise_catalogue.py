@@ -213,7 +213,7 @@ TOPICS: tuple[Topic, ...] = (
            "Use pooled and catalytic funds for joint priorities."),
           ("How can the Peacebuilding Fund support joint mission and agency priorities?",
            "Why should all field missions operate under one budget?",
-           "How did the Government and the UN fund programmes after UNMIT left?"),
+           "How did the country team plan to finance its work after the mission left Haiti?"),
           "Member States' arrears have left the mission with a liquidity crisis, and the new budget is 15 % lower. Joint programmes "
           "that rely on mission funds are at risk."),
     Topic("analysis", "Joint analysis",
