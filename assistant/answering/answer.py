@@ -42,7 +42,6 @@ from assistant.citation import (
     SOURCE_TYPES,
     UNDERSTOOD_PREFIX,
     Citation,
-    CitationBook,
     SourceRef,
 )
 from assistant.constants import LEXICAL_SUPPORT
@@ -90,21 +89,6 @@ class Answer(AnswerView):
     """The answer object shared by CLI, API and UI."""
 
     citations: list[Citation]
-
-    def cited_lines(self, book: CitationBook, limit: int) -> list[str]:
-        """Up to ``limit`` verified sentences as 'text [n]', renumbered into a report's sources.
-
-        Unsupported or uncited sentences are left out, and so are footnotes (shown only under the sentence
-        citing them); an abstention gives none.
-        """
-        by_n = {c.n: c for c in self.citations}
-        out = []
-        for s in self.sentences:
-            if s.supported and s.citations and s.role != "note":
-                out.append(f"{s.text} " + "".join(f"[{book.cite(by_n[n])}]" for n in s.citations if n in by_n))
-            if len(out) == limit:
-                break
-        return out
 
     def public(self) -> dict:
         """The :class:`AnswerView` of this answer, as JSON-ready data."""
