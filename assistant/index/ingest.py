@@ -24,22 +24,23 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from pydantic import BaseModel
 from tqdm import tqdm
 
-from assistant.corpus.chunking import Chunk, chunk_pages
 from assistant.corpus.limits import error_line, failure_reason, printable_name
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
 from assistant.errors import IndexWriteError
 from assistant.index.embeddings import encoder_for
 from assistant.index.records import ChunkMeta
-from assistant.index.sentences import SAVED as SENTENCES_SAVED
-from assistant.index.sentences import SentenceIndex
-from assistant.index.store import DocState, Store, new_generation
+from assistant.index.saved import bump_generation, ensure_sentence_index
+from assistant.index.store import DocState, Store
 from assistant.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from assistant.corpus.chunking import Chunk
 
 log = logging.getLogger(__name__)
 EMBED_BATCH = 256
@@ -156,37 +157,13 @@ def write_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def bump_generation(store: Store, settings: Settings) -> str:
-    """Tell readers that the passages changed, with the lexical snapshot they will load ready on disk.
-
-    The new generation goes into the Chroma collection's metadata, where readers in other
-    processes, or on other machines sharing a Chroma server, look for it on every search.
-    """
-    from assistant.index.lexical_snapshot import LexicalSnapshot, snapshot_folder  # bm25s only when something changed
-
-    generation = new_generation()
-    snapshot = LexicalSnapshot.build(store.all_records(), generation)
-    folder = snapshot_folder(settings, store.name, generation)
-    snapshot.save(folder)
-    SentenceIndex.build(snapshot.records, store.encoder, settings.index_dir).save(folder)
-    return store.bump_generation(generation)  # last: a reader that sees it finds both indexes on disk
-
-
-def ensure_sentence_index(store: Store, settings: Settings) -> None:
-    """Save the sentence index of the current generation if it is missing (an index made before there was one)."""
-    from assistant.index.lexical_snapshot import LexicalSnapshot, snapshot_folder
-
-    if (snapshot_folder(settings, store.name, store.generation()) / SENTENCES_SAVED).exists():
-        return
-    snapshot = LexicalSnapshot.open(store, settings)
-    SentenceIndex.open(lambda: snapshot.records, store.encoder, settings.index_dir, snapshot.folder)
-
-
 def _prepare(path: Path, info: DocumentInfo, settings: Settings) -> list[Chunk] | str:
     """Load and chunk one file; any failure — a parser's crash included — comes back as its one-line error.
 
     A string, not the LoadError, so that it crosses from the parser process intact.
     """
+    from assistant.corpus.chunking import chunk_pages  # LangChain's splitter: only when a file is read
+
     try:
         doc = load(path, max_mb=settings.max_file_mb, ocr=settings.ocr, ocr_languages=settings.ocr_languages)
         chunks = chunk_pages(info.id, [(p.text, p.number) for p in doc.pages], settings.chunk_chars, settings.chunk_overlap,

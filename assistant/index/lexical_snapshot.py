@@ -29,11 +29,10 @@ import numpy as np
 
 from assistant.index.lexical import LexicalIndex
 from assistant.index.records import MISSING, ChunkMeta, Record, search_text
-from assistant.index.saved import load_or_build
+from assistant.index.saved import load_or_build, snapshot_folder
 from assistant.index.store import Store
 from assistant.settings import Settings
 
-FOLDER = "lexical"
 ROWS = "rows.json"
 RECORDS = "records.jsonl"
 
@@ -116,11 +115,6 @@ class LexicalSnapshot:
 
     def __len__(self) -> int:
         return len(self.ids)
-
-
-def snapshot_folder(settings: Settings, collection: str, generation: str) -> Path:
-    """Where the BM25 snapshot of this collection at this index generation is kept."""
-    return settings.index_dir / FOLDER / f"{collection}-{generation}"
 
 
 def _columns(metas: list[ChunkMeta]) -> dict[str, np.ndarray]:

@@ -23,8 +23,9 @@ from assistant.corpus.loaders import SUPPORTED_SUFFIXES, check, sniff
 from assistant.corpus.manifest import describe, load_manifest
 from assistant.corpus.quality import DocumentQuality, assess
 from assistant.errors import IndexWriteError, LoadError, NotDeletable, NotFound
-from assistant.index.ingest import IngestReport, bump_generation, ingest, remove_document, write_lock
+from assistant.index.ingest import IngestReport, ingest, remove_document, write_lock
 from assistant.index.retrieve import Retriever
+from assistant.index.saved import bump_generation
 
 log = logging.getLogger(__name__)
 _LOADING = threading.Lock()

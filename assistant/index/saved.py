@@ -1,4 +1,5 @@
-"""One rule for every part of the index kept on disk beside Chroma: open it if saved, else build and save it.
+"""The parts of the index saved beside Chroma, one folder per generation: where they live, how a
+reader opens them (or builds and saves them), and how a writer publishes a new generation.
 
 A save can vanish (a newer generation replaced it) or be half-read (damaged) under a reader;
 either way the part is built again. A read-only index folder still serves: the part is built
@@ -13,9 +14,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+from assistant.index.store import Store, new_generation
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
 
 T = TypeVar("T")
+SNAPSHOTS = "lexical"  # <index_dir>/lexical/<collection>-<generation>/: BM25 and rows of one generation
+SENTENCES = "sentences"  # the sentence index, a folder inside its generation's snapshot
+
+
+def snapshot_folder(settings: Settings, collection: str, generation: str) -> Path:
+    """Where the saved parts of this collection's index at this generation are kept (no import of bm25s needed)."""
+    return settings.index_dir / SNAPSHOTS / f"{collection}-{generation}"
 
 
 def load_or_build(path: Path, load: Callable[[], T], build: Callable[[], T], save: Callable[[T], None]) -> T:
@@ -31,3 +44,31 @@ def load_or_build(path: Path, load: Callable[[], T], build: Callable[[], T], sav
     except OSError:  # a read-only index folder: serve from memory
         pass
     return part
+
+
+def bump_generation(store: Store, settings: Settings) -> str:
+    """Tell readers that the passages changed, with the lexical snapshot they will load ready on disk.
+
+    The new generation goes into the Chroma collection's metadata, where readers in other
+    processes, or on other machines sharing a Chroma server, look for it on every search.
+    """
+    from assistant.index.lexical_snapshot import LexicalSnapshot  # bm25s and nupunkt only when something changed
+    from assistant.index.sentences import SentenceIndex
+
+    generation = new_generation()
+    snapshot = LexicalSnapshot.build(store.all_records(), generation)
+    folder = snapshot_folder(settings, store.name, generation)
+    snapshot.save(folder)
+    SentenceIndex.build(snapshot.records, store.encoder, settings.index_dir).save(folder)
+    return store.bump_generation(generation)  # last: a reader that sees it finds both indexes on disk
+
+
+def ensure_sentence_index(store: Store, settings: Settings) -> None:
+    """Save the sentence index of the current generation if it is missing (an index made before there was one)."""
+    if (snapshot_folder(settings, store.name, store.generation()) / SENTENCES).exists():
+        return
+    from assistant.index.lexical_snapshot import LexicalSnapshot
+    from assistant.index.sentences import SentenceIndex
+
+    snapshot = LexicalSnapshot.open(store, settings)
+    SentenceIndex.open(lambda: snapshot.records, store.encoder, settings.index_dir, snapshot.folder)

@@ -39,13 +39,13 @@ from assistant.corpus.sentences import split_sentences
 from assistant.index.embeddings import Encoder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.records import ChunkMeta, Record
+from assistant.index.saved import SENTENCES as SAVED
 from assistant.index.saved import load_or_build
 
 CACHE_FILE = "sentence_vectors.npz"
-SAVED = "sentences"  # folder inside a lexical snapshot
 MIN_CHARS = 40
 MAX_CHARS = 900
-ENCODE_BATCH = 32
+ENCODE_BATCH = 16  # 4–16 within noise, 32 and 64 slower on 2 cores (docs/benchmarks.md, scripts/bench_encoder.py)
 # Openings that point back to the previous sentence: quoted alone they lose their subject.
 LEANING = re.compile(
     r"^(it|its|this|these|those|that|they|their|such|as such|however|moreover|furthermore|in addition|also|instead|"
@@ -281,7 +281,7 @@ def sentence_vectors(texts: list[str], encoder: Encoder, index_dir: Path) -> np.
     missing = list(dict.fromkeys(k for k in keys if k not in cache))
     if missing:
         todo = {k: t for k, t in zip(keys, texts, strict=True) if k in set(missing)}
-        fresh = encoder.encode(list(todo.values()), batch_size=ENCODE_BATCH)
+        fresh = encoder.engine("query").encode(list(todo.values()), batch_size=ENCODE_BATCH)  # ONNX: ~10 % faster here
         cache.update(zip(todo.keys(), fresh, strict=True))
         _save(path, {k: cache[k] for k in dict.fromkeys(keys)})
     if not texts:
