@@ -199,7 +199,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
     gap = bool(every) and unstated(q, scope["predicate_coverage"], every[0].features["focus"], settings.gap_focus)
-    if not found or plan.p_in < settings.scope_threshold and (unknown or not gap):
+    if not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(_on_topic, found)):
         plan.decision = "not_covered"
     elif gap:
         plan.decision = "gap"
@@ -229,6 +229,13 @@ def _units(retriever: Retriever, c: Candidate, role: str) -> list[Unit]:
         units.append(Unit(indices=[c.note], text=index.texts[c.note], rows=[int(index.rows[c.note])], role="note",
                           score=c.score))
     return units
+
+
+def lead_pool(q: QuestionInfo, found: list[Candidate]) -> list[Candidate]:
+    """Who may lead, best first: guidance for must/should questions, and on topic by itself, as a supporting point
+    must be (a high score from one shared word — 'funds' in an audit report — does not make an answer)."""
+    allowed = [c for c in found if _guidance_ok(q, c)] or found
+    return [c for c in allowed if c.given or _on_topic(c)] or allowed
 
 
 def _on_topic(c: Candidate) -> bool:
@@ -272,7 +279,7 @@ def _items(index: SentenceIndex, c: Candidate) -> list[Unit]:
 def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> list[Unit]:
     """Lead, the list it introduces, and up to three non-redundant supporting points."""
     index = retriever.sentences
-    allowed = [c for c in found if _guidance_ok(q, c)] or found
+    allowed = lead_pool(q, found)
     units: list[Unit] = []
     if allowed[0].given:  # the best answer was quoted earlier in the conversation: point back, do not repeat it
         units.append(_unit(retriever, allowed[0], "given"))

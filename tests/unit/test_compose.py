@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.compose import _carries_the_ask, named_library_docs
+from assistant.answering.compose import _carries_the_ask, lead_pool, named_library_docs
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import understand
-from assistant.answering.scoring import never_an_answer
+from assistant.answering.scoring import Candidate, never_an_answer
 from assistant.corpus.manifest import load_manifest
 
 MANIFEST = load_manifest(Path(__file__).parents[2] / "corpus")
@@ -58,3 +58,13 @@ def test_the_citing_sentence_is_the_one_before_the_marker():
 ])
 def test_never_an_answer(text, kind, never):
     assert never_an_answer(text, kind) is never
+
+
+def test_a_sentence_off_the_question_never_leads_however_high_its_score():
+    q = understand("Can mission assessed funds pay for programmatic work by agencies?")
+    audit = Candidate(0, "The audit covers $6.75 million in project funds.", 0, 1, "report",
+                      {"dense": 0.25, "focus": 1.0, "first_person": 0.0}, score=0.9)
+    pbf = Candidate(1, "Some PBF projects were jointly implemented by the mission and agencies.", 1, 2, "analysis",
+                    {"dense": 0.33, "focus": 1.0, "first_person": 0.0}, score=0.6)
+    assert lead_pool(q, [audit, pbf]) == [pbf]
+    assert lead_pool(q, [audit]) == [audit]  # nothing on topic: plan_answer declines before any lead is chosen
