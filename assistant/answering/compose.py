@@ -296,9 +296,9 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> lis
             break
         if not _on_topic(c):
             continue
-        if c.index in used or max(float(np.dot(index.vectors[c.index], v)) for v in chosen) > REDUNDANT:
-            continue
         unit, *note = _units(retriever, c, "support")
+        if c.index in used or _redundant(index, unit.indices, chosen):  # the predecessors it is quoted with count too
+            continue
         items = _items(index, c)
         if used & {i for u in (unit, *items) for i in u.indices} or unit.text.rstrip().endswith(":") and not items:
             continue  # a sentence introducing a list is never quoted without the list
@@ -306,6 +306,11 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> lis
         used.update(i for u in (unit, *note, *items) for i in u.indices)
         chosen.append(index.vectors[c.index])
     return units
+
+
+def _redundant(index: SentenceIndex, indices: list[int], chosen: list[np.ndarray]) -> bool:
+    """Does any sentence of a unit say again what a chosen sentence said (another report's same opening)?"""
+    return any(float(np.dot(index.vectors[i], v)) > REDUNDANT for i in indices for v in chosen)
 
 
 def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:

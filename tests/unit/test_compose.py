@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.compose import _carries_the_ask, lead_pool, named_library_docs
+from assistant.answering.compose import _carries_the_ask, _redundant, lead_pool, named_library_docs
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import understand
 from assistant.answering.scoring import Candidate, never_an_answer
@@ -68,3 +68,15 @@ def test_a_sentence_off_the_question_never_leads_however_high_its_score():
                     {"dense": 0.33, "focus": 1.0, "first_person": 0.0}, score=0.6)
     assert lead_pool(q, [audit, pbf]) == [pbf]
     assert lead_pool(q, [audit]) == [audit]  # nothing on topic: plan_answer declines before any lead is chosen
+
+
+def test_a_point_is_redundant_when_any_sentence_it_is_quoted_with_repeats_a_chosen_one():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    same, other, lean = np.eye(3, dtype=np.float32)
+    index = SimpleNamespace(vectors=np.stack([same, lean, other]))  # 0: 'The present report…', 1: 'It covers…'
+    assert _redundant(index, [0, 1], [same])  # quoted with its predecessor, which says the lead again
+    assert not _redundant(index, [1], [same])
+    assert not _redundant(index, [2], [same])
