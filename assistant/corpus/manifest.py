@@ -18,6 +18,7 @@ import tomllib
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -90,10 +91,20 @@ def _info(entry: dict, origin: str) -> DocumentInfo:
 
 
 def load_manifest(corpus_dir: Path) -> Manifest:
-    """Read manifest.toml; a missing manifest is an empty one (user folders need none)."""
+    """Read manifest.toml; a missing manifest is an empty one (user folders need none).
+
+    Every answer consults it (missing texts, superseded documents), so a parse is kept until the file
+    changes: about 1 ms saved twice per question. Nobody mutates a Manifest.
+    """
     path = Path(corpus_dir) / "manifest.toml"
     if not path.exists():
         return Manifest()
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _parsed(path: Path, mtime_ns: int, size: int) -> Manifest:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return Manifest(
         documents={e["id"]: _info(e, "corpus") for e in data.get("document", [])},

@@ -194,9 +194,8 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
         blocks.append(Block(kind="note",
             text=(f"The UN presence below is taken from the planning context for {c}. Everything else in this "
                                                f"read-ahead is an exercise assumption for training, not a statement about {c}.")))
-    blocks += [
-        Block(kind="heading", text="Background", level=2),
-        Block(kind="paragraph", text=(
+    sections = [
+        ("Background", (
             f"{c} is a {'' if real else 'fictional '}country of about nine million people, emerging from a decade of intermittent armed "
             f"conflict between the central government and armed movements based in its northern and eastern provinces. A peace agreement "
             f"signed four years ago ended the worst fighting, created a power-sharing government and promised decentralization, security "
@@ -204,38 +203,37 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
             f"state administration is absent from many districts, and two armed movements that did not sign the agreement control "
             f"parts of the east. Land disputes between returning families and those who settled during the war are a growing source "
             f"of local violence.")),
-        Block(kind="heading", text="Actors", level=2),
-        Block(kind="paragraph", text=(
+        ("Actors", (
             f"The President's party dominates the government and wants to show that the peace agreement has delivered before the next "
             f"elections. The main opposition party accuses it of using state resources for the campaign. The Ministry of Planning leads "
             f"relations with the United Nations and donors and insists on national ownership; the Ministry of Defence wants more support "
             f"for army operations. Civil society is active in the capital but weak in the provinces; women's organizations and youth "
             f"groups ask for a voice in the peace process. A regional organization observes the ceasefire, and two neighbouring states "
             f"host refugees from {c} and follow events closely.")),
-        Block(kind="heading", text="Humanitarian and economic situation", level=2),
-        Block(kind="paragraph", text=(
+        ("Humanitarian and economic situation", (
             f"About 400,000 people remain internally displaced and 1.2 million need humanitarian assistance. "
             f"{'An active humanitarian response plan is in place and half funded.' if ctx is None or ctx.humanitarian_response else 'There is no humanitarian response plan; needs are met through development programmes.'} "
             f"The economy depends on agriculture and a mining sector whose revenues rarely reach the provinces. Youth unemployment is high, "
             f"public salaries are often paid late, and donors have begun to shift their funding from humanitarian to development programmes.")),
-        Block(kind="heading", text="The UN presence", level=2),
-        Block(kind="paragraph", text=(
+        ("The UN presence", (
             f"The {s['mission']} {s['presence']} works alongside a UN country team ({s['entities']}). Its mandate asks it to {s['tasks']}. "
             f"The mission and the country team share an Integrated Strategic Framework aligned with {s['plan']} (priorities: {s['priorities']}); "
             f"the country team also has a Cooperation Framework with the Government. A senior leadership forum brings mission and agency "
             f"heads together monthly; working groups under each priority are co-chaired by a mission section and an agency. "
-            f"{s['tensions']}").strip()),
-        Block(kind="heading", text=f"Start state: {topic.title.lower()}", level=2),
-        Block(kind="paragraph", text=(
+            f"{s['tensions']}")),
+        (f"Start state: {topic.title.lower()}", (
             f"{topic.situation} The senior leadership has called an extraordinary meeting. Each syndicate plays the mission and country "
             f"team leadership and must agree a course of action, who decides it, and how it is communicated to the Government and to "
             f"Headquarters. The facilitator releases injects on the timetable; the time jumps between moves.")),
-        Block(kind="heading", text="Map description", level=2),
-        Block(kind="paragraph", text=(
+        ("Map description", (
             f"{c} has four regions. The capital and the central plain are stable; the north is mountainous, with poor roads cut in the "
             f"rainy season; the east borders two neighbours and holds the mines, most displacement sites and the areas held by armed "
             f"movements; the south is agricultural and hosts returnees. The mission has its headquarters in the capital and bases in the "
             f"north and east; agencies have field offices in the same towns, and some share the mission's compounds.")),
+    ]
+    for title, text in sections:
+        blocks += [Block(kind="heading", text=title, level=2), Block(kind="paragraph", text=text.strip())]
+    blocks += [
         Block(kind="heading", text="Documents in the pack", level=2),
         Block(kind="bullets",
             items=["Mandate extract (above) and the latest report of the Secretary-General (fictional summary).",

@@ -74,17 +74,26 @@ def _open(browser, url):  # noqa: F811
     return page
 
 
+def _ask(page, question: str, timeout: int = 90000) -> None:
+    """Ask in the chat and wait until the answer's sources are listed."""
+    page.locator("#pa-question textarea, #pa-question input").first.fill(question)
+    page.locator("#pa-ask").click()
+    page.wait_for_selector(".pa-source summary", timeout=timeout)
+    page.wait_for_timeout(1500)
+
+
+def _open_first_source(page) -> None:
+    """Unfold the first source and its passage, where the quote is highlighted."""
+    page.locator(".pa-source > summary").first.click()
+    page.locator(".pa-source details > summary").first.click()
+
+
 def test_corpus_markup_is_inert_and_the_quote_is_highlighted(browser, site, pixel, tmp_path):  # noqa: F811
     url, _ = site
     _, hits = pixel
     page = _open(browser, url)
-    page.locator("#pa-question textarea, #pa-question input").first.fill(
-        f"What does the {MARKER} liaison office coordinate?")
-    page.locator("#pa-ask").click()
-    page.wait_for_selector(".pa-source summary", timeout=90000)
-    page.wait_for_timeout(1500)
-    page.locator(".pa-source > summary").first.click()
-    page.locator(".pa-source details > summary").first.click()
+    _ask(page, f"What does the {MARKER} liaison office coordinate?")
+    _open_first_source(page)
     assert page.locator("mark.pa-quote").count() >= 1
     assert "early warning" in page.locator("mark.pa-quote").first.inner_text()
     srcs = page.eval_on_selector_all("img", "els => els.map(e => e.src)")
@@ -102,13 +111,8 @@ def test_lists_follow_the_server_and_status_words_render(browser, site, tmp_path
     page.reload(wait_until="load")
     page.wait_for_selector("#pa-question", timeout=60000)
     assert "Library status" in page.locator("#pa-library-notice").inner_text()
-    page.locator("#pa-question textarea, #pa-question input").first.fill(
-        "What are the priority areas of the police Joint Development Plan in Timor-Leste?")
-    page.locator("#pa-ask").click()
-    page.wait_for_selector(".pa-source summary", timeout=90000)
-    page.wait_for_timeout(1500)
-    page.locator(".pa-source > summary").first.click()
-    page.locator(".pa-source details > summary").first.click()
+    _ask(page, "What are the priority areas of the police Joint Development Plan in Timor-Leste?")
+    _open_first_source(page)
     assert page.locator("#pa-sources mark.pa-quote").count() >= 1
     page.locator("#pa-chat").scroll_into_view_if_needed()
     _shot(page, tmp_path, "screenshot-ask.png")
@@ -174,10 +178,7 @@ def test_sources_cited_alike_are_told_apart(browser, site, tmp_path):  # noqa: F
     """Issue 9: two passages of one section were listed under one identical label."""
     url, _ = site
     page = _open(browser, url)
-    page.locator("#pa-question textarea, #pa-question input").first.fill("Who does the DSRSG/RC/HC report to?")
-    page.locator("#pa-ask").click()
-    page.wait_for_selector(".pa-source summary", timeout=120000)
-    page.wait_for_timeout(1500)
+    _ask(page, "Who does the DSRSG/RC/HC report to?", timeout=120000)
     labels = [s.split(" — ")[0].split("] ", 1)[1] for s in page.locator(".pa-source > summary").all_inner_texts()]
     assert len(labels) >= 2 and len(set(labels)) == len(labels), labels
     page.close()
