@@ -73,7 +73,7 @@ def aliases(info: DocumentInfo) -> list[str]:
     return out
 
 
-def named_missing_texts(question: str, manifest: Manifest, library_doc_ids: set[str]) -> list[DocumentInfo]:
+def named_missing_texts(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> list[DocumentInfo]:
     """Catalogued canonical texts the question names that the library does not hold."""
     found = []
     text = question.lower()
