@@ -34,8 +34,9 @@ from assistant.corpus.manifest import load_manifest
 from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
-from assistant.products.draft_asked import asked_blocks, request_blocks
+from assistant.products.draft_asked import asked_blocks
 from assistant.products.draft_request import DraftAsk, parse_request
+from assistant.products.draft_summary import request_blocks
 from assistant.products.draft_text import (
     FUNDING_WORDS,
     TBD,

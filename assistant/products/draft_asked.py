@@ -30,12 +30,11 @@ from assistant.products.context import PlanningContext, Priority
 from assistant.products.draft_request import MECHANISMS, Cadence, DraftAsk
 from assistant.products.draft_text import TBD, _best, _entities, _list, _the
 from assistant.products.export import Block
-from assistant.products.guidance import tidy
+from assistant.products.guidance import FIRST_PERSON, tidy
 
 # How the library would name each mechanism if it described one (lower case; a passage holding any form supports it).
 FORMS: dict[str, tuple[str, ...]] = {
-    "slf": ("senior leadership forum", "senior leadership group", "senior leadership team", "senior management group",
-            "senior management team"),
+    "slf": ("senior leadership forum", "senior leadership group", "senior management group"),  # a mission's own team is not one
     "pillar_groups": ("pillar working group", "thematic working group", "pillar group", "pillar lead"),
     "planning_unit": ("joint planning unit", "planning unit", "joint planning capacity", "integrated planning unit",
                       "strategic planning unit", "joint strategic unit"),
@@ -68,7 +67,7 @@ def support(key: str, retriever: Retriever, book: CitationBook, forms: tuple[str
     name = query or QUERIES.get(key) or (MECHANISMS[key][1] if key in MECHANISMS else key)
     for hit in retriever.search(name, k=PASSAGES):
         for sentence in split_sentences(hit.text):
-            if 40 <= len(sentence) <= 480 and any(f in sentence.lower() for f in forms):
+            if 40 <= len(sentence) <= 480 and any(f in sentence.lower() for f in forms) and not FIRST_PERSON.search(sentence):
                 return f"“{tidy(sentence)}” ({hit.short}) [{book.cite(hit.citation(0))}]"
     return ""
 
@@ -221,12 +220,17 @@ def monitoring_calendar(ctx: PlanningContext, ask: DraftAsk, retriever: Retrieve
     return blocks + _library_notes(found + more_found, missing + more_missing, "reporting events and reports")
 
 
+def _the_chair(chair: str) -> str:
+    """'the SRSG' for an acronym or title as a request writes it."""
+    return f"the {chair}" if chair.isupper() else chair
+
+
 def coordination_mechanisms(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
     """The mechanisms the request names, in its terms, with co-chairs from the context where it has them."""
     items: list[str] = []
     if "slf" in ask.mechanisms:
         items.append(f"Senior Leadership Forum (SLF) of {_the(ctx)} and the country team ({_list(ctx.un_entities)}): decides "
-                     f"on ISF priorities and reviews progress; chaired by {TBD}; meets {TBD}.")
+                     f"on ISF priorities and reviews progress; chaired by {_the_chair(ask.slf_chair) or TBD}; meets {TBD}.")
     if "pillar_groups" in ask.mechanisms or ask.groups:
         n = ask.groups or min(len(ctx.all_priorities), 4)
         for i in range(n):
@@ -246,6 +250,7 @@ def coordination_mechanisms(ctx: PlanningContext, ask: DraftAsk, retriever: Retr
                      f"pillar's working group instead of a new one; which groups: {TBD}.")
     if "itf" in ask.mechanisms:
         items.append(f"Integrated Task Force at Headquarters: receives the ISF and its reviews; focal point {TBD}.")
+    items += [f"{b[0].upper() + b[1:]} (as asked): members, chair and role {TBD}." for b in ask.bodies]
     found, missing = _check([k for k in ask.mechanisms if k in FORMS], retriever, book)
     return [Block(kind="paragraph", text="Coordination and implementation arrangements, as you set them out:"),
             Block(kind="bullets", items=items)] + _library_notes(found, missing, "mechanisms")
@@ -266,6 +271,28 @@ def objectives(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
     return [Block(kind="paragraph", text=f"Strategic objectives, as asked ({n}):"), Block(kind="bullets", items=items)]
 
 
+HUMANITARIAN_RISKS = ("Humanitarian actors are perceived as part of the mission's political or security agenda (to confirm)",
+                      "Integrated or co-branded activities restrict humanitarian access or the safety of aid workers "
+                      "(to confirm)")
+
+
+def risks_table(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
+    """Risks (and the assumptions they test, when asked), the context's tensions first, humanitarian-space risks when asked."""
+    risks = [*ctx.tensions, *(HUMANITARIAN_RISKS if ask.humanitarian else ())]
+    header = ["Assumption", "Risk if it does not hold"] if ask.assumptions else ["Risk"]
+    rows = [header + ["Likelihood / impact", "Mitigation", "Owner"]]
+    rows += [([TBD] if ask.assumptions else []) + [r, TBD, TBD, TBD] for r in risks or [TBD]]
+    blocks = [Block(kind="paragraph", text="Risks" + (" and assumptions" if ask.assumptions else "") + " (draft; risks from "
+                                           "your planning context, those marked 'to confirm' are for the team to judge):"),
+              Block(kind="table", rows=rows)]
+    if ask.humanitarian:
+        quote = support("humanitarian", retriever, book, forms=("humanitarian space",), query="integration and humanitarian "
+                        "space debate")
+        blocks += _library_notes([("humanitarian space", quote)] if quote else [], [] if quote else ["humanitarian space"],
+                                 "risks")
+    return blocks
+
+
 def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
     """The first-pass text of a section in the request's terms, or [] when the request asks nothing of this section."""
     from assistant.products.draft_text import _context, _vision  # the generic writers the asked parts extend
@@ -276,67 +303,16 @@ def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retri
         return priority_matrix(ctx, ask, retriever, book)
     if key == "monitoring" and ask.cadence:
         return monitoring_calendar(ctx, ask, retriever, book)
-    if key == "coordination" and (set(ask.mechanisms) & {"slf", "pillar_groups", "planning_unit", "results_groups"}):
+    if key == "coordination" and (ask.bodies or set(ask.mechanisms) & {"slf", "pillar_groups", "planning_unit",
+                                                                          "results_groups"}):
         return coordination_mechanisms(ctx, ask, retriever, book)
     if key == "vision" and (ask.objectives or ask.priorities):
         return _vision(ctx)[:1] + objectives(ctx, ask)
+    if key == "risks" and (ask.assumptions or ask.humanitarian):
+        return risks_table(ctx, ask, retriever, book)
     if key == "context" and ask.risks:
         risks = [*ctx.tensions[:ask.risks], *[TBD] * max(0, ask.risks - len(ctx.tensions))]
         return _context(ctx) + [Block(kind="paragraph", text=f"The {ask.risks} highest risks, as asked (candidates from "
                                                                 f"your planning context; the ranking is {TBD}):"),
                                 Block(kind="bullets", items=risks)]
     return []
-
-
-ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
-COMPOUND = re.compile(r"\b([a-z]+(?:-[a-z]+)+ (?:review|dashboard|process|initiative|mechanism|system|plan|compact|exercise))\b",
-                      re.IGNORECASE)
-
-
-def unknown_specifics(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever) -> list[str]:
-    """Named things in the request that no library passage holds (acronyms, 'mandate-implementation review'), besides the
-    mechanisms judged with the section."""
-    texts = library_passages(retriever)
-    glossary = {t.term.upper() for t in retriever.glossary.terms}
-    named = {m.lower() for k in ask.mechanisms for m in re.findall(r"\b[A-Z]{2,}\b", MECHANISMS[k][1])}
-    own = {e.upper() for e in [*ctx.entities, ctx.mission]} | {"ISF", "SG", "UN", "AFP", "AFPS", "IDPS"}
-    out = []
-    for name in dict.fromkeys([*ACRONYM.findall(ask.text), *(m.group(1) for m in COMPOUND.finditer(ask.text))]):
-        low = name.lower()
-        if name.upper() in own or low in named or (name.isupper() and name in glossary):
-            continue
-        if not any(low in t or low.replace("-", " ") in t for t in texts):
-            out.append(name)
-    return out
-
-
-def request_blocks(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, titles: list[str], words: int) -> list[Block]:
-    """'Your request': what was read from it, how the draft takes it, and what the library lacks for it."""
-    from assistant.products.missing_texts import missing_notes
-
-    taken = [f"Section{'s' if len(titles) > 1 else ''}: {'; '.join(titles)}."]
-    if ask.priority:
-        taken.append(f"Priority: “{ask.priority}” — its own results matrix with {ask.indicators or 3} indicator rows.")
-    if ask.priorities:
-        taken.append(f"Priorities from your request: {_list(ask.priorities)}.")
-    if ask.entities:
-        taken.append(f"UN entities from your request: {_list(ask.entities)} (only these and your context's are named).")
-    if ask.cadence:
-        taken.append("Reporting and review events: " + "; ".join(f"{c.frequency} {c.what}" for c in ask.cadence) + ".")
-    if ask.mechanisms:
-        taken.append("Mechanisms and reports named: " + "; ".join(MECHANISMS[k][1] for k in ask.mechanisms
-                                                                  if k not in ("dashboard", "government")) + ".")
-    if ask.limited:
-        limit = f"{ask.word_limit} words" if ask.word_limit else f"{ask.page_limit} page{'s' if ask.page_limit > 1 else ''}"
-        taken.append(f"Length: at most {limit}, so the draft is brief; its first-pass text is {words} words (the quoted "
-                     "guidance and practice come on top: keep what you need).")
-    blocks = [Block(kind="heading", text="Your request", level=1), Block(kind="paragraph", text=f"“{ask.text}”"),
-              Block(kind="bullets", items=taken)]
-    unknown = unknown_specifics(ask, ctx, retriever)
-    if unknown:
-        blocks.append(Block(kind="note", text=(
-            f"No document in the library mentions {_list([f'“{u}”' for u in unknown])}: the draft says nothing of "
-            f"{'it' if len(unknown) == 1 else 'them'} beyond your own words, and quotes no requirement for "
-            f"{'it' if len(unknown) == 1 else 'them'}.")))
-    blocks += [Block(kind="note", text=n) for n in missing_notes(ask.text, retriever)]
-    return blocks

@@ -74,8 +74,8 @@ MECHANISMS: dict[str, tuple[str, str]] = {
 }
 NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
 _N = r"(\d{1,2}|" + "|".join(NUMBER) + r")"
-COUNTS = {"objectives": r"strategic objectives|objectives", "indicators": r"indicators", "groups": r"(?:pillar )?working groups|"
-          r"pillars", "risks": r"(?:highest |main |key |top )?risks"}
+COUNTS = {"objectives": r"strategic objectives|objectives", "indicators": r"indicators",
+          "groups": r"(?:pillar |thematic )?(?:working )?groups|pillars", "risks": r"(?:highest |main |key |top )?risks"}
 QUOTED = re.compile(r"['‘“\"]([^'’”\"]{3,120})['’”\"]")
 NAMED_PRIORITY = re.compile(r"\bpriority\s+(?:area\s+)?(?:on\s+|of\s+)?['‘“\"]([^'’”\"]{3,120})['’”\"]", re.IGNORECASE)
 PRIORITY_LIST = re.compile(r"\bpriorities (?:are|will be|include)\s+([^.:;]+)", re.IGNORECASE)
@@ -83,6 +83,11 @@ UNCT = re.compile(r"\b(?:UNCT|country team)\s+(?:has|includes|comprises|is|consi
 PLAN = re.compile(r"\b((?:the )?National (?:[A-Z][a-z]+ )*(?:Plan|Strategy|Compact|Agenda)(?: (?:for )?\d{4}\s*[–-]\s*\d{4})?)")
 WORDS_LIMIT = re.compile(r"(?:under|within|no more than|at most|maximum(?: of)?|max\.?|up to|not exceed(?:ing)?)\s+([\d,]{2,6})"
                          r"\s+words", re.IGNORECASE)
+BODY = re.compile(r"\b((?:[a-z][\w-]*\s+){0,3}(?:working group|committee|task force|steering group|board|cell|secretariat|"
+                  r"coordination forum)s?(?:\s+(?:with|of) the [A-Z][\w-]*(?: of [A-Z][\w-]*)?)?)", re.IGNORECASE)
+SLF_CHAIR = re.compile(r"(?:Senior Leadership Forum|SLF)\s+(?:\w+\s+){0,2}?chaired by\s+(?:the\s+)?"
+                       r"([A-Z][\w/-]*(?:\s+[A-Z][\w/-]*)*)")
+PASTED_MIN = 600  # characters: a request that says "pasted" but is shorter carries no pasted text
 PAGES_LIMIT = re.compile(r"(?:to|in|under|within|no more than|at most|into an?)\s+" + _N + r"[- ]pages?\b", re.IGNORECASE)
 
 
@@ -113,6 +118,12 @@ class DraftAsk(BaseModel):
     co_chairs: bool = Field(False, description="Working groups co-chaired by a mission section and an agency.")
     word_limit: int = 0
     page_limit: int = 0
+    assumptions: bool = Field(False, description="A risks table with the assumptions each risk tests.")
+    humanitarian: bool = Field(False, description="Humanitarian-space risks asked for.")
+    pasted: bool = Field(False, description="The request refers to pasted text that did not come with it.")
+    iap: bool = Field(False, description="The request relies on IAP requirements (the IAP Policy/Handbook).")
+    slf_chair: str = Field("", description="Who chairs the Senior Leadership Forum, as the request says.")
+    bodies: list[str] = Field(default_factory=list, description="Other coordination bodies the request names, as written.")
 
     @property
     def limited(self) -> bool:
@@ -167,6 +178,17 @@ def _split_list(text: str) -> list[str]:
     return [p.strip(" '\"‘’“”") for p in parts if 2 < len(p.strip()) < 120]
 
 
+def _bodies(text: str) -> list[str]:
+    """Coordination bodies named in the request that are none of the known mechanisms ('a joint transition working group
+    with the Government')."""
+    out = []
+    for m in BODY.finditer(text):
+        phrase = re.sub(r"^(?:an?|the|and|two|three|four|\d+)\s+", "", m.group(1).strip(), flags=re.I)
+        if not any(re.search(MECHANISMS[k][0], phrase, re.I) for k in MECHANISMS if k not in ("government", "dashboard")):
+            out.append(phrase)
+    return out
+
+
 def _section_and_decline(text: str) -> tuple[list[str], str]:
     found = sorted((m.start(), key) for key, pattern in SECTION_PATTERNS for m in [re.search(pattern, text, re.I)] if m)
     other = sorted((m.start(), what) for what, pattern in NOT_ISF for m in [re.search(pattern, text, re.I)] if m)
@@ -185,7 +207,7 @@ def parse_request(text: str) -> DraftAsk:
     listed = PRIORITY_LIST.search(text)
     unct = UNCT.search(text)
     plan = PLAN.search(text)
-    words, pages = WORDS_LIMIT.search(text), PAGES_LIMIT.search(text)
+    words, pages, chair = WORDS_LIMIT.search(text), PAGES_LIMIT.search(text), SLF_CHAIR.search(text)
     mechanisms = sorted((m.start(), key) for key, (pattern, _) in MECHANISMS.items() for m in [re.search(pattern, text, re.I)]
                         if m)
     phase = ("withdrawal" if re.search(r"withdraw|clos(?:e|ure) of the mission", text, re.I) else
@@ -202,5 +224,11 @@ def parse_request(text: str) -> DraftAsk:
         mechanisms=[key for _, key in mechanisms],
         co_chairs=bool(re.search(r"co-?chair", text, re.I)),
         word_limit=int(words.group(1).replace(",", "")) if words else 0,
-        page_limit=_number(pages.group(1)) if pages else (1 if re.search(r"\bone page\b", text, re.I) else 0),
+        page_limit=_number(pages.group(1)) if pages else (1 if re.search(r"\bone page\b|\bhalf[- ]a?[- ]?page", text, re.I)
+                                                          else 0),
+        assumptions=bool(re.search(r"assumptions?", text, re.I)),
+        humanitarian=bool(re.search(r"humanitarian[- ]space|humanitarian (?:principles|access|actors)", text, re.I)),
+        pasted=bool(re.search(r"\(pasted\)|\bpasted\b", text, re.I)) and len(text) < PASTED_MIN,
+        iap=bool(re.search(r"\bIAP\b|integrated assessment and planning", text, re.I)),
+        slf_chair=chair.group(1) if chair else "", bodies=_bodies(text),
     )

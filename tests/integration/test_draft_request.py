@@ -100,3 +100,14 @@ def test_a_word_limit_makes_the_draft_brief_and_says_how_long_it_is(retriever):
     assert "400 words" in said and re.search(r"is \d+ words", said)
     objectives = next(b.items for b in report.blocks if b.kind == "bullets" and b.items[0].startswith("Strategic objective"))
     assert len(objectives) == 3
+
+
+def test_risks_with_assumptions_and_humanitarian_space(retriever):
+    report = draft(CARANA, retriever, request="Draft a risks and assumptions table for an ISF in a context with an active "
+                                              "humanitarian response. Include humanitarian-space risks and mitigations "
+                                              "consistent with the IAP safeguards.")
+    [table] = tables(report)
+    assert table[0][:2] == ["Assumption", "Risk if it does not hold"]
+    risks = [r[1] for r in table[1:]]
+    assert risks[:3] == CARANA.tensions and any("humanitarian access" in r for r in risks)
+    assert any(b.kind == "note" and b.text.startswith("IAP Policy 2013 is not in the library") for b in report.blocks)

@@ -71,3 +71,21 @@ def test_requests_that_are_not_isf_sections_are_declined(text, what):
 def test_an_empty_request_asks_nothing():
     ask = parse_request("  ")
     assert ask.sections == [] and not ask.declined and ask.terms("results") == ""
+
+
+def test_coordination_bodies_the_parser_does_not_know_are_kept_as_written():
+    ask = parse_request("Draft the coordination section: a Senior Leadership Forum chaired by the SRSG, two pillar groups and "
+                        "a joint transition working group with the Government.")
+    assert ask.groups == 2 and ask.slf_chair == "SRSG"
+    assert ask.bodies == ["joint transition working group with the Government"]
+
+
+def test_risk_requests_ask_for_assumptions_and_humanitarian_space_and_name_the_iap():
+    ask = parse_request("Draft a risks and assumptions table for an ISF in a context with an active humanitarian response. "
+                        "Include humanitarian-space risks and mitigations consistent with the IAP safeguards.")
+    assert ask.sections == ["risks"] and ask.assumptions and ask.humanitarian and ask.iap
+
+
+def test_half_a_page_is_a_limit_and_pasted_text_that_never_came_is_noticed():
+    assert parse_request("Draft the shared vision, keeping it to half a page.").page_limit == 1
+    assert parse_request("Turn these findings (pasted) into the context section.").pasted
