@@ -23,6 +23,7 @@ import numpy as np
 
 from assistant.answering.gaps import (
     aliases,
+    asked_share,
     in_scope_probability,
     named_missing_texts,
     predicate_coverage,
@@ -198,15 +199,28 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
                 p_in=in_scope_probability(scope), candidates=found, evidence=every)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
-    gap = bool(every) and unstated(q, scope["predicate_coverage"], every[0].features["focus"], settings.gap_focus)
+    gap = bool(every) and unstated(q, scope["predicate_coverage"], asked_share(q, every[0].text), settings.gap_focus)
     if not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(_on_topic, found)):
         plan.decision = "not_covered"
     elif gap:
         plan.decision = "gap"
-        plan.units = [u for c in [c for c in found if not c.given][:GAP_CLOSEST] for u in _units(retriever, c, "closest")]
+        plan.units = closest(found, retriever)
     else:
         plan.units = select(q, from_named(found, named_library_docs(query, manifest, library_docs), retriever), retriever)
     return plan
+
+
+def closest(found: list[Candidate], retriever: Retriever) -> list[Unit]:
+    """A gap answer's nearest passages: the best GAP_CLOSEST candidates not given earlier, none quoted twice (a
+    sentence quoted with the one it leans on is not quoted again as the next point)."""
+    units: list[Unit] = []
+    for c in (c for c in found if not c.given):
+        if sum(u.role == "closest" for u in units) >= GAP_CLOSEST:
+            break
+        new = _units(retriever, c, "closest")
+        if not {i for u in units for i in u.indices} & {i for u in new for i in u.indices}:
+            units += new
+    return units
 
 
 def _guidance_ok(q: QuestionInfo, c: Candidate) -> bool:

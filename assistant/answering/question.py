@@ -37,7 +37,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("quantity", re.compile(START + r"(how (?:many|much|large|big|strong|long|often)|"
                                     r"what (?:share|percentage|proportion|number|amount))\b", re.I)),
     ("who", re.compile(START + rf"(who|whom|whose)\b|{START}(which|what) ({ACTORS})\b", re.I)),
-    ("when", re.compile(START + rf"(when|since when|until when|by when|what (?:year|date|time))\b|{START}in what year\b", re.I)),
+    ("when", re.compile(START + rf"(when|since when|until when|by when|what (?:year|date|time))\b|{START}in what year\b|"
+                        rf"{START}what (?:is|was|are|were) the (?:deadline|date|time ?frame|timeline)s?\b", re.I)),
     ("where", re.compile(START + r"(where|in which (?:country|countries|place|region))\b", re.I)),
     ("why", re.compile(START + r"(why|for what reason|what (?:is|was) the (?:reason|purpose|rationale))\b", re.I)),
     ("list", re.compile(START + rf"(what|which) (?:are|were) (?:the )?(?:\w+ ){{0,3}}({LISTED})\b|\b(list|name the|enumerate)\b",

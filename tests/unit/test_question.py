@@ -12,6 +12,7 @@ from assistant.answering.question import understand
     ("Which body confirmed the move toward strategic integration in 2008?", "who"),
     ("When was the IAP policy approved?", "when"),
     ("Since when has the ISF been required?", "when"),
+    ("What is the deadline for submitting an ISF?", "when"),
     ("Where was the first integrated border post opened?", "where"),
     ("How many police officers did PNTL have?", "quantity"),
     ("What share of detainees were in pretrial detention?", "quantity"),
