@@ -206,7 +206,9 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
         plan.decision = "gap"
         plan.units = closest(found, retriever)
     else:
-        plan.units = select(q, from_named(found, named_library_docs(query, manifest, library_docs), retriever), retriever)
+        asked = understand(question).predicate_terms if query != question else None  # a follow-up's own new ask
+        plan.units = select(q, from_named(found, named_library_docs(query, manifest, library_docs), retriever), retriever,
+                            asked)
     return plan
 
 
@@ -290,13 +292,16 @@ def _items(index: SentenceIndex, c: Candidate) -> list[Unit]:
             for i in index.following_items(c.index)]
 
 
-def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> list[Unit]:
-    """Lead, the list it introduces, and up to three non-redundant supporting points."""
+def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked: list[str] | None = None) -> list[Unit]:
+    """Lead, the list it introduces, and up to three non-redundant supporting points.
+
+    ``asked``: what a follow-up newly asks, in its own words ('conclud' in 'what did it conclude?'); by default
+    the question's predicate."""
     index = retriever.sentences
     allowed = lead_pool(q, found)
     units: list[Unit] = []
     if allowed[0].given:  # the best answer was quoted earlier in the conversation: point back, do not repeat it
-        units.append(_unit(retriever, allowed[0], "given"))
+        units.append(_unit(retriever, answering_given(q.predicate_terms if asked is None else asked, allowed), "given"))
     allowed = [c for c in allowed if not c.given] or allowed
     lead = allowed[0]
     units.extend(_units(retriever, lead, "lead"))
@@ -320,6 +325,17 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> lis
         used.update(i for u in (unit, *note, *items) for i in u.indices)
         chosen.append(index.vectors[c.index])
     return units
+
+
+def answering_given(asked_terms: list[str], allowed: list[Candidate]) -> Candidate:
+    """Which sentence quoted earlier answers this follow-up: the best given one, unless a given one close behind it
+    (SUPPORT_RATIO) holds every word of what is asked ('concluded' for 'what did it conclude') and it does not."""
+    best = allowed[0]
+    asked = set(asked_terms)
+    if not asked or asked <= set(tokenize(best.text)):
+        return best
+    return next((c for c in allowed if c.given and c.score >= best.score * SUPPORT_RATIO
+                 and asked <= set(tokenize(c.text))), best)
 
 
 def _redundant(index: SentenceIndex, indices: list[int], chosen: list[np.ndarray]) -> bool:
