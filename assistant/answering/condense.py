@@ -214,8 +214,8 @@ def _with_object(rewritten: str, previous: str, topic: str) -> str:
 
     'What did MINUJUSTH conclude?' after 'When did MINUJUSTH complete its investigation into the La Saline
     violence?' asks what it concluded about that investigation: the previous question's object (the words after
-    the topic and its verb) is kept. A previous question without such an object ('… approved by the
-    Secretary-General') adds nothing.
+    the topic and its verb) is kept when it says more than one word ('begin its work' adds nothing). A previous
+    question without such an object ('… approved by the Secretary-General') adds nothing.
     """
     ask = BARE_ASK.match(rewritten.strip())
     if not ask or ask.group("subject").lower() != topic.lower() or ask.group("verb").lower() in STOPWORDS:
@@ -223,7 +223,7 @@ def _with_object(rewritten: str, previous: str, topic: str) -> str:
     focus = focus_of(previous)
     at = focus.lower().find(ARTICLE.sub("", topic).lower())
     after = focus[at + len(ARTICLE.sub("", topic)):].split(maxsplit=1) if at >= 0 else []
-    if len(after) < 2 or not OBJECT_START.match(after[1]) or len(_content(after[1].split())) < 2:
+    if len(after) < 2 or not OBJECT_START.match(after[1]) or len(_content(after[1].split()[1:])) < 2:
         return rewritten
     return f"{rewritten.strip().rstrip('?').rstrip()} about {after[1]}?"
 

@@ -36,6 +36,7 @@ def test_pronoun_becomes_the_previous_topic(follow_up, previous, expected):
      "What did the IAP policy supersede?"),
     ("What did it recommend about the drawdown?", "When did UNMIT complete its handover?",  # the ask has its object
      "What did UNMIT recommend about the drawdown?"),
+    ("What did it provide?", "When did UNMIT begin its work?", "What did UNMIT provide?"),  # one word says too little
 ])
 def test_a_what_did_follow_up_keeps_the_previous_object(follow_up, previous, expected):
     assert condense_rules(follow_up, previous, library=LIBRARY + " the iap policy. minujusth. ") == expected
