@@ -27,6 +27,7 @@ from assistant.answering.gaps import (
     in_scope_probability,
     named_missing_texts,
     predicate_coverage,
+    second_hand,
     unknown_entities,
     unstated,
 )
@@ -341,14 +342,3 @@ def answering_given(asked_terms: list[str], allowed: list[Candidate]) -> Candida
 def _redundant(index: SentenceIndex, indices: list[int], chosen: list[np.ndarray]) -> bool:
     """Does any sentence of a unit say again what a chosen sentence said (another report's same opening)?"""
     return any(float(np.dot(index.vectors[i], v)) > REDUNDANT for i in indices for v in chosen)
-
-
-def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
-    """Short titles of library documents that mention a catalogued text by one of its names."""
-    names = [a.lower() for a in aliases(info)]
-    shorts = []
-    for record in retriever.records:
-        text = record.text.lower()
-        if any(n in text for n in names):
-            shorts.append(record.meta.short)
-    return list(dict.fromkeys(s for s in shorts if s))

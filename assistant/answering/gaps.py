@@ -34,6 +34,7 @@ from assistant.answering.question import QuestionInfo, understand
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
 from assistant.corpus.manifest import DocumentInfo, Manifest
 from assistant.index.lexical import tokenize
+from assistant.index.retrieve import Retriever
 
 # Question-level evidence for answering at all (fitted, see module docstring).
 SCOPE_FEATURES = ("passage_similarity", "coverage", "best_candidate", "unknown_entities", "predicate_coverage", "best_dense",
@@ -145,5 +146,16 @@ def gap_statement(q: QuestionInfo) -> str:
     return f"{GAP_PREFIX} {text[0].lower()}{text[1:]}."
 
 
-__all__ = ["aliases", "asked_share", "gap_statement", "in_scope_probability", "missing_note", "named_missing_texts", "understand",
-           "unknown_entities"]
+
+def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
+    """Short titles of library documents that mention a catalogued text by one of its names."""
+    names = [a.lower() for a in aliases(info)]
+    shorts = []
+    for record in retriever.records:
+        text = record.text.lower()
+        if any(n in text for n in names):
+            shorts.append(record.meta.short)
+    return list(dict.fromkeys(s for s in shorts if s))
+
+__all__ = ["aliases", "asked_share", "gap_statement", "in_scope_probability", "missing_note", "named_missing_texts",
+           "second_hand", "understand", "unknown_entities"]

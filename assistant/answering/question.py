@@ -73,6 +73,9 @@ LEAD_IN = re.compile(rf"^(?:and\s+)?(?:(?:what|who|whom|which|when|where|why|how
                      rf"(?:what|who|which|when|where|why|how)\s+|{AUX}\s+)", re.IGNORECASE)
 
 
+MEASURE = {"strong": "strength", "large": "size", "big": "size", "long": "length"}
+
+
 class QuestionInfo(BaseModel):
     """What the question asks for."""
 
@@ -101,7 +104,10 @@ def focus_of(question: str) -> str:
     text = question.strip().rstrip("?").strip()
     text = re.split(r",\s*(?:and|or)\s+(?:does|do|is|are|can|what|who|how|when)\b", text, maxsplit=1)[0]
     counted = re.match(r"^(?:and\s+)?how (?:many|much)\s+", text, flags=re.IGNORECASE)  # keep what is counted
+    measured = re.match(r"^(?:and\s+)?how (strong|large|big|long)\s+", text, flags=re.IGNORECASE)
     text = text[counted.end():] if counted else LEAD_IN.sub("", text, count=1)
+    if measured:  # 'How strong was the police' asks its strength: the sentence that answers names the measure
+        text = f"{MEASURE[measured.group(1).lower()]} of {text}"
     text = re.sub(r"^(?:to|has to|have to)\s+", "", text, flags=re.IGNORECASE)
     return text.strip(" ,") or question.strip().rstrip("?")
 

@@ -42,3 +42,8 @@ def test_named_things_are_found():
     found = understand("What does IDDRS module 4.30 say about reintegration?").entities
     assert "IDDRS" in found and "module 4.30" in found
     assert understand("Under UN Staff Rule 4.17, what happens on re-employment?").entities[0] in ("Rule 4.17", "Staff Rule")
+
+
+def test_how_strong_asks_for_the_measure():
+    q = understand("How strong was the Haitian National Police by September 2017?")
+    assert q.type == "quantity" and q.predicate_terms == ["strength"] and "polic" in q.focus_terms
