@@ -201,8 +201,25 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
             subject = f"the {counted.group('what')}"
         topic = subject or topic_of(previous, library)
         return _capital(_with_object(_replace_pronoun(rest, topic), previous, topic)) if topic else question
+    swapped = _bare_ask(rest, previous)
+    if swapped:
+        return swapped
     topic = topic_of(previous, library)
     return _capital(f"{rest.rstrip('?')} regarding {topic}?") if topic else question
+
+
+BARE = re.compile(r"^(?P<ask>why|when|where|who|whom|how(?: many| much| often| long)?)\s*[?.!]*$", re.IGNORECASE)
+WH_AUX = re.compile(rf"^(?:and\s+)?(?:what|which|who|whom|when|where|why|how)\s+(?={AUX}\b)", re.IGNORECASE)
+
+
+def _bare_ask(rest: str, previous: str) -> str:
+    """'and why?' after 'When was the DFS created?' asks 'Why was the DFS created?': a lone question word takes
+    the place of the previous question's own ('' when either is not of that shape)."""
+    bare = BARE.match(rest.strip())
+    opening = WH_AUX.match(previous.strip())
+    if not bare or not opening:
+        return ""
+    return _capital(f"{bare.group('ask').lower()} {previous.strip()[opening.end():]}")
 
 
 BARE_ASK = re.compile(rf"^(?:and\s+)?what\s+{AUX}\s+(?P<subject>.+?)\s+(?P<verb>[a-z]+)\s*\?$", re.IGNORECASE)

@@ -42,6 +42,16 @@ def test_a_what_did_follow_up_keeps_the_previous_object(follow_up, previous, exp
     assert condense_rules(follow_up, previous, library=LIBRARY + " the iap policy. minujusth. ") == expected
 
 
+@pytest.mark.parametrize(("follow_up", "previous", "expected"), [
+    ("and why?", "When was the Department of Field Support created?", "Why was the Department of Field Support created?"),
+    ("How often?", "What does resolution 80/11 ask the Peacebuilding Support Office to provide?",
+     "How often does resolution 80/11 ask the Peacebuilding Support Office to provide?"),
+    ("and where?", "When did MINUJUSTH close?", "Where did MINUJUSTH close?"),
+])
+def test_a_lone_question_word_asks_the_previous_question_anew(follow_up, previous, expected):
+    assert condense_rules(follow_up, previous, library=LIBRARY) == expected
+
+
 def test_it_after_a_what_did_question_is_the_answer():
     previous = "What replaced the ISF in Sierra Leone?"
     answer = "The joint vision replaced the mission-wide Integrated Strategic Framework, a separate plan. [1]"
