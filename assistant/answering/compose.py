@@ -17,6 +17,7 @@ so instead (see :mod:`gaps`).
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -31,7 +32,14 @@ from assistant.answering.gaps import (
     unknown_entities,
     unstated,
 )
-from assistant.answering.named import cooccurrence, expansions, library_passages, unknown_terms
+from assistant.answering.named import (
+    cooccurrence,
+    expansions,
+    known_acronyms,
+    library_doc_ids,
+    library_passages,
+    unknown_terms,
+)
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import QuestionInfo, understand
 from assistant.answering.scoring import Candidate, featurize, never_an_answer, score
@@ -184,11 +192,10 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     q = understand(query)
     hits = hits if hits is not None else retriever.search(query, filters=filters)
     index = retriever.sentences
-    library_docs = {r.meta.doc_id for r in retriever.records}
+    library_docs = library_doc_ids(retriever)
     manifest = load_manifest(retriever.settings.corpus_dir)
     missing = named_missing_texts(question + " " + query, manifest, library_docs)
-    known = {t.term for t in retriever.glossary.terms if t.expansion.lower() in index.library_text}
-    unknown = unknown_entities(q, index.library_text, known)
+    unknown = unknown_entities(q, index.library_text, known_acronyms(retriever))
     every, found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else ([], [])
     titles = " ".join(a for m in missing for a in aliases(m)).lower()  # a missing text's name gets its own note
     present = [e for e in q.entities if e not in unknown and e.lower() not in titles]
@@ -214,8 +221,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
 
 
 def closest(found: list[Candidate], retriever: Retriever) -> list[Unit]:
-    """A gap answer's nearest passages: the best GAP_CLOSEST candidates not given earlier, none quoted twice (a
-    sentence quoted with the one it leans on is not quoted again as the next point)."""
+    """A gap answer's nearest passages: the best GAP_CLOSEST candidates not given earlier, none quoted twice."""
     units: list[Unit] = []
     for c in (c for c in found if not c.given):
         if sum(u.role == "closest" for u in units) >= GAP_CLOSEST:
@@ -261,7 +267,7 @@ def _on_topic(c: Candidate) -> bool:
     return dense >= POINT_SIMILARITY and (c.features["focus"] > 0 or dense >= POINT_OFF_FOCUS)
 
 
-def named_library_docs(question: str, manifest: Manifest, library_doc_ids: set[str]) -> set[str]:
+def named_library_docs(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> set[str]:
     """Library documents the question names ('the IPI study', 'the Itad blog', 'S/2012/765')."""
     text = question.lower()
     named = set()

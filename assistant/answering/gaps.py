@@ -30,6 +30,7 @@ import math
 import re
 from collections.abc import Set as AbstractSet
 
+from assistant.answering.named import per_index
 from assistant.answering.question import QuestionInfo, understand
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
 from assistant.corpus.manifest import DocumentInfo, Manifest
@@ -74,7 +75,7 @@ def aliases(info: DocumentInfo) -> list[str]:
     return out
 
 
-def named_missing_texts(question: str, manifest: Manifest, library_doc_ids: set[str]) -> list[DocumentInfo]:
+def named_missing_texts(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> list[DocumentInfo]:
     """Catalogued canonical texts the question names that the library does not hold."""
     found = []
     text = question.lower()
@@ -148,14 +149,15 @@ def gap_statement(q: QuestionInfo) -> str:
 
 
 def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
-    """Short titles of library documents that mention a catalogued text by one of its names."""
+    """Short titles of library documents that mention a catalogued text by one of its names (once per loaded index)."""
     names = [a.lower() for a in aliases(info)]
-    shorts = []
-    for record in retriever.records:
-        text = record.text.lower()
-        if any(n in text for n in names):
-            shorts.append(record.meta.short)
-    return list(dict.fromkeys(s for s in shorts if s))
+    records = retriever.records
+
+    def mentioning() -> list[str]:
+        shorts = [r.meta.short for r in records if any(n in r.text.lower() for n in names)]
+        return list(dict.fromkeys(s for s in shorts if s))
+
+    return list(per_index(f"second_hand:{info.id}", retriever, records, mentioning))
 
 __all__ = ["aliases", "asked_share", "gap_statement", "in_scope_probability", "missing_note", "named_missing_texts",
            "second_hand", "understand", "unknown_entities"]
