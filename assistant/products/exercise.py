@@ -20,7 +20,7 @@ the library is silent it says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answering.answer import answer_question
 from assistant.citation import CitationBook
@@ -61,9 +61,9 @@ class Format:
 
 
 def format_for(minutes: int) -> Format:
-    """More moves, injects, breaks and rotations as time grows."""
+    """More moves, injects, breaks and rotations as time grows (the name never states a length: the header does)."""
     if minutes <= 120:
-        return Format("tabletop exercise (90 minutes)", 2, 2 if minutes < 120 else 3, False, False, 1)
+        return Format("tabletop exercise", 2, 2 if minutes < 120 else 3, False, False, 1)
     if minutes <= 270:
         return Format("half-day tabletop exercise", 3, 4, True, False, 1)
     if minutes <= DAY:
@@ -270,11 +270,12 @@ def _request_note(asked: list[Requested]) -> str:
 
 def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, backend: str = "auto",
              country: str = DEFAULT_COUNTRY, context: PlanningContext | None = None,
-             injects: list[str] | None = None) -> Report:
-    """A complete exercise pack on the topic; ``injects`` are events the trainer wants played (matched to the catalogue)."""
+             injects: list[str] | None = None, inject_count: int | None = None) -> Report:
+    """A complete exercise pack on the topic; ``injects`` are events the trainer wants played (matched to the catalogue),
+    ``inject_count`` the number of injects asked for (else the format's)."""
     validate(topic, minutes, participants)
     chosen = match_topic(topic)
-    fmt = format_for(minutes)
+    fmt = format_for(minutes) if not inject_count else replace(format_for(minutes), injects=inject_count)
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))
     asked = requested_injects(topic, injects or [])
