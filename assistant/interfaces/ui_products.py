@@ -122,7 +122,8 @@ def training_tab(retriever: Retriever) -> None:
         topic = gr.Textbox(label="Request or topic", placeholder="six snap situations (10 minutes each) on which mechanism "
                            "decides", scale=3, elem_id="pa-topic")
         shape = gr.Dropdown(["auto", *SHAPES], value="auto", label="Product")
-        minutes = gr.Number(None, label=f"Minutes ({MIN_MINUTES}–{MAX_MINUTES}; blank: from the request)", precision=0)
+        minutes = gr.Number(None, label=f"Minutes ({MIN_MINUTES}–{MAX_MINUTES})", info="Blank: the length the request "
+                            "states, else 90.", precision=0)
         people = gr.Number(18, label=f"Participants ({MIN_PARTICIPANTS}–{MAX_PARTICIPANTS})", precision=0)
         country = gr.Textbox("Carana", label="Fictional country")
     asked = gr.Textbox(label="Injects to play (optional, one a line)", lines=2,

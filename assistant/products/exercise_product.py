@@ -88,6 +88,8 @@ def training_product(request: str, minutes: int | None, participants: int, retri
         raise InvalidRequest(f"shape: one of auto, {', '.join(SHAPES)}")
     if not MIN_PARTICIPANTS <= participants <= MAX_PARTICIPANTS:
         raise InvalidRequest(f"participants: between {MIN_PARTICIPANTS} and {MAX_PARTICIPANTS}")
+    if minutes is not None and not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise InvalidRequest(f"minutes: between {MIN_MINUTES} and {MAX_MINUTES} (two days of eight hours)")
     s = recognise(request, shape)
     if not covers(s.kind, request):
         raise _decline(s.kind)

@@ -21,7 +21,8 @@ from assistant.products.export import to_docx
 
 pytestmark = pytest.mark.integration
 MARKERS = re.compile(r"\[(\d+)\]")
-SNAP = "Create six snap situations (10 minutes each) testing which integrated mechanism (SLF, HCT, ITF, UNCT) should decide each issue."
+SNAP = ("Create six snap situations (10 minutes each) testing which integrated mechanism (SLF, HCT, ITF, UNCT) should "
+        "decide each issue.")
 AAR = "Draft a hot-wash and AAR template for an integrated-planning exercise, with improvement actions assigned to owners."
 COURSE = ("Give me learning objectives and an evaluation rubric for a 3-day joint course for mission and UNCT planners on the "
           "IAP policy.")
@@ -94,7 +95,8 @@ def test_three_day_course_with_objectives_per_day_and_a_rubric(products):
     rubric = next(b.rows for b in course.blocks if b.kind == "table" and b.rows[0][0] == "Criterion")
     assert rubric[0][1:5] == ["1 Not yet", "2 Developing", "3 Proficient", "4 Advanced"] and len(rubric) == 8
     objectives = next(b.rows for b in course.blocks if b.kind == "table" and b.rows[0][1] == "Learning objective")
-    assert {row[3] for row in objectives[1:]} == {"1", "2", "3"} and all("IAP" in r[2] or "2008/24" in r[2] for r in objectives[1:])
+    assert {row[3] for row in objectives[1:]} == {"1", "2", "3"}
+    assert all("IAP" in r[2] or "2008/24" in r[2] for r in objectives[1:])
     assert "IAP Policy 2013 is not in the library" in _notes(course)
     assert "two-day" not in " ".join(_texts(course))
 

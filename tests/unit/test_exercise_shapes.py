@@ -11,7 +11,8 @@ from assistant.products.exercise_drill import MECHANISM_BANK, MECHANISMS, situat
 from assistant.products.exercise_shapes import covers, recognise, syndicates
 from assistant.products.exercise_workshop import drafting_timetable, proposal_timetable
 
-SNAP = "Create six snap situations (10 minutes each) testing which integrated mechanism (SLF, HCT, ITF, UNCT) should decide each issue."
+SNAP = ("Create six snap situations (10 minutes each) testing which integrated mechanism (SLF, HCT, ITF, UNCT) should "
+        "decide each issue.")
 AAR = "Draft a hot-wash and AAR template for an integrated-planning exercise, with improvement actions assigned to owners."
 COURSE = ("Give me learning objectives and an evaluation rubric for a 3-day joint course for mission and UNCT planners on the "
           "IAP policy.")
