@@ -101,10 +101,17 @@ def _mechanism_drill(text: str) -> bool:
 
 
 def _topic_situations(text: str, count: int) -> list[Situation]:
+    """The topic's injects, then the nearest topics', one per event (an attack near a base is not played twice); each asks
+    the library about its own event."""
     topic = match_topic(text)
-    injects = list(topic.injects) + extra_injects(topic, max(0, count - len(topic.injects)))
-    question = topic.questions[0] if topic.questions else f"What does the library say about {topic.title.lower()}?"
-    return [Situation("", i.title, i.content, i.action, "", question) for i in injects]
+    injects = list(topic.injects) + extra_injects(topic, max(0, count - len(topic.injects)) + 3)
+    out: list[Situation] = []
+    for i in injects:
+        if any(set(i.content.split()[:6]) == set(o.case.split()[:6]) for o in out):
+            continue
+        out.append(Situation("", i.title, i.content, f"{i.action} Who leads: {i.to}.", "",
+                             f"{topic.title}: {i.title.lower()}. {i.content}"))
+    return out
 
 
 def situations(text: str, count: int) -> list[Situation]:
@@ -166,9 +173,11 @@ def drill(text: str, shape: Shape, participants: int, retriever: Retriever) -> R
         blocks += [Block(kind="heading", text="The mechanisms (handout)", level=1),
                    Block(kind="bullets", items=[f"{k}: {name}" + (" (field)" if k == "SLF" else "") for k, (name, _) in MECHANISMS.items()])]
     blocks.append(Block(kind="heading", text="Situations", level=1))
+    used: set[str] = set()  # a passage quoted under one situation is not repeated under the next
     for k, s in enumerate(chosen, 1):
         terms = MECHANISMS[s.mechanism][1] if s.mechanism else ()
-        quotes = library_lines(s.ask, retriever, book, terms)
+        quotes = [q for q in library_lines(s.ask, retriever, book, terms) if q not in used]
+        used.update(quotes)
         blocks += [Block(kind="heading", text=f"Situation {k} ({each} minutes): {s.title}", level=2),
                    Block(kind="paragraph", text=f"Case: {s.case}"),
                    Block(kind="paragraph", text=f"Question: {question or 'What do you do now, and who decides?'}"),

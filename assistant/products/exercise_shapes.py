@@ -69,6 +69,7 @@ class Shape:
     pages: int | None = None  # length of the read-ahead
     priorities: int | None = None  # priorities a drafting workshop produces
     injects: int | None = None
+    participants: int | None = None
 
 
 def number(word: str) -> int:
@@ -117,6 +118,8 @@ def recognise(text: str, kind: str = "auto") -> Shape:
     pages = _find(NUM + r"[- ]pages?\b", text)
     priorities = _find(NUM + r"\s+(?:\w+\s+)?priorit(?:y|ies)\b", text)
     injects = _find(NUM + r"\s+injects?\b", text)
+    people = _find(r"(?:group|class|cohort|audience) of (\d+)\b(?!\s*(?:-|–|to)\s*\d)|\b(\d+) (?:participants|trainees|"
+                   r"people|staff|planners|students)\b", text)
     low = number(group.group(1)) if group else 0
     return Shape(
         kind=shape,
@@ -127,7 +130,8 @@ def recognise(text: str, kind: str = "auto") -> Shape:
         presentation=int(talk.group(1)) if talk else None,
         pages=number(pages.group(1)) if pages else None,
         priorities=number(priorities.group(1)) if priorities else None,
-        injects=number(injects.group(1)) if injects else None)
+        injects=number(injects.group(1)) if injects else None,
+        participants=int(people.group(1) or people.group(2)) if people else None)
 
 
 def syndicates(participants: int, group: tuple[int, int] | None, default: int = 6) -> tuple[int, int]:

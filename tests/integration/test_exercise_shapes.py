@@ -142,3 +142,13 @@ def test_word_export_and_api_give_the_same_product(products, retriever):
     r = client.post("/api/exercise", json={"topic": "humanitarian space", "shape": "aar", "format": "docx"})
     assert r.status_code == 200 and Document(io.BytesIO(r.content)).paragraphs[0].text.startswith("Hot-wash")
     assert client.post("/api/exercise", json={"topic": SNAP, "shape": "banquet"}).status_code == 422
+
+
+def test_a_subject_the_library_barely_names_is_said_and_an_spm_is_not_a_peacekeeping_operation(retriever):
+    pack = training_product("A half-day tabletop on the UN80 Initiative and budget cuts for an SPM with no peacekeepers",
+                            None, None, retriever, backend="extractive")
+    notes = _notes(pack)
+    assert "The library mentions UN80 only in A/RES/80/11, para. 27" in notes
+    text = " ".join(_texts(pack))
+    assert "special political mission" in text and "peacekeeping operation works" not in text
+    assert "Force Commander" not in _headings(pack, 2)

@@ -102,3 +102,15 @@ def test_courses_and_workshops_on_other_subjects_are_not_faked():
     assert covers("course", COURSE) and covers("workshop", WORKSHOP) and covers("proposal", PBF)
     assert not covers("course", "a 3-day course on firearms safety for UN police")
     assert not covers("workshop", "a workshop where syndicates draft a vehicle maintenance SOP")
+
+
+def test_roles_and_group_size_named_in_the_request_are_kept():
+    from assistant.products.exercise_requests import requested_roles
+    from assistant.products.exercise_scope import codes
+
+    assert requested_roles("a tabletop with role cards (SRSG, Head of OCHA, FC, UNICEF Rep, NGO forum), 3 injects") == [
+        "SRSG / Head of Mission", "Head of OCHA", "Force Commander", "UNICEF Representative", "NGO forum representative"]
+    assert requested_roles("an exercise on humanitarian space and the FC's escorts") == []  # no role list, no roles
+    assert recognise("eight snap situations for a mixed group of 24 staff").participants == 24
+    assert recognise("groups of 5-8").participants is None
+    assert codes("the UN80 reforms, IDDRS 5.10 and the SRSG's role in an ISF") == ["UN80", "IDDRS"]
