@@ -67,8 +67,9 @@ def library_lines(question: str, retriever: Retriever, book: CitationBook, terms
     for s in answer.sentences:
         if not (s.supported and s.citations) or s.role in ("given", "closest", "note") or FIRST_PERSON.search(s.text):
             continue
-        if terms and not any(t.lower() in s.text.lower() for t in terms) or len(s.text.split()) > MAX_QUOTE_WORDS:
-            continue
+        off_terms = terms and not any(t.lower() in s.text.lower() for t in terms)
+        if off_terms or len(s.text.split()) > MAX_QUOTE_WORDS or "?" in s.text:
+            continue  # off the terms, a paragraph of narrative, or a rhetorical question: not a point a trainer can use
         out.append(cited(answer, book, s.text, s.citations))
         if len(out) == limit:
             break
