@@ -66,8 +66,10 @@ def draft(
     output: Optional[Path] = OUTPUT_OPT,
     backend: str = BACKEND_OPT,
     length: str = typer.Option("full", "--length", help="brief (about 8 pages, sources by label) or full."),
+    request: str = typer.Option("", "--request", help="What you ask for, in words: the section, a priority, indicators, "
+                                                      "reporting cadence, mechanisms, a length limit."),
 ):
-    """First-pass ISF sections for your context, each tied to the cited policy behind it."""
+    """First-pass ISF sections for your context, each tied to the cited policy behind it; --request shapes them."""
     from assistant.index.retrieve import get_retriever
     from assistant.products.context import load_context
     from assistant.products.draft import draft as make_draft
@@ -77,7 +79,8 @@ def draft(
     except ContextError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
-    _write_report(lambda: make_draft(ctx, get_retriever(), sections=section, backend=backend, length=length), fmt, output)
+    _write_report(lambda: make_draft(ctx, get_retriever(), sections=section, backend=backend, length=length,
+                                     request=request), fmt, output)
 
 
 @reports.command()

@@ -12,7 +12,7 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
-from assistant.errors import ContextError, PlanAssistError
+from assistant.errors import ContextError, InvalidRequest, PlanAssistError
 from assistant.index.retrieve import Retriever
 from assistant.interfaces.ui_render import plain_form_error
 from assistant.products.context import load_context, parse_context
@@ -84,6 +84,8 @@ def draft_tab(retriever: Retriever) -> None:
             priorities = gr.Textbox(label="Agreed priorities: name | lead | contributing, ... (one per line)", lines=4)
             tensions = gr.Textbox(label="Known tensions (one per line)", lines=3)
             sections = gr.CheckboxGroup([(s.title, s.key) for s in SECTIONS], value=[s.key for s in SECTIONS], label="Sections")
+    request = gr.Textbox(label="Your request (optional): the section, a priority, indicators, reporting cadence, "
+                               "mechanisms, a length limit", lines=2, elem_id="pa-draft-request")
     with gr.Row():
         example = gr.Button("Load the Carana example")
         go = gr.Button("Draft", variant="primary", elem_id="pa-draft")
@@ -94,7 +96,7 @@ def draft_tab(retriever: Retriever) -> None:
               humanitarian]
 
     def run(country, fictional, presence, mission, mandate, tasks, plan, national, entities, period, priorities, tensions,
-            humanitarian, sections, progress=gr.Progress()):
+            humanitarian, sections, request, progress=gr.Progress()):
         data = {"country": country, "fictional": fictional, "presence": presence, "mission": mission, "mandate": mandate or "",
                 "key_tasks": _lines(tasks), "national_plan": plan or "", "national_priorities": _lines(national),
                 "un_entities": [e.strip() for e in (entities or "").split(",") if e.strip()], "period": period or "",
@@ -106,12 +108,16 @@ def draft_tab(retriever: Retriever) -> None:
         if not sections:
             return "**Problem:** Choose at least one section.", "", None
         progress(0.2, desc="Retrieving guidance and drafting")
-        report = draft(ctx, retriever, sections=sections)
-        done = f"**Done:** {len(sections)} section(s), {len(report.sources)} sources."
+        try:  # a request names its own section unless sections were narrowed here
+            report = draft(ctx, retriever, sections=sections if len(sections) < len(SECTIONS) else None, request=request or "")
+        except InvalidRequest as err:
+            return f"**Problem:** {err}", "", None
+        drafted = sum(b.kind == "heading" and b.level == 1 and b.text[:1].isdigit() for b in report.blocks)
+        done = f"**Done:** {drafted} section(s), {len(report.sources)} sources."
         return done, to_markdown(report), _save(report, "isf-draft")
 
     example.click(_example_form, None, fields)
-    go.click(run, [*fields, sections], [status, preview, download])
+    go.click(run, [*fields, sections, request], [status, preview, download])
 
 
 def training_tab(retriever: Retriever) -> None:

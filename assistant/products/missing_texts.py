@@ -11,16 +11,15 @@ reads the same "Brahimi Report is not in the library …" a planner would.
 
 from __future__ import annotations
 
-from assistant.answering.compose import second_hand
-from assistant.answering.gaps import missing_note, named_missing_texts
+from assistant.answering.gaps import missing_note, named_missing_texts, second_hand
+from assistant.answering.named import library_doc_ids
 from assistant.corpus.manifest import DocumentInfo, load_manifest
 from assistant.index.retrieve import Retriever
 
 
 def missing_texts(text: str, retriever: Retriever) -> list[tuple[DocumentInfo, list[str]]]:
     """Each catalogued text named in ``text`` and absent from the library, with the library documents that describe it."""
-    library = {r.meta.doc_id for r in retriever.records}
-    found = named_missing_texts(text, load_manifest(retriever.settings.corpus_dir), library)
+    found = named_missing_texts(text, load_manifest(retriever.settings.corpus_dir), library_doc_ids(retriever))
     return [(info, second_hand(info, retriever)) for info in found]
 
 

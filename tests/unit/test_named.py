@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from assistant.answering.named import cooccurrence, unknown_terms
+from assistant.answering.named import cooccurrence, known_acronyms, per_index, unknown_terms
 
 PASSAGES = ["report on the transition to binuh, with a strategic plan for 2018–2023.",
             "in 2023 the general assembly reviewed the peacebuilding architecture.",
@@ -46,3 +46,18 @@ def test_a_common_word_the_library_lacks_is_no_evidence():
 
 def test_without_a_vocabulary_no_word_counts(tmp_path):
     assert unknown_terms(["gratuiti"], _retriever([], model=str(tmp_path))) == 0.0
+
+
+def test_library_facts_computed_once_per_loaded_index_and_again_after_an_ingest():
+    glossary = SimpleNamespace(terms=[SimpleNamespace(term="ISF", expansion="Integrated Strategic Framework"),
+                                      SimpleNamespace(term="CPAS", expansion="Comprehensive Planning and Performance")])
+    retriever = SimpleNamespace(glossary=glossary, sentences=SimpleNamespace(library_text="the integrated strategic framework"))
+    assert known_acronyms(retriever) == {"ISF"}
+    retriever.glossary.terms = []  # unchanged index: the answer is not scanned for again
+    assert known_acronyms(retriever) == {"ISF"}
+    retriever.sentences = SimpleNamespace(library_text="comprehensive planning and performance")  # a new generation
+    assert known_acronyms(retriever) == frozenset()
+    calls = []
+    assert per_index("t", retriever, retriever.sentences, lambda: calls.append(1) or 7) == 7
+    assert per_index("t", retriever, retriever.sentences, lambda: calls.append(1) or 8) == 7
+    assert calls == [1]
