@@ -22,12 +22,8 @@ from assistant.answering.answer import Answer, AnswerView
 from assistant.answering.conversation import Message, answer_with_history, ask_with_history
 from assistant.constants import (
     MAX_HISTORY,
-    MAX_MINUTES,
-    MAX_PARTICIPANTS,
     MAX_QUERY_CHARS,
     MAX_QUESTIONS,
-    MIN_MINUTES,
-    MIN_PARTICIPANTS,
 )
 from assistant.corpus.glossary import Term
 from assistant.errors import (
@@ -48,7 +44,7 @@ from assistant.interfaces.answer_queue import AnswerQueue
 from assistant.interfaces.security import authenticated
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
-from assistant.products.exercise import exercise
+from assistant.products.exercise_product import TrainingRequest
 from assistant.products.export import Report, to_docx, to_markdown
 from assistant.products.healthcheck import healthcheck
 from assistant.products.healthcheck_report import health_report
@@ -240,16 +236,9 @@ class DraftRequest(BaseModel):
     request: str = Field("", max_length=4000, description="What the drafter asks for, in words (section, priority, cadence...).")
 
 
-class ExerciseRequest(BaseModel):
-    """Body of POST /api/exercise."""
-    topic: str = Field(min_length=3, max_length=300)
-    minutes: int = Field(90, ge=MIN_MINUTES, le=MAX_MINUTES)
-    participants: int = Field(18, ge=MIN_PARTICIPANTS, le=MAX_PARTICIPANTS)
-    country: str = Field("Carana", min_length=2, max_length=100, description="Fictional country of the scenario.")
-    context: PlanningContext | None = Field(None, description="Planning context to build the scenario from.")
-    injects: list[str] = Field([], max_length=12, description="Events to play, e.g. 'election incident at month 9'.")
+class ExerciseRequest(TrainingRequest):
+    """Body of POST /api/exercise: the trainer's request (a pack, drill, AAR template, course, workshop...)."""
     format: OutputFormat = "json"
-    backend: Literal["auto", "extractive", "llm"] = "auto"
 
 
 class QuizRequest(BaseModel):
@@ -293,13 +282,12 @@ async def draft_route(body: DraftRequest, retriever: Retriever = Depends(require
     return await queue.run(_deliver, build, body.format, "isf-draft")
 
 
-@router.post("/exercise", response_model=Report, summary="A joint-training exercise pack", responses=FILE_RESPONSES)
+@router.post("/exercise", response_model=Report, summary="A training product in the shape the request asks for",
+             responses=FILE_RESPONSES)
 async def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read),
                          queue: AnswerQueue = Depends(queue_dep)):
     """Queued like answers: an exercise's answer key is many answers."""
-    build = lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,  # noqa: E731
-                             country=body.country, context=body.context, injects=body.injects)
-    return await queue.run(_deliver, build, body.format, "exercise")
+    return await queue.run(_deliver, lambda: body.build(retriever), body.format, "exercise")
 
 
 @router.post("/quiz", response_model=QuizView | Report, summary="A quiz that teaches", responses=FILE_RESPONSES)
