@@ -94,8 +94,9 @@ class AnswerSettings(BaseModel):
         0.5, description="Answer when the fitted probability that the library covers the question reaches this; else decline."
     )
     gap_focus: float = Field(
-        0.5, description="A who/when/where/how-many answer whose lead holds at most this share of the focus words, and "
-                         "none of the asked predicate, says what the library does not state instead."
+        0.5, description="A who/when/where/how-many answer whose lead holds at most this share of what is asked (each "
+                         "predicate word, each named thing once), and no top sentence the asked predicate, says what the "
+                         "library does not state instead."
     )
     answer_points: int = Field(3, ge=0, le=6, description="Most supporting points after the lead sentence.")
 

@@ -24,9 +24,11 @@ import numpy as np
 
 from assistant.answering.gaps import (
     aliases,
+    asked_share,
     in_scope_probability,
     named_missing_texts,
     predicate_coverage,
+    second_hand,
     unknown_entities,
     unstated,
 )
@@ -36,7 +38,6 @@ from assistant.answering.named import (
     known_acronyms,
     library_doc_ids,
     library_passages,
-    per_index,
     unknown_terms,
 )
 from assistant.answering.notes import citing_sentence
@@ -206,15 +207,29 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
                 p_in=in_scope_probability(scope), candidates=found, evidence=every)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
-    gap = bool(every) and unstated(q, scope["predicate_coverage"], every[0].features["focus"], settings.gap_focus)
+    gap = bool(every) and unstated(q, scope["predicate_coverage"], asked_share(q, every[0].text), settings.gap_focus)
     if not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(_on_topic, found)):
         plan.decision = "not_covered"
     elif gap:
         plan.decision = "gap"
-        plan.units = [u for c in [c for c in found if not c.given][:GAP_CLOSEST] for u in _units(retriever, c, "closest")]
+        plan.units = closest(found, retriever)
     else:
-        plan.units = select(q, from_named(found, named_library_docs(query, manifest, library_docs), retriever), retriever)
+        asked = understand(question).predicate_terms if query != question else None  # a follow-up's own new ask
+        plan.units = select(q, from_named(found, named_library_docs(query, manifest, library_docs), retriever), retriever,
+                            asked)
     return plan
+
+
+def closest(found: list[Candidate], retriever: Retriever) -> list[Unit]:
+    """A gap answer's nearest passages: the best GAP_CLOSEST candidates not given earlier, none quoted twice."""
+    units: list[Unit] = []
+    for c in (c for c in found if not c.given):
+        if sum(u.role == "closest" for u in units) >= GAP_CLOSEST:
+            break
+        new = _units(retriever, c, "closest")
+        if not {i for u in units for i in u.indices} & {i for u in new for i in u.indices}:
+            units += new
+    return units
 
 
 def _guidance_ok(q: QuestionInfo, c: Candidate) -> bool:
@@ -284,13 +299,16 @@ def _items(index: SentenceIndex, c: Candidate) -> list[Unit]:
             for i in index.following_items(c.index)]
 
 
-def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> list[Unit]:
-    """Lead, the list it introduces, and up to three non-redundant supporting points."""
+def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked: list[str] | None = None) -> list[Unit]:
+    """Lead, the list it introduces, and up to three non-redundant supporting points.
+
+    ``asked``: what a follow-up newly asks, in its own words ('conclud' in 'what did it conclude?'); by default
+    the question's predicate."""
     index = retriever.sentences
     allowed = lead_pool(q, found)
     units: list[Unit] = []
     if allowed[0].given:  # the best answer was quoted earlier in the conversation: point back, do not repeat it
-        units.append(_unit(retriever, allowed[0], "given"))
+        units.append(_unit(retriever, answering_given(q.predicate_terms if asked is None else asked, allowed), "given"))
     allowed = [c for c in allowed if not c.given] or allowed
     lead = allowed[0]
     units.extend(_units(retriever, lead, "lead"))
@@ -316,18 +334,17 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever) -> lis
     return units
 
 
+def answering_given(asked_terms: list[str], allowed: list[Candidate]) -> Candidate:
+    """Which sentence quoted earlier answers this follow-up: the best given one, unless a given one close behind it
+    (SUPPORT_RATIO) holds every word of what is asked ('concluded' for 'what did it conclude') and it does not."""
+    best = allowed[0]
+    asked = set(asked_terms)
+    if not asked or asked <= set(tokenize(best.text)):
+        return best
+    return next((c for c in allowed if c.given and c.score >= best.score * SUPPORT_RATIO
+                 and asked <= set(tokenize(c.text))), best)
+
+
 def _redundant(index: SentenceIndex, indices: list[int], chosen: list[np.ndarray]) -> bool:
     """Does any sentence of a unit say again what a chosen sentence said (another report's same opening)?"""
     return any(float(np.dot(index.vectors[i], v)) > REDUNDANT for i in indices for v in chosen)
-
-
-def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
-    """Short titles of library documents that mention a catalogued text by one of its names (once per loaded index)."""
-    names = [a.lower() for a in aliases(info)]
-    records = retriever.records
-
-    def mentioning() -> list[str]:
-        shorts = [r.meta.short for r in records if any(n in r.text.lower() for n in names)]
-        return list(dict.fromkeys(s for s in shorts if s))
-
-    return list(per_index(f"second_hand:{info.id}", retriever, records, mentioning))

@@ -200,9 +200,49 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
         if not subject and counted and word in PLURAL:  # 'How many formed police units …' -> 'they'
             subject = f"the {counted.group('what')}"
         topic = subject or topic_of(previous, library)
-        return _capital(_replace_pronoun(rest, topic)) if topic else question
+        return _capital(_with_object(_replace_pronoun(rest, topic), previous, topic)) if topic else question
+    swapped = _bare_ask(rest, previous)
+    if swapped:
+        return swapped
     topic = topic_of(previous, library)
     return _capital(f"{rest.rstrip('?')} regarding {topic}?") if topic else question
+
+
+BARE = re.compile(r"^(?P<ask>why|when|where|who|whom|how(?: many| much| often| long)?)\s*[?.!]*$", re.IGNORECASE)
+WH_AUX = re.compile(rf"^(?:and\s+)?(?:what|which|who|whom|when|where|why|how)\s+(?={AUX}\b)", re.IGNORECASE)
+
+
+def _bare_ask(rest: str, previous: str) -> str:
+    """'and why?' after 'When was the DFS created?' asks 'Why was the DFS created?': a lone question word takes
+    the place of the previous question's own ('' when either is not of that shape)."""
+    bare = BARE.match(rest.strip())
+    opening = WH_AUX.match(previous.strip())
+    if not bare or not opening:
+        return ""
+    return _capital(f"{bare.group('ask').lower()} {previous.strip()[opening.end():]}")
+
+
+BARE_ASK = re.compile(rf"^(?:and\s+)?what\s+{AUX}\s+(?P<subject>.+?)\s+(?P<verb>[a-z]+)\s*\?$", re.IGNORECASE)
+OBJECT_START = re.compile(r"^(?:its|their|his|her|the|an?)\s", re.IGNORECASE)
+
+
+def _with_object(rewritten: str, previous: str, topic: str) -> str:
+    """A what-did question that ends in its verb asks it of what the previous question was about.
+
+    'What did MINUJUSTH conclude?' after 'When did MINUJUSTH complete its investigation into the La Saline
+    violence?' asks what it concluded about that investigation: the previous question's object (the words after
+    the topic and its verb) is kept when it says more than one word ('begin its work' adds nothing). A previous
+    question without such an object ('… approved by the Secretary-General') adds nothing.
+    """
+    ask = BARE_ASK.match(rewritten.strip())
+    if not ask or ask.group("subject").lower() != topic.lower() or ask.group("verb").lower() in STOPWORDS:
+        return rewritten  # the topic and a verb, nothing after: 'What did MINUJUSTH conclude?'
+    focus = focus_of(previous)
+    at = focus.lower().find(ARTICLE.sub("", topic).lower())
+    after = focus[at + len(ARTICLE.sub("", topic)):].split(maxsplit=1) if at >= 0 else []
+    if len(after) < 2 or not OBJECT_START.match(after[1]) or len(_content(after[1].split()[1:])) < 2:
+        return rewritten
+    return f"{rewritten.strip().rstrip('?').rstrip()} about {after[1]}?"
 
 
 def _capital(text: str) -> str:

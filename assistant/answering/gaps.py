@@ -30,10 +30,12 @@ import math
 import re
 from collections.abc import Set as AbstractSet
 
+from assistant.answering.named import per_index
 from assistant.answering.question import QuestionInfo, understand
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
 from assistant.corpus.manifest import DocumentInfo, Manifest
 from assistant.index.lexical import tokenize
+from assistant.index.retrieve import Retriever
 
 # Question-level evidence for answering at all (fitted, see module docstring).
 SCOPE_FEATURES = ("passage_similarity", "coverage", "best_candidate", "unknown_entities", "predicate_coverage", "best_dense",
@@ -114,10 +116,25 @@ def predicate_coverage(q: QuestionInfo, texts: list[str]) -> float:
     return max((len(wanted & set(tokenize(t))) / len(wanted) for t in texts), default=0.0)
 
 
-def unstated(q: QuestionInfo, predicate: float, lead_focus: float, gap_focus: float) -> bool:
-    """A who/when/where/how-many question whose predicate no top sentence mentions and whose focus the lead barely
-    covers: the passages are about the topic but do not say what was asked."""
-    return q.type in TYPED and predicate == 0.0 and lead_focus <= gap_focus
+def asked_share(q: QuestionInfo, text: str) -> float:
+    """Share of what the question asks about that a sentence holds: each predicate word, and each named thing as
+    one item — 'Integrated Strategic Framework' counts once, as 'ISF' does, so spelling a name out does not make a
+    sentence that only names it look like an answer.
+
+    >>> q = understand("Who approves the Integrated Strategic Framework?")
+    >>> asked_share(q, "The Integrated Strategic Framework was introduced in 2008.")
+    0.5
+    """
+    named = [set(tokenize(e)) for e in q.entities]
+    items = [{t} for t in q.predicate_terms] + [t for t in named if t]
+    words = set(tokenize(text))
+    return sum(item <= words for item in items) / len(items) if items else 1.0
+
+
+def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: float) -> bool:
+    """A who/when/where/how-many question whose predicate no top sentence mentions and whose ask the lead barely
+    covers (:func:`asked_share`): the passages are about the topic but do not say what was asked."""
+    return q.type in TYPED and predicate == 0.0 and lead_asked <= gap_focus
 
 
 def gap_statement(q: QuestionInfo) -> str:
@@ -130,5 +147,17 @@ def gap_statement(q: QuestionInfo) -> str:
     return f"{GAP_PREFIX} {text[0].lower()}{text[1:]}."
 
 
-__all__ = ["aliases", "gap_statement", "in_scope_probability", "missing_note", "named_missing_texts", "understand",
-           "unknown_entities"]
+
+def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
+    """Short titles of library documents that mention a catalogued text by one of its names (once per loaded index)."""
+    names = [a.lower() for a in aliases(info)]
+    records = retriever.records
+
+    def mentioning() -> list[str]:
+        shorts = [r.meta.short for r in records if any(n in r.text.lower() for n in names)]
+        return list(dict.fromkeys(s for s in shorts if s))
+
+    return list(per_index(f"second_hand:{info.id}", retriever, records, mentioning))
+
+__all__ = ["aliases", "asked_share", "gap_statement", "in_scope_probability", "missing_note", "named_missing_texts",
+           "second_hand", "understand", "unknown_entities"]

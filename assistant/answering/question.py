@@ -37,7 +37,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("quantity", re.compile(START + r"(how (?:many|much|large|big|strong|long|often)|"
                                     r"what (?:share|percentage|proportion|number|amount))\b", re.I)),
     ("who", re.compile(START + rf"(who|whom|whose)\b|{START}(which|what) ({ACTORS})\b", re.I)),
-    ("when", re.compile(START + rf"(when|since when|until when|by when|what (?:year|date|time))\b|{START}in what year\b", re.I)),
+    ("when", re.compile(START + rf"(when|since when|until when|by when|what (?:year|date|time))\b|{START}in what year\b|"
+                        rf"{START}what (?:is|was|are|were) the (?:deadline|date|time ?frame|timeline)s?\b", re.I)),
     ("where", re.compile(START + r"(where|in which (?:country|countries|place|region))\b", re.I)),
     ("why", re.compile(START + r"(why|for what reason|what (?:is|was) the (?:reason|purpose|rationale))\b", re.I)),
     ("list", re.compile(START + rf"(what|which) (?:are|were) (?:the )?(?:\w+ ){{0,3}}({LISTED})\b|\b(list|name the|enumerate)\b",
@@ -72,6 +73,9 @@ LEAD_IN = re.compile(rf"^(?:and\s+)?(?:(?:what|who|whom|which|when|where|why|how
                      rf"(?:what|who|which|when|where|why|how)\s+|{AUX}\s+)", re.IGNORECASE)
 
 
+MEASURE = {"strong": "strength", "large": "size", "big": "size", "long": "length"}
+
+
 class QuestionInfo(BaseModel):
     """What the question asks for."""
 
@@ -100,7 +104,10 @@ def focus_of(question: str) -> str:
     text = question.strip().rstrip("?").strip()
     text = re.split(r",\s*(?:and|or)\s+(?:does|do|is|are|can|what|who|how|when)\b", text, maxsplit=1)[0]
     counted = re.match(r"^(?:and\s+)?how (?:many|much)\s+", text, flags=re.IGNORECASE)  # keep what is counted
+    measured = re.match(r"^(?:and\s+)?how (strong|large|big|long)\s+", text, flags=re.IGNORECASE)
     text = text[counted.end():] if counted else LEAD_IN.sub("", text, count=1)
+    if measured:  # 'How strong was the police' asks its strength: the sentence that answers names the measure
+        text = f"{MEASURE[measured.group(1).lower()]} of {text}"
     text = re.sub(r"^(?:to|has to|have to)\s+", "", text, flags=re.IGNORECASE)
     return text.strip(" ,") or question.strip().rstrip("?")
 

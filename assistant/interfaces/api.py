@@ -22,12 +22,8 @@ from assistant.answering.answer import Answer, AnswerView
 from assistant.answering.conversation import Message, answer_with_history, ask_with_history
 from assistant.constants import (
     MAX_HISTORY,
-    MAX_MINUTES,
-    MAX_PARTICIPANTS,
     MAX_QUERY_CHARS,
     MAX_QUESTIONS,
-    MIN_MINUTES,
-    MIN_PARTICIPANTS,
 )
 from assistant.corpus.glossary import Term
 from assistant.errors import (
@@ -42,24 +38,17 @@ from assistant.errors import (
     PlanAssistError,
 )
 from assistant.index.ingest import IngestReport
-from assistant.index.library import (
-    CatalogueEntry,
-    DocumentEntry,
-    add_upload,
-    delete_document,
-    list_catalogue,
-    list_documents,
-)
+from assistant.index.library import CatalogueEntry, DocumentEntry, add_upload, delete_document, list_catalogue, list_documents
 from assistant.index.retrieve import Filters, Retriever, SearchResponse, get_retriever
 from assistant.interfaces.answer_queue import AnswerQueue
 from assistant.interfaces.security import authenticated
 from assistant.products.context import PlanningContext
 from assistant.products.draft import SECTION_KEYS, draft
-from assistant.products.exercise import exercise
+from assistant.products.exercise_product import TrainingRequest
 from assistant.products.export import Report, to_docx, to_markdown
 from assistant.products.healthcheck import healthcheck
 from assistant.products.healthcheck_report import health_report
-from assistant.products.quiz import QuizItemView, quiz, quiz_views
+from assistant.products.quiz import QuizView, quiz, quiz_views
 
 log = logging.getLogger(__name__)
 # The one map from the product's errors to HTTP: the first matching class wins.
@@ -244,25 +233,19 @@ class DraftRequest(BaseModel):
     format: OutputFormat = "json"
     backend: Literal["auto", "extractive", "llm"] = "auto"
     length: Literal["brief", "full"] = "full"
+    request: str = Field("", max_length=4000, description="What the drafter asks for, in words (section, priority, cadence...).")
 
 
-class ExerciseRequest(BaseModel):
-    """Body of POST /api/exercise."""
-    topic: str = Field(min_length=3, max_length=300)
-    minutes: int = Field(90, ge=MIN_MINUTES, le=MAX_MINUTES)
-    participants: int = Field(18, ge=MIN_PARTICIPANTS, le=MAX_PARTICIPANTS)
-    country: str = Field("Carana", min_length=2, max_length=100, description="Fictional country of the scenario.")
-    context: PlanningContext | None = Field(None, description="Planning context to build the scenario from.")
-    injects: list[str] = Field([], max_length=12, description="Events to play, e.g. 'election incident at month 9'.")
+class ExerciseRequest(TrainingRequest):
+    """Body of POST /api/exercise: the trainer's request (a pack, drill, AAR template, course, workshop...)."""
     format: OutputFormat = "json"
-    backend: Literal["auto", "extractive", "llm"] = "auto"
 
 
 class QuizRequest(BaseModel):
     """Body of POST /api/quiz."""
     topic: str = Field(min_length=3, max_length=300)
     count: int = Field(10, ge=1, le=MAX_QUESTIONS)
-    format: OutputFormat = Field("json", description="json: a list of {stem, options, answer, citation}; md or docx: the quiz.")
+    format: OutputFormat = Field("json", description="json: {items: [{stem, options, answer, citation}], notes}; md, docx.")
     difficulty: Literal["easy", "medium", "hard", "mixed"] = "mixed"
 
 
@@ -295,22 +278,21 @@ FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {"text/markd
 async def draft_route(body: DraftRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
     """Queued like answers: a draft is many answers."""
     build = lambda: draft(body.context, retriever, sections=list(body.sections), backend=body.backend,  # noqa: E731
-                          length=body.length)
+                          length=body.length, request=body.request)
     return await queue.run(_deliver, build, body.format, "isf-draft")
 
 
-@router.post("/exercise", response_model=Report, summary="A joint-training exercise pack", responses=FILE_RESPONSES)
+@router.post("/exercise", response_model=Report, summary="A training product in the shape the request asks for",
+             responses=FILE_RESPONSES)
 async def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(require_read),
                          queue: AnswerQueue = Depends(queue_dep)):
     """Queued like answers: an exercise's answer key is many answers."""
-    build = lambda: exercise(body.topic, body.minutes, body.participants, retriever, backend=body.backend,  # noqa: E731
-                             country=body.country, context=body.context, injects=body.injects)
-    return await queue.run(_deliver, build, body.format, "exercise")
+    return await queue.run(_deliver, lambda: body.build(retriever), body.format, "exercise")
 
 
-@router.post("/quiz", response_model=list[QuizItemView] | Report, summary="A quiz that teaches", responses=FILE_RESPONSES)
+@router.post("/quiz", response_model=QuizView | Report, summary="A quiz that teaches", responses=FILE_RESPONSES)
 async def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
-    """JSON: the items as `planassist quiz --format json` prints them; md/docx: the quiz. Queued like answers."""
+    """JSON: {"items": as `planassist quiz --format json` prints them, "notes": missing texts}; md/docx. Queued."""
     if body.format == "json":
         return await queue.run(quiz_views, body.topic, body.count, retriever, body.difficulty)
     return await queue.run(_deliver, lambda: quiz(body.topic, body.count, retriever, body.difficulty), body.format, "quiz")

@@ -4,7 +4,7 @@ that the web app and API call too.
     planassist ingest [PATH...] [--json]
     planassist search QUERY [-k K] [--json]      planassist search --queries FILE --json
     planassist ask QUESTION [--json]             planassist ask --questions FILE --json
-    planassist draft --context FILE [--section S] [--length brief|full] [--format md|docx -o OUT]
+    planassist draft --context FILE [--section S] [--request TEXT] [--length brief|full] [--format md|docx -o OUT]
     planassist exercise --topic T [--minutes N --participants N]    planassist quiz --topic T [-n N] [--format json]
     planassist healthcheck --context FILE [--ratings FILE] [--format md|docx|json -o OUT]
     planassist docs | corpus fetch | chat | eval retrieval | eval answers [--backend llm --limit N] | eval products | serve

@@ -66,8 +66,10 @@ def draft(
     output: Optional[Path] = OUTPUT_OPT,
     backend: str = BACKEND_OPT,
     length: str = typer.Option("full", "--length", help="brief (about 8 pages, sources by label) or full."),
+    request: str = typer.Option("", "--request", help="What you ask for, in words: the section, a priority, indicators, "
+                                                      "reporting cadence, mechanisms, a length limit."),
 ):
-    """First-pass ISF sections for your context, each tied to the cited policy behind it."""
+    """First-pass ISF sections for your context, each tied to the cited policy behind it; --request shapes them."""
     from assistant.index.retrieve import get_retriever
     from assistant.products.context import load_context
     from assistant.products.draft import draft as make_draft
@@ -77,13 +79,15 @@ def draft(
     except ContextError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
-    _write_report(lambda: make_draft(ctx, get_retriever(), sections=section, backend=backend, length=length), fmt, output)
+    _write_report(lambda: make_draft(ctx, get_retriever(), sections=section, backend=backend, length=length,
+                                     request=request), fmt, output)
 
 
 @reports.command()
 def exercise(
-    topic: str = typer.Option(..., "--topic", help="What the exercise is about."),
-    minutes: int = typer.Option(90, "--minutes", help=f"Minutes ({MIN_MINUTES}-{MAX_MINUTES}; 960 = two days)."),
+    topic: str = typer.Option(..., "--topic", help="The request in your words, or what the exercise is about."),
+    minutes: Optional[int] = typer.Option(None, "--minutes", help=f"Minutes ({MIN_MINUTES}-{MAX_MINUTES}; 960 = two days); "
+                                                                   "default: the length the request states, else 90."),
     participants: int = typer.Option(18, "--participants",
                                      help=f"Number of participants ({MIN_PARTICIPANTS}-{MAX_PARTICIPANTS})."),
     country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
@@ -93,21 +97,24 @@ def exercise(
     context: Optional[Path] = typer.Option(None, "--context", help="Planning context to build the scenario from (YAML/JSON)."),
     inject: Optional[list[str]] = typer.Option(None, "--inject", help="An event to play, e.g. 'election incident at month 9' "
                                                                      "(repeatable)."),
+    shape: str = typer.Option("auto", "--shape", help="pack, drill, aar, course, workshop, proposal or quiz; "
+                                                      "auto: recognised from the request."),
 ):
-    """A joint-training exercise pack by topic (transition, humanitarian space, elections, protection of civilians,
-    mandate renewal, budget cuts, joint analysis, crisis response, host government resisting integration), 45 minutes to
-    two days; injects named in the topic or with --inject are played."""
+    """A training product in the shape the request asks for: an exercise pack by topic (transition, humanitarian space,
+    elections, protection of civilians, mandate renewal, budget cuts, joint analysis, crisis response, host government),
+    a snap-situation drill, a hot-wash and AAR template, a course design with a rubric, a drafting workshop or a proposal
+    exercise. The numbers in the request (six situations, 10 minutes each, half-day, 3-day, groups of 5-8) are kept."""
     from assistant.index.retrieve import get_retriever
     from assistant.products.context import load_context
-    from assistant.products.exercise import exercise as make_exercise
+    from assistant.products.exercise_product import training_product
 
     try:
         ctx = load_context(context) if context else None
     except ContextError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
-    _write_report(lambda: make_exercise(topic, minutes, participants, get_retriever(), backend=backend, country=country,
-                                        context=ctx, injects=inject or []), fmt, output)
+    _write_report(lambda: training_product(topic, minutes, participants, get_retriever(), backend=backend, country=country,
+                                           context=ctx, injects=inject or [], shape=shape), fmt, output)
 
 
 @reports.command()

@@ -12,12 +12,13 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MAX_QUESTIONS, MIN_MINUTES, MIN_PARTICIPANTS
-from assistant.errors import ContextError, PlanAssistError
+from assistant.errors import ContextError, InvalidRequest, PlanAssistError
 from assistant.index.retrieve import Retriever
 from assistant.interfaces.ui_render import plain_form_error
 from assistant.products.context import load_context, parse_context
 from assistant.products.draft import SECTIONS, draft
-from assistant.products.exercise import exercise
+from assistant.products.exercise_product import training_product
+from assistant.products.exercise_shapes import SHAPES
 from assistant.products.export import Report, to_docx, to_markdown
 from assistant.products.quiz import quiz
 from assistant.settings import PROJECT_ROOT
@@ -83,6 +84,8 @@ def draft_tab(retriever: Retriever) -> None:
             priorities = gr.Textbox(label="Agreed priorities: name | lead | contributing, ... (one per line)", lines=4)
             tensions = gr.Textbox(label="Known tensions (one per line)", lines=3)
             sections = gr.CheckboxGroup([(s.title, s.key) for s in SECTIONS], value=[s.key for s in SECTIONS], label="Sections")
+    request = gr.Textbox(label="Your request (optional): the section, a priority, indicators, reporting cadence, "
+                               "mechanisms, a length limit", lines=2, elem_id="pa-draft-request")
     with gr.Row():
         example = gr.Button("Load the Carana example")
         go = gr.Button("Draft", variant="primary", elem_id="pa-draft")
@@ -93,7 +96,7 @@ def draft_tab(retriever: Retriever) -> None:
               humanitarian]
 
     def run(country, fictional, presence, mission, mandate, tasks, plan, national, entities, period, priorities, tensions,
-            humanitarian, sections, progress=gr.Progress()):
+            humanitarian, sections, request, progress=gr.Progress()):
         data = {"country": country, "fictional": fictional, "presence": presence, "mission": mission, "mandate": mandate or "",
                 "key_tasks": _lines(tasks), "national_plan": plan or "", "national_priorities": _lines(national),
                 "un_entities": [e.strip() for e in (entities or "").split(",") if e.strip()], "period": period or "",
@@ -105,22 +108,28 @@ def draft_tab(retriever: Retriever) -> None:
         if not sections:
             return "**Problem:** Choose at least one section.", "", None
         progress(0.2, desc="Retrieving guidance and drafting")
-        report = draft(ctx, retriever, sections=sections)
-        done = f"**Done:** {len(sections)} section(s), {len(report.sources)} sources."
+        try:  # a request names its own section unless sections were narrowed here
+            report = draft(ctx, retriever, sections=sections if len(sections) < len(SECTIONS) else None, request=request or "")
+        except InvalidRequest as err:
+            return f"**Problem:** {err}", "", None
+        drafted = sum(b.kind == "heading" and b.level == 1 and b.text[:1].isdigit() for b in report.blocks)
+        done = f"**Done:** {drafted} section(s), {len(report.sources)} sources."
         return done, to_markdown(report), _save(report, "isf-draft")
 
     example.click(_example_form, None, fields)
-    go.click(run, [*fields, sections], [status, preview, download])
+    go.click(run, [*fields, sections, request], [status, preview, download])
 
 
 def training_tab(retriever: Retriever) -> None:
     """Exercise packs and quizzes, with Word downloads."""
-    gr.Markdown("**Exercise pack** — objectives, scenario, role cards, injects, discussion questions, a facilitator "
-                "answer key citing the corpus, and debrief questions.")
+    gr.Markdown("**Exercise** — write the request in your words: an exercise pack (scenario, roles, injects, answer key), "
+                "snap situations, a hot-wash/AAR template, a course design with a rubric, or a drafting or proposal workshop.")
     with gr.Row():
-        topic = gr.Textbox(label="Topic", placeholder="humanitarian space and co-branded quick-impact projects", scale=3,
-                           elem_id="pa-topic")
-        minutes = gr.Number(90, label=f"Minutes ({MIN_MINUTES}–{MAX_MINUTES})", precision=0)  # range checked in exercise()
+        topic = gr.Textbox(label="Request or topic", placeholder="six snap situations (10 minutes each) on which mechanism "
+                           "decides", scale=3, elem_id="pa-topic")
+        shape = gr.Dropdown(["auto", *SHAPES], value="auto", label="Product")
+        minutes = gr.Number(None, label=f"Minutes ({MIN_MINUTES}–{MAX_MINUTES})", info="Blank: the length the request "
+                            "states, else 90.", precision=0)
         people = gr.Number(18, label=f"Participants ({MIN_PARTICIPANTS}–{MAX_PARTICIPANTS})", precision=0)
         country = gr.Textbox("Carana", label="Fictional country")
     asked = gr.Textbox(label="Injects to play (optional, one a line)", lines=2,
@@ -135,13 +144,15 @@ def training_tab(retriever: Retriever) -> None:
     preview = gr.Markdown(elem_id="pa-training-preview")
     download = gr.File(label="Download as Word", interactive=False)
 
-    def run_exercise(topic, minutes, people, country, asked):
+    def run_exercise(topic, shape, minutes, people, country, asked):
         try:
-            report = exercise(topic or "", int(minutes or 0), int(people or 0), retriever, country=country or "Carana",
-                              injects=[line for line in (asked or "").splitlines() if line.strip()])
+            report = training_product(topic or "", int(minutes) if minutes else None, int(people or 0), retriever,
+                                      country=country or "Carana", shape=shape or "auto",
+                                      injects=[line for line in (asked or "").splitlines() if line.strip()])
         except PlanAssistError as err:  # any error of ours in plain words, never Gradio's red 'Error' badges
             return f"**Problem:** {err}", "", None
-        return f"**Done:** Exercise pack with {len(report.sources)} sources.", to_markdown(report), _save(report, "exercise")
+        return f"**Done:** {(report.subtitle.split(' · ')[0] or 'report').capitalize()} with {len(report.sources)} sources.", \
+            to_markdown(report), _save(report, "exercise")
 
     def run_quiz(topic, count):
         try:
@@ -150,5 +161,5 @@ def training_tab(retriever: Retriever) -> None:
             return f"**Problem:** {err}", "", None
         return "**Done:** Quiz ready.", to_markdown(report), _save(report, "quiz")
 
-    build.click(run_exercise, [topic, minutes, people, country, asked], [status, preview, download])
+    build.click(run_exercise, [topic, shape, minutes, people, country, asked], [status, preview, download])
     make_quiz.click(run_quiz, [quiz_topic, count], [status, preview, download])

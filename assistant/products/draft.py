@@ -10,6 +10,11 @@ into each section's retrieval and ranking, the mandated tasks seed the strategic
 and the rows of the results matrix, and only the entities the drafter listed are named.
 Whatever the context does not say is marked "[to be agreed]" and listed at the end.
 
+A drafting request in words (``request=``) narrows and shapes the draft: the section it names, the
+priority, indicators, reporting cadence and mechanisms it sets out (:mod:`assistant.products.draft_request`,
+written by :mod:`assistant.products.draft_asked`), with a "Your request" part saying how each was taken
+and what the library does not describe. A request for something that is not an ISF section is declined.
+
 ``length="brief"`` keeps two guidance statements and one practice example per section and
 lists sources without quoting them; ``"full"`` keeps four and two, with quotes.
 
@@ -29,6 +34,9 @@ from assistant.corpus.manifest import load_manifest
 from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
+from assistant.products.draft_asked import asked_blocks
+from assistant.products.draft_request import DraftAsk, parse_request
+from assistant.products.draft_summary import request_blocks
 from assistant.products.draft_text import (
     FUNDING_WORDS,
     TBD,
@@ -213,10 +221,13 @@ def _not_covered(section: Section, retriever: Retriever, length: Length = "full"
 
 
 def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, chooser: Chooser,
-                  length: Length = "full", backend: str = "auto") -> list[Block]:
-    """The blocks of one section (guidance, draft, practice, open questions)."""
+                  length: Length = "full", backend: str = "auto", ask: DraftAsk | None = None) -> list[Block]:
+    """The blocks of one section (guidance, draft, practice, open questions); a request's specifics steer its searches
+    and, where it sets them out, its text."""
     n_guidance, n_practice, n_questions = LENGTHS[length]
-    focus = section.focus(ctx)
+    ask = ask or DraftAsk()
+    asked = ask.terms(section.key)  # what the request names leads this section's searches, in this kind of presence
+    focus = f"{asked} {_presence(ctx)}" if asked else section.focus(ctx)
     blocks = [Block(kind="heading", text=section.title, level=1), Block(kind="heading", text=REQUIRES_LABEL, level=2)]
     guidance = chooser.guidance(section.requirement, focus, n_guidance)
     blocks.append(Block(kind="bullets", items=guidance) if guidance else Block(kind="note", text=_not_covered(section,
@@ -224,7 +235,7 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     blocks.append(Block(kind="heading", text=DRAFT_LABEL, level=2))
     if resolve_backend(backend, retriever) == "llm":  # a model-written paragraph, verified sentence by sentence
         blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
-    blocks += section.write(ctx)
+    blocks += asked_blocks(section.key, ctx, ask, retriever, chooser.book) or section.write(ctx)
     examples = chooser.practice(f"{section.practice} {section.requirement}", focus, n_practice)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
@@ -273,8 +284,19 @@ def _tables_to_annexes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     return out, annexes
 
 
+def _draft_words(blocks: list[Block]) -> int:
+    """Words of first-pass text (what the drafter edits), not of quoted guidance and practice."""
+    words, inside = 0, False
+    for b in blocks:
+        if b.kind == "heading":
+            inside = b.text == DRAFT_LABEL
+        elif inside:
+            words += sum(len(t.split()) for t in [b.text, *b.items, *(c for r in b.rows for c in r)])
+    return words
+
+
 def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None = None, backend: str = "auto",
-          length: Length | str = "full") -> Report:
+          length: Length | str = "full", request: str = "") -> Report:
     """The draft ISF (all or some sections), the items still to be agreed, and one numbered Sources list.
 
     Guidance and practice are always quoted verbatim (an LLM would paraphrase requirement language
@@ -283,13 +305,23 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
     """
     if length not in LENGTHS:
         raise InvalidRequest(f"length: brief or full, not {length!r}")
+    ask = parse_request(request)
+    if ask.declined:
+        raise InvalidRequest(f"This asks for {ask.declined}, which is not a section of an Integrated Strategic Framework: "
+                             f"the drafting tool writes ISF sections ({', '.join(SECTION_KEYS)}), each from your planning "
+                             "context and the cited guidance. Ask for one of them, or for the whole ISF.")
+    if ask.sections and (not sections or "all" in sections):
+        sections = ask.sections
+    ctx, length = ask.refine(ctx), "brief" if ask.limited else length
     book = CitationBook()
     prefer = None
     chooser = Chooser(retriever, book, avoid=OTHER_PRESENCE[ctx.presence],
                       prefer=_either(PRESENCE_TERMS[ctx.presence], prefer))
     blocks: list[Block] = []
     for section in select_sections(sections):
-        blocks += draft_section(section, ctx, retriever, chooser, "brief" if length == "brief" else "full", backend)
+        blocks += draft_section(section, ctx, retriever, chooser, "brief" if length == "brief" else "full", backend, ask)
+    if ask.text:
+        blocks = request_blocks(ask, ctx, retriever, [s.title for s in select_sections(sections)], _draft_words(blocks)) + blocks
     items = open_items(blocks, TBD)
     places = len(items)  # counted before the brief layout groups them by section
     annexes: list[Block] = []

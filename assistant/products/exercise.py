@@ -20,7 +20,7 @@ the library is silent it says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answering.answer import answer_question
 from assistant.citation import CitationBook
@@ -61,9 +61,9 @@ class Format:
 
 
 def format_for(minutes: int) -> Format:
-    """More moves, injects, breaks and rotations as time grows."""
+    """More moves, injects, breaks and rotations as time grows (the name never states a length: the header does)."""
     if minutes <= 120:
-        return Format("tabletop exercise (90 minutes)", 2, 2 if minutes < 120 else 3, False, False, 1)
+        return Format("tabletop exercise", 2, 2 if minutes < 120 else 3, False, False, 1)
     if minutes <= 270:
         return Format("half-day tabletop exercise", 3, 4, True, False, 1)
     if minutes <= DAY:
@@ -270,18 +270,20 @@ def _request_note(asked: list[Requested]) -> str:
 
 def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, backend: str = "auto",
              country: str = DEFAULT_COUNTRY, context: PlanningContext | None = None,
-             injects: list[str] | None = None) -> Report:
-    """A complete exercise pack on the topic; ``injects`` are events the trainer wants played (matched to the catalogue)."""
+             injects: list[str] | None = None, inject_count: int | None = None, cast: list[str] | None = None) -> Report:
+    """A complete exercise pack on the topic; ``injects`` are events the trainer wants played (matched to the catalogue),
+    ``inject_count`` the number of injects asked for (else the format's), ``cast`` the roles asked for."""
     validate(topic, minutes, participants)
     chosen = match_topic(topic)
-    fmt = format_for(minutes)
+    subject = topic if len(topic) <= 80 else chosen.title.lower()  # a whole request is quoted in a note, not the title
+    fmt = format_for(minutes) if not inject_count else replace(format_for(minutes), injects=inject_count)
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))
     asked = requested_injects(topic, injects or [])
     events = _injects(chosen, fmt, asked)
     when = {r.inject.title: r.when for r in asked if r.when}
     roles = topic_roles(chosen)
-    for name in dict.fromkeys(n.strip() for r in asked for n in r.inject.to.split(",")):
+    for name in dict.fromkeys([*(cast or []), *(n.strip() for r in asked for n in r.inject.to.split(","))]):
         if name in ROLES and name not in {role.title for role, _ in roles}:
             roles.append((ROLES[name], ROLES[name].brief))
     case = answer_question(f"{chosen.title}: {topic}", retriever, backend="extractive", filters=Filters(types=["report"]))
@@ -294,7 +296,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     blocks = [
         Block(kind="heading", text="Purpose and audience", level=1),
         Block(kind="paragraph", text=(
-            f"A {fmt.name} on {topic} (catalogue topic: {chosen.title.lower()}) for {participants} mission and UN country team staff in "
+            f"A {fmt.name} on {subject} (catalogue topic: {chosen.title.lower()}) for {participants} mission and UN country team staff in "
             f"{syndicates} mixed syndicate(s) of about {participants // syndicates}. {fmt.moves} moves and {len(events)} injects"
             + (", with breaks" if "Break" in phases or "Lunch" in phases else "") + (", syndicates rotating roles between moves" if fmt.rotate else "")
             + (", a snap-situation round" if "Snap situations" in phases else "") + ".")),
@@ -328,7 +330,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     for q in chosen.questions:
         blocks += [Block(kind="heading", text=q, level=2), *answer_key(q, retriever, book, backend)]
     blocks += [Block(kind="heading", text="Debrief (hot-wash)", level=1), Block(kind="bullets", items=list(DEBRIEF))]
-    return Report(title=f"Joint training exercise: {topic}",
+    return Report(title=f"Joint training exercise: {subject}",
                   subtitle=f"{fmt.name} · {minutes} minutes · {participants} participants · {'fictional country ' if not context or context.fictional else ''}{place}",
                   blocks=blocks, sources=book.sources)
 

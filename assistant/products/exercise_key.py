@@ -20,9 +20,11 @@ from assistant.answering.answer import Answer, answer_question
 from assistant.citation import GAP_PREFIX, MISSING_NOTE, NOT_COVERED, CitationBook
 from assistant.index.retrieve import Retriever
 from assistant.products.export import Block
+from assistant.products.guidance import FIRST_PERSON
 
 KEY_POINTS = 2  # supporting points after the sentence that answers (the answer work gives up to 3)
 GAP_TAIL = " The closest passages:"
+MAX_QUOTE_WORDS = 90  # a handout quote longer than this is a paragraph of narrative, not a point
 
 
 def cited(answer: Answer, book: CitationBook, text: str, numbers: list[int]) -> str:
@@ -52,3 +54,23 @@ def answer_key(question: str, retriever: Retriever, book: CitationBook, backend:
     if lead and points:
         blocks.append(Block(kind="bullets", items=points))
     return blocks + notes
+
+
+def library_lines(question: str, retriever: Retriever, book: CitationBook, terms: tuple[str, ...] = (),
+                  limit: int = 2) -> list[str]:
+    """What the library says, quoted and cited: the answer work's sentences for ``question`` that name one of
+    ``terms`` (any sentence when none are given); empty when the library is silent, so the caller says so."""
+    answer = answer_question(question, retriever, backend="extractive")
+    if answer.abstained:
+        return []
+    out: list[str] = []
+    for s in answer.sentences:
+        if not (s.supported and s.citations) or s.role in ("given", "closest", "note") or FIRST_PERSON.search(s.text):
+            continue
+        off_terms = terms and not any(t.lower() in s.text.lower() for t in terms)
+        if off_terms or len(s.text.split()) > MAX_QUOTE_WORDS or "?" in s.text:
+            continue  # off the terms, a paragraph of narrative, or a rhetorical question: not a point a trainer can use
+        out.append(cited(answer, book, s.text, s.citations))
+        if len(out) == limit:
+            break
+    return out

@@ -128,3 +128,34 @@ def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> li
             out.append(Requested(inj, when.group(1) if when else "", event.strip(), True))
     timed = sorted((r for r in out if r.when), key=lambda r: int(re.sub(r"\D", "", r.when)))
     return timed + [r for r in out if not r.when]
+
+
+# How trainers name the roles in the catalogue (checked longest first, so "Head of OCHA" is not also "OCHA").
+ROLE_NAMES = {
+    "DSRSG/RC/HC": "DSRSG/RC/HC", "DSRSG (Political)": "DSRSG (Political)", "SRSG": "SRSG / Head of Mission",
+    "Head of Mission": "SRSG / Head of Mission", "Force Commander": "Force Commander", "FC": "Force Commander",
+    "Police Commissioner": "Police Commissioner", "Mission Support": "Director of Mission Support",
+    "OCHA": "Head of OCHA", "UNDP": "UNDP Resident Representative", "UNICEF": "UNICEF Representative",
+    "UNHCR": "UNHCR Representative", "WFP": "WFP Representative", "joint planning": "Chief of the joint planning capacity",
+    "JMAC": "JMAC chief", "human rights": "Human rights chief (OHCHR)", "OHCHR": "Human rights chief (OHCHR)",
+    "peace and development adviser": "Peace and development adviser (RCO)", "PDA": "Peace and development adviser (RCO)",
+    "electoral adviser": "Chief Electoral Adviser",
+    "Ministry of Foreign Affairs": "Host Government (Ministry of Foreign Affairs)",
+    "Ministry of Planning": "Host Government (Ministry of Planning)", "NGO forum": "NGO forum representative",
+    "PBF": "Peacebuilding Fund focal point", "Peacebuilding Fund": "Peacebuilding Fund focal point",
+    "desk officer": "HQ desk officer (Integrated Task Force)", "donor": "Donor representative", "DSS": "Security adviser (DSS)",
+}
+ROLE_LIST = re.compile(r"\brole (?:cards?|briefs?|players?)\b[^.]*|\broles?\b\s*(?:for|of|:|\()[^.]*", re.IGNORECASE)
+
+
+def requested_roles(text: str) -> list[str]:
+    """Catalogue roles the request names in its role list ("role cards (SRSG, DSRSG/RC/HC, Head of OCHA, FC ...)")."""
+    found: list[tuple[int, str]] = []
+    for listed in ROLE_LIST.findall(text):
+        rest = listed
+        for alias in sorted(ROLE_NAMES, key=len, reverse=True):
+            pattern = re.compile(rf"(?<![\w/]){re.escape(alias)}(?![\w/])", 0 if alias.isupper() else re.IGNORECASE)
+            if match := pattern.search(rest):
+                rest = pattern.sub(lambda m: " " * len(m.group(0)), rest)  # keep positions for the order asked
+                found.append((match.start(), ROLE_NAMES[alias]))
+    return list(dict.fromkeys(name for _, name in sorted(found)))

@@ -11,8 +11,7 @@ reads the same "Brahimi Report is not in the library …" a planner would.
 
 from __future__ import annotations
 
-from assistant.answering.compose import second_hand
-from assistant.answering.gaps import missing_note, named_missing_texts
+from assistant.answering.gaps import missing_note, named_missing_texts, second_hand
 from assistant.answering.named import library_doc_ids
 from assistant.corpus.manifest import DocumentInfo, load_manifest
 from assistant.index.retrieve import Retriever

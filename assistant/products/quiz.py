@@ -15,7 +15,8 @@ Four kinds of multiple-choice item, none of them acronym or number guessing:
 Every stem quotes a whole sentence from its start; the answer never appears in its own stem;
 distractors are of the same kind as the answer. ``quiz_items`` gives the items;
 :meth:`QuizItem.public` is the ``{"stem", "options", "answer", "citation"}`` object that
-``planassist quiz --format json`` and ``/api/quiz`` return.
+``planassist quiz --format json`` prints a line each and ``/api/quiz`` returns under ``items``, beside the
+missing-text ``notes`` (:class:`QuizView`).
 
 >>> kind_of("Peacebuilding Commission")
 'body'
@@ -104,9 +105,18 @@ class QuizItemView(BaseModel):
     citation: str
 
 
-def quiz_views(topic: str, count: int, retriever: Retriever, difficulty: str = "mixed") -> list[QuizItemView]:
-    """The quiz as its public items (no numbering, no sources list)."""
-    return [QuizItemView(**item.public()) for item in quiz_items(topic, count, retriever, difficulty)[0]]
+class QuizView(BaseModel):
+    """The JSON quiz of ``/api/quiz``: the items, and a note for each catalogued text the topic names that the library
+    lacks (the note md/docx print above the questions and the CLI prints on stderr)."""
+
+    items: list[QuizItemView]
+    notes: list[str]
+
+
+def quiz_views(topic: str, count: int, retriever: Retriever, difficulty: str = "mixed") -> QuizView:
+    """The quiz as its public items (no numbering, no sources list) with the missing-text notes."""
+    items = [QuizItemView(**item.public()) for item in quiz_items(topic, count, retriever, difficulty)[0]]
+    return QuizView(items=items, notes=missing_notes(topic, retriever))
 
 
 def kind_of(name: str) -> str:

@@ -238,6 +238,10 @@ def test_exercise_and_quiz(client):
     assert "### Inject 1: Cholera outbreak" in md.text  # the asked-for inject is played first
     assert client.post("/api/exercise", json={"topic": "x", "minutes": 5}).status_code == 422
     q = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3, "format": "json"}).json()
-    assert len(q) == 3 and all(set(item) == {"stem", "options", "answer", "citation"} for item in q)
+    assert set(q) == {"items", "notes"} and q["notes"] == []
+    assert len(q["items"]) == 3 and all(set(item) == {"stem", "options", "answer", "citation"} for item in q["items"])
+    named = client.post("/api/quiz", json={"topic": "the Brahimi Report and the Note of Guidance", "count": 3}).json()
+    assert any("Brahimi Report" in n for n in named["notes"]) and any("Note of Guidance" in n for n in named["notes"])
+    assert all(set(item) == {"stem", "options", "answer", "citation"} for item in named["items"])
     md = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3, "format": "md"})
     assert md.status_code == 200 and md.text.startswith("# Quiz") and "## Sources" in md.text

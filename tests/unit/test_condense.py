@@ -29,6 +29,29 @@ def test_pronoun_becomes_the_previous_topic(follow_up, previous, expected):
     assert condense_rules(follow_up, previous, library=LIBRARY) == expected
 
 
+@pytest.mark.parametrize(("follow_up", "previous", "expected"), [
+    ("What did it conclude?", "When did MINUJUSTH complete its investigation into the La Saline violence?",
+     "What did MINUJUSTH conclude about its investigation into the La Saline violence?"),
+    ("What did it supersede?", "When was the IAP policy approved by the Secretary-General?",  # no object to keep
+     "What did the IAP policy supersede?"),
+    ("What did it recommend about the drawdown?", "When did UNMIT complete its handover?",  # the ask has its object
+     "What did UNMIT recommend about the drawdown?"),
+    ("What did it provide?", "When did UNMIT begin its work?", "What did UNMIT provide?"),  # one word says too little
+])
+def test_a_what_did_follow_up_keeps_the_previous_object(follow_up, previous, expected):
+    assert condense_rules(follow_up, previous, library=LIBRARY + " the iap policy. minujusth. ") == expected
+
+
+@pytest.mark.parametrize(("follow_up", "previous", "expected"), [
+    ("and why?", "When was the Department of Field Support created?", "Why was the Department of Field Support created?"),
+    ("How often?", "What does resolution 80/11 ask the Peacebuilding Support Office to provide?",
+     "How often does resolution 80/11 ask the Peacebuilding Support Office to provide?"),
+    ("and where?", "When did MINUJUSTH close?", "Where did MINUJUSTH close?"),
+])
+def test_a_lone_question_word_asks_the_previous_question_anew(follow_up, previous, expected):
+    assert condense_rules(follow_up, previous, library=LIBRARY) == expected
+
+
 def test_it_after_a_what_did_question_is_the_answer():
     previous = "What replaced the ISF in Sierra Leone?"
     answer = "The joint vision replaced the mission-wide Integrated Strategic Framework, a separate plan. [1]"

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.gaps import aliases, gap_statement, missing_note, named_missing_texts, unknown_entities
+from assistant.answering.gaps import (
+    aliases,
+    asked_share,
+    gap_statement,
+    missing_note,
+    named_missing_texts,
+    unknown_entities,
+)
 from assistant.answering.question import understand
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
 from assistant.corpus.manifest import load_manifest
@@ -69,3 +76,10 @@ def test_aliases_that_name_many_texts_or_dangle_are_left_out(manifest):
     assert "Note of" not in aliases(manifest.catalogue["nog-2006"])
     assert not named_missing_texts("What does the 2018 Declaration of Shared Commitments on UN Peacekeeping Operations say?",
                                    manifest, library_doc_ids=set())
+
+
+def test_a_named_thing_counts_once_in_what_is_asked():
+    spelled, short = understand("Who approves the Integrated Strategic Framework?"), understand("Who approves the ISF?")
+    sentence = "The Integrated Strategic Framework (ISF) was introduced and made into a requirement in 2008."
+    assert asked_share(spelled, sentence) == asked_share(short, sentence) == 0.5
+    assert asked_share(short, "The ISF is approved by the heads of mission and country team.") == 1.0

@@ -12,6 +12,7 @@ from assistant.answering.question import understand
     ("Which body confirmed the move toward strategic integration in 2008?", "who"),
     ("When was the IAP policy approved?", "when"),
     ("Since when has the ISF been required?", "when"),
+    ("What is the deadline for submitting an ISF?", "when"),
     ("Where was the first integrated border post opened?", "where"),
     ("How many police officers did PNTL have?", "quantity"),
     ("What share of detainees were in pretrial detention?", "quantity"),
@@ -41,3 +42,8 @@ def test_named_things_are_found():
     found = understand("What does IDDRS module 4.30 say about reintegration?").entities
     assert "IDDRS" in found and "module 4.30" in found
     assert understand("Under UN Staff Rule 4.17, what happens on re-employment?").entities[0] in ("Rule 4.17", "Staff Rule")
+
+
+def test_how_strong_asks_for_the_measure():
+    q = understand("How strong was the Haitian National Police by September 2017?")
+    assert q.type == "quantity" and q.predicate_terms == ["strength"] and "polic" in q.focus_terms

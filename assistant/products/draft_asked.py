@@ -1,0 +1,323 @@
+"""The parts of an ISF draft a request asked for by name, and whether the library describes what it names.
+
+:mod:`assistant.products.draft_request` reads the request; here it shapes the section text:
+
+- a results matrix for the **named priority**, with as many indicator rows as asked, baselines and
+  targets dated to the ISF period, and indicator wording *proposed* from benchmark indicators the
+  library's mission reports actually measure (cited, labelled as another mission's wording to adapt);
+- the **reporting and review calendar** asked for (quarterly dashboard, semi-annual SLF review,
+  annual joint review …) and what each feeds (the Secretary-General's reports, CPAS);
+- the **coordination mechanisms** asked for (SLF, N pillar working groups with their co-chairs,
+  joint planning unit, Cooperation Framework results groups);
+- the **strategic objectives** asked for, one per priority the request lists.
+
+Each mechanism, cadence and report the request names is looked up in the library
+(:func:`support`): where a passage describes it, the draft quotes it (cited); where none does, the
+draft says so — the drafter's design stays in the text as theirs, with no requirement invented for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from assistant.answering.named import library_passages
+from assistant.answering.verify import split_sentences
+from assistant.citation import CitationBook
+from assistant.index.retrieve import Filters, Hit, Retriever
+from assistant.products.context import PlanningContext, Priority
+from assistant.products.draft_findings import findings_blocks
+from assistant.products.draft_request import MECHANISMS, Cadence, DraftAsk
+from assistant.products.draft_text import TBD, _best, _entities, _list, _the
+from assistant.products.export import Block
+from assistant.products.guidance import FIRST_PERSON, tidy
+
+# How the library would name each mechanism if it described one (lower case; a passage holding any form supports it).
+FORMS: dict[str, tuple[str, ...]] = {
+    "slf": ("senior leadership forum", "senior leadership group", "senior management group"),  # a mission's own team is not one
+    "pillar_groups": ("pillar working group", "thematic working group", "pillar group", "pillar lead"),
+    "planning_unit": ("joint planning unit", "planning unit", "joint planning capacity", "integrated planning unit",
+                      "strategic planning unit", "joint strategic unit"),
+    "results_groups": ("results group", "outcome group"),
+    "itf": ("integrated task force",),
+    "sg_report": ("report of the secretary-general", "reports of the secretary-general", "secretary-general’s report",
+                  "secretary-general's report"),
+    "cpas": ("cpas", "comprehensive planning and performance assessment"),
+    "dashboard": ("dashboard",),
+}
+QUERIES = {"sg_report": "report of the Secretary-General to the Security Council on progress against benchmarks",
+           "planning_unit": "joint planning unit of the mission and the country team"}
+FREQUENCY_FORMS = {"weekly": ("weekly",), "monthly": ("monthly",), "quarterly": ("quarterly",),
+                   "semi-annual": ("semi-annual", "six-month", "twice a year", "biannual", "every six months"),
+                   "annual": ("annual review", "annually", "each year", "yearly"),
+                   "mid-term": ("mid-term",), "end of period": ("end of the period", "final review")}
+INDICATOR = re.compile(r"(?:Indicators?\s+)?\b(\d{1,2})\.(\d{1,2})\s+([A-Z][^\n]{25,400}?\.)(?=\s|$)")
+TABLE_RESIDUE = re.compile(r"\b(Target|Trend|Benchmark|Baseline|Symbol)\b|see annex", re.IGNORECASE)
+INDICATOR_FLOOR = 0.36  # cosine to the priority below which a measured indicator is about something else
+PASSAGES = 30
+
+
+def support(key: str, retriever: Retriever, book: CitationBook, forms: tuple[str, ...] | None = None,
+            query: str = "") -> str:
+    """A cited sentence from the library that names the mechanism (forms), or '' when no passage does."""
+    forms = forms or FORMS.get(key, ())
+    texts = library_passages(retriever)
+    if not forms or not any(f in t for t in texts for f in forms):
+        return ""
+    name = query or QUERIES.get(key) or (MECHANISMS[key][1] if key in MECHANISMS else key)
+    for hit in retriever.search(name, k=PASSAGES):
+        for sentence in split_sentences(hit.text):
+            if 40 <= len(sentence) <= 480 and any(f in sentence.lower() for f in forms) and not FIRST_PERSON.search(sentence):
+                return f"“{tidy(sentence)}” ({hit.short}) [{book.cite(hit.citation(0))}]"
+    return ""
+
+
+def _cadence_support(c: Cadence, retriever: Retriever, book: CitationBook) -> str:
+    """A library sentence with the frequency and what is reviewed ('quarterly' + 'pillar' + 'dashboard'), or ''."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", c.what) if w.lower() not in ("the", "with", "and", "for")]
+    need = min(2, len(words))
+    texts = library_passages(retriever)
+    forms = FREQUENCY_FORMS.get(c.frequency, (c.frequency,))
+    if not any(f in t and sum(w in t for w in words) >= need for t in texts for f in forms):
+        return ""
+    for hit in retriever.search(f"{c.frequency} {c.what}", k=PASSAGES):
+        for sentence in split_sentences(hit.text):
+            low = sentence.lower()
+            if 40 <= len(sentence) <= 480 and any(f in low for f in forms) and sum(w in low for w in words) >= need:
+                return f"“{tidy(sentence)}” ({hit.short}) [{book.cite(hit.citation(0))}]"
+    return ""
+
+
+def _library_notes(found: list[tuple[str, str]], missing: list[str], what: str) -> list[Block]:
+    blocks: list[Block] = []
+    if found:
+        blocks.append(Block(kind="paragraph", text=f"What the library's documents say of the {what} you named "
+                                                   "(examples, not requirements):"))
+        blocks.append(Block(kind="bullets", items=[f"{name}: {quote}" for name, quote in found]))
+    if missing:
+        blocks.append(Block(kind="note", text=(
+            f"Not described in any document of the library: {'; '.join(missing)}. The draft sets "
+            f"{'it' if len(missing) == 1 else 'them'} out as you asked — your team's design — but cannot cite a "
+            "requirement or an example for " + ("it" if len(missing) == 1 else "them") + ".")))
+    return blocks
+
+
+def _check(keys: list[str], retriever: Retriever, book: CitationBook) -> tuple[list[tuple[str, str]], list[str]]:
+    found, missing = [], []
+    for key in keys:
+        if key == "government":
+            continue
+        quote = support(key, retriever, book)
+        (found.append((MECHANISMS[key][1], quote)) if quote else missing.append(MECHANISMS[key][1]))
+    return found, missing
+
+
+# --- results matrix for a named priority --------------------------------------------------------------
+def measured_indicators(priority: str, n: int, retriever: Retriever) -> list[tuple[str, str, Hit]]:
+    """Up to n benchmark indicators from the library's mission reports closest to the priority: (label, wording, hit)."""
+    hits: dict[str, Hit] = {}
+    for query in (f"benchmark indicators {priority}", f"indicators {priority} State institutions"):
+        for h in retriever.search(query, k=PASSAGES, filters=Filters(types=["report"])):
+            hits.setdefault(h.chunk_id, h)
+    found: list[tuple[str, str, Hit]] = []
+    for h in hits.values():
+        for m in INDICATOR.finditer(h.text):
+            wording = " ".join(m.group(3).split())
+            if not TABLE_RESIDUE.search(wording) and wording not in (w for _, w, _ in found):
+                found.append((f"benchmark {m.group(1)}, indicator {m.group(1)}.{m.group(2)}", wording, h))
+    if not found:
+        return []
+    encoder = retriever.encoder
+    vectors = encoder.encode_cached([w for _, w, _ in found])
+    score = vectors @ encoder.query_vector(retriever.glossary.expand(priority))
+    order = [int(i) for i in np.argsort(-score) if score[i] >= INDICATOR_FLOOR]
+    return [found[i] for i in order[:n]]
+
+
+def _matching_priority(ctx: PlanningContext, name: str) -> Priority | None:
+    best = _best(name, [p.name for p in ctx.priorities])
+    return next((p for p in ctx.priorities if p.name == best), None)
+
+
+def priority_matrix(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
+    """The results matrix for the one priority the request names: outcome, n indicators, baselines, targets, timelines."""
+    start, end = ctx.years
+    mid = (start + end + 1) // 2
+    p = _matching_priority(ctx, ask.priority)
+    n = ask.indicators or 3
+    lead = p.lead if p and p.lead and ctx.listed(p.lead) else f"{TBD} (a {ctx.mission} section)"
+    contributing = _list(_entities(ctx, p.contributing)) if p and p.contributing else f"{TBD} (from {_list(ctx.un_entities)})"
+    tasks = [t for t in ctx.tasks if _best(t, [ask.priority]) or (p and _best(t, [p.name]))]
+    measured = measured_indicators(ask.priority, n, retriever)
+    rows = [["Priority", "Outcome", "Indicator", "Baseline", "Target", "Timeline", "Lead", "Contributing"]]
+    for i in range(n):
+        if i < len(measured):
+            label, wording, hit = measured[i]
+            indicator = f"Proposed: {wording} (wording of {hit.short}, {label} [{book.cite(hit.citation(0))}]; adapt)"
+        else:
+            indicator = f"Indicator {i + 1}: {TBD}"
+        first = i == 0
+        rows.append([ask.priority if first else "", f"{TBD} (result for {ctx.country} by {end})" if first else "",
+                     indicator, f"{TBD} ({start})", f"{TBD} ({end})",
+                     f"Baseline {start}; mid-term review {mid}; target {end}", lead if first else "",
+                     contributing if first else ""])
+    intro = (f"Results matrix for the priority “{ask.priority}”, as asked: the outcome, {n} indicators with baselines and "
+             f"targets, lead and contributing entities and timelines"
+             + (f"; it serves the mandated task{'s' if len(tasks) > 1 else ''} {_list(tasks)}" if tasks else "") + ".")
+    blocks = [Block(kind="paragraph", text=intro), Block(kind="table", rows=rows)]
+    if measured:
+        blocks.append(Block(kind="note", text=(
+            f"The proposed indicators are the wording of benchmark indicators another mission reported against "
+            f"({', '.join(dict.fromkeys(h.short for _, _, h in measured))}): a starting point to adapt to {ctx.country}, "
+            f"not a requirement. Baselines and targets come from national and agency data the team agrees.")))
+    else:
+        blocks.append(Block(kind="note", text=f"No benchmark indicator in the library's mission reports is about "
+                                              f"“{ask.priority}”: indicators are {TBD}."))
+    if not p and ctx.priorities:
+        blocks.append(Block(kind="note", text=f"“{ask.priority}” is not among the priorities of your planning context: "
+                                              "lead and contributing entities are to be agreed."))
+    return blocks
+
+
+# --- monitoring, coordination, vision -------------------------------------------------------------------
+def _event_who(c: Cadence, ctx: PlanningContext) -> str:
+    what = c.what.lower()
+    if "government" in what or "joint review" in what:
+        return f"{_the(ctx)}, the country team and the Government of {ctx.country}"
+    if "slf" in what or "senior leadership" in what:
+        return "Senior Leadership Forum (SLF)"
+    if "pillar" in what or "working group" in what:
+        return f"Pillar working groups; compiled by {TBD}"
+    return TBD
+
+
+def monitoring_calendar(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
+    """The reporting and review events asked for, what each feeds, and what the library says of them."""
+    feeds = [MECHANISMS[k][1] for k in ask.mechanisms if k in ("sg_report", "cpas", "itf")]
+    rows = [["Event (as asked)", "Frequency", "Who", "Feeds into", "Described in the library"]]
+    found, missing = [], []
+    for i, c in enumerate(ask.cadence):
+        later = [f"the {d.frequency} {d.what}" for d in ask.cadence[i + 1:i + 2]]
+        quote = _cadence_support(c, retriever, book)
+        article = "an" if c.frequency[0] in "aeiou" else "a"
+        (found.append((f"{c.frequency} {c.what}", quote)) if quote else missing.append(f"{article} {c.frequency} {c.what}"))
+        into = later + (feeds if c is ask.cadence[-1] or "slf" in c.what.lower() else [])
+        rows.append([c.what[0].upper() + c.what[1:], c.frequency, _event_who(c, ctx), _list(into) if into else TBD,
+                     "yes, see below" if quote else "no"])
+    blocks = [Block(kind="paragraph", text=(
+        f"Reporting and review calendar for {ctx.country}, {ctx.years[0]}–{ctx.years[1]}, as you set it out; each event "
+        "feeds the next, and the last ones feed " + (_list(feeds) if feeds else f"{TBD}") + ".")),
+        Block(kind="table", rows=rows)]
+    if "sg_report" in ask.mechanisms:
+        blocks.append(Block(kind="paragraph", text=(
+            f"Link to the Secretary-General's reports: the SLF review closest to each reporting date gives the mission's "
+            f"input on ISF progress; reporting dates: {TBD}.")))
+    if "cpas" in ask.mechanisms:
+        blocks.append(Block(kind="paragraph", text=f"Link to CPAS: ISF indicators used in the mission's CPAS results "
+                                                   f"framework: {TBD}."))
+    keys = [k for k in ask.mechanisms if k in ("sg_report", "cpas", "itf")]
+    more_found, more_missing = _check(keys, retriever, book)
+    return blocks + _library_notes(found + more_found, missing + more_missing, "reporting events and reports")
+
+
+def _the_chair(chair: str) -> str:
+    """'the SRSG' for an acronym or title as a request writes it."""
+    return f"the {chair}" if chair.isupper() else chair
+
+
+def coordination_mechanisms(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
+    """The mechanisms the request names, in its terms, with co-chairs from the context where it has them."""
+    items: list[str] = []
+    if "slf" in ask.mechanisms:
+        items.append(f"Senior Leadership Forum (SLF) of {_the(ctx)} and the country team ({_list(ctx.un_entities)}): decides "
+                     f"on ISF priorities and reviews progress; chaired by {_the_chair(ask.slf_chair) or TBD}; meets {TBD}.")
+    if "pillar_groups" in ask.mechanisms or ask.groups:
+        n = ask.groups or min(len(ctx.all_priorities), 4)
+        for i in range(n):
+            p = ctx.all_priorities[i] if i < len(ctx.all_priorities) else None
+            name = p.name if p else TBD
+            mission_chair = p.lead if p and p.lead.startswith(ctx.mission) else f"{TBD} ({ctx.mission} section)"
+            agencies = [e for e in ([p.lead] if p and p.lead and not p.lead.startswith(ctx.mission) else []) +
+                        (p.contributing if p else []) if e in ctx.un_entities]
+            agency = agencies[0] if agencies else f"{TBD} (agency)"
+            chairs = f"co-chaired by {mission_chair} and {agency}" if ask.co_chairs else f"chaired by {mission_chair}"
+            items.append(f"Pillar working group {i + 1} — {name}: {chairs}; plans, monitors and reports on its results.")
+    if "planning_unit" in ask.mechanisms:
+        items.append(f"Joint planning unit: drafts, monitors and reports on the ISF for the SLF; staffed by {TBD} from "
+                     f"{_the(ctx)} and the Resident Coordinator's office.")
+    if "results_groups" in ask.mechanisms:
+        items.append(f"Cooperation Framework (UNSDCF) results groups: where one already covers a pillar, it serves as that "
+                     f"pillar's working group instead of a new one; which groups: {TBD}.")
+    if "itf" in ask.mechanisms:
+        items.append(f"Integrated Task Force at Headquarters: receives the ISF and its reviews; focal point {TBD}.")
+    items += [f"{b[0].upper() + b[1:]} (as asked): members, chair and role {TBD}." for b in ask.bodies]
+    found, missing = _check([k for k in ask.mechanisms if k in FORMS], retriever, book)
+    return [Block(kind="paragraph", text="Coordination and implementation arrangements, as you set them out:"),
+            Block(kind="bullets", items=items)] + _library_notes(found, missing, "mechanisms")
+
+
+def objectives(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
+    """One strategic objective per priority the request lists (as many as it asks for)."""
+    _, end = ctx.years
+    names = ask.priorities or [p.name for p in ctx.all_priorities]
+    n = ask.objectives or len(names)
+    items = []
+    for i in range(n):
+        name = names[i] if i < len(names) else TBD
+        tasks = [t for t in ctx.tasks if name != TBD and _best(t, [name])]
+        link = _best(name, ctx.national_priorities) or (ctx.national_plan or TBD)
+        items.append(f"Strategic objective {i + 1} ({name}): result for {ctx.country} by {end}: {TBD}. Mandated tasks: "
+                     f"{_list(tasks)}. Serves: {link}.")
+    return [Block(kind="paragraph", text=f"Strategic objectives, as asked ({n}):"), Block(kind="bullets", items=items)]
+
+
+HUMANITARIAN_RISKS = ("Humanitarian actors are perceived as part of the mission's political or security agenda (to confirm)",
+                      "Integrated or co-branded activities restrict humanitarian access or the safety of aid workers "
+                      "(to confirm)")
+
+
+def risks_table(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
+    """Risks (and the assumptions they test, when asked), the context's tensions first, humanitarian-space risks when asked."""
+    risks = [*ctx.tensions, *(HUMANITARIAN_RISKS if ask.humanitarian else ())]
+    header = ["Assumption", "Risk if it does not hold"] if ask.assumptions else ["Risk"]
+    rows = [header + ["Likelihood / impact", "Mitigation", "Owner"]]
+    rows += [([TBD] if ask.assumptions else []) + [r, TBD, TBD, TBD] for r in risks or [TBD]]
+    blocks = [Block(kind="paragraph", text="Risks" + (" and assumptions" if ask.assumptions else "") + " (draft; risks from "
+                                           "your planning context, those marked 'to confirm' are for the team to judge):"),
+              Block(kind="table", rows=rows)]
+    if ask.humanitarian:
+        quote = support("humanitarian", retriever, book, forms=("humanitarian space",), query="integration and humanitarian "
+                        "space debate")
+        blocks += _library_notes([("humanitarian space", quote)] if quote else [], [] if quote else ["humanitarian space"],
+                                 "risks")
+    return blocks
+
+
+def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
+    """The first-pass text of a section in the request's terms, or [] when the request asks nothing of this section."""
+    from assistant.products.draft_text import _context, _vision  # the generic writers the asked parts extend
+
+    if key not in ask.sections:
+        return []
+    if key == "results" and ask.priority:
+        return priority_matrix(ctx, ask, retriever, book)
+    if key == "monitoring" and ask.cadence:
+        return monitoring_calendar(ctx, ask, retriever, book)
+    if key == "coordination" and (ask.bodies or set(ask.mechanisms) & {"slf", "pillar_groups", "planning_unit",
+                                                                          "results_groups"}):
+        return coordination_mechanisms(ctx, ask, retriever, book)
+    if key == "vision" and (ask.objectives or ask.priorities):
+        return _vision(ctx)[:1] + objectives(ctx, ask)
+    if key == "risks" and (ask.assumptions or ask.humanitarian):
+        return risks_table(ctx, ask, retriever, book)
+    if key == "context" and ask.pasted_text:
+        return [Block(kind="paragraph", text=f"Context and shared analysis of {ctx.country}, from the findings you pasted. The "
+                                             f"summary {_the(ctx)} and the country team agree: {TBD}.")] + findings_blocks(
+            ask.pasted_text, ask.risks)
+    if key == "context" and ask.risks:
+        risks = [*ctx.tensions[:ask.risks], *[TBD] * max(0, ask.risks - len(ctx.tensions))]
+        return _context(ctx) + [Block(kind="paragraph", text=f"The {ask.risks} highest risks, as asked (candidates from "
+                                                                f"your planning context; the ranking is {TBD}):"),
+                                Block(kind="bullets", items=risks)]
+    return []

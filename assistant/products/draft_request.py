@@ -1,0 +1,250 @@
+"""What a drafter asked for, in one typed place: the section, the named priority, indicators, cadence, mechanisms, limits.
+
+A drafting request is more than a section name: "a results matrix for the priority 'Extension of
+State authority' with 3–4 indicators", "a quarterly pillar dashboard, a semi-annual SLF review
+and an annual joint review with the government … feeds the SG's report and CPAS". :func:`parse_request`
+reads those specifics (plain patterns: the requests are short and formulaic, and a wrong guess is
+shown to the drafter under "What you asked for"); :meth:`DraftAsk.refine` adds what the request
+states about the setting (priorities, UN entities, national plan, phase) to the planning context,
+so it is the drafter's own words that reach the text. Whether the library describes each named
+mechanism is judged later, against the library (:mod:`assistant.products.draft_asked`).
+
+A request for something that is not an ISF section (a budget justification, terms of reference,
+a cover note, a rewrite of a pasted draft) is declined with what the drafting tool does write.
+
+>>> ask = parse_request("Build a results matrix for the ISF priority 'Extension of State authority': outcome, "
+...                     "3–4 indicators with baselines and targets, and timelines.")
+>>> ask.sections, ask.priority, ask.indicators
+(['results'], 'Extension of State authority', 4)
+>>> [(c.frequency, c.what) for c in parse_request("Write the monitoring section: a quarterly pillar dashboard and "
+...                                                "an annual joint review with the government.").cadence]
+[('quarterly', 'pillar dashboard'), ('annual', 'joint review with the government')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from assistant.products.context import PlanningContext, Priority
+
+# Where the request names a section: the earliest match is the section asked for ("Draft the X section").
+SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("results", r"results? (?:matrix|framework)|\bindicators?\b"),
+    ("monitoring", r"monitoring|reporting and review|\breviews?\b"),
+    ("coordination", r"coordination|implementation arrangements"),
+    ("context", r"context and shared analysis|shared analysis|strategic assessment findings|conflict analysis"),
+    ("vision", r"shared vision|strategic objectives?|\bvision\b"),
+    ("priorities", r"peace[- ]consolidation priorities|priorities section"),
+    ("division", r"transition annex|transfer of (?:mandated )?tasks|division of labou?r|handover plan"),
+    ("resources", r"resources and funding|funding section|resource mobili[sz]ation"),
+    ("risks", r"\brisks?\b"),
+    ("purpose", r"\bpurpose\b|scope and period|introduction"),
+)
+# Products that are not ISF sections: (what the request asks for, pattern).
+NOT_ISF: tuple[tuple[str, str], ...] = (
+    ("a budget justification or cost estimate", r"budget (?:justification|proposal|submission|estimate)|cost estimates?|"
+                                                r"results-based budget|\bRBB\b"),
+    ("terms of reference", r"terms of reference|\bToRs?\b"),
+    ("a cover note or letter", r"cover(?:ing)? (?:note|letter|memo)"),
+    ("a rewrite of a pasted draft", r"\b(?:rewrite|shorten|condense) this\b"),
+)
+FREQUENCIES = {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly", "semi-annual": "semi-annual",
+               "semiannual": "semi-annual", "biannual": "semi-annual", "six-monthly": "semi-annual", "annual": "annual",
+               "yearly": "annual", "mid-term": "mid-term", "end-of-period": "end of period"}
+CADENCE = re.compile(r"\b(?:an?\s+)?(" + "|".join(FREQUENCIES) + r")\s+([A-Za-z][\w’'/ -]{2,70}?)(?=,|;|\.|\s+and\s+(?:an?\s|"
+                     r"show)|\s+(?:that|which|to)\s|$)", re.IGNORECASE)
+# Mechanisms and reports a request can name: key -> (how a request names it, how it is written in the draft).
+MECHANISMS: dict[str, tuple[str, str]] = {
+    "slf": (r"senior leadership (?:forum|group|team)|\bSLF\b", "Senior Leadership Forum (SLF)"),
+    "pillar_groups": (r"pillar (?:working )?groups?|pillar/thematic groups?|thematic (?:working )?groups?",
+                      "pillar working groups"),
+    "planning_unit": (r"joint (?:strategic )?planning (?:unit|capacity|team|cell)|integrated strategy and planning|\bJPU\b",
+                      "joint planning unit"),
+    "results_groups": (r"(?:UNSDCF|Cooperation Framework|UNDAF) (?:results|outcome) groups?|results groups?",
+                       "Cooperation Framework (UNSDCF) results groups"),
+    "itf": (r"integrated task force|\bITF\b", "Integrated Task Force (ITF) at Headquarters"),
+    "sg_report": (r"(?:SG|Secretary[- ]General)['’]?s? reports?|reports? of the Secretary[- ]General|reporting to the "
+                  r"(?:Security )?Council", "reports of the Secretary-General to the Security Council"),
+    "cpas": (r"\bCPAS\b|comprehensive planning and performance", "Comprehensive Planning and Performance Assessment "
+                                                                 "System (CPAS)"),
+    "dashboard": (r"dashboards?", "dashboard"),
+    "government": (r"with the government|national counterparts|government co-chair", "the Government"),
+}
+NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
+_N = r"(\d{1,2}|" + "|".join(NUMBER) + r")"
+COUNTS = {"objectives": r"strategic objectives|objectives", "indicators": r"indicators",
+          "groups": r"(?:pillar |thematic )?(?:working )?groups|pillars", "risks": r"(?:highest |main |key |top )?risks"}
+QUOTED = re.compile(r"['‘“\"]([^'’”\"]{3,120})['’”\"]")
+NAMED_PRIORITY = re.compile(r"\bpriority\s+(?:area\s+)?(?:on\s+|of\s+)?['‘“\"]([^'’”\"]{3,120})['’”\"]", re.IGNORECASE)
+PRIORITY_LIST = re.compile(r"\bpriorities (?:are|will be|include)\s+([^.:;]+)", re.IGNORECASE)
+UNCT = re.compile(r"\b(?:UNCT|country team)\s+(?:has|includes|comprises|is|consists of)\s+([^.:;]+)", re.IGNORECASE)
+PLAN = re.compile(r"\b((?:the )?National (?:[A-Z][a-z]+ )*(?:Plan|Strategy|Compact|Agenda)(?: (?:for )?\d{4}\s*[–-]\s*\d{4})?)")
+WORDS_LIMIT = re.compile(r"(?:under|within|no more than|at most|maximum(?: of)?|max\.?|up to|not exceed(?:ing)?)\s+([\d,]{2,6})"
+                         r"\s+words", re.IGNORECASE)
+BODY = re.compile(r"\b((?:[a-z][\w-]*\s+){0,3}(?:working group|committee|task force|steering group|board|cell|secretariat|"
+                  r"coordination forum)s?(?:\s+(?:with|of) the [A-Z][\w-]*(?: of [A-Z][\w-]*)?)?)", re.IGNORECASE)
+SLF_CHAIR = re.compile(r"(?:Senior Leadership Forum|SLF)\s+(?:\w+\s+){0,2}?chaired by\s+(?:the\s+)?"
+                       r"([A-Z][\w/-]*(?:\s+[A-Z][\w/-]*)*)")
+PASTED_MIN = 600  # characters: a request that says "pasted" but is shorter carries no pasted text
+PAGES_LIMIT = re.compile(r"(?:to|in|under|within|no more than|at most|into an?)\s+" + _N + r"[- ]pages?\b", re.IGNORECASE)
+
+
+class Cadence(BaseModel):
+    """One reporting or review event the drafter asked for: 'quarterly' 'pillar dashboard'."""
+
+    frequency: str
+    what: str
+
+
+class DraftAsk(BaseModel):
+    """The specifics of one drafting request; empty fields mean the request did not say."""
+
+    text: str = ""
+    sections: list[str] = Field(default_factory=list, description="Section keys the request is about.")
+    declined: str = Field("", description="Why the request is not an ISF section (empty when it is).")
+    priority: str = Field("", description="The one priority a results matrix is asked for.")
+    priorities: list[str] = Field(default_factory=list, description="Priorities the request lists.")
+    entities: list[str] = Field(default_factory=list, description="UN entities the request lists.")
+    national_plan: str = ""
+    phase: str = ""
+    indicators: int = 0
+    objectives: int = 0
+    groups: int = 0
+    risks: int = 0
+    cadence: list[Cadence] = Field(default_factory=list)
+    mechanisms: list[str] = Field(default_factory=list, description="Keys of MECHANISMS the request names, in its order.")
+    co_chairs: bool = Field(False, description="Working groups co-chaired by a mission section and an agency.")
+    word_limit: int = 0
+    page_limit: int = 0
+    assumptions: bool = Field(False, description="A risks table with the assumptions each risk tests.")
+    humanitarian: bool = Field(False, description="Humanitarian-space risks asked for.")
+    pasted: bool = Field(False, description="The request refers to pasted text that did not come with it.")
+    iap: bool = Field(False, description="The request relies on IAP requirements (the IAP Policy/Handbook).")
+    pasted_text: str = Field("", description="Text the drafter pasted after the instruction (findings, a draft).")
+    slf_chair: str = Field("", description="Who chairs the Senior Leadership Forum, as the request says.")
+    bodies: list[str] = Field(default_factory=list, description="Other coordination bodies the request names, as written.")
+
+    @property
+    def limited(self) -> bool:
+        """A length limit was asked for: the draft is brief."""
+        return bool(self.word_limit or self.page_limit)
+
+    def terms(self, section: str) -> str:
+        """The request's words that belong in this section's retrieval queries."""
+        if section not in self.sections:
+            return ""
+        parts = [self.priority, *self.priorities[:3], *(f"{c.frequency} {c.what}" for c in self.cadence)]
+        parts += [MECHANISMS[m][1] for m in self.mechanisms if m not in ("government", "dashboard")]
+        if self.indicators:
+            parts.append("indicators baselines targets benchmarks")
+        return " ".join(p for p in parts if p)
+
+    def refine(self, ctx: PlanningContext) -> PlanningContext:
+        """The context with what the request states about the setting: its priorities, UN entities, plan and phase."""
+        known = [p.name.lower() for p in ctx.priorities]
+        extra = [Priority(name=p) for p in [*self.priorities, self.priority] if p and not _matches(p, known)]
+        update: dict = {}
+        if extra and (ctx.priorities or self.priorities):
+            update["priorities"] = [*ctx.priorities, *extra]
+        entities = [e for e in self.entities if e.lower() not in (x.lower() for x in ctx.un_entities)]
+        if entities:
+            update["un_entities"] = [*ctx.un_entities, *entities]
+        if self.national_plan and not ctx.national_plan:
+            update["national_plan"] = self.national_plan
+        if self.phase and not ctx.phase:
+            update["phase"] = self.phase
+        return ctx.model_copy(update=update) if update else ctx
+
+
+def _matches(name: str, known: list[str]) -> bool:
+    stems = {w[:5] for w in re.findall(r"[a-z]{4,}", name.lower())}
+    return any(stems and len(stems & {w[:5] for w in re.findall(r"[a-z]{4,}", k)}) / len(stems) >= 0.6 for k in known)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER.get(word.lower(), 0)
+
+
+def _count(text: str, what: str) -> int:
+    """'3–4 indicators' -> 4 (the upper bound: rows are cheaper to delete than to invent); 'three pillar working groups' -> 3."""
+    match = re.search(_N + r"(?:\s*(?:[-–]|to|or)\s*" + _N + r")?\s+(?:[\w-]+\s+){0,2}?(?:" + COUNTS[what] + r")\b", text,
+                      re.IGNORECASE)
+    return max(_number(match.group(1)), _number(match.group(2) or "0")) if match else 0
+
+
+def _split_list(text: str) -> list[str]:
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip())
+    return [p.strip(" '\"‘’“”") for p in parts if 2 < len(p.strip()) < 120]
+
+
+def _bodies(text: str) -> list[str]:
+    """Coordination bodies named in the request that are none of the known mechanisms ('a joint transition working group
+    with the Government')."""
+    out = []
+    for m in BODY.finditer(text):
+        phrase = re.sub(r"^(?:an?|the|and|two|three|four|\d+)\s+", "", m.group(1).strip(), flags=re.I)
+        if not any(re.search(MECHANISMS[k][0], phrase, re.I) for k in MECHANISMS if k not in ("government", "dashboard")):
+            out.append(phrase)
+    return out
+
+
+def _section_and_decline(text: str) -> tuple[list[str], str]:
+    found = sorted((m.start(), key) for key, pattern in SECTION_PATTERNS for m in [re.search(pattern, text, re.I)] if m)
+    other = sorted((m.start(), what) for what, pattern in NOT_ISF for m in [re.search(pattern, text, re.I)] if m)
+    if other and (not found or other[0][0] < found[0][0]):
+        return [], other[0][1]
+    return ([found[0][1]] if found else []), ""
+
+
+def split_pasted(text: str) -> tuple[str, str]:
+    """(instruction, pasted text): a long request is the instruction's first paragraph (or first two sentences) and the
+    text the drafter pasted after it; a short one is all instruction."""
+    text = (text or "").strip()
+    if len(text) < PASTED_MIN:
+        return text, ""
+    head, _, rest = text.partition("\n\n") if "\n\n" in text[:PASTED_MIN] else ("", "", "")
+    if not head:
+        sentences = re.split(r"(?<=[.:])\s+(?=[A-Z0-9“\"'-])", text, maxsplit=2)
+        head, rest = " ".join(sentences[:2]), (sentences[2] if len(sentences) > 2 else "")
+    return (head, rest.strip()) if len(rest.strip()) >= PASTED_MIN // 2 else (text, "")
+
+
+def parse_request(text: str) -> DraftAsk:
+    """The specifics of a drafting request (an empty request asks for nothing in particular); pasted text after the
+    instruction is kept apart, so that its words are not read as the drafter's instructions."""
+    text, pasted = split_pasted(text)
+    text = " ".join(text.split())
+    if not text:
+        return DraftAsk()
+    sections, declined = _section_and_decline(text)
+    named = NAMED_PRIORITY.search(text)
+    listed = PRIORITY_LIST.search(text)
+    unct = UNCT.search(text)
+    plan = PLAN.search(text)
+    words, pages, chair = WORDS_LIMIT.search(text), PAGES_LIMIT.search(text), SLF_CHAIR.search(text)
+    mechanisms = sorted((m.start(), key) for key, (pattern, _) in MECHANISMS.items() for m in [re.search(pattern, text, re.I)]
+                        if m)
+    phase = ("withdrawal" if re.search(r"withdraw|clos(?:e|ure) of the mission", text, re.I) else
+             "drawdown" if re.search(r"draw(?:ing)?[- ]?down", text, re.I) else "")
+    return DraftAsk(
+        text=text, sections=sections, declined=declined,
+        priority=named.group(1).strip() if named else "",
+        priorities=_split_list(listed.group(1)) if listed else [],
+        entities=[e for e in _split_list(unct.group(1)) if re.fullmatch(r"(?:UN )?[A-Z][A-Za-z-]{1,12}", e)] if unct else [],
+        national_plan=plan.group(1) if plan else "", phase=phase,
+        indicators=_count(text, "indicators"), objectives=_count(text, "objectives"), groups=_count(text, "groups"),
+        risks=_count(text, "risks"),
+        cadence=[Cadence(frequency=FREQUENCIES[m.group(1).lower()], what=m.group(2).strip()) for m in CADENCE.finditer(text)],
+        mechanisms=[key for _, key in mechanisms],
+        co_chairs=bool(re.search(r"co-?chair", text, re.I)),
+        word_limit=int(words.group(1).replace(",", "")) if words else 0,
+        page_limit=_number(pages.group(1)) if pages else (1 if re.search(r"\bone page\b|\bhalf[- ]a?[- ]?page", text, re.I)
+                                                          else 0),
+        assumptions=bool(re.search(r"assumptions?", text, re.I)),
+        humanitarian=bool(re.search(r"humanitarian[- ]space|humanitarian (?:principles|access|actors)", text, re.I)),
+        pasted=bool(re.search(r"\(pasted\)|\bpasted\b", text, re.I)) and not pasted,
+        iap=bool(re.search(r"\bIAP\b|integrated assessment and planning", text, re.I)),
+        slf_chair=chair.group(1) if chair else "", bodies=_bodies(text), pasted_text=pasted,
+    )

@@ -1,0 +1,79 @@
+"""The "Your request" part of a draft: what was read from the request, how the draft takes it, what the library lacks.
+
+Shown first, so a drafter sees at once whether the request was understood (the section, the priority, the
+cadence, the mechanisms, the length) and which of the things it names no library document mentions —
+an acronym or a process such as a "mandate-implementation review" — or which catalogued canonical texts it
+relies on that the library does not hold (the answer work's missing-text note).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.named import library_passages
+from assistant.index.retrieve import Retriever
+from assistant.products.context import PlanningContext
+from assistant.products.draft_request import MECHANISMS, DraftAsk
+from assistant.products.draft_text import _list
+from assistant.products.export import Block
+from assistant.products.missing_texts import missing_notes
+
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
+COMPOUND = re.compile(r"\b([a-z]+(?:-[a-z]+)+ (?:review|dashboard|process|initiative|mechanism|system|plan|compact|exercise))\b",
+                      re.IGNORECASE)
+
+
+def unknown_specifics(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever) -> list[str]:
+    """Named things in the request that no library passage holds (acronyms, 'mandate-implementation review'), besides the
+    mechanisms judged with the section."""
+    texts = library_passages(retriever)
+    glossary = {t.term.upper() for t in retriever.glossary.terms}
+    named = {m.lower() for k in ask.mechanisms for m in re.findall(r"\b[A-Z]{2,}\b", MECHANISMS[k][1])}
+    own = {e.upper() for e in [*ctx.entities, ctx.mission]} | {"ISF", "SG", "UN", "AFP", "AFPS", "IDPS"}
+    out = []
+    for name in dict.fromkeys([*ACRONYM.findall(ask.text), *(m.group(1) for m in COMPOUND.finditer(ask.text))]):
+        low = name.lower()
+        if name.upper() in own or low in named or (name.isupper() and name in glossary):
+            continue
+        if not any(low in t or low.replace("-", " ") in t for t in texts):
+            out.append(name)
+    return out
+
+
+def request_blocks(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, titles: list[str], words: int) -> list[Block]:
+    """'Your request': what was read from it, how the draft takes it, and what the library lacks for it."""
+    taken = [f"Section{'s' if len(titles) > 1 else ''}: {'; '.join(titles)}."]
+    if ask.priority:
+        taken.append(f"Priority: “{ask.priority}” — its own results matrix with {ask.indicators or 3} indicator rows.")
+    if ask.priorities:
+        taken.append(f"Priorities from your request: {_list(ask.priorities)}.")
+    if ask.entities:
+        taken.append(f"UN entities from your request: {_list(ask.entities)} (only these and your context's are named).")
+    if ask.cadence:
+        taken.append("Reporting and review events: " + "; ".join(f"{c.frequency} {c.what}" for c in ask.cadence) + ".")
+    if ask.mechanisms:
+        taken.append("Mechanisms and reports named: " + "; ".join(MECHANISMS[k][1] for k in ask.mechanisms
+                                                                  if k not in ("dashboard", "government")) + ".")
+    if ask.pasted_text:
+        taken.append(f"Pasted text: {len(ask.pasted_text.split())} words, kept apart from the instruction"
+                     + (" and sorted into the shared analysis." if "context" in ask.sections else
+                        ", not used: only the context and shared analysis section takes pasted findings."))
+    if ask.limited:
+        limit = f"{ask.word_limit} words" if ask.word_limit else f"{ask.page_limit} page{'s' if ask.page_limit > 1 else ''}"
+        taken.append(f"Length: at most {limit}, so the draft is brief; its first-pass text is {words} words (the quoted "
+                     "guidance and practice come on top: keep what you need).")
+    blocks = [Block(kind="heading", text="Your request", level=1), Block(kind="paragraph", text=f"“{ask.text}”"),
+              Block(kind="bullets", items=taken)]
+    unknown = unknown_specifics(ask, ctx, retriever)
+    if unknown:
+        blocks.append(Block(kind="note", text=(
+            f"No document in the library mentions {_list([f'“{u}”' for u in unknown])}: the draft says nothing of "
+            f"{'it' if len(unknown) == 1 else 'them'} beyond your own words, and quotes no requirement for "
+            f"{'it' if len(unknown) == 1 else 'them'}.")))
+    if ask.pasted:
+        blocks.append(Block(kind="note", text=(
+            "Your request refers to pasted text, but none came with it: the draft is built from the planning context "
+            "only. Paste the text after the request to have it taken into account.")))
+    named = ask.text + (" IAP Policy" if ask.iap else "")  # 'the IAP safeguards' are the IAP Policy's
+    blocks += [Block(kind="note", text=n) for n in missing_notes(named, retriever)]
+    return blocks

@@ -1,0 +1,123 @@
+"""Drafts that honour the request, on real documents: the named priority and its indicators reach the matrix, the
+asked-for cadence and mechanisms reach their sections, and what the library does not describe is said."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.errors import InvalidRequest
+from assistant.index.ingest import ingest
+from assistant.index.retrieve import Retriever
+from assistant.products.context import load_context
+from assistant.products.draft import draft
+from assistant.settings import PROJECT_ROOT, Settings
+from tests.conftest import copy_corpus
+from tests.unit.test_draft_request import COORDINATION, FINDINGS, MONITORING, RESULTS
+
+pytestmark = pytest.mark.integration
+CARANA = load_context(PROJECT_ROOT / "examples" / "carana.yaml")
+SPM = load_context(PROJECT_ROOT / "examples" / "spm-withdrawal.yaml")
+
+
+@pytest.fixture(scope="module")
+def benchmarks(tmp_path_factory) -> Retriever:
+    """An index of the BINUH transition report, whose annex sets benchmark indicators (S/2019/805)."""
+    root = tmp_path_factory.mktemp("benchmarks")
+    settings = Settings(corpus_dir=copy_corpus(root / "corpus", ["sg-report-minujusth-s-2019-805.md"]),
+                        index_dir=root / "indexes", uploads_dir=root / "indexes" / "uploads")
+    r = Retriever.open(settings)
+    assert not ingest(settings=settings, store=r.store).failed
+    r.refresh(force=True)
+    return r
+
+
+def tables(report):
+    return [b.rows for b in report.blocks if b.kind == "table"]
+
+
+def text_of(report):
+    return "\n".join([b.text for b in report.blocks] + [i for b in report.blocks for i in b.items])
+
+
+def test_named_priority_and_indicators_reach_the_matrix(benchmarks):
+    report = draft(CARANA, benchmarks, request=RESULTS)
+    titles = [b.text for b in report.blocks if b.kind == "heading" and b.level == 1]
+    assert titles[:2] == ["Your request", "5. Results matrix"]  # only the section asked for
+    [matrix] = tables(report)
+    header, *rows = matrix
+    assert {"Indicator", "Baseline", "Target", "Timeline", "Lead", "Contributing"} <= set(header)
+    assert len(rows) == 4 and rows[0][0] == "Extension of State authority"
+    assert rows[0][header.index("Lead")] == "UNMICA Civil Affairs"  # from the context's matching priority
+    assert all(r[header.index("Baseline")].endswith("(2027)") and r[header.index("Target")].endswith("(2029)") for r in rows)
+    proposed = [r[header.index("Indicator")] for r in rows if r[header.index("Indicator")].startswith("Proposed:")]
+    assert proposed, "no indicator wording drawn from the library"
+    for cell in proposed:  # each proposed wording is in the passage it cites
+        n = int(re.search(r"\[(\d+)\]", cell).group(1))
+        wording = cell.removeprefix("Proposed: ").split(" (wording of")[0]
+        assert " ".join(wording.split()) in " ".join(report.sources[n - 1].quote.split())
+
+
+def test_cadence_and_reports_reach_the_monitoring_section_and_cpas_is_flagged(retriever):
+    report = draft(SPM, retriever, request=MONITORING)
+    [calendar] = tables(report)
+    events = {(r[1], r[0]) for r in calendar[1:]}
+    assert events == {("quarterly", "Pillar dashboard"), ("semi-annual", "SLF review"),
+                      ("annual", "Joint review with the government")}
+    text = text_of(report)
+    assert "reports of the Secretary-General" in calendar[2][3] and "CPAS" in calendar[2][3]
+    missing = next(b.text for b in report.blocks if b.kind == "note" and b.text.startswith("Not described"))
+    assert "CPAS" in missing and "quarterly pillar dashboard" in missing  # the library describes neither
+    assert "Link to CPAS" in text
+
+
+def test_coordination_mechanisms_asked_for_are_drafted(retriever):
+    report = draft(CARANA, retriever, request=COORDINATION)
+    bullets = next(b.items for b in report.blocks if b.kind == "bullets" and b.items[0].startswith("Senior Leadership Forum"))
+    groups = [b for b in bullets if b.startswith("Pillar working group")]
+    assert len(groups) == 3 and all("co-chaired by" in g for g in groups)
+    assert "co-chaired by UNMICA Police and UNDP" in groups[1]  # the context's lead and a contributing agency
+    assert any(b.startswith("Joint planning unit") for b in bullets)
+    assert any("results groups" in b for b in bullets)
+    unlisted = {"UNFPA", "IOM", "FAO"}
+    assert not any(u in text_of(report) for u in unlisted)
+
+
+def test_unsupported_specifics_are_flagged_and_non_isf_requests_declined(retriever):
+    report = draft(SPM, retriever, request="Write the ISF section on the 2025 UN80 mandate-implementation review.")
+    notes = [b.text for b in report.blocks if b.kind == "note"]
+    assert any("mandate-implementation review" in n and "No document in the library" in n for n in notes)
+    with pytest.raises(InvalidRequest, match="budget justification"):
+        draft(SPM, retriever, request="Draft the UNMISS budget justification for 2026/27.")
+
+
+def test_a_word_limit_makes_the_draft_brief_and_says_how_long_it_is(retriever):
+    report = draft(SPM, retriever, request="Draft the shared vision and three strategic objectives. Keep it under 400 "
+                                           "words.")
+    assert report.brief
+    said = next(i for b in report.blocks if b.kind == "bullets" for i in b.items if i.startswith("Length:"))
+    assert "400 words" in said and re.search(r"is \d+ words", said)
+    objectives = next(b.items for b in report.blocks if b.kind == "bullets" and b.items[0].startswith("Strategic objective"))
+    assert len(objectives) == 3
+
+
+def test_risks_with_assumptions_and_humanitarian_space(retriever):
+    report = draft(CARANA, retriever, request="Draft a risks and assumptions table for an ISF in a context with an active "
+                                              "humanitarian response. Include humanitarian-space risks and mitigations "
+                                              "consistent with the IAP safeguards.")
+    [table] = tables(report)
+    assert table[0][:2] == ["Assumption", "Risk if it does not hold"]
+    risks = [r[1] for r in table[1:]]
+    assert risks[:3] == CARANA.tensions and any("humanitarian access" in r for r in risks)
+    assert any(b.kind == "note" and b.text.startswith("IAP Policy 2013 is not in the library") for b in report.blocks)
+
+
+def test_pasted_findings_become_the_analysis_in_the_drafters_words(retriever):
+    report = draft(CARANA, retriever, request=FINDINGS)
+    assert report.brief  # under 800 words
+    [table] = tables(report)
+    assert table[0] == ["Element of the shared analysis", "Your findings (as pasted)"]
+    cells = " ".join(r[1] for r in table[1:])
+    assert "gold trade along the border" in cells and "Traditional peace committees" in cells
+    assert any(i.startswith("Pasted text: 102 words") for b in report.blocks for i in b.items)

@@ -1,0 +1,114 @@
+"""Reading a drafting request: the section, named priority, counts, cadence, mechanisms, limits; non-ISF asks declined."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.products.context import PlanningContext, Priority
+from assistant.products.draft_request import parse_request
+
+# Requests from the domain notes (§5.2), as drafters write them.
+VISION = ("Draft the shared vision and three strategic objectives of an ISF for a mission drawing down in Country X over 24 "
+          "months. The priorities are elections support, police development and the return of IDPs. The UNCT has UNDP, "
+          "UNICEF, UNHCR and WFP. Keep it to one page and align it with the National Development Plan 2025–2029.")
+RESULTS = ("Build a results matrix for the ISF priority 'Extension of State authority': outcome, 3–4 indicators with "
+           "baselines and targets, lead and contributing entities (mission sections + AFPs), and timelines.")
+COORDINATION = ("Draft the 'Coordination and implementation arrangements' section. It covers the Senior Leadership Forum, "
+                "three pillar working groups co-chaired by a mission section and an agency, and the joint planning unit. "
+                "Reuse the existing UNSDCF results groups where possible.")
+MONITORING = ("Write the monitoring, reporting and review section: a quarterly pillar dashboard, a semi-annual SLF review and "
+              "an annual joint review with the government. Show how it feeds the SG's report and CPAS.")
+
+
+def test_results_request_names_its_priority_and_indicator_count():
+    ask = parse_request(RESULTS)
+    assert ask.sections == ["results"] and ask.priority == "Extension of State authority" and ask.indicators == 4
+    assert "Extension of State authority" in ask.terms("results") and ask.terms("vision") == ""
+
+
+def test_monitoring_request_keeps_each_cadence_and_the_reports_it_feeds():
+    ask = parse_request(MONITORING)
+    assert ask.sections == ["monitoring"]
+    assert [(c.frequency, c.what) for c in ask.cadence] == [
+        ("quarterly", "pillar dashboard"), ("semi-annual", "SLF review"), ("annual", "joint review with the government")]
+    assert {"slf", "sg_report", "cpas"} <= set(ask.mechanisms)
+
+
+def test_coordination_request_names_mechanisms_groups_and_co_chairs():
+    ask = parse_request(COORDINATION)
+    assert ask.sections == ["coordination"] and ask.groups == 3 and ask.co_chairs
+    assert ask.mechanisms == ["slf", "pillar_groups", "planning_unit", "results_groups"]
+
+
+def test_vision_request_refines_the_context_with_the_drafters_own_words():
+    ask = parse_request(VISION)
+    assert ask.sections == ["vision"] and ask.objectives == 3 and ask.page_limit == 1 and ask.limited
+    assert ask.priorities == ["elections support", "police development", "the return of IDPs"]
+    ctx = PlanningContext(country="Country X", presence="PKO", mission="UNMX", key_tasks=["Support elections"],
+                          un_entities=["UNDP"], period="2026-2027", priorities=[Priority(name="Police development")])
+    refined = ask.refine(ctx)
+    assert refined.un_entities == ["UNDP", "UNICEF", "UNHCR", "WFP"] and refined.phase == "drawdown"
+    assert [p.name for p in refined.priorities] == ["Police development", "elections support", "the return of IDPs"]
+    assert refined.national_plan == "the National Development Plan 2025–2029"
+
+
+def test_word_limit_and_risks_to_flag():
+    ask = parse_request("Turn these Strategic Assessment findings into the 'Context and shared analysis' section of an ISF. "
+                        "Keep it under 800 words and flag the three highest risks.")
+    assert ask.sections == ["context"] and ask.word_limit == 800 and ask.risks == 3
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Draft the UNMISS budget justification for 2026/27.", "budget"),
+    ("Prepare the Terms of Reference for a Strategic Assessment ahead of a mandate renewal.", "terms of reference"),
+    ("Draft the cover note from the SRSG submitting the ISF to the HQ Integrated Task Force.", "cover note"),
+])
+def test_requests_that_are_not_isf_sections_are_declined(text, what):
+    ask = parse_request(text)
+    assert what in ask.declined and ask.sections == []
+
+
+def test_an_empty_request_asks_nothing():
+    ask = parse_request("  ")
+    assert ask.sections == [] and not ask.declined and ask.terms("results") == ""
+
+
+def test_coordination_bodies_the_parser_does_not_know_are_kept_as_written():
+    ask = parse_request("Draft the coordination section: a Senior Leadership Forum chaired by the SRSG, two pillar groups and "
+                        "a joint transition working group with the Government.")
+    assert ask.groups == 2 and ask.slf_chair == "SRSG"
+    assert ask.bodies == ["joint transition working group with the Government"]
+
+
+def test_risk_requests_ask_for_assumptions_and_humanitarian_space_and_name_the_iap():
+    ask = parse_request("Draft a risks and assumptions table for an ISF in a context with an active humanitarian response. "
+                        "Include humanitarian-space risks and mitigations consistent with the IAP safeguards.")
+    assert ask.sections == ["risks"] and ask.assumptions and ask.humanitarian and ask.iap
+
+
+def test_half_a_page_is_a_limit_and_pasted_text_that_never_came_is_noticed():
+    assert parse_request("Draft the shared vision, keeping it to half a page.").page_limit == 1
+    assert parse_request("Turn these findings (pasted) into the context section.").pasted
+
+
+FINDINGS = ("Turn these Strategic Assessment findings into the 'Context and shared analysis' section of an ISF. Keep it under "
+            "800 words and flag the three highest risks.\n\n"
+            "Land disputes and the exclusion of young men from local councils drive recruitment into armed groups in the "
+            "north. The two main armed groups compete for control of the gold trade along the border. Renewed fighting "
+            "could displace tens of thousands of people before the 2027 elections. The withdrawal of the mission's "
+            "field offices may leave a security vacuum in three districts. Traditional peace committees have settled "
+            "most land disputes in the south without violence. Delays in paying civil servants are likely to fuel "
+            "protests in the capital. The national police has fewer than half the officers it needs outside the capital.")
+
+
+def test_pasted_findings_are_kept_apart_from_the_instruction_and_sorted():
+    from assistant.products.draft_findings import findings_blocks
+
+    ask = parse_request(FINDINGS)
+    assert ask.sections == ["context"] and ask.word_limit == 800 and ask.risks == 3 and not ask.pasted
+    assert ask.pasted_text.startswith("Land disputes") and "gold trade" not in ask.text
+    table, risks = [b for b in findings_blocks(ask.pasted_text, ask.risks) if b.kind in ("table", "bullets")]
+    rows = {r[0]: r[1] for r in table.rows[1:]}
+    assert rows["Drivers and root causes of conflict"].startswith("Land disputes")
+    assert "Traditional peace committees" in rows["Capacities for peace"]
+    assert risks.items[0].startswith("Renewed fighting") and len(risks.items) == 3

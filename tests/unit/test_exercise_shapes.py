@@ -1,0 +1,116 @@
+"""What a trainer's request asks for, and its numbers: pure rules, no model (the five §5.3 requests that failed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.products.exercise import format_for
+from assistant.products.exercise_aar import hot_wash_agenda
+from assistant.products.exercise_course import LEVELS, OBJECTIVES, by_day, rubric
+from assistant.products.exercise_drill import MECHANISM_BANK, MECHANISMS, situations, timetable
+from assistant.products.exercise_shapes import covers, recognise, syndicates
+from assistant.products.exercise_workshop import drafting_timetable, proposal_timetable
+
+SNAP = ("Create six snap situations (10 minutes each) testing which integrated mechanism (SLF, HCT, ITF, UNCT) should "
+        "decide each issue.")
+AAR = "Draft a hot-wash and AAR template for an integrated-planning exercise, with improvement actions assigned to owners."
+COURSE = ("Give me learning objectives and an evaluation rubric for a 3-day joint course for mission and UNCT planners on the "
+          "IAP policy.")
+PBF = ("Adapt the DPKO scenario-based exercise format (groups of 5–8, 10-minute presentations) into a PBF joint-proposal "
+       "exercise. Teams must agree a Priority Plan outcome and who co-signs it.")
+WORKSHOP = ("Design a half-day workshop in which mixed mission/UNCT syndicates draft the vision and two priorities of an ISF "
+            "for Carana, using a 4-page read-ahead I can hand out")
+
+
+def _end(rows: list[list[str]]) -> str:
+    return rows[-1][0].split("–")[1]
+
+
+@pytest.mark.parametrize("text, kind", [(SNAP, "drill"), (AAR, "aar"), (COURSE, "course"), (PBF, "proposal"),
+                                        (WORKSHOP, "workshop"),
+                                        ("Build a 90-minute tabletop exercise on humanitarian space with 3 injects", "pack"),
+                                        ("Build a pre-course quiz (15 questions) on Brahimi and the IAP policy", "quiz")])
+def test_the_product_is_recognised_from_the_request(text, kind):
+    assert recognise(text).kind == kind
+
+
+def test_the_requests_numbers_are_kept():
+    snap = recognise(SNAP)
+    assert (snap.count, snap.minutes_each) == (6, 10)
+    assert recognise(COURSE).days == 3
+    pbf = recognise(PBF)
+    assert (pbf.group, pbf.presentation, pbf.minutes) == ((5, 8), 10, None)  # a 10-minute talk is not the session length
+    work = recognise(WORKSHOP)
+    assert (work.minutes, work.pages, work.priorities) == (240, 4, 2)
+    assert recognise("a 2-hour simulation of an ITF meeting").minutes == 120
+    assert recognise("Build a 90-minute tabletop exercise with 3 injects").injects == 3
+    assert recognise("Build a pre-course quiz (15 questions)").count == 15
+    assert recognise("a one-day CPX on drawdown").minutes == 480
+
+
+def test_a_shape_asked_for_explicitly_wins():
+    assert recognise("humanitarian space", "drill").kind == "drill"
+
+
+def test_syndicates_stay_within_the_group_size_asked_for():
+    assert syndicates(18, (5, 8)) == (3, 6)
+    n, largest = syndicates(30, (5, 8))
+    assert 5 <= 30 // n and largest <= 8
+    assert syndicates(4, (5, 8))[0] == 1
+
+
+def test_no_format_name_states_a_length_the_header_could_contradict():
+    """5.3 #3 read 'tabletop exercise (90 minutes) · 60 minutes'."""
+    assert all("minute" not in format_for(m).name for m in (45, 60, 90, 120, 240, 480, 960))
+
+
+def test_a_drill_has_the_count_and_minutes_asked_for():
+    rows = timetable(6, 10)
+    assert [r[1] for r in rows[2:8]] == [f"Situation {k}: syndicates decide and prepare a one-minute answer" for k in range(1, 7)]
+    assert rows[-1][0] == "1:10–1:25"  # 10 introduction + 6 × 10 + 15 debrief
+    chosen = situations(SNAP, 6)
+    assert len(chosen) == 6 and {s.mechanism for s in chosen} == {"SLF", "HCT", "ITF", "UNCT"}
+    assert all(s.case and (s.mechanism in s.answer or MECHANISMS[s.mechanism][0] in s.answer) for s in chosen)
+    assert len(MECHANISM_BANK) >= 8
+
+
+def test_a_drill_on_a_catalogue_topic_uses_its_injects_and_one_outside_it_is_declined():
+    assert [s.title for s in situations("four snap situations on humanitarian space", 4)][0] == "Co-branded quick-impact projects"
+    with pytest.raises(ValueError, match="neither the library nor the exercise catalogue"):
+        situations("a firearms-safety drill for UN police", 6)
+
+
+def test_a_course_spreads_the_iap_objectives_over_the_days_with_a_rubric():
+    assert [len(d) for d in by_day(3)] == [3, 2, 2]
+    assert sum(len(d) for d in by_day(1)) == len(OBJECTIVES)
+    assert by_day(10)[-1] == []  # days beyond the objectives are integrating exercise days
+    table = rubric()
+    assert table[0][1:5] == list(LEVELS) and len(table) == len(OBJECTIVES) + 1
+    assert all(all(cell for cell in row) for row in table)
+
+
+def test_the_aar_and_workshop_timetables_fill_the_time_asked_for():
+    assert _end(hot_wash_agenda()) == "0:30"
+    rows = drafting_timetable(240, 3, 2, 10)
+    assert _end(rows) == "4:00" and any(r[1] == "Break" for r in rows)
+    assert sum("draft priority" in r[1] for r in rows) == 2
+    rows, total = proposal_timetable(None, 3, 10)
+    assert "10 minutes each, 3 teams" in rows[4][1] and _end(rows) == f"{total // 60}:{total % 60:02d}"
+
+
+def test_courses_and_workshops_on_other_subjects_are_not_faked():
+    assert covers("course", COURSE) and covers("workshop", WORKSHOP) and covers("proposal", PBF)
+    assert not covers("course", "a 3-day course on firearms safety for UN police")
+    assert not covers("workshop", "a workshop where syndicates draft a vehicle maintenance SOP")
+
+
+def test_roles_and_group_size_named_in_the_request_are_kept():
+    from assistant.products.exercise_requests import requested_roles
+    from assistant.products.exercise_scope import codes
+
+    assert requested_roles("a tabletop with role cards (SRSG, Head of OCHA, FC, UNICEF Rep, NGO forum), 3 injects") == [
+        "SRSG / Head of Mission", "Head of OCHA", "Force Commander", "UNICEF Representative", "NGO forum representative"]
+    assert requested_roles("an exercise on humanitarian space and the FC's escorts") == []  # no role list, no roles
+    assert recognise("eight snap situations for a mixed group of 24 staff").participants == 24
+    assert recognise("groups of 5-8").participants is None
+    assert codes("the UN80 reforms, IDDRS 5.10 and the SRSG's role in an ISF") == ["UN80", "IDDRS"]
