@@ -27,6 +27,7 @@ from assistant.answering.verify import split_sentences
 from assistant.citation import CitationBook
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.context import PlanningContext, Priority
+from assistant.products.draft_findings import findings_blocks
 from assistant.products.draft_request import MECHANISMS, Cadence, DraftAsk
 from assistant.products.draft_text import TBD, _best, _entities, _list, _the
 from assistant.products.export import Block
@@ -310,6 +311,10 @@ def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retri
         return _vision(ctx)[:1] + objectives(ctx, ask)
     if key == "risks" and (ask.assumptions or ask.humanitarian):
         return risks_table(ctx, ask, retriever, book)
+    if key == "context" and ask.pasted_text:
+        return [Block(kind="paragraph", text=f"Context and shared analysis of {ctx.country}, from the findings you pasted. The "
+                                             f"summary {_the(ctx)} and the country team agree: {TBD}.")] + findings_blocks(
+            ask.pasted_text, ask.risks)
     if key == "context" and ask.risks:
         risks = [*ctx.tensions[:ask.risks], *[TBD] * max(0, ask.risks - len(ctx.tensions))]
         return _context(ctx) + [Block(kind="paragraph", text=f"The {ask.risks} highest risks, as asked (candidates from "

@@ -122,6 +122,7 @@ class DraftAsk(BaseModel):
     humanitarian: bool = Field(False, description="Humanitarian-space risks asked for.")
     pasted: bool = Field(False, description="The request refers to pasted text that did not come with it.")
     iap: bool = Field(False, description="The request relies on IAP requirements (the IAP Policy/Handbook).")
+    pasted_text: str = Field("", description="Text the drafter pasted after the instruction (findings, a draft).")
     slf_chair: str = Field("", description="Who chairs the Senior Leadership Forum, as the request says.")
     bodies: list[str] = Field(default_factory=list, description="Other coordination bodies the request names, as written.")
 
@@ -197,9 +198,24 @@ def _section_and_decline(text: str) -> tuple[list[str], str]:
     return ([found[0][1]] if found else []), ""
 
 
+def split_pasted(text: str) -> tuple[str, str]:
+    """(instruction, pasted text): a long request is the instruction's first paragraph (or first two sentences) and the
+    text the drafter pasted after it; a short one is all instruction."""
+    text = (text or "").strip()
+    if len(text) < PASTED_MIN:
+        return text, ""
+    head, _, rest = text.partition("\n\n") if "\n\n" in text[:PASTED_MIN] else ("", "", "")
+    if not head:
+        sentences = re.split(r"(?<=[.:])\s+(?=[A-Z0-9“\"'-])", text, maxsplit=2)
+        head, rest = " ".join(sentences[:2]), (sentences[2] if len(sentences) > 2 else "")
+    return (head, rest.strip()) if len(rest.strip()) >= PASTED_MIN // 2 else (text, "")
+
+
 def parse_request(text: str) -> DraftAsk:
-    """The specifics of a drafting request (an empty request asks for nothing in particular)."""
-    text = " ".join((text or "").split())
+    """The specifics of a drafting request (an empty request asks for nothing in particular); pasted text after the
+    instruction is kept apart, so that its words are not read as the drafter's instructions."""
+    text, pasted = split_pasted(text)
+    text = " ".join(text.split())
     if not text:
         return DraftAsk()
     sections, declined = _section_and_decline(text)
@@ -228,7 +244,7 @@ def parse_request(text: str) -> DraftAsk:
                                                           else 0),
         assumptions=bool(re.search(r"assumptions?", text, re.I)),
         humanitarian=bool(re.search(r"humanitarian[- ]space|humanitarian (?:principles|access|actors)", text, re.I)),
-        pasted=bool(re.search(r"\(pasted\)|\bpasted\b", text, re.I)) and len(text) < PASTED_MIN,
+        pasted=bool(re.search(r"\(pasted\)|\bpasted\b", text, re.I)) and not pasted,
         iap=bool(re.search(r"\bIAP\b|integrated assessment and planning", text, re.I)),
-        slf_chair=chair.group(1) if chair else "", bodies=_bodies(text),
+        slf_chair=chair.group(1) if chair else "", bodies=_bodies(text), pasted_text=pasted,
     )

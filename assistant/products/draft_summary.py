@@ -54,6 +54,10 @@ def request_blocks(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, ti
     if ask.mechanisms:
         taken.append("Mechanisms and reports named: " + "; ".join(MECHANISMS[k][1] for k in ask.mechanisms
                                                                   if k not in ("dashboard", "government")) + ".")
+    if ask.pasted_text:
+        taken.append(f"Pasted text: {len(ask.pasted_text.split())} words, kept apart from the instruction"
+                     + (" and sorted into the shared analysis." if "context" in ask.sections else
+                        ", not used: only the context and shared analysis section takes pasted findings."))
     if ask.limited:
         limit = f"{ask.word_limit} words" if ask.word_limit else f"{ask.page_limit} page{'s' if ask.page_limit > 1 else ''}"
         taken.append(f"Length: at most {limit}, so the draft is brief; its first-pass text is {words} words (the quoted "

@@ -66,6 +66,23 @@ def test_draft_tab_builds_a_cited_draft(browser, server, tmp_path):  # noqa: F81
     page.close()
 
 
+def test_draft_tab_takes_a_request_in_words(browser, server):  # noqa: F811
+    page = browser.new_page()
+    page.goto(server, wait_until="load")
+    page.wait_for_selector("#pa-question", timeout=60000)
+    page.get_by_role("tab", name="Draft").click()
+    page.get_by_role("button", name="Load the Carana example").click()
+    page.wait_for_function("document.querySelector('#pa-country textarea, #pa-country input').value === 'Carana'")
+    page.locator("#pa-draft-request textarea").fill("Build a results matrix for the ISF priority 'Extension of State "
+                                                   "authority' with 3 indicators, baselines and targets.")
+    page.locator("#pa-draft").click()
+    page.wait_for_selector("#pa-draft-preview table", timeout=120000)
+    preview = page.locator("#pa-draft-preview").inner_text()
+    assert "Your request" in preview and "5. Results matrix" in preview and "7. Coordination" not in preview
+    assert "Extension of State authority" in preview and "Baseline" in preview
+    page.close()
+
+
 def test_healthcheck_tab_blank_form_then_rated_report(browser, server, tmp_path):  # noqa: F811
     page = browser.new_page()
     page.goto(server, wait_until="load")

@@ -14,7 +14,7 @@ from assistant.products.context import load_context
 from assistant.products.draft import draft
 from assistant.settings import PROJECT_ROOT, Settings
 from tests.conftest import copy_corpus
-from tests.unit.test_draft_request import COORDINATION, MONITORING, RESULTS
+from tests.unit.test_draft_request import COORDINATION, FINDINGS, MONITORING, RESULTS
 
 pytestmark = pytest.mark.integration
 CARANA = load_context(PROJECT_ROOT / "examples" / "carana.yaml")
@@ -111,3 +111,13 @@ def test_risks_with_assumptions_and_humanitarian_space(retriever):
     risks = [r[1] for r in table[1:]]
     assert risks[:3] == CARANA.tensions and any("humanitarian access" in r for r in risks)
     assert any(b.kind == "note" and b.text.startswith("IAP Policy 2013 is not in the library") for b in report.blocks)
+
+
+def test_pasted_findings_become_the_analysis_in_the_drafters_words(retriever):
+    report = draft(CARANA, retriever, request=FINDINGS)
+    assert report.brief  # under 800 words
+    [table] = tables(report)
+    assert table[0] == ["Element of the shared analysis", "Your findings (as pasted)"]
+    cells = " ".join(r[1] for r in table[1:])
+    assert "gold trade along the border" in cells and "Traditional peace committees" in cells
+    assert any(i.startswith("Pasted text: 102 words") for b in report.blocks for i in b.items)

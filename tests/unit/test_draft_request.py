@@ -89,3 +89,26 @@ def test_risk_requests_ask_for_assumptions_and_humanitarian_space_and_name_the_i
 def test_half_a_page_is_a_limit_and_pasted_text_that_never_came_is_noticed():
     assert parse_request("Draft the shared vision, keeping it to half a page.").page_limit == 1
     assert parse_request("Turn these findings (pasted) into the context section.").pasted
+
+
+FINDINGS = ("Turn these Strategic Assessment findings into the 'Context and shared analysis' section of an ISF. Keep it under "
+            "800 words and flag the three highest risks.\n\n"
+            "Land disputes and the exclusion of young men from local councils drive recruitment into armed groups in the "
+            "north. The two main armed groups compete for control of the gold trade along the border. Renewed fighting "
+            "could displace tens of thousands of people before the 2027 elections. The withdrawal of the mission's "
+            "field offices may leave a security vacuum in three districts. Traditional peace committees have settled "
+            "most land disputes in the south without violence. Delays in paying civil servants are likely to fuel "
+            "protests in the capital. The national police has fewer than half the officers it needs outside the capital.")
+
+
+def test_pasted_findings_are_kept_apart_from_the_instruction_and_sorted():
+    from assistant.products.draft_findings import findings_blocks
+
+    ask = parse_request(FINDINGS)
+    assert ask.sections == ["context"] and ask.word_limit == 800 and ask.risks == 3 and not ask.pasted
+    assert ask.pasted_text.startswith("Land disputes") and "gold trade" not in ask.text
+    table, risks = [b for b in findings_blocks(ask.pasted_text, ask.risks) if b.kind in ("table", "bullets")]
+    rows = {r[0]: r[1] for r in table.rows[1:]}
+    assert rows["Drivers and root causes of conflict"].startswith("Land disputes")
+    assert "Traditional peace committees" in rows["Capacities for peace"]
+    assert risks.items[0].startswith("Renewed fighting") and len(risks.items) == 3
