@@ -28,7 +28,9 @@ from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_
 from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
+from assistant.products.exercise_aar import DEBRIEF_BANK
 from assistant.products.exercise_catalogue import TOPICS, Topic
+from assistant.products.exercise_guide import guide, mel
 from assistant.products.exercise_key import answer_key, cited
 from assistant.products.exercise_requests import (
     Requested,
@@ -323,24 +325,17 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
                    Block(kind="bullets", items=[f"Medium: {inj.medium}", f"To: {inj.to}"]
                          + ([f"Scenario time: {when[inj.title]} (as requested)"] if inj.title in when else [])
                          + [f"Content: {inj.content}", f"Expected action: {inj.action}"])]
+    blocks += mel(events, table, when, chosen.objectives) + guide(events, syndicates)
     blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=list(chosen.questions)),
                Block(kind="heading", text="Facilitator answer key", level=1),
                Block(kind="note", text="What a good answer draws on, quoted from the corpus. Where the corpus is silent, the "
                    "key says so.")]
     for q in chosen.questions:
         blocks += [Block(kind="heading", text=q, level=2), *answer_key(q, retriever, book, backend)]
-    blocks += [Block(kind="heading", text="Debrief (hot-wash)", level=1), Block(kind="bullets", items=list(DEBRIEF))]
+    blocks += [Block(kind="heading", text="Debrief (hot-wash)", level=1), Block(kind="bullets", items=list(DEBRIEF_BANK))]
     return Report(title=f"Joint training exercise: {subject}",
                   subtitle=f"{fmt.name} · {minutes} minutes · {participants} participants · {'fictional country ' if not context or context.fictional else ''}{place}",
                   blocks=blocks, sources=book.sources)
 
 
-DEBRIEF = (
-    "What did we set out to achieve, and what actually happened? Where did the gap come from?",
-    "Which decision needed both the mission and the country team, and was the right forum used?",
-    "Did we share one analysis? Where did mission and agency assumptions diverge?",
-    "Which humanitarian principles were at stake, and how did we protect them?",
-    "Who is accountable for each agreed result, and by when?",
-    "What should we sustain, and what should we improve? Who owns each improvement, and by when?",
-)
 CATALOGUE = tuple((t.key, t.title) for t in TOPICS)

@@ -29,9 +29,11 @@ def _level(pack, level):
 
 def test_pack_structure(packs):
     assert _level(packs["humanitarian"], 1) == ["Purpose and audience", "Learning objectives", "Scenario (read-ahead)",
-        "Role cards",
-                                                 "Timetable and injects", "Discussion questions", "Facilitator answer key",
-                                                 "Debrief (hot-wash)"]
+        "Role cards", "Timetable and injects", "Master events list", "Facilitator guide", "Discussion questions",
+        "Facilitator answer key", "Debrief (hot-wash)"]
+    mel = next(b.rows for b in packs["drawdown"].blocks if b.kind == "table" and b.rows[0][0] == "#")
+    assert len(mel) == 7 and mel[0][-1] == "Objective tested" and all(r[1] and r[-1] for r in mel[1:])
+    assert sum(r[-1] != "—" for r in mel[1:]) >= 3  # most injects test one of the topic's objectives
     titles = [b.text for b in packs["drawdown"].blocks]
     read_ahead = packs["drawdown"].blocks[titles.index("Scenario (read-ahead)") + 1: titles.index("Role cards")]
     assert scenario_words(read_ahead) >= 400
