@@ -8,8 +8,10 @@ occurring in the library ("the triple-hatted deputy SRSG", not "SRSG"). Then:
   question that asked *what* did something ("What replaced the ISF in Sierra Leone?") "it" is the
   answer's subject instead ("the joint vision");
 * an elliptical follow-up takes the previous question with the new qualifier: "and by mid-2019?"
-  replaces "by September 2017"; "and MONUSCO?" replaces the mission named before; "what about
-  funding?" asks the previous question's ask of the new thing;
+  replaces "by September 2017"; "and MONUSCO?" replaces the mission named before ("what about
+  corruption under MINUJUSTH?" also replaces what it was asked about: "… on rule of law" → "… on
+  corruption"); "what about funding?" asks the previous question's ask of the new thing;
+* a lone question word asks the previous question anew: "and why?" → "Why was the DFS created?";
 * "tell me more" asks the previous question again (what was already said is not repeated).
 
 >>> condense_rules("and who approves it?", "What must an ISF contain?")
@@ -45,6 +47,7 @@ FRAME = re.compile(r"^(?:the |an? )?(?:main |key |exact )?(?:purpose|role|aim|go
                    r"functions|responsibilities|structure|outcome|results?|findings|conclusions?|impact|status|history|"
                    r"meaning|definition|scope|strength|nature|objectives?|priorities|budget|membership|origin)"
                    r"\s+of\s+", re.IGNORECASE)
+ABOUT_END = re.compile(r"\s(on|about|regarding|concerning)\s+(?:the\s+)?[a-z][\w\s-]*$")  # the previous subject matter
 ARTICLE = re.compile(r"^(?:the|an?|this|that)\s+", re.IGNORECASE)
 DO_SUPPORT = re.compile(r"^(?:and\s+)?(?:\w+\s+){0,2}?(?:do|does|did)\s", re.IGNORECASE)
 TOPIC_WORDS = 8
@@ -152,7 +155,10 @@ def _qualified(previous: str, fragment: str, topic: str) -> str:
         target = max(old, key=lambda e: _likeness(e, new[0]))  # 'and the Peacebuilding Fund?' replaces the Commission
         swapped = re.sub(rf"\ban?\s+(?={re.escape(target)})", "the ", base, count=1).replace(target, new[0], 1)
         left = re.sub(rf"\s*\b(?:{'|'.join(PREPOSITIONS)})?\s*{re.escape(new[0])}", "", fragment).strip(" ,")
-        return f"{swapped}, regarding {left}?" if _content(left.split()) else f"{swapped}?"
+        if not _content(left.split()):
+            return f"{swapped}?"
+        about = ABOUT_END.search(swapped)  # 'on rule of law' gives way to the new subject: 'on corruption'
+        return f"{swapped[:about.start()]} {about.group(1)} {left}?" if about else f"{swapped}, regarding {left}?"
     if topic and topic.lower() not in fragment.lower():
         return f"What about {fragment} regarding {topic}?"
     return f"What about {fragment}?"

@@ -67,7 +67,9 @@ def test_it_after_a_what_did_question_is_the_answer():
     ("and MONUSCO?", "How many troops does MINUSMA have?", "How many troops does MONUSCO have?"),
     ("what about the Mission Concept?", "What must an ISF contain?", "What must the Mission Concept contain?"),
     ("and what about corruption under MINUJUSTH?", "Which programme did MINUSTAH run with UNDP on rule of law?",
-     "Which programme did MINUJUSTH run with UNDP on rule of law, regarding corruption?"),
+     "Which programme did MINUJUSTH run with UNDP on corruption?"),
+    ("what about gender under MINUJUSTH?", "What did MINUSTAH report about police reform?",  # the new subject matter
+     "What did MINUJUSTH report about gender?"),
     ("and what about funding?", "What must an ISF contain?", "What about funding regarding the ISF?"),
     ("and what about the Peacebuilding Fund?", "What does resolution 80/11 ask the Peacebuilding Commission to do?",
      "What does resolution 80/11 ask the Peacebuilding Fund to do?"),
