@@ -31,6 +31,7 @@ from assistant.index.store import MISSING, Record, Store
 from assistant.settings import Settings, get_settings
 
 Mode = Literal["hybrid", "dense", "lexical"]
+EMPTY = "empty"  # generation of the snapshot before the first search: nothing loaded yet
 
 
 class Filters(BaseModel):
@@ -126,7 +127,7 @@ class Retriever:
         self.encoder = encoder
         self.glossary = glossary
         self._lock = threading.Lock()
-        self.snapshot = LexicalSnapshot.build([], "empty")
+        self.snapshot = LexicalSnapshot.build([], EMPTY)
         self._sentences: tuple[str, SentenceIndex] | None = None
 
     @classmethod
@@ -168,8 +169,14 @@ class Retriever:
 
     @property
     def sentences(self) -> SentenceIndex:
-        """The sentence index of the current passages (built on first use; vectors come from the ingest cache)."""
-        self.refresh()
+        """The sentence index of the passages the last search loaded (opened or built on first use).
+
+        It follows the loaded snapshot instead of reading the marker again: an answer reads it about
+        eight times a question, and each marker read is a Chroma round trip (a quarter of an answer's
+        time, profiled 2026-11-26); :meth:`search` reads the marker once a question.
+        """
+        if self.snapshot.generation == EMPTY:
+            self.refresh()
         generation = self.snapshot.generation
         with self._lock:
             if self._sentences is None or self._sentences[0] != generation:

@@ -36,7 +36,7 @@ from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import asked_blocks
 from assistant.products.draft_request import DraftAsk, parse_request
-from assistant.products.draft_summary import request_blocks
+from assistant.products.draft_summary import decline_message, request_blocks
 from assistant.products.draft_text import (
     FUNDING_WORDS,
     TBD,
@@ -307,9 +307,7 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
         raise InvalidRequest(f"length: brief or full, not {length!r}")
     ask = parse_request(request)
     if ask.declined:
-        raise InvalidRequest(f"This asks for {ask.declined}, which is not a section of an Integrated Strategic Framework: "
-                             f"the drafting tool writes ISF sections ({', '.join(SECTION_KEYS)}), each from your planning "
-                             "context and the cited guidance. Ask for one of them, or for the whole ISF.")
+        raise InvalidRequest(decline_message(ask, ctx, retriever, SECTION_KEYS))
     if ask.sections and (not sections or "all" in sections):
         sections = ask.sections
     ctx, length = ask.refine(ctx), "brief" if ask.limited else length

@@ -30,6 +30,7 @@ from assistant.products.context import PlanningContext, Priority
 from assistant.products.draft_findings import findings_blocks
 from assistant.products.draft_request import MECHANISMS, Cadence, DraftAsk
 from assistant.products.draft_text import TBD, _best, _entities, _list, _the
+from assistant.products.draft_transfer import transfer_table
 from assistant.products.export import Block
 from assistant.products.guidance import FIRST_PERSON, tidy
 
@@ -143,7 +144,7 @@ def _matching_priority(ctx: PlanningContext, name: str) -> Priority | None:
 def priority_matrix(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
     """The results matrix for the one priority the request names: outcome, n indicators, baselines, targets, timelines."""
     start, end = ctx.years
-    mid = (start + end + 1) // 2
+    mid = (start + end + 1) // 2 if end - start >= 2 else f"end-{start}"  # a two-year ISF is reviewed after its first year
     p = _matching_priority(ctx, ask.priority)
     n = ask.indicators or 3
     lead = p.lead if p and p.lead and ctx.listed(p.lead) else f"{TBD} (a {ctx.mission} section)"
@@ -309,6 +310,8 @@ def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retri
         return coordination_mechanisms(ctx, ask, retriever, book)
     if key == "vision" and (ask.objectives or ask.priorities):
         return _vision(ctx)[:1] + objectives(ctx, ask)
+    if key == "division" and (ask.civilian or ask.owners):
+        return transfer_table(ctx, ask)
     if key == "risks" and (ask.assumptions or ask.humanitarian):
         return risks_table(ctx, ask, retriever, book)
     if key == "context" and ask.pasted_text:

@@ -50,6 +50,14 @@ NOT_ISF: tuple[tuple[str, str], ...] = (
     ("a cover note or letter", r"cover(?:ing)? (?:note|letter|memo)"),
     ("a rewrite of a pasted draft", r"\b(?:rewrite|shorten|condense) this\b"),
 )
+# A request for the whole framework ("Draft an ISF for …") drafts every section; any other request that names no section
+# is declined rather than answered with ten sections it did not ask for.
+WHOLE = re.compile(r"^\W*(?:please\s+)?(?:draft|write|prepare|build|produce)\s+(?:an?|the|a full|the whole|a complete|a first "
+                   r"draft of (?:an?|the))\s+(?:ISF|Integrated Strategic Framework)\b(?!\s+(?:section|annex|part|chapter))",
+                   re.IGNORECASE)
+OWNERS = re.compile(r"(?:transfers?(?:red)? to|hand(?:ed)? over to|future owners?\s*(?:\(|such as|like)?)\s*([^.;:)]+)",
+                    re.IGNORECASE)
+NO_SECTION = "something that is none of the ISF sections"
 FREQUENCIES = {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly", "semi-annual": "semi-annual",
                "semiannual": "semi-annual", "biannual": "semi-annual", "six-monthly": "semi-annual", "annual": "annual",
                "yearly": "annual", "mid-term": "mid-term", "end-of-period": "end of period"}
@@ -123,6 +131,8 @@ class DraftAsk(BaseModel):
     pasted: bool = Field(False, description="The request refers to pasted text that did not come with it.")
     iap: bool = Field(False, description="The request relies on IAP requirements (the IAP Policy/Handbook).")
     pasted_text: str = Field("", description="Text the drafter pasted after the instruction (findings, a draft).")
+    civilian: bool = Field(False, description="Only civilian tasks are asked about (a transition annex).")
+    owners: list[str] = Field(default_factory=list, description="Future owners of tasks the request names.")
     slf_chair: str = Field("", description="Who chairs the Senior Leadership Forum, as the request says.")
     bodies: list[str] = Field(default_factory=list, description="Other coordination bodies the request names, as written.")
 
@@ -179,6 +189,15 @@ def _split_list(text: str) -> list[str]:
     return [p.strip(" '\"‘’“”") for p in parts if 2 < len(p.strip()) < 120]
 
 
+def _owners(text: str) -> list[str]:
+    """Entities a request names as future owners of tasks ('transfer to UNDP, UNICEF or the Ministry of Justice')."""
+    match = OWNERS.search(text)
+    names = re.split(r",\s*|\s+or\s+|\s+and\s+", match.group(1)) if match else []
+    names = [re.sub(r"^(?:the|an?)\s+", "", n.strip(), flags=re.I) for n in names]
+    return [n for n in names if re.fullmatch(r"(?:UN )?[A-Z][A-Za-z-]{1,12}|(?:Ministry|Office|Department) of [A-Z][\w ]{2,40}",
+                                             n)]
+
+
 def _bodies(text: str) -> list[str]:
     """Coordination bodies named in the request that are none of the known mechanisms ('a joint transition working group
     with the Government')."""
@@ -195,6 +214,8 @@ def _section_and_decline(text: str) -> tuple[list[str], str]:
     other = sorted((m.start(), what) for what, pattern in NOT_ISF for m in [re.search(pattern, text, re.I)] if m)
     if other and (not found or other[0][0] < found[0][0]):
         return [], other[0][1]
+    if not found and not WHOLE.search(text):
+        return [], NO_SECTION
     return ([found[0][1]] if found else []), ""
 
 
@@ -247,4 +268,5 @@ def parse_request(text: str) -> DraftAsk:
         pasted=bool(re.search(r"\(pasted\)|\bpasted\b", text, re.I)) and not pasted,
         iap=bool(re.search(r"\bIAP\b|integrated assessment and planning", text, re.I)),
         slf_chair=chair.group(1) if chair else "", bodies=_bodies(text), pasted_text=pasted,
+        civilian=bool(re.search(r"\bcivilian (?:tasks|functions|components?)\b", text, re.I)), owners=_owners(text),
     )

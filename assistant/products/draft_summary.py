@@ -13,12 +13,13 @@ import re
 from assistant.answering.named import library_passages
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
-from assistant.products.draft_request import MECHANISMS, DraftAsk
+from assistant.products.draft_request import MECHANISMS, NO_SECTION, DraftAsk
 from assistant.products.draft_text import _list
 from assistant.products.export import Block
 from assistant.products.missing_texts import missing_notes
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+(?:for|of|on|the|and)\s+(?:the\s+)?[A-Z][a-z]+|\s+[A-Z][a-z]+)+)\b")
 COMPOUND = re.compile(r"\b([a-z]+(?:-[a-z]+)+ (?:review|dashboard|process|initiative|mechanism|system|plan|compact|exercise))\b",
                       re.IGNORECASE)
 
@@ -31,13 +32,27 @@ def unknown_specifics(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever)
     named = {m.lower() for k in ask.mechanisms for m in re.findall(r"\b[A-Z]{2,}\b", MECHANISMS[k][1])}
     own = {e.upper() for e in [*ctx.entities, ctx.mission]} | {"ISF", "SG", "UN", "AFP", "AFPS", "IDPS"}
     out = []
-    for name in dict.fromkeys([*ACRONYM.findall(ask.text), *(m.group(1) for m in COMPOUND.finditer(ask.text))]):
+    names = [*ACRONYM.findall(ask.text), *(m.group(1) for m in COMPOUND.finditer(ask.text)),
+             *(m.group(1) for m in NAME.finditer(ask.text))]
+    context = " ".join([ctx.country, ctx.mission, ctx.national_plan, *ctx.un_entities, *(p.name for p in ctx.priorities),
+                        *(MECHANISMS[k][1] for k in MECHANISMS)]).lower()
+    for name in dict.fromkeys(names):
         low = name.lower()
-        if name.upper() in own or low in named or (name.isupper() and name in glossary):
+        if name.upper() in own or low in named or (name.isupper() and name in glossary) or low in context:
             continue
         if not any(low in t or low.replace("-", " ") in t for t in texts):
             out.append(name)
     return out
+
+
+def decline_message(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, keys: tuple[str, ...]) -> str:
+    """Why the request is declined, what the tool writes instead, and what of the request the library lacks."""
+    unknown = unknown_specifics(ask, ctx, retriever)
+    lacks = f" No document in the library mentions {_list([f'“{u}”' for u in unknown])}." if unknown else ""
+    head = ("This request names none of the sections of an Integrated Strategic Framework" if ask.declined == NO_SECTION else
+            f"This asks for {ask.declined}, which is not a section of an Integrated Strategic Framework")
+    return (f"{head}: the drafting tool writes ISF sections ({', '.join(keys)}), each from your planning context and the "
+            f"cited guidance. Ask for one of them, or for the whole ISF.{lacks}")
 
 
 def request_blocks(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, titles: list[str], words: int) -> list[Block]:
@@ -49,6 +64,9 @@ def request_blocks(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, ti
         taken.append(f"Priorities from your request: {_list(ask.priorities)}.")
     if ask.entities:
         taken.append(f"UN entities from your request: {_list(ask.entities)} (only these and your context's are named).")
+    if ask.national_plan and ctx.national_plan and ask.national_plan.lower() not in ctx.national_plan.lower():
+        taken.append(f"National plan: your request names {ask.national_plan}, your planning context {ctx.national_plan}; the "
+                     "draft follows the context (change it there if the request is right).")
     if ask.cadence:
         taken.append("Reporting and review events: " + "; ".join(f"{c.frequency} {c.what}" for c in ask.cadence) + ".")
     if ask.mechanisms:

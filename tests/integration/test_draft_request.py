@@ -121,3 +121,19 @@ def test_pasted_findings_become_the_analysis_in_the_drafters_words(retriever):
     cells = " ".join(r[1] for r in table[1:])
     assert "gold trade along the border" in cells and "Traditional peace committees" in cells
     assert any(i.startswith("Pasted text: 102 words") for b in report.blocks for i in b.items)
+
+
+def test_transfer_table_keeps_civilian_tasks_and_offers_the_named_owners(retriever):
+    transition = load_context(PROJECT_ROOT / "evals" / "contexts" / "pko-transition.yaml")
+    report = draft(transition, retriever, request="Draft a transition annex: which civilian tasks transfer to UNDP, UNICEF "
+                                                  "or the Ministry of Justice, with benchmarks and handover dates.")
+    [table] = tables(report)
+    tasks = [r[0] for r in table[1:]]
+    assert tasks and not any("Protection of civilians" in t or "disarmament" in t for t in tasks)
+    assert all("UNDP, UNICEF and Ministry of Justice" in r[2] for r in table[1:])
+    assert any(b.kind == "note" and b.text.startswith("Left out as uniformed") for b in report.blocks)
+
+
+def test_a_request_naming_no_section_is_declined_with_what_the_library_lacks(retriever):
+    with pytest.raises(InvalidRequest, match="Pact for the Future"):
+        draft(CARANA, retriever, request="Write the ISF section on the Pact for the Future's implementation in Carana.")

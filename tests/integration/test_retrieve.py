@@ -57,3 +57,16 @@ def test_neighbours_give_surrounding_text(retriever):
 def test_similarity_is_cosine(retriever):
     hit = retriever.search("UNMIT police support", k=1)[0]
     assert 0.2 < hit.similarity <= 1.0
+
+
+def test_an_answer_reads_the_generation_marker_once_a_question(retriever, monkeypatch):
+    # Each marker read is a Chroma round trip; reading it on every sentence-index access cost a quarter of
+    # an answer's time. The search checks it; the sentence index follows the snapshot that search loaded.
+    from assistant.answering.answer import answer_question
+
+    retriever.search("integrated strategic framework")
+    reads = []
+    original = retriever.store.generation
+    monkeypatch.setattr(retriever.store, "generation", lambda: reads.append(1) or original())
+    answer_question("What must an Integrated Strategic Framework contain?", retriever)
+    assert len(reads) == 1

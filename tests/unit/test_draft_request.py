@@ -112,3 +112,20 @@ def test_pasted_findings_are_kept_apart_from_the_instruction_and_sorted():
     assert rows["Drivers and root causes of conflict"].startswith("Land disputes")
     assert "Traditional peace committees" in rows["Capacities for peace"]
     assert risks.items[0].startswith("Renewed fighting") and len(risks.items) == 3
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("Draft an ISF for Carana.", True),
+    ("Write a complete Integrated Strategic Framework for the transition.", True),
+    ("Write the ISF section on the Pact for the Future's implementation in Carana.", False),
+    ("Draft the MINUSMA liquidation plan as an annex to the ISF.", False),
+])
+def test_a_request_naming_no_section_is_declined_unless_it_asks_for_the_whole_isf(text, whole):
+    ask = parse_request(text)
+    assert ask.sections == [] and (ask.declined == "") == whole
+
+
+def test_transfer_requests_name_civilian_tasks_and_candidate_owners():
+    ask = parse_request("Draft a division of labour table showing which civilian tasks transfer to UNDP, UNICEF or the "
+                        "Ministry of Justice, with benchmarks and dates.")
+    assert ask.sections == ["division"] and ask.civilian and ask.owners == ["UNDP", "UNICEF", "Ministry of Justice"]
