@@ -27,6 +27,7 @@ from assistant.index.fusion import ranked, reciprocal_rank_fusion
 from assistant.index.lexical import LexicalIndex
 from assistant.index.lexical_snapshot import LexicalSnapshot
 from assistant.index.sentences import SentenceIndex
+from assistant.index.shared_vectors import SharedVectors
 from assistant.index.store import MISSING, Record, Store
 from assistant.settings import Settings, get_settings
 
@@ -180,8 +181,9 @@ class Retriever:
         generation = self.snapshot.generation
         with self._lock:
             if self._sentences is None or self._sentences[0] != generation:
+                shared = SharedVectors.for_store(self.store, self.settings)
                 self._sentences = (generation, SentenceIndex.open(lambda: self.records, self.encoder, self.settings.index_dir,
-                                                                    self.snapshot.folder))
+                                                                    self.snapshot.folder, shared))
             return self._sentences[1]
 
     def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:

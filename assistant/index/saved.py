@@ -54,12 +54,14 @@ def bump_generation(store: Store, settings: Settings) -> str:
     """
     from assistant.index.lexical_snapshot import LexicalSnapshot  # bm25s and nupunkt only when something changed
     from assistant.index.sentences import SentenceIndex
+    from assistant.index.shared_vectors import SharedVectors
 
     generation = new_generation()
     snapshot = LexicalSnapshot.build(store.all_records(), generation)
     folder = snapshot_folder(settings, store.name, generation)
     snapshot.save(folder)
-    SentenceIndex.build(snapshot.records, store.encoder, settings.index_dir).save(folder)
+    shared = SharedVectors.for_store(store, settings)
+    SentenceIndex.build(snapshot.records, store.encoder, settings.index_dir, shared).save(folder)
     return store.bump_generation(generation)  # last: a reader that sees it finds both indexes on disk
 
 
@@ -69,6 +71,8 @@ def ensure_sentence_index(store: Store, settings: Settings) -> None:
         return
     from assistant.index.lexical_snapshot import LexicalSnapshot
     from assistant.index.sentences import SentenceIndex
+    from assistant.index.shared_vectors import SharedVectors
 
     snapshot = LexicalSnapshot.open(store, settings)
-    SentenceIndex.open(lambda: snapshot.records, store.encoder, settings.index_dir, snapshot.folder)
+    SentenceIndex.open(lambda: snapshot.records, store.encoder, settings.index_dir, snapshot.folder,
+                       SharedVectors.for_store(store, settings))

@@ -58,9 +58,11 @@ def test_ingest_and_search_through_chroma_server(make_settings, chroma_server):
     assert ingest(settings=settings, store=retriever.store).embedded == 0
 
 
-def test_a_reader_on_another_machine_sees_an_ingest_through_the_server_marker(make_settings, chroma_server, tmp_path):
+def test_a_reader_on_another_machine_sees_an_ingest_through_the_server_marker(make_settings, chroma_server, tmp_path,
+                                                                             monkeypatch):
     """Two app machines share one Chroma server but not their index folders: the generation marker in the
-    collection metadata is all the reader has, and it must bring BM25 and the sentence index up to date."""
+    collection metadata is all the reader has, and it must bring BM25 and the sentence index up to date,
+    with the sentence vectors the writer put on the server (none embedded again)."""
     writer = make_settings(chroma_host="127.0.0.1", chroma_port=chroma_server)
     reader_settings = writer.model_copy(update={"index_dir": tmp_path / "other-machine"})
     shutil.copy(REAL_CORPUS / "documents" / "sg-report-unmit-s-2012-765.md", writer.corpus_dir / "documents")
@@ -72,6 +74,11 @@ def test_a_reader_on_another_machine_sees_an_ingest_through_the_server_marker(ma
     shutil.copy(REAL_CORPUS / "documents" / "itad-integrated-delivery-blog.txt", writer.corpus_dir / "documents")
     ingest(settings=writer)
     assert reader.search(query, k=5, mode="lexical")[0].doc_id == "itad-integrated-delivery"
+    encoded: list[str] = []  # the reader embeds no sentence: the writer's vectors come from the server
+    engine = reader.encoder.engine("query")
+    original = engine.encode
+    monkeypatch.setattr(engine, "encode", lambda texts, batch_size=16: encoded.extend(texts) or original(texts, batch_size))
     rows = {reader.records[int(r)].meta.doc_id for r in reader.sentences.rows}
     assert "itad-integrated-delivery" in rows
+    assert encoded == [] and reader.sentences.vectors[reader.sentences.quotable].any(axis=1).all()
     assert not (reader_settings.index_dir / "chroma").exists()
