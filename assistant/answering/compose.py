@@ -32,6 +32,7 @@ from assistant.answering.gaps import (
     unknown_entities,
     unstated,
 )
+from assistant.answering.given import answering_given
 from assistant.answering.named import (
     cooccurrence,
     expansions,
@@ -131,9 +132,11 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
     linked: set[str] = set()  # a note repeated under two markers (same text) is linked once
     for c in out:
         j = None if c.answerable else _citing(retriever, index, c)
-        if j is None or c.given or norm(c.text) in linked or not _carries_the_ask(q, c.text):
+        if j is None or norm(c.text) in linked or not _carries_the_ask(q, c.text):
             continue
         claim = quotable.get(j) or scored(j)
+        if c.given and not claim.given:  # a note quoted before is pointed to with its sentence, never quoted again
+            continue
         if claim.answerable and claim.note is None and c.score >= claim.score:  # the note adds to the answer
             claim.note, claim.score = c.index, max(claim.score, c.score)
             quotable[j] = claim
@@ -244,6 +247,13 @@ def _unit(retriever: Retriever, c: Candidate, role: str) -> Unit:
                 rows=list(dict.fromkeys(int(index.rows[i]) for i in chain)), role=role, score=c.score)
 
 
+def _pointer(retriever: Retriever, c: Candidate) -> Unit:
+    """The sentence quoted earlier that answers, pointed to (not repeated), with the footnote holding the ask."""
+    unit, *note = _units(retriever, c, "given")
+    return Unit(unit.indices + [i for n in note for i in n.indices], " ".join(u.text for u in (unit, *note)),
+                list(dict.fromkeys(unit.rows + [r for n in note for r in n.rows])), "given", c.score)
+
+
 def _units(retriever: Retriever, c: Candidate, role: str) -> list[Unit]:
     """The unit quoting a candidate, and the footnote linked to it as its source, if any."""
     units = [_unit(retriever, c, role)]
@@ -308,7 +318,7 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
     allowed = lead_pool(q, found)
     units: list[Unit] = []
     if allowed[0].given:  # the best answer was quoted earlier in the conversation: point back, do not repeat it
-        units.append(_unit(retriever, answering_given(q.predicate_terms if asked is None else asked, allowed), "given"))
+        units.append(_pointer(retriever, answering_given(q.predicate_terms if asked is None else asked, allowed, SUPPORT_RATIO)))
     allowed = [c for c in allowed if not c.given] or allowed
     lead = allowed[0]
     units.extend(_units(retriever, lead, "lead"))
@@ -332,17 +342,6 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
         used.update(i for u in (unit, *note, *items) for i in u.indices)
         chosen.append(index.vectors[c.index])
     return units
-
-
-def answering_given(asked_terms: list[str], allowed: list[Candidate]) -> Candidate:
-    """Which sentence quoted earlier answers this follow-up: the best given one, unless a given one close behind it
-    (SUPPORT_RATIO) holds every word of what is asked ('concluded' for 'what did it conclude') and it does not."""
-    best = allowed[0]
-    asked = set(asked_terms)
-    if not asked or asked <= set(tokenize(best.text)):
-        return best
-    return next((c for c in allowed if c.given and c.score >= best.score * SUPPORT_RATIO
-                 and asked <= set(tokenize(c.text))), best)
 
 
 def _redundant(index: SentenceIndex, indices: list[int], chosen: list[np.ndarray]) -> bool:

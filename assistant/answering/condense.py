@@ -51,6 +51,8 @@ ABOUT_END = re.compile(r"\s(on|about|regarding|concerning)\s+(?:the\s+)?[a-z][\w
 ARTICLE = re.compile(r"^(?:the|an?|this|that)\s+", re.IGNORECASE)
 DO_SUPPORT = re.compile(r"^(?:and\s+)?(?:\w+\s+){0,2}?(?:do|does|did)\s", re.IGNORECASE)
 TOPIC_WORDS = 8
+MODIFIERS = frozenset({"first", "second", "third", "last", "initial", "original", "new", "current", "latest", "next",
+                       "previous", "former"})  # which one of a kind, not the kind itself
 ELLIPTIC_WORDS = 2
 
 
@@ -81,8 +83,8 @@ def topic_of(question: str, library: str = "") -> str:
     if DO_SUPPORT.match(question) and len(words) > 1:
         words = words[:-1] if len(words) <= 3 else words  # 'When did MINUJUSTH close' -> MINUJUSTH
     lead = 0
-    while lead < len(words) - 1 and words[lead].isdigit():
-        lead += 1  # 'the 2005 independent study': the year is kept but need not precede the words in the library
+    while lead < len(words) - 1 and (words[lead].isdigit() or words[lead].lower() in MODIFIERS):
+        lead += 1  # 'the 2005 independent study', 'the first IMPP doctrine': kept, but need not precede them in the library
     best: list[str] = []
     if library:
         for n in range(lead + 1, min(len(words), TOPIC_WORDS) + 1):

@@ -24,7 +24,7 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.answering.answer import Answer, answer_stream, resolve_backend
+from assistant.answering.answer import ROLE_PREFIX, Answer, answer_stream, resolve_backend
 from assistant.answering.condense import condense_rules
 from assistant.answering.llm import CONDENSE_PROMPT, chat_model, complete
 from assistant.answering.verify import strip_markers
@@ -41,12 +41,16 @@ class Message(BaseModel):
     content: str = Field(max_length=20000)
 
 
+LINE_PREFIX = re.compile(rf"^(?:[-•]\s+|{re.escape(ROLE_PREFIX['note'].strip())}\s*)")
+
+
 def given_sentences(answers: list[str]) -> set[str]:
-    """Normalised sentences of earlier answers (markers and list bullets removed): not to be quoted again."""
+    """Normalised sentences of earlier answers (markers, list bullets and the 'Footnote:' label removed): not to be
+    quoted again."""
     out = set()
     for text in answers:
         for sentence in split_sentences(text):
-            clean = strip_markers(re.sub(r"^[-•]\s+", "", sentence))
+            clean = strip_markers(LINE_PREFIX.sub("", sentence))
             out.add(" ".join(clean.lower().split()))
     return out
 

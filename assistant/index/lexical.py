@@ -60,15 +60,19 @@ class LexicalIndex:
             return cls(None, 0)
         return cls(bm25s.BM25.load(str(folder), mmap=True, show_progress=False), size)
 
-    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """(row, score) pairs, best first; rows with mask 0 and zero-score rows are left out."""
+    def scores(self, query: str) -> np.ndarray | None:
+        """The BM25 score of every row, unsorted (None when no query word is in the vocabulary)."""
         if self.retriever is None:
-            return []
+            return None
         vocab = self.retriever.vocab_dict
         tokens = [t for t in tokenize(query) if t in vocab]
-        if not tokens:
+        return self.retriever.get_scores(tokens) if tokens else None
+
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(row, score) pairs, best first; rows with mask 0 and zero-score rows are left out."""
+        scores = self.scores(query)
+        if scores is None:
             return []
-        scores = self.retriever.get_scores(tokens)
         if mask is not None:
             scores = scores * mask
         k = min(k, self.size)

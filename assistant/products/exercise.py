@@ -29,7 +29,7 @@ from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.exercise_aar import DEBRIEF_BANK
-from assistant.products.exercise_catalogue import TOPICS, Topic
+from assistant.products.exercise_catalogue import STAKEHOLDERS, TOPICS, Topic
 from assistant.products.exercise_guide import guide, mel
 from assistant.products.exercise_key import answer_key, cited
 from assistant.products.exercise_requests import (
@@ -236,6 +236,8 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
     for title, text in sections:
         blocks += [Block(kind="heading", text=title, level=2), Block(kind="paragraph", text=text.strip())]
     blocks += [
+        Block(kind="heading", text="Stakeholders (exercise assumptions)", level=2),
+        Block(kind="table", rows=[list(row) for row in STAKEHOLDERS]),
         Block(kind="heading", text="Documents in the pack", level=2),
         Block(kind="bullets",
             items=["Mandate extract (above) and the latest report of the Secretary-General (fictional summary).",
@@ -317,7 +319,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     for role, brief in roles:
         blocks += [Block(kind="heading", text=role.title, level=2),
                    Block(kind="bullets", items=[f"Interests: {role.interests}", f"Friction: {role.friction}",
-                       f"Confidential brief: {brief}"])]
+                       f"{'Hidden red line' if 'red line' in topic.lower() else 'Confidential brief'}: {brief}"])]
     blocks += [Block(kind="heading", text="Timetable and injects", level=1),
                Block(kind="table", rows=table)]
     for n, inj in enumerate(events, 1):

@@ -43,6 +43,14 @@ class Topic:
 
 
 CORE = ("SRSG / Head of Mission", "DSRSG/RC/HC")
+# The read-ahead's stakeholder list (exercise assumptions about the fictional country, the same for every topic).
+STAKEHOLDERS = (("Actor", "Interests", "Likely position"),
+                ("Ministry of Planning", "National ownership; one framework for all partners", "Wants the UN's priorities to follow the national plan"),
+                ("Ministry of Defence", "Support for army operations", "Presses for logistics support before anything else"),
+                ("Opposition parties", "A level field for the elections", "Suspicious of support that strengthens the Government"),
+                ("Women's and youth organizations", "A voice in the peace process", "Ask to be consulted on every priority"),
+                ("Donors", "Results, one UN counterpart, less duplication", "Will fund joint priorities with clear owners"),
+                ("Regional organization", "Stability on the borders", "Observes the ceasefire; wants to be informed"))
 
 
 def _i(title: str, medium: str, to: str, content: str, action: str) -> Inject:

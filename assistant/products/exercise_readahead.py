@@ -68,14 +68,6 @@ def _extras(country: str) -> list[list[Block]]:
                                    ["People in need of assistance", "1.2 million"], ["Mission strength", "about 9,000 uniformed and 1,200 civilian staff"],
                                    ["UN country team", "14 agencies, funds and programmes; 6 with field offices in the east"],
                                    ["Next national elections", "in 20 months"], ["Humanitarian plan funding", "half funded"]])],
-        [Block(kind="heading", text="Stakeholders", level=2),
-         Block(kind="table", rows=[["Actor", "Interests", "Likely position"],
-                                   ["Ministry of Planning", "National ownership; one framework for all partners", "Wants the UN's priorities to follow the national plan"],
-                                   ["Ministry of Defence", "Support for army operations", "Presses for logistics support before anything else"],
-                                   ["Opposition parties", "A level field for the elections", "Suspicious of support that strengthens the Government"],
-                                   ["Women's and youth organizations", "A voice in the peace process", "Ask to be consulted on every priority"],
-                                   ["Donors", "Results, one UN counterpart, less duplication", "Will fund joint priorities with clear owners"],
-                                   ["Regional organization", "Stability on the borders", "Observes the ceasefire; wants to be informed"]])],
         [Block(kind="heading", text="The national development plan", level=2),
          Block(kind="paragraph", text=(
              f"{country}'s five-year national development plan has four pillars: security and the rule of law; governance and "

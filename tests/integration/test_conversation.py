@@ -26,3 +26,15 @@ def test_llm_condenses_with_the_model(llm_retriever, fake_llm):
     follow = chat.ask("and who approves it?")
     assert follow.standalone == "Who approves the Integrated Strategic Framework?"
     assert "Conversation:" in fake_llm.requests[1]["messages"][0]["content"]
+
+
+@pytest.mark.integration
+def test_a_follow_up_answered_by_an_earlier_footnote_points_back_to_it(retriever):
+    chat = Conversation(retriever, backend="extractive")
+    first = chat.ask("What is the Integration Steering Group?")
+    follow = chat.ask("When did it endorse the IAP policy?")
+    shown = [s for s in first.sentences if s.role == "note" and "March 15, 2013" in s.text]
+    assert shown, first.answer  # the date came as the footnote of a sentence in the first answer
+    pointer = next(s for s in follow.sentences if s.role == "given")
+    assert "March 15, 2013" in pointer.text and len(pointer.citations) == 2, follow.answer
+    assert not any("March 15, 2013" in s.text for s in follow.sentences if s.role != "given")  # not quoted again

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.compose import _carries_the_ask, _redundant, answering_given, lead_pool, named_library_docs
+from assistant.answering.compose import _carries_the_ask, _redundant, lead_pool, named_library_docs
+from assistant.answering.given import answering_given
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import understand
 from assistant.answering.scoring import Candidate, never_an_answer
@@ -90,7 +91,7 @@ def test_a_follow_up_points_back_to_the_given_sentence_that_holds_its_ask():
     opened = _given("MINUJUSTH has completed its investigation into the violence in La Saline.", 0.99)
     concluded = _given("On the basis of the investigation, MINUJUSTH concluded that the attack was well planned.", 0.96)
     asked = understand("What did it conclude?").predicate_terms
-    assert answering_given(asked, [opened, concluded]) is concluded
-    assert answering_given(understand("When did it finish?").predicate_terms, [opened, concluded]) is opened
-    assert answering_given(asked, [opened, _given(concluded.text, 0.96, given=False)]) is opened  # only given ones
-    assert answering_given(asked, [opened, _given(concluded.text, 0.30)]) is opened  # far behind: not the answer
+    assert answering_given(asked, [opened, concluded], 0.5) is concluded
+    assert answering_given(understand("When did it finish?").predicate_terms, [opened, concluded], 0.5) is opened
+    assert answering_given(asked, [opened, _given(concluded.text, 0.96, given=False)], 0.5) is opened  # only given ones
+    assert answering_given(asked, [opened, _given(concluded.text, 0.30)], 0.5) is opened  # far behind: not the answer

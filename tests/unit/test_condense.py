@@ -52,6 +52,13 @@ def test_a_lone_question_word_asks_the_previous_question_anew(follow_up, previou
     assert condense_rules(follow_up, previous, library=LIBRARY) == expected
 
 
+def test_an_ordinal_before_the_topic_is_kept_but_need_not_precede_it_in_the_library():
+    library = LIBRARY + " the 2004 integrated mission planning process. the first major study."
+    assert condense_rules("Who approved its guidelines?", "When was the first Integrated Mission Planning Process "
+                          "doctrine produced?", library=library) == ("Who approved the first Integrated Mission Planning "
+                                                                     "Process' guidelines?")
+
+
 def test_it_after_a_what_did_question_is_the_answer():
     previous = "What replaced the ISF in Sierra Leone?"
     answer = "The joint vision replaced the mission-wide Integrated Strategic Framework, a separate plan. [1]"

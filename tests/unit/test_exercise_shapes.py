@@ -114,3 +114,17 @@ def test_roles_and_group_size_named_in_the_request_are_kept():
     assert recognise("eight snap situations for a mixed group of 24 staff").participants == 24
     assert recognise("groups of 5-8").participants is None
     assert codes("the UN80 reforms, IDDRS 5.10 and the SRSG's role in an ISF") == ["UN80", "IDDRS"]
+
+
+def test_the_master_events_list_has_each_inject_with_its_time_and_objective():
+    from assistant.products.exercise import timeline
+    from assistant.products.exercise_catalogue import TOPICS
+    from assistant.products.exercise_guide import mel, objective_for
+
+    topic = TOPICS[0]
+    events = list(topic.injects[:3])
+    table = timeline(480, [i.title for i in events], 3)
+    rows = mel(events, table, {events[0].title: "month 6"}, topic.objectives)[1].rows
+    assert rows[0][-1] == "Objective tested" and len(rows) == 4
+    assert rows[1][2] == "month 6" and all(r[1] for r in rows[1:])
+    assert objective_for("Agree who decides", topic.objectives) == "—"  # no content word shared: left to the trainer

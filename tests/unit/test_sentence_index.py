@@ -51,3 +51,16 @@ def test_saved_index_opens_with_the_same_sentences_vectors_and_search(tmp_path, 
     vector = built.vectors[1]
     assert loaded.search("steering group quarterly", vector, k=2) == built.search("steering group quarterly", vector, k=2)
     assert loaded.with_predecessors(1) == [0, 1]
+
+
+def test_lexical_scores_of_every_sentence_scaled_to_the_best():
+    from assistant.index.lexical import LexicalIndex
+
+    texts = ["The Integrated Strategic Framework sets out shared priorities.", "Police recruitment continued in 2019.",
+             "The framework was reviewed by the Integration Steering Group."]
+    lexical = LexicalIndex.build(texts)
+    ranked = dict(lexical.search("integrated strategic framework", k=3))
+    scores = lexical.scores("integrated strategic framework")
+    assert scores is not None and [round(float(scores[i]), 5) for i in ranked] == [round(v, 5) for v in ranked.values()]
+    assert lexical.scores("gratuity") is None
+    assert 0 < scores[2] < scores[0] and scores[1] == 0
