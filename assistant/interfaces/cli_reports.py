@@ -88,8 +88,8 @@ def exercise(
     topic: str = typer.Option(..., "--topic", help="The request in your words, or what the exercise is about."),
     minutes: Optional[int] = typer.Option(None, "--minutes", help=f"Minutes ({MIN_MINUTES}-{MAX_MINUTES}; 960 = two days); "
                                                                    "default: the length the request states, else 90."),
-    participants: int = typer.Option(18, "--participants",
-                                     help=f"Number of participants ({MIN_PARTICIPANTS}-{MAX_PARTICIPANTS})."),
+    participants: Optional[int] = typer.Option(None, "--participants", help=f"Number of participants ({MIN_PARTICIPANTS}-"
+                                               f"{MAX_PARTICIPANTS}); default: the number the request states, else 18."),
     country: str = typer.Option("Carana", "--country", help="Fictional country of the scenario."),
     fmt: str = FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,

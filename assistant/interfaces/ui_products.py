@@ -130,7 +130,8 @@ def training_tab(retriever: Retriever) -> None:
         shape = gr.Dropdown(["auto", *SHAPES], value="auto", label="Product")
         minutes = gr.Number(None, label=f"Minutes ({MIN_MINUTES}–{MAX_MINUTES})", info="Blank: the length the request "
                             "states, else 90.", precision=0)
-        people = gr.Number(18, label=f"Participants ({MIN_PARTICIPANTS}–{MAX_PARTICIPANTS})", precision=0)
+        people = gr.Number(None, label=f"Participants ({MIN_PARTICIPANTS}–{MAX_PARTICIPANTS})", info="Blank: the number "
+                           "the request states, else 18.", precision=0)
         country = gr.Textbox("Carana", label="Fictional country")
     asked = gr.Textbox(label="Injects to play (optional, one a line)", lines=2,
                        placeholder="election incident at month 9\nSecurity Council asks for benchmarks")
@@ -146,7 +147,7 @@ def training_tab(retriever: Retriever) -> None:
 
     def run_exercise(topic, shape, minutes, people, country, asked):
         try:
-            report = training_product(topic or "", int(minutes) if minutes else None, int(people or 0), retriever,
+            report = training_product(topic or "", int(minutes) if minutes else None, int(people) if people else None, retriever,
                                       country=country or "Carana", shape=shape or "auto",
                                       injects=[line for line in (asked or "").splitlines() if line.strip()])
         except PlanAssistError as err:  # any error of ours in plain words, never Gradio's red 'Error' badges

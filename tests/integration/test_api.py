@@ -231,6 +231,16 @@ def test_draft_validation_errors(client, payload, fragment):
     assert r.status_code == 422 and fragment in r.json()["error"]
 
 
+def test_draft_takes_a_request_in_words(client):
+    md = client.post("/api/draft", json={"context": carana(), "format": "md", "backend": "extractive", "request":
+                                         "Build a results matrix for the ISF priority 'Extension of State authority' with "
+                                         "3 indicators, baselines and targets."})
+    assert md.status_code == 200 and "## Your request" in md.text and "## 5. Results matrix" in md.text
+    assert "## 3. Shared vision" not in md.text  # only the section asked for
+    r = client.post("/api/draft", json={"context": carana(), "request": "Draft the UNMISS budget justification for 2026/27."})
+    assert r.status_code == 400 and "budget justification" in r.json()["error"]
+
+
 def test_exercise_and_quiz(client):
     md = client.post("/api/exercise", json={"topic": "humanitarian space", "minutes": 90, "participants": 12,
                                             "format": "md", "backend": "extractive", "injects": ["cholera outbreak"]})

@@ -120,10 +120,12 @@ def test_pbf_proposal_exercise_keeps_groups_and_presentations(products):
 
 
 def test_numbers_asked_for_in_a_pack_are_kept_without_a_contradicting_header(retriever):
-    pack = training_product("Build a 90-minute tabletop exercise on humanitarian space with 3 injects", None, 12, retriever,
-                            backend="extractive")
+    pack = training_product("Build a 90-minute tabletop exercise on humanitarian space with 3 injects; each role has a hidden "
+                            "red line", None, 12, retriever, backend="extractive")
     assert pack.subtitle.startswith("tabletop exercise · 90 minutes")
     assert len([h for h in _headings(pack, 2) if h.startswith("Inject ")]) == 3
+    briefs = [i for b in pack.blocks if b.kind == "bullets" for i in b.items if i.startswith("Hidden red line: ")]
+    assert len(briefs) >= 5
 
 
 def test_out_of_scope_requests_are_declined(retriever):
