@@ -137,3 +137,36 @@ def test_transfer_table_keeps_civilian_tasks_and_offers_the_named_owners(retriev
 def test_a_request_naming_no_section_is_declined_with_what_the_library_lacks(retriever):
     with pytest.raises(InvalidRequest, match="Pact for the Future"):
         draft(CARANA, retriever, request="Write the ISF section on the Pact for the Future's implementation in Carana.")
+
+
+def _section_bullets(report, heading):
+    """The bullets under one level-2 heading ('Practice from UN missions …')."""
+    out, inside = [], False
+    for b in report.blocks:
+        if b.kind == "heading":
+            inside = b.text.startswith(heading)
+        elif inside and b.kind == "bullets":
+            out += b.items
+    return out
+
+
+def test_a_focused_risks_request_puts_its_topics_in_the_rows_and_the_practice(retriever):
+    report = draft(CARANA, retriever, request="Draft the risks and assumptions table for our ISF, with a column for the risk "
+                                              "owner, focused on the elections in 18 months and on the drawdown of the force.")
+    [table] = tables(report)
+    risks = [r[1] for r in table[1:]]
+    assert risks[0].startswith("From your request — the elections in 18 months")
+    assert risks[1].startswith("From your request — the drawdown of the force")
+    assert not any("co-branded" in r or "army operations" in r for r in risks)  # tensions outside the focus
+    assert any(b.kind == "note" and "co-branded" in b.text and "outside the request's focus" in b.text for b in report.blocks)
+    practice = _section_bullets(report, "Practice from UN missions")
+    assert practice and all(re.search(r"elect|drawdown|draw down|withdraw", p, re.I) for p in practice), practice
+    assert "hurricane" not in text_of(report)
+
+
+def test_a_focus_changes_the_practice_of_an_spm_risks_section(retriever):
+    plain = draft(SPM, retriever, request="Draft the risks section of the ISF.")
+    focused = draft(SPM, retriever, request="Draft the risks section of the ISF with a focus on the national dialogue.")
+    practice = _section_bullets(focused, "Practice from UN missions")
+    assert all(re.search(r"dialogue", p, re.I) for p in practice), practice
+    assert practice != _section_bullets(plain, "Practice from UN missions")

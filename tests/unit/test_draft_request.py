@@ -129,3 +129,12 @@ def test_transfer_requests_name_civilian_tasks_and_candidate_owners():
     ask = parse_request("Draft a division of labour table showing which civilian tasks transfer to UNDP, UNICEF or the "
                         "Ministry of Justice, with benchmarks and dates.")
     assert ask.sections == ["division"] and ask.civilian and ask.owners == ["UNDP", "UNICEF", "Ministry of Justice"]
+
+
+def test_the_topics_a_request_focuses_on():
+    ask = parse_request("Draft the risks and assumptions table for our ISF, with a column for the risk owner, focused on "
+                        "the elections in 18 months and on the drawdown of the force.")
+    assert ask.topics == ["the elections in 18 months", "the drawdown of the force"]
+    assert "the elections in 18 months" in ask.terms("risks") and not ask.terms("vision")
+    assert parse_request("Write the vision with an emphasis on youth, including a table.").topics == ["youth"]
+    assert parse_request("Draft the risks section.").topics == []
