@@ -35,6 +35,7 @@ from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import asked_blocks
+from assistant.products.draft_cover import cover_report
 from assistant.products.draft_request import DraftAsk, parse_request
 from assistant.products.draft_summary import decline_message, request_blocks
 from assistant.products.draft_text import (
@@ -54,6 +55,7 @@ from assistant.products.draft_text import (
 from assistant.products.draft_text import (
     results_matrix as results_matrix,  # re-exported: callers build the matrix from here
 )
+from assistant.products.draft_tor import tor_report
 from assistant.products.export import LANDSCAPE_COLUMNS, Block, Report, open_items
 from assistant.products.guidance import Chooser, closest_requirement
 from assistant.products.prose import draft_paragraph, prose_blocks
@@ -301,6 +303,8 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
     if length not in LENGTHS:
         raise InvalidRequest(f"length: brief or full, not {length!r}")
     ask = parse_request(request)
+    if ask.product:  # terms of reference for a strategic assessment, a cover note to the ITF
+        return (tor_report if ask.product == "tor" else cover_report)(ask, ctx, retriever)
     if ask.declined:
         raise InvalidRequest(decline_message(ask, ctx, retriever, SECTION_KEYS))
     if ask.sections and (not sections or "all" in sections):

@@ -63,11 +63,11 @@ def support(key: str, retriever: Retriever, book: CitationBook, forms: tuple[str
             query: str = "") -> str:
     """A cited sentence from the library that names the mechanism (forms), or '' when no passage does."""
     forms = forms or FORMS.get(key, ())
-    texts = library_passages(retriever)
-    if not forms or not any(f in t for t in texts for f in forms):
-        return ""
     name = query or QUERIES.get(key) or (MECHANISMS[key][1] if key in MECHANISMS else key)
-    for hit in retriever.search(name, k=PASSAGES):
+    hits = retriever.search(name, k=PASSAGES)  # first: it loads the index's records that library_passages reads
+    if not forms or not any(f in t for t in library_passages(retriever) for f in forms):
+        return ""
+    for hit in hits:
         for sentence in split_sentences(hit.text):
             if 40 <= len(sentence) <= 480 and any(f in sentence.lower() for f in forms) and not FIRST_PERSON.search(sentence):
                 return f"“{tidy(sentence)}” ({hit.short}) [{book.cite(hit.citation(0))}]"

@@ -101,6 +101,11 @@ FOCUS = re.compile(r"\b(?:focus(?:s|sed|ed|ing)?|with (?:a |an )?(?:focus|emphas
                    r"especially|in particular|particularly)\s+on\s+([^.;:!?]+)", re.IGNORECASE)
 TOPIC_END = re.compile(r",?\s+(?:with|giving|give|including|and (?:give|add|include|list|keep)|"
                        r"for (?:the|our) (?:ISF|team))\b.*$", re.IGNORECASE)
+# Products other than ISF sections that the drafting tool writes: (key, what is asked, what it must be about).
+PRODUCTS: tuple[tuple[str, str, str], ...] = (
+    ("tor", r"terms of reference|\bToRs?\b", r"strategic (?:assessment|review)|assessment mission"),
+    ("cover", r"cover(?:ing)? (?:note|letter|memo)", r"\bISF\b|integrated strategic framework|integrated task force|\bITF\b"),
+)
 PAGES_LIMIT = re.compile(r"(?:to|in|under|within|no more than|at most|into an?)\s+" + _N + r"[- ]pages?\b", re.IGNORECASE)
 
 
@@ -141,6 +146,7 @@ class DraftAsk(BaseModel):
     slf_chair: str = Field("", description="Who chairs the Senior Leadership Forum, as the request says.")
     bodies: list[str] = Field(default_factory=list, description="Other coordination bodies the request names, as written.")
     topics: list[str] = Field(default_factory=list, description="What the request focuses on ('the elections in 18 months').")
+    product: str = Field("", description="A product that is not an ISF section: 'tor' (strategic assessment), 'cover'.")
 
     @property
     def limited(self) -> bool:
@@ -256,6 +262,9 @@ def parse_request(text: str) -> DraftAsk:
     if not text:
         return DraftAsk()
     sections, declined = _section_and_decline(text)
+    product = next((key for key, asked, about in PRODUCTS if re.search(asked, text, re.I) and re.search(about, text, re.I)), "")
+    if product:
+        sections, declined = [], ""
     named = NAMED_PRIORITY.search(text)
     listed = PRIORITY_LIST.search(text)
     unct = UNCT.search(text)
@@ -285,5 +294,5 @@ def parse_request(text: str) -> DraftAsk:
         iap=bool(re.search(r"\bIAP\b|integrated assessment and planning", text, re.I)),
         slf_chair=chair.group(1) if chair else "", bodies=_bodies(text), pasted_text=pasted,
         civilian=bool(re.search(r"\bcivilian (?:tasks|functions|components?)\b", text, re.I)), owners=_owners(text),
-        topics=_topics(text),
+        topics=_topics(text), product=product,
     )

@@ -170,3 +170,24 @@ def test_a_focus_changes_the_practice_of_an_spm_risks_section(retriever):
     practice = _section_bullets(focused, "Practice from UN missions")
     assert all(re.search(r"dialogue", p, re.I) for p in practice), practice
     assert practice != _section_bullets(plain, "Practice from UN missions")
+
+
+def test_terms_of_reference_for_a_strategic_assessment_are_a_cited_scaffold(retriever):
+    report = draft(SPM, retriever, request="Prepare the Terms of Reference for a Strategic Assessment ahead of a mandate "
+                                           "renewal in 6 months: objectives, scope, team composition from the ITF, "
+                                           "methodology, deliverables and timeline.")
+    headings = [b.text for b in report.blocks if b.kind == "heading"]
+    assert headings[:2] == ["1. Background", "2. Objectives"] and "7. Timeline" in headings
+    quotes = [i for b in report.blocks if b.kind == "bullets" for i in b.items]
+    assert any("strategic assessment" in q.lower() for q in quotes) and any("integrated task force" in q.lower() for q in quotes)
+    assert all(re.search(r"\[\d+\]$", q) for q in quotes) and report.sources
+    assert any(b.kind == "note" and "IAP Policy 2013" in b.text for b in report.blocks)
+    assert "month 6" in str(tables(report))
+
+
+def test_a_cover_note_to_the_itf_is_built_from_the_context_with_the_drafters_decisions(retriever):
+    report = draft(CARANA, retriever, request="Draft the cover note from the SRSG and the DSRSG/RC/HC submitting the ISF to "
+                                              "the HQ Integrated Task Force: priorities, what changed, decisions requested.")
+    text = text_of(report)
+    assert all(p.name in text for p in CARANA.priorities)
+    assert "not drawn from policy" in text and "Guidance on: programmatic funding ends" in text

@@ -138,3 +138,10 @@ def test_the_topics_a_request_focuses_on():
     assert "the elections in 18 months" in ask.terms("risks") and not ask.terms("vision")
     assert parse_request("Write the vision with an emphasis on youth, including a table.").topics == ["youth"]
     assert parse_request("Draft the risks section.").topics == []
+
+
+def test_terms_of_reference_and_cover_notes_are_products_other_requests_are_declined():
+    assert parse_request("Prepare the ToR for a strategic assessment of the mission.").product == "tor"
+    assert parse_request("Draft the cover note submitting the ISF to the ITF.").product == "cover"
+    ask = parse_request("Draft terms of reference for the pillar working groups.")
+    assert not ask.product and ask.declined == "terms of reference"
