@@ -25,7 +25,8 @@ from assistant.products.export import Block, Report
 PARTS: tuple[tuple[str, str, tuple[str, ...], str, str], ...] = (
     ("1. Background", "background", ("strategic assessment",), "strategic assessment mission identified",
      "when a strategic assessment is required and who initiates it"),
-    ("2. Objectives", "objectives", ("strategic assessment",), "strategic assessment mission recommendations", "the purposes a strategic assessment serves"),
+    ("2. Objectives", "objectives", ("strategic assessment",), "strategic assessment mission recommendations",
+     "the purposes a strategic assessment serves"),
     ("3. Scope", "scope", ("conflict analysis", "strategic assessment"), "system-wide conflict analysis priorities",
      "the minimum scope (conflict analysis, UN priorities, options for the UN configuration)"),
     ("4. Team composition", "team", ("integrated task force",), "integrated task force headquarters",

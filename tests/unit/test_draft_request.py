@@ -60,8 +60,8 @@ def test_word_limit_and_risks_to_flag():
 
 @pytest.mark.parametrize("text, what", [
     ("Draft the UNMISS budget justification for 2026/27.", "budget"),
-    ("Prepare the Terms of Reference for a Strategic Assessment ahead of a mandate renewal.", "terms of reference"),
-    ("Draft the cover note from the SRSG submitting the ISF to the HQ Integrated Task Force.", "cover note"),
+    ("Prepare the Terms of Reference for the pillar working groups.", "terms of reference"),
+    ("Draft the cover letter for our Peacebuilding Fund proposal.", "cover note"),
 ])
 def test_requests_that_are_not_isf_sections_are_declined(text, what):
     ask = parse_request(text)
