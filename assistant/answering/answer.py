@@ -153,7 +153,7 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
     verdicts = _verify_units(plan, sources, number, Verifier(retriever.encoder))
     out_sentences, lines = [], []
     if plan.decision == "gap":
-        lines.append(f"{gap_statement(plan.q)} The closest passages:")
+        lines.append(f"{plan.premise or gap_statement(plan.q)} The closest passages:")
     for unit, v in zip(plan.units, verdicts, strict=True):
         out_sentences.append(Sentence(text=v.text, citations=v.citations, supported=v.supported, role=unit.role))
         marks = "".join(MARKER_FORMAT.format(n=n) for n in v.citations)
