@@ -97,6 +97,7 @@ class Plan:
     p_in: float = 0.0
     candidates: list[Candidate] = field(default_factory=list)  # those that may be quoted, best first
     evidence: list[Candidate] = field(default_factory=list)  # every scored sentence (what the scope weights see)
+    apart: list[str] = field(default_factory=list)  # named things the library holds, never in one passage
     premise: str = ""  # the correction a gap answer opens with instead of the unstated-fact sentence (see premise)
 
     @property
@@ -212,6 +213,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     novel = unknown_terms([t for t in q.terms if t not in GENERIC_TERMS and t not in named_terms], retriever)
     scope = scope_features(q, hits, every, unknown, together, novel)  # every candidate: what the weights were fitted on
     plan = Plan(q=q, decision="answer", hits=hits, missing=missing, unknown=unknown, scope=scope,
+                apart=present if together < 1.0 else [],
                 p_in=in_scope_probability(scope), candidates=found, evidence=every)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings

@@ -106,13 +106,19 @@ def unknown_terms(terms: list[str], retriever: Retriever) -> float:
     word of the embedding model's WordPiece vocabulary; without one, no word counts. Short words and words
     with digits are left out (named things are judged by :func:`cooccurrence` and ``unknown_entities``).
     """
+    words = [t for t in terms if t.isalpha() and len(t) >= PREFIX]
+    return len(novel_words(words, retriever)) / len(words) if words else 0.0
+
+
+def novel_words(terms: list[str], retriever: Retriever) -> list[str]:
+    """The stems of :func:`unknown_terms`: content words no passage uses and that are not common English."""
     bm25 = retriever.lexical.retriever
     words = [t for t in terms if t.isalpha() and len(t) >= PREFIX]
     common = common_stems(retriever.settings.embedding_model)
     if not words or bm25 is None or not common:
-        return 0.0
+        return []
     stems = per_index("stems", retriever, bm25, lambda: frozenset(t[:PREFIX] for t in bm25.vocab_dict))
-    return sum(t[:PREFIX] not in stems and t not in common for t in words) / len(words)
+    return [t for t in words if t[:PREFIX] not in stems and t not in common]
 
 
 @lru_cache(maxsize=4)
