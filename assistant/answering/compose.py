@@ -268,8 +268,9 @@ def _units(retriever: Retriever, c: Candidate, role: str) -> list[Unit]:
     units = [_unit(retriever, c, role)]
     if c.note is not None:
         index = retriever.sentences
-        units.append(Unit(indices=[c.note], text=index.texts[c.note], rows=[int(index.rows[c.note])], role="note",
-                          score=c.score))
+        chain = index.with_predecessors(c.note)  # a note leaning on its own first sentence is quoted with it
+        units.append(Unit(indices=chain, text=" ".join(index.texts[i] for i in chain),
+                          rows=list(dict.fromkeys(int(index.rows[i]) for i in chain)), role="note", score=c.score))
     return units
 
 
