@@ -24,7 +24,7 @@ from assistant.products.draft_asked import _library_notes, support
 from assistant.products.draft_request import DraftAsk
 from assistant.products.draft_text import TBD, _best, _stems
 from assistant.products.export import Block
-from assistant.products.guidance import Chooser
+from assistant.products.guidance import Chooser, recite
 
 HUMANITARIAN_RISKS = ("Humanitarian actors are perceived as part of the mission's political or security agenda (to confirm)",
                       "Integrated or co-branded activities restrict humanitarian access or the safety of aid workers "
@@ -39,10 +39,11 @@ def _related(tension: str, topics: list[str]) -> bool:
     return any(_stems(tension) & (_stems(t) - {"month", "years", "weeks"}) for t in topics)
 
 
-def _seen_elsewhere(topic: str, chooser: Chooser) -> str:
+def _seen_elsewhere(topic: str, retriever: Retriever, book: CitationBook) -> str:
     """A cited sentence from a mission report on how a risk about the topic played out, or ''."""
-    found = chooser.practice(f"risks and threats to {topic}", "", 3, [topic])
-    return next((f for f in found if RISK_WORDS.search(f.split(" (practice")[0])), "")
+    scratch = CitationBook()  # candidates left out must not reach the draft's sources
+    found = Chooser(retriever, scratch).practice(f"risks and threats to {topic}", "", 3, [topic])
+    return next((recite(f, scratch, book) for f in found if RISK_WORDS.search(f.split(" (practice")[0])), "")
 
 
 def _owner(topic: str, ctx: PlanningContext) -> str:
@@ -53,10 +54,9 @@ def _owner(topic: str, ctx: PlanningContext) -> str:
 
 
 def _topic_rows(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> tuple[list[list[str]], list]:
-    chooser = Chooser(retriever, book)
     rows, found = [], []
     for topic in ask.topics:
-        quote = _seen_elsewhere(topic, chooser)
+        quote = _seen_elsewhere(topic, retriever, book)
         if quote:
             found.append((topic, quote))
         risk = f"{FROM_REQUEST} — {topic}: what could go wrong is {TBD}" + (" (see how it went elsewhere, below)" if quote

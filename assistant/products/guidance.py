@@ -272,6 +272,11 @@ def split_label(bullet: str) -> tuple[str, str]:
     return (bullet[: match.start()], match.group(1)) if match else (bullet, "")
 
 
+def recite(bullet: str, scratch: CitationBook, book: CitationBook) -> str:
+    """A bullet chosen with a scratch book, its [n] renumbered in the draft's book (so candidates left out cite nothing)."""
+    return re.sub(r"\[(\d+)\]$", lambda m: f"[{book.cite(scratch.sources[int(m.group(1)) - 1])}]", bullet)
+
+
 CLOSEST_LABEL = "The closest requirement the library holds (general, not written for this section):"
 
 
@@ -281,7 +286,10 @@ def closest_requirement(chooser: Chooser, question: str, not_covered: str, topic
     statement closest to the section's question (on the request's topics first) that names the section's subject
     ('risk' for the risks section), labelled as general — or none, rather than an off-topic one."""
     words = set(tokenize(subject)) - COMMON_TERMS
-    candidates = (chooser.guidance(question, "", 2, topics) if topics else []) or chooser.guidance(question, "", 3)
-    closest = [c for c in candidates if not words or words & set(tokenize(split_label(c)[0]))][:1]
+    scratch = CitationBook()  # candidates left out must not reach the draft's sources
+    fresh = Chooser(chooser.retriever, scratch)  # the closest requirement may be one another section quotes too
+    candidates = (fresh.guidance(question, "", 2, topics) if topics else []) or fresh.guidance(question, "", 3)
+    fitting = [c for c in candidates if not words or words & set(tokenize(split_label(c)[0]))]
+    closest = [recite(fitting[0], scratch, chooser.book)] if fitting else []
     return [Block(kind="note", text=not_covered)] + ([Block(kind="paragraph", text=CLOSEST_LABEL),
                                                       Block(kind="bullets", items=closest)] if closest else [])

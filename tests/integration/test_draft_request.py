@@ -162,6 +162,8 @@ def test_a_focused_risks_request_puts_its_topics_in_the_rows_and_the_practice(re
     practice = _section_bullets(report, "Practice from UN missions")
     assert practice and all(re.search(r"elect|drawdown|draw down|withdraw", p, re.I) for p in practice), practice
     assert "hurricane" not in text_of(report)
+    cited = " ".join(str(b) for b in report.blocks)
+    assert all(f"[{c.n}]" in cited for c in report.sources)  # no source that nothing in the draft cites
 
 
 def test_a_focus_changes_the_practice_of_an_spm_risks_section(retriever):
@@ -191,3 +193,15 @@ def test_a_cover_note_to_the_itf_is_built_from_the_context_with_the_drafters_dec
     text = text_of(report)
     assert all(p.name in text for p in CARANA.priorities)
     assert "not drawn from policy" in text and "Guidance on: programmatic funding ends" in text
+
+
+def test_where_no_requirement_fits_the_closest_one_names_the_section_and_every_source_is_cited(retriever):
+    report = draft(SPM, retriever, length="brief")
+    cited = " ".join(str(b) for b in report.blocks)
+    assert all(f"[{c.n}]" in cited for c in report.sources)
+    blocks = report.blocks
+    for i, b in enumerate(blocks):
+        if b.kind == "paragraph" and b.text.startswith("The closest requirement the library holds"):
+            section = next(h.text for h in reversed(blocks[:i]) if h.kind == "heading" and h.level == 1)
+            assert blocks[i - 1].kind == "note" and blocks[i + 1].kind == "bullets" and len(blocks[i + 1].items) == 1
+            assert section.split(". ", 1)[-1].split()[0].lower()[:6] in blocks[i + 1].items[0].lower(), section
