@@ -20,6 +20,7 @@ from assistant.products.missing_texts import missing_notes
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+(?:for|of|on|the|and)\s+(?:the\s+)?[A-Z][a-z]+|\s+[A-Z][a-z]+)+)\b")
+DOCUMENT = re.compile(r"\b((?:[A-Z][\w-]*\s+){1,7}(?:Policy|Guidelines|Handbook|Directive|Manual|Procedures))\b")
 COMPOUND = re.compile(r"\b([a-z]+(?:-[a-z]+)+ (?:review|dashboard|process|initiative|mechanism|system|plan|compact|exercise))\b",
                       re.IGNORECASE)
 
@@ -27,6 +28,7 @@ COMPOUND = re.compile(r"\b([a-z]+(?:-[a-z]+)+ (?:review|dashboard|process|initia
 def unknown_specifics(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever) -> list[str]:
     """Named things in the request that no library passage holds (acronyms, 'mandate-implementation review'), besides the
     mechanisms judged with the section."""
+    retriever.refresh()  # a request declined before any search: the index's passages are not loaded yet
     texts = library_passages(retriever)
     glossary = {t.term.upper() for t in retriever.glossary.terms}
     named = {m.lower() for k in ask.mechanisms for m in re.findall(r"\b[A-Z]{2,}\b", MECHANISMS[k][1])}
@@ -43,6 +45,23 @@ def unknown_specifics(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever)
         if not any(low in t or low.replace("-", " ") in t for t in texts):
             out.append(name)
     return out
+
+
+def unheld_documents(text: str, retriever: Retriever) -> list[str]:
+    """Notes for the policies, guidelines or handbooks a request names that the library does not hold (catalogued
+    canonical texts have their own notes): 'the Human Rights Due Diligence Policy' is only mentioned, in IPI 2013."""
+    retriever.refresh()
+    titles = " ".join(r.meta.title for r in retriever.records).lower()
+    notes = []
+    for m in DOCUMENT.finditer(text):
+        name = re.sub(r"^(?:The|the)\s+", "", m.group(1))
+        if name.lower() in titles or missing_notes(name, retriever):
+            continue
+        where = [r.meta.short for r in retriever.records if name.lower() in r.text.lower()]
+        notes.append(f"The library does not hold the {name}" + (f"; it is only mentioned, by name, in "
+                     f"{_list(list(dict.fromkeys(where))[:3])}" if where else "") + ": nothing in this draft quotes or "
+                     "paraphrases it, and what it requires is for you to check in the text itself.")
+    return notes
 
 
 def decline_message(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, keys: tuple[str, ...]) -> str:
@@ -93,5 +112,5 @@ def request_blocks(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, ti
             "Your request refers to pasted text, but none came with it: the draft is built from the planning context "
             "only. Paste the text after the request to have it taken into account.")))
     named = ask.text + (" IAP Policy" if ask.iap else "")  # 'the IAP safeguards' are the IAP Policy's
-    blocks += [Block(kind="note", text=n) for n in missing_notes(named, retriever)]
+    blocks += [Block(kind="note", text=n) for n in missing_notes(named, retriever) + unheld_documents(ask.text, retriever)]
     return blocks

@@ -205,3 +205,18 @@ def test_where_no_requirement_fits_the_closest_one_names_the_section_and_every_s
             section = next(h.text for h in reversed(blocks[:i]) if h.kind == "heading" and h.level == 1)
             assert blocks[i - 1].kind == "note" and blocks[i + 1].kind == "bullets" and len(blocks[i + 1].items) == 1
             assert section.split(". ", 1)[-1].split()[0].lower()[:6] in blocks[i + 1].items[0].lower(), section
+
+
+def test_a_named_policy_the_library_does_not_hold_is_said_to_be_missing(retriever):
+    report = draft(SPM, retriever, request="Draft the coordination section in line with the Human Rights Due Diligence "
+                                           "Policy.")
+    notes = [b.text for b in report.blocks if b.kind == "note"]
+    assert any(n.startswith("The library does not hold the Human Rights Due Diligence Policy; it is only mentioned, by "
+                            "name, in IPI 2013") for n in notes), notes
+
+
+def test_a_declined_request_does_not_call_a_name_the_library_uses_unknown(retriever):
+    fresh = Retriever.open(retriever.settings)  # nothing searched yet: its passages are not loaded
+    with pytest.raises(InvalidRequest) as declined:
+        draft(SPM, fresh, request="Prepare the Integrated Mission Planning Process calendar for Kivara.")
+    assert "Integrated Mission Planning Process”" not in str(declined.value)
