@@ -114,7 +114,7 @@ def training_product(request: str, minutes: int | None, participants: int | None
     if not covers(s.kind, request):
         raise _decline(s.kind)
     if s.kind == "drill":
-        return drill(request, s, participants, retriever)
+        return drill(request, s, participants, retriever, minutes)
     if s.kind == "aar":
         return aar(request, s, participants, retriever)
     if s.kind == "course":
