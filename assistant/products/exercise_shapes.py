@@ -163,5 +163,5 @@ def subject(request: str) -> str:
                                                    r"make|prepare|produce|draft|set up)\b", text):
         return text
     found = SUBJECT.search(text.split(". ")[0])
-    about = TRAILER.sub("", found.group(1)).strip() if found else text
+    about = TRAILER.sub("", found.group(1)).strip(" ,") if found else text
     return about if len(about) <= MAX_SUBJECT else about[:MAX_SUBJECT].rsplit(" ", 1)[0] + "…"
