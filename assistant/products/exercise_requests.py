@@ -35,6 +35,7 @@ FRAME = re.compile(r"^\s*(?:please\s+)?(?:build|design|create|write|draft|prepar
                    r"put together|i need|i'd like|i would like|we need)\b", re.IGNORECASE)
 PARTS = re.compile(r"\b(?:\d+|\w+) injects?\b|role (?:cards?|briefs?)|facilitator|debrief|read-ahead|answer key|stakeholder "
                    r"list|map description|master events list|learning objectives|participants\b", re.IGNORECASE)
+PRODUCT = re.compile(r"\b(?:exercise|tabletop|simulation|cpx|ttx|workshop|drill|course|session|role[- ]play|game)s?\b", re.I)
 EVENT_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|after|as soon as)\s+(.+)$", re.IGNORECASE)
 
 
@@ -127,7 +128,7 @@ def _described(request: str) -> list[tuple[str, bool]]:
     clause asking for the product is dropped, and the event it describes ("... where the Council asks for X") kept."""
     out: list[tuple[str, bool]] = []
     for n, clause in enumerate(re.split(r"(?<=[.;:])\s+", request)):
-        if n == 0 and FRAME.search(clause):
+        if n == 0 and (FRAME.search(clause) or PRODUCT.search(CLAUSE.split(clause)[0])):
             tail = EVENT_TAIL.search(clause)
             clause = tail.group(1) if tail else ""
             head = CLAUSE.split(clause)[0] if clause else ""
