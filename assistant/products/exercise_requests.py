@@ -31,8 +31,8 @@ OWN_WORDS = 2  # words an event shares with an inject's title and content for a 
 ASKED_SCORE = 1.5  # an asked-for event takes a catalogue inject at 2 shared words, or 1 and a topic keyword
 # The clause that asks for the product ("Build a 2-hour tabletop for a team facing a renewal where the Council asks for
 # benchmarks") is the frame, not an event; only what follows "where", "in which", "when"... in it describes one.
-FRAME = re.compile(r"^\s*(?:please\s+)?(?:build|design|create|write|draft|prepare|give|set up|make|produce|develop|run|plan|simulate|"
-                   r"put together|i need|i'd like|i would like|we need)\b", re.IGNORECASE)
+FRAME = re.compile(r"^\s*(?:please\s+)?(?:build|design|create|write|draft|prepare|give|set up|make|produce|develop|run|plan|"
+                   r"simulate|put together|i need|i'd like|i would like|we need)\b", re.IGNORECASE)
 PARTS = re.compile(r"\b(?:\d+|\w+) injects?\b|role (?:cards?|briefs?)|facilitator|debrief|read-ahead|answer key|stakeholder "
                    r"list|map description|master events list|learning objectives|participants\b", re.IGNORECASE)
 PRODUCT = re.compile(r"\b(?:exercise|tabletop|simulation|cpx|ttx|workshop|drill|course|session|role[- ]play|game|meeting)s?\b",
@@ -171,7 +171,8 @@ ROLE_NAMES = {
     "RC/HC": "DSRSG/RC/HC", "Resident Coordinator": "DSRSG/RC/HC", "Humanitarian Coordinator": "DSRSG/RC/HC",
     "Chief of Staff": "Chief of Staff", "JOC": "Chief of the Joint Operations Centre",
     "desk officer": "HQ desk officer (Integrated Task Force)", "ITF chair": "ITF chair (lead department)",
-    "lead department": "ITF chair (lead department)", "DCO": "Development Coordination Office (DCO)", "donor": "Donor representative", "DSS": "Security adviser (DSS)",
+    "lead department": "ITF chair (lead department)", "DCO": "Development Coordination Office (DCO)",
+    "donor": "Donor representative", "DSS": "Security adviser (DSS)",
 }
 ROLE_LIST = re.compile(r"\brole (?:cards?|briefs?|players?)\b[^.]*|\broles?\b\s*(?:for|of|:|\()[^.]*", re.IGNORECASE)
 
