@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from assistant.citation import CitationBook
 from assistant.errors import InvalidRequest
+from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever
 from assistant.products.exercise_catalogue import TOPICS
 from assistant.products.exercise_key import library_lines
@@ -31,6 +32,9 @@ from assistant.products.missing_texts import missing_notes
 DEFAULT_COUNT, DEFAULT_EACH = 6, 10
 MAX_SITUATIONS = 12
 INTRO, DEBRIEF = 10, 15
+ON_POINT_WORDS = 2  # content words a quote shares with its situation to be on its point
+OFF_POINT = frozenset(tokenize("un united nations mission country team government support national said also including "
+                               "people staff report reports"))
 MIN_EACH = 3
 MECHANISMS = {
     "SLF": ("Senior Leadership Forum", ("senior leadership", "leadership forum", "integrated management team", "strategic policy group")),
@@ -137,6 +141,30 @@ def timetable(count: int, each: int, debrief: int = DEBRIEF) -> list[list[str]]:
     return rows
 
 
+def on_point(situation_text: str, sentence: str) -> bool:
+    """A quote is on the situation's point when it shares ON_POINT_WORDS content words with its title and case."""
+    return len(_content(situation_text) & _content(sentence)) >= ON_POINT_WORDS
+
+
+def _content(text: str) -> set[str]:
+    return set(tokenize(text)) - OFF_POINT
+
+
+def _quotes(s: Situation, retriever: Retriever, book: CitationBook, terms: tuple[str, ...], used: set[str]) -> list[str]:
+    """Quotes for a situation: on a catalogue topic, only sentences on the situation's own point, asked about the event and
+    then about what to do (a GBV workshop is not an answer about an attack on a camp); on a mechanism, those naming it."""
+    if s.mechanism:
+        return [q for q in library_lines(s.ask, retriever, book, terms) if q not in used]
+    point = f"{s.title}. {s.case}"
+    out: list[str] = []
+    for ask in (s.ask, f"What should the UN do when {s.case[:1].lower() + s.case[1:]}"):
+        out += [q for q in library_lines(ask, retriever, book, limit=2 - len(out), keep=lambda t: on_point(point, t))
+                if q not in used and q not in out]
+        if len(out) >= 2:
+            break
+    return out
+
+
 def _each(shape: Shape, count: int, minutes: int | None) -> tuple[int, list[str]]:
     """Minutes per situation: from an explicit length in all (which wins, as for every product), else the request's own
     per-situation minutes, else the default; with a note where the two disagree or the length is too short."""
@@ -164,6 +192,15 @@ def drill(text: str, shape: Shape, participants: int, retriever: Retriever, minu
     book = CitationBook()
     notes = [f"You asked for {count} situations; the bank holds {len(chosen)} that fit, so the drill has {len(chosen)}."] if len(chosen) < count else []
     notes += timing
+    used: set[str] = set()  # a passage quoted under one situation is not repeated under the next
+    quoted = []
+    for s in chosen:
+        quoted.append(_quotes(s, retriever, book, MECHANISMS[s.mechanism][1] if s.mechanism else (), used))
+        used.update(quoted[-1])
+    if not mechanism and 2 * sum(not q for q in quoted) > len(quoted):
+        notes.append(f"The library holds little on {match_topic(text).title.lower()}: {sum(not q for q in quoted)} of "
+                     f"{len(quoted)} situations have no passage on their point, so their model answers are the exercise "
+                     "designer's alone. Check them against your mission's own policy and directives before the session.")
     if (shape.count or 0) > MAX_SITUATIONS:
         notes.append(f"A drill holds at most {MAX_SITUATIONS} situations; you asked for {shape.count}.")
     missing = missing_notes("IAP Policy 2013 and the IAP Handbook 2014", retriever) if mechanism else []
@@ -191,11 +228,7 @@ def drill(text: str, shape: Shape, participants: int, retriever: Retriever, minu
         blocks += [Block(kind="heading", text="The mechanisms (handout)", level=1),
                    Block(kind="bullets", items=[f"{k}: {name}" + (" (field)" if k == "SLF" else "") for k, (name, _) in MECHANISMS.items()])]
     blocks.append(Block(kind="heading", text="Situations", level=1))
-    used: set[str] = set()  # a passage quoted under one situation is not repeated under the next
-    for k, s in enumerate(chosen, 1):
-        terms = MECHANISMS[s.mechanism][1] if s.mechanism else ()
-        quotes = [q for q in library_lines(s.ask, retriever, book, terms) if q not in used]
-        used.update(quotes)
+    for k, (s, quotes) in enumerate(zip(chosen, quoted, strict=True), 1):
         blocks += [Block(kind="heading", text=f"Situation {k} ({each} minutes): {s.title}", level=2),
                    Block(kind="paragraph", text=f"Case: {s.case}"),
                    Block(kind="paragraph", text=f"Question: {question or 'What do you do now, and who decides?'}"),

@@ -38,3 +38,22 @@ def test_every_inject_in_the_master_events_list_tests_an_objective(pack):
     rows = pack.blocks[i + 1].rows
     objectives = set(next(b for b in pack.blocks if b.kind == "bullets").items)
     assert len(rows) == 5 and all(r[-1] in objectives for r in rows[1:])
+
+
+def test_a_drill_keeps_an_explicit_length_and_quotes_only_what_is_on_each_situations_point(retriever):
+    """Left open on main 82ac910: --minutes ignored, 'eight snap drills' read as six, and off-point quotes (formed police
+    units under 'Government operation') presented as what the library says."""
+    from assistant.products.exercise_drill import on_point
+
+    drill = training_product("Eight snap drills on protection of civilians", 60, None, retriever, backend="extractive")
+    assert "8 situations × 4 minutes · 60 minutes in all" in drill.subtitle
+    situation, checked = "", 0
+    for b in drill.blocks:
+        if b.kind == "heading" and b.text.startswith("Situation "):
+            situation = b.text.split(": ", 1)[1]
+        elif b.kind == "paragraph" and b.text.startswith("Case: "):
+            situation += " " + b.text
+        elif b.kind == "bullets" and situation:
+            assert all(on_point(situation, q) for q in b.items)
+            checked += len(b.items)
+    assert checked and any(b.kind == "note" and "holds little on protection of civilians" in b.text for b in drill.blocks)

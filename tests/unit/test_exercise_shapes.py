@@ -154,3 +154,11 @@ def test_an_explicit_length_sets_the_minutes_of_each_snap_situation():
     assert each == 4 and not notes
     each, notes = _each(recognise("six snap situations (10 minutes each) on elections"), 6, 60)
     assert each == 5 and "gives each 5" in notes[0]
+
+
+def test_a_quote_is_on_a_situations_point_only_when_it_shares_its_words():
+    from assistant.products.exercise_drill import on_point
+
+    case = "Sexual violence reports. A women's organisation reports sexual violence by soldiers near the camp."
+    assert on_point(case, "The team worked to combat sexual violence with the national police.")
+    assert not on_point(case, "The seven formed police units will support the national police throughout the country.")
