@@ -81,13 +81,15 @@ def on_point(report: Report) -> list[bool]:
     """Per drill situation: whether a quote under it shares ON_POINT_WORDS content words with its case."""
     flags: list[bool] = []
     case_words: set[str] = set()
+    inside = False  # under a situation (not the debrief questions after the last one)
     for b in report.blocks:
-        if b.kind == "heading" and b.text.startswith("Situation "):
-            flags.append(False)
+        if b.kind == "heading":
+            inside = b.text.startswith("Situation ")
+            flags += [False] * inside
             case_words = set(tokenize(b.text.split(": ", 1)[-1])) - GENERIC
-        elif b.kind == "paragraph" and b.text.startswith("Case: ") and flags:
+        elif b.kind == "paragraph" and b.text.startswith("Case: ") and inside:
             case_words |= set(tokenize(b.text)) - GENERIC
-        elif b.kind == "bullets" and flags:
+        elif b.kind == "bullets" and inside:
             flags[-1] = flags[-1] or any(len(case_words & set(tokenize(q))) >= ON_POINT_WORDS for q in b.items)
     return flags
 

@@ -49,8 +49,8 @@ def test_a_drill_keeps_an_explicit_length_and_quotes_only_what_is_on_each_situat
     assert "8 situations × 4 minutes · 60 minutes in all" in drill.subtitle
     situation, checked = "", 0
     for b in drill.blocks:
-        if b.kind == "heading" and b.text.startswith("Situation "):
-            situation = b.text.split(": ", 1)[1]
+        if b.kind == "heading":
+            situation = b.text.split(": ", 1)[1] if b.text.startswith("Situation ") else ""
         elif b.kind == "paragraph" and b.text.startswith("Case: "):
             situation += " " + b.text
         elif b.kind == "bullets" and situation:

@@ -30,3 +30,10 @@ def test_a_quote_on_another_subject_does_not_put_a_situation_on_point():
               Block(kind="paragraph", text="Case: A women's group reports sexual violence by soldiers."),
               Block(kind="bullets", items=["The team worked to combat sexual violence with the police. [2]"])]
     assert on_point(_report("", blocks)) == [False, True]
+
+
+def test_debrief_questions_after_the_last_situation_are_not_its_quotes():
+    blocks = [Block(kind="heading", text="Situation 1 (10 minutes): Attack on a displacement site", level=2),
+              Block(kind="heading", text="Debrief questions", level=1),
+              Block(kind="bullets", items=["Was the attack on the displacement site handled by the right forum?"])]
+    assert on_point(_report("", blocks)) == [False]
