@@ -22,7 +22,7 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, Field
 
 from assistant.answering.compose import Plan, plan_answer
-from assistant.answering.gaps import gap_statement, missing_note
+from assistant.answering.gaps import gap_statement, missing_note, what_is_missing
 from assistant.answering.llm import (
     MAX_PASSAGE_CHARS,
     MAX_PASSAGES,
@@ -35,6 +35,7 @@ from assistant.answering.llm import (
     stream,
 )
 from assistant.answering.markers import CitationNumbers
+from assistant.answering.named import novel_words
 from assistant.answering.verify import Verdict, Verifier, split_sentences
 from assistant.citation import (
     MARKER_FORMAT,
@@ -47,6 +48,7 @@ from assistant.citation import (
 from assistant.constants import LEXICAL_SUPPORT
 from assistant.corpus.manifest import load_manifest
 from assistant.errors import BackendUnavailable
+from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import INSTRUCTION_LIKE, LEADING_NUMBER, NOT_QUOTABLE  # noqa: F401 (products.quiz)
 
@@ -122,6 +124,15 @@ def abstain(question: str, hits: list[Hit], backend: str, started: float, reason
                   backend=backend, took_ms=_ms(started), question_type=question_type)
 
 
+def declined_because(plan: Plan, retriever: Retriever) -> str:
+    """What the declined question asks that the library lacks (a named text it lacks has its own note)."""
+    if plan.missing and not plan.unknown:
+        return ""
+    named = {t for e in plan.q.entities for t in tokenize(e)}
+    novel = novel_words([t for t in plan.q.terms if t not in named], retriever)
+    return what_is_missing(plan.q, plan.unknown, plan.apart, novel)
+
+
 def plan_notes(plan: Plan) -> list[str]:
     """A note for each catalogued canonical text the question names and the library lacks."""
     return [missing_note(m, plan.second_hand.get(m.id, [])) for m in plan.missing]
@@ -153,7 +164,7 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
     verdicts = _verify_units(plan, sources, number, Verifier(retriever.encoder))
     out_sentences, lines = [], []
     if plan.decision == "gap":
-        lines.append(f"{gap_statement(plan.q)} The closest passages:")
+        lines.append(f"{plan.premise or gap_statement(plan.q)} The closest passages:")
     for unit, v in zip(plan.units, verdicts, strict=True):
         out_sentences.append(Sentence(text=v.text, citations=v.citations, supported=v.supported, role=unit.role))
         marks = "".join(MARKER_FORMAT.format(n=n) for n in v.citations)
@@ -258,7 +269,7 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
     if understood:
         yield understood
     if plan.decision == "not_covered":
-        result = abstain(question, plan.hits, backend, started, notes=notes, question_type=plan.q.type)
+        result = abstain(question, plan.hits, backend, started, declined_because(plan, retriever), notes, plan.q.type)
         yield result.answer
         yield result.model_copy(update={"standalone": query, "answer": understood + result.answer})
         return
