@@ -22,7 +22,7 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, Field
 
 from assistant.answering.compose import Plan, plan_answer
-from assistant.answering.gaps import gap_statement, missing_note
+from assistant.answering.gaps import gap_statement, missing_note, named_missing_texts, what_is_missing
 from assistant.answering.llm import (
     MAX_PASSAGE_CHARS,
     MAX_PASSAGES,
@@ -35,9 +35,11 @@ from assistant.answering.llm import (
     stream,
 )
 from assistant.answering.markers import CitationNumbers
+from assistant.answering.named import library_doc_ids, novel_words
 from assistant.answering.verify import Verdict, Verifier, split_sentences
 from assistant.citation import (
     MARKER_FORMAT,
+    MISSING_NOTE,
     NOT_COVERED,
     SOURCE_TYPES,
     UNDERSTOOD_PREFIX,
@@ -47,6 +49,7 @@ from assistant.citation import (
 from assistant.constants import LEXICAL_SUPPORT
 from assistant.corpus.manifest import load_manifest
 from assistant.errors import BackendUnavailable
+from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import INSTRUCTION_LIKE, LEADING_NUMBER, NOT_QUOTABLE  # noqa: F401 (products.quiz)
 
@@ -111,6 +114,24 @@ def currency_notes(citations: list[Citation], retriever: Retriever) -> list[str]
     return notes
 
 
+def second_hand_notes(sentences: list[Sentence], citations: list[Citation], plan: Plan, retriever: Retriever) -> list[str]:
+    """A note for each catalogued text the library lacks that a quoted sentence speaks of: what is quoted is another
+    document's account of it (a question naming the text already has its own note)."""
+    manifest = load_manifest(retriever.settings.corpus_dir)
+    named = {m.id for m in plan.missing}
+    by_number = {c.n: c for c in citations}
+    notes = []
+    for k, sentence in enumerate(sentences, 1):
+        for info in named_missing_texts(sentence.text, manifest, library_doc_ids(retriever)):
+            if info.id in named:
+                continue
+            named.add(info.id)
+            who = next((by_number[n].short for n in sentence.citations if n in by_number), "another document")
+            notes.append(f"{info.short} {MISSING_NOTE} (official address: {info.url}): sentence {k} is {who}'s "
+                         "account of it, not its text.")
+    return notes
+
+
 def abstain(question: str, hits: list[Hit], backend: str, started: float, reason: str = "",
             notes: list[str] | None = None, question_type: str = "") -> Answer:
     """Decline: the not-covered phrase, the nearest passages as sources, and any notes (missing texts)."""
@@ -120,6 +141,15 @@ def abstain(question: str, hits: list[Hit], backend: str, started: float, reason
         notes.append("The nearest passages are listed as sources; none answers the question closely enough.")
     return Answer(question=question, answer=NOT_COVERED, abstained=True, citations=nearest, notes=notes,
                   backend=backend, took_ms=_ms(started), question_type=question_type)
+
+
+def declined_because(plan: Plan, retriever: Retriever) -> str:
+    """What the declined question asks that the library lacks (a named text it lacks has its own note)."""
+    if plan.missing and not plan.unknown:
+        return ""
+    named = {t for e in plan.q.entities for t in tokenize(e)}
+    novel = novel_words([t for t in plan.q.terms if t not in named], retriever)
+    return what_is_missing(plan.q, plan.unknown, plan.apart, novel)
 
 
 def plan_notes(plan: Plan) -> list[str]:
@@ -153,7 +183,7 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
     verdicts = _verify_units(plan, sources, number, Verifier(retriever.encoder))
     out_sentences, lines = [], []
     if plan.decision == "gap":
-        lines.append(f"{gap_statement(plan.q)} The closest passages:")
+        lines.append(f"{plan.premise or gap_statement(plan.q)} The closest passages:")
     for unit, v in zip(plan.units, verdicts, strict=True):
         out_sentences.append(Sentence(text=v.text, citations=v.citations, supported=v.supported, role=unit.role))
         marks = "".join(MARKER_FORMAT.format(n=n) for n in v.citations)
@@ -168,6 +198,7 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
     notes.extend(f"{c.short} is {c.source_type}, not UN guidance: read it as an outside view."
                  for c in {c.doc_id: c for c in citations if c.source_type == SOURCE_TYPES["commentary"]}.values())
     notes.extend(currency_notes(citations, retriever))
+    notes.extend(second_hand_notes(out_sentences, citations, plan, retriever))
     if any(INSTRUCTION_LIKE.search(h.text) for h in plan.hits):
         notes.append("A retrieved passage contains instruction-like text; it was treated as quoted data only.")
     return Answer(question=question, answer="\n".join(lines), abstained=plan.decision != "answer", citations=citations,
@@ -258,7 +289,7 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
     if understood:
         yield understood
     if plan.decision == "not_covered":
-        result = abstain(question, plan.hits, backend, started, notes=notes, question_type=plan.q.type)
+        result = abstain(question, plan.hits, backend, started, declined_because(plan, retriever), notes, plan.q.type)
         yield result.answer
         yield result.model_copy(update={"standalone": query, "answer": understood + result.answer})
         return

@@ -36,12 +36,14 @@ from assistant.answering.given import answering_given
 from assistant.answering.named import (
     cooccurrence,
     expansions,
+    from_named,
     known_acronyms,
     library_doc_ids,
     library_passages,
     unknown_terms,
 )
 from assistant.answering.notes import citing_sentence
+from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
 from assistant.answering.scoring import Candidate, featurize, never_an_answer, score
 from assistant.corpus.manifest import DocumentInfo, Manifest, load_manifest
@@ -95,6 +97,8 @@ class Plan:
     p_in: float = 0.0
     candidates: list[Candidate] = field(default_factory=list)  # those that may be quoted, best first
     evidence: list[Candidate] = field(default_factory=list)  # every scored sentence (what the scope weights see)
+    apart: list[str] = field(default_factory=list)  # named things the library holds, never in one passage
+    premise: str = ""  # the correction a gap answer opens with instead of the unstated-fact sentence (see premise)
 
     @property
     def lead(self) -> Unit | None:
@@ -138,7 +142,7 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
         if c.given and not claim.given:  # a note quoted before is pointed to with its sentence, never quoted again
             continue
         if claim.answerable and claim.note is None and c.score >= claim.score:  # the note adds to the answer
-            claim.note, claim.score = c.index, max(claim.score, c.score)
+            claim.note, claim.score, claim.note_on_topic = c.index, max(claim.score, c.score), _on_topic(c)
             quotable[j] = claim
             linked.add(norm(c.text))
     return out, sorted(quotable.values(), key=lambda c: -c.score)
@@ -198,6 +202,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     library_docs = library_doc_ids(retriever)
     manifest = load_manifest(retriever.settings.corpus_dir)
     missing = named_missing_texts(question + " " + query, manifest, library_docs)
+    premise, misnamed = corrected_premise(question, manifest, library_docs, library_passages(retriever), missing)
+    missing += misnamed
     unknown = unknown_entities(q, index.library_text, known_acronyms(retriever))
     every, found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else ([], [])
     titles = " ".join(a for m in missing for a in aliases(m)).lower()  # a missing text's name gets its own note
@@ -207,11 +213,14 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     novel = unknown_terms([t for t in q.terms if t not in GENERIC_TERMS and t not in named_terms], retriever)
     scope = scope_features(q, hits, every, unknown, together, novel)  # every candidate: what the weights were fitted on
     plan = Plan(q=q, decision="answer", hits=hits, missing=missing, unknown=unknown, scope=scope,
+                apart=present if together < 1.0 else [],
                 p_in=in_scope_probability(scope), candidates=found, evidence=every)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
     gap = bool(every) and unstated(q, scope["predicate_coverage"], asked_share(q, every[0].text), settings.gap_focus)
-    if not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(_on_topic, found)):
+    if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
+        plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if _on_topic(c)], retriever)
+    elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(_on_topic, found)):
         plan.decision = "not_covered"
     elif gap:
         plan.decision = "gap"
@@ -259,8 +268,9 @@ def _units(retriever: Retriever, c: Candidate, role: str) -> list[Unit]:
     units = [_unit(retriever, c, role)]
     if c.note is not None:
         index = retriever.sentences
-        units.append(Unit(indices=[c.note], text=index.texts[c.note], rows=[int(index.rows[c.note])], role="note",
-                          score=c.score))
+        chain = index.with_predecessors(c.note)  # a note leaning on its own first sentence is quoted with it
+        units.append(Unit(indices=chain, text=" ".join(index.texts[i] for i in chain),
+                          rows=list(dict.fromkeys(int(index.rows[i]) for i in chain)), role="note", score=c.score))
     return units
 
 
@@ -272,9 +282,10 @@ def lead_pool(q: QuestionInfo, found: list[Candidate]) -> list[Candidate]:
 
 
 def _on_topic(c: Candidate) -> bool:
-    """Can the candidate be a supporting point: close enough to the question on its own?"""
+    """Can the candidate be a supporting point: close enough to the question on its own, or through the footnote
+    quoted under it ('DPKO, as chair of the UN integration steering group' in a note to a New Deal sentence)?"""
     dense = c.features["dense"]
-    return dense >= POINT_SIMILARITY and (c.features["focus"] > 0 or dense >= POINT_OFF_FOCUS)
+    return c.note_on_topic or dense >= POINT_SIMILARITY and (c.features["focus"] > 0 or dense >= POINT_OFF_FOCUS)
 
 
 def named_library_docs(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> set[str]:
@@ -288,17 +299,6 @@ def named_library_docs(question: str, manifest: Manifest, library_doc_ids: Abstr
                                               for n in names if len(n) >= 3):
             named.add(info.id)
     return named
-
-
-def from_named(found: list[Candidate], named: set[str], retriever: Retriever) -> list[Candidate]:
-    """When the question names a library document, its sentences answer first (when one scores at least
-    SUPPORT_RATIO of the best); the others follow. 'What does the IPI report say …' is answered from IPI."""
-    if not named or not found:
-        return found
-    own = [c for c in found if retriever.records[c.row].meta.doc_id in named]
-    if not own or own[0].score < found[0].score * SUPPORT_RATIO:
-        return found
-    return own + [c for c in found if c not in own]
 
 
 def _items(index: SentenceIndex, c: Candidate) -> list[Unit]:

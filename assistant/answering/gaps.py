@@ -148,6 +148,27 @@ def gap_statement(q: QuestionInfo) -> str:
 
 
 
+def what_is_missing(q: QuestionInfo, unknown: list[str], apart: list[str], novel: list[str]) -> str:
+    """What a declined question asks that the library lacks, in the question's words: named things it never
+    mentions, named things it never mentions together, words it never uses, or else the answer itself.
+
+    >>> what_is_missing(understand("How does the ISF relate to the Mission Concept?"), [], ["ISF", "Mission Concept"], [])
+    'The library never mentions ISF and Mission Concept in the same passage.'
+    """
+    if unknown:
+        return f"The library does not mention {_joined(unknown)}."
+    if apart:
+        return f"The library never mentions {_joined(apart)} in the same passage."
+    words = [w for w in re.findall(r"[\w'-]+", q.text) if set(tokenize(w)) & set(novel)]
+    if words:
+        return f"The library never uses the word{'s' if len(words) > 1 else ''} {_joined([f'“{w}”' for w in words])}."
+    return gap_statement(q)
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
     """Short titles of library documents that mention a catalogued text by one of its names (once per loaded index)."""
     names = [a.lower() for a in aliases(info)]
@@ -160,4 +181,4 @@ def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
     return list(per_index(f"second_hand:{info.id}", retriever, records, mentioning))
 
 __all__ = ["aliases", "asked_share", "gap_statement", "in_scope_probability", "missing_note", "named_missing_texts",
-           "second_hand", "understand", "unknown_entities"]
+           "second_hand", "understand", "unknown_entities", "what_is_missing"]

@@ -23,11 +23,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from assistant.answering.scoring import Candidate
 from assistant.index.embeddings import resolve_model
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever
 
 PREFIX = 5
+NAMED_FIRST = 0.5  # a named document's best sentence answers first when it scores this share of the best
 T = TypeVar("T")
 YEAR = re.compile(r"(?:19|20)\d{2}")
 _MEMO: dict[tuple[str, int], tuple[object, object]] = {}
@@ -104,13 +106,19 @@ def unknown_terms(terms: list[str], retriever: Retriever) -> float:
     word of the embedding model's WordPiece vocabulary; without one, no word counts. Short words and words
     with digits are left out (named things are judged by :func:`cooccurrence` and ``unknown_entities``).
     """
+    words = [t for t in terms if t.isalpha() and len(t) >= PREFIX]
+    return len(novel_words(words, retriever)) / len(words) if words else 0.0
+
+
+def novel_words(terms: list[str], retriever: Retriever) -> list[str]:
+    """The stems of :func:`unknown_terms`: content words no passage uses and that are not common English."""
     bm25 = retriever.lexical.retriever
     words = [t for t in terms if t.isalpha() and len(t) >= PREFIX]
     common = common_stems(retriever.settings.embedding_model)
     if not words or bm25 is None or not common:
-        return 0.0
+        return []
     stems = per_index("stems", retriever, bm25, lambda: frozenset(t[:PREFIX] for t in bm25.vocab_dict))
-    return sum(t[:PREFIX] not in stems and t not in common for t in words) / len(words)
+    return [t for t in words if t[:PREFIX] not in stems and t not in common]
 
 
 @lru_cache(maxsize=4)
@@ -126,3 +134,14 @@ def common_stems(model: str) -> frozenset[str]:
 def expansions(retriever: Retriever) -> dict[str, str]:
     """Lower-cased glossary acronym -> lower-cased expansion."""
     return {t.term.lower(): t.expansion.lower() for t in retriever.glossary.terms}
+
+
+def from_named(found: list[Candidate], named: set[str], retriever: Retriever) -> list[Candidate]:
+    """When the question names a library document, its sentences answer first (when one scores at least
+    NAMED_FIRST of the best); the others follow. 'What does the IPI report say …' is answered from IPI."""
+    if not named or not found:
+        return found
+    own = [c for c in found if retriever.records[c.row].meta.doc_id in named]
+    if not own or own[0].score < found[0].score * NAMED_FIRST:
+        return found
+    return own + [c for c in found if c not in own]

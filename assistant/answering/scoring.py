@@ -92,6 +92,7 @@ class Candidate:
     given: bool = False  # already quoted earlier in the conversation
     answerable: bool = True  # False for what is never a lead or a point (see never_an_answer)
     note: int | None = None  # a footnote (sentence index) shown under this sentence as the source of its claim
+    note_on_topic: bool = False  # that footnote is close to the question by itself: the two are quoted as one
 
     def vector(self) -> np.ndarray:
         """The features in FEATURES order (what the fitted weights multiply)."""

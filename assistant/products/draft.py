@@ -35,6 +35,7 @@ from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import asked_blocks
+from assistant.products.draft_cover import cover_report
 from assistant.products.draft_request import DraftAsk, parse_request
 from assistant.products.draft_summary import decline_message, request_blocks
 from assistant.products.draft_text import (
@@ -54,8 +55,9 @@ from assistant.products.draft_text import (
 from assistant.products.draft_text import (
     results_matrix as results_matrix,  # re-exported: callers build the matrix from here
 )
+from assistant.products.draft_tor import tor_report
 from assistant.products.export import LANDSCAPE_COLUMNS, Block, Report, open_items
-from assistant.products.guidance import Chooser
+from assistant.products.guidance import Chooser, closest_requirement
 from assistant.products.prose import draft_paragraph, prose_blocks
 
 DRAFT_LABEL = "First-pass draft (from your planning context; not policy)"
@@ -87,8 +89,6 @@ OTHER_PRESENCE = {"PKO": PRESENCE_TERMS["SPM"], "SPM": PRESENCE_TERMS["PKO"], "t
     re.I)}
 
 
-
-
 @dataclass(frozen=True)
 class Section:
     """One ISF section: what to ask the corpus, which context shapes the search, how to draft it."""
@@ -101,10 +101,6 @@ class Section:
     write: Callable[[PlanningContext], list[Block]]
     questions: tuple[str, ...]
     check: tuple[str, ...] = ("iap-policy-2013", "iap-handbook-2014")
-
-
-def _either(a: re.Pattern, b: re.Pattern | None) -> re.Pattern:
-    return re.compile(f"{a.pattern}|{b.pattern}", re.IGNORECASE) if b else a
 
 
 # --- the context in each section's search ----------------------------------------------
@@ -228,15 +224,16 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     ask = ask or DraftAsk()
     asked = ask.terms(section.key)  # what the request names leads this section's searches, in this kind of presence
     focus = f"{asked} {_presence(ctx)}" if asked else section.focus(ctx)
+    topics = ask.topics if section.key in ask.sections else []
     blocks = [Block(kind="heading", text=section.title, level=1), Block(kind="heading", text=REQUIRES_LABEL, level=2)]
-    guidance = chooser.guidance(section.requirement, focus, n_guidance)
-    blocks.append(Block(kind="bullets", items=guidance) if guidance else Block(kind="note", text=_not_covered(section,
-        retriever, length)))
+    guidance = chooser.guidance(section.requirement, focus, n_guidance, topics)
+    blocks += [Block(kind="bullets", items=guidance)] if guidance else closest_requirement(
+        chooser, section.requirement, _not_covered(section, retriever, length), topics, section.title.split(". ", 1)[-1])
     blocks.append(Block(kind="heading", text=DRAFT_LABEL, level=2))
     if resolve_backend(backend, retriever) == "llm":  # a model-written paragraph, verified sentence by sentence
         blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
     blocks += asked_blocks(section.key, ctx, ask, retriever, chooser.book) or section.write(ctx)
-    examples = chooser.practice(f"{section.practice} {section.requirement}", focus, n_practice)
+    examples = chooser.practice(f"{section.practice} {section.requirement}", focus, n_practice, topics)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
     if length == "brief":
@@ -306,15 +303,15 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
     if length not in LENGTHS:
         raise InvalidRequest(f"length: brief or full, not {length!r}")
     ask = parse_request(request)
+    if ask.product:  # terms of reference for a strategic assessment, a cover note to the ITF
+        return (tor_report if ask.product == "tor" else cover_report)(ask, ctx, retriever)
     if ask.declined:
         raise InvalidRequest(decline_message(ask, ctx, retriever, SECTION_KEYS))
     if ask.sections and (not sections or "all" in sections):
         sections = ask.sections
     ctx, length = ask.refine(ctx), "brief" if ask.limited else length
     book = CitationBook()
-    prefer = None
-    chooser = Chooser(retriever, book, avoid=OTHER_PRESENCE[ctx.presence],
-                      prefer=_either(PRESENCE_TERMS[ctx.presence], prefer))
+    chooser = Chooser(retriever, book, avoid=OTHER_PRESENCE[ctx.presence], prefer=PRESENCE_TERMS[ctx.presence])
     blocks: list[Block] = []
     for section in select_sections(sections):
         blocks += draft_section(section, ctx, retriever, chooser, "brief" if length == "brief" else "full", backend, ask)

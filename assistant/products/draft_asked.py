@@ -63,11 +63,11 @@ def support(key: str, retriever: Retriever, book: CitationBook, forms: tuple[str
             query: str = "") -> str:
     """A cited sentence from the library that names the mechanism (forms), or '' when no passage does."""
     forms = forms or FORMS.get(key, ())
-    texts = library_passages(retriever)
-    if not forms or not any(f in t for t in texts for f in forms):
-        return ""
     name = query or QUERIES.get(key) or (MECHANISMS[key][1] if key in MECHANISMS else key)
-    for hit in retriever.search(name, k=PASSAGES):
+    hits = retriever.search(name, k=PASSAGES)  # first: it loads the index's records that library_passages reads
+    if not forms or not any(f in t for t in library_passages(retriever) for f in forms):
+        return ""
+    for hit in hits:
         for sentence in split_sentences(hit.text):
             if 40 <= len(sentence) <= 480 and any(f in sentence.lower() for f in forms) and not FIRST_PERSON.search(sentence):
                 return f"“{tidy(sentence)}” ({hit.short}) [{book.cite(hit.citation(0))}]"
@@ -273,30 +273,9 @@ def objectives(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
     return [Block(kind="paragraph", text=f"Strategic objectives, as asked ({n}):"), Block(kind="bullets", items=items)]
 
 
-HUMANITARIAN_RISKS = ("Humanitarian actors are perceived as part of the mission's political or security agenda (to confirm)",
-                      "Integrated or co-branded activities restrict humanitarian access or the safety of aid workers "
-                      "(to confirm)")
-
-
-def risks_table(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
-    """Risks (and the assumptions they test, when asked), the context's tensions first, humanitarian-space risks when asked."""
-    risks = [*ctx.tensions, *(HUMANITARIAN_RISKS if ask.humanitarian else ())]
-    header = ["Assumption", "Risk if it does not hold"] if ask.assumptions else ["Risk"]
-    rows = [header + ["Likelihood / impact", "Mitigation", "Owner"]]
-    rows += [([TBD] if ask.assumptions else []) + [r, TBD, TBD, TBD] for r in risks or [TBD]]
-    blocks = [Block(kind="paragraph", text="Risks" + (" and assumptions" if ask.assumptions else "") + " (draft; risks from "
-                                           "your planning context, those marked 'to confirm' are for the team to judge):"),
-              Block(kind="table", rows=rows)]
-    if ask.humanitarian:
-        quote = support("humanitarian", retriever, book, forms=("humanitarian space",), query="integration and humanitarian "
-                        "space debate")
-        blocks += _library_notes([("humanitarian space", quote)] if quote else [], [] if quote else ["humanitarian space"],
-                                 "risks")
-    return blocks
-
-
 def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
     """The first-pass text of a section in the request's terms, or [] when the request asks nothing of this section."""
+    from assistant.products.draft_risks import risks_table  # it quotes the library through support() above
     from assistant.products.draft_text import _context, _vision  # the generic writers the asked parts extend
 
     if key not in ask.sections:
@@ -312,7 +291,7 @@ def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retri
         return _vision(ctx)[:1] + objectives(ctx, ask)
     if key == "division" and (ask.civilian or ask.owners):
         return transfer_table(ctx, ask)
-    if key == "risks" and (ask.assumptions or ask.humanitarian):
+    if key == "risks" and (ask.assumptions or ask.humanitarian or ask.topics):
         return risks_table(ctx, ask, retriever, book)
     if key == "context" and ask.pasted_text:
         return [Block(kind="paragraph", text=f"Context and shared analysis of {ctx.country}, from the findings you pasted. The "

@@ -96,6 +96,16 @@ BODY = re.compile(r"\b((?:[a-z][\w-]*\s+){0,3}(?:working group|committee|task fo
 SLF_CHAIR = re.compile(r"(?:Senior Leadership Forum|SLF)\s+(?:\w+\s+){0,2}?chaired by\s+(?:the\s+)?"
                        r"([A-Z][\w/-]*(?:\s+[A-Z][\w/-]*)*)")
 PASTED_MIN = 600  # characters: a request that says "pasted" but is shorter carries no pasted text
+# What the request is about, beyond the section: "focused on the elections in 18 months and on the drawdown of the force".
+FOCUS = re.compile(r"\b(?:focus(?:s|sed|ed|ing)?|with (?:a |an )?(?:focus|emphasis)|centred|centered|concentrat(?:ed|ing)|"
+                   r"especially|in particular|particularly)\s+on\s+([^.;:!?]+)", re.IGNORECASE)
+TOPIC_END = re.compile(r",?\s+(?:with|giving|give|including|and (?:give|add|include|list|keep)|"
+                       r"for (?:the|our) (?:ISF|team))\b.*$", re.IGNORECASE)
+# Products other than ISF sections that the drafting tool writes: (key, what is asked, what it must be about).
+PRODUCTS: tuple[tuple[str, str, str], ...] = (
+    ("tor", r"terms of reference|\bToRs?\b", r"strategic (?:assessment|review)|assessment mission"),
+    ("cover", r"cover(?:ing)? (?:note|letter|memo)", r"\bISF\b|integrated strategic framework|integrated task force|\bITF\b"),
+)
 PAGES_LIMIT = re.compile(r"(?:to|in|under|within|no more than|at most|into an?)\s+" + _N + r"[- ]pages?\b", re.IGNORECASE)
 
 
@@ -135,6 +145,8 @@ class DraftAsk(BaseModel):
     owners: list[str] = Field(default_factory=list, description="Future owners of tasks the request names.")
     slf_chair: str = Field("", description="Who chairs the Senior Leadership Forum, as the request says.")
     bodies: list[str] = Field(default_factory=list, description="Other coordination bodies the request names, as written.")
+    topics: list[str] = Field(default_factory=list, description="What the request focuses on ('the elections in 18 months').")
+    product: str = Field("", description="A product that is not an ISF section: 'tor' (strategic assessment), 'cover'.")
 
     @property
     def limited(self) -> bool:
@@ -145,7 +157,7 @@ class DraftAsk(BaseModel):
         """The request's words that belong in this section's retrieval queries."""
         if section not in self.sections:
             return ""
-        parts = [self.priority, *self.priorities[:3], *(f"{c.frequency} {c.what}" for c in self.cadence)]
+        parts = [*self.topics, self.priority, *self.priorities[:3], *(f"{c.frequency} {c.what}" for c in self.cadence)]
         parts += [MECHANISMS[m][1] for m in self.mechanisms if m not in ("government", "dashboard")]
         if self.indicators:
             parts.append("indicators baselines targets benchmarks")
@@ -198,6 +210,16 @@ def _owners(text: str) -> list[str]:
                                              n)]
 
 
+def _topics(text: str) -> list[str]:
+    """What a request says it is focused on, one topic per 'and on' or comma: ['the elections in 18 months', 'the drawdown
+    of the force']."""
+    match = FOCUS.search(text)
+    if not match:
+        return []
+    parts = re.split(r",\s*(?:and\s+)?(?:on\s+)?|\s+and\s+on\s+|\s+as well as\s+", TOPIC_END.sub("", match.group(1)))
+    return [p.strip() for p in parts if len(p.strip()) >= 4][:4]
+
+
 def _bodies(text: str) -> list[str]:
     """Coordination bodies named in the request that are none of the known mechanisms ('a joint transition working group
     with the Government')."""
@@ -240,6 +262,9 @@ def parse_request(text: str) -> DraftAsk:
     if not text:
         return DraftAsk()
     sections, declined = _section_and_decline(text)
+    product = next((key for key, asked, about in PRODUCTS if re.search(asked, text, re.I) and re.search(about, text, re.I)), "")
+    if product:
+        sections, declined = [], ""
     named = NAMED_PRIORITY.search(text)
     listed = PRIORITY_LIST.search(text)
     unct = UNCT.search(text)
@@ -269,4 +294,5 @@ def parse_request(text: str) -> DraftAsk:
         iap=bool(re.search(r"\bIAP\b|integrated assessment and planning", text, re.I)),
         slf_chair=chair.group(1) if chair else "", bodies=_bodies(text), pasted_text=pasted,
         civilian=bool(re.search(r"\bcivilian (?:tasks|functions|components?)\b", text, re.I)), owners=_owners(text),
+        topics=_topics(text), product=product,
     )

@@ -37,6 +37,7 @@ from assistant.citation import CitationBook
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import FOOTNOTE_BREAK, INSTRUCTION_LIKE, LEADING_NUMBER, NOT_QUOTABLE
+from assistant.products.export import Block
 
 GUIDANCE_TYPES = ("policy", "guidance", "resolution", "analysis")
 PRACTICE_TYPES = ("report",)
@@ -93,9 +94,14 @@ CONTEXT_FLOOR, CORE_RELEVANCE = 0.4, 0.6
 LEXICAL_WEIGHT = 0.25
 QUESTION_WEIGHT = 0.3  # the rest is the context: it must be able to change the choice
 PRACTICE_QUESTION_WEIGHT = 0.2  # practice is plentiful: let the context choose among it
+# A request's focus topics ("the elections in 18 months"): a statement must be about one of them (its words, or one of them
+# and this close in meaning, or closer still alone) to be chosen, or the section goes without rather than quoting the
+# hurricane season.
+TOPIC_FLOOR, TOPIC_CLOSE = 0.3, 0.5
 PRESENCE_BONUS = 0.1  # statements about this kind of presence up, about another kind down
 # Words every context shares: they say nothing about this one.
 COMMON_TERMS = frozenset(tokenize("united nations mission country team government support national the of and in to with for"))
+TIME_TERMS = frozenset(tokenize("months years weeks days next last first end period"))  # '… in 18 months' is not the topic
 
 
 def is_normative(sentence: str) -> bool:
@@ -136,22 +142,28 @@ class Chooser:
     avoid: re.Pattern | None = None
     prefer: re.Pattern | None = None
 
-    def guidance(self, question: str, context: str, limit: int) -> list[str]:
-        """Normative statements from policy-type sources, as cited bullets with their label."""
-        return self._pick(question, context, limit, list(GUIDANCE_TYPES), _guidance_statement, QUESTION_WEIGHT, "guidance")
+    def guidance(self, question: str, context: str, limit: int, topics: list[str] | None = None) -> list[str]:
+        """Normative statements from policy-type sources, as cited bullets with their label (about one of the topics,
+        when a request names some)."""
+        return self._pick(question, context, limit, list(GUIDANCE_TYPES), _guidance_statement, QUESTION_WEIGHT, "guidance",
+                          topics or [])
 
-    def practice(self, question: str, context: str, limit: int) -> list[str]:
-        """Sentences from mission reports on how something was done, labelled practice."""
+    def practice(self, question: str, context: str, limit: int, topics: list[str] | None = None) -> list[str]:
+        """Sentences from mission reports on how something was done, labelled practice (about one of the topics, when a
+        request names some)."""
         return self._pick(question, context, limit, list(PRACTICE_TYPES), _practice_statement, PRACTICE_QUESTION_WEIGHT,
-                          "practice")
+                          "practice", topics or [])
 
     def _pick(self, question: str, context: str, limit: int, types: list[str], make,
-              weight: float, kind: str) -> list[str]:
+              weight: float, kind: str, topics: list[str]) -> list[str]:
         hits: dict[str, Hit] = {}
-        for query in [f"{question} {context}", context] if context else [question]:
+        queries = [f"{question} {context}", context] if context else [question]
+        for query in queries + [f"{question} {t}" for t in topics]:
             for h in self.retriever.search(query, k=PASSAGES, filters=Filters(types=types)):
                 hits.setdefault(h.chunk_id, h)
         candidates = [s for h in hits.values() for s in _sentences(h, make) if s.text not in self.used]
+        if topics:
+            candidates = self._on_topic(candidates, topics)
         if not candidates:
             return []
         chosen = self._rank(question, context, candidates, limit, weight, kind)
@@ -159,6 +171,23 @@ class Chooser:
         for s in chosen:
             self.used.add(s.text)
             out.append(f"{tidy(s.text)} ({s.label}) [{self.book.cite(s.hit.citation(0))}]")
+        return out
+
+    def _on_topic(self, candidates: list[Statement], topics: list[str]) -> list[Statement]:
+        """The statements about at least one topic: holding most of its content words (both of two: 'the drawdown of the
+        force' is not 'the police force'), or one of them and close in meaning, or very close in meaning alone."""
+        if not candidates:
+            return []
+        encoder = self.retriever.encoder
+        vectors = encoder.encode_cached([s.text for s in candidates])
+        near = vectors @ np.stack([encoder.query_vector(t) for t in topics]).T
+        words = [{w for w in tokenize(t) if not w.isdigit()} - COMMON_TERMS - TIME_TERMS for t in topics]
+        out = []
+        for s, row in zip(candidates, near, strict=True):
+            shared = [len(w & set(tokenize(s.text))) for w in words]
+            if any(n and (n >= len(w) - len(w) // 3 or (row[j] >= TOPIC_FLOOR)) or row[j] >= TOPIC_CLOSE
+                   for j, (n, w) in enumerate(zip(shared, words, strict=True))):
+                out.append(s)
         return out
 
     def _rank(self, question: str, context: str, candidates: list[Statement], limit: int, weight: float,
@@ -241,3 +270,18 @@ def split_label(bullet: str) -> tuple[str, str]:
     """('sentence', 'label') from a bullet 'sentence (label) [n]'."""
     match = LABEL.search(bullet)
     return (bullet[: match.start()], match.group(1)) if match else (bullet, "")
+
+
+CLOSEST_LABEL = "The closest requirement the library holds (general, not written for this section):"
+
+
+def closest_requirement(chooser: Chooser, question: str, not_covered: str, topics: list[str] | None = None,
+                        subject: str = "") -> list[Block]:
+    """Where no requirement fits the section and its context: say so, name the texts to check, and quote the one normative
+    statement closest to the section's question (on the request's topics first) that names the section's subject
+    ('risk' for the risks section), labelled as general — or none, rather than an off-topic one."""
+    words = set(tokenize(subject)) - COMMON_TERMS
+    candidates = (chooser.guidance(question, "", 2, topics) if topics else []) or chooser.guidance(question, "", 3)
+    closest = [c for c in candidates if not words or words & set(tokenize(split_label(c)[0]))][:1]
+    return [Block(kind="note", text=not_covered)] + ([Block(kind="paragraph", text=CLOSEST_LABEL),
+                                                      Block(kind="bullets", items=closest)] if closest else [])

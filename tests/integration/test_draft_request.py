@@ -137,3 +137,57 @@ def test_transfer_table_keeps_civilian_tasks_and_offers_the_named_owners(retriev
 def test_a_request_naming_no_section_is_declined_with_what_the_library_lacks(retriever):
     with pytest.raises(InvalidRequest, match="Pact for the Future"):
         draft(CARANA, retriever, request="Write the ISF section on the Pact for the Future's implementation in Carana.")
+
+
+def _section_bullets(report, heading):
+    """The bullets under one level-2 heading ('Practice from UN missions …')."""
+    out, inside = [], False
+    for b in report.blocks:
+        if b.kind == "heading":
+            inside = b.text.startswith(heading)
+        elif inside and b.kind == "bullets":
+            out += b.items
+    return out
+
+
+def test_a_focused_risks_request_puts_its_topics_in_the_rows_and_the_practice(retriever):
+    report = draft(CARANA, retriever, request="Draft the risks and assumptions table for our ISF, with a column for the risk "
+                                              "owner, focused on the elections in 18 months and on the drawdown of the force.")
+    [table] = tables(report)
+    risks = [r[1] for r in table[1:]]
+    assert risks[0].startswith("From your request — the elections in 18 months")
+    assert risks[1].startswith("From your request — the drawdown of the force")
+    assert not any("co-branded" in r or "army operations" in r for r in risks)  # tensions outside the focus
+    assert any(b.kind == "note" and "co-branded" in b.text and "outside the request's focus" in b.text for b in report.blocks)
+    practice = _section_bullets(report, "Practice from UN missions")
+    assert practice and all(re.search(r"elect|drawdown|draw down|withdraw", p, re.I) for p in practice), practice
+    assert "hurricane" not in text_of(report)
+
+
+def test_a_focus_changes_the_practice_of_an_spm_risks_section(retriever):
+    plain = draft(SPM, retriever, request="Draft the risks section of the ISF.")
+    focused = draft(SPM, retriever, request="Draft the risks section of the ISF with a focus on the national dialogue.")
+    practice = _section_bullets(focused, "Practice from UN missions")
+    assert all(re.search(r"dialogue", p, re.I) for p in practice), practice
+    assert practice != _section_bullets(plain, "Practice from UN missions")
+
+
+def test_terms_of_reference_for_a_strategic_assessment_are_a_cited_scaffold(retriever):
+    report = draft(SPM, retriever, request="Prepare the Terms of Reference for a Strategic Assessment ahead of a mandate "
+                                           "renewal in 6 months: objectives, scope, team composition from the ITF, "
+                                           "methodology, deliverables and timeline.")
+    headings = [b.text for b in report.blocks if b.kind == "heading"]
+    assert headings[:2] == ["1. Background", "2. Objectives"] and "7. Timeline" in headings
+    quotes = [i for b in report.blocks if b.kind == "bullets" for i in b.items]
+    assert any("strategic assessment" in q.lower() for q in quotes) and any("integrated task force" in q.lower() for q in quotes)
+    assert all(re.search(r"\[\d+\]$", q) for q in quotes) and report.sources
+    assert any(b.kind == "note" and "IAP Policy 2013" in b.text for b in report.blocks)
+    assert "month 6" in str(tables(report))
+
+
+def test_a_cover_note_to_the_itf_is_built_from_the_context_with_the_drafters_decisions(retriever):
+    report = draft(CARANA, retriever, request="Draft the cover note from the SRSG and the DSRSG/RC/HC submitting the ISF to "
+                                              "the HQ Integrated Task Force: priorities, what changed, decisions requested.")
+    text = text_of(report)
+    assert all(p.name in text for p in CARANA.priorities)
+    assert "not drawn from policy" in text and "Guidance on: programmatic funding ends" in text

@@ -60,8 +60,8 @@ def test_word_limit_and_risks_to_flag():
 
 @pytest.mark.parametrize("text, what", [
     ("Draft the UNMISS budget justification for 2026/27.", "budget"),
-    ("Prepare the Terms of Reference for a Strategic Assessment ahead of a mandate renewal.", "terms of reference"),
-    ("Draft the cover note from the SRSG submitting the ISF to the HQ Integrated Task Force.", "cover note"),
+    ("Prepare the Terms of Reference for the pillar working groups.", "terms of reference"),
+    ("Draft the cover letter for our Peacebuilding Fund proposal.", "cover note"),
 ])
 def test_requests_that_are_not_isf_sections_are_declined(text, what):
     ask = parse_request(text)
@@ -129,3 +129,19 @@ def test_transfer_requests_name_civilian_tasks_and_candidate_owners():
     ask = parse_request("Draft a division of labour table showing which civilian tasks transfer to UNDP, UNICEF or the "
                         "Ministry of Justice, with benchmarks and dates.")
     assert ask.sections == ["division"] and ask.civilian and ask.owners == ["UNDP", "UNICEF", "Ministry of Justice"]
+
+
+def test_the_topics_a_request_focuses_on():
+    ask = parse_request("Draft the risks and assumptions table for our ISF, with a column for the risk owner, focused on "
+                        "the elections in 18 months and on the drawdown of the force.")
+    assert ask.topics == ["the elections in 18 months", "the drawdown of the force"]
+    assert "the elections in 18 months" in ask.terms("risks") and not ask.terms("vision")
+    assert parse_request("Write the vision with an emphasis on youth, including a table.").topics == ["youth"]
+    assert parse_request("Draft the risks section.").topics == []
+
+
+def test_terms_of_reference_and_cover_notes_are_products_other_requests_are_declined():
+    assert parse_request("Prepare the ToR for a strategic assessment of the mission.").product == "tor"
+    assert parse_request("Draft the cover note submitting the ISF to the ITF.").product == "cover"
+    ask = parse_request("Draft terms of reference for the pillar working groups.")
+    assert not ask.product and ask.declined == "terms of reference"

@@ -13,6 +13,7 @@ from assistant.answering.gaps import (
     missing_note,
     named_missing_texts,
     unknown_entities,
+    what_is_missing,
 )
 from assistant.answering.question import understand
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
@@ -83,3 +84,14 @@ def test_a_named_thing_counts_once_in_what_is_asked():
     sentence = "The Integrated Strategic Framework (ISF) was introduced and made into a requirement in 2008."
     assert asked_share(spelled, sentence) == asked_share(short, sentence) == 0.5
     assert asked_share(short, "The ISF is approved by the heads of mission and country team.") == 1.0
+
+
+@pytest.mark.parametrize(("unknown", "apart", "novel", "expected"), [
+    (["CPAS"], [], [], "The library does not mention CPAS."),
+    ([], ["ISF", "RBB", "Mission Concept"], [], "The library never mentions ISF, RBB and Mission Concept in the same passage."),
+    ([], [], ["gratuiti"], "The library never uses the word “gratuity”."),
+    ([], [], [], f"{GAP_PREFIX} who pays the gratuity to CPAS staff."),
+])
+def test_what_a_declined_question_lacks(unknown, apart, novel, expected):
+    q = understand("Who pays the gratuity to CPAS staff?")
+    assert what_is_missing(q, unknown, apart, novel) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import REAL_CORPUS
+
 from assistant.index.sentences import complete, join_broken_lines, leans_on_predecessor, passage_sentences, quotable
 
 
@@ -64,3 +66,11 @@ def test_lexical_scores_of_every_sentence_scaled_to_the_best():
     assert scores is not None and [round(float(scores[i]), 5) for i in ranked] == [round(v, 5) for v in ranked.values()]
     assert lexical.scores("gratuity") is None
     assert 0 < scores[2] < scores[0] and scores[1] == 0
+
+
+def test_the_longest_sentence_a_question_needs_is_quotable():
+    """S/2012/889's 907-character sentence naming whom the Council mission met (over the old 900 limit)."""
+    text = (REAL_CORPUS / "documents" / "sc-mission-report-timor-leste-s-2012-889.md").read_text(encoding="utf-8")
+    paragraph = next(p for p in text.split("\n\n") if "Taur Matan Ruak, the Prime Minister" in p)
+    sentence = next(s for s in passage_sentences(paragraph) if s.startswith("During the visit, the mission met"))
+    assert len(sentence) > 900 and quotable(sentence)

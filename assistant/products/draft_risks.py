@@ -1,0 +1,100 @@
+"""The risks (and assumptions) table a request asks for, shaped by what the request is focused on.
+
+"Draft the risks and assumptions table …, focused on the elections in 18 months and on the drawdown
+of the force": the rows start with the request's own topics (labelled as from the request; the risk
+wording, assumption and owner are the team's to write where the library does not speak), then the
+tensions of the planning context that bear on those topics. Tensions outside the focus are named
+under the table rather than dropped silently. For each topic the library's mission reports are
+searched for how such a risk played out elsewhere (cited, labelled practice, not a requirement).
+
+>>> _related("Programmatic funding ends with the mission's drawdown", ["the drawdown of the force"])
+True
+>>> _related("The Government wants logistics support for army operations", ["the elections in 18 months"])
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.citation import CitationBook
+from assistant.index.retrieve import Retriever
+from assistant.products.context import PlanningContext
+from assistant.products.draft_asked import _library_notes, support
+from assistant.products.draft_request import DraftAsk
+from assistant.products.draft_text import TBD, _best, _stems
+from assistant.products.export import Block
+from assistant.products.guidance import Chooser
+
+HUMANITARIAN_RISKS = ("Humanitarian actors are perceived as part of the mission's political or security agenda (to confirm)",
+                      "Integrated or co-branded activities restrict humanitarian access or the safety of aid workers "
+                      "(to confirm)")
+RISK_WORDS = re.compile(r"\b(?:risks?|threats?|violence|tensions?|delay(?:s|ed)?|gaps?|vacuum|concerns?|fragil\w*|volatile|"
+                        r"instability|destabili\w+|vulnerab\w+|deteriorat\w+|unrest|insecurity|challenges?)\b", re.IGNORECASE)
+FROM_REQUEST = "From your request"
+
+
+def _related(tension: str, topics: list[str]) -> bool:
+    """A tension bears on a topic when they share a content word stem."""
+    return any(_stems(tension) & (_stems(t) - {"month", "years", "weeks"}) for t in topics)
+
+
+def _seen_elsewhere(topic: str, chooser: Chooser) -> str:
+    """A cited sentence from a mission report on how a risk about the topic played out, or ''."""
+    found = chooser.practice(f"risks and threats to {topic}", "", 3, [topic])
+    return next((f for f in found if RISK_WORDS.search(f.split(" (practice")[0])), "")
+
+
+def _owner(topic: str, ctx: PlanningContext) -> str:
+    """The lead of the context's priority on the topic, proposed; otherwise to be agreed."""
+    best = _best(topic, [p.name for p in ctx.priorities if p.lead])
+    lead = next((p.lead for p in ctx.priorities if p.name == best), "")
+    return f"{TBD} (proposed: {lead}, lead of “{best}”)" if lead else TBD
+
+
+def _topic_rows(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> tuple[list[list[str]], list]:
+    chooser = Chooser(retriever, book)
+    rows, found = [], []
+    for topic in ask.topics:
+        quote = _seen_elsewhere(topic, chooser)
+        if quote:
+            found.append((topic, quote))
+        risk = f"{FROM_REQUEST} — {topic}: what could go wrong is {TBD}" + (" (see how it went elsewhere, below)" if quote
+                                                                             else "")
+        rows.append(([TBD] if ask.assumptions else []) + [risk, TBD, TBD, _owner(topic, ctx)])
+    return rows, found
+
+
+def risks_table(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
+    """Risks (and the assumptions they test, when asked): the request's topics first, then the context's tensions on those
+    topics (all of them when the request names none), humanitarian-space risks when asked."""
+    related = [t for t in ctx.tensions if not ask.topics or _related(t, ask.topics)]
+    left_out = [t for t in ctx.tensions if t not in related]
+    topic_rows, found = _topic_rows(ctx, ask, retriever, book)
+    risks = [*(f"From your planning context: {t}" if ask.topics else t for t in related),
+             *(HUMANITARIAN_RISKS if ask.humanitarian else ())]
+    header = ["Assumption", "Risk if it does not hold"] if ask.assumptions else ["Risk"]
+    rows = [header + ["Likelihood / impact", "Mitigation", "Owner"]] + topic_rows
+    rows += [([TBD] if ask.assumptions else []) + [r, TBD, TBD, TBD] for r in risks or ([] if topic_rows else [TBD])]
+    focus = f", focused on {' and '.join(ask.topics)} as you asked" if ask.topics else ""
+    blocks = [Block(kind="paragraph", text="Risks" + (" and assumptions" if ask.assumptions else "") + f" (draft{focus}; rows "
+                                           "from your request and your planning context — the risk wording, likelihood, "
+                                           "mitigation and owner are the team's to agree):"),
+              Block(kind="table", rows=rows)]
+    if left_out:
+        blocks.append(Block(kind="note", text="Other tensions in your planning context, outside the request's focus and left "
+                                              "out of the table: " + "; ".join(left_out) + "."))
+    if found:
+        blocks += [Block(kind="paragraph", text="How risks on these topics played out in other missions (practice from the "
+                                                "library's reports, not requirements):"),
+                   Block(kind="bullets", items=[f"{topic}: {quote}" for topic, quote in found])]
+    missing = [t for t in ask.topics if t not in dict(found)]
+    if missing:
+        blocks.append(Block(kind="note", text="The library's reports describe no risk about " + " or ".join(missing) + ": the "
+                                              "row is for the team to write."))
+    if ask.humanitarian:
+        quote = support("humanitarian", retriever, book, forms=("humanitarian space",), query="integration and humanitarian "
+                        "space debate")
+        blocks += _library_notes([("humanitarian space", quote)] if quote else [], [] if quote else ["humanitarian space"],
+                                 "risks")
+    return blocks
