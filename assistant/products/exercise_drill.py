@@ -24,7 +24,7 @@ from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever
 from assistant.products.exercise_catalogue import TOPICS
 from assistant.products.exercise_key import library_lines
-from assistant.products.exercise_requests import extra_injects, match_topic, topic_fits
+from assistant.products.exercise_requests import match_topic, topic_fits
 from assistant.products.exercise_shapes import Shape, syndicates
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
@@ -106,10 +106,13 @@ def _mechanism_drill(text: str) -> bool:
 
 
 def _topic_situations(text: str, count: int) -> list[Situation]:
-    """The topic's injects, then the nearest topics', one per event (an attack near a base is not played twice); each asks
-    the library about its own event."""
+    """The topic's injects, then those of topics sharing a keyword with it, one per event (an attack near a base is not
+    played twice); each asks the library about its own event."""
     topic = match_topic(text)
-    injects = list(topic.injects) + extra_injects(topic, max(0, count - len(topic.injects)) + 3)
+    words = set(topic.keywords.split())
+    related = sorted((t for t in TOPICS if t.key != topic.key and words & set(t.keywords.split())),
+                     key=lambda t: -len(words & set(t.keywords.split())))  # no ballot logistics in a drill on principles
+    injects = list(topic.injects) + [i for t in related for i in t.injects]
     out: list[Situation] = []
     for i in injects:
         if any(set(i.content.split()[:6]) == set(o.case.split()[:6]) for o in out):

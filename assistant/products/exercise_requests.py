@@ -27,8 +27,8 @@ CLAUSE = re.compile(r"[.;:]\s+|,\s*(?:and\s+)?|\s+(?:and|with|plus|then)\s+")
 WHEN = re.compile(r"\b(?:at|in|by|after|on)\s+((?:month|week|day|hour)\s+\d+)\b", re.IGNORECASE)
 GENERIC = frozenset(tokenize("mission un united nations country team government exercise inject injects one day cpx tabletop "
                              "write build design master events list include includes appears appear month week near"))
-OWN_WORDS = 2  # words an event shares with an inject's title and content for a free-text request to name it
-ASKED_SCORE = 1.5  # an asked-for event takes a catalogue inject at 2 shared words, or 1 and a topic keyword
+OWN_WORDS = 2  # words an event shares with an inject's title and content for a request to name it ("data" alone does not)
+ASKED_SCORE = 1.5  # and, for an asked-for event, its score with the topic's keywords
 # The clause that asks for the product ("Build a 2-hour tabletop for a team facing a renewal where the Council asks for
 # benchmarks") is the frame, not an event; only what follows "where", "in which", "when"... in it describes one.
 FRAME = re.compile(r"^\s*(?:please\s+)?(?:build|design|create|write|draft|prepare|give|set up|make|produce|develop|run|plan|"
@@ -37,6 +37,7 @@ PARTS = re.compile(r"\b(?:\d+|\w+) injects?\b|role (?:cards?|briefs?)|facilitato
                    r"list|map description|master events list|learning objectives|participants\b", re.IGNORECASE)
 PRODUCT = re.compile(r"\b(?:exercise|tabletop|simulation|cpx|ttx|workshop|drill|course|session|role[- ]play|game|meeting)s?\b",
                      re.I)
+ONE_WHERE = re.compile(r"\s*(?:including|with|and|plus)?\s*(?:one|an? (?:inject|event))\s+(?:where|in which|when)\b", re.I)
 EVENT_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|after|as soon as)\s+(.+)$", re.IGNORECASE)
 
 
@@ -103,17 +104,18 @@ def best_inject(event: str) -> tuple[Inject, int, float]:
     of the human rights chief the inject about a leaked draft resolution that drops human rights tasks.
     """
     words = _words(event)
-    best: tuple[Inject, int, float] | None = None
+    best: tuple[float, Inject, int, float] | None = None
     for topic in TOPICS:
         keywords = len(words & _words(f"{topic.title} {topic.keywords}"))
         for inj in topic.injects:
             title = len(words & _words(inj.title))
             own = len(words & _words(f"{inj.title} {inj.content}")) if title else 0
-            score = own + 0.5 * title + 0.5 * keywords  # the title names the event; its topic only breaks ties
-            if best is None or score > best[2]:
-                best = (inj, own, score)
+            score = own + 0.5 * keywords
+            rank = score + 0.5 * title  # the title names the event; its topic only breaks ties
+            if best is None or rank > best[0]:
+                best = (rank, inj, own, score)
     assert best is not None
-    return best
+    return best[1:]
 
 
 def _own(event: str) -> Inject:
@@ -136,7 +138,14 @@ def _described(request: str) -> list[tuple[str, bool]]:
             out += [(head, True)] * bool(head.strip())
             clause = clause[len(head):]
         out += [(c, False) for c in CLAUSE.split(ROLE_LIST.sub("", clause)) if c.strip()]  # a role list names players
-    return [(c, explicit) for c, explicit in out if not PARTS.search(c)]
+    kept = []
+    for c, explicit in out:  # "3 injects, including one where the Government refuses to share data" asks for that event
+        tail = EVENT_TAIL.search(c)
+        if tail and (PARTS.search(c) or ONE_WHERE.match(c)):
+            kept.append((tail.group(1), True))
+        elif not PARTS.search(c):
+            kept.append((c, explicit))
+    return kept
 
 
 def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> list[Requested]:
@@ -147,7 +156,7 @@ def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> li
     for event, explicit in events:
         when = WHEN.search(event)
         inj, own, score = best_inject(WHEN.sub("", event))
-        if explicit and (score < ASKED_SCORE or not own):
+        if explicit and (score < ASKED_SCORE or own < OWN_WORDS):
             out.append(Requested(_own(WHEN.sub("", event)), when.group(1) if when else "", event.strip(), False))
         elif (own >= OWN_WORDS or explicit) and inj.title not in {r.inject.title for r in out}:
             out.append(Requested(inj, when.group(1) if when else "", event.strip(), True))

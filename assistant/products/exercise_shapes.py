@@ -159,8 +159,9 @@ def subject(request: str) -> str:
     'the ISF and the SLF'
     """
     text = re.sub(r"\([^)]*\)", "", request).strip().rstrip(".")
-    if len(text) <= MAX_SUBJECT and not re.match(r"(?i)(?:please |i'd like |i need )?(?:build|design|create|write|give|"
-                                                   r"make|prepare|produce|draft|set up)\b", text):
+    asks = re.match(r"(?i)(?:please |i'd like |i need )?(?:build|design|create|write|give|make|prepare|produce|draft|set up)\b",
+                    text) or re.search(r"(?i)\b(?:quiz|exercise|tabletop|course|drill|workshop)\b", text)
+    if len(text) <= MAX_SUBJECT and not asks:
         return text
     found = SUBJECT.search(text.split(". ")[0])
     about = TRAILER.sub("", found.group(1)).strip(" ,") if found else text

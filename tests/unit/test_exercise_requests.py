@@ -92,3 +92,18 @@ def test_every_role_named_is_cast_and_one_the_catalogue_lacks_gets_a_card_to_com
         "Chief Security Officer", "Mayor of the capital"]
     assert "to be written by the trainer" in role_for("Mayor of the capital").brief
     assert role_for("Chief of Staff").brief and "to be written" not in role_for("Chief of Staff").brief
+
+
+def test_an_event_described_where_the_injects_are_counted_is_asked_for():
+    """Found on the held-out trainer request #1 (its output read after the work; the request stays in the held-out file)."""
+    asked = requested_injects("Set up a 3-hour simulation on joint analysis; I need 3 injects, including one where the "
+                              "host government refuses to share data.")
+    assert len(asked) == 1 and "share data" in asked[0].asked_for
+    assert not asked[0].catalogued  # "New conflict data" shares one word, "data": not the event asked for
+
+
+def test_a_drill_is_not_filled_with_situations_from_unrelated_topics():
+    from assistant.products.exercise_drill import situations
+
+    titles = [s.title for s in situations("snap situations on humanitarian principles and integration", 8)]
+    assert "Logistics request for ballots" not in titles

@@ -162,3 +162,11 @@ def test_a_quote_is_on_a_situations_point_only_when_it_shares_its_words():
     case = "Sexual violence reports. A women's organisation reports sexual violence by soldiers near the camp."
     assert on_point(case, "The team worked to combat sexual violence with the national police.")
     assert not on_point(case, "The seven formed police units will support the national police throughout the country.")
+
+
+def test_a_short_request_naming_its_product_is_titled_by_its_subject():
+    from assistant.products.exercise_shapes import subject
+
+    assert subject("a 12-question quiz on the Peacebuilding Fund") == "the Peacebuilding Fund"
+    topic = "peacebuilding architecture and the Peacebuilding Fund"
+    assert subject(topic) == topic
