@@ -25,6 +25,7 @@ from assistant.products.export import Block
 
 GENERIC = frozenset(tokenize("agree decide who what which how first step plan"))  # verbs every expected action uses
 Encode = Callable[[list[str]], np.ndarray]  # texts → unit-length vectors (the index's sentence encoder)
+WORD_WEIGHT = 0.1  # cosine credit for each content word an objective shares with the inject
 RELEASE = re.compile(r"(\d+:\d\d) — Inject (\d+):")
 
 
@@ -40,7 +41,8 @@ def releases(table: list[list[str]]) -> dict[int, str]:
 
 def objective_for(inject: Inject, objectives: tuple[str, ...] | list[str], encode: Encode | None = None) -> str:
     """The learning objective an inject tests: the one nearest in meaning to the event and its expected action (by the
-    sentence encoder when one is given, else by shared content words); '—' only when there is no objective at all.
+    sentence encoder, with a little credit for shared content words; by the words alone without an encoder); '—' only when
+    the topic has no objective at all.
 
     Word overlap alone left most injects without one ("Agree the message and who delivers it" shares no word with
     "Advise the Council on the mandate"), so the encoder decides; words are the fallback for callers without a model.
@@ -48,11 +50,12 @@ def objective_for(inject: Inject, objectives: tuple[str, ...] | list[str], encod
     if not objectives:
         return "—"
     text = f"{inject.title}. {inject.content} {inject.action}"
-    if encode is not None:
-        vectors = encode([text, *objectives])
-        return objectives[int(np.argmax(vectors[1:] @ vectors[0]))]
     words = set(tokenize(text)) - GENERIC
-    return max(objectives, key=lambda o: len(words & set(tokenize(o))))
+    shared = np.array([len(words & set(tokenize(o))) for o in objectives], dtype=np.float32)
+    if encode is None:
+        return objectives[int(np.argmax(shared))]
+    vectors = encode([text, *objectives])
+    return objectives[int(np.argmax(vectors[1:] @ vectors[0] + WORD_WEIGHT * shared))]  # a shared word breaks near-ties
 
 
 def mel(events: list[Inject], table: list[list[str]], when: dict[str, str], objectives: tuple[str, ...] | list[str],

@@ -57,3 +57,12 @@ def test_a_drill_keeps_an_explicit_length_and_quotes_only_what_is_on_each_situat
             assert all(on_point(situation, q) for q in b.items)
             checked += len(b.items)
     assert checked and any(b.kind == "note" and "holds little on protection of civilians" in b.text for b in drill.blocks)
+
+
+def test_a_quiz_on_something_the_library_never_names_is_declined(retriever):
+    from assistant.errors import InvalidRequest
+    from assistant.products.quiz import quiz_items
+
+    with pytest.raises(InvalidRequest, match="never mentions IDDRS"):
+        quiz_items("Make a quiz on IDDRS module 5.30 on children and DDR", 10, retriever)
+    assert quiz_items("MINUSTAH and the transition to MINUJUSTH", 5, retriever)[0]  # named in the library: built
