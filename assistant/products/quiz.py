@@ -36,6 +36,7 @@ from assistant.citation import Citation, CitationBook
 from assistant.constants import MAX_QUESTIONS
 from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Hit, Retriever
+from assistant.products.exercise_shapes import subject
 from assistant.products.export import Block, Report
 from assistant.products.guidance import GUIDANCE_TYPES, PRACTICE_TYPES, _quotable, is_normative, tidy
 from assistant.products.missing_texts import missing_notes
@@ -336,7 +337,7 @@ def quiz(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | 
                Block(kind="table", rows=[["#", "Answer", "Kind", "Source"]]
                      + [[str(q.n), f"({chr(97 + q.options.index(q.answer))}) {q.answer}", q.kind,
                          f"[{q.source}]"] for q in items])]
-    return Report(title=f"Quiz: {topic}",
+    return Report(title=f"Quiz: {subject(topic)}",
                   subtitle=(f"{len(items)} multiple-choice items on concepts, roles, requirements and cases; each answer is what "
                             f"the cited source says (glossary items cite the project glossary)."),
                   blocks=blocks, sources=sources)
