@@ -22,7 +22,7 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, Field
 
 from assistant.answering.compose import Plan, plan_answer
-from assistant.answering.gaps import gap_statement, missing_note, what_is_missing
+from assistant.answering.gaps import gap_statement, missing_note, named_missing_texts, what_is_missing
 from assistant.answering.llm import (
     MAX_PASSAGE_CHARS,
     MAX_PASSAGES,
@@ -35,10 +35,11 @@ from assistant.answering.llm import (
     stream,
 )
 from assistant.answering.markers import CitationNumbers
-from assistant.answering.named import novel_words
+from assistant.answering.named import library_doc_ids, novel_words
 from assistant.answering.verify import Verdict, Verifier, split_sentences
 from assistant.citation import (
     MARKER_FORMAT,
+    MISSING_NOTE,
     NOT_COVERED,
     SOURCE_TYPES,
     UNDERSTOOD_PREFIX,
@@ -113,6 +114,24 @@ def currency_notes(citations: list[Citation], retriever: Retriever) -> list[str]
     return notes
 
 
+def second_hand_notes(sentences: list[Sentence], citations: list[Citation], plan: Plan, retriever: Retriever) -> list[str]:
+    """A note for each catalogued text the library lacks that a quoted sentence speaks of: what is quoted is another
+    document's account of it (a question naming the text already has its own note)."""
+    manifest = load_manifest(retriever.settings.corpus_dir)
+    named = {m.id for m in plan.missing}
+    by_number = {c.n: c for c in citations}
+    notes = []
+    for k, sentence in enumerate(sentences, 1):
+        for info in named_missing_texts(sentence.text, manifest, library_doc_ids(retriever)):
+            if info.id in named:
+                continue
+            named.add(info.id)
+            who = next((by_number[n].short for n in sentence.citations if n in by_number), "another document")
+            notes.append(f"{info.short} {MISSING_NOTE} (official address: {info.url}): sentence {k} is {who}'s "
+                         "account of it, not its text.")
+    return notes
+
+
 def abstain(question: str, hits: list[Hit], backend: str, started: float, reason: str = "",
             notes: list[str] | None = None, question_type: str = "") -> Answer:
     """Decline: the not-covered phrase, the nearest passages as sources, and any notes (missing texts)."""
@@ -179,6 +198,7 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
     notes.extend(f"{c.short} is {c.source_type}, not UN guidance: read it as an outside view."
                  for c in {c.doc_id: c for c in citations if c.source_type == SOURCE_TYPES["commentary"]}.values())
     notes.extend(currency_notes(citations, retriever))
+    notes.extend(second_hand_notes(out_sentences, citations, plan, retriever))
     if any(INSTRUCTION_LIKE.search(h.text) for h in plan.hits):
         notes.append("A retrieved passage contains instruction-like text; it was treated as quoted data only.")
     return Answer(question=question, answer="\n".join(lines), abstained=plan.decision != "answer", citations=citations,

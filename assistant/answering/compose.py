@@ -43,7 +43,7 @@ from assistant.answering.named import (
     unknown_terms,
 )
 from assistant.answering.notes import citing_sentence
-from assistant.answering.premise import misdated
+from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
 from assistant.answering.scoring import Candidate, featurize, never_an_answer, score
 from assistant.corpus.manifest import DocumentInfo, Manifest, load_manifest
@@ -201,9 +201,9 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     index = retriever.sentences
     library_docs = library_doc_ids(retriever)
     manifest = load_manifest(retriever.settings.corpus_dir)
-    wrong = misdated(question, [*manifest.catalogue.values(), *manifest.documents.values()], library_passages(retriever))
     missing = named_missing_texts(question + " " + query, manifest, library_docs)
-    missing += [w.info for w in wrong if w.info.id not in library_docs and w.info not in missing]
+    premise, misnamed = corrected_premise(question, manifest, library_docs, library_passages(retriever), missing)
+    missing += misnamed
     unknown = unknown_entities(q, index.library_text, known_acronyms(retriever))
     every, found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else ([], [])
     titles = " ".join(a for m in missing for a in aliases(m)).lower()  # a missing text's name gets its own note
@@ -218,8 +218,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
     gap = bool(every) and unstated(q, scope["predicate_coverage"], asked_share(q, every[0].text), settings.gap_focus)
-    if wrong and found:  # correct the premise before quoting anything about it
-        plan.decision, plan.premise, plan.units = "gap", wrong[0].statement(), closest(found, retriever)
+    if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
+        plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if _on_topic(c)], retriever)
     elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(_on_topic, found)):
         plan.decision = "not_covered"
     elif gap:

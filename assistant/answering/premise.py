@@ -1,4 +1,4 @@
-"""A question's premise against the catalogue: a text asked for by a year it does not have.
+"""A question's premise against the catalogue: a text asked for by a year it does not have, or a newer version.
 
 "What is the UN's 2023 policy on integrated assessment?" names a policy by its title words and a
 year. The catalogue knows the Policy on Integrated Assessment and Planning, of 2013, and no passage of
@@ -7,6 +7,10 @@ assessment") would let the reader believe a 2023 policy exists; the answer corre
 "The library holds no 2023 policy on integrated assessment; the Policy on Integrated Assessment and
 Planning it knows of dates from 2013 (IAP Policy 2013)." A year the library itself gives with those
 title words ("the 2004 Integrated Mission Planning Process") is no wrong premise.
+
+"Is there a newer IAP policy than 2013?" asks for a text the catalogue would record as superseding the
+IAP Policy 2013; it records none, so the answer says the library does not state that anything newer
+replaced it (:func:`newer_asked`), then the closest passages — not sentences about "a new policy" of 2013.
 
 >>> info = DocumentInfo(id="iap", title="United Nations Policy on Integrated Assessment and Planning",
 ...                     short="IAP Policy 2013", date="2013-04-09")
@@ -24,12 +28,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.corpus.manifest import DocumentInfo
+from assistant.citation import GAP_PREFIX
+from assistant.corpus.manifest import DocumentInfo, Manifest
 from assistant.index.lexical import tokenize
 
 MIN_WORDS = 3  # a run of title words this long, two of them content words, names the text
 NEAR = 25  # characters between the year and the title words in the question
 YEAR = re.compile(r"(?<![\w/–-])((?:19|20)\d{2})(?![\w/–-])")
+NEWER = re.compile(r"\b(?:newer|more recent|later|updated|revised|replaced|superseded|successor)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -94,4 +100,33 @@ def misdated(question: str, texts: Iterable[DocumentInfo], passages: Sequence[st
     return out
 
 
-__all__ = ["Misdated", "misdated"]
+def newer_asked(question: str, named: Sequence[DocumentInfo]) -> str:
+    """For a question asking whether a named catalogued text has a newer version (at its own year, or none given)
+    that the catalogue does not record: what the library does not state.
+
+    >>> info = DocumentInfo(id="iap", title="Policy on Integrated Assessment and Planning", short="IAP Policy 2013",
+    ...                     date="2013-04-09")
+    >>> newer_asked("Is there a newer IAP policy than 2013?", [info])
+    'The library does not state that anything newer has replaced IAP Policy 2013; its catalogue lists it as current.'
+    >>> newer_asked("Is there a newer IAP policy than 2016?", [info])
+    ''
+    """
+    if not NEWER.search(question):
+        return ""
+    years = {int(y) for y in YEAR.findall(question)}
+    for info in named:
+        if info.status == "current" and not info.superseded_by and (not years or years == {info.year}):
+            return f"{GAP_PREFIX} that anything newer has replaced {info.short}; its catalogue lists it as current."
+    return ""
+
+
+def corrected_premise(question: str, manifest: Manifest, library_doc_ids: Iterable[str], passages: Sequence[str],
+                      missing: Sequence[DocumentInfo]) -> tuple[str, list[DocumentInfo]]:
+    """The correction an answer opens with ('' for none), and the catalogued texts it names that ``missing`` lacks."""
+    held = set(library_doc_ids)
+    wrong = misdated(question, [*manifest.catalogue.values(), *manifest.documents.values()], passages)
+    extra = [w.info for w in wrong if w.info.id not in held and w.info not in missing]
+    return (wrong[0].statement() if wrong else newer_asked(question, [*missing, *extra])), extra
+
+
+__all__ = ["Misdated", "corrected_premise", "misdated", "newer_asked"]

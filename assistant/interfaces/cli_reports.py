@@ -120,17 +120,20 @@ def exercise(
 @reports.command()
 def quiz(
     topic: str = typer.Option(..., "--topic", help="What the quiz checks."),
-    count: int = typer.Option(10, "-n", "--count", help=f"Number of questions (1-{MAX_QUESTIONS})."),
+    count: Optional[int] = typer.Option(None, "-n", "--count", help=f"Number of questions (1-{MAX_QUESTIONS}); default: the "
+                                        "number the topic states ('a 20-question quiz'), else 10."),
     fmt: str = typer.Option("md", "--format", help="md, docx, or json (one {stem, options, answer, citation} object a line)."),
     output: Optional[Path] = OUTPUT_OPT,
     difficulty: str = typer.Option("mixed", "--difficulty", help="easy, medium, hard or mixed."),
 ):
     """Multiple-choice items on concepts, roles, requirements and cases, each with its source."""
     from assistant.index.retrieve import get_retriever
+    from assistant.products.exercise_shapes import recognise
     from assistant.products.missing_texts import missing_notes
     from assistant.products.quiz import quiz as make_quiz
     from assistant.products.quiz import quiz_items
 
+    count = count or recognise(topic, "quiz").count or 10
     if fmt == "json":
         ensure_index()
         try:

@@ -26,6 +26,7 @@ from assistant.interfaces.ui_products import draft_tab, training_tab
 from assistant.interfaces.ui_render import highlight, library_notice, md_text, page_label, telling_apart
 from assistant.products.export import answer_report, to_docx, to_markdown
 
+EMPTY_QUESTION = "Type a question first, for example: What must an Integrated Strategic Framework contain?"
 INTRO = """### UN Planning Assistant
 Answers on UN integrated planning, quoted from the policy corpus and cited by document and paragraph.
 Every sentence carries its source; when the corpus does not cover a question, it says so."""
@@ -118,8 +119,8 @@ def ask_tab(retriever: Retriever) -> list:
 
     def respond(message, history, turns, docs, types, current, backend):
         message = (message or "").strip()
-        if not message:
-            yield history, turns, gr.update(), None, None, ""
+        if not message:  # said where the sources go: a click that does nothing looks broken
+            yield history, turns, f'<p class="pa-empty">{EMPTY_QUESTION}</p>', None, None, ""
             return
         conversation = Conversation(retriever, backend=backend or "auto", filters=_filters(docs, types, current), turns=turns)
         history = history + [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]

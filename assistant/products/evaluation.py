@@ -17,6 +17,8 @@ Measures what the products promise, on real documents:
   strict lexical judge of :mod:`assistant.evaluate` finds supported by the cited passage,
   and the share of questions the key answers rather than abstaining; and whether topics
   change roles and injects.
+- **trainer requests** — whether request-shaped products keep what the request asks for
+  (:mod:`assistant.products.evaluation_requests`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from assistant.evaluate import supports
 from assistant.index.retrieve import Retriever
 from assistant.products.context import load_context
 from assistant.products.draft import PRACTICE_LABEL, REQUIRES_LABEL, Length, draft
+from assistant.products.evaluation_requests import evaluate_requests
 from assistant.products.exercise import exercise, scenario_words
 from assistant.products.guidance import GUIDANCE_TYPES, is_normative, split_label
 from assistant.products.quiz import BLANK, quiz_items
@@ -169,7 +172,7 @@ def evaluate_exercises(retriever: Retriever, topics=EXERCISE_TOPICS, backend: st
 def evaluate_products(retriever: Retriever) -> dict:
     """All product measures."""
     return {"drafts": evaluate_drafts(retriever), "quizzes": evaluate_quizzes(retriever),
-        "exercises": evaluate_exercises(retriever)}
+        "exercises": evaluate_exercises(retriever), "trainer_requests": evaluate_requests(retriever)}
 
 
 def format_products(results: dict) -> str:

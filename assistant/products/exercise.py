@@ -40,7 +40,7 @@ from assistant.products.exercise_requests import (
     topic_fits,
     topic_roles,
 )
-from assistant.products.exercise_roles import ROLES
+from assistant.products.exercise_roles import ROLES, role_for
 from assistant.products.export import Block, Report
 from assistant.products.guidance import FIRST_PERSON
 from assistant.products.missing_texts import missing_notes
@@ -286,8 +286,9 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     asked = requested_injects(topic, injects or [])
     events = _injects(chosen, fmt, asked)
     when = {r.inject.title: r.when for r in asked if r.when}
-    roles = topic_roles(chosen)
-    for name in dict.fromkeys([*(cast or []), *(n.strip() for r in asked for n in r.inject.to.split(","))]):
+    named = [(role_for(n), chosen.briefs.get(n, role_for(n).brief)) for n in cast or []]  # the roles asked for come first
+    roles = named + [r for r in topic_roles(chosen) if r[0].title not in set(cast or [])]
+    for name in dict.fromkeys(n.strip() for r in asked for n in r.inject.to.split(",")):
         if name in ROLES and name not in {role.title for role, _ in roles}:
             roles.append((ROLES[name], ROLES[name].brief))
     case = answer_question(f"{chosen.title}: {topic}", retriever, backend="extractive", filters=Filters(types=["report"]))
@@ -327,7 +328,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
                    Block(kind="bullets", items=[f"Medium: {inj.medium}", f"To: {inj.to}"]
                          + ([f"Scenario time: {when[inj.title]} (as requested)"] if inj.title in when else [])
                          + [f"Content: {inj.content}", f"Expected action: {inj.action}"])]
-    blocks += mel(events, table, when, chosen.objectives) + guide(events, syndicates)
+    blocks += mel(events, table, when, chosen.objectives, retriever.encoder.encode) + guide(events, syndicates)
     blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=list(chosen.questions)),
                Block(kind="heading", text="Facilitator answer key", level=1),
                Block(kind="note", text="What a good answer draws on, quoted from the corpus. Where the corpus is silent, the "

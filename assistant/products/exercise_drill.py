@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 from assistant.citation import CitationBook
 from assistant.errors import InvalidRequest
+from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever
 from assistant.products.exercise_catalogue import TOPICS
 from assistant.products.exercise_key import library_lines
-from assistant.products.exercise_requests import extra_injects, match_topic, topic_fits
+from assistant.products.exercise_requests import match_topic, topic_fits
 from assistant.products.exercise_shapes import Shape, syndicates
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
@@ -31,6 +32,10 @@ from assistant.products.missing_texts import missing_notes
 DEFAULT_COUNT, DEFAULT_EACH = 6, 10
 MAX_SITUATIONS = 12
 INTRO, DEBRIEF = 10, 15
+ON_POINT_WORDS = 2  # content words a quote shares with its situation to be on its point
+OFF_POINT = frozenset(tokenize("un united nations mission country team government support national said also including "
+                               "people staff report reports"))
+MIN_EACH = 3
 MECHANISMS = {
     "SLF": ("Senior Leadership Forum", ("senior leadership", "leadership forum", "integrated management team", "strategic policy group")),
     "HCT": ("Humanitarian Country Team", ("humanitarian country team", "humanitarian coordinator", "humanitarian")),
@@ -101,10 +106,13 @@ def _mechanism_drill(text: str) -> bool:
 
 
 def _topic_situations(text: str, count: int) -> list[Situation]:
-    """The topic's injects, then the nearest topics', one per event (an attack near a base is not played twice); each asks
-    the library about its own event."""
+    """The topic's injects, then those of topics sharing a keyword with it, one per event (an attack near a base is not
+    played twice); each asks the library about its own event."""
     topic = match_topic(text)
-    injects = list(topic.injects) + extra_injects(topic, max(0, count - len(topic.injects)) + 3)
+    words = set(topic.keywords.split())
+    related = sorted((t for t in TOPICS if t.key != topic.key and words & set(t.keywords.split())),
+                     key=lambda t: -len(words & set(t.keywords.split())))  # no ballot logistics in a drill on principles
+    injects = list(topic.injects) + [i for t in related for i in t.injects]
     out: list[Situation] = []
     for i in injects:
         if any(set(i.content.split()[:6]) == set(o.case.split()[:6]) for o in out):
@@ -125,27 +133,77 @@ def situations(text: str, count: int) -> list[Situation]:
     return _topic_situations(text, count)[:count]
 
 
-def timetable(count: int, each: int) -> list[list[str]]:
+def timetable(count: int, each: int, debrief: int = DEBRIEF) -> list[list[str]]:
     """Introduction, one row per situation, then the plenary debrief."""
     rows, clock = [["Time", "Phase"]], 0
     for phase, length in [("Introduction: the rules, the syndicates and the handouts", INTRO),
                           *[(f"Situation {k}: syndicates decide and prepare a one-minute answer", each) for k in range(1, count + 1)],
-                          ("Plenary debrief: model answers, what the library says, open questions", DEBRIEF)]:
+                          ("Plenary debrief: model answers, what the library says, open questions", debrief)]:
         rows.append([f"{clock // 60}:{clock % 60:02d}–{(clock + length) // 60}:{(clock + length) % 60:02d}", phase])
         clock += length
     return rows
 
 
-def drill(text: str, shape: Shape, participants: int, retriever: Retriever) -> Report:
+def on_point(situation_text: str, sentence: str) -> bool:
+    """A quote is on the situation's point when it shares ON_POINT_WORDS content words with its title and case."""
+    return len(_content(situation_text) & _content(sentence)) >= ON_POINT_WORDS
+
+
+def _content(text: str) -> set[str]:
+    return set(tokenize(text)) - OFF_POINT
+
+
+def _quotes(s: Situation, retriever: Retriever, book: CitationBook, terms: tuple[str, ...], used: set[str]) -> list[str]:
+    """Quotes for a situation: on a catalogue topic, only sentences on the situation's own point, asked about the event and
+    then about what to do (a GBV workshop is not an answer about an attack on a camp); on a mechanism, those naming it."""
+    if s.mechanism:
+        return [q for q in library_lines(s.ask, retriever, book, terms) if q not in used]
+    point = f"{s.title}. {s.case}"
+    out: list[str] = []
+    for ask in (s.ask, f"What should the UN do when {s.case[:1].lower() + s.case[1:]}"):
+        out += [q for q in library_lines(ask, retriever, book, limit=2 - len(out), keep=lambda t: on_point(point, t))
+                if q not in used and q not in out]
+        if len(out) >= 2:
+            break
+    return out
+
+
+def _each(shape: Shape, count: int, minutes: int | None) -> tuple[int, list[str]]:
+    """Minutes per situation: from an explicit length in all (which wins, as for every product), else the request's own
+    per-situation minutes, else the default; with a note where the two disagree or the length is too short."""
+    each = shape.minutes_each or DEFAULT_EACH
+    if not minutes:
+        return each, []
+    fitted = max(MIN_EACH, (minutes - INTRO - DEBRIEF) // count)
+    notes = [f"The request gives {each} minutes a situation; the length you set ({minutes} minutes) gives each {fitted}."] \
+        if shape.minutes_each and fitted != each else []
+    if INTRO + DEBRIEF + fitted * count > minutes:
+        notes.append(f"{count} situations of at least {MIN_EACH} minutes do not fit in {minutes} minutes with the introduction "
+                     "and debrief; the timetable runs longer.")
+    return fitted, notes
+
+
+def drill(text: str, shape: Shape, participants: int, retriever: Retriever, minutes: int | None = None) -> Report:
     """The drill: purpose, timetable, then each situation with its case, question, model answer and library quotes."""
     count = min(shape.count or DEFAULT_COUNT, MAX_SITUATIONS)
-    each = shape.minutes_each or DEFAULT_EACH
     chosen = situations(text, count)
+    each, timing = _each(shape, len(chosen), minutes)
     mechanism = _mechanism_drill(text)
     groups, size = syndicates(participants, shape.group)
-    total = INTRO + each * len(chosen) + DEBRIEF
+    debrief = max(DEBRIEF, (minutes or 0) - INTRO - each * len(chosen))  # an explicit length's remainder goes to the debrief
+    total = INTRO + each * len(chosen) + debrief
     book = CitationBook()
     notes = [f"You asked for {count} situations; the bank holds {len(chosen)} that fit, so the drill has {len(chosen)}."] if len(chosen) < count else []
+    notes += timing
+    used: set[str] = set()  # a passage quoted under one situation is not repeated under the next
+    quoted = []
+    for s in chosen:
+        quoted.append(_quotes(s, retriever, book, MECHANISMS[s.mechanism][1] if s.mechanism else (), used))
+        used.update(quoted[-1])
+    if not mechanism and 2 * sum(not q for q in quoted) > len(quoted):
+        notes.append(f"The library holds little on {match_topic(text).title.lower()}: {sum(not q for q in quoted)} of "
+                     f"{len(quoted)} situations have no passage on their point, so their model answers are the exercise "
+                     "designer's alone. Check them against your mission's own policy and directives before the session.")
     if (shape.count or 0) > MAX_SITUATIONS:
         notes.append(f"A drill holds at most {MAX_SITUATIONS} situations; you asked for {shape.count}.")
     missing = missing_notes("IAP Policy 2013 and the IAP Handbook 2014", retriever) if mechanism else []
@@ -159,7 +217,7 @@ def drill(text: str, shape: Shape, participants: int, retriever: Retriever) -> R
         Block(kind="heading", text="Purpose and audience", level=1),
         Block(kind="paragraph", text=(
             f"A snap-situation drill of {len(chosen)} situations, {each} minutes each ({total} minutes in all, with a {INTRO}-minute "
-            f"introduction and a {DEBRIEF}-minute plenary debrief), for {participants} mission and UN country team staff in {groups} "
+            f"introduction and a {debrief}-minute plenary debrief), for {participants} mission and UN country team staff in {groups} "
             f"mixed syndicate(s) of up to {size}. Each syndicate gets one situation at a time on a handout, decides, and gives a "
             "one-minute answer; the facilitator then reads the model answer.")),
         *[Block(kind="note", text=n) for n in notes],
@@ -167,17 +225,13 @@ def drill(text: str, shape: Shape, participants: int, retriever: Retriever) -> R
         Block(kind="bullets", items=["Choose and use the right integrated mechanism for a decision, and say who brings the issue to it."
                                      if mechanism else f"Decide quickly and jointly on {match_topic(text).title.lower()} dilemmas, and say who decides."]),
         Block(kind="heading", text="Timetable", level=1),
-        Block(kind="table", rows=timetable(len(chosen), each)),
+        Block(kind="table", rows=timetable(len(chosen), each, debrief)),
     ]
     if mechanism:
         blocks += [Block(kind="heading", text="The mechanisms (handout)", level=1),
                    Block(kind="bullets", items=[f"{k}: {name}" + (" (field)" if k == "SLF" else "") for k, (name, _) in MECHANISMS.items()])]
     blocks.append(Block(kind="heading", text="Situations", level=1))
-    used: set[str] = set()  # a passage quoted under one situation is not repeated under the next
-    for k, s in enumerate(chosen, 1):
-        terms = MECHANISMS[s.mechanism][1] if s.mechanism else ()
-        quotes = [q for q in library_lines(s.ask, retriever, book, terms) if q not in used]
-        used.update(quotes)
+    for k, (s, quotes) in enumerate(zip(chosen, quoted, strict=True), 1):
         blocks += [Block(kind="heading", text=f"Situation {k} ({each} minutes): {s.title}", level=2),
                    Block(kind="paragraph", text=f"Case: {s.case}"),
                    Block(kind="paragraph", text=f"Question: {question or 'What do you do now, and who decides?'}"),

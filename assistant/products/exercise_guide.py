@@ -3,8 +3,8 @@
 
 A pack's injects are also listed as a master events list (MEL): one row per inject with its
 release time, the scenario time the trainer gave, medium, addressee, the event, the action
-expected of players and the learning objective it tests (the objective sharing most words with
-the expected action). The guide says how to run the session: the opening script, how to release
+expected of players and the learning objective it tests (the objective nearest in meaning to
+the event and its expected action). The guide says how to run the session: the opening script, how to release
 injects, what to ask a syndicate stuck on each inject, back-briefs and what evaluators record.
 It is exercise craft, not policy, and quotes nothing.
 
@@ -15,12 +15,17 @@ It is exercise craft, not policy, and quotes nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+import numpy as np
 
 from assistant.index.lexical import tokenize
 from assistant.products.exercise_catalogue import Inject
 from assistant.products.export import Block
 
 GENERIC = frozenset(tokenize("agree decide who what which how first step plan"))  # verbs every expected action uses
+Encode = Callable[[list[str]], np.ndarray]  # texts → unit-length vectors (the index's sentence encoder)
+WORD_WEIGHT = 0.1  # cosine credit for each content word an objective shares with the inject
 RELEASE = re.compile(r"(\d+:\d\d) — Inject (\d+):")
 
 
@@ -34,18 +39,31 @@ def releases(table: list[list[str]]) -> dict[int, str]:
     return out
 
 
-def objective_for(action: str, objectives: tuple[str, ...] | list[str]) -> str:
-    """The learning objective an inject tests: the one sharing most content words with its expected action; '—' if none."""
-    words = set(tokenize(action)) - GENERIC
-    best = max(objectives, key=lambda o: len(words & set(tokenize(o))), default="")
-    return best if words & set(tokenize(best)) else "—"  # none fits: left for the trainer, not forced
+def objective_for(inject: Inject, objectives: tuple[str, ...] | list[str], encode: Encode | None = None) -> str:
+    """The learning objective an inject tests: the one nearest in meaning to the event and its expected action (by the
+    sentence encoder, with a little credit for shared content words; by the words alone without an encoder); '—' only when
+    the topic has no objective at all.
+
+    Word overlap alone left most injects without one ("Agree the message and who delivers it" shares no word with
+    "Advise the Council on the mandate"), so the encoder decides; words are the fallback for callers without a model.
+    """
+    if not objectives:
+        return "—"
+    text = f"{inject.title}. {inject.content} {inject.action}"
+    words = set(tokenize(text)) - GENERIC
+    shared = np.array([len(words & set(tokenize(o))) for o in objectives], dtype=np.float32)
+    if encode is None:
+        return objectives[int(np.argmax(shared))]
+    vectors = encode([text, *objectives])
+    return objectives[int(np.argmax(vectors[1:] @ vectors[0] + WORD_WEIGHT * shared))]  # a shared word breaks near-ties
 
 
-def mel(events: list[Inject], table: list[list[str]], when: dict[str, str], objectives: tuple[str, ...] | list[str]) -> list[Block]:
+def mel(events: list[Inject], table: list[list[str]], when: dict[str, str], objectives: tuple[str, ...] | list[str],
+        encode: Encode | None = None) -> list[Block]:
     """The master events list as one table."""
     at = releases(table)
     rows = [["#", "Release", "Scenario time", "Medium", "To", "Event", "Expected action", "Objective tested"]]
-    rows += [[str(n), at.get(n, ""), when.get(i.title, ""), i.medium, i.to, i.content, i.action, objective_for(i.action, objectives)]
+    rows += [[str(n), at.get(n, ""), when.get(i.title, ""), i.medium, i.to, i.content, i.action, objective_for(i, objectives, encode)]
              for n, i in enumerate(events, 1)]
     return [Block(kind="heading", text="Master events list", level=1), Block(kind="table", rows=rows)]
 

@@ -16,6 +16,8 @@ lacks keeps the answer work's missing-text note.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from assistant.answering.answer import Answer, answer_question
 from assistant.citation import GAP_PREFIX, MISSING_NOTE, NOT_COVERED, CitationBook
 from assistant.index.retrieve import Retriever
@@ -57,9 +59,10 @@ def answer_key(question: str, retriever: Retriever, book: CitationBook, backend:
 
 
 def library_lines(question: str, retriever: Retriever, book: CitationBook, terms: tuple[str, ...] = (),
-                  limit: int = 2) -> list[str]:
+                  limit: int = 2, keep: Callable[[str], bool] | None = None) -> list[str]:
     """What the library says, quoted and cited: the answer work's sentences for ``question`` that name one of
-    ``terms`` (any sentence when none are given); empty when the library is silent, so the caller says so."""
+    ``terms`` (any sentence when none are given) and that ``keep`` accepts; empty when the library is silent, so the
+    caller says so. Only the sentences returned enter the sources."""
     answer = answer_question(question, retriever, backend="extractive")
     if answer.abstained:
         return []
@@ -68,7 +71,7 @@ def library_lines(question: str, retriever: Retriever, book: CitationBook, terms
         if not (s.supported and s.citations) or s.role in ("given", "closest", "note") or FIRST_PERSON.search(s.text):
             continue
         off_terms = terms and not any(t.lower() in s.text.lower() for t in terms)
-        if off_terms or len(s.text.split()) > MAX_QUOTE_WORDS or "?" in s.text:
+        if off_terms or len(s.text.split()) > MAX_QUOTE_WORDS or "?" in s.text or (keep and not keep(s.text)):
             continue  # off the terms, a paragraph of narrative, or a rhetorical question: not a point a trainer can use
         out.append(cited(answer, book, s.text, s.citations))
         if len(out) == limit:

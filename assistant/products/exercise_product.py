@@ -31,6 +31,7 @@ from assistant.products.exercise_course import course
 from assistant.products.exercise_drill import drill
 from assistant.products.exercise_requests import requested_roles, topic_fits
 from assistant.products.exercise_scope import thin_notes
+from assistant.products.exercise_setting import apply_setting, hq_cast
 from assistant.products.exercise_shapes import SHAPES, covers, recognise
 from assistant.products.exercise_workshop import drafting_workshop, proposal_exercise
 from assistant.products.export import Block, Report
@@ -114,7 +115,7 @@ def training_product(request: str, minutes: int | None, participants: int | None
     if not covers(s.kind, request):
         raise _decline(s.kind)
     if s.kind == "drill":
-        return drill(request, s, participants, retriever)
+        return drill(request, s, participants, retriever, minutes)
     if s.kind == "aar":
         return aar(request, s, participants, retriever)
     if s.kind == "course":
@@ -128,7 +129,8 @@ def training_product(request: str, minutes: int | None, participants: int | None
     _in_scope(request, retriever)
     pack = exercise(request, minutes or s.minutes or DEFAULT_MINUTES, participants, retriever, backend=backend,
                     country=country, context=context or _request_context(request, country), injects=injects,
-                    inject_count=s.injects, cast=requested_roles(request))
+                    inject_count=s.injects, cast=hq_cast(request, requested_roles(request)))
+    apply_setting(pack, request)
     notes = [f"Request: {request.strip()}"] * (len(request) > 80) + thin_notes(request, retriever)
     pack.blocks[2:2] = [Block(kind="note", text=n) for n in notes]
     return pack

@@ -27,8 +27,18 @@ CLAUSE = re.compile(r"[.;:]\s+|,\s*(?:and\s+)?|\s+(?:and|with|plus|then)\s+")
 WHEN = re.compile(r"\b(?:at|in|by|after|on)\s+((?:month|week|day|hour)\s+\d+)\b", re.IGNORECASE)
 GENERIC = frozenset(tokenize("mission un united nations country team government exercise inject injects one day cpx tabletop "
                              "write build design master events list include includes appears appear month week near"))
-OWN_WORDS = 2  # words an event shares with an inject's title and content for a free-text request to name it
-ASKED_SCORE = 1.5  # an asked-for event takes a catalogue inject at 2 shared words, or 1 and a topic keyword
+OWN_WORDS = 2  # words an event shares with an inject's title and content for a request to name it ("data" alone does not)
+ASKED_SCORE = 1.5  # and, for an asked-for event, its score with the topic's keywords
+# The clause that asks for the product ("Build a 2-hour tabletop for a team facing a renewal where the Council asks for
+# benchmarks") is the frame, not an event; only what follows "where", "in which", "when"... in it describes one.
+FRAME = re.compile(r"^\s*(?:please\s+)?(?:build|design|create|write|draft|prepare|give|set up|make|produce|develop|run|plan|"
+                   r"simulate|put together|i need|i'd like|i would like|we need)\b", re.IGNORECASE)
+PARTS = re.compile(r"\b(?:\d+|\w+) injects?\b|role (?:cards?|briefs?)|facilitator|debrief|read-ahead|answer key|stakeholder "
+                   r"list|map description|master events list|learning objectives|participants\b", re.IGNORECASE)
+PRODUCT = re.compile(r"\b(?:exercise|tabletop|simulation|cpx|ttx|workshop|drill|course|session|role[- ]play|game|meeting)s?\b",
+                     re.I)
+ONE_WHERE = re.compile(r"\s*(?:including|with|and|plus)?\s*(?:one|an? (?:inject|event))\s+(?:where|in which|when)\b", re.I)
+EVENT_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|after|as soon as)\s+(.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -94,16 +104,18 @@ def best_inject(event: str) -> tuple[Inject, int, float]:
     of the human rights chief the inject about a leaked draft resolution that drops human rights tasks.
     """
     words = _words(event)
-    best: tuple[Inject, int, float] | None = None
+    best: tuple[float, Inject, int, float] | None = None
     for topic in TOPICS:
         keywords = len(words & _words(f"{topic.title} {topic.keywords}"))
         for inj in topic.injects:
-            own = len(words & _words(f"{inj.title} {inj.content}")) if words & _words(inj.title) else 0
+            title = len(words & _words(inj.title))
+            own = len(words & _words(f"{inj.title} {inj.content}")) if title else 0
             score = own + 0.5 * keywords
-            if best is None or score > best[2]:
-                best = (inj, own, score)
+            rank = score + 0.5 * title  # the title names the event; its topic only breaks ties
+            if best is None or rank > best[0]:
+                best = (rank, inj, own, score)
     assert best is not None
-    return best
+    return best[1:]
 
 
 def _own(event: str) -> Inject:
@@ -114,15 +126,37 @@ def _own(event: str) -> Inject:
                   "Decide who leads the response, what the mission and the country team each do, and how it is communicated.")
 
 
+def _described(request: str) -> list[tuple[str, bool]]:
+    """The request's clauses that may name events, each with whether the trainer clearly described it as one: the frame
+    clause asking for the product is dropped, and the event it describes ("... where the Council asks for X") kept."""
+    out: list[tuple[str, bool]] = []
+    for n, clause in enumerate(re.split(r"(?<=[.;:])\s+", request)):
+        if n == 0 and (FRAME.search(clause) or PRODUCT.search(CLAUSE.split(clause)[0])):
+            tail = EVENT_TAIL.search(clause)
+            clause = tail.group(1) if tail else ""
+            head = CLAUSE.split(clause)[0] if clause else ""
+            out += [(head, True)] * bool(head.strip())
+            clause = clause[len(head):]
+        out += [(c, False) for c in CLAUSE.split(ROLE_LIST.sub("", clause)) if c.strip()]  # a role list names players
+    kept = []
+    for c, explicit in out:  # "3 injects, including one where the Government refuses to share data" asks for that event
+        tail = EVENT_TAIL.search(c)
+        if tail and (PARTS.search(c) or ONE_WHERE.match(c)):
+            kept.append((tail.group(1), True))
+        elif not PARTS.search(c):
+            kept.append((c, explicit))
+    return kept
+
+
 def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> list[Requested]:
     """Injects named in the free-text topic (clauses that clearly describe a catalogue inject) and those asked for
     explicitly (each matched, or written from the trainer's words); ordered by the time given, then as asked."""
     out: list[Requested] = []
-    events = [(c, False) for c in CLAUSE.split(topic) if c.strip()] + [(a, True) for a in asked if a.strip()]
+    events = [*_described(topic), *((a, True) for a in asked if a.strip())]
     for event, explicit in events:
         when = WHEN.search(event)
         inj, own, score = best_inject(WHEN.sub("", event))
-        if explicit and (score < ASKED_SCORE or not own):
+        if explicit and (score < ASKED_SCORE or own < OWN_WORDS):
             out.append(Requested(_own(WHEN.sub("", event)), when.group(1) if when else "", event.strip(), False))
         elif (own >= OWN_WORDS or explicit) and inj.title not in {r.inject.title for r in out}:
             out.append(Requested(inj, when.group(1) if when else "", event.strip(), True))
@@ -143,13 +177,18 @@ ROLE_NAMES = {
     "Ministry of Foreign Affairs": "Host Government (Ministry of Foreign Affairs)",
     "Ministry of Planning": "Host Government (Ministry of Planning)", "NGO forum": "NGO forum representative",
     "PBF": "Peacebuilding Fund focal point", "Peacebuilding Fund": "Peacebuilding Fund focal point",
-    "desk officer": "HQ desk officer (Integrated Task Force)", "donor": "Donor representative", "DSS": "Security adviser (DSS)",
+    "RC/HC": "DSRSG/RC/HC", "Resident Coordinator": "DSRSG/RC/HC", "Humanitarian Coordinator": "DSRSG/RC/HC",
+    "Chief of Staff": "Chief of Staff", "JOC": "Chief of the Joint Operations Centre",
+    "desk officer": "HQ desk officer (Integrated Task Force)", "ITF chair": "ITF chair (lead department)",
+    "lead department": "ITF chair (lead department)", "DCO": "Development Coordination Office (DCO)",
+    "donor": "Donor representative", "DSS": "Security adviser (DSS)",
 }
 ROLE_LIST = re.compile(r"\brole (?:cards?|briefs?|players?)\b[^.]*|\broles?\b\s*(?:for|of|:|\()[^.]*", re.IGNORECASE)
 
 
 def requested_roles(text: str) -> list[str]:
-    """Catalogue roles the request names in its role list ("role cards (SRSG, DSRSG/RC/HC, Head of OCHA, FC ...)")."""
+    """Roles the request names in its role list ("role cards (SRSG, DSRSG/RC/HC, Head of OCHA, FC ...)"), in the order
+    asked: catalogue titles, and the trainer's own name for a role the catalogue lacks ("the Chief Security Officer")."""
     found: list[tuple[int, str]] = []
     for listed in ROLE_LIST.findall(text):
         rest = listed
@@ -158,4 +197,18 @@ def requested_roles(text: str) -> list[str]:
             if match := pattern.search(rest):
                 rest = pattern.sub(lambda m: " " * len(m.group(0)), rest)  # keep positions for the order asked
                 found.append((match.start(), ROLE_NAMES[alias]))
+        found += _unknown_roles(listed)
     return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+def _unknown_roles(listed: str) -> list[tuple[int, str]]:
+    """Items of a role list that no catalogue name matches: short, title-cased names ("the Chief Security Officer")."""
+    start = re.match(r"\s*role (?:cards?|briefs?|players?)\s*(?:for|of|:|\()?|\s*roles?\s*(?:for|of|:|\()", listed, re.I)
+    out = []
+    for m in re.finditer(r"(?:(?<!\w)and\s+)?((?:(?!\band\b)[^,;()])+)", listed[start.end() if start else 0:], re.I):
+        item = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I).strip(" .")
+        words = item.split()
+        known = any(re.search(rf"(?<![\w/]){re.escape(a)}(?![\w/])", item, 0 if a.isupper() else re.I) for a in ROLE_NAMES)
+        if 1 <= len(words) <= 5 and words[0][:1].isupper() and not known and not PARTS.search(item):
+            out.append(((start.end() if start else 0) + m.start(1), item))
+    return out

@@ -86,7 +86,25 @@ ROLES = {r.title: r for r in (
     Role("Security adviser (DSS)", "Staff safety and security risk management.",
         "Movement restrictions against programme delivery.",
          "You are about to recommend relocating non-essential staff from the east."),
+    Role("ITF chair (lead department)", "One recommendation from the UN system to the Secretary-General and the Council, on time.",
+         "Agency headquarters and the field send different positions; the other department wants the lead.",
+         "The Under-Secretary-General wants the ITF's options paper in two weeks; the mission and two agencies still disagree."),
+    Role("Development Coordination Office (DCO)", "The Resident Coordinator system and the Cooperation Framework after the mission.",
+         "Mission-centred options that leave the RC office without capacity.",
+         "The RC office's funding for next year is not secured; you will not endorse an option that adds tasks to it."),
+    Role("Chief of Staff", "Turning the senior leadership's decisions into tasks, deadlines and one mission-wide plan.",
+         "Sections and agencies that agree in the forum and then act alone; competing deadlines from Headquarters.",
+         "The SRSG wants one integrated plan on the table by Monday; two sections have not sent their inputs."),
     Role("Chief of the Joint Operations Centre", "Situational awareness and crisis coordination.",
         "Information overload; competing reporting lines.",
          "Two incident reports contradict each other and HQ wants a flash report in an hour."),
 )}
+
+
+def role_for(name: str) -> Role:
+    """The catalogue's card for a role, or one written from the trainer's words for a role the catalogue lacks (said so on
+    the card, for the trainer to complete) rather than dropping a player the trainer named."""
+    if name in ROLES:
+        return ROLES[name]
+    todo = "[to be written by the trainer: the catalogue has no card for this role]"
+    return Role(name, todo, todo, todo)

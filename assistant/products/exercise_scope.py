@@ -45,3 +45,10 @@ def thin_notes(request: str, retriever: Retriever) -> list[str]:
             notes.append(f"The library mentions {code} only in {'; '.join(where)}: too little to build an exercise on it, so the "
                          "pack is built on the catalogue topic named below and quotes nothing about it.")
     return notes
+
+
+def unnamed(request: str, retriever: Retriever) -> list[str]:
+    """The request's codes that no library passage names: a quiz on them would quiz something else."""
+    retriever.refresh()  # records are read on the first search; a quiz asks this before any
+    return [c for c in codes(request) if not any(re.search(rf"\b{re.escape(c)}\b", r.text) for r in retriever.records
+                                                 if r.meta.origin != "catalogue")]

@@ -110,9 +110,11 @@ def recognise(text: str, kind: str = "auto") -> Shape:
     """The shape (``kind`` given, or recognised from the text) and the numbers the text states."""
     shape: ShapeKind = kind if kind in SHAPES else kind_of(text)
     minutes, days = _length(text)
-    items = r"questions|items" if shape == "quiz" else r"(?:snap[- ])?(?:situations|vignettes|dilemmas|cases|scenarios)"
-    count = _find(NUM + r"\s+(?:short\s+|quick\s+)?(?:" + items + ")", text)
-    each = _find(r"(\d+)[- ]?min(?:ute)?s?\s*(?:each|apiece|per (?:situation|case|vignette))", text)
+    items = r"questions?|items?" if shape == "quiz" else (r"(?:snap[- ]|drill[- ])?(?:situations|vignettes|dilemmas|cases|"
+                                                        r"scenarios|drills)")
+    count = _find(NUM + r"[\s-]+(?:short\s+|quick\s+|\d+[- ]min(?:ute)?s?\s+)?(?:" + items + r")\b", text)
+    each = _find(r"(\d+)[- ]?min(?:ute)?s?\s*(?:each|apiece|per (?:situation|case|vignette))|"
+                 r"(\d+)[- ]min(?:ute)?\s+(?:snap |drill )?(?:situations|vignettes|dilemmas|cases|drills)", text)
     group = _find(r"(?:groups?|syndicates?|teams?) of " + NUM + r"(?:" + DASH + NUM + r")?", text)
     talk = _find(r"(\d+)[- ]min(?:ute)?s?\s+(?:\w+\s+)?(?:presentations?|back[- ]?briefs?|briefings?|pitch(?:es)?)", text)
     pages = _find(NUM + r"[- ]pages?\b", text)
@@ -124,7 +126,7 @@ def recognise(text: str, kind: str = "auto") -> Shape:
     return Shape(
         kind=shape,
         count=number(count.group(1)) if count else None,
-        minutes_each=int(each.group(1)) if each else None,
+        minutes_each=int(each.group(1) or each.group(2)) if each else None,
         minutes=minutes, days=days,
         group=(low, number(group.group(2)) if group.group(2) else low) if group else None,
         presentation=int(talk.group(1)) if talk else None,
@@ -142,3 +144,25 @@ def syndicates(participants: int, group: tuple[int, int] | None, default: int = 
         if low <= participants // n and -(-participants // n) <= high:
             return n, -(-participants // n)
     return best, -(-participants // best)
+
+
+SUBJECT = re.compile(r"\b(?:on|about|covering|testing(?: knowledge of)?|for \w+ (?:staff|planners|officers) on)\s+(.+)", re.I)
+TRAILER = re.compile(r"\s*(?:[;(]|\bwith\b|\bfor (?:new|newly|senior|mission|the|our)\b|\busing\b|\bincluding\b).*$", re.I)
+MAX_SUBJECT = 80
+
+
+def subject(request: str) -> str:
+    """What a request is about, for a title: "Build a pre-course quiz (15 questions, with answers) on Brahimi and the IAP
+    policy." → "Brahimi and the IAP policy"; a short topic is itself; a long one with no "on …" is cut at a word.
+
+    >>> subject("I'd like a 20-question quiz for new staff on the ISF and the SLF, with source references")
+    'the ISF and the SLF'
+    """
+    text = re.sub(r"\([^)]*\)", "", request).strip().rstrip(".")
+    asks = re.match(r"(?i)(?:please |i'd like |i need )?(?:build|design|create|write|give|make|prepare|produce|draft|set up)\b",
+                    text) or re.search(r"(?i)\b(?:quiz|exercise|tabletop|course|drill|workshop)\b", text)
+    if len(text) <= MAX_SUBJECT and not asks:
+        return text
+    found = SUBJECT.search(text.split(". ")[0])
+    about = TRAILER.sub("", found.group(1)).strip(" ,") if found else text
+    return about if len(about) <= MAX_SUBJECT else about[:MAX_SUBJECT].rsplit(" ", 1)[0] + "…"

@@ -36,6 +36,8 @@ from assistant.citation import Citation, CitationBook
 from assistant.constants import MAX_QUESTIONS
 from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Hit, Retriever
+from assistant.products.exercise_scope import unnamed
+from assistant.products.exercise_shapes import subject
 from assistant.products.export import Block, Report
 from assistant.products.guidance import GUIDANCE_TYPES, PRACTICE_TYPES, _quotable, is_normative, tidy
 from assistant.products.missing_texts import missing_notes
@@ -296,6 +298,8 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
         raise InvalidRequest("topic: at least 3 characters")
     if difficulty not in DIFFICULTIES:
         raise InvalidRequest(f"difficulty: one of {', '.join(DIFFICULTIES)}")
+    if lacking := unnamed(topic, retriever):
+        raise InvalidRequest(f"no quiz built: the library never mentions {', '.join(lacking)}; items would be on something else")
     rng = random.Random(seed)
     pools = [_concept_items(topic, retriever, rng), _role_and_document_items(topic, retriever, rng), _case_items(topic,
         retriever, rng)]
@@ -336,7 +340,7 @@ def quiz(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | 
                Block(kind="table", rows=[["#", "Answer", "Kind", "Source"]]
                      + [[str(q.n), f"({chr(97 + q.options.index(q.answer))}) {q.answer}", q.kind,
                          f"[{q.source}]"] for q in items])]
-    return Report(title=f"Quiz: {topic}",
+    return Report(title=f"Quiz: {subject(topic)}",
                   subtitle=(f"{len(items)} multiple-choice items on concepts, roles, requirements and cases; each answer is what "
                             f"the cited source says (glossary items cite the project glossary)."),
                   blocks=blocks, sources=sources)

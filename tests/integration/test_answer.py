@@ -54,6 +54,17 @@ def test_out_of_scope_abstains_with_nearest_sources(retriever, question):
     assert "nearest" in render_text(result)
 
 
+def test_a_quoted_account_of_a_missing_text_says_the_text_itself_is_not_in_the_library(retriever):
+    # IPI 2013 tells what the 2006 Note of Guidance specified; the Note itself is catalogued but not held.
+    result = answer_question("Who does the DSRSG/RC/HC report to?", retriever)
+    quoted = [k for k, s in enumerate(result.sentences, 1) if "Note of Guidance" in s.text]
+    assert quoted, result.answer
+    note = next(n for n in result.notes if n.startswith("Note of Guidance 2006 is not in the library"))
+    assert f"sentence {quoted[0]} is IPI 2013's account of it" in note
+    named = answer_question("What did the Brahimi Report recommend about integrated missions?", retriever)
+    assert sum("Brahimi Report is not in the library" in n for n in named.notes) == 1  # the question's own note only
+
+
 def test_public_json_shape(retriever):
     data = answer_question("Who leads the UN country team?", retriever, backend="extractive").public()
     assert set(data) == PUBLIC_KEYS

@@ -33,3 +33,9 @@ def test_a_declined_question_says_what_the_library_lacks(retriever):
     result = answer_question("What gratuity does MINUSCA pay to national staff?", retriever, backend="extractive")
     assert result.abstained and result.answer == NOT_COVERED
     assert result.notes[0] == "The library does not mention MINUSCA.", result.notes
+
+
+def test_a_newer_version_the_catalogue_does_not_record_is_a_gap(retriever):
+    result = answer_question("Is there a newer IAP policy than 2013?", retriever, backend="extractive")
+    assert result.abstained
+    assert result.answer.startswith("The library does not state that anything newer has replaced IAP Policy 2013;")

@@ -51,6 +51,16 @@ def test_ask_shows_answer_with_located_sources(browser, server, tmp_path):  # no
     page.close()
 
 
+def test_an_empty_question_says_what_to_do(browser, server):  # noqa: F811
+    page = browser.new_page()
+    page.goto(server, wait_until="load")
+    page.wait_for_selector("#pa-question", timeout=60000)
+    page.locator("#pa-ask").click()
+    page.wait_for_selector(".pa-empty", timeout=30000)
+    assert "Type a question first" in page.locator("#pa-sources").inner_text()
+    page.close()
+
+
 def test_draft_tab_builds_a_cited_draft(browser, server, tmp_path):  # noqa: F811
     page = browser.new_page()
     page.goto(server, wait_until="load")

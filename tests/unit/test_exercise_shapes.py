@@ -127,4 +127,46 @@ def test_the_master_events_list_has_each_inject_with_its_time_and_objective():
     rows = mel(events, table, {events[0].title: "month 6"}, topic.objectives)[1].rows
     assert rows[0][-1] == "Objective tested" and len(rows) == 4
     assert rows[1][2] == "month 6" and all(r[1] for r in rows[1:])
-    assert objective_for("Agree who decides", topic.objectives) == "—"  # no content word shared: left to the trainer
+    assert all(r[-1] in topic.objectives for r in rows[1:])  # every inject tests an objective of the topic
+    assert objective_for(events[0], ()) == "—"  # only a topic without objectives leaves it open
+
+
+def test_counts_written_the_ways_trainers_write_them():
+    assert recognise("Eight snap drills on protection of civilians").count == 8
+    assert recognise("a 20-question quiz on the ISF").count == 20
+    s = recognise("six 10-minute snap situations on elections")
+    assert (s.count, s.minutes_each) == (6, 10)
+
+
+def test_a_title_names_the_subject_not_the_whole_request():
+    from assistant.products.exercise_shapes import subject
+
+    request = ("Build a pre-course quiz (15 questions, with answers and source references) on Brahimi, the 2006 Note of "
+               "Guidance, the 2008 decision and the IAP policy.")
+    assert subject(request) == "Brahimi, the 2006 Note of Guidance, the 2008 decision and the IAP policy"
+    assert subject("integrated strategic framework") == "integrated strategic framework"
+
+
+def test_an_explicit_length_sets_the_minutes_of_each_snap_situation():
+    from assistant.products.exercise_drill import _each
+
+    each, notes = _each(recognise("eight snap drills on elections"), 8, 60)
+    assert each == 4 and not notes
+    each, notes = _each(recognise("six snap situations (10 minutes each) on elections"), 6, 60)
+    assert each == 5 and "gives each 5" in notes[0]
+
+
+def test_a_quote_is_on_a_situations_point_only_when_it_shares_its_words():
+    from assistant.products.exercise_drill import on_point
+
+    case = "Sexual violence reports. A women's organisation reports sexual violence by soldiers near the camp."
+    assert on_point(case, "The team worked to combat sexual violence with the national police.")
+    assert not on_point(case, "The seven formed police units will support the national police throughout the country.")
+
+
+def test_a_short_request_naming_its_product_is_titled_by_its_subject():
+    from assistant.products.exercise_shapes import subject
+
+    assert subject("a 12-question quiz on the Peacebuilding Fund") == "the Peacebuilding Fund"
+    topic = "peacebuilding architecture and the Peacebuilding Fund"
+    assert subject(topic) == topic

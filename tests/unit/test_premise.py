@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.premise import misdated
+from assistant.answering.premise import misdated, newer_asked
+from assistant.citation import GAP_PREFIX
 from assistant.corpus.manifest import load_manifest
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -45,3 +46,16 @@ def test_no_wrong_premise(texts, question):
 def test_a_year_the_library_gives_with_the_title_words_is_no_wrong_premise(texts):
     passages = ["in 2023 the secretary-general issued a revised policy on integrated assessment."]
     assert misdated("What is the 2023 policy on integrated assessment?", texts, passages) == []
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Is there a more recent Note of Guidance on integrated missions than the 2006 one?", "Note of Guidance 2006"),
+    ("Has the IAP Policy 2013 been revised?", "IAP Policy 2013"),
+    ("Is there a newer Note of Guidance than the 2010 one?", ""),  # not the text's year: no claim about it
+    ("What does the Note of Guidance 2006 say?", ""),  # not asking for a newer one
+])
+def test_a_newer_version_the_catalogue_does_not_record(question, expected):
+    manifest = load_manifest(CORPUS)
+    named = [manifest.catalogue[i] for i in ("nog-2006", "iap-policy-2013") if manifest.catalogue[i].short.split()[0] in question]
+    statement = newer_asked(question, named)
+    assert (expected in statement and statement.startswith(GAP_PREFIX)) if expected else statement == ""

@@ -1,0 +1,31 @@
+"""The setting a trainer's request names: the kind of country, and Headquarters for an ITF meeting."""
+
+from __future__ import annotations
+
+from assistant.products.exercise_setting import HQ_CAST, apply_setting, at_headquarters, country_traits, hq_cast
+from assistant.products.export import Block, Report
+
+OPENING = "Carana is a fictional country of about nine million people, emerging from conflict."
+
+
+def _pack() -> Report:
+    return Report(title="t", subtitle="s", sources=[], blocks=[
+        Block(kind="heading", text="Background", level=2), Block(kind="paragraph", text=OPENING),
+        Block(kind="heading", text="Start state: transition", level=2), Block(kind="paragraph", text="The mission draws down.")])
+
+
+def test_the_country_the_request_describes_is_the_country_of_the_read_ahead():
+    """Left open on main 82ac910: 'a fictional middle-income country' still read as the default country."""
+    pack = apply_setting(_pack(), "Design a scenario in a fictional middle-income country with an SPM")
+    assert pack.blocks[1].text.startswith("Carana is a fictional middle-income country of about nine million people")
+    assert apply_setting(_pack(), "a 90-minute tabletop on elections").blocks[1].text == OPENING
+    assert country_traits("a landlocked, low-income country") == ["low-income", "landlocked"]
+
+
+def test_an_itf_meeting_is_played_at_headquarters_with_the_lead_department_in_the_chair():
+    """Left open on main 82ac910: an ITF-meeting request was set in the field with no lead-department role."""
+    request = "Simulate an Integrated Task Force meeting at Headquarters on the options for a strategic assessment"
+    assert at_headquarters(request) and not at_headquarters("a tabletop for the SLF in the field")
+    assert hq_cast(request, ["SRSG / Head of Mission"])[:4] == [*HQ_CAST, "SRSG / Head of Mission"]
+    blocks = apply_setting(_pack(), request).blocks
+    assert blocks[4].text.startswith("Setting: the exercise is played at Headquarters")
