@@ -261,15 +261,18 @@ def coordination_mechanisms(ctx: PlanningContext, ask: DraftAsk, retriever: Retr
 def objectives(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
     """One strategic objective per priority the request lists (as many as it asks for)."""
     _, end = ctx.years
-    names = ask.priorities or [p.name for p in ctx.all_priorities]
+    names = ask.priorities or ask.topics or [p.name for p in ctx.all_priorities]
     n = ask.objectives or len(names)
     items = []
     for i in range(n):
         name = names[i] if i < len(names) else TBD
         tasks = [t for t in ctx.tasks if name != TBD and _best(t, [name])]
         link = _best(name, ctx.national_priorities) or (ctx.national_plan or TBD)
+        p = _matching_priority(ctx, name) if name != TBD else None
+        lead = f"{p.lead} (lead of your priority “{p.name}”)" if p and p.lead and p.name != name else (p.lead if p and
+                                                                                                        p.lead else TBD)
         items.append(f"Strategic objective {i + 1} ({name}): result for {ctx.country} by {end}: {TBD}. Mandated tasks: "
-                     f"{_list(tasks)}. Serves: {link}.")
+                     f"{_list(tasks)}. Serves: {link}. Lead: {lead}.")
     return [Block(kind="paragraph", text=f"Strategic objectives, as asked ({n}):"), Block(kind="bullets", items=items)]
 
 
@@ -287,7 +290,7 @@ def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retri
     if key == "coordination" and (ask.bodies or set(ask.mechanisms) & {"slf", "pillar_groups", "planning_unit",
                                                                           "results_groups"}):
         return coordination_mechanisms(ctx, ask, retriever, book)
-    if key == "vision" and (ask.objectives or ask.priorities):
+    if key == "vision" and (ask.objectives or ask.priorities or ask.topics):
         return _vision(ctx)[:1] + objectives(ctx, ask)
     if key == "division" and (ask.civilian or ask.owners):
         return transfer_table(ctx, ask)

@@ -98,9 +98,11 @@ SLF_CHAIR = re.compile(r"(?:Senior Leadership Forum|SLF)\s+(?:\w+\s+){0,2}?chair
 PASTED_MIN = 600  # characters: a request that says "pasted" but is shorter carries no pasted text
 # What the request is about, beyond the section: "focused on the elections in 18 months and on the drawdown of the force".
 FOCUS = re.compile(r"\b(?:focus(?:s|sed|ed|ing)?|with (?:a |an )?(?:focus|emphasis)|centred|centered|concentrat(?:ed|ing)|"
-                   r"especially|in particular|particularly)\s+on\s+([^.;:!?]+)", re.IGNORECASE)
+                   r"especially|in particular|particularly|(?:ISF|framework|objectives)\s+(?:on|about|covering))"
+                   r"\s+(?:on\s+)?([^.;:!?]+)", re.IGNORECASE)
 TOPIC_END = re.compile(r",?\s+(?:with|giving|give|including|and (?:give|add|include|list|keep)|"
-                       r"for (?:the|our) (?:ISF|team))\b.*$", re.IGNORECASE)
+                       r"for (?:the|our) (?:ISF|team))\b.*$|"
+                       r",\s*(?:each|at most|no more|keep|under|\d+|one|two|three|four|five)\b.*$", re.IGNORECASE)
 # Products other than ISF sections that the drafting tool writes: (key, what is asked, what it must be about).
 PRODUCTS: tuple[tuple[str, str, str], ...] = (
     ("tor", r"terms of reference|\bToRs?\b", r"strategic (?:assessment|review)|assessment mission"),
@@ -216,7 +218,8 @@ def _topics(text: str) -> list[str]:
     match = FOCUS.search(text)
     if not match:
         return []
-    parts = re.split(r",\s*(?:and\s+)?(?:on\s+)?|\s+and\s+on\s+|\s+as well as\s+", TOPIC_END.sub("", match.group(1)))
+    parts = re.split(r",\s*(?:and\s+)?(?:on\s+)?|\s+and\s+(?:on\s+)?(?=(?:on|the|an?)\s)|\s+as well as\s+",
+                     TOPIC_END.sub("", match.group(1)))
     return [p.strip() for p in parts if len(p.strip()) >= 4][:4]
 
 

@@ -220,3 +220,13 @@ def test_a_declined_request_does_not_call_a_name_the_library_uses_unknown(retrie
     with pytest.raises(InvalidRequest) as declined:
         draft(SPM, fresh, request="Prepare the Integrated Mission Planning Process calendar for Kivara.")
     assert "Integrated Mission Planning Process”" not in str(declined.value)
+
+
+def test_objectives_follow_the_topics_a_request_names_with_their_lead(retriever):
+    report = draft(SPM, retriever, request="Draft the strategic objectives of the framework on the national dialogue and "
+                                           "the governance of the security sector, two at most, each with its lead.")
+    objectives = next(b.items for b in report.blocks if b.kind == "bullets" and b.items[0].startswith("Strategic objective"))
+    assert len(objectives) == 2
+    assert objectives[0].startswith("Strategic objective 1 (the national dialogue)")
+    assert "Lead: UNIOK Political Affairs" in objectives[0]
+    assert "governance of the security sector" in objectives[1] and "Lead: UNIOK Security Sector Reform" in objectives[1]

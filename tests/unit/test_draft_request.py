@@ -145,3 +145,9 @@ def test_terms_of_reference_and_cover_notes_are_products_other_requests_are_decl
     assert parse_request("Draft the cover note submitting the ISF to the ITF.").product == "cover"
     ask = parse_request("Draft terms of reference for the pillar working groups.")
     assert not ask.product and ask.declined == "terms of reference"
+
+
+def test_a_focus_written_after_the_framework_and_cut_before_counts():
+    ask = parse_request("Draft two strategic objectives for the ISF on police reform and the return of refugees, each "
+                        "with its lead.")
+    assert ask.topics == ["police reform", "the return of refugees"] and ask.objectives == 2
