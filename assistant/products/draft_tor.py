@@ -46,13 +46,18 @@ def _months(ask: DraftAsk) -> int:
     return (int(match.group(1)) if match.group(1).isdigit() else WORDS[match.group(1).lower()]) if match else 0
 
 
+def _lower(task: str) -> str:
+    """'Protect civilians' -> 'protect civilians' inside a sentence (an acronym such as 'DDR' stays)."""
+    return task[0].lower() + task[1:] if task[1:2].islower() else task
+
+
 def _scaffold(part: str, ctx: PlanningContext, ask: DraftAsk) -> str:
     """The drafter's own text for a part, from the planning context; what it does not say is to be agreed."""
     months, the, names = _months(ask), _the(ctx), [p.name for p in ctx.all_priorities]
     text = {
         "background": f"{the} ({ctx.presence_name}{', ' + ctx.phase if ctx.phase else ''}) in {ctx.country}; its mandate "
-                      f"covers {_list(ctx.tasks[:4])}. The assessment comes ahead of the Security Council's decision on the "
-                      f"mandate" + (f", in {months} months" if months else f", on {TBD}") + ".",
+                      f"covers {_list([_lower(t) for t in ctx.tasks])}. The assessment comes ahead of the Security "
+                      f"Council's decision on the mandate" + (f", in {months} months" if months else f", on {TBD}") + ".",
         "objectives": f"To assess progress on the mandated tasks and the ISF priorities ({_list(names[:4])}); to "
                       f"analyse the conflict and the risks ahead; to propose options for the UN configuration in "
                       f"{ctx.country} and benchmarks. Objectives to add: {TBD}.",
