@@ -180,5 +180,6 @@ def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
 
     return list(per_index(f"second_hand:{info.id}", retriever, records, mentioning))
 
+
 __all__ = ["aliases", "asked_share", "gap_statement", "in_scope_probability", "missing_note", "named_missing_texts",
            "second_hand", "understand", "unknown_entities", "what_is_missing"]

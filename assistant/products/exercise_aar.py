@@ -18,7 +18,7 @@ from __future__ import annotations
 from assistant.index.retrieve import Retriever
 from assistant.products.exercise_course import OBJECTIVES
 from assistant.products.exercise_requests import match_topic, topic_fits
-from assistant.products.exercise_shapes import Shape
+from assistant.products.exercise_shapes import Shape, opening
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
 
@@ -87,13 +87,10 @@ def aar(text: str, shape: Shape, participants: int, retriever: Retriever) -> Rep
         action, owner, kind = ACTIONS.get(k, ("[action]", "[owner: a named post]", "[SOP, ToR, template, training]"))
         plan.append([str(n), action, kind, owner, "[date, within 3 months]", str(n), "open"])
     blocks = [
-        Block(kind="note", text=f"Request: {text.strip()}"),
-        Block(kind="heading", text="Purpose", level=1),
-        Block(kind="paragraph", text=(
+        *opening(text, (
             f"A hot-wash ({HOT_WASH_MINUTES} minutes, straight after play) and an after-action review ({AAR_MINUTES // 60} hours, within "
             f"two to four weeks) for {what} with {participants} participants. Both are tied to the exercise's objectives; the AAR ends "
-            "in an improvement plan in which every action has one owner and a deadline. Replace the bracketed fields.")),
-        *[Block(kind="note", text=n) for n in notes],
+            "in an improvement plan in which every action has one owner and a deadline. Replace the bracketed fields."), notes, heading="Purpose"),
         Block(kind="heading", text="The exercise's objectives", level=1),
         Block(kind="bullets", items=[f"{n}. {o}" for n, (_, o) in enumerate(objectives, 1)]),
         Block(kind="heading", text="Hot-wash", level=1),

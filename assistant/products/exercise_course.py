@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from assistant.citation import CitationBook
 from assistant.index.retrieve import Retriever
 from assistant.products.exercise_key import library_lines
-from assistant.products.exercise_shapes import Shape, syndicates
+from assistant.products.exercise_shapes import Shape, opening, syndicates
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
 
@@ -162,13 +162,10 @@ def course(text: str, shape: Shape, participants: int, retriever: Retriever) -> 
     if days < len(OBJECTIVES) / 3:
         notes.append(f"{days} day(s) give each objective a short session only; three days suit seven objectives.")
     blocks = [
-        Block(kind="note", text=f"Request: {text.strip()}"),
-        Block(kind="heading", text="Purpose and audience", level=1),
-        Block(kind="paragraph", text=(
+        *opening(text, (
             f"A {days}-day joint course for {participants} mission and UN country team planners, in {groups} mixed syndicate(s) of up to "
             f"{size}, on integrated assessment and planning. Participants leave able to do what the {len(OBJECTIVES)} objectives "
-            "below state; each is assessed against the rubric at the end.")),
-        *[Block(kind="note", text=n) for n in notes],
+            "below state; each is assessed against the rubric at the end."), notes),
         Block(kind="heading", text="Learning objectives and their policy anchors", level=1),
         Block(kind="table", rows=[["#", "Learning objective", "Anchor", "Day"]]
               + [[str(k), o.text, o.anchor, str(d)] for d, day in enumerate(plan, 1) for k, o in

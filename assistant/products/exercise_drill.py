@@ -25,7 +25,7 @@ from assistant.index.retrieve import Retriever
 from assistant.products.exercise_catalogue import TOPICS
 from assistant.products.exercise_key import library_lines
 from assistant.products.exercise_requests import match_topic, topic_fits
-from assistant.products.exercise_shapes import Shape, syndicates
+from assistant.products.exercise_shapes import Shape, opening, syndicates
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
 
@@ -213,14 +213,11 @@ def drill(text: str, shape: Shape, participants: int, retriever: Retriever, minu
     question = ("Which mechanism should decide this — the Senior Leadership Forum (SLF), the Humanitarian Country Team (HCT), "
                 "the Integrated Task Force at Headquarters (ITF) or the UN country team (UNCT) — and who takes it there?") if mechanism else ""
     blocks = [
-        Block(kind="note", text=f"Request: {text.strip()}"),
-        Block(kind="heading", text="Purpose and audience", level=1),
-        Block(kind="paragraph", text=(
+        *opening(text, (
             f"A snap-situation drill of {len(chosen)} situations, {each} minutes each ({total} minutes in all, with a {INTRO}-minute "
             f"introduction and a {debrief}-minute plenary debrief), for {participants} mission and UN country team staff in {groups} "
             f"mixed syndicate(s) of up to {size}. Each syndicate gets one situation at a time on a handout, decides, and gives a "
-            "one-minute answer; the facilitator then reads the model answer.")),
-        *[Block(kind="note", text=n) for n in notes],
+            "one-minute answer; the facilitator then reads the model answer."), notes),
         Block(kind="heading", text="Learning objective", level=1),
         Block(kind="bullets", items=["Choose and use the right integrated mechanism for a decision, and say who brings the issue to it."
                                      if mechanism else f"Decide quickly and jointly on {match_topic(text).title.lower()} dilemmas, and say who decides."]),

@@ -19,8 +19,11 @@ their names distinctive, so a learned classifier would add a model for nothing).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from assistant.products.export import Block
 
 ShapeKind = Literal["pack", "drill", "aar", "course", "workshop", "proposal", "quiz"]
 SHAPES: tuple[ShapeKind, ...] = ("pack", "drill", "aar", "course", "workshop", "proposal", "quiz")
@@ -166,3 +169,9 @@ def subject(request: str) -> str:
     found = SUBJECT.search(text.split(". ")[0])
     about = TRAILER.sub("", found.group(1)).strip(" ,") if found else text
     return about if len(about) <= MAX_SUBJECT else about[:MAX_SUBJECT].rsplit(" ", 1)[0] + "…"
+
+
+def opening(request: str, purpose: str, notes: Sequence[str] = (), heading: str = "Purpose and audience") -> list[Block]:
+    """How every training product opens: the request as the trainer wrote it, the purpose paragraph, then any notes."""
+    return [Block(kind="note", text=f"Request: {request.strip()}"), Block(kind="heading", text=heading, level=1),
+            Block(kind="paragraph", text=purpose), *[Block(kind="note", text=n) for n in notes]]

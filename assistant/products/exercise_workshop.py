@@ -22,7 +22,7 @@ from assistant.products.context import PlanningContext
 from assistant.products.exercise_catalogue import TOPICS
 from assistant.products.exercise_key import library_lines
 from assistant.products.exercise_readahead import pages_of, read_ahead
-from assistant.products.exercise_shapes import Shape, syndicates
+from assistant.products.exercise_shapes import Shape, opening, syndicates
 from assistant.products.export import Block, Report
 
 DEFAULT_MINUTES = {"workshop": 240}
@@ -106,13 +106,10 @@ def drafting_workshop(text: str, shape: Shape, participants: int, retriever: Ret
     handout, words = read_ahead(TOPICS[0], context, place, pages, library, task, drafting=True)
     notes = [] if pages_of(words) >= pages else [f"The read-ahead fills about {pages_of(words)} page(s) ({words} words), fewer than the {pages} asked: add the mandate and your own national-plan extract."]
     blocks = [
-        Block(kind="note", text=f"Request: {text.strip()}"),
-        Block(kind="heading", text="Purpose and audience", level=1),
-        Block(kind="paragraph", text=(
+        *opening(text, (
             f"A {_length_words(length)} drafting workshop for {participants} mission and UN country team staff in {groups} mixed "
             f"syndicate(s) of up to {size}. Syndicates draft the vision and {priorities} priorities of an Integrated Strategic "
-            f"Framework for {place}, from a read-ahead of about {pages_of(words)} page(s) ({words} words) handed out beforehand.")),
-        *[Block(kind="note", text=n) for n in notes],
+            f"Framework for {place}, from a read-ahead of about {pages_of(words)} page(s) ({words} words) handed out beforehand."), notes),
         Block(kind="heading", text="Learning objectives", level=1),
         Block(kind="bullets", items=["Draft ISF elements (vision, priorities, results with owners and timelines) jointly across the mission and the country team.",
                                      "Align the priorities with the national plan and the mandate, and record what could not be agreed."]),
@@ -156,9 +153,7 @@ def proposal_exercise(text: str, shape: Shape, participants: int, retriever: Ret
     task = [Block(kind="heading", text="The call for proposals", level=2), Block(kind="paragraph", text=CALL.format(place=place))]
     handout, words = read_ahead(TOPICS[0], context, place, shape.pages or 1, [], task)
     blocks = [
-        Block(kind="note", text=f"Request: {text.strip()}"),
-        Block(kind="heading", text="Purpose and audience", level=1),
-        Block(kind="paragraph", text=(
+        *opening(text, (
             f"The DPKO scenario-based exercise format adapted to a Peacebuilding Fund joint proposal: {participants} mission and UN "
             f"country team staff in {groups} teams of {low}–{high} (largest {size}). Each team agrees one Priority Plan outcome and who "
             f"co-signs it, then presents in {talk} minutes; {total} minutes in all.")),
