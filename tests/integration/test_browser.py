@@ -61,13 +61,19 @@ def test_an_empty_question_says_what_to_do(browser, server):  # noqa: F811
     page.close()
 
 
-def test_draft_tab_builds_a_cited_draft(browser, server, tmp_path):  # noqa: F811
+def _draft_tab_with_carana(browser, server):  # noqa: F811
+    """A new page on the Draft tab with the Carana example loaded into the form."""
     page = browser.new_page()
     page.goto(server, wait_until="load")
     page.wait_for_selector("#pa-question", timeout=60000)
     page.get_by_role("tab", name="Draft").click()
     page.get_by_role("button", name="Load the Carana example").click()
     page.wait_for_function("document.querySelector('#pa-country textarea, #pa-country input').value === 'Carana'")
+    return page
+
+
+def test_draft_tab_builds_a_cited_draft(browser, server, tmp_path):  # noqa: F811
+    page = _draft_tab_with_carana(browser, server)
     page.locator("#pa-draft").click()
     page.wait_for_selector("#pa-draft-preview table", timeout=120000)
     page.screenshot(path=str(tmp_path / "draft.png"), full_page=True)
@@ -77,12 +83,7 @@ def test_draft_tab_builds_a_cited_draft(browser, server, tmp_path):  # noqa: F81
 
 
 def test_draft_tab_takes_a_request_in_words(browser, server):  # noqa: F811
-    page = browser.new_page()
-    page.goto(server, wait_until="load")
-    page.wait_for_selector("#pa-question", timeout=60000)
-    page.get_by_role("tab", name="Draft").click()
-    page.get_by_role("button", name="Load the Carana example").click()
-    page.wait_for_function("document.querySelector('#pa-country textarea, #pa-country input').value === 'Carana'")
+    page = _draft_tab_with_carana(browser, server)
     page.locator("#pa-draft-request textarea").fill("Build a results matrix for the ISF priority 'Extension of State "
                                                    "authority' with 3 indicators, baselines and targets.")
     page.locator("#pa-draft").click()
