@@ -60,9 +60,14 @@ OWNERS = re.compile(r"(?:transfers?(?:red)? to|hand(?:ed)? over to|future owners
 NO_SECTION = "something that is none of the ISF sections"
 FREQUENCIES = {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly", "semi-annual": "semi-annual",
                "semiannual": "semi-annual", "biannual": "semi-annual", "six-monthly": "semi-annual", "annual": "annual",
-               "yearly": "annual", "mid-term": "mid-term", "end-of-period": "end of period"}
+               "yearly": "annual", "mid-year": "semi-annual", "half-yearly": "semi-annual", "mid-term": "mid-term",
+               "end-of-period": "end of period"}
 CADENCE = re.compile(r"\b(?:an?\s+)?(" + "|".join(FREQUENCIES) + r")\s+([A-Za-z][\w’'/ -]{2,70}?)(?=,|;|\.|\s+and\s+(?:an?\s|"
                      r"show)|\s+(?:that|which|to)\s|$)", re.IGNORECASE)
+# The frequency after the event: 'the Senior Leadership Forum to review progress quarterly', 'pillar groups reporting monthly'.
+_WORD = r"(?!and\b)[\w’'-]+"
+CADENCE_AFTER = re.compile(rf"\b(?:the|and|with)\s+(?P<who>(?:{_WORD}\s){{0,3}}?{_WORD})\s+(?:to\s+)?(?P<verb>review|report|meet|"
+                           rf"assess|discuss)(?:s|ing|ed)?\b[^,.;]{{0,40}}?\b(?P<freq>{'|'.join(FREQUENCIES)})\b", re.IGNORECASE)
 # Mechanisms and reports a request can name: key -> (how a request names it, how it is written in the draft).
 MECHANISMS: dict[str, tuple[str, str]] = {
     "slf": (r"senior leadership (?:forum|group|team)|\bSLF\b", "Senior Leadership Forum (SLF)"),
@@ -108,7 +113,8 @@ PRODUCTS: tuple[tuple[str, str, str], ...] = (
     ("tor", r"terms of reference|\bToRs?\b", r"strategic (?:assessment|review)|assessment mission"),
     ("cover", r"cover(?:ing)? (?:note|letter|memo)", r"\bISF\b|integrated strategic framework|integrated task force|\bITF\b"),
 )
-PAGES_LIMIT = re.compile(r"(?:to|in|under|within|no more than|at most|into an?)\s+" + _N + r"[- ]pages?\b", re.IGNORECASE)
+PAGES_LIMIT = re.compile(r"(?:to|in|under|within|no more than|at most|into an?)\s+(?:about\s+|around\s+|some\s+)?" + _N
+                         + r"[- ]pages?\b", re.IGNORECASE)
 
 
 class Cadence(BaseModel):
@@ -285,7 +291,7 @@ def parse_request(text: str) -> DraftAsk:
         national_plan=plan.group(1) if plan else "", phase=phase,
         indicators=_count(text, "indicators"), objectives=_count(text, "objectives"), groups=_count(text, "groups"),
         risks=_count(text, "risks"),
-        cadence=[Cadence(frequency=FREQUENCIES[m.group(1).lower()], what=m.group(2).strip()) for m in CADENCE.finditer(text)],
+        cadence=cadence_of(text),
         mechanisms=[key for _, key in mechanisms],
         co_chairs=bool(re.search(r"co-?chair", text, re.I)),
         word_limit=int(words.group(1).replace(",", "")) if words else 0,
@@ -299,3 +305,26 @@ def parse_request(text: str) -> DraftAsk:
         civilian=bool(re.search(r"\bcivilian (?:tasks|functions|components?)\b", text, re.I)), owners=_owners(text),
         topics=_topics(text), product=product,
     )
+
+
+def cadence_of(text: str) -> list[Cadence]:
+    """Every reporting or review event with its frequency, written either way round ('a quarterly pillar dashboard',
+    'the SLF to review progress quarterly'); an event never swallows the next one ('… by the senior leadership and
+    pillar groups reporting quarterly' is two events).
+
+    >>> [(c.frequency, c.what) for c in cadence_of("The SLF to review progress quarterly, a joint mid-year stocktake.")]
+    [('quarterly', 'SLF review'), ('semi-annual', 'stocktake')]
+    """
+    found: list[tuple[int, Cadence]] = []
+    spans = []
+    for m in CADENCE.finditer(text):
+        what = m.group(2).strip()
+        later = re.search(rf"\s+and\s+[^,;.]*?\b(?:{'|'.join(FREQUENCIES)})\b", what, re.IGNORECASE)
+        what = what[:later.start()] if later else what
+        found.append((m.start(), Cadence(frequency=FREQUENCIES[m.group(1).lower()], what=what)))
+        spans.append(m.span(1))
+    for m in CADENCE_AFTER.finditer(text):
+        if not any(a <= m.start("freq") < b for a, b in spans):
+            what = f"{m.group('who')} {m.group('verb').lower()}"
+            found.append((m.start(), Cadence(frequency=FREQUENCIES[m.group("freq").lower()], what=what)))
+    return [c for _, c in sorted(found, key=lambda pair: pair[0])]  # in the order the request names them

@@ -34,6 +34,21 @@ def test_monitoring_request_keeps_each_cadence_and_the_reports_it_feeds():
     assert {"slf", "sg_report", "cpas"} <= set(ask.mechanisms)
 
 
+def test_cadence_written_after_the_event_and_mid_year_reviews_are_kept():
+    # A newcomer's wording: the quarterly SLF review and the mid-year stocktake used to vanish without a word.
+    ask = parse_request("Please draft our monitoring and review section. We want the Senior Leadership Forum to review "
+                        "progress quarterly, a joint mid-year stocktake with the government, and an annual review of the "
+                        "ISF that feeds the Secretary-General's reports. Keep it to about two pages.")
+    assert {(c.frequency, c.what) for c in ask.cadence} == {
+        ("quarterly", "Senior Leadership Forum review"), ("semi-annual", "stocktake with the government"),
+        ("annual", "review of the ISF")}
+    assert ask.page_limit == 2
+    two = parse_request("Write the monitoring section with a six-monthly review by the senior leadership and pillar groups "
+                        "reporting quarterly.")
+    assert [(c.frequency, c.what) for c in two.cadence] == [("semi-annual", "review by the senior leadership"),
+                                                            ("quarterly", "pillar groups report")]
+
+
 def test_coordination_request_names_mechanisms_groups_and_co_chairs():
     ask = parse_request(COORDINATION)
     assert ask.sections == ["coordination"] and ask.groups == 3 and ask.co_chairs
