@@ -267,12 +267,13 @@ def _case_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tup
 
 
 def _named_first(named: list[tuple[dict, Citation]], limit: int) -> list[tuple[dict, Citation]]:
-    """Up to ``limit`` items on the texts the topic names, at most two with the same answer."""
+    """Up to ``limit`` items on the texts the topic names, at most two with the same answer (one in a short quiz)."""
     picked: list[tuple[dict, Citation]] = []
+    same = 1 if limit < 6 else 2
     for item, citation in named:
         if len(picked) == limit:
             break
-        if item["stem"] not in {p["stem"] for p, _ in picked} and sum(p["answer"] == item["answer"] for p, _ in picked) < 2:
+        if item["stem"] not in {p["stem"] for p, _ in picked} and sum(p["answer"] == item["answer"] for p, _ in picked) < same:
             picked.append((item, citation))
     return picked
 
