@@ -15,7 +15,7 @@ from __future__ import annotations
 from assistant.answering.distinctive import distinctive
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import QuestionInfo
-from assistant.answering.scoring import Candidate, featurize, never_an_answer, score
+from assistant.answering.scoring import Candidate, featurize, never_an_answer, score, words_of
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import SentenceIndex
@@ -47,7 +47,7 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
     pool += found
     searched = set(found)
     bm25 = index.lexical_scores(expanded)
-    weights = distinctive(q.focus_terms, [index.texts[i] for i in dict.fromkeys(pool)])
+    weights = distinctive(q.focus_terms, [words_of(index.texts[i]) for i in dict.fromkeys(pool)])
 
     def scored(i: int) -> Candidate:
         row = int(index.rows[i])

@@ -11,27 +11,27 @@ candidate pool rather than the library) counts that part more.
 from __future__ import annotations
 
 import math
+from collections.abc import Set as AbstractSet
 
-from assistant.index.lexical import tokenize
 
-
-def distinctive(focus_terms: list[str], pool: list[str]) -> dict[str, float]:
-    """How much each focus word tells the candidate sentences apart: its inverse frequency among them.
+def distinctive(focus_terms: list[str], pool: list[AbstractSet[str]]) -> dict[str, float]:
+    """How much each focus word tells the candidate sentences (their word sets) apart: its inverse frequency among them.
 
     Every candidate of "How strong was the Haitian National Police by September 2017?" names the police;
     few say "September 2017". A word of the question that all candidates share is the topic, not the answer.
 
-    >>> w = distinctive(["polic", "septemb"], ["police grew", "police trained", "in September the police"])
+    >>> from assistant.index.lexical import tokenize
+    >>> pool = [set(tokenize(t)) for t in ("police grew", "police trained", "in September the police")]
+    >>> w = distinctive(["polic", "septemb"], pool)
     >>> w["septemb"] > w["polic"]
     True
     """
-    sets = [set(tokenize(text)) for text in pool]
-    n = len(sets)
-    df = {t: sum(t in s for s in sets) for t in focus_terms}
+    n = len(pool)
+    df = {t: sum(t in words for words in pool) for t in focus_terms}
     return {t: math.log((n + 1) / (d + 0.5)) if d else 0.0 for t, d in df.items()}
 
 
-def weighted_share(terms: list[str], words: set[str], weights: dict[str, float] | None) -> float:
+def weighted_share(terms: list[str], words: AbstractSet[str], weights: dict[str, float] | None) -> float:
     """Share of the focus words in ``words``, each counted by its weight (plain share without weights)."""
     if not terms:
         return 0.0

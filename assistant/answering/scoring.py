@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -114,8 +116,14 @@ def never_an_answer(text: str, kind: str) -> bool:
     return kind == "footnote" or text.rstrip().endswith("?") or bool(ATTRIBUTION.search(text))
 
 
-def _share(terms: list[str], words: set[str]) -> float:
+def _share(terms: list[str], words: AbstractSet[str]) -> float:
     return len(set(terms) & words) / len(set(terms)) if terms else 0.0
+
+
+@lru_cache(maxsize=1 << 16)
+def words_of(text: str) -> frozenset[str]:
+    """Stemmed content words of a text (cached: each candidate is scored twice, and sentences recur across questions)."""
+    return frozenset(tokenize(text))
 
 
 def featurize(q: QuestionInfo, candidate: Candidate, dense: float, bm25: float, context: str, in_sentence_search: bool,
@@ -124,8 +132,8 @@ def featurize(q: QuestionInfo, candidate: Candidate, dense: float, bm25: float, 
 
     ``weights``: how much each focus word tells the candidates apart (:func:`distinctive.distinctive`); without them
     the focus shares count every focus word alike."""
-    words = set(tokenize(candidate.text))
-    context_words = words | set(tokenize(context))
+    words = words_of(candidate.text)
+    context_words = words | words_of(context)
     rank = candidate.passage_rank
     candidate.features = {
         "dense": dense,

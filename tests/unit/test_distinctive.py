@@ -7,11 +7,12 @@ from assistant.answering.distinctive import distinctive, weighted_share
 from assistant.answering.scoring import Candidate
 from assistant.index.lexical import tokenize
 
-POOL = [
+TEXTS = [
     "The Haitian National Police continued to strengthen its capacities.",
     "The Haitian National Police recruited 1,042 cadets.",
     "As of September 2017, the overall strength of the force had reached some 14,000 officers.",
 ]
+POOL = [set(tokenize(t)) for t in TEXTS]
 
 
 def test_a_word_every_candidate_shares_counts_less_than_one_that_singles_a_sentence_out():
@@ -19,7 +20,7 @@ def test_a_word_every_candidate_shares_counts_less_than_one_that_singles_a_sente
     assert weights["septemb"] > weights["polic"] > 0
     terms = ["strength", "haitian", "nation", "polic", "septemb", "2017"]
     weights = distinctive(terms, POOL)
-    answer, topic = set(tokenize(POOL[2])), set(tokenize(POOL[0]))
+    answer, topic = POOL[2], POOL[0]
     assert weighted_share(terms, answer, None) == weighted_share(terms, topic, None)  # counted alike: a tie
     assert weighted_share(terms, answer, weights) > weighted_share(terms, topic, weights)
 
