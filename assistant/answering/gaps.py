@@ -22,6 +22,9 @@ Three judgments, each made from evidence rather than from the question alone:
 >>> info = DocumentInfo(id="b", title="Panel report (Brahimi Report)", short="Brahimi Report", symbol="A/55/305-S/2000/809")
 >>> aliases(info)[:3], aliases(info)[-1]
 (['Brahimi Report', 'A/55/305-S/2000/809', 'A/55/305'], 'Brahimi')
+>>> aliases(DocumentInfo(id="r", title="Security Council resolution 1996 (2011)", short="S/RES/1996 (2011)",
+...                      symbol="S/RES/1996 (2011)"))
+['S/RES/1996 (2011)', 'resolution 1996 (2011)', 'resolution 1996', 'Security Council resolution 1996 (2011)']
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ SCOPE_WEIGHTS = {
 TYPED = frozenset({"who", "when", "where", "quantity"})  # questions whose answer is a definite kind of thing
 AUX_START = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|must|shall|will|would|has|have|had|may)\b", re.I)
 GENERIC_ALIASES = frozenset({"policy", "report", "guidelines", "handbook", "doctrine"})
+RESOLUTION = re.compile(r"^[SA]/RES/(?P<n>[\d/]+)\s*\((?P<year>\d{4})\)")
 DANGLING = frozenset({"of", "on", "for", "the", "and", "in", "to"})
 
 
@@ -55,11 +59,15 @@ def aliases(info: DocumentInfo) -> list[str]:
     names = [info.short, info.symbol, info.symbol.split("-")[0] if info.symbol else ""]
     names += [n for n in re.findall(r"\(([^)]{4,60})\)", info.title) if re.search(r"[A-Za-z]{3}", n)]  # not '(2011)'
 
-    names.append(re.sub(r"\s*\b(?:19|20)\d{2}\b$", "", info.short))
+    resolution = RESOLUTION.match(info.symbol or "")
+    if resolution:  # 'S/RES/1996 (2011)' is asked for as 'resolution 1996 (2011)' or 'resolution 1996'
+        names += [f"resolution {resolution['n']} ({resolution['year']})", f"resolution {resolution['n']}"]
+    symbol = "/" in info.short  # a symbol is not a title: no year to drop, no words to take
+    names.append(info.short if symbol else re.sub(r"\s*\b(?:19|20)\d{2}\b$", "", info.short))
     title = re.sub(r"^(?:United Nations|UN)\s+", "", info.title.split(":")[0])
     if len(title.split()) >= 3:  # not 'Peacekeeping Operations': a phrase that names many texts names none
         names.append(title)
-    words = re.sub(r"\s*\b(?:19|20)\d{2}\b", "", info.short).split()
+    words = [] if symbol else re.sub(r"\s*\b(?:19|20)\d{2}\b", "", info.short).split()
     if len(words) >= 2:
         names.append(" ".join(words[:2]))  # 'IMPP Guidelines: Role of the Field 2010' -> 'IMPP Guidelines'
     names += [w for w in words if w.isupper() and len(w) >= 4]  # 'HIPPO'
