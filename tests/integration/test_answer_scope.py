@@ -56,3 +56,12 @@ def test_a_resolution_named_by_its_number_gets_the_missing_text_note(retriever):
     note = next((n for n in result.notes if MISSING_NOTE in n), "")
     assert note.startswith(f"S/RES/1996 (2011) {MISSING_NOTE}"), result.notes
     assert "IPI 2013" in note  # IPI describes the resolution mandating UNMISS second-hand
+
+
+def test_a_typed_question_whose_lead_barely_touches_the_ask_is_a_gap(retriever):
+    """IPI speaks of strategic assessments, never of a deadline for one: no confident non-answer."""
+    result = answer_question("What is the deadline for completing a strategic assessment?", retriever,
+                             backend="extractive")
+    assert result.answer.startswith("The library does not state what the deadline for completing a strategic "
+                                    "assessment is."), result.answer
+    assert result.abstained and result.sentences  # the closest passages follow
