@@ -36,8 +36,8 @@ from assistant.answering.llm import (
 )
 from assistant.answering.markers import CitationNumbers
 from assistant.answering.named import library_doc_ids, novel_words
-from assistant.answering.partial import make_partial
-from assistant.answering.sought import unheld_document
+from assistant.answering.partial import revise_scope
+from assistant.answering.reading import reading_list
 from assistant.answering.verify import Verdict, Verifier, split_sentences
 from assistant.citation import (
     MARKER_FORMAT,
@@ -290,17 +290,16 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
     backend = resolve_backend(backend, retriever)
     query = search_query or question
     plan = plan_answer(question, retriever, filters, query, exclude)
-    unheld = "" if plan.missing else unheld_document(query, retriever)
-    if unheld:  # a document on a subject the library never mentions: nothing it holds answers for it
-        plan.decision = "not_covered"
-    make_partial(plan, question, retriever)
+    unheld = revise_scope(plan, question, query, retriever)
+    reading = reading_list(query, retriever)  # what to read: the manifest answers, no passage does
     notes = plan_notes(plan)
     understood = understood_line(question, query)
     if understood:
         yield understood
-    if plan.decision == "not_covered":
-        result = abstain(question, plan.hits, backend, started, unheld or declined_because(plan, retriever), notes,
-                         plan.q.type)
+    if plan.decision == "not_covered" or reading:
+        result = abstain(question, [] if reading else plan.hits, backend, started,
+                         "" if reading else unheld or declined_because(plan, retriever), notes, plan.q.type)
+        result = result.model_copy(update={"answer": reading or result.answer})
         yield result.answer
         yield result.model_copy(update={"standalone": query, "answer": understood + result.answer})
         return

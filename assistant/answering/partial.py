@@ -37,6 +37,7 @@ from assistant.answering.gaps import aliases
 from assistant.answering.named import YEAR, expansions, library_passages, matcher
 from assistant.answering.question import QuestionInfo
 from assistant.answering.scoring import FIRST_PERSON
+from assistant.answering.sought import unheld_document
 from assistant.index.retrieve import Retriever
 
 RELATING = re.compile(
@@ -126,6 +127,16 @@ def _nearest_naming(found: Callable[[str], bool], texts: list[str], quotable: np
     return None
 
 
+def revise_scope(plan: Plan, question: str, query: str, retriever: Retriever) -> str:
+    """The scope judgments made after the plan: a document on a subject the library never mentions declines it
+    (the sentence saying so is returned, :mod:`sought`); a declined plan becomes a partial answer where it may."""
+    unheld = "" if plan.missing else unheld_document(query, retriever)
+    if unheld:  # nothing the library holds answers for a document it never mentions
+        plan.decision = "not_covered"
+    make_partial(plan, question, retriever)
+    return unheld
+
+
 def make_partial(plan: Plan, question: str, retriever: Retriever) -> None:
     """Turn a declined plan into a partial answer where the question allows one (see the module docstring)."""
     if plan.decision != "not_covered" or plan.missing and not plan.unknown:
@@ -160,4 +171,4 @@ def partial_parts(q: QuestionInfo, question: str, unknown: list[str], missing_na
     return (lacking(unknown, together, apart), parts) if parts else ("", [])
 
 
-__all__ = ["asks_side_by_side", "lacking", "make_partial", "part_sentences", "partial_parts", "together_groups"]
+__all__ = ["asks_side_by_side", "lacking", "make_partial", "revise_scope", "part_sentences", "partial_parts", "together_groups"]

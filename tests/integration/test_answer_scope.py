@@ -65,3 +65,14 @@ def test_a_typed_question_whose_lead_barely_touches_the_ask_is_a_gap(retriever):
     assert result.answer.startswith("The library does not state what the deadline for completing a strategic "
                                     "assessment is."), result.answer
     assert result.abstained and result.sentences  # the closest passages follow
+
+
+def test_what_to_read_is_answered_from_the_manifest_without_inventing_an_order(retriever):
+    result = answer_question("What should I read first as a new planner, in what order?", retriever,
+                             backend="extractive")
+    lines = result.answer.splitlines()
+    assert lines[0].startswith("The library gives no reading order"), lines
+    held = [line for line in lines[1:lines.index(next(x for x in lines if x.startswith("Canonical texts")))]]
+    assert held[0].startswith("- IPI 2013 — ") and len(held) == 3, held  # the test index: analysis first
+    assert any(line.startswith("- IAP Policy 2013 — ") for line in lines)  # a catalogued text it lacks
+    assert result.abstained and not result.citations and not result.sentences
