@@ -164,7 +164,7 @@ class PerformanceSettings(BaseModel):
         "onnx", description="Engine for queries and answer sentences: onnx starts in under a second, torch takes 6-10 s."
     )
     ingest_engine: Literal["onnx", "torch"] = Field(
-        "torch", description="Engine for batch ingest (the same vectors either way; see docs/benchmarks.md)."
+        "onnx", description="Engine for batch ingest (the same vectors either way; torch for a GPU; docs/benchmarks.md)."
     )
     encoder_threads: int = Field(0, description="CPU threads per encoder call; 0 means every core.")
     model_cache_dir: Path = Field(

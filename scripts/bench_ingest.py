@@ -6,7 +6,8 @@
 Prints one JSON line. The model is loaded (one warm-up batch) before either clock starts;
 ingest runs into a fresh temporary index; then the chunks it stored are encoded again,
 alone, with the same encoder, and so are the quotable sentences the sentence-level index
-embeds (where the checkout has one): ``overhead`` is what loading, parsing, chunking, Chroma
+embeds (where the checkout has one; where passage vectors are pooled from sentences, the unique
+sentences and header lines, once): ``overhead`` is what loading, parsing, chunking, Chroma
 writes and bookkeeping add to pure encoding of both. Written to run against older checkouts too,
 so it uses only the API they share.
 """
@@ -46,6 +47,19 @@ def sentence_texts(records) -> tuple[list[str], int]:
     return list(dict.fromkeys(s for r in records for s in passage_sentences(r.text) if quotable(s))), ENCODE_BATCH
 
 
+def encoding_work(records) -> tuple[list[str], list[str], int]:
+    """Passage texts, sentence texts and the sentence batch size a checkout embeds for these passages.
+
+    Where passage vectors are pooled from sentences (assistant.index.pooling), ingest embeds each unique
+    piece (header line or sentence) once and nothing else: those are the "passages", with no sentence pass.
+    """
+    try:
+        from assistant.index.pooling import pieces
+    except ImportError:
+        return [header_text(r) for r in records], *sentence_texts(records)
+    return list(dict.fromkeys(p for r in records for p in pieces(r.text, r.meta))), [], 0
+
+
 def sentence_encoder(encoder):
     """The engine the sentence index encodes with: the query engine where the checkout has one."""
     try:
@@ -70,12 +84,11 @@ def main() -> None:
         report = ingest(files, settings=settings, store=store)
         ingest_s = time.perf_counter() - started
         records = store.all_records()
-        texts = [header_text(r) for r in records][:: args.encode_every]
+        passages, sentences, batch = encoding_work(records)
         started = time.perf_counter()
-        encoder.encode(texts)
+        encoder.encode(passages[:: args.encode_every])
         passages_s = time.perf_counter() - started
         passages_s *= args.encode_every
-        sentences, batch = sentence_texts(records)
         started = time.perf_counter()
         if sentences:
             sentence_encoder(encoder).encode(sentences[:: args.encode_every], batch_size=batch)
@@ -83,7 +96,7 @@ def main() -> None:
         encode_s = passages_s + sentences_s
     print(json.dumps({
         "tree": str(PROJECT_ROOT), "files": len(files), "failed": len(report.failed), "chunks": report.chunks,
-        "embedded": report.embedded, "sentences": len(sentences), "ingest_s": round(ingest_s, 1),
+        "embedded": report.embedded, "pieces": len(passages), "sentences": len(sentences), "ingest_s": round(ingest_s, 1),
         "encode_passages_s": round(passages_s, 1), "encode_sentences_s": round(sentences_s, 1),
         "encode_s": round(encode_s, 1),
         "overhead_pct": round(100 * (ingest_s - encode_s) / ingest_s, 1),

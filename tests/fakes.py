@@ -48,10 +48,13 @@ class FakeSentenceModel:
             v[0], norm = 1.0, 1.0  # an empty text still gets a unit vector, as a real model gives
         return v / norm
 
-    def encode(self, texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False):
+    def encode(self, texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False,
+               output_value="sentence_embedding"):
         texts = list(texts)
         self.calls.append(texts)
         self.batches += math.ceil(len(texts) / batch_size)
+        if output_value == "token_embeddings":  # one row per word, each the text's vector: the mean is the vector
+            return [np.tile(self.vector(t), (max(1, len(WORD.findall(t.lower()))), 1)) for t in texts]
         return np.stack([self.vector(t) for t in texts]) if texts else np.zeros((0, self.dim), dtype=np.float32)
 
 

@@ -110,7 +110,21 @@ def unknown_entities(q: QuestionInfo, library_text: str, known: AbstractSet[str]
 
     ``known`` holds names that count as present anyway: glossary acronyms whose expansion the library holds.
     """
-    return [e for e in q.entities if e not in known and e.lower() not in library_text]
+    return [e for e in q.entities if e not in known and not any(v in library_text for v in spellings(e))]
+
+
+def spellings(entity: str) -> list[str]:
+    """How the library may write a named thing: a budget period '2012/13' also as '2012/2013', '2012-13' or its
+    end date ('… to 30 June 2013': UN peacekeeping budgets run from 1 July to 30 June).
+
+    >>> spellings("2012/13")
+    ['2012/13', '2012/2013', '2012-13', '30 june 2013']
+    """
+    period = re.fullmatch(r"((?:19|20)\d\d)/(\d\d)", entity)
+    if not period:
+        return [entity.lower()]
+    year = int(period[1])
+    return [entity, f"{year}/{year + 1}", f"{year}-{period[2]}", f"30 june {year + 1}"]
 
 
 def in_scope_probability(features: dict[str, float]) -> float:

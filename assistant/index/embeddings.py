@@ -71,6 +71,14 @@ class TorchEngine:
         return self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
                                  show_progress_bar=progress).astype(np.float32)
 
+    def encode_weighted(self, texts: list[str], batch_size: int = 16) -> tuple[np.ndarray, np.ndarray]:
+        """Unit vectors and each text's token count times the length of its mean-pooled vector (see OnnxEngine)."""
+        states = self.model.encode(texts, batch_size=batch_size, output_value="token_embeddings")  # padding removed
+        pooled = np.stack([np.asarray(s.float().cpu() if hasattr(s, "cpu") else s).mean(axis=0) for s in states])
+        tokens = np.array([len(s) for s in states], dtype=np.float32)
+        norms = np.clip(np.linalg.norm(pooled, axis=1), 1e-12, None)
+        return pooled / norms[:, None], tokens * norms
+
 
 class Encoder(Embeddings):
     """Normalised MiniLM embeddings from one of two engines, loaded on first use, with a content-hash query cache.
@@ -84,7 +92,7 @@ class Encoder(Embeddings):
     """
 
     def __init__(self, name: str = PACKAGED_MODEL, device: str = "cpu", batch_size: int = 16,
-                 query_engine: Engine = "onnx", ingest_engine: Engine = "torch", threads: int = 0,
+                 query_engine: Engine = "onnx", ingest_engine: Engine = "onnx", threads: int = 0,
                  cache_dir: Path | None = None, engine: object | None = None):
         self.name = name
         self.device = device
@@ -151,6 +159,12 @@ class Encoder(Embeddings):
             return engine.encode(texts, batch_size=batch_size or self.batch_size, progress=progress)
         return engine.encode(texts, batch_size=batch_size or self.batch_size)
 
+    def encode_weighted(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Unit vectors and pooling weights (:meth:`OnnxEngine.encode_weighted`) from the ingest engine."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32), np.zeros(0, dtype=np.float32)
+        return self.engine("ingest").encode_weighted(texts, batch_size=self.batch_size)
+
     def encode_cached(self, texts: list[str], batch_size: int | None = None) -> np.ndarray:
         """Like :meth:`encode`, but texts seen before (by content hash) cost nothing."""
         keys = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
@@ -190,7 +204,7 @@ class Encoder(Embeddings):
 
 @lru_cache(maxsize=4)
 def get_encoder(name: str = PACKAGED_MODEL, device: str = "cpu", batch_size: int = 16, query_engine: Engine = "onnx",
-                ingest_engine: Engine = "torch", threads: int = 0, cache_dir: Path | None = None) -> Encoder:
+                ingest_engine: Engine = "onnx", threads: int = 0, cache_dir: Path | None = None) -> Encoder:
     """One encoder per process and configuration: loading costs seconds, encoding milliseconds."""
     return Encoder.load(name, device=device, batch_size=batch_size, query_engine=query_engine,
                         ingest_engine=ingest_engine, threads=threads, cache_dir=cache_dir)

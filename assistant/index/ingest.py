@@ -34,8 +34,11 @@ from assistant.corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.corpus.manifest import FETCHED_DIR, DocumentInfo, Manifest, describe, load_manifest
 from assistant.errors import IndexWriteError
 from assistant.index.embeddings import encoder_for
+from assistant.index.pooling import KIND as VECTORS
+from assistant.index.pooling import PassageVectors
 from assistant.index.records import ChunkMeta
 from assistant.index.saved import bump_generation, ensure_sentence_index
+from assistant.index.shared_vectors import SharedVectors
 from assistant.index.store import DocState, Store
 from assistant.settings import Settings, get_settings
 
@@ -238,7 +241,14 @@ def ingest(
     report.failed.extend(Failure(path=str(p), error=f"{printable_name(p.name)}: a link to a file outside the folder; "
                                  "not followed") for p in outside)
     with write_lock(settings):
-        _ingest_files(files, settings, store, manifest, report, progress)
+        pooled = PassageVectors(store.encoder, settings.index_dir)
+        reembed = store.passage_vectors() != VECTORS and store.count() > 0  # embedded another way: all again
+        if store.passage_vectors() != VECTORS and not reembed:
+            store.mark_passage_vectors(VECTORS)  # empty: marked first, so a killed first ingest resumes where it was
+        _ingest_files(files, settings, store, manifest, report, progress, pooled, reembed)
+        pooled.save(SharedVectors.for_store(store, settings))
+        if reembed and {m.doc_id for m in store.first_chunks()} <= set(report.doc_ids):
+            store.mark_passage_vectors(VECTORS)
         report.removed = _remove_vanished([p for p in sources if p.is_dir() or p in default_sources(settings)], store)
         changed = report.removed or len(report.doc_ids) > report.skipped_unchanged
         if changed:
@@ -252,14 +262,14 @@ def ingest(
 
 
 def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest: Manifest, report: IngestReport,
-                  progress: bool) -> None:
+                  progress: bool, pooled: PassageVectors, reembed: bool) -> None:
     infos = [describe(f, manifest, origin_of(f, settings)) for f in files]
     todo: list[tuple[Path, DocumentInfo, str]] = []
     states = store.doc_states()
     for path, info in zip(files, infos, strict=True):
         report.documents += 1
         file_sha = file_hash(path)
-        if file_sha and _unchanged(states.get(info.id), info, file_sha):
+        if file_sha and not reembed and _unchanged(states.get(info.id), info, file_sha):
             report.skipped_unchanged += 1
             report.chunks += states[info.id].chunks
             report.doc_ids.append(info.id)
@@ -272,7 +282,7 @@ def _ingest_files(files: list[Path], settings: Settings, store: Store, manifest:
             _advance(bar)
             continue
         try:
-            report.embedded += _write_document(store, info, path, file_sha, result)
+            report.embedded += _write_document(store, pooled, info, path, file_sha, result, reembed)
         except Exception as err:  # the store, not the file: disk full, read-only, server gone — stop here
             raise IndexWriteError(f"{printable_name(path.name)}: the index could not be written "
                                   f"({error_line(err)}); files before it are in, a re-run completes the rest") from err
@@ -290,17 +300,19 @@ def _advance(bar: tqdm) -> None:
         bar.n += 1
 
 
-def _write_document(store: Store, info: DocumentInfo, path: Path, file_sha: str, chunks: list[Chunk]) -> int:
+def _write_document(store: Store, pooled: PassageVectors, info: DocumentInfo, path: Path, file_sha: str,
+                    chunks: list[Chunk], reembed: bool = False) -> int:
     """Upsert one document's chunks, then drop its stale ones. Returns how many were embedded."""
     previous = {r.id for r in store.doc_records(info.id)}
     metas = [metadata(info, c, file_sha, len(chunks), path) for c in chunks]
     ids = [c.id for c in chunks]
-    present = store.existing_ids(ids)
+    present = set() if reembed else store.existing_ids(ids)
     new = sorted((i for i, cid in enumerate(ids) if cid not in present), key=lambda i: chunks[i].seq == 0)
     # the first chunk goes in last: documents are listed from it, so a half-written one is not listed
     for start in range(0, len(new), EMBED_BATCH):
         batch = new[start : start + EMBED_BATCH]
-        store.add([chunks[i].text for i in batch], [metas[i] for i in batch], [ids[i] for i in batch])
+        texts, batch_metas = [chunks[i].text for i in batch], [metas[i] for i in batch]
+        store.add(texts, batch_metas, [ids[i] for i in batch], pooled.vectors(texts, batch_metas))
     kept = [i for i, cid in enumerate(ids) if cid in present]
     store.update_metadata([ids[i] for i in kept], [metas[i] for i in kept])
     stale = sorted(previous - set(ids))

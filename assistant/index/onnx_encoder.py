@@ -104,20 +104,30 @@ class OnnxEngine:
 
     def encode(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
         """Unit-length float32 vectors, one row per text (batched by length, as sentence-transformers does, to pad less)."""
+        return self.encode_weighted(texts, batch_size)[0]
+
+    def encode_weighted(self, texts: list[str], batch_size: int = 16) -> tuple[np.ndarray, np.ndarray]:
+        """Unit vectors and, per text, its token count times the length of its mean-pooled vector.
+
+        Summing ``weight × vector`` over the sentences of a passage gives the mean of all their
+        token states, each sentence encoded alone (:mod:`assistant.index.pooling`).
+        """
         if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
+            return np.zeros((0, self.dimension), dtype=np.float32), np.zeros(0, dtype=np.float32)
         order = np.argsort([-len(t) for t in texts], kind="stable")
         ordered = [texts[i] for i in order]
-        vectors = np.concatenate([self._batch(ordered[i : i + batch_size]) for i in range(0, len(ordered), batch_size)])
-        out = np.empty_like(vectors)
-        out[order] = vectors
-        return out
+        batches = [self._batch(ordered[i : i + batch_size]) for i in range(0, len(ordered), batch_size)]
+        vectors, weights = np.empty((len(texts), self.dimension), dtype=np.float32), np.empty(len(texts), dtype=np.float32)
+        vectors[order] = np.concatenate([v for v, _ in batches])
+        weights[order] = np.concatenate([w for _, w in batches])
+        return vectors, weights
 
-    def _batch(self, texts: list[str]) -> np.ndarray:
+    def _batch(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         encoded = self.tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encoded], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
         hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
-        summed = (hidden * mask[..., None]).sum(axis=1)
-        pooled = summed / np.clip(mask.sum(axis=1, keepdims=True), 1e-9, None)
-        return (pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)).astype(np.float32)
+        tokens = np.clip(mask.sum(axis=1), 1, None)
+        pooled = (hidden * mask[..., None]).sum(axis=1) / tokens[:, None]
+        norms = np.clip(np.linalg.norm(pooled, axis=1), 1e-12, None)
+        return (pooled / norms[:, None]).astype(np.float32), (tokens * norms).astype(np.float32)

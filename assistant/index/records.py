@@ -103,6 +103,11 @@ def search_text(text: str, meta: ChunkMeta) -> str:
     the full header a two-line note matched every question naming the document (notes took nine
     of the ten nearest passages for "What did the IPI study recommend on joint analysis units?").
     """
+    return f"{search_header(meta)}\n{text}"
+
+
+def search_header(meta: ChunkMeta) -> str:
+    """The header line of :func:`search_text`: title, short citation and heading (a footnote: its heading only)."""
     if meta.kind == "footnote":
-        return f"{meta.heading}\n{text}"
-    return f"{meta.title} ({meta.short}) {meta.heading}\n{text}"
+        return meta.heading
+    return f"{meta.title} ({meta.short}) {meta.heading}"

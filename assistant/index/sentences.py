@@ -23,7 +23,6 @@ False
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -36,6 +35,7 @@ import numpy as np
 
 from assistant.corpus.instructions import INSTRUCTION_LIKE
 from assistant.corpus.sentences import split_sentences
+from assistant.index import vector_cache
 from assistant.index.embeddings import Encoder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.records import ChunkMeta, Record
@@ -43,7 +43,6 @@ from assistant.index.saved import SENTENCES as SAVED
 from assistant.index.saved import load_or_build
 from assistant.index.shared_vectors import SharedVectors
 
-CACHE_FILE = "sentence_vectors.npz"
 MIN_CHARS = 40
 MAX_CHARS = 1000  # the longest real sentence of the default corpus a question needs is 907 characters (S/2012/765)
 ENCODE_BATCH = 16  # 4–16 within noise, 32 and 64 slower on 2 cores (docs/benchmarks.md, scripts/bench_encoder.py)
@@ -119,10 +118,6 @@ def passage_units(text: str) -> list[tuple[str, bool]]:
             if sentence:
                 out.append((sentence, item))
     return out
-
-
-def _key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -272,17 +267,12 @@ def _lexical_text(sentence: str, meta: ChunkMeta) -> str:
 def sentence_vectors(texts: list[str], encoder: Encoder, index_dir: Path, shared: SharedVectors | None = None) -> np.ndarray:
     """Vectors for the sentences: from the on-disk cache, then the Chroma server's shared ones, then the encoder.
 
-    The cache file is updated; vectors this machine had to embed are also put on the server for the others.
+    Ingest has usually filled the cache already (:mod:`assistant.index.pooling`). The file is pruned
+    to these sentences; vectors this machine had to embed are also put on the server for the others.
     """
-    path = index_dir / CACHE_FILE
-    cache: dict[str, np.ndarray] = {}
-    if path.exists():
-        try:
-            with np.load(path) as data:
-                cache = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
-        except (OSError, ValueError, KeyError):
-            cache = {}
-    keys = [_key(t) for t in texts]
+    path = index_dir / vector_cache.FILE
+    cache, weights = vector_cache.load(path)
+    keys = [vector_cache.key(t) for t in texts]
     missing = list(dict.fromkeys(k for k in keys if k not in cache))
     if missing and shared is not None:
         cache.update(shared.get(missing))
@@ -294,17 +284,8 @@ def sentence_vectors(texts: list[str], encoder: Encoder, index_dir: Path, shared
         cache.update(fresh)
         if shared is not None:
             shared.put(fresh)
-    if missing:
-        _save(path, {k: cache[k] for k in dict.fromkeys(keys)})
+    if missing or len(cache) > len(set(keys)):
+        vector_cache.save(path, {k: cache[k] for k in dict.fromkeys(keys)}, weights)
     if not texts:
         return np.zeros((0, encoder.dimension), dtype=np.float32)
     return np.stack([cache[k] for k in keys]).astype(np.float32)
-
-
-def _save(path: Path, cache: dict[str, np.ndarray]) -> None:
-    """Atomic write (another process may be reading the cache)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
-    np.savez(tmp, keys=np.array(list(cache.keys())), vectors=np.stack(list(cache.values())).astype(np.float32))
-    os.replace(tmp, path)
-

@@ -42,6 +42,7 @@ __all__ = ["MISSING", "ChunkMeta", "DocState", "Record", "Store", "make_client",
 
 PAGE = 5000
 GENERATION_KEY = "planassist_generation"
+VECTORS_KEY = "planassist_passage_vectors"
 _WRITTEN_HERE: set[str] = set()  # generations this process wrote: its own Chroma system already holds them
 
 
@@ -122,6 +123,15 @@ class Store:
         metadata = self.client.get_collection(self.name).metadata or {}
         return str(metadata.get(GENERATION_KEY, "none"))
 
+    def passage_vectors(self) -> str:
+        """How the stored passages were embedded ('' for a store written before this was recorded)."""
+        return str((self.client.get_collection(self.name).metadata or {}).get(VECTORS_KEY, ""))
+
+    def mark_passage_vectors(self, kind: str) -> None:
+        """Record how the passages are embedded, in the collection metadata beside the generation."""
+        metadata = self.client.get_collection(self.name).metadata or {}
+        self.collection.modify(metadata={**metadata, VECTORS_KEY: kind})
+
     def bump_generation(self, generation: str | None = None) -> str:
         """Mark the passages as changed, in the collection metadata so every reader of this Chroma sees it.
 
@@ -197,13 +207,9 @@ class Store:
                 return states
             offset += PAGE
 
-    def add(self, texts: list[str], metadatas: list[ChunkMeta], ids: list[str]) -> None:
-        """Embed (with the document header, see ``search_text``) and upsert the verbatim passages.
-
-        Callers pass only ids the store does not hold yet.
-        """
+    def add(self, texts: list[str], metadatas: list[ChunkMeta], ids: list[str], vectors: np.ndarray) -> None:
+        """Upsert the verbatim passages with their vectors (ingest pools them, :mod:`assistant.index.pooling`)."""
         if ids:
-            vectors = self.encoder.encode([search_text(t, m) for t, m in zip(texts, metadatas, strict=True)])
             self.collection.upsert(ids=ids, embeddings=vectors, documents=texts,
                                    metadatas=[m.to_chroma() for m in metadatas])
 

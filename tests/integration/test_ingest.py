@@ -62,12 +62,12 @@ def test_interrupted_ingest_leaves_no_duplicates_or_orphans(make_settings, monke
     calls = {"n": 0}
     real_add = Store.add
 
-    def dying_add(self, texts, metadatas, ids):
+    def dying_add(self, texts, metadatas, ids, vectors):
         calls["n"] += 1
         if calls["n"] == 1:
-            real_add(self, texts[:10], metadatas[:10], ids[:10])
+            real_add(self, texts[:10], metadatas[:10], ids[:10], vectors[:10])
             raise KeyboardInterrupt("killed midway")
-        real_add(self, texts, metadatas, ids)
+        real_add(self, texts, metadatas, ids, vectors)
 
     monkeypatch.setattr(Store, "add", dying_add)
     with pytest.raises(KeyboardInterrupt):

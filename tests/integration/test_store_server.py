@@ -53,7 +53,8 @@ def test_ingest_and_search_through_chroma_server(make_settings, chroma_server):
     report = ingest(settings=settings, store=retriever.store)
     assert report.embedded == report.chunks > 50 and not report.failed
     assert not (settings.index_dir / "chroma").exists(), "server mode must not write a local store"
-    hits = retriever.search("What did UNMIT police support focus on?", k=5)
+    # plumbing, not ranking quality (evals/ measure that): a question para. 24 plainly answers
+    hits = retriever.search("Which five priority areas of the Joint Development Plan did UNMIT police support focus on?", k=5)
     assert any(h.locator == "para. 24" for h in hits)
     assert ingest(settings=settings, store=retriever.store).embedded == 0
 

@@ -139,11 +139,11 @@ def test_a_store_failure_mid_upload_is_a_clear_507_and_leaves_nothing(index, mon
     real_add = Store.add
     calls = {"n": 0}
 
-    def failing_add(self, texts, metadatas, ids):
+    def failing_add(self, texts, metadatas, ids, vectors):
         calls["n"] += 1
         if calls["n"] > 1:
             raise RuntimeError("database or disk is full")
-        real_add(self, texts[:3], metadatas[:3], ids[:3])
+        real_add(self, texts[:3], metadatas[:3], ids[:3], vectors[:3])
 
     monkeypatch.setattr(Store, "add", failing_add)
     monkeypatch.setattr("assistant.index.ingest.EMBED_BATCH", 3)
