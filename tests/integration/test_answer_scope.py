@@ -59,11 +59,11 @@ def test_a_resolution_named_by_its_number_gets_the_missing_text_note(retriever):
 
 
 def test_a_typed_question_whose_lead_barely_touches_the_ask_is_a_gap(retriever):
-    """IPI speaks of strategic assessments, never of a deadline for one: no confident non-answer."""
-    result = answer_question("What is the deadline for completing a strategic assessment?", retriever,
-                             backend="extractive")
-    assert result.answer.startswith("The library does not state what the deadline for completing a strategic "
-                                    "assessment is."), result.answer
+    """IPI speaks of the ISF and of mandates, never of a deadline for submitting one: no confident non-answer."""
+    result = answer_question("What is the deadline for submitting an ISF to headquarters after a mandate is adopted?",
+                             retriever, backend="extractive")
+    assert result.answer.startswith("The library does not state what the deadline for submitting an ISF to "
+                                    "headquarters after a mandate is adopted is."), result.answer
     assert result.abstained and result.sentences  # the closest passages follow
 
 
