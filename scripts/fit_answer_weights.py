@@ -26,7 +26,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from assistant.answering import gaps, scoring
-from assistant.answering.compose import norm, plan_answer
+from assistant.answering.candidates import norm
+from assistant.answering.compose import plan_answer
 from assistant.index.retrieve import get_retriever
 
 EVAL = Path("evals/answers.jsonl")
