@@ -143,7 +143,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
                 p_in=in_scope_probability(scope), candidates=found, evidence=every)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
-    gap = bool(every) and unstated(q, scope["predicate_coverage"], asked_share(q, every[0].text), settings.gap_focus)
+    gap = bool(every) and unstated(q, scope["predicate_coverage"],  # the ask in a follow-up's own words counts too
+                                   max(asked_share(x, every[0].text) for x in (q, understand(question))), settings.gap_focus)
     if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
         plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if on_topic(c)], retriever)
     elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(on_topic, found)):
