@@ -25,6 +25,9 @@ NOT_COVERED = "The corpus does not cover this."
 GAP_PREFIX = "The library does not state"
 """Opens an answer whose passages are on topic but do not carry what was asked ("... who signs the ISF.")."""
 
+LACKS_PATTERN = r"\bThe library (?:does not (?:state|mention)|never (?:mentions|uses))\b"
+"""How an answer says what the library lacks ("The library does not mention the Senior Leadership Forum.")."""
+
 UNDERSTOOD_PREFIX = "Answering:"
 """Opens the answer to a follow-up with the question as understood ("Answering: Who approves the ISF?")."""
 

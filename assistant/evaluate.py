@@ -20,7 +20,7 @@ from pathlib import Path
 from assistant.answering.answer import answer_question
 from assistant.answering.conversation import Conversation
 from assistant.answering.llm import MODEL_DECLINED
-from assistant.citation import GAP_PREFIX, MISSING_NOTE, UNDERSTOOD_PREFIX
+from assistant.citation import GAP_PREFIX, LACKS_PATTERN, MISSING_NOTE, NOT_COVERED, UNDERSTOOD_PREFIX
 from assistant.corpus.manifest import load_manifest
 from assistant.index.ingest import ingest
 from assistant.index.lexical import tokenize
@@ -132,9 +132,16 @@ def _gap_stated(result) -> bool:
     return result.abstained or GAP_PREFIX.lower() in result.answer.lower()
 
 
+def _partial(row: dict, result) -> bool:
+    """A question the library answers in part: not declined outright, the part it holds quoted (key facts), and
+    what it lacks said plainly ("The library does not mention the Senior Leadership Forum")."""
+    answered = NOT_COVERED not in result.answer and _facts(row, result) == 1.0
+    return answered and bool(re.search(LACKS_PATTERN, " ".join([result.answer] + result.notes)))
+
+
 def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: str = "extractive",
                      limit: int | None = None, progress: bool = False) -> dict:
-    """Every measure of docs/evaluation.md, by question kind (answer, gap, out, missing, follow).
+    """Every measure of docs/evaluation.md, by question kind (answer, gap, out, missing, partial, follow).
 
     ``limit`` evaluates an evenly spaced sample (an LLM on CPU takes tens of seconds per answer).
     """
@@ -144,9 +151,10 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
     manifest = load_manifest(retriever.settings.corpus_dir)
     m: dict[str, list] = {k: [] for k in ("facts", "recall5", "false_abstain", "abstain", "abstain_near", "gap",
                                           "missing_note", "missing_facts", "follow_facts", "follow_repeat",
-                                          "complete", "times", "over_retrieval", "lead_facts")}
+                                          "complete", "times", "over_retrieval", "lead_facts", "partial")}
     precise = cited_pairs = recalled = sentences = supported = 0
-    misses: dict[str, list[str]] = {"facts": [], "false_abstain": [], "not_declined": [], "no_gap_note": [], "follow": []}
+    misses: dict[str, list[str]] = {"facts": [], "false_abstain": [], "not_declined": [], "no_gap_note": [], "follow": [],
+                                    "partial": []}
     for row in rows:
         kind = row.get("kind") or ("answer" if row["in_scope"] else "out")
         if kind == "follow":
@@ -183,6 +191,11 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
         if kind == "gap":
             m["gap"].append(_gap_stated(result))
             continue
+        if kind == "partial":
+            m["partial"].append(_partial(row, result))
+            if not m["partial"][-1]:
+                misses["partial"].append(row["id"])
+            continue
         if kind == "missing":
             shorts = [manifest.catalogue[d].short for d in row["missing"] if d in manifest.catalogue]
             note = any(f"{s} {MISSING_NOTE}".lower() in " ".join(result.notes + [result.answer]).lower() for s in shorts)
@@ -218,7 +231,7 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
     return {
         "backend": backend,
         "counts": {k: sum(1 for r in rows if (r.get("kind") or ("answer" if r["in_scope"] else "out")) == k)
-                   for k in ("answer", "gap", "out", "missing", "follow")},
+                   for k in ("answer", "gap", "out", "missing", "partial", "follow")},
         "near_domain": len(m["abstain_near"]),
         "key_fact_recall": mean("facts"),
         "lead_holds_key_fact": mean("lead_facts"),
@@ -229,6 +242,7 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
         "near_domain_abstention": mean("abstain_near"),
         "missing_text_note": mean("missing_note"),
         "missing_text_key_facts": mean("missing_facts"),
+        "partial_answered": mean("partial"),
         "follow_up_key_fact_recall": mean("follow_facts"),
         "follow_up_repeats": mean("follow_repeat"),
         "complete_sentences": mean("complete"),

@@ -36,6 +36,8 @@ from assistant.answering.llm import (
 )
 from assistant.answering.markers import CitationNumbers
 from assistant.answering.named import library_doc_ids, novel_words
+from assistant.answering.partial import revise_scope
+from assistant.answering.reading import reading_list
 from assistant.answering.verify import Verdict, Verifier, split_sentences
 from assistant.citation import (
     MARKER_FORMAT,
@@ -57,7 +59,7 @@ Backend = Literal["auto", "extractive", "llm"]
 NEAREST_SOURCES = 3
 COVERAGE_PASSAGES = 3
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
-ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- ", "note": "  Footnote: "}
+ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- ", "part": "- ", "note": "  Footnote: "}
 ALREADY_GIVEN = "The sentence that answers this was quoted above; more from the sources:"
 LLM_SENTENCES = 6  # evidence sentences offered to an LLM (in at most MAX_PASSAGES passages)
 
@@ -70,7 +72,8 @@ class Sentence(BaseModel):
     supported: bool
     role: str = Field("lead", description="given (quoted earlier in the conversation: pointed to, not repeated), lead, "
                                           "item (of the list the lead introduces), support, closest (a gap answer's "
-                                          "nearest passage), or note (the footnote cited by the sentence before it).")
+                                          "nearest passage), part (a partial answer's sentence on one named thing), "
+                                          "or note (the footnote cited by the sentence before it).")
 
 
 class AnswerView(BaseModel):
@@ -184,6 +187,8 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
     out_sentences, lines = [], []
     if plan.decision == "gap":
         lines.append(f"{plan.premise or gap_statement(plan.q)} The closest passages:")
+    elif plan.decision == "partial":
+        lines.append(plan.premise)
     for unit, v in zip(plan.units, verdicts, strict=True):
         out_sentences.append(Sentence(text=v.text, citations=v.citations, supported=v.supported, role=unit.role))
         marks = "".join(MARKER_FORMAT.format(n=n) for n in v.citations)
@@ -201,8 +206,9 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
     notes.extend(second_hand_notes(out_sentences, citations, plan, retriever))
     if any(INSTRUCTION_LIKE.search(h.text) for h in plan.hits):
         notes.append("A retrieved passage contains instruction-like text; it was treated as quoted data only.")
-    return Answer(question=question, answer="\n".join(lines), abstained=plan.decision != "answer", citations=citations,
-                  sentences=out_sentences, notes=notes, backend=backend, took_ms=_ms(started), question_type=plan.q.type)
+    return Answer(question=question, answer="\n".join(lines), abstained=plan.decision not in ("answer", "partial"),
+                  citations=citations, sentences=out_sentences, notes=notes, backend=backend, took_ms=_ms(started),
+                  question_type=plan.q.type)
 
 
 def _ms(started: float) -> float:
@@ -284,16 +290,20 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
     backend = resolve_backend(backend, retriever)
     query = search_query or question
     plan = plan_answer(question, retriever, filters, query, exclude)
+    unheld = revise_scope(plan, question, query, retriever)
+    reading = reading_list(query, retriever)  # what to read: the manifest answers, no passage does
     notes = plan_notes(plan)
     understood = understood_line(question, query)
     if understood:
         yield understood
-    if plan.decision == "not_covered":
-        result = abstain(question, plan.hits, backend, started, declined_because(plan, retriever), notes, plan.q.type)
+    if plan.decision == "not_covered" or reading:
+        result = abstain(question, [] if reading else plan.hits, backend, started,
+                         "" if reading else unheld or declined_because(plan, retriever), notes, plan.q.type)
+        result = result.model_copy(update={"answer": reading or result.answer})
         yield result.answer
         yield result.model_copy(update={"standalone": query, "answer": understood + result.answer})
         return
-    if backend == "extractive":
+    if backend == "extractive" or plan.decision == "partial":  # a partial answer is assembled by rule, either way
         result = _extractive(question, plan, retriever, backend, started, notes)
         for line in result.answer.splitlines():
             yield line + "\n"

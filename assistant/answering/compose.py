@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.answering.candidates import candidates, on_topic
 from assistant.answering.gaps import (
     aliases,
     asked_share,
@@ -42,33 +43,20 @@ from assistant.answering.named import (
     library_passages,
     unknown_terms,
 )
-from assistant.answering.notes import citing_sentence
 from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
-from assistant.answering.scoring import Candidate, featurize, never_an_answer, score
+from assistant.answering.scoring import Candidate
 from assistant.corpus.manifest import DocumentInfo, Manifest, load_manifest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import SentenceIndex
 
-PASSAGES = 8  # top passages whose every sentence is a candidate
-SENTENCE_SEARCH = 30  # plus this many from dense and from BM25 sentence search
 SUPPORT_RATIO = 0.5  # a supporting point scores at least this share of the lead's score
 SUPPORT_FLOOR = 0.15
-# A supporting point must be on the question's topic by itself, not only through the passage it sits in:
-# its own cosine to the question at least POINT_SIMILARITY, or POINT_OFF_FOCUS when it holds none of the
-# focus words (chosen on evals/answers.jsonl: drops 19 of 255 points, none of those holding a key fact but one).
-POINT_SIMILARITY = 0.30
-POINT_OFF_FOCUS = 0.45
 REDUNDANT = 0.9  # cosine above which a sentence repeats one already chosen
 TOP_FOR_PREDICATE = 3  # the question's predicate must appear in one of the best few sentences
 GAP_CLOSEST = 2
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})
-
-
-def norm(text: str) -> str:
-    """Lower-cased, whitespace-collapsed text (how sentences are compared across turns)."""
-    return " ".join(text.lower().split())
 
 
 @dataclass
@@ -106,68 +94,6 @@ class Plan:
         return next((u for u in self.units if u.role == "lead"), None)
 
 
-def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retriever, filters: Filters | None,
-               exclude: set[str]) -> tuple[list[Candidate], list[Candidate]]:
-    """Scored candidate sentences from the top passages and from sentence search, best first: all of them (the
-    evidence for answering at all), and those that may be quoted (footnotes linked to the sentences citing them)."""
-    index = retriever.sentences
-    expanded = retriever.glossary.expand(query)
-    vector = retriever.encoder.query_vector(expanded)
-    rank_of = {retriever.row[h.chunk_id]: h.rank for h in hits if h.chunk_id in retriever.row}
-    found = index.search(expanded, vector, SENTENCE_SEARCH, retriever.allowed_rows(filters))
-    pool = [i for h in hits[:PASSAGES] for i in index.by_row.get(retriever.row.get(h.chunk_id, -1), [])]
-    pool += found
-    searched = set(found)
-    bm25 = index.lexical_scores(expanded)
-
-    def scored(i: int) -> Candidate:
-        row = int(index.rows[i])
-        meta = retriever.records[row].meta
-        c = Candidate(index=i, text=index.texts[i], row=row, passage_rank=rank_of.get(row), source_type=meta.type,
-                      given=norm(index.texts[i]) in exclude, answerable=not never_an_answer(index.texts[i], meta.kind))
-        context = " ".join(index.texts[j] for j in index.with_predecessors(i)[:-1])
-        featurize(q, c, float(index.vectors[i] @ vector), float(bm25[i]), context, i in searched)
-        c.score = score(c)
-        return c
-
-    out = [scored(i) for i in dict.fromkeys(pool) if index.quotable[i] and index.self_contained(i)]
-    out.sort(key=lambda c: -c.score)
-    quotable = {c.index: c for c in out if c.answerable}
-    linked: set[str] = set()  # a note repeated under two markers (same text) is linked once
-    for c in out:
-        j = None if c.answerable else _citing(retriever, index, c)
-        if j is None or norm(c.text) in linked or not _carries_the_ask(q, c.text):
-            continue
-        claim = quotable.get(j) or scored(j)
-        if c.given and not claim.given:  # a note quoted before is pointed to with its sentence, never quoted again
-            continue
-        if claim.answerable and claim.note is None and c.score >= claim.score:  # the note adds to the answer
-            claim.note, claim.score, claim.note_on_topic = c.index, max(claim.score, c.score), _on_topic(c)
-            quotable[j] = claim
-            linked.add(norm(c.text))
-    return out, sorted(quotable.values(), key=lambda c: -c.score)
-
-
-def _carries_the_ask(q: QuestionInfo, text: str) -> bool:
-    """Does a note hold every word of what is asked (the predicate: 'approved' in 'when was the policy approved')?
-
-    Only then may it lift the sentence citing it into the answer: a note that merely names the policy the
-    question is about (its title, its date) says nothing about the ask."""
-    asked = set(q.predicate_terms or q.focus_terms)
-    return bool(asked) and asked <= set(tokenize(text))
-
-
-def _citing(retriever: Retriever, index: SentenceIndex, c: Candidate) -> int | None:
-    """For a footnote unit's sentence: the quotable sentence that carries its marker (None otherwise)."""
-    meta = retriever.records[c.row].meta
-    if meta.kind != "footnote" or meta.cited_by not in retriever.row:
-        return None
-    row = retriever.row[meta.cited_by]
-    sentences = [(j, index.texts[j]) for j in index.by_row.get(row, [])]
-    j = citing_sentence(retriever.records[row].text, meta.footnote, sentences)
-    return j if j is not None and index.quotable[j] and index.self_contained(j) else None
-
-
 def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unknown: list[str],
                    together: float = 1.0, novel: float = 0.0) -> dict[str, float]:
     """Question-level evidence: retrieval (passages), answer (best sentences) and named things (library).
@@ -180,7 +106,7 @@ def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unk
     return {
         "passage_similarity": max((h.similarity for h in hits), default=0.0),
         "coverage": coverage,
-        "best_candidate": found[0].score if found else 0.0,
+        "best_candidate": found[0].plain if found else 0.0,
         "unknown_entities": len(unknown) / len(q.entities) if q.entities else 0.0,
         "predicate_coverage": predicate_coverage(q, [c.text for c in found[:TOP_FOR_PREDICATE]]) if found else 0.0,
         "best_dense": max((c.features["dense"] for c in found), default=0.0),
@@ -217,10 +143,11 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
                 p_in=in_scope_probability(scope), candidates=found, evidence=every)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
-    gap = bool(every) and unstated(q, scope["predicate_coverage"], asked_share(q, every[0].text), settings.gap_focus)
+    gap = bool(every) and unstated(q, scope["predicate_coverage"],  # the ask in a follow-up's own words counts too
+                                   max(asked_share(x, every[0].text) for x in (q, understand(question))), settings.gap_focus)
     if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
-        plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if _on_topic(c)], retriever)
-    elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(_on_topic, found)):
+        plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if on_topic(c)], retriever)
+    elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(on_topic, found)):
         plan.decision = "not_covered"
     elif gap:
         plan.decision = "gap"
@@ -278,14 +205,7 @@ def lead_pool(q: QuestionInfo, found: list[Candidate]) -> list[Candidate]:
     """Who may lead, best first: guidance for must/should questions, and on topic by itself, as a supporting point
     must be (a high score from one shared word — 'funds' in an audit report — does not make an answer)."""
     allowed = [c for c in found if _guidance_ok(q, c)] or found
-    return [c for c in allowed if c.given or _on_topic(c)] or allowed
-
-
-def _on_topic(c: Candidate) -> bool:
-    """Can the candidate be a supporting point: close enough to the question on its own, or through the footnote
-    quoted under it ('DPKO, as chair of the UN integration steering group' in a note to a New Deal sentence)?"""
-    dense = c.features["dense"]
-    return c.note_on_topic or dense >= POINT_SIMILARITY and (c.features["focus"] > 0 or dense >= POINT_OFF_FOCUS)
+    return [c for c in allowed if c.given or on_topic(c)] or allowed
 
 
 def named_library_docs(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> set[str]:
@@ -330,7 +250,7 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
             break
         if c.score < max(SUPPORT_FLOOR, lead.score * SUPPORT_RATIO):
             break
-        if not _on_topic(c):
+        if not on_topic(c):
             continue
         unit, *note = _units(retriever, c, "support")
         if c.index in used or _redundant(index, unit.indices, chosen):  # the predecessors it is quoted with count too

@@ -42,7 +42,7 @@ def cooccurrence(entities: list[str], passages: Sequence[str], expansions: Mappi
     """
     if len(entities) < 2:
         return 1.0
-    forms = [_matcher(e, expansions) for e in entities]
+    forms = [matcher(e, expansions) for e in entities]
     best = 0
     for text in passages:
         held = sum(found(text) for found in forms)
@@ -53,13 +53,18 @@ def cooccurrence(entities: list[str], passages: Sequence[str], expansions: Mappi
     return best / len(forms)
 
 
-def _matcher(entity: str, expansions: Mapping[str, str]) -> Callable[[str], bool]:
-    """A test for the entity (or its glossary expansion) in a lower-cased passage."""
+def matcher(entity: str, expansions: Mapping[str, str]) -> Callable[[str], bool]:
+    """A test for the entity (or its glossary expansion, 'United Nations' also written 'UN') in a lower-cased passage.
+
+    >>> matcher("UNCT", {"unct": "united nations country team"})("the un country team's initiatives")
+    True
+    """
     name = entity.lower()
     if YEAR.fullmatch(name):
         pattern = re.compile(rf"(?<![\w/–-]){name}(?![\w/–-])")
         return lambda text: name in text and bool(pattern.search(text))
     names = [name] + ([expansions[name]] if name in expansions else [])
+    names += [re.sub(r"^united nations ", "un ", n) for n in names if n.startswith("united nations ")]
     return lambda text: any(n in text for n in names)
 
 

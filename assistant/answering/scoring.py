@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
+from assistant.answering.distinctive import weighted_share
 from assistant.answering.question import QuestionInfo
 from assistant.index.lexical import tokenize
 from assistant.index.sentences import leans_on_predecessor
@@ -88,7 +91,9 @@ class Candidate:
     passage_rank: int | None  # 1-based rank among the retrieved passages, None if found by sentence search only
     source_type: str
     features: dict[str, float] = field(default_factory=dict)
-    score: float = 0.0  # probability of holding the answer
+    score: float = 0.0  # probability of holding the answer, distinctive focus words counted more (what is quoted)
+    plain: float = 0.0  # the same, every focus word counted alike (the evidence the scope decision was fitted on)
+    unit_dense: float = 0.0  # cosine to the question of the closest sentence in the unit quoted (with its predecessors)
     given: bool = False  # already quoted earlier in the conversation
     answerable: bool = True  # False for what is never a lead or a point (see never_an_answer)
     note: int | None = None  # a footnote (sentence index) shown under this sentence as the source of its claim
@@ -111,21 +116,31 @@ def never_an_answer(text: str, kind: str) -> bool:
     return kind == "footnote" or text.rstrip().endswith("?") or bool(ATTRIBUTION.search(text))
 
 
-def _share(terms: list[str], words: set[str]) -> float:
+def _share(terms: list[str], words: AbstractSet[str]) -> float:
     return len(set(terms) & words) / len(set(terms)) if terms else 0.0
 
 
-def featurize(q: QuestionInfo, candidate: Candidate, dense: float, bm25: float, context: str, in_sentence_search: bool) -> None:
-    """Fill ``candidate.features``: every value in [0, 1] or close to it."""
-    words = set(tokenize(candidate.text))
-    context_words = words | set(tokenize(context))
+@lru_cache(maxsize=1 << 16)
+def words_of(text: str) -> frozenset[str]:
+    """Stemmed content words of a text (cached: each candidate is scored twice, and sentences recur across questions)."""
+    return frozenset(tokenize(text))
+
+
+def featurize(q: QuestionInfo, candidate: Candidate, dense: float, bm25: float, context: str, in_sentence_search: bool,
+              weights: dict[str, float] | None = None) -> None:
+    """Fill ``candidate.features``: every value in [0, 1] or close to it.
+
+    ``weights``: how much each focus word tells the candidates apart (:func:`distinctive.distinctive`); without them
+    the focus shares count every focus word alike."""
+    words = words_of(candidate.text)
+    context_words = words | words_of(context)
     rank = candidate.passage_rank
     candidate.features = {
         "dense": dense,
         "bm25": bm25,
         "terms": _share(q.terms, words),
-        "focus": _share(q.focus_terms, words),
-        "context_focus": _share(q.focus_terms, context_words),
+        "focus": weighted_share(q.focus_terms, words, weights),
+        "context_focus": weighted_share(q.focus_terms, context_words, weights),
         "answer_type": float(has_answer_type(candidate.text, q.type)),
         "passage_rank": 1.0 / rank if rank else 0.0,
         "sentence_search": float(in_sentence_search),

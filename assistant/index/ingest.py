@@ -242,8 +242,9 @@ def ingest(
                                  "not followed") for p in outside)
     with write_lock(settings):
         pooled = PassageVectors(store.encoder, settings.index_dir)
-        reembed = store.passage_vectors() != VECTORS and store.count() > 0  # embedded another way: all again
-        if store.passage_vectors() != VECTORS and not reembed:
+        stale = store.passage_vectors() != VECTORS
+        reembed = stale and store.count() > 0  # passages embedded another way: every document is embedded again
+        if stale and not reembed:
             store.mark_passage_vectors(VECTORS)  # empty: marked first, so a killed first ingest resumes where it was
         _ingest_files(files, settings, store, manifest, report, progress, pooled, reembed)
         pooled.save(SharedVectors.for_store(store, settings))

@@ -1,6 +1,6 @@
 """Which sentences may answer, on real documents: never a footnote unit, an attribution or a rhetorical
 question; a footnote that holds the answer is shown only under the sentence citing it; supporting points
-are on the question's topic by themselves."""
+are on the question's topic by themselves; the focus words that single the answer out count more than the topic."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from conftest import copy_corpus
 
 from assistant.answering.answer import Answer, answer_question
-from assistant.answering.compose import POINT_SIMILARITY
+from assistant.answering.candidates import POINT_SIMILARITY
 from assistant.index.ingest import ingest
 from assistant.index.retrieve import Retriever
 from assistant.settings import Settings
@@ -68,6 +68,30 @@ def test_supporting_points_are_on_the_question_s_topic_by_themselves(retriever, 
     for text in points:  # a unit ends with the sentence that was scored (it may lean on the one before)
         scored = [i for i, t in enumerate(index.texts) if index.quotable[i] and text.endswith(t)]
         assert max(float(index.vectors[i] @ vector) for i in scored) >= POINT_SIMILARITY, text
+
+
+@pytest.fixture(scope="module")
+def haiti(tmp_path_factory) -> Retriever:
+    """The four Haiti reports: near-identical paragraphs on the same police."""
+    root = tmp_path_factory.mktemp("haiti")
+    files = ["sg-report-minustah-s-2017-604.md", "sg-report-minustah-s-2017-840.md", "sg-report-minujusth-s-2019-563.md",
+             "sg-report-minujusth-s-2019-805.md"]
+    settings = Settings(corpus_dir=copy_corpus(root / "corpus", files), index_dir=root / "indexes",
+                        uploads_dir=root / "uploads", collection="haiti")
+    r = Retriever.open(settings)
+    ingest(settings=settings, store=r.store)
+    r.refresh(force=True)
+    return r
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # every candidate names the Haitian National Police; only the answer says "September 2017" (and it is quoted
+    # through the sentence leaning on it, which is on topic as the unit quoted)
+    ("How strong was the Haitian National Police by September 2017?", "some 14,000 officers"),
+])
+def test_the_words_that_single_the_answer_out_count_more_than_the_topic_all_candidates_share(haiti, question, fact):
+    result = answer_question(question, haiti, backend="extractive")
+    assert fact in result.answer, result.answer
 
 
 def test_a_question_naming_a_library_document_is_answered_from_it(retriever):

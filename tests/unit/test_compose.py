@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.compose import _carries_the_ask, _redundant, lead_pool, named_library_docs
+from assistant.answering.candidates import _carries_the_ask
+from assistant.answering.compose import _redundant, lead_pool, named_library_docs
 from assistant.answering.given import answering_given
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import understand
@@ -64,9 +65,9 @@ def test_never_an_answer(text, kind, never):
 def test_a_sentence_off_the_question_never_leads_however_high_its_score():
     q = understand("Can mission assessed funds pay for programmatic work by agencies?")
     audit = Candidate(0, "The audit covers $6.75 million in project funds.", 0, 1, "report",
-                      {"dense": 0.25, "focus": 1.0, "first_person": 0.0}, score=0.9)
+                      {"dense": 0.25, "focus": 1.0, "context_focus": 1.0, "first_person": 0.0}, score=0.9, unit_dense=0.25)
     pbf = Candidate(1, "Some PBF projects were jointly implemented by the mission and agencies.", 1, 2, "analysis",
-                    {"dense": 0.33, "focus": 1.0, "first_person": 0.0}, score=0.6)
+                    {"dense": 0.33, "focus": 1.0, "context_focus": 1.0, "first_person": 0.0}, score=0.6, unit_dense=0.33)
     assert lead_pool(q, [audit, pbf]) == [pbf]
     assert lead_pool(q, [audit]) == [audit]  # nothing on topic: plan_answer declines before any lead is chosen
 

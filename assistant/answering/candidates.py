@@ -1,0 +1,113 @@
+"""Candidate sentences for one question, scored: what the answer may quote, and the evidence for answering at all.
+
+Candidates are every sentence of the top passages plus a dense and a BM25 sentence search. Each is scored by
+:mod:`scoring` twice: once counting every focus word alike (the ``plain`` score the scope decision was fitted on)
+and once counting each focus word by how much it tells the candidates apart (:mod:`distinctive`), which orders
+what is quoted. A sentence quoted with the sentences it leans on is on topic when the unit is (:func:`on_topic`).
+A footnote that holds what is asked lifts the sentence citing it (:mod:`notes`).
+
+>>> q = understand("Who chairs the ISG?")                                          # doctest: +SKIP
+>>> every, found = candidates(q, q.text, retriever.search(q.text), retriever, None, set())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from assistant.answering.distinctive import distinctive
+from assistant.answering.notes import citing_sentence
+from assistant.answering.question import QuestionInfo
+from assistant.answering.scoring import Candidate, featurize, never_an_answer, score, words_of
+from assistant.index.lexical import tokenize
+from assistant.index.retrieve import Filters, Hit, Retriever
+from assistant.index.sentences import SentenceIndex
+
+PASSAGES = 8  # top passages whose every sentence is a candidate
+SENTENCE_SEARCH = 30  # plus this many from dense and from BM25 sentence search
+# A supporting point must be on the question's topic by itself, not only through the passage it sits in:
+# its own cosine to the question at least POINT_SIMILARITY, or POINT_OFF_FOCUS when it holds none of the
+# focus words (chosen on evals/answers.jsonl: drops 19 of 255 points, none of those holding a key fact but one).
+POINT_SIMILARITY = 0.30
+POINT_OFF_FOCUS = 0.45
+
+def norm(text: str) -> str:
+    """Lower-cased, whitespace-collapsed text (how sentences are compared across turns)."""
+    return " ".join(text.lower().split())
+
+
+def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retriever, filters: Filters | None,
+               exclude: set[str]) -> tuple[list[Candidate], list[Candidate]]:
+    """Scored candidate sentences from the top passages and from sentence search: all of them, best ``plain`` score
+    first (the evidence for answering at all), and those that may be quoted, best ``score`` first (footnotes linked
+    to the sentences citing them)."""
+    index = retriever.sentences
+    expanded = retriever.glossary.expand(query)
+    vector = retriever.encoder.query_vector(expanded)
+    rank_of = {retriever.row[h.chunk_id]: h.rank for h in hits if h.chunk_id in retriever.row}
+    found = index.search(expanded, vector, SENTENCE_SEARCH, retriever.allowed_rows(filters))
+    pool = [i for h in hits[:PASSAGES] for i in index.by_row.get(retriever.row.get(h.chunk_id, -1), [])]
+    pool += found
+    searched = set(found)
+    bm25 = index.lexical_scores(expanded)
+    weights = distinctive(q.focus_terms, [words_of(index.texts[i]) for i in dict.fromkeys(pool)])
+
+    def scored(i: int) -> Candidate:
+        row = int(index.rows[i])
+        meta = retriever.records[row].meta
+        c = Candidate(index=i, text=index.texts[i], row=row, passage_rank=rank_of.get(row), source_type=meta.type,
+                      given=norm(index.texts[i]) in exclude, answerable=not never_an_answer(index.texts[i], meta.kind))
+        chain = index.with_predecessors(i)
+        context = " ".join(index.texts[j] for j in chain[:-1])
+        dense = float(index.vectors[i] @ vector)
+        featurize(q, c, dense, float(bm25[i]), context, i in searched)
+        c.plain = score(c)
+        featurize(q, c, dense, float(bm25[i]), context, i in searched, weights)
+        c.score, c.unit_dense = score(c), max(float(index.vectors[j] @ vector) for j in chain)
+        return c
+
+    out = [scored(i) for i in dict.fromkeys(pool) if index.quotable[i] and index.self_contained(i)]
+    out.sort(key=lambda c: -c.plain)
+    quotable = {c.index: c for c in out if c.answerable}
+    linked: set[str] = set()  # a note repeated under two markers (same text) is linked once
+    for c in out:
+        j = None if c.answerable else _citing(retriever, index, c)
+        if j is None or norm(c.text) in linked or not _carries_the_ask(q, c.text):
+            continue
+        claim = quotable.get(j) or scored(j)
+        if c.given and not claim.given:  # a note quoted before is pointed to with its sentence, never quoted again
+            continue
+        if claim.answerable and claim.note is None and c.score >= claim.score:  # the note adds to the answer
+            claim.note, claim.score, claim.note_on_topic = c.index, max(claim.score, c.score), on_topic(c)
+            quotable[j] = claim
+            linked.add(norm(c.text))
+    return out, sorted(quotable.values(), key=lambda c: -c.score)
+
+
+def _carries_the_ask(q: QuestionInfo, text: str) -> bool:
+    """Does a note hold every word of what is asked (the predicate: 'approved' in 'when was the policy approved')?
+
+    Only then may it lift the sentence citing it into the answer: a note that merely names the policy the
+    question is about (its title, its date) says nothing about the ask."""
+    asked = set(q.predicate_terms or q.focus_terms)
+    return bool(asked) and asked <= set(tokenize(text))
+
+
+def _citing(retriever: Retriever, index: SentenceIndex, c: Candidate) -> int | None:
+    """For a footnote unit's sentence: the quotable sentence that carries its marker (None otherwise)."""
+    meta = retriever.records[c.row].meta
+    if meta.kind != "footnote" or meta.cited_by not in retriever.row:
+        return None
+    row = retriever.row[meta.cited_by]
+    sentences = [(j, index.texts[j]) for j in index.by_row.get(row, [])]
+    j = citing_sentence(retriever.records[row].text, meta.footnote, sentences)
+    return j if j is not None and index.quotable[j] and index.self_contained(j) else None
+
+
+def on_topic(c: Candidate) -> bool:
+    """Can the candidate be a supporting point: close enough to the question on its own, or through the footnote
+    quoted under it ('DPKO, as chair of the UN integration steering group' in a note to a New Deal sentence)?
+
+    A sentence leaning on its predecessor is judged as the unit quoted: "It had 14,000 officers." is on topic when
+    the sentence it leans on names the police the question asks about."""
+    dense = c.unit_dense
+    return c.note_on_topic or dense >= POINT_SIMILARITY and (c.features["context_focus"] > 0 or dense >= POINT_OFF_FOCUS)
+
+

@@ -1,0 +1,174 @@
+"""Partial answers: a question about several named things, of which the library holds only some, or never together.
+
+"How does the ISF relate to the Mission Concept and the RBB?" — the library relates the ISF to
+results-based budgeting in one passage and names the mission concept in another, but never the
+three together. Declining hides what it does hold; answering as if a passage related them all
+misleads. A partial answer says first what the library lacks ("The library never mentions Mission
+Concept in the same passage as ISF and RBB."), then quotes, for each named thing it holds, the
+sentence closest to the question that names it.
+
+Only a question that asks about its named things side by side gets one — one relating or
+comparing them ("how does X relate to Y", "the difference between X and Y") or asking one thing
+of each ("What is X, and who chairs Y?"). A question asking one fact of a context ("How many
+troops did MONUSCO have in Ituri in 2023?") is still declined when a named thing is missing:
+quoting what the library says about the others would answer a question nobody asked.
+
+>>> asks_side_by_side("What is the SLF and how is it different from the UNCT?")
+True
+>>> asks_side_by_side("How many troops did MINUSCA have in Bangui in 2022?")
+False
+>>> asks_side_by_side("When did MINUSMA leave Mali, and who took over its camps?", ["MINUSMA", "Mali"])
+False
+>>> asks_side_by_side("What is the ISG, and who chairs the SLF?", ["ISG", "SLF"])
+True
+>>> lacking(["Senior Leadership Forum"], ["UNCT"], ["HCT"])
+'The library does not mention Senior Leadership Forum, and never mentions UNCT and HCT in the same passage.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+
+from assistant.answering.compose import Plan, Unit
+from assistant.answering.gaps import aliases
+from assistant.answering.named import YEAR, expansions, library_passages, matcher
+from assistant.answering.question import QuestionInfo
+from assistant.answering.scoring import FIRST_PERSON
+from assistant.answering.sought import unheld_document
+from assistant.index.retrieve import Retriever
+
+RELATING = re.compile(
+    r"\b(?:relat(?:e|es|ed|ion|ionship)|differen(?:t|ce|ces)|differ|distinguish\w*|compare[sd]?|comparison|versus|vs\.?"
+    r"|link(?:s|ed)? (?:to|with)|fits? (?:with|into))\b", re.I)
+EACH = re.compile(r",?\s+and\s+(?=(?:what|who|how|when|where|which|why|is|are|does|do)\b)", re.I)
+PART_SIMILARITY = 0.30  # a quoted part must be this close to the question (cosine), as a supporting point must be
+MAX_PARTS = 3
+
+
+def asks_side_by_side(question: str, named: list[str] | None = None) -> bool:
+    """Does the question relate or compare its named things, or ask one thing of each — its clauses ('…, and who
+    chairs Y?') each naming things the others do not ('When did X withdraw from Y, and who took over?' asks two
+    things of one context)?"""
+    if RELATING.search(question):
+        return True
+    clauses = EACH.split(question)
+    if len(clauses) < 2 or named is None:
+        return named is None and len(clauses) > 1
+    held = [{e for e in named if e.lower() in c.lower()} for c in clauses]
+    return all(held) and all(not (a & b) for k, a in enumerate(held) for b in held[k + 1:])
+
+
+def together_groups(present: list[str], passages: Sequence[str], expand: Mapping[str, str]) -> list[str]:
+    """The largest set of the named things that one passage holds together (the first such passage's)."""
+    forms = [(e, matcher(e, expand)) for e in present]
+    best: list[str] = []
+    for text in passages:
+        held = [e for e, found in forms if found(text)]
+        if len(held) > len(best):
+            best = held
+            if len(best) == len(forms):
+                break
+    return best
+
+
+def lacking(unknown: list[str], together: list[str], apart: list[str]) -> str:
+    """What the library lacks, in one sentence: named things it never mentions, and ones it never mentions with
+    the others."""
+    parts = []
+    if unknown:
+        parts.append(f"does not mention {_joined(unknown)}")
+    if apart and len(together) > 1:
+        parts.append(f"never mentions {_joined(apart)} in the same passage as {_joined(together)}")
+    elif apart:
+        parts.append(f"never mentions {_joined(together + apart)} in the same passage")
+    return f"The library {', and '.join(parts)}." if parts else ""
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def part_sentences(q: QuestionInfo, held: list[str], retriever: Retriever) -> list[tuple[int, list[str]]]:
+    """For the named things the library holds: the quotable sentences nearest the question that name them, each
+    with the named things it covers, until each is covered once (at most MAX_PARTS sentences)."""
+    index = retriever.sentences
+    expand = expansions(retriever)
+    asked = retriever.encoder.query_vector(retriever.glossary.expand(q.text))
+    tests: dict[str, Callable[[str], bool]] = {e: matcher(e, expand) for e in held}
+    chosen: list[tuple[int, list[str]]] = []
+    covered: set[str] = set()
+    for entity in held:
+        if entity in covered or len(chosen) >= MAX_PARTS:
+            continue
+        # near the question and near the thing itself: 'SLF vs the UNCT' alone finds sentences on any country team
+        vector = asked + retriever.encoder.query_vector(retriever.glossary.expand(f"the {entity}"))
+        vector = vector / np.linalg.norm(vector)
+        best = _nearest_naming(tests[entity], index.texts, index.quotable, index.vectors @ vector, index.self_contained)
+        if best is None:
+            continue
+        names = [e for e, test in tests.items() if test(index.texts[best].lower())]
+        covered.update(names)
+        chosen.append((best, names))
+    return chosen
+
+
+def _nearest_naming(found: Callable[[str], bool], texts: list[str], quotable: np.ndarray, cosine: np.ndarray,
+                    self_contained: Callable[[int], bool]) -> int | None:
+    """The quotable, self-contained sentence naming the thing that is nearest the question, if near enough (never
+    the Secretary-General's first-person thanks: what a thing is, not who was grateful to it)."""
+    for i in np.argsort(-cosine):
+        if cosine[i] < PART_SIMILARITY:
+            return None
+        if quotable[i] and found(texts[i].lower()) and self_contained(int(i)) and not FIRST_PERSON.search(texts[i]):
+            return int(i)
+    return None
+
+
+def revise_scope(plan: Plan, question: str, query: str, retriever: Retriever) -> str:
+    """The scope judgments made after the plan: a document on a subject the library never mentions declines it
+    (the sentence saying so is returned, :mod:`sought`); a declined plan becomes a partial answer where it may."""
+    unheld = "" if plan.missing else unheld_document(query, retriever)
+    if unheld:  # nothing the library holds answers for a document it never mentions
+        plan.decision = "not_covered"
+    make_partial(plan, question, retriever)
+    return unheld
+
+
+def make_partial(plan: Plan, question: str, retriever: Retriever) -> None:
+    """Turn a declined plan into a partial answer where the question allows one (see the module docstring)."""
+    if plan.decision != "not_covered" or plan.missing and not plan.unknown:
+        return
+    missing_names = " ".join(a for m in plan.missing for a in aliases(m)).lower()
+    lacks, parts = partial_parts(plan.q, question, plan.unknown, missing_names, retriever)
+    if not parts:
+        return
+    index = retriever.sentences
+    plan.units = []
+    for i, _names in parts:
+        chain = index.with_predecessors(i)
+        plan.units.append(Unit(indices=chain, text=" ".join(index.texts[j] for j in chain),
+                               rows=list(dict.fromkeys(int(index.rows[j]) for j in chain)), role="part", score=0.0))
+    held = list(dict.fromkeys(n for _i, names in parts for n in names))
+    plan.decision, plan.premise = "partial", f"{lacks} What it says about {_joined(held)}:"
+
+
+def partial_parts(q: QuestionInfo, question: str, unknown: list[str], missing_names: str,
+                  retriever: Retriever) -> tuple[str, list[tuple[int, list[str]]]]:
+    """The lacking sentence and the sentences to quote, when the question gets a partial answer; else ('', [])."""
+    named = [e for e in q.entities if not YEAR.fullmatch(e) and e.lower() not in missing_names]
+    present = [e for e in named if e not in unknown]
+    if len(named) < 2 or not present or not asks_side_by_side(question, named):
+        return "", []
+    together = together_groups(present, library_passages(retriever), expansions(retriever))
+    apart = [e for e in present if e not in together]
+    unknown = [e for e in unknown if e in named]
+    if not unknown and not apart:
+        return "", []
+    parts = part_sentences(q, present, retriever)
+    return (lacking(unknown, together, apart), parts) if parts else ("", [])
+
+
+__all__ = ["asks_side_by_side", "lacking", "make_partial", "revise_scope", "part_sentences", "partial_parts", "together_groups"]
