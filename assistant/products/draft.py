@@ -37,7 +37,7 @@ from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import asked_blocks
 from assistant.products.draft_cover import cover_report
 from assistant.products.draft_request import DraftAsk, parse_request
-from assistant.products.draft_risks import RISK_WORDS
+from assistant.products.draft_risks import risk_practice
 from assistant.products.draft_summary import decline_message, request_blocks
 from assistant.products.draft_text import (
     FUNDING_WORDS,
@@ -236,9 +236,8 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     if resolve_backend(backend, retriever) == "llm":  # a model-written paragraph, verified sentence by sentence
         blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
     blocks += asked_blocks(section.key, ctx, ask, retriever, chooser.book) or section.write(ctx)
-    examples = chooser.practice(f"{section.practice} {section.requirement}", focus, n_practice, topics)
-    if section.key == "risks" and section.key in ask.sections and not named:  # practice on how a risk played out
-        examples = [e for e in examples if RISK_WORDS.search(e.split(" (practice")[0])]
+    pick = risk_practice if section.key == "risks" and section.key in ask.sections and not named else Chooser.practice
+    examples = pick(chooser, f"{section.practice} {section.requirement}", focus, n_practice, topics)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
     if length == "brief":

@@ -126,6 +126,8 @@ def test_humanitarian_risks_practice_is_on_the_subject_asked(benchmarks):
     assert not re.search(r"hurricane|Department of Political and Peacebuilding", text_of(report))
     for bullet in _section_bullets(report, "Practice from UN missions"):
         assert re.search(r"humanitarian", bullet, re.I), bullet
+    cited = " ".join(str(b) for b in report.blocks)
+    assert all(f"[{c.n}]" in cited for c in report.sources)  # practice left out cites nothing
 
 
 def test_pasted_findings_become_the_analysis_in_the_drafters_words(retriever):
