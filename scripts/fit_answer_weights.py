@@ -10,6 +10,11 @@ Two logistic regressions (scikit-learn, L2, balanced classes):
    thing the library lacks, named things never together in one passage, or a word it never uses).
    --scope-only refits this one on the shipped sentence scores (the sentence weights stay as they are).
 
+The candidates' feature vectors carry the focus shares as the answer orders them (each focus word weighted by
+how much it tells the candidates apart, answering/distinctive.py); the scope decision's best candidate is the
+plain score (every focus word alike, ``Candidate.plain``). --scope-only reads that plain score from the plan; a
+full refit recomputes the best candidate from the weighted vectors, so check its scope numbers end to end.
+
 Also prints 5-fold cross-validated numbers, so the in-sample fit is not the only evidence.
 Run: PYTHONPATH=. python scripts/fit_answer_weights.py [--cache /tmp/features.pkl]
 """

@@ -48,7 +48,7 @@ from assistant.products.exercise_product import TrainingRequest
 from assistant.products.export import Report, to_docx, to_markdown
 from assistant.products.healthcheck import healthcheck
 from assistant.products.healthcheck_report import health_report
-from assistant.products.quiz import QuizView, quiz, quiz_views
+from assistant.products.quiz_sheets import QuizView, quiz, quiz_views
 
 log = logging.getLogger(__name__)
 # The one map from the product's errors to HTTP: the first matching class wins.
@@ -247,6 +247,7 @@ class QuizRequest(BaseModel):
     count: int = Field(10, ge=1, le=MAX_QUESTIONS)
     format: OutputFormat = Field("json", description="json: {items: [{stem, options, answer, citation}], notes}; md, docx.")
     difficulty: Literal["easy", "medium", "hard", "mixed"] = "mixed"
+    part: Literal["all", "questions", "key"] = Field("all", description="questions: the participant copy, no answers; key.")
 
 
 class HealthcheckRequest(BaseModel):
@@ -290,12 +291,14 @@ async def exercise_route(body: ExerciseRequest, retriever: Retriever = Depends(r
     return await queue.run(_deliver, lambda: body.build(retriever), body.format, "exercise")
 
 
-@router.post("/quiz", response_model=QuizView | Report, summary="A quiz that teaches", responses=FILE_RESPONSES)
+@router.post("/quiz", response_model=QuizView | Report, summary="A quiz that teaches", responses=FILE_RESPONSES,
+             response_model_exclude_none=True)  # the participant copy's items carry no answer or citation
 async def quiz_route(body: QuizRequest, retriever: Retriever = Depends(require_read), queue: AnswerQueue = Depends(queue_dep)):
     """JSON: {"items": as `planassist quiz --format json` prints them, "notes": missing texts}; md/docx. Queued."""
     if body.format == "json":
-        return await queue.run(quiz_views, body.topic, body.count, retriever, body.difficulty)
-    return await queue.run(_deliver, lambda: quiz(body.topic, body.count, retriever, body.difficulty), body.format, "quiz")
+        return await queue.run(quiz_views, body.topic, body.count, retriever, body.difficulty, body.part)
+    build = lambda: quiz(body.topic, body.count, retriever, body.difficulty, body.part)  # noqa: E731
+    return await queue.run(_deliver, build, body.format, "quiz")
 
 
 @router.post("/healthcheck", summary="Integration health check: cited key performance questions, blank or rated",

@@ -125,15 +125,18 @@ def quiz(
     fmt: str = typer.Option("md", "--format", help="md, docx, or json (one {stem, options, answer, citation} object a line)."),
     output: Optional[Path] = OUTPUT_OPT,
     difficulty: str = typer.Option("mixed", "--difficulty", help="easy, medium, hard or mixed."),
+    part: str = typer.Option("all", "--part", help="all; questions (the participant copy, no answers); key (answers, sources)."),
 ):
     """Multiple-choice items on concepts, roles, requirements and cases, each with its source."""
     from assistant.index.retrieve import get_retriever
     from assistant.products.exercise_shapes import recognise
-    from assistant.products.missing_texts import missing_notes
-    from assistant.products.quiz import quiz as make_quiz
     from assistant.products.quiz import quiz_items
+    from assistant.products.quiz_sheets import PARTS, public, quiz_notes
+    from assistant.products.quiz_sheets import quiz as make_quiz
 
     count = count or recognise(topic, "quiz").count or 10
+    if part not in PARTS:
+        raise typer.BadParameter(f"one of {', '.join(PARTS)}", param_hint="--part")
     if fmt == "json":
         ensure_index()
         try:
@@ -141,11 +144,11 @@ def quiz(
         except InvalidRequest as err:
             raise typer.BadParameter(str(err)) from None
         for item in items:
-            typer.echo(json.dumps(item.public(), ensure_ascii=False))
-        for note in missing_notes(topic, get_retriever()):  # the items stay one JSON object a line on stdout
+            typer.echo(json.dumps(public(item, part), ensure_ascii=False))
+        for note in quiz_notes(topic, get_retriever()):  # the items stay one JSON object a line on stdout
             typer.echo(f"note: {note}", err=True)
         return
-    _write_report(lambda: make_quiz(topic, count, get_retriever(), difficulty), fmt, output)
+    _write_report(lambda: make_quiz(topic, count, get_retriever(), difficulty, part), fmt, output)
 
 
 @reports.command()

@@ -20,10 +20,12 @@ from assistant.products.draft import SECTIONS, draft
 from assistant.products.exercise_product import training_product
 from assistant.products.exercise_shapes import SHAPES
 from assistant.products.export import Report, to_docx, to_markdown
-from assistant.products.quiz import quiz
+from assistant.products.quiz_sheets import quiz
 from assistant.settings import PROJECT_ROOT
 
 EXAMPLE_CONTEXT = PROJECT_ROOT / "examples" / "carana.yaml"
+
+SHEETS = {"questions and key": "all", "participant copy (no answers)": "questions", "answer key": "key"}
 
 
 def _lines(text: str) -> list[str]:
@@ -140,6 +142,7 @@ def training_tab(retriever: Retriever) -> None:
     with gr.Row():
         quiz_topic = gr.Textbox(label="Quiz topic", placeholder="integrated strategic framework", scale=3)
         count = gr.Number(10, label=f"Questions (1–{MAX_QUESTIONS})", precision=0)
+        sheet = gr.Dropdown(list(SHEETS), value=next(iter(SHEETS)), label="Sheet")
         make_quiz = gr.Button("Build quiz")
     status = gr.Markdown(elem_id="pa-training-status")
     preview = gr.Markdown(elem_id="pa-training-preview")
@@ -155,12 +158,12 @@ def training_tab(retriever: Retriever) -> None:
         return f"**Done:** {(report.subtitle.split(' · ')[0] or 'report').capitalize()} with {len(report.sources)} sources.", \
             to_markdown(report), _save(report, "exercise")
 
-    def run_quiz(topic, count):
+    def run_quiz(topic, count, sheet):
         try:
-            report = quiz(topic or "", int(count or 0), retriever)
+            report = quiz(topic or "", int(count or 0), retriever, part=SHEETS.get(sheet, "all"))
         except PlanAssistError as err:  # any error of ours in plain words, never Gradio's red 'Error' badges
             return f"**Problem:** {err}", "", None
         return "**Done:** Quiz ready.", to_markdown(report), _save(report, "quiz")
 
     build.click(run_exercise, [topic, shape, minutes, people, country, asked], [status, preview, download])
-    make_quiz.click(run_quiz, [quiz_topic, count], [status, preview, download])
+    make_quiz.click(run_quiz, [quiz_topic, count, sheet], [status, preview, download])

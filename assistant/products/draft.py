@@ -37,6 +37,7 @@ from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import asked_blocks
 from assistant.products.draft_cover import cover_report
 from assistant.products.draft_request import DraftAsk, parse_request
+from assistant.products.draft_risks import RISK_WORDS
 from assistant.products.draft_summary import decline_message, request_blocks
 from assistant.products.draft_text import (
     FUNDING_WORDS,
@@ -224,7 +225,9 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     ask = ask or DraftAsk()
     asked = ask.terms(section.key)  # what the request names leads this section's searches, in this kind of presence
     focus = f"{asked} {_presence(ctx)}" if asked else section.focus(ctx)
-    topics = ask.topics if section.key in ask.sections else []
+    # what the request focuses on gates its section's practice: named topics, else the humanitarian space it asks about
+    named = ask.topics if section.key in ask.sections else []
+    topics = named or (["humanitarian space"] if ask.humanitarian and section.key in ask.sections else [])
     blocks = [Block(kind="heading", text=section.title, level=1), Block(kind="heading", text=REQUIRES_LABEL, level=2)]
     guidance = chooser.guidance(section.requirement, focus, n_guidance, topics)
     blocks += [Block(kind="bullets", items=guidance)] if guidance else closest_requirement(
@@ -234,6 +237,8 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
         blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
     blocks += asked_blocks(section.key, ctx, ask, retriever, chooser.book) or section.write(ctx)
     examples = chooser.practice(f"{section.practice} {section.requirement}", focus, n_practice, topics)
+    if section.key == "risks" and section.key in ask.sections and not named:  # practice on how a risk played out
+        examples = [e for e in examples if RISK_WORDS.search(e.split(" (practice")[0])]
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
     if length == "brief":

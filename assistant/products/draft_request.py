@@ -146,6 +146,7 @@ class DraftAsk(BaseModel):
     page_limit: int = 0
     assumptions: bool = Field(False, description="A risks table with the assumptions each risk tests.")
     humanitarian: bool = Field(False, description="Humanitarian-space risks asked for.")
+    mitigations: bool = Field(False, description="Mitigations asked for in the risks table ('… risks and mitigations').")
     pasted: bool = Field(False, description="The request refers to pasted text that did not come with it.")
     iap: bool = Field(False, description="The request relies on IAP requirements (the IAP Policy/Handbook).")
     pasted_text: str = Field("", description="Text the drafter pasted after the instruction (findings, a draft).")
@@ -299,6 +300,7 @@ def parse_request(text: str) -> DraftAsk:
                                                           else 0),
         assumptions=bool(re.search(r"assumptions?", text, re.I)),
         humanitarian=bool(re.search(r"humanitarian[- ]space|humanitarian (?:principles|access|actors)", text, re.I)),
+        mitigations=bool(re.search(r"\bmitigat(?:ions?|e|ing)\b", text, re.I)),
         pasted=bool(re.search(r"\(pasted\)|\bpasted\b", text, re.I)) and not pasted,
         iap=bool(re.search(r"\bIAP\b|integrated assessment and planning", text, re.I)),
         slf_chair=chair.group(1) if chair else "", bodies=_bodies(text), pasted_text=pasted,

@@ -21,6 +21,7 @@ from assistant.citation import CitationBook
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import _library_notes, support
+from assistant.products.draft_mitigations import mitigation
 from assistant.products.draft_request import DraftAsk
 from assistant.products.draft_text import TBD, _best, _stems
 from assistant.products.export import Block
@@ -61,7 +62,8 @@ def _topic_rows(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book:
             found.append((topic, quote))
         risk = f"{FROM_REQUEST} — {topic}: what could go wrong is {TBD}" + (" (see how it went elsewhere, below)" if quote
                                                                              else "")
-        rows.append(([TBD] if ask.assumptions else []) + [risk, TBD, TBD, _owner(topic, ctx)])
+        mitigate = mitigation(topic, retriever, book, set()) if ask.mitigations else TBD
+        rows.append(([TBD] if ask.assumptions else []) + [risk, TBD, mitigate, _owner(topic, ctx)])
     return rows, found
 
 
@@ -71,15 +73,19 @@ def risks_table(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book:
     related = [t for t in ctx.tensions if not ask.topics or _related(t, ask.topics)]
     left_out = [t for t in ctx.tensions if t not in related]
     topic_rows, found = _topic_rows(ctx, ask, retriever, book)
-    risks = [*(f"From your planning context: {t}" if ask.topics else t for t in related),
-             *(HUMANITARIAN_RISKS if ask.humanitarian else ())]
+    risks = [*related, *(HUMANITARIAN_RISKS if ask.humanitarian else ())]
     header = ["Assumption", "Risk if it does not hold"] if ask.assumptions else ["Risk"]
     rows = [header + ["Likelihood / impact", "Mitigation", "Owner"]] + topic_rows
-    rows += [([TBD] if ask.assumptions else []) + [r, TBD, TBD, TBD] for r in risks or ([] if topic_rows else [TBD])]
+    used: set[str] = set()  # one library sentence mitigates one row
+    rows += [([TBD] if ask.assumptions else []) + [f"From your planning context: {r}" if ask.topics and r in related else r, TBD,
+                                                   mitigation(r, retriever, book, used) if ask.mitigations else TBD, TBD]
+             for r in risks or ([] if topic_rows else [TBD])]
     focus = f", focused on {' and '.join(ask.topics)} as you asked" if ask.topics else ""
     blocks = [Block(kind="paragraph", text="Risks" + (" and assumptions" if ask.assumptions else "") + f" (draft{focus}; rows "
                                            "from your request and your planning context — the risk wording, likelihood, "
-                                           "mitigation and owner are the team's to agree):"),
+                                           "mitigation and owner are the team's to agree" + (
+                                               "; mitigations quoted from the library are cited, the others are proposals "
+                                               "of this tool" if ask.mitigations else "") + "):"),
               Block(kind="table", rows=rows)]
     if left_out:
         blocks.append(Block(kind="note", text="Other tensions in your planning context, outside the request's focus and left "

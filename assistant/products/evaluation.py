@@ -35,6 +35,7 @@ from assistant.products.evaluation_requests import evaluate_requests
 from assistant.products.exercise import exercise, scenario_words
 from assistant.products.guidance import GUIDANCE_TYPES, is_normative, split_label
 from assistant.products.quiz import BLANK, quiz_items
+from assistant.products.quiz_focus import focus
 from assistant.settings import PROJECT_ROOT
 
 CONTEXTS = (PROJECT_ROOT / "evals" / "contexts" / "spm-withdrawal.yaml",
@@ -122,15 +123,20 @@ def leaks(item) -> bool:
 
 
 def evaluate_quizzes(retriever: Retriever, topics=QUIZ_TOPICS, count: int = 12) -> dict:
-    """Leakage and malformed items over several quizzes; the mix of kinds and difficulties."""
-    items = [item for topic in topics for item in quiz_items(topic, count, retriever)[0]]
+    """Leakage and malformed items over several quizzes; items on the quiz's subject (stem or answer naming a term the
+    subject names, or sharing its words when it names none — glossary neighbours do not count); kinds and difficulties."""
+    per_topic = [(topic, quiz_items(topic, count, retriever)[0]) for topic in topics]
+    items = [item for _, found in per_topic for item in found]
+    on_subject = sum(focus(t, retriever).about(f"{i.stem} {i.answer}") for t, found in per_topic for i in found)
     kinds: dict[str, int] = {}
     levels: dict[str, int] = {}
     for item in items:
         kinds[item.kind] = kinds.get(item.kind, 0) + 1
         levels[item.difficulty] = levels.get(item.difficulty, 0) + 1
     bad = [(item.stem[:80], malformed(item)) for item in items if malformed(item)]
-    return {"topics": len(topics), "items": len(items), "leakage": sum(leaks(i) for i in items), "malformed": len(bad),
+    return {"topics": len(topics), "items": len(items), "on_subject": on_subject,
+            "on_subject_share": round(on_subject / len(items), 3) if items else 0.0,
+            "leakage": sum(leaks(i) for i in items), "malformed": len(bad),
             "malformed_examples": bad[:5], "kinds": kinds, "difficulties": levels}
 
 

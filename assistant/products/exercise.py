@@ -32,10 +32,12 @@ from assistant.products.exercise_aar import DEBRIEF_BANK
 from assistant.products.exercise_catalogue import STAKEHOLDERS, TOPICS, Topic
 from assistant.products.exercise_guide import guide, mel
 from assistant.products.exercise_key import answer_key, cited
+from assistant.products.exercise_red_lines import brief_lines
 from assistant.products.exercise_requests import (
     Requested,
     extra_injects,
     match_topic,
+    premise_injects,
     requested_injects,
     topic_fits,
     topic_roles,
@@ -253,11 +255,12 @@ def scenario_words(blocks: list[Block]) -> int:
     return sum(len(t.split()) for b in blocks if b.kind != "heading" for t in [b.text, *b.items])
 
 
-def _injects(chosen: Topic, fmt: Format, asked: list[Requested]) -> list:
-    """The trainer's asked-for injects first, then the topic's own, then the nearest topics' (more for longer formats)."""
+def _injects(chosen: Topic, fmt: Format, asked: list[Requested], done: set[str]) -> list:
+    """The trainer's asked-for injects first, then the topic's own, then the nearest topics' (more for longer formats);
+    none that the request says has already happened (``done``)."""
     out = [r.inject for r in asked]
-    out += [i for i in chosen.injects if i.title not in {o.title for o in out}][: max(0, fmt.injects - len(out))]
-    return out + extra_injects(chosen, fmt.injects - len(out), {o.title for o in out})
+    out += [i for i in chosen.injects if i.title not in {o.title for o in out} | done][: max(0, fmt.injects - len(out))]
+    return out + extra_injects(chosen, fmt.injects - len(out), {o.title for o in out} | done)
 
 
 def _no_topic(chosen: Topic) -> str:
@@ -284,7 +287,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))
     asked = requested_injects(topic, injects or [])
-    events = _injects(chosen, fmt, asked)
+    events = _injects(chosen, fmt, asked, premise_injects(topic))
     when = {r.inject.title: r.when for r in asked if r.when}
     named = [(role_for(n), chosen.briefs.get(n, role_for(n).brief)) for n in cast or []]  # the roles asked for come first
     roles = named + [r for r in topic_roles(chosen) if r[0].title not in set(cast or [])]
@@ -320,7 +323,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     for role, brief in roles:
         blocks += [Block(kind="heading", text=role.title, level=2),
                    Block(kind="bullets", items=[f"Interests: {role.interests}", f"Friction: {role.friction}",
-                       f"{'Hidden red line' if 'red line' in topic.lower() else 'Confidential brief'}: {brief}"])]
+                                                *brief_lines(role.title, brief, topic)])]
     blocks += [Block(kind="heading", text="Timetable and injects", level=1),
                Block(kind="table", rows=table)]
     for n, inj in enumerate(events, 1):

@@ -22,7 +22,9 @@ from assistant.citation import CitationBook
 from assistant.errors import InvalidRequest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever
+from assistant.products.exercise_answers import model_answer
 from assistant.products.exercise_catalogue import TOPICS
+from assistant.products.exercise_guide import Encode
 from assistant.products.exercise_key import library_lines
 from assistant.products.exercise_requests import match_topic, topic_fits
 from assistant.products.exercise_shapes import Shape, opening, syndicates
@@ -105,7 +107,7 @@ def _mechanism_drill(text: str) -> bool:
     return bool(MECHANISM_WORDS.search(text))
 
 
-def _topic_situations(text: str, count: int) -> list[Situation]:
+def _topic_situations(text: str, count: int, encode: Encode | None = None) -> list[Situation]:
     """The topic's injects, then those of topics sharing a keyword with it, one per event (an attack near a base is not
     played twice); each asks the library about its own event."""
     topic = match_topic(text)
@@ -117,12 +119,12 @@ def _topic_situations(text: str, count: int) -> list[Situation]:
     for i in injects:
         if any(set(i.content.split()[:6]) == set(o.case.split()[:6]) for o in out):
             continue
-        out.append(Situation("", i.title, i.content, f"{i.action} Who leads: {i.to}.", "",
+        out.append(Situation("", i.title, i.content, model_answer(i, topic.objectives, encode), "",
                              f"{topic.title}: {i.title.lower()}. {i.content}"))
     return out
 
 
-def situations(text: str, count: int) -> list[Situation]:
+def situations(text: str, count: int, encode: Encode | None = None) -> list[Situation]:
     """The first ``count`` situations that fit the request: the mechanism bank or the matched topic's injects."""
     if _mechanism_drill(text):
         return list(MECHANISM_BANK[:count])
@@ -130,7 +132,7 @@ def situations(text: str, count: int) -> list[Situation]:
         topics = ", ".join(t.title.lower() for t in TOPICS)
         raise InvalidRequest("no snap situations built: neither the library nor the exercise catalogue covers this subject. "
                              f"Drills can be built on who decides (SLF, HCT, ITF, UN country team) or on a catalogue topic: {topics}.")
-    return _topic_situations(text, count)[:count]
+    return _topic_situations(text, count, encode)[:count]
 
 
 def timetable(count: int, each: int, debrief: int = DEBRIEF) -> list[list[str]]:
@@ -186,7 +188,7 @@ def _each(shape: Shape, count: int, minutes: int | None) -> tuple[int, list[str]
 def drill(text: str, shape: Shape, participants: int, retriever: Retriever, minutes: int | None = None) -> Report:
     """The drill: purpose, timetable, then each situation with its case, question, model answer and library quotes."""
     count = min(shape.count or DEFAULT_COUNT, MAX_SITUATIONS)
-    chosen = situations(text, count)
+    chosen = situations(text, count, retriever.encoder.encode)
     each, timing = _each(shape, len(chosen), minutes)
     mechanism = _mechanism_drill(text)
     groups, size = syndicates(participants, shape.group)

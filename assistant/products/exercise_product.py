@@ -35,7 +35,7 @@ from assistant.products.exercise_setting import apply_setting, hq_cast
 from assistant.products.exercise_shapes import SHAPES, covers, recognise
 from assistant.products.exercise_workshop import drafting_workshop, proposal_exercise
 from assistant.products.export import Block, Report
-from assistant.products.quiz import quiz
+from assistant.products.quiz_sheets import quiz
 
 DEFAULT_MINUTES = 90
 DEFAULT_QUESTIONS = 10

@@ -39,6 +39,9 @@ PRODUCT = re.compile(r"\b(?:exercise|tabletop|simulation|cpx|ttx|workshop|drill|
                      re.I)
 ONE_WHERE = re.compile(r"\s*(?:including|with|and|plus)?\s*(?:one|an? (?:inject|event))\s+(?:where|in which|when)\b", re.I)
 EVENT_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|after|as soon as)\s+(.+)$", re.IGNORECASE)
+FRAME_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|as soon as)\s+(.+)$", re.IGNORECASE)
+# "a meeting on reprioritising the ISF after a 30% troop cut": the cut has happened when play starts — a premise, not an inject
+PREMISE = re.compile(r"\b(?:after|following|in the wake of)\s+((?:an?|the)\s+[^.;,]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def _described(request: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for n, clause in enumerate(re.split(r"(?<=[.;:])\s+", request)):
         if n == 0 and (FRAME.search(clause) or PRODUCT.search(CLAUSE.split(clause)[0])):
-            tail = EVENT_TAIL.search(clause)
+            tail = FRAME_TAIL.search(clause)
             clause = tail.group(1) if tail else ""
             head = CLAUSE.split(clause)[0] if clause else ""
             out += [(head, True)] * bool(head.strip())
@@ -146,6 +149,21 @@ def _described(request: str) -> list[tuple[str, bool]]:
         elif not PARTS.search(c):
             kept.append((c, explicit))
     return kept
+
+
+def premise(request: str) -> str:
+    """What has already happened when play starts, as the request's framing clause says ("after a 30% troop cut"); ''."""
+    first = re.split(r"(?<=[.;:])\s+", request)[0]
+    found = PREMISE.search(first) if FRAME.search(first) or PRODUCT.search(first) else None
+    return found.group(1).strip() if found else ""
+
+
+def premise_injects(request: str) -> set[str]:
+    """The catalogue inject the premise names (it is the start state, so it is not played again as an inject)."""
+    if not (event := premise(request)):
+        return set()
+    inject, own, _ = best_inject(event)
+    return {inject.title} if own >= OWN_WORDS else set()
 
 
 def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> list[Requested]:

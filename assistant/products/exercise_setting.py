@@ -17,12 +17,17 @@ from __future__ import annotations
 
 import re
 
+from assistant.products.exercise_requests import premise
 from assistant.products.export import Block, Report
 
 TRAITS = (re.compile(r"\b(?:low|lower[- ]middle|upper[- ]middle|middle|high)[- ]income\b", re.I),
           re.compile(r"\b(?:coastal|landlocked|small island|island|oil[- ]producing|mineral[- ]rich|arid|mountainous)\b", re.I))
 HEADQUARTERS = re.compile(r"\b(?:ITF|IMTF|integrated (?:mission )?task force)\b[^.]*\b(?:meeting|session)|\bat headquarters\b|"
                           r"\bin new york\b|\bheadquarters[- ]level\b", re.I)
+FIELD_FORUM = re.compile(r"\b(?:SLF|senior leadership forum)\b[^.]*\b(?:meeting|session)|\b(?:meeting|session) of the "
+                         r"(?:SLF|senior leadership forum)\b", re.I)
+NOT_AT_SLF = ("Host Government", "HQ desk officer", "ITF chair", "Donor representative", "NGO forum", "National electoral",
+              "Development Coordination Office")
 HQ_CAST = ("ITF chair (lead department)", "HQ desk officer (Integrated Task Force)", "Development Coordination Office (DCO)")
 OPENING = re.compile(r"^(\S+(?: \S+)?) is a (fictional )?country of about")
 
@@ -42,6 +47,28 @@ def hq_cast(request: str, cast: list[str]) -> list[str]:
     return list(dict.fromkeys([*HQ_CAST, *cast])) if at_headquarters(request) else cast
 
 
+def at_slf(request: str) -> bool:
+    """Whether the request plays a meeting of the Senior Leadership Forum in the field."""
+    return bool(FIELD_FORUM.search(request)) and not at_headquarters(request)
+
+
+def _slf_meeting(pack: Report, request: str, start: int | None) -> None:
+    """An SLF meeting: its setting said, the start state the request gives, and no cards for those not at the table."""
+    if start is not None:
+        done = premise(request)
+        pack.blocks.insert(start + 2, Block(kind="paragraph", text=(
+            "Setting: the exercise is played as a meeting of the Senior Leadership Forum, chaired by the SRSG, with the "
+            "DSRSG/RC/HC, the heads of the mission's components and the agency heads. The Government and Headquarters are not "
+            "at the table: their positions reach the meeting as injects." + (f" The meeting opens after {done}: that is where "
+                                                                              "play starts, not an inject." if done else ""))))
+    cards = next((i for i, b in enumerate(pack.blocks) if b.kind == "heading" and b.text == "Role cards"), None)
+    if cards is None:
+        return
+    drop = {i for i, b in enumerate(pack.blocks[cards:], cards) if b.kind == "heading" and b.level == 2
+            and b.text.startswith(NOT_AT_SLF) and b.text.split(" (")[0].lower() not in request.lower()}
+    pack.blocks[:] = [b for i, b in enumerate(pack.blocks) if i not in drop and i - 1 not in drop]
+
+
 def apply_setting(pack: Report, request: str) -> Report:
     """The pack with the read-ahead's opening naming the country the request describes, and a Headquarters setting said."""
     traits = country_traits(request)
@@ -50,8 +77,10 @@ def apply_setting(pack: Report, request: str) -> Report:
             kind = f"{m.group(2) or ''}{' '.join(traits)} country of about"
             pack.blocks[i] = Block(kind="paragraph", text=OPENING.sub(f"{m.group(1)} is a {kind}", block.text, count=1))
             break
+    start = next((i for i, b in enumerate(pack.blocks) if b.kind == "heading" and b.text.startswith("Start state")), None)
+    if at_slf(request):
+        _slf_meeting(pack, request, start)
     if at_headquarters(request):
-        start = next((i for i, b in enumerate(pack.blocks) if b.kind == "heading" and b.text.startswith("Start state")), None)
         if start is not None:
             pack.blocks.insert(start + 2, Block(kind="paragraph", text=(
                 "Setting: the exercise is played at Headquarters, as a meeting of the Integrated Task Force chaired by the "

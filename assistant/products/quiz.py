@@ -15,8 +15,8 @@ Four kinds of multiple-choice item, none of them acronym or number guessing:
 Every stem quotes a whole sentence from its start; the answer never appears in its own stem;
 distractors are of the same kind as the answer. ``quiz_items`` gives the items;
 :meth:`QuizItem.public` is the ``{"stem", "options", "answer", "citation"}`` object that
-``planassist quiz --format json`` prints a line each and ``/api/quiz`` returns under ``items``, beside the
-missing-text ``notes`` (:class:`QuizView`).
+``planassist quiz --format json`` prints a line each; the sheets (participant copy, key, both) and
+``/api/quiz``'s JSON are in :mod:`assistant.products.quiz_sheets`.
 
 >>> kind_of("Peacebuilding Commission")
 'body'
@@ -29,7 +29,6 @@ import re
 from itertools import zip_longest
 from typing import Literal
 
-import numpy as np
 from pydantic import BaseModel
 
 from assistant.citation import Citation, CitationBook
@@ -37,47 +36,30 @@ from assistant.constants import MAX_QUESTIONS
 from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.exercise_scope import unnamed
-from assistant.products.exercise_shapes import subject
-from assistant.products.export import Block, Report
 from assistant.products.guidance import GUIDANCE_TYPES, PRACTICE_TYPES, _quotable, is_normative, tidy
-from assistant.products.missing_texts import missing_notes
+from assistant.products.quiz_focus import Focus, focus, off_subject
+from assistant.products.quiz_pools import (
+    BODIES,
+    BODY_WORDS,
+    CASE_WORDS,
+    DOCUMENT_NAMES,
+    DOCUMENT_WORDS,
+    DOCUMENTS,
+    FRAMEWORKS,
+    GENERIC_BODIES,
+    MISSIONS,
+    REFERENCE,
+    YEAR,
+)
 
 BLANK = "_____"
 NAMED_SHARE = (2, 3)  # of a quiz on named texts, at most this share is about them; concepts and cases fill the rest
 PASSAGES = 30
+# A glossary term this close (cosine) to a subject that names terms is a related concept worth an item; to a subject
+# naming none, it must be closer, or share a content word with it.
+NEIGHBOUR, CLOSE = 0.30, 0.45
 Difficulty = Literal["easy", "medium", "hard", "mixed"]
 DIFFICULTIES = ("easy", "medium", "hard", "mixed")
-# Bodies a who-does-what item can ask about; the options are always other bodies.
-BODIES = ("Security Council", "General Assembly", "Peacebuilding Commission", "Peacebuilding Support Office",
-          "Peacebuilding Fund", "Economic and Social Council", "Secretary-General", "resident coordinators",
-          "United Nations country teams", "international financial institutions", "Integration Steering Group",
-          "Policy Committee", "Department of Peacekeeping Operations", "Department of Political Affairs",
-          "Integrated Task Force", "Senior Leadership Forum", "Humanitarian Coordinator",
-          "Office for the Coordination of Humanitarian Affairs", "UN Secretariat", "member states", "donors", "UNDG", "DPKO",
-          "DPA",
-          "regional organizations")
-DOCUMENTS = ("Note of Guidance", "Brahimi Report", "integrated assessment and planning policy", "Policy Committee decision",
-             "Report on Integrated Missions", "integrated mission planning process guidelines", "Capstone Doctrine",
-             "CIVCAP report", "HIPPO report")
-# How trainers name each of those texts in a request (a quiz "on Brahimi and the 2008 decision" is about them).
-DOCUMENT_NAMES = {"Note of Guidance": r"note of guidance", "Brahimi Report": r"\bbrahimi\b",
-                  "integrated assessment and planning policy": r"\biap\b|integrated assessment and planning",
-                  "Policy Committee decision": r"policy committee|\b2008 decision|decision of 2008",
-                  "Report on Integrated Missions": r"report on integrated missions",
-                  "integrated mission planning process guidelines": r"\bimpp\b|integrated mission planning",
-                  "Capstone Doctrine": r"\bcapstone\b", "CIVCAP report": r"\bcivcap\b|civilian capacity",
-                  "HIPPO report": r"\bhippo\b|high-level independent panel"}
-MISSIONS = ("UNMIT", "MINUSTAH", "MINUJUSTH", "BINUH", "UNMISS", "UNIPSIL", "BINUB", "UNAMA", "UNSOM", "MONUSCO", "MINUSMA")
-CASE_WORDS = re.compile(r"transition|withdraw|drawdown|closure|close|handover|hand over|mandate|benchmark|integrated strategic "
-    r"framework"
-                        r"|elections?|exit|liquidation|successor", re.IGNORECASE)
-YEAR = re.compile(r"\b(19[89]\d|20[0-3]\d)\b")
-BODY_WORDS = re.compile(r"\b(Council|Assembly|Commission|Office|Fund|Committee|Group|Team|Force|Forum|Department|Coordinator"
-                        r"|Secretary-General|Union|Centre|Board|Panel|Cell|Unit|Service)\b", re.IGNORECASE)
-DOCUMENT_WORDS = re.compile(r"\b(Report|Policy|Framework|Guidelines?|Agenda|Note|Doctrine|Standards|Plan|Process|Resolution"
-                            r"|Decision"
-                            r"|Declaration|Strategy|Review|Handbook|Compact|Instruction)\b", re.IGNORECASE)
-REFERENCE = re.compile(r"available at|www\.|https?://|\bUN Doc\b|\bibid\b", re.IGNORECASE)  # a footnote's reference
 GLOSSARY_TITLE = "Glossary of UN integrated planning (corpus/glossary.toml; the project's own wording)"
 
 
@@ -96,29 +78,6 @@ class QuizItem(BaseModel):
     def public(self) -> dict:
         """The object printed by ``planassist quiz --format json`` and returned by /api/quiz."""
         return {"stem": self.stem, "options": self.options, "answer": self.answer, "citation": self.citation}
-
-
-class QuizItemView(BaseModel):
-    """One item as ``planassist quiz --format json`` prints it and ``/api/quiz`` returns it."""
-
-    stem: str
-    options: list[str]
-    answer: str
-    citation: str
-
-
-class QuizView(BaseModel):
-    """The JSON quiz of ``/api/quiz``: the items, and a note for each catalogued text the topic names that the library
-    lacks (the note md/docx print above the questions and the CLI prints on stderr)."""
-
-    items: list[QuizItemView]
-    notes: list[str]
-
-
-def quiz_views(topic: str, count: int, retriever: Retriever, difficulty: str = "mixed") -> QuizView:
-    """The quiz as its public items (no numbering, no sources list) with the missing-text notes."""
-    items = [QuizItemView(**item.public()) for item in quiz_items(topic, count, retriever, difficulty)[0]]
-    return QuizView(items=items, notes=missing_notes(topic, retriever))
 
 
 def kind_of(name: str) -> str:
@@ -159,32 +118,42 @@ def _glossary_citation(term) -> Citation:
                     locator=term.term, quote=f"{term.term} ({term.expansion}): {term.definition}")
 
 
-def _concept_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
-    """Glossary items on the terms closest to the topic: definition for a term, then term for a definition."""
+def _concept_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
+    """Glossary items on the terms the subject names, then on the terms closest to it: definition for a term, then term
+    for a definition."""
     terms = [t for t in retriever.glossary.terms if t.definition and t.expansion]
     if not terms:
         return []
     vectors = retriever.encoder.encode_cached([f"{t.expansion}: {t.definition}" for t in terms])
-    order = np.argsort(-(vectors @ retriever.encoder.query_vector(retriever.glossary.expand(topic))))
+    scores = vectors @ retriever.encoder.query_vector(retriever.glossary.expand(fx.subject))
+    named = {t.term for t in fx.terms}
+    order = sorted(range(len(terms)), key=lambda i: (terms[i].term not in named, -scores[i]))
+    order = [i for i in order if terms[i].term in named or scores[i] >= (NEIGHBOUR if named else CLOSE)
+             or not named and fx.about(f"{terms[i].expansion} {terms[i].definition}")][:16]
     out = []
-    for rank, i in enumerate(order[:16]):
+    for rank, i in enumerate(order):
         t = terms[int(i)]
         same = [u for u in terms if kind_of(u.expansion) == kind_of(t.expansion) and u.term != t.term]
-        if rank % 2 == 0:
-            stem = f"Which definition fits the {t.expansion} ({t.term})?"
-            pool = [u.definition for u in same if not _mentions(u.definition, t.term)]
-            options, answer, difficulty = _options(t.definition, pool, stem, rng), t.definition, "easy"
-        else:
-            stem = f"Which term does this definition describe? “{t.definition}”"
-            answer = f"{t.expansion} ({t.term})"
-            pool = [f"{u.expansion} ({u.term})" for u in same]
-            options, difficulty = _options(answer, pool, stem, rng), "medium"
-            if _leaks(stem, t.expansion) or _mentions(stem, t.term):
-                continue
-        if options:
-            out.append((dict(stem=stem, options=options, answer=answer, kind="concept", difficulty=difficulty),
-                _glossary_citation(t)))
+        for turn in ((0, 1) if t.term in named else (rank % 2,)):
+            item = _concept_item(t, same, turn, rng)
+            if item:
+                out.append((item, _glossary_citation(t)))
     return out
+
+
+def _concept_item(t, same, turn: int, rng: random.Random) -> dict | None:
+    """Which definition fits a term (easy), or which term a definition describes (medium)."""
+    if turn == 0:
+        stem = f"Which definition fits the {t.expansion} ({t.term})?"
+        pool = [u.definition for u in same if not _mentions(u.definition, t.term)]
+        options, answer, difficulty = _options(t.definition, pool, stem, rng), t.definition, "easy"
+    else:
+        stem = f"Which term does this definition describe? “{t.definition}”"
+        answer = f"{t.expansion} ({t.term})"
+        options, difficulty = _options(answer, [f"{u.expansion} ({u.term})" for u in same], stem, rng), "medium"
+        if _leaks(stem, t.expansion) or _mentions(stem, t.term):
+            return None
+    return dict(stem=stem, options=options, answer=answer, kind="concept", difficulty=difficulty) if options else None
 
 
 def _sentences(hits: list[Hit]):
@@ -197,13 +166,28 @@ def _sentences(hits: list[Hit]):
                 yield hit, sentence
 
 
-def _role_or_document(hit: Hit, sentence: str, rng: random.Random, kinds=(BODIES, DOCUMENTS)) -> dict | None:
-    """Who does what (the body blanked) or which policy text (the text blanked), if the sentence names one."""
+WHAT = {BODIES: ("body", "role"), DOCUMENTS: ("policy text", "document"), FRAMEWORKS: ("planning instrument", "concept"),
+        MISSIONS: ("mission", "case")}
+
+
+def _answerable(sentence: str, name: str) -> bool:
+    """A name worth asking about: named in the sentence, not a generic body, not the author of other texts ('relevant
+    General Assembly resolutions')."""
+    return (_mentions(sentence, name) and name.lower() not in GENERIC_BODIES
+            and not re.search(rf"{re.escape(name)}\s+(?:resolutions?|decisions?)\b", sentence, re.IGNORECASE))
+
+
+def _role_or_document(hit: Hit, sentence: str, rng: random.Random, kinds=(BODIES, DOCUMENTS, FRAMEWORKS),
+                      prefer: tuple[str, ...] = (), avoid: tuple[str, ...] = ()) -> dict | None:
+    """Who does what (the body blanked), which policy text or framework (the text blanked) or which mission, if the
+    sentence names one; a name in ``prefer`` first, none in ``avoid``. An acronym in brackets after the name goes with
+    it."""
     for names in kinds:
-        what, kind = ("body", "role") if names is BODIES else ("policy text", "document")
-        name = next((b for b in names if _mentions(sentence, b)), None)
-        if name:
-            blanked = re.sub(rf"(?<![\w/]){re.escape(name)}(?![\w/])", BLANK, sentence, count=1, flags=re.IGNORECASE)
+        what, kind = WHAT[names]
+        found = [b for b in names if _answerable(sentence, b) and b not in avoid]
+        for name in sorted(found, key=lambda b: b not in prefer)[:1]:
+            blanked = re.sub(rf"(?<![\w/]){re.escape(name)}(?![\w/])(?:\s*\([A-Z][A-Za-z]+\))?", BLANK, sentence, count=1,
+                             flags=re.IGNORECASE)
             stem = f"Which {what} completes this statement from {hit.short}? “{blanked}”"
             options = _options(name, list(names), stem, rng)
             if options and not _leaks(stem, name):
@@ -222,14 +206,14 @@ def _year(hit: Hit, sentence: str, rng: random.Random) -> dict | None:
     return dict(stem=stem, options=options, answer=str(year), kind="case", difficulty="hard") if options else None
 
 
-def _role_and_document_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
-    """Who does what, and which policy text says so, from requirement statements."""
-    allowed = list(GUIDANCE_TYPES)
-    hits = {h.chunk_id: h for t in allowed for q in (f"{topic} responsibilities requirements", topic)
+def _role_and_document_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
+    """Who does what, and which policy text or framework says so, from requirement statements on the subject."""
+    query = retriever.glossary.expand(fx.subject)
+    hits = {h.chunk_id: h for t in GUIDANCE_TYPES for q in (f"{query} responsibilities requirements", query)
             for h in retriever.search(q, k=PASSAGES // 2, filters=Filters(types=[t]))}
     out = []
     for hit, sentence in _sentences(list(hits.values())):
-        item = _role_or_document(hit, sentence, rng) if is_normative(sentence) else None
+        item = _role_or_document(hit, sentence, rng) if is_normative(sentence) and fx.about(sentence, hit.title) else None
         if item:
             out.append((item, hit.citation(0)))
     return out
@@ -240,30 +224,38 @@ def named_texts(topic: str) -> list[str]:
     return [doc for doc, pattern in DOCUMENT_NAMES.items() if re.search(pattern, topic, re.IGNORECASE)]
 
 
-def _named_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
-    """Items from sentences that name the texts the topic asks about — second-hand where the library lacks them:
-    the text, its year, or the body behind it blanked; the texts take turns."""
+def _named_items(topic: str, fx: Focus, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
+    """Items from sentences that name the texts or terms the topic asks about — second-hand where the library lacks a
+    text: the text or term, its year, or the body, framework or mission beside it blanked; the names take turns."""
+    wanted: list[tuple[str, str, tuple[tuple[str, ...], ...]]] = [(DOCUMENT_NAMES[doc], doc, (DOCUMENTS,))
+                                                                  for doc in named_texts(topic)]
+    wanted += [(rf"(?<![\w/]){re.escape(t.term)}s?(?![\w/])|{re.escape(t.expansion)}", t.expansion,
+                (FRAMEWORKS, BODIES, MISSIONS, DOCUMENTS)) for t in fx.terms]
     per_text: list[list[tuple[dict, Citation]]] = []
-    for doc in named_texts(topic):
+    for regex, name, kinds in wanted:
         out: list[tuple[dict, Citation]] = []
         per_text.append(out)
-        pattern = re.compile(DOCUMENT_NAMES[doc], re.IGNORECASE)
+        pattern = re.compile(regex, re.IGNORECASE)
         asked = pattern.search(topic)
-        for hit, sentence in _sentences(retriever.search(f"{doc} {asked.group(0) if asked else ''}", k=PASSAGES // 3)):
+        for hit, sentence in _sentences(retriever.search(f"{name} {asked.group(0) if asked else ''}", k=PASSAGES // 3)):
             if pattern.search(sentence) and len(sentence) <= 400 and not REFERENCE.search(sentence):
-                item = (_role_or_document(hit, sentence, rng, (DOCUMENTS,)) or _year(hit, sentence, rng)
-                        or _role_or_document(hit, sentence, rng))
+                # the name itself is the answer twice at most; then another name in the sentence is blanked
+                avoid = (name,) if sum(i["answer"] == name for i, _ in out) >= 2 else ()
+                item = (_role_or_document(hit, sentence, rng, kinds, prefer=(name,), avoid=avoid)
+                        or (_year(hit, sentence, rng) if kinds == (DOCUMENTS,) else None)
+                        or _role_or_document(hit, sentence, rng, avoid=avoid))
                 if item:
                     out.append((item, hit.citation(0)))
-    return [x for group in zip_longest(*per_text) for x in group if x is not None]  # one text after another
+    return [x for group in zip_longest(*per_text) for x in group if x is not None]  # one name after another
 
 
-def _case_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
-    """Case facts from mission reports: which mission, or which year of the same period."""
-    hits = retriever.search(f"{topic} transition mandate", k=PASSAGES, filters=Filters(types=list(PRACTICE_TYPES)))
+def _case_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
+    """Case facts on the subject from mission reports: which mission a passage describes (no year guessing)."""
+    hits = retriever.search(f"{retriever.glossary.expand(fx.subject)} transition mandate", k=PASSAGES,
+                            filters=Filters(types=list(PRACTICE_TYPES)))
     out = []
     for hit, sentence in _sentences(hits):
-        if not CASE_WORDS.search(sentence) or len(sentence) > 320:
+        if not CASE_WORDS.search(sentence) or len(sentence) > 320 or not fx.about(sentence, hit.title):
             continue
         mission = next((m for m in MISSIONS if _mentions(sentence, m)), None)
         if mission and len(re.findall(rf"\b{mission}\b", sentence)) == 1:
@@ -271,20 +263,17 @@ def _case_items(topic: str, retriever: Retriever, rng: random.Random) -> list[tu
             options = _options(mission, list(MISSIONS), stem, rng)
             if options and not _leaks(stem, mission, retriever.glossary):
                 out.append((dict(stem=stem, options=options, answer=mission, kind="case", difficulty="medium"), hit.citation(0)))
-                continue
-        item = _year(hit, sentence, rng)
-        if item:
-            out.append((item, hit.citation(0)))
     return out
 
 
 def _named_first(named: list[tuple[dict, Citation]], limit: int) -> list[tuple[dict, Citation]]:
-    """Up to ``limit`` items on the texts the topic names, at most two with the same answer."""
+    """Up to ``limit`` items on the texts the topic names, at most two with the same answer (one in a short quiz)."""
     picked: list[tuple[dict, Citation]] = []
+    same = 1 if limit < 6 else 2
     for item, citation in named:
         if len(picked) == limit:
             break
-        if item["stem"] not in {p["stem"] for p, _ in picked} and sum(p["answer"] == item["answer"] for p, _ in picked) < 2:
+        if item["stem"] not in {p["stem"] for p, _ in picked} and sum(p["answer"] == item["answer"] for p, _ in picked) < same:
             picked.append((item, citation))
     return picked
 
@@ -300,11 +289,12 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
         raise InvalidRequest(f"difficulty: one of {', '.join(DIFFICULTIES)}")
     if lacking := unnamed(topic, retriever):
         raise InvalidRequest(f"no quiz built: the library never mentions {', '.join(lacking)}; items would be on something else")
-    rng = random.Random(seed)
-    pools = [_concept_items(topic, retriever, rng), _role_and_document_items(topic, retriever, rng), _case_items(topic,
-        retriever, rng)]
+    if why := off_subject(topic, retriever):
+        raise InvalidRequest(f"no quiz built: {why}")
+    rng, fx = random.Random(seed), focus(topic, retriever)
+    pools = [_concept_items(fx, retriever, rng), _role_and_document_items(fx, retriever, rng), _case_items(fx, retriever, rng)]
     pools = [[x for x in pool if difficulty == "mixed" or x[0]["difficulty"] == difficulty] for pool in pools]
-    picked = _named_first([x for x in _named_items(topic, retriever, rng) if difficulty == "mixed"
+    picked = _named_first([x for x in _named_items(topic, fx, retriever, rng) if difficulty == "mixed"
                            or x[0]["difficulty"] == difficulty], -(-count * NAMED_SHARE[0] // NAMED_SHARE[1]))
     seen = {x for item, _ in picked for x in (item["answer"], item["stem"])}
     while len(picked) < count and any(pools):
@@ -323,24 +313,3 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
         n = book.cite(citation)
         items.append(QuizItem(n=i, citation=book.sources[n - 1].label, source=n, **item))
     return items, book.sources
-
-
-def quiz(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | str = "mixed") -> Report:
-    """The quiz as a report: items with options and difficulty, then the answer key with sources."""
-    items, sources = quiz_items(topic, count, retriever, difficulty)
-    blocks = [Block(kind="note", text=f"{n} Items on it quote what the library says about it.") for n in
-              missing_notes(topic, retriever)]
-    blocks.append(Block(kind="heading", text="Questions", level=1))
-    if len(items) < count:
-        blocks.append(Block(kind="note", text=f"The corpus gave {len(items)} items on this topic, fewer than the {count} asked."))
-    for q in items:
-        blocks += [Block(kind="paragraph", text=f"{q.n}. ({q.difficulty}) {q.stem}"),
-                   Block(kind="bullets", items=[f"({chr(97 + j)}) {c}" for j, c in enumerate(q.options)])]
-    blocks += [Block(kind="heading", text="Answer key", level=1),
-               Block(kind="table", rows=[["#", "Answer", "Kind", "Source"]]
-                     + [[str(q.n), f"({chr(97 + q.options.index(q.answer))}) {q.answer}", q.kind,
-                         f"[{q.source}]"] for q in items])]
-    return Report(title=f"Quiz: {subject(topic)}",
-                  subtitle=(f"{len(items)} multiple-choice items on concepts, roles, requirements and cases; each answer is what "
-                            f"the cited source says (glossary items cite the project glossary)."),
-                  blocks=blocks, sources=sources)

@@ -255,3 +255,7 @@ def test_exercise_and_quiz(client):
     assert all(set(item) == {"stem", "options", "answer", "citation"} for item in named["items"])
     md = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3, "format": "md"})
     assert md.status_code == 200 and md.text.startswith("# Quiz") and "## Sources" in md.text
+    sheet = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3, "format": "md", "part": "questions"}).text
+    assert "## Questions" in sheet and "Answer key" not in sheet and "## Sources" not in sheet  # the participant copy
+    bare = client.post("/api/quiz", json={"topic": "peacebuilding", "count": 3, "part": "questions"}).json()
+    assert all(set(item) == {"stem", "options"} for item in bare["items"])

@@ -111,6 +111,21 @@ def test_risks_with_assumptions_and_humanitarian_space(retriever):
     risks = [r[1] for r in table[1:]]
     assert risks[:3] == CARANA.tensions and any("humanitarian access" in r for r in risks)
     assert any(b.kind == "note" and b.text.startswith("IAP Policy 2013 is not in the library") for b in report.blocks)
+    # mitigations were asked for: each row has one, cited from the library or marked as this tool's proposal
+    mitigations = [r[3] for r in table[1:]]
+    assert all(re.match(r"From the library \(adapt\): “.+\[\d+\]$|Proposed \(not from the library\): ", m) for m in mitigations)
+    assert "unbranded" in mitigations[0] and len(set(mitigations)) == len(mitigations)
+
+
+def test_humanitarian_risks_practice_is_on_the_subject_asked(benchmarks):
+    """The held-out failure (notes 5.2 #6): the practice bullets were the hurricane season and DPO/DPPA cooperation,
+    both from S/2019/805, because a request naming no topic left practice ungated."""
+    report = draft(CARANA, benchmarks, request="Draft a risks and assumptions table for an ISF in a context with an active "
+                                               "humanitarian response. Include humanitarian-space risks and mitigations "
+                                               "consistent with the IAP safeguards.")
+    assert not re.search(r"hurricane|Department of Political and Peacebuilding", text_of(report))
+    for bullet in _section_bullets(report, "Practice from UN missions"):
+        assert re.search(r"humanitarian", bullet, re.I), bullet
 
 
 def test_pasted_findings_become_the_analysis_in_the_drafters_words(retriever):

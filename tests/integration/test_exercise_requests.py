@@ -3,6 +3,8 @@ tests are in the pack (found by the lead on main 82ac910 with a request nobody h
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.products.exercise_product import training_product
@@ -57,6 +59,23 @@ def test_a_drill_keeps_an_explicit_length_and_quotes_only_what_is_on_each_situat
             assert all(on_point(situation, q) for q in b.items)
             checked += len(b.items)
     assert checked and any(b.kind == "note" and "holds little on protection of civilians" in b.text for b in drill.blocks)
+
+
+def test_drill_model_answers_say_what_to_decide_where_and_what_it_tests(retriever):
+    """Held-out reading (w12c): eight drill situations on humanitarian principles had one-line model answers ("Apply the
+    last-resort criteria and agree who decides. Who leads: …"). Each now names the forum, why, the objective it tests and
+    what a strong answer adds; an armed-escort request with a humanitarian lead goes to the HCT."""
+    drill = training_product("Give me eight 5-minute drill situations for new DSRSG/RC/HC staff on humanitarian principles "
+                             "and the integration arrangement, with model answers.", None, None, retriever, backend="extractive")
+    answers = [b.text for b in drill.blocks if b.kind == "paragraph" and b.text.startswith("Model answer")]
+    assert len(answers) >= 6
+    for answer in answers:
+        assert answer.count(". ") >= 3 and re.search(r"belongs in the (?:Humanitarian Country Team|Senior Leadership Forum|"
+                                                     r"Integrated Task Force|UN country team|mission leadership team)", answer)
+        assert "It tests the objective “" in answer and "A strong answer " in answer
+    escorts = next(a for a in answers if "last-resort" in a)
+    assert "belongs in the Humanitarian Country Team" in escorts
+    assert len({a.split("It tests", 1)[1] for a in answers}) > 1  # not one objective pasted under every situation
 
 
 def test_a_quiz_on_something_the_library_never_names_is_declined(retriever):

@@ -146,3 +146,18 @@ def test_a_subject_the_library_barely_names_is_said_and_an_spm_is_not_a_peacekee
     text = " ".join(_texts(pack))
     assert "special political mission" in text and "peacekeeping operation works" not in text
     assert "Force Commander" not in _headings(pack, 2)
+
+
+def test_slf_role_briefs_after_a_cut_are_played_at_the_slf_with_red_lines_that_are_limits(retriever):
+    """Notes 5.3 #6, read by the lead before this change: a mandate-renewal tabletop with the cut played as inject 1, a
+    host-government card at an SLF meeting, and 'red lines' that were deadlines ("a revised results matrix by Friday")."""
+    pack = training_product("Produce confidential role briefs for a simulated Senior Leadership Forum meeting on "
+                            "reprioritising the ISF after a 30% troop cut. Each actor has a hidden red line.", None, None,
+                            retriever, backend="extractive")
+    cards = _headings(pack, 2)
+    assert "SRSG / Head of Mission" in cards and not any(c.startswith(("Host Government", "HQ desk officer")) for c in cards)
+    assert "Inject 1: Council cuts and adds" not in cards  # the cut has happened when play starts
+    assert any("meeting of the Senior Leadership Forum" in t and "opens after a 30% troop cut" in t for t in _texts(pack))
+    lines = [i for b in pack.blocks if b.kind == "bullets" for i in b.items if i.startswith("Hidden red line: ")]
+    assert len(lines) >= 4 and all(re.search(r": (?:You|The Government) will not ", line) for line in lines)
+    assert not any(re.search(r"\bby (?:Friday|Monday)\b|\bin \w+ weeks\b", line) for line in lines)

@@ -107,3 +107,13 @@ def test_a_drill_is_not_filled_with_situations_from_unrelated_topics():
 
     titles = [s.title for s in situations("snap situations on humanitarian principles and integration", 8)]
     assert "Logistics request for ballots" not in titles
+
+
+def test_an_event_the_request_says_has_happened_is_the_start_state_not_an_inject():
+    from assistant.products.exercise_requests import premise, premise_injects
+
+    request = "Produce role briefs for an SLF meeting on reprioritising the ISF after a 30% troop cut. Each actor has a red line."
+    assert premise(request) == "a 30% troop cut"
+    assert premise_injects(request) == {"Council cuts and adds"}
+    assert not any("troop cut" in r.asked_for for r in requested_injects(request))
+    assert premise("Build a tabletop where the Council asks for benchmarks") == ""

@@ -1,0 +1,88 @@
+"""Mitigations for the rows of a risks table, when the request asks for them.
+
+"Include humanitarian-space risks and mitigations": a table whose every mitigation is "[to be agreed]"
+does not answer that. Each row gets, in this order: a sentence from the library that says how such a
+risk was handled or must be handled (it shares the risk's subject words and carries the language of a
+response — ensure, agree, consult, separate…), cited and marked "from the library, adapt"; else a
+proposal from a short catalogue of common integrated-planning mitigations, marked as proposed by this
+tool and not from the library, for the team to agree; else "[to be agreed]". Nothing here is stated
+as policy: the IAP safeguards themselves are in the IAP Policy, which the draft says is missing when
+the library lacks it.
+
+>>> proposed("Humanitarian organizations object to co-branded quick-impact projects in the north").startswith("Proposed")
+True
+>>> proposed("The port closes in winter")
+''
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.verify import split_sentences
+from assistant.citation import CitationBook
+from assistant.index.retrieve import Filters, Retriever
+from assistant.products.draft_text import TBD
+from assistant.products.guidance import GUIDANCE_TYPES, PRACTICE_TYPES, tidy
+
+RESPONSE = re.compile(r"\b(?:ensur\w*|agree\w*|consult\w*|separat\w*|distinct\w*|mitigat\w*|safeguard\w*|clarif\w*|avoid\w*|"
+                      r"minimi[sz]\w*|coordinat\w*|mechanisms?|dialogue|joint(?:ly)?|sequenc\w*|conditions?|benchmarks?)\b",
+                      re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:I|my|we|our)\b")
+STOP = frozenset({"united", "nations", "mission", "missions", "country", "their", "which", "would", "could", "there", "about",
+                  "other", "these", "those", "where", "under", "within", "agenda", "confirm"})
+CLOSE = 0.5  # cosine of a cited mitigation to its risk
+PROPOSED = "Proposed (not from the library):"
+# Common integrated-planning mitigations, by what the risk is about. Drafting proposals, never cited as policy.
+CATALOGUE = (
+    (r"access|safety of aid workers|aid workers", "review each integrated activity's effect on access with the HCT before "
+     "approval, and keep a standing channel between OCHA and the mission's security components"),
+    (r"co-?brand|quick[- ]impact|\bQIPs?\b", "agree with the Humanitarian Country Team, before a project starts, which "
+     "projects carry the mission's name; humanitarian assistance stays unbranded and delivered by humanitarian actors"),
+    (r"perceiv|perception|political or security agenda", "keep humanitarian coordination (HC, HCT, OCHA) visibly distinct "
+     "from the mission's political and security structures, and agree public messaging with the Humanitarian Coordinator"),
+    (r"logistic|army operations|support (?:to|for) (?:the )?(?:national )?(?:army|armed|security) forces", "attach written "
+     "conditions to any support to national forces, screen the units supported and review the support at each SLF"),
+    (r"fund\w* ends|funding|financial cliff|budget cut", "map each programme that depends on mission funding and agree with "
+     "the UNCT and donors, a year ahead, which are transferred, co-funded or closed"),
+    (r"election", "set up a joint electoral-risk watch (mission political affairs, UNDP, the electoral body) and agree "
+     "triggers for scaling security support up or down"),
+    (r"consent|host government|government (?:rejects|refuses|resists)", "agree with the Government a joint review of the "
+     "framework's priorities and keep one UN voice towards it through the SLF"),
+    (r"capacity|staff|analysis|closure of the office", "name who takes over each function before posts end, and hand over "
+     "analysis products and contacts in a documented transfer plan"),
+)
+
+
+def proposed(risk: str) -> str:
+    """A catalogue mitigation for the risk, marked as proposed; '' when none fits."""
+    text = next((t for pattern, t in CATALOGUE if re.search(pattern, risk, re.IGNORECASE)), "")
+    return f"{PROPOSED} {text}." if text else ""
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower()[:6] for w in re.findall(r"[A-Za-z][a-z-]{4,}", text) if w.lower() not in STOP}
+
+
+def cited(risk: str, retriever: Retriever, book: CitationBook, used: set[str]) -> str:
+    """A library sentence on handling this risk: half its subject words (two at least), close in meaning, and the
+    language of a response; '' if none."""
+    wanted = _words(risk)
+    need = max(2, -(-len(wanted) // 2))
+    if len(wanted) < 2:
+        return ""
+    target = retriever.encoder.query_vector(risk)
+    for hit in retriever.search(f"{risk} mitigate ensure", k=12, filters=Filters(types=[*GUIDANCE_TYPES, *PRACTICE_TYPES])):
+        for sentence in split_sentences(hit.text):
+            sentence = tidy(sentence)
+            if (sentence not in used and 40 <= len(sentence) <= 400 and RESPONSE.search(sentence)
+                    and not FIRST_PERSON.search(sentence) and len(wanted & _words(sentence)) >= need
+                    and float(retriever.encoder.encode_cached([sentence])[0] @ target) >= CLOSE):
+                used.add(sentence)
+                return f"From the library (adapt): “{sentence}” ({hit.short}) [{book.cite(hit.citation(0))}]"
+    return ""
+
+
+def mitigation(risk: str, retriever: Retriever, book: CitationBook, used: set[str]) -> str:
+    """The mitigation cell of a risk row: cited from the library, else proposed from the catalogue, else to be agreed."""
+    return cited(risk, retriever, book, used) or proposed(risk) or TBD

@@ -1,0 +1,52 @@
+"""The pools a quiz item's options come from: bodies, policy texts, planning frameworks, missions.
+
+Distractors are always of the answer's own kind — another body for a body, another framework for a
+framework — so an item tests what the statement says, not which option looks out of place. Catalogue
+data only; the items are built in :mod:`assistant.products.quiz`.
+
+>>> "Integrated Strategic Framework" in FRAMEWORKS and "Senior Leadership Forum" in BODIES
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bodies a who-does-what item can ask about; the options are always other bodies.
+BODIES = ("Security Council", "General Assembly", "Peacebuilding Commission", "Peacebuilding Support Office",
+          "Peacebuilding Fund", "Economic and Social Council", "Secretary-General", "resident coordinators",
+          "United Nations country teams", "international financial institutions", "Integration Steering Group",
+          "Policy Committee", "Department of Peacekeeping Operations", "Department of Political Affairs",
+          "Integrated Task Force", "Senior Leadership Forum", "Humanitarian Coordinator", "Humanitarian Country Team",
+          "Office for the Coordination of Humanitarian Affairs", "UN Secretariat", "member states", "donors", "UNDG", "DPKO",
+          "DPA",
+          "regional organizations")
+DOCUMENTS = ("Note of Guidance", "Brahimi Report", "integrated assessment and planning policy", "Policy Committee decision",
+             "Report on Integrated Missions", "integrated mission planning process guidelines", "Capstone Doctrine",
+             "CIVCAP report", "HIPPO report")
+# How trainers name each of those texts in a request (a quiz "on Brahimi and the 2008 decision" is about them).
+DOCUMENT_NAMES = {"Note of Guidance": r"note of guidance", "Brahimi Report": r"\bbrahimi\b",
+                  "integrated assessment and planning policy": r"\biap\b|integrated assessment and planning",
+                  "Policy Committee decision": r"policy committee|\b2008 decision|decision of 2008",
+                  "Report on Integrated Missions": r"report on integrated missions",
+                  "integrated mission planning process guidelines": r"\bimpp\b|integrated mission planning",
+                  "Capstone Doctrine": r"\bcapstone\b", "CIVCAP report": r"\bcivcap\b|civilian capacity",
+                  "HIPPO report": r"\bhippo\b|high-level independent panel"}
+MISSIONS = ("UNMIT", "MINUSTAH", "MINUJUSTH", "BINUH", "UNMISS", "UNIPSIL", "BINUB", "UNAMA", "UNSOM", "MONUSCO", "MINUSMA")
+CASE_WORDS = re.compile(r"transition|withdraw|drawdown|closure|close|handover|hand over|mandate|benchmark|integrated strategic "
+    r"framework"
+                        r"|elections?|exit|liquidation|successor", re.IGNORECASE)
+YEAR = re.compile(r"\b(19[89]\d|20[0-3]\d)\b")
+BODY_WORDS = re.compile(r"\b(Council|Assembly|Commission|Office|Fund|Committee|Group|Team|Force|Forum|Department|Coordinator"
+                        r"|Secretary-General|Union|Centre|Board|Panel|Cell|Unit|Service)\b", re.IGNORECASE)
+DOCUMENT_WORDS = re.compile(r"\b(Report|Policy|Framework|Guidelines?|Agenda|Note|Doctrine|Standards|Plan|Process|Resolution"
+                            r"|Decision"
+                            r"|Declaration|Strategy|Review|Handbook|Compact|Instruction)\b", re.IGNORECASE)
+REFERENCE = re.compile(r"available at|www\.|https?://|\bUN Doc\b|\bibid\b", re.IGNORECASE)  # a footnote's reference
+# Planning frameworks and instruments: which one a statement is about (the ISF, the UNDAF…); options are other frameworks.
+FRAMEWORKS = ("Integrated Strategic Framework", "Development Assistance Framework", "Cooperation Framework",
+              "Humanitarian Response Plan", "Mission Concept", "Peacebuilding Priority Plan", "Common Country Analysis",
+              "Strategic Assessment", "Integrated Mission Planning Process", "Consolidated Appeal", "results-based budgeting",
+              "Poverty Reduction Strategy")
+# Bodies too generic to be an answer worth learning ("investment by Member States"); they stay distractors.
+GENERIC_BODIES = frozenset({"member states", "donors", "regional organizations", "international financial institutions"})

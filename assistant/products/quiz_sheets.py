@@ -1,0 +1,102 @@
+"""The quiz as a trainer hands it out: the participant copy, the answer key, or both.
+
+A participant copy holds the questions and options only — no answer key and no sources, since a
+source's quotation gives its answer away; the key lists each answer with its kind and source and
+the quoted sources. ``planassist quiz --part questions|key|all``, ``/api/quiz`` ``"part"`` and the
+Training tab give the same three sheets as Markdown or Word; the JSON of ``/api/quiz``
+(:class:`QuizView`) drops answers and citations for the participant copy too.
+
+>>> PARTS
+('all', 'questions', 'key')
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from assistant.errors import InvalidRequest
+from assistant.index.retrieve import Retriever
+from assistant.products.exercise_shapes import subject
+from assistant.products.export import Block, Report
+from assistant.products.missing_texts import missing_notes
+from assistant.products.quiz import Difficulty, QuizItem, quiz_items
+from assistant.products.quiz_focus import coverage_notes
+
+Part = Literal["all", "questions", "key"]
+PARTS = ("all", "questions", "key")
+
+
+class QuizItemView(BaseModel):
+    """One item as ``planassist quiz --format json`` prints it and ``/api/quiz`` returns it (no answer or citation in the
+    participant copy)."""
+
+    stem: str
+    options: list[str]
+    answer: str | None = None
+    citation: str | None = None
+
+
+class QuizView(BaseModel):
+    """The JSON quiz of ``/api/quiz``: the items, and the notes md/docx print above the questions (catalogued texts the
+    topic names that the library lacks, terms it holds little on) and the CLI prints on stderr."""
+
+    items: list[QuizItemView]
+    notes: list[str]
+
+
+def quiz_notes(topic: str, retriever: Retriever) -> list[str]:
+    """What the trainer should know about the library behind the quiz: missing texts, thinly covered terms."""
+    return [f"{n} Items on it quote what the library says about it." for n in missing_notes(topic, retriever)] + \
+        coverage_notes(topic, retriever)
+
+
+def public(item: QuizItem, part: str = "all") -> dict:
+    """``{"stem", "options", "answer", "citation"}``; stem and options only for the participant copy."""
+    shown = item.public()
+    return {k: shown[k] for k in ("stem", "options")} if part == "questions" else shown
+
+
+def quiz_views(topic: str, count: int, retriever: Retriever, difficulty: str = "mixed", part: str = "all") -> QuizView:
+    """The quiz as its public items (no numbering, no sources list) with the notes."""
+    _check(part)
+    items = [QuizItemView(**public(item, part)) for item in quiz_items(topic, count, retriever, difficulty)[0]]
+    return QuizView(items=items, notes=quiz_notes(topic, retriever))
+
+
+def _check(part: str) -> None:
+    if part not in PARTS:
+        raise InvalidRequest(f"part: one of {', '.join(PARTS)}")
+
+
+def _questions(items: list[QuizItem]) -> list[Block]:
+    blocks = [Block(kind="heading", text="Questions", level=1)]
+    for q in items:
+        blocks += [Block(kind="paragraph", text=f"{q.n}. ({q.difficulty}) {q.stem}"),
+                   Block(kind="bullets", items=[f"({chr(97 + j)}) {c}" for j, c in enumerate(q.options)])]
+    return blocks
+
+
+def _key(items: list[QuizItem]) -> list[Block]:
+    return [Block(kind="heading", text="Answer key", level=1),
+            Block(kind="table", rows=[["#", "Answer", "Kind", "Source"]]
+                  + [[str(q.n), f"({chr(97 + q.options.index(q.answer))}) {q.answer}", q.kind, f"[{q.source}]"] for q in items])]
+
+
+def quiz(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | str = "mixed",
+         part: Part | str = "all") -> Report:
+    """The quiz as a report: the participant copy (questions only), the key (answers and sources), or both."""
+    _check(part)
+    items, sources = quiz_items(topic, count, retriever, difficulty)
+    if part == "questions":
+        return Report(title=f"Quiz: {subject(topic)}", blocks=_questions(items),
+                      subtitle=f"{len(items)} multiple-choice questions. Choose one answer for each.")
+    blocks = [Block(kind="note", text=n) for n in quiz_notes(topic, retriever)]
+    if len(items) < count:
+        blocks.append(Block(kind="note", text=f"The corpus gave {len(items)} items on this topic, fewer than the {count} asked."))
+    blocks += ([] if part == "key" else _questions(items)) + _key(items)
+    return Report(title=f"Quiz{' answer key' if part == 'key' else ''}: {subject(topic)}",
+                  subtitle=(f"{len(items)} multiple-choice items on concepts, roles, requirements and cases; each answer is what "
+                            f"the cited source says (glossary items cite the project glossary)."),
+                  blocks=blocks, sources=sources)
