@@ -37,7 +37,7 @@ from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import asked_blocks
 from assistant.products.draft_cover import cover_report
 from assistant.products.draft_request import DraftAsk, parse_request
-from assistant.products.draft_risks import risk_practice
+from assistant.products.draft_subject import on_subject, subject_gate
 from assistant.products.draft_summary import decline_message, request_blocks
 from assistant.products.draft_text import (
     FUNDING_WORDS,
@@ -229,15 +229,15 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     named = ask.topics if section.key in ask.sections else []
     topics = named or (["humanitarian space"] if ask.humanitarian and section.key in ask.sections else [])
     blocks = [Block(kind="heading", text=section.title, level=1), Block(kind="heading", text=REQUIRES_LABEL, level=2)]
-    guidance = chooser.guidance(section.requirement, focus, n_guidance, topics)
+    gate = subject_gate(section.key, ask, named)  # a section asked for with no topic: bullets on its subject only
+    guidance = on_subject(chooser, "guidance", gate, section.requirement, focus, n_guidance, topics)
     blocks += [Block(kind="bullets", items=guidance)] if guidance else closest_requirement(
         chooser, section.requirement, _not_covered(section, retriever, length), topics, section.title.split(". ", 1)[-1])
     blocks.append(Block(kind="heading", text=DRAFT_LABEL, level=2))
     if resolve_backend(backend, retriever) == "llm":  # a model-written paragraph, verified sentence by sentence
         blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
     blocks += asked_blocks(section.key, ctx, ask, retriever, chooser.book) or section.write(ctx)
-    pick = risk_practice if section.key == "risks" and section.key in ask.sections and not named else Chooser.practice
-    examples = pick(chooser, f"{section.practice} {section.requirement}", focus, n_practice, topics)
+    examples = on_subject(chooser, "practice", gate, f"{section.practice} {section.requirement}", focus, n_practice, topics)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
     if length == "brief":
@@ -291,7 +291,7 @@ def _draft_words(blocks: list[Block]) -> int:
     for b in blocks:
         if b.kind == "heading":
             inside = b.text == DRAFT_LABEL
-        elif inside:
+        elif inside and not b.text.startswith("Open question for the team"):  # brief drafts: no heading before it
             words += sum(len(t.split()) for t in [b.text, *b.items, *(c for r in b.rows for c in r)])
     return words
 

@@ -16,7 +16,6 @@ False
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from assistant.citation import CitationBook
 from assistant.index.retrieve import Retriever
@@ -39,14 +38,6 @@ FROM_REQUEST = "From your request"
 def _related(tension: str, topics: list[str]) -> bool:
     """A tension bears on a topic when they share a content word stem."""
     return any(_stems(tension) & (_stems(t) - {"month", "years", "weeks"}) for t in topics)
-
-
-def risk_practice(chooser: Chooser, question: str, focus: str, limit: int, topics: list[str]) -> list[str]:
-    """Practice for a risks section asked for without a topic: only sentences on how a risk played out (risk language),
-    chosen with a scratch book so that those left out cite nothing."""
-    scratch = replace(chooser, book=CitationBook())
-    found = scratch.practice(question, focus, limit, topics)
-    return [recite(f, scratch.book, chooser.book) for f in found if RISK_WORDS.search(f.split(" (practice")[0])]
 
 
 def _seen_elsewhere(topic: str, retriever: Retriever, book: CitationBook) -> str:

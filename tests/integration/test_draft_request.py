@@ -247,3 +247,49 @@ def test_objectives_follow_the_topics_a_request_names_with_their_lead(retriever)
     assert objectives[0].startswith("Strategic objective 1 (the national dialogue)")
     assert "Lead: UNIOK Political Affairs" in objectives[0]
     assert "governance of the security sector" in objectives[1] and "Lead: UNIOK Security Sector Reform" in objectives[1]
+
+
+NOTES_CONTEXT = ("Turn these Strategic Assessment findings (pasted) into the 'Context and shared analysis' section of an ISF. "
+                 "Keep it under 800 words and flag the three highest risks.")
+
+
+@pytest.fixture(scope="module")
+def haiti(tmp_path_factory) -> Retriever:
+    """An index of the two Haiti transition reports whose off-subject sentences reached these sections (S/2017/604,
+    S/2019/805)."""
+    root = tmp_path_factory.mktemp("haiti")
+    settings = Settings(corpus_dir=copy_corpus(root / "corpus", ["sg-report-minustah-s-2017-604.md",
+                                                                 "sg-report-minujusth-s-2019-805.md"]),
+                        index_dir=root / "indexes", uploads_dir=root / "indexes" / "uploads")
+    r = Retriever.open(settings)
+    assert not ingest(settings=settings, store=r.store).failed
+    r.refresh(force=True)
+    return r
+
+
+def _bullets(report):
+    return _section_bullets(report, "What the guidance requires") + _section_bullets(report, "Practice from UN missions")
+
+
+@pytest.mark.parametrize("request_text, subject, off", [
+    (COORDINATION, r"coordinat|forum|working group|joint|mechanism|co-?chair", r"co-location model|primacy of politics"),
+    (NOTES_CONTEXT, r"analy[sz]|assessment|drivers", r"Department of Political and Peacebuilding Affairs, and the agencies"),
+])
+def test_practice_of_an_asked_for_section_is_on_its_subject(haiti, request_text, subject, off):
+    """The held-out failures (notes 5.2 #4, #2): a police co-location model and the rule-of-law nexus as coordination
+    practice, DPO/DPPA cooperation as practice of the shared analysis — a request naming no topic left them ungated."""
+    report = draft(CARANA, haiti, request=request_text)
+    assert not re.search(off, text_of(report))
+    for bullet in _bullets(report):
+        assert re.search(subject, bullet, re.I), bullet
+    cited = " ".join(str(b) for b in report.blocks)
+    assert all(f"[{c.n}]" in cited for c in report.sources)  # bullets left out cite nothing
+
+
+def test_guidance_of_an_asked_for_section_is_on_its_subject(retriever):
+    """5.2 #4: 'the ISF was made into a requirement in 2008' and 'integration should be applied wherever …' are about
+    where integration applies, not about coordination; the bullets kept speak of coordination or a mechanism named."""
+    report = draft(CARANA, retriever, request=COORDINATION)
+    assert not re.search(r"made into a requirement in 2008|principle of integration should be applied", text_of(report))
+    guidance = _section_bullets(report, "What the guidance requires")
+    assert guidance and all(re.search(r"coordinat|forum|working group|mechanism", g, re.I) for g in guidance), guidance
