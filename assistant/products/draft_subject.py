@@ -4,7 +4,8 @@ A request such as "Draft the 'Coordination and implementation arrangements' sect
 the section's retrieval kept its bullets on the subject: the coordination section quoted the ISF being made a
 requirement, a police co-location model and the rule-of-law nexus in Haiti. For a section the request asks for (and
 names no focus topic of), a guidance or practice sentence must speak of the section's subject (its words below) or of
-a mechanism the request names; a section with none goes without rather than padded. Sentences are chosen with a scratch
+a mechanism the request names. Those off it are dropped, not replaced by lower-ranked ones (a section may go
+without). Sentences are chosen with a scratch
 citation book, so candidates left out cite nothing and stay free for other sections.
 
 >>> bool(SUBJECTS["coordination"].search("The senior leadership team meets weekly."))
@@ -40,7 +41,6 @@ SUBJECTS: dict[str, re.Pattern] = {key: re.compile(words, re.IGNORECASE) for key
     "monitoring": r"\bmonitor\w*|\breport(?:s|ing|ed)?\b|\breviews?\b|evaluat\w*|\bindicators?\b|\bbenchmarks?\b|"
                   r"\bprogress\b",
 }.items()} | {"risks": RISK_WORDS}
-WIDEN = 4  # candidates per bullet wanted: the gate drops many, the ranking order is kept
 
 
 def subject_gate(key: str, ask: DraftAsk, named: list[str]) -> re.Pattern | None:
@@ -59,7 +59,7 @@ def on_subject(chooser: Chooser, kind: str, gate: re.Pattern | None, question: s
     if gate is None:
         return pick(question, focus, limit, topics)
     scratch = replace(chooser, book=CitationBook(), used=set(chooser.used))
-    found = (scratch.guidance if kind == "guidance" else scratch.practice)(question, focus, limit * WIDEN, topics)
-    kept = [f for f in found if gate.search(split_label(f)[0])][:limit]
+    found = (scratch.guidance if kind == "guidance" else scratch.practice)(question, focus, limit, topics)
+    kept = [f for f in found if gate.search(split_label(f)[0])]  # not topped up: fewer bullets, none off the subject
     chooser.used.update(t for t in scratch.used - chooser.used if any(tidy(t) in k for k in kept))
     return [recite(f, scratch.book, chooser.book) for f in kept]
