@@ -52,12 +52,13 @@ _RULES: list[tuple[str, re.Pattern]] = [
 # Named things the library must contain for a question about them to be in scope: acronyms
 # (MINUSMA, IDDRS), numbered instruments (resolution 2666, module 4.30, Rule 4.17), fiscal
 # periods (2022/23), years, and capitalised names that are not sentence openers.
+NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*\b")  # runs of capitalised words, filtered by _name
 ENTITY_PATTERNS = [
     re.compile(r"\b[A-Z][A-Z0-9]{2,}(?:[/-][A-Z0-9]{2,})*\b"),
     re.compile(r"\b(?:resolution|module|rule|article|decision|regulation)\s+\d+(?:[./]\d+)*(?:\s*\(\d{4}\))?", re.I),
     re.compile(r"\b\d{4}/\d{2,4}\b"),
     re.compile(r"\b(?:19|20)\d{2}\b"),
-    re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]{3,}(?:[-\s][A-Z][a-z]+)*\b"),
+    NAME_RUN,
 ]
 # Words of a question that say nothing about what is asked (stemmed): left out of the predicate.
 GENERIC_TERMS = frozenset({"un", "unit", "nation", "mani", "much", "often", "exact", "actual", "say", "doe", "under", "from",
@@ -68,6 +69,8 @@ QUESTION_WORDS = frozenset({"what", "who", "whom", "whose", "which", "when", "wh
 COMMON_CAPITALISED = frozenset({"What", "Who", "Which", "When", "Where", "Why", "How", "According", "Under", "Since",
                                 "Summarise", "Summarize", "Explain", "Describe", "Does", "Did", "United", "Nations",
                                 "Secretary-General", "Security", "Council", "General", "Assembly", "The"})
+OPENERS = frozenset({"The", "Mr", "Mrs", "Ms", "Dr", "According", "Under", "Since", "Summarise", "Summarize", "Explain",
+                     "Describe", "List", "Tell", "Give", "Please", "In", "On", "For", "As", "If", "At"})
 LEAD_IN = re.compile(rf"^(?:and\s+)?(?:(?:what|who|whom|which|when|where|why|how)(?: many| much| often| long| strong)?"
                      rf"\s+(?:\w+\s+)?{AUX}\s+|"
                      rf"(?:what|who|which|when|where|why|how)\s+|{AUX}\s+)", re.IGNORECASE)
@@ -117,11 +120,24 @@ def entities(question: str) -> list[str]:
     found: list[str] = []
     for pattern in ENTITY_PATTERNS:
         for match in pattern.finditer(question):
-            value = match.group(0).strip()
-            if value in COMMON_CAPITALISED or any(value in f for f in found):
+            value = _name(match) if pattern is NAME_RUN else match.group(0).strip()
+            if not value or value in COMMON_CAPITALISED or any(value in f for f in found):
                 continue
             found.append(value)
     return found
+
+
+def _name(match: re.Match) -> str:
+    """A run of capitalised words as a name: openers ('How', 'The', 'Mr') off its front; a word alone needs
+    four letters and not to open a sentence, a run of two or more is a name wherever it stands, however short
+    its first word ('New Deal', not 'Deal'; 'Our Common Agenda')."""
+    words = match.group(0).split()
+    while len(words) > 1 and (words[0].lower() in QUESTION_WORDS or words[0] in OPENERS):
+        words.pop(0)
+    opens = match.group(0) == " ".join(words) and re.search(r"(?:^|[.?!]\s)$", match.string[:match.start()])
+    if len(words) == 1 and (len(words[0]) < 4 or opens):
+        return ""
+    return " ".join(words)
 
 
 def understand(question: str) -> QuestionInfo:

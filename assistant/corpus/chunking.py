@@ -24,6 +24,7 @@ from assistant.citation import locator as make_locator
 from assistant.corpus.cleaning import FRONT_MATTER, clean_pages, is_furniture
 from assistant.corpus.footnotes import Footnote, cited_labels
 from assistant.corpus.repair import strip_marks, title_case
+from assistant.corpus.splices import unsplice
 
 NUMBERED = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
 ROMAN = re.compile(r"^([IVXL]{1,6})\.\s+(\S.{0,150})$")
@@ -147,13 +148,15 @@ def parse(pages: list[tuple[str, int | None]], acronyms: set[str] | frozenset[st
     last_number = 0
     pending: list[str] = []
     pieces: list[str] = []  # the last paragraph's blocks, joined once when it is complete (not per block)
+    since: list[tuple[str, dict[int, str]] | None] = []  # headings since the last block: (line, path before) if a lone line
 
     def close_last() -> None:
         if len(pieces) > 1:
             paragraphs[-1].text = _join(pieces)
         pieces.clear()
 
-    def set_heading(level: int, text: str) -> None:
+    def set_heading(level: int, text: str, lone_line: bool = False) -> None:
+        since.append((text, dict(headings)) if lone_line else None)
         pending.extend(cited_labels(text))
         headings[level] = title_case(strip_marks(text), set(acronyms))
         for deeper in [k for k in headings if k > level]:
@@ -182,7 +185,7 @@ def parse(pages: list[tuple[str, int | None]], acronyms: set[str] | frozenset[st
         if number is not None and not (last_number < number <= last_number + 5):
             number = None
         if number is None and len(lines) == 1 and _looks_like_heading(text):
-            set_heading(3, text)
+            set_heading(3, text, lone_line=True)
             continue
         if number is not None and headings.get(1) == "Preamble":
             set_heading(1, "Operative part")
@@ -194,6 +197,9 @@ def parse(pages: list[tuple[str, int | None]], acronyms: set[str] | frozenset[st
             and not BULLET.match(text)
             and (text[:1].islower() or (page is not None and page != prev.page_end))
         )
+        if since and number is None and (continues or text[:1].islower()):
+            continues, text = False, unsplice(text, since, headings)
+        since.clear()
         if continues and prev is not None:
             pieces.append(text)
             prev.page_end = page

@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 EMBED_BATCH = 256
 # Bump when loaders, text cleaning or chunking change what is stored: documents cut by another
 # version are re-chunked on the next ingest even though their files did not change.
-TEXT_PIPELINE = "2"
+TEXT_PIPELINE = "3"
 PARSE_WORKERS = 1
 PROCESS_FROM = 4  # files to parse before a separate parser process pays for its start (about a second)
 

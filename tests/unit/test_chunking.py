@@ -9,7 +9,10 @@ import pytest
 from conftest import LIBRARY, REAL_CORPUS
 
 from assistant.corpus.chunking import chunk_id, chunk_pages, parse
+from assistant.corpus.cleaning import clean_pages
 from assistant.corpus.loaders import load
+from assistant.corpus.splices import letters
+from assistant.index.sentences import passage_sentences
 
 DOCS = REAL_CORPUS / "documents"
 
@@ -111,3 +114,43 @@ def test_joined_lines_keep_words_and_mend_hyphens():
     assert "line 6 of the same paragraph the mission and the country team plan 7 joint peace-" in para.text
     [para] = parse([("The Mission -\nled planning and a UN-\nSecretariat-led review", None)])
     assert para.text == "The Mission - led planning and a UN- Secretariat-led review"
+
+
+IPI_SPLIT = """EXTERNAL PRESSURES
+
+A final challenge to the relevance of integrated planning processes is the extent to which they can incorporate \
+policy developments and contextual realities. Yet, processes that enable the UN to work more effectively with host \
+governments and civil society, established through agreements like the New Deal, could and should have major \
+consequences for how the UN's work in the field is organized and integrated in the coming
+
+In addition, the current global economic context
+
+has led UN member states to increase pressure on UN planners to do more with less. For example, there appear to be \
+increasing requests for (sometimes unrealistic) quantitative rather than qualitative monitoring and evaluation and \
+benchmarks."""
+
+
+def test_a_sentence_cut_after_its_first_line_is_not_spliced_onto_the_paragraph_before():
+    """IPI 2013 as converted: the lone first line is not a heading, its rest does not join '…in the coming'."""
+    paragraphs = parse([(IPI_SPLIT, None)])
+    texts = [p.text for p in paragraphs]
+    assert not any("in the coming has led" in t for t in texts)
+    assert texts[-1].startswith("In addition, the current global economic context has led UN member states")
+    assert paragraphs[-1].headings == paragraphs[0].headings == ("External Pressures",)
+
+
+def test_a_lower_case_block_after_a_numbered_heading_is_not_joined_across_it():
+    paragraphs = parse([("The mission will support the\n\nII. Transition planning\n\nnational police.", None)])
+    assert [p.text for p in paragraphs] == ["The mission will support the", "national police."]
+    assert paragraphs[-1].headings == ("II. Transition planning",)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DOCS.iterdir()))
+def test_every_sentence_of_the_default_corpus_is_verbatim_in_its_cleaned_source(name):
+    """The general check (scripts/check_splices.py) on each real document: no sentence joined from two places."""
+    doc = load(DOCS / name)
+    pages = [(p.text, p.number) for p in doc.pages]
+    cleaned = clean_pages(pages)
+    source = letters("\n".join([t for t, _ in cleaned.pages] + [n.text for n in cleaned.footnotes]))
+    spliced = [s for c in chunk_pages("doc", pages) for s in passage_sentences(c.text) if letters(s) not in source]
+    assert spliced == []

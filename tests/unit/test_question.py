@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.question import understand
+from assistant.answering.question import entities, understand
 
 
 @pytest.mark.parametrize(("question", "qtype"), [
@@ -42,6 +42,16 @@ def test_named_things_are_found():
     found = understand("What does IDDRS module 4.30 say about reintegration?").entities
     assert "IDDRS" in found and "module 4.30" in found
     assert understand("Under UN Staff Rule 4.17, what happens on re-employment?").entities[0] in ("Rule 4.17", "Staff Rule")
+
+
+def test_a_name_whose_first_word_is_short_or_common_stays_whole():
+    """'New Deal' is the thing named, not 'Deal' (notes.md 5.1 #19); openers and titles are not part of a name."""
+    q = understand("How should the ISF link to the national development plan or a New Deal compact?")
+    assert q.entities == ["ISF", "New Deal"] and "new" not in q.predicate_terms
+    assert entities("New Deal principles: what do they ask of UN planners?") == ["New Deal"]
+    assert entities("What does Our Common Agenda say about the New York office?") == ["Our Common Agenda", "New York"]
+    assert entities("How Sierra Leone planned, and what did Mr Guterres say?") == ["Sierra Leone", "Guterres"]
+    assert entities("Haiti and its mandate: who renewed it?") == []  # a single word opening a sentence is no name
 
 
 def test_how_strong_asks_for_the_measure():
