@@ -8,8 +8,14 @@ counted in the library's passages; one it never names, or names in fewer than
 exercise rests on the catalogue topic, not on sources about that subject. Role and mechanism
 abbreviations the exercise products define themselves (SLF, FC, NGO…) are not counted.
 
+A request built on a training or doctrine text ("a tabletop on the DPO training module on civil-military coordination")
+gets a plain note that the library does not hold that module, and what the pack rests on instead, when no document of
+the library is training material.
+
 >>> codes("a half-day exercise on the UN80 reforms, with role cards for the SRSG and the FC")
 ['UN80']
+>>> named_modules("Build a tabletop on the DPO training module on civil-military coordination (UN-CMCoord).")
+['DPO training module on civil-military coordination']
 """
 
 from __future__ import annotations
@@ -18,12 +24,17 @@ import re
 
 from assistant.index.retrieve import Retriever
 from assistant.products.exercise_drill import MECHANISMS
-from assistant.products.exercise_requests import ROLE_NAMES
+from assistant.products.exercise_requests import ROLE_NAMES, match_topic
 
 THIN_PASSAGES = 3
 CODE = re.compile(r"\b(?:[A-Z]{2,}\d*|[A-Z][A-Za-z]*\d+[A-Za-z]*)\b")
 OWN = frozenset({*MECHANISMS, *(k for k in ROLE_NAMES if k.isupper()), "UN", "ISF", "IAP", "CPX", "TTX", "MEL", "AAR", "SBE",
                  "SPM", "PKO", "RC", "HC", "DSRSG", "AFP", "AFPS", "NGO", "NGOS", "ERC", "MAPEX", "DPKO", "DFS", "HQ", "IMTF"})
+# A training text a request names: its owner words (capitalised), the kind of text, a number, what it is on.
+MODULE = re.compile(r"((?:[A-Z][\w/-]*\s+){0,4}(?i:(?:specialized\s+)?training\s+(?:modules?|materials?|package|curriculum)"
+                    r"(?:\s+module)?|\bmodule|\bSTM|\bCPTM|\bmanual)(?:\s+\d+(?:\.\d+)*)?(?:\s+on\s+[^,.;:()]+?)?)"
+                    r"(?=\s*(?:[,.;:()]|$|\s(?:for|with|in|to|and)\s))")
+TRAINING_TITLE = re.compile(r"training|module|manual|curriculum", re.IGNORECASE)
 
 
 def codes(request: str) -> list[str]:
@@ -31,10 +42,26 @@ def codes(request: str) -> list[str]:
     return list(dict.fromkeys(c for c in CODE.findall(request) if c.upper() not in OWN))
 
 
+def named_modules(request: str) -> list[str]:
+    """The training modules, materials or manuals the request names."""
+    return list(dict.fromkeys(m.strip() for m in MODULE.findall(request)))
+
+
+def module_notes(request: str, retriever: Retriever) -> list[str]:
+    """A note for each training text the request names when the library holds no training material at all."""
+    if any(TRAINING_TITLE.search(r.meta.title) for r in retriever.records if r.meta.origin != "catalogue"):
+        return []
+    topic = match_topic(request).title.lower()
+    return [f"The {name} is not in the library (it holds no training module, manual or course material): this pack is "
+            f"not based on it and quotes nothing from it. It is built on the exercise catalogue's “{topic}” topic, and its "
+            "cited passages come from the library's UN documents listed under Sources." for name in named_modules(request)]
+
+
 def thin_notes(request: str, retriever: Retriever) -> list[str]:
-    """A note for each code the library never names, or names in fewer than THIN_PASSAGES passages (with where)."""
-    notes = []
-    for code in codes(request):
+    """A note for each training text the request names that the library lacks, then for each other code the library
+    never names, or names in fewer than THIN_PASSAGES passages (with where)."""
+    notes = module_notes(request, retriever)
+    for code in codes(" ".join(MODULE.sub("", request).split()) if notes else request):
         pattern = re.compile(rf"\b{re.escape(code)}\b")
         where = [f"{r.meta.short}, {r.meta.locator}".rstrip(", ") for r in retriever.records
                  if r.meta.origin != "catalogue" and pattern.search(r.text)]

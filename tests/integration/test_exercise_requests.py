@@ -85,3 +85,14 @@ def test_a_quiz_on_something_the_library_never_names_is_declined(retriever):
     with pytest.raises(InvalidRequest, match="never mentions IDDRS"):
         quiz_items("Make a quiz on IDDRS module 5.30 on children and DDR", 10, retriever)
     assert quiz_items("UNMIT and the police in Timor-Leste", 5, retriever)[0]  # named in the library: built
+
+
+def test_an_exercise_on_a_training_module_the_library_lacks_says_so_and_what_it_rests_on(retriever):
+    """An exercise asked on a training module: the pack says plainly the module is not in the library and names the
+    catalogue topic it is built on, instead of only 'the library never mentions DPO'."""
+    pack = training_product("Build a 2-hour tabletop exercise on the DPO Specialized Training Material module 3 on "
+                            "civil-military coordination (UN-CMCoord)", None, None, retriever, backend="extractive")
+    notes = [b.text for b in pack.blocks if b.kind == "note"]
+    assert any(n.startswith("The DPO Specialized Training Material module 3 on civil-military coordination is not in the "
+                            "library") and "humanitarian space" in n for n in notes), notes
+    assert not any("never mentions DPO" in n for n in notes)
