@@ -23,7 +23,6 @@ import numpy as np
 
 from assistant.index import vector_cache
 from assistant.index.records import ChunkMeta, search_header
-from assistant.index.sentences import passage_sentences, quotable
 
 if TYPE_CHECKING:
     from assistant.index.embeddings import Encoder
@@ -34,6 +33,8 @@ KIND = "pooled-sentences-1"  # kept in the collection's metadata: a store embedd
 
 def pieces(text: str, meta: ChunkMeta) -> list[str]:
     """What one passage's vector is pooled from: its header line, then its sentences (quotable or not)."""
+    from assistant.index.sentences import passage_sentences  # with bm25s: only once something is embedded
+
     return [p for p in (search_header(meta), *passage_sentences(text)) if p.strip()]
 
 
@@ -49,6 +50,8 @@ class PassageVectors:
 
     def vectors(self, texts: list[str], metas: list[ChunkMeta]) -> np.ndarray:
         """One unit vector per passage; pieces not seen before (with a weight) are encoded in one batch."""
+        from assistant.index.sentences import quotable
+
         groups = [pieces(t, m) for t, m in zip(texts, metas, strict=True)]
         known, weights = self._known()
         todo = list(dict.fromkeys(p for g in groups for p in g if not np.isfinite(weights.get(vector_cache.key(p), np.nan))))
