@@ -11,8 +11,8 @@ named term (a term it never names is quizzed from the glossary only, and the qui
 :func:`off_subject` declines a quiz whose named code the library holds but never with the rest of
 the subject ("UNMISS's budget": UNMISS is named, never with a budget).
 
->>> content_stems("the 2021 UNMISS budget performance report")
-{'budget', 'perfor'}
+>>> sorted(content_stems("the 2021 UNMISS budget performance report"))
+['budget', 'perfor']
 """
 
 from __future__ import annotations
