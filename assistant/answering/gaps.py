@@ -184,16 +184,17 @@ def what_is_missing(q: QuestionInfo, unknown: list[str], apart: list[str], novel
     'The library never mentions ISF and Mission Concept in the same passage.'
     """
     if unknown:
-        return f"The library does not mention {_joined(unknown)}."
+        return f"The library does not mention {joined(unknown)}."
     if apart:
-        return f"The library never mentions {_joined(apart)} in the same passage."
+        return f"The library never mentions {joined(apart)} in the same passage."
     words = [w for w in re.findall(r"[\w'-]+", q.text) if set(tokenize(w)) & set(novel)]
     if words:
-        return f"The library never uses the word{'s' if len(words) > 1 else ''} {_joined([f'“{w}”' for w in words])}."
+        return f"The library never uses the word{'s' if len(words) > 1 else ''} {joined([f'“{w}”' for w in words])}."
     return gap_statement(q)
 
 
-def _joined(names: list[str]) -> str:
+def joined(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 

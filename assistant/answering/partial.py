@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from assistant.answering.compose import Plan, Unit
-from assistant.answering.gaps import aliases
+from assistant.answering.gaps import aliases, joined
 from assistant.answering.named import YEAR, expansions, library_passages, matcher
 from assistant.answering.question import QuestionInfo
 from assistant.answering.scoring import FIRST_PERSON
@@ -79,16 +79,12 @@ def lacking(unknown: list[str], together: list[str], apart: list[str]) -> str:
     the others."""
     parts = []
     if unknown:
-        parts.append(f"does not mention {_joined(unknown)}")
+        parts.append(f"does not mention {joined(unknown)}")
     if apart and len(together) > 1:
-        parts.append(f"never mentions {_joined(apart)} in the same passage as {_joined(together)}")
+        parts.append(f"never mentions {joined(apart)} in the same passage as {joined(together)}")
     elif apart:
-        parts.append(f"never mentions {_joined(together + apart)} in the same passage")
+        parts.append(f"never mentions {joined(together + apart)} in the same passage")
     return f"The library {', and '.join(parts)}." if parts else ""
-
-
-def _joined(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def part_sentences(q: QuestionInfo, held: list[str], retriever: Retriever) -> list[tuple[int, list[str]]]:
@@ -152,7 +148,7 @@ def make_partial(plan: Plan, question: str, retriever: Retriever) -> None:
         plan.units.append(Unit(indices=chain, text=" ".join(index.texts[j] for j in chain),
                                rows=list(dict.fromkeys(int(index.rows[j]) for j in chain)), role="part", score=0.0))
     held = list(dict.fromkeys(n for _i, names in parts for n in names))
-    plan.decision, plan.premise = "partial", f"{lacks} What it says about {_joined(held)}:"
+    plan.decision, plan.premise = "partial", f"{lacks} What it says about {joined(held)}:"
 
 
 def partial_parts(q: QuestionInfo, question: str, unknown: list[str], missing_names: str,

@@ -24,8 +24,13 @@ SPM = load_context(PROJECT_ROOT / "examples" / "spm-withdrawal.yaml")
 @pytest.fixture(scope="module")
 def benchmarks(tmp_path_factory) -> Retriever:
     """An index of the BINUH transition report, whose annex sets benchmark indicators (S/2019/805)."""
-    root = tmp_path_factory.mktemp("benchmarks")
-    settings = Settings(corpus_dir=copy_corpus(root / "corpus", ["sg-report-minujusth-s-2019-805.md"]),
+    return _index(tmp_path_factory, "benchmarks", ["sg-report-minujusth-s-2019-805.md"])
+
+
+def _index(tmp_path_factory, name: str, documents: list[str]) -> Retriever:
+    """A fresh index of these real corpus documents."""
+    root = tmp_path_factory.mktemp(name)
+    settings = Settings(corpus_dir=copy_corpus(root / "corpus", documents),
                         index_dir=root / "indexes", uploads_dir=root / "indexes" / "uploads")
     r = Retriever.open(settings)
     assert not ingest(settings=settings, store=r.store).failed
@@ -257,14 +262,7 @@ NOTES_CONTEXT = ("Turn these Strategic Assessment findings (pasted) into the 'Co
 def haiti(tmp_path_factory) -> Retriever:
     """An index of the two Haiti transition reports whose off-subject sentences reached these sections (S/2017/604,
     S/2019/805)."""
-    root = tmp_path_factory.mktemp("haiti")
-    settings = Settings(corpus_dir=copy_corpus(root / "corpus", ["sg-report-minustah-s-2017-604.md",
-                                                                 "sg-report-minujusth-s-2019-805.md"]),
-                        index_dir=root / "indexes", uploads_dir=root / "indexes" / "uploads")
-    r = Retriever.open(settings)
-    assert not ingest(settings=settings, store=r.store).failed
-    r.refresh(force=True)
-    return r
+    return _index(tmp_path_factory, "haiti", ["sg-report-minustah-s-2017-604.md", "sg-report-minujusth-s-2019-805.md"])
 
 
 def _bullets(report):
