@@ -290,8 +290,8 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
     backend = resolve_backend(backend, retriever)
     query = search_query or question
     plan = plan_answer(question, retriever, filters, query, exclude)
-    unheld = revise_scope(plan, question, query, retriever)
     reading = reading_list(query, retriever)  # what to read: the manifest answers, no passage does
+    unheld = "" if reading else revise_scope(plan, question, query, retriever)
     notes = plan_notes(plan)
     understood = understood_line(question, query)
     if understood:

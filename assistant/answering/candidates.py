@@ -15,7 +15,7 @@ from __future__ import annotations
 from assistant.answering.distinctive import distinctive
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import QuestionInfo
-from assistant.answering.scoring import Candidate, featurize, never_an_answer, score, words_of
+from assistant.answering.scoring import Candidate, featurize, never_an_answer, refocus, score, words_of
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import SentenceIndex
@@ -59,7 +59,7 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
         dense = float(index.vectors[i] @ vector)
         featurize(q, c, dense, float(bm25[i]), context, i in searched)
         c.plain = score(c)
-        featurize(q, c, dense, float(bm25[i]), context, i in searched, weights)
+        refocus(q, c, context, weights)  # only the focus features depend on the weights
         c.score, c.unit_dense = score(c), max(float(index.vectors[j] @ vector) for j in chain)
         return c
 

@@ -143,8 +143,9 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
                 p_in=in_scope_probability(scope), candidates=found, evidence=every)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
+    own = q if query == question else understand(question)  # a follow-up's own words
     gap = bool(every) and unstated(q, scope["predicate_coverage"],  # the ask in a follow-up's own words counts too
-                                   max(asked_share(x, every[0].text) for x in (q, understand(question))), settings.gap_focus)
+                                   max(asked_share(x, every[0].text) for x in (q, own)), settings.gap_focus)
     if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
         plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if on_topic(c)], retriever)
     elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(on_topic, found)):
@@ -153,7 +154,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
         plan.decision = "gap"
         plan.units = closest(found, retriever)
     else:
-        asked = understand(question).predicate_terms if query != question else None  # a follow-up's own new ask
+        asked = own.predicate_terms if query != question else None  # a follow-up's own new ask
         plan.units = select(q, from_named(found, named_library_docs(query, manifest, library_docs), retriever), retriever,
                             asked)
     return plan
@@ -177,10 +178,14 @@ def _guidance_ok(q: QuestionInfo, c: Candidate) -> bool:
 
 
 def _unit(retriever: Retriever, c: Candidate, role: str) -> Unit:
-    index = retriever.sentences
-    chain = index.with_predecessors(c.index)
-    return Unit(indices=chain, text=" ".join(index.texts[i] for i in chain),
-                rows=list(dict.fromkeys(int(index.rows[i]) for i in chain)), role=role, score=c.score)
+    return unit_at(retriever.sentences, c.index, role, c.score)
+
+
+def unit_at(index: SentenceIndex, i: int, role: str, score: float) -> Unit:
+    """Sentence ``i`` quoted with the predecessors it leans on, as one unit."""
+    chain = index.with_predecessors(i)
+    return Unit(indices=chain, text=" ".join(index.texts[j] for j in chain),
+                rows=list(dict.fromkeys(int(index.rows[j]) for j in chain)), role=role, score=score)
 
 
 def _pointer(retriever: Retriever, c: Candidate) -> Unit:
@@ -193,11 +198,8 @@ def _pointer(retriever: Retriever, c: Candidate) -> Unit:
 def _units(retriever: Retriever, c: Candidate, role: str) -> list[Unit]:
     """The unit quoting a candidate, and the footnote linked to it as its source, if any."""
     units = [_unit(retriever, c, role)]
-    if c.note is not None:
-        index = retriever.sentences
-        chain = index.with_predecessors(c.note)  # a note leaning on its own first sentence is quoted with it
-        units.append(Unit(indices=chain, text=" ".join(index.texts[i] for i in chain),
-                          rows=list(dict.fromkeys(int(index.rows[i]) for i in chain)), role="note", score=c.score))
+    if c.note is not None:  # a note leaning on its own first sentence is quoted with it
+        units.append(unit_at(retriever.sentences, c.note, "note", c.score))
     return units
 
 

@@ -35,9 +35,7 @@ def weighted_share(terms: list[str], words: AbstractSet[str], weights: dict[str,
     """Share of the focus words in ``words``, each counted by its weight (plain share without weights)."""
     if not terms:
         return 0.0
-    if not weights:
-        return len(set(terms) & words) / len(set(terms))
-    total = sum(weights.get(t, 1.0) for t in set(terms))
-    if not total:
+    total = sum(weights.get(t, 1.0) for t in set(terms)) if weights else 0.0
+    if not weights or not total:
         return len(set(terms) & words) / len(set(terms))
     return sum(weights.get(t, 1.0) for t in set(terms) & words) / total

@@ -32,7 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from assistant.answering.compose import Plan, Unit
+from assistant.answering.compose import Plan, unit_at
 from assistant.answering.gaps import aliases, joined
 from assistant.answering.named import YEAR, expansions, library_passages, matcher
 from assistant.answering.question import QuestionInfo
@@ -141,12 +141,7 @@ def make_partial(plan: Plan, question: str, retriever: Retriever) -> None:
     lacks, parts = partial_parts(plan.q, question, plan.unknown, missing_names, retriever)
     if not parts:
         return
-    index = retriever.sentences
-    plan.units = []
-    for i, _names in parts:
-        chain = index.with_predecessors(i)
-        plan.units.append(Unit(indices=chain, text=" ".join(index.texts[j] for j in chain),
-                               rows=list(dict.fromkeys(int(index.rows[j]) for j in chain)), role="part", score=0.0))
+    plan.units = [unit_at(retriever.sentences, i, "part", 0.0) for i, _names in parts]
     held = list(dict.fromkeys(n for _i, names in parts for n in names))
     plan.decision, plan.premise = "partial", f"{lacks} What it says about {joined(held)}:"
 

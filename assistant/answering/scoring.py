@@ -126,21 +126,15 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(tokenize(text))
 
 
-def featurize(q: QuestionInfo, candidate: Candidate, dense: float, bm25: float, context: str, in_sentence_search: bool,
-              weights: dict[str, float] | None = None) -> None:
-    """Fill ``candidate.features``: every value in [0, 1] or close to it.
-
-    ``weights``: how much each focus word tells the candidates apart (:func:`distinctive.distinctive`); without them
-    the focus shares count every focus word alike."""
+def featurize(q: QuestionInfo, candidate: Candidate, dense: float, bm25: float, context: str, in_sentence_search: bool) -> None:
+    """Fill ``candidate.features``: every value in [0, 1] or close to it; every focus word counted alike (see
+    :func:`refocus`)."""
     words = words_of(candidate.text)
-    context_words = words | words_of(context)
     rank = candidate.passage_rank
     candidate.features = {
         "dense": dense,
         "bm25": bm25,
         "terms": _share(q.terms, words),
-        "focus": weighted_share(q.focus_terms, words, weights),
-        "context_focus": weighted_share(q.focus_terms, context_words, weights),
         "answer_type": float(has_answer_type(candidate.text, q.type)),
         "passage_rank": 1.0 / rank if rank else 0.0,
         "sentence_search": float(in_sentence_search),
@@ -150,6 +144,15 @@ def featurize(q: QuestionInfo, candidate: Candidate, dense: float, bm25: float, 
         "leans": float(leans_on_predecessor(candidate.text)),
         "length": min(1.0, math.log1p(len(candidate.text)) / math.log1p(400)),
     }
+    refocus(q, candidate, context, None)
+
+
+def refocus(q: QuestionInfo, candidate: Candidate, context: str, weights: dict[str, float] | None) -> None:
+    """Set the two focus features, each focus word counted by how much it tells the candidates apart (``weights``,
+    :func:`distinctive.distinctive`; alike without them); the other features stay."""
+    words = words_of(candidate.text)
+    candidate.features["focus"] = weighted_share(q.focus_terms, words, weights)
+    candidate.features["context_focus"] = weighted_share(q.focus_terms, words | words_of(context), weights)
 
 
 def score(candidate: Candidate, weights: dict[str, float] | None = None) -> float:

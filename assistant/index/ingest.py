@@ -257,7 +257,7 @@ def ingest(
         else:
             ensure_sentence_index(store, settings)
     if report.embedded:
-        store.encoder.engine("query")  # torch is loaded now anyway: make the ONNX export here, not on the first question
+        store.encoder.engine("query")  # after a torch ingest: the ONNX export now, not on the first question (else loaded)
     report.took_ms = round((time.perf_counter() - started) * 1000, 1)
     return report
 
@@ -302,7 +302,7 @@ def _advance(bar: tqdm) -> None:
 
 
 def _write_document(store: Store, pooled: PassageVectors, info: DocumentInfo, path: Path, file_sha: str,
-                    chunks: list[Chunk], reembed: bool = False) -> int:
+                    chunks: list[Chunk], reembed: bool) -> int:
     """Upsert one document's chunks, then drop its stale ones. Returns how many were embedded."""
     previous = {r.id for r in store.doc_records(info.id)}
     metas = [metadata(info, c, file_sha, len(chunks), path) for c in chunks]

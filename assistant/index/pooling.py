@@ -52,20 +52,18 @@ class PassageVectors:
         """One unit vector per passage; pieces not seen before (with a weight) are encoded in one batch."""
         from assistant.index.sentences import quotable
 
-        groups = [pieces(t, m) for t, m in zip(texts, metas, strict=True)]
+        groups = [{vector_cache.key(p): p for p in pieces(t, m)} for t, m in zip(texts, metas, strict=True)]  # hashed once
         known, weights = self._known()
-        todo = list(dict.fromkeys(p for g in groups for p in g if not np.isfinite(weights.get(vector_cache.key(p), np.nan))))
+        todo = {k: p for g in groups for k, p in g.items() if not np.isfinite(weights.get(k, np.nan))}
         if todo:
-            fresh, fresh_weights = self.encoder.encode_weighted(todo)
-            for text, vector, weight in zip(todo, fresh, fresh_weights, strict=True):
-                k = vector_cache.key(text)
+            fresh, fresh_weights = self.encoder.encode_weighted(list(todo.values()))
+            for (k, text), vector, weight in zip(todo.items(), fresh, fresh_weights, strict=True):
                 known[k], weights[k] = vector, float(weight)
                 if quotable(text):
                     self.fresh.add(k)
         out = np.empty((len(groups), self.encoder.dimension), dtype=np.float32)
         for row, group in enumerate(groups):
-            ks = [vector_cache.key(p) for p in group]
-            summed = np.sum([known[k] * weights[k] for k in ks], axis=0)
+            summed = np.sum([known[k] * weights[k] for k in group], axis=0)
             out[row] = summed / max(float(np.linalg.norm(summed)), 1e-12)
         return out
 

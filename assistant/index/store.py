@@ -120,17 +120,19 @@ class Store:
     # --- the generation marker: changes whenever the passages change ---------------------
     def generation(self) -> str:
         """The collection's generation marker, read afresh (another process or machine may have written since)."""
-        metadata = self.client.get_collection(self.name).metadata or {}
-        return str(metadata.get(GENERATION_KEY, "none"))
+        return str(self._metadata().get(GENERATION_KEY, "none"))
 
     def passage_vectors(self) -> str:
         """How the stored passages were embedded ('' for a store written before this was recorded)."""
-        return str((self.client.get_collection(self.name).metadata or {}).get(VECTORS_KEY, ""))
+        return str(self._metadata().get(VECTORS_KEY, ""))
 
     def mark_passage_vectors(self, kind: str) -> None:
         """Record how the passages are embedded, in the collection metadata beside the generation."""
-        metadata = self.client.get_collection(self.name).metadata or {}
-        self.collection.modify(metadata={**metadata, VECTORS_KEY: kind})
+        self.collection.modify(metadata={**self._metadata(), VECTORS_KEY: kind})
+
+    def _metadata(self) -> dict:
+        """The collection's metadata as the server holds it now (not this handle's copy)."""
+        return dict(self.client.get_collection(self.name).metadata or {})
 
     def bump_generation(self, generation: str | None = None) -> str:
         """Mark the passages as changed, in the collection metadata so every reader of this Chroma sees it.
@@ -138,8 +140,7 @@ class Store:
         A writer that prepares files for the new generation first passes the :func:`new_generation` it used.
         """
         generation = generation or new_generation()
-        metadata = self.client.get_collection(self.name).metadata or {}
-        self.collection.modify(metadata={**metadata, GENERATION_KEY: generation})
+        self.collection.modify(metadata={**self._metadata(), GENERATION_KEY: generation})
         _WRITTEN_HERE.add(generation)
         return generation
 

@@ -48,7 +48,7 @@ from assistant.products.exercise_product import TrainingRequest
 from assistant.products.export import Report, to_docx, to_markdown
 from assistant.products.healthcheck import healthcheck
 from assistant.products.healthcheck_report import health_report
-from assistant.products.quiz_sheets import QuizView, quiz, quiz_views
+from assistant.products.quiz_sheets import Part, QuizView, quiz, quiz_views
 
 log = logging.getLogger(__name__)
 # The one map from the product's errors to HTTP: the first matching class wins.
@@ -247,7 +247,7 @@ class QuizRequest(BaseModel):
     count: int = Field(10, ge=1, le=MAX_QUESTIONS)
     format: OutputFormat = Field("json", description="json: {items: [{stem, options, answer, citation}], notes}; md, docx.")
     difficulty: Literal["easy", "medium", "hard", "mixed"] = "mixed"
-    part: Literal["all", "questions", "key"] = Field("all", description="questions: the participant copy, no answers; key.")
+    part: Part = Field("all", description="questions: the participant copy, no answers; key.")
 
 
 class HealthcheckRequest(BaseModel):

@@ -65,6 +65,7 @@ DRAFT_LABEL = "First-pass draft (from your planning context; not policy)"
 REQUIRES_LABEL = "What the guidance requires"
 PRACTICE_LABEL = "Practice from UN missions (examples, not guidance)"
 QUESTIONS_LABEL = "Open questions for the drafting team"
+OPEN_QUESTION = "Open question for the team:"  # the brief draft's one question (no heading before it)
 OPEN_ITEMS_HEADING = "Items to be agreed"
 Length = Literal["brief", "full"]
 LENGTHS: dict[str, tuple[int, int, int]] = {"brief": (2, 1, 1), "full": (4, 2, 3)}  # guidance, practice, questions
@@ -241,7 +242,7 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
     if length == "brief":
-        blocks.append(Block(kind="paragraph", text=f"Open question for the team: {section.questions[0]}"))
+        blocks.append(Block(kind="paragraph", text=f"{OPEN_QUESTION} {section.questions[0]}"))
     else:
         blocks += [Block(kind="heading", text=QUESTIONS_LABEL, level=2),
                    Block(kind="bullets", items=list(section.questions[:n_questions]))]
@@ -291,7 +292,7 @@ def _draft_words(blocks: list[Block]) -> int:
     for b in blocks:
         if b.kind == "heading":
             inside = b.text == DRAFT_LABEL
-        elif inside and not b.text.startswith("Open question for the team"):  # brief drafts: no heading before it
+        elif inside and not b.text.startswith(OPEN_QUESTION):  # brief drafts: no heading before it
             words += sum(len(t.split()) for t in [b.text, *b.items, *(c for r in b.rows for c in r)])
     return words
 

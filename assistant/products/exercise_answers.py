@@ -56,7 +56,7 @@ def forum(to: str, content: str = "") -> tuple[str, str, str]:
     humanitarian_lead = HUMANITARIAN.search(to)
     if HEADQUARTERS.search(to):
         key = "itf"
-    elif humanitarian_lead and (not MISSION.search(to) or HUMANITARIAN_CALL.search(f"{content}")):
+    elif humanitarian_lead and (not MISSION.search(to) or HUMANITARIAN_CALL.search(content)):
         key = "hct"
     elif humanitarian_lead or MISSION.search(to) and AGENCY.search(to):
         key = "slf"
