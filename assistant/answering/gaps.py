@@ -35,6 +35,7 @@ import math
 import re
 from collections.abc import Set as AbstractSet
 
+from assistant.answering.indirect import indirect
 from assistant.answering.named import per_index
 from assistant.answering.question import QuestionInfo, understand
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
@@ -51,7 +52,6 @@ SCOPE_WEIGHTS = {
 }
 BARELY = 0.25  # chosen on evals/answers.jsonl and scope-check k01–k10: no in-scope answer's lead holds under it
 TYPED = frozenset({"who", "when", "where", "quantity"})  # questions whose answer is a definite kind of thing
-AUX_START = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|must|shall|will|would|has|have|had|may)\b", re.I)
 GENERIC_ALIASES = frozenset({"policy", "report", "guidelines", "handbook", "doctrine"})
 RESOLUTION = re.compile(r"^[SA]/RES/(?P<n>[\d/]+)\s*\((?P<year>\d{4})\)")
 DANGLING = frozenset({"of", "on", "for", "the", "and", "in", "to"})
@@ -165,15 +165,8 @@ def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: fl
 
 
 def gap_statement(q: QuestionInfo) -> str:
-    """'The library does not state who signs the ISF.' — an indirect question where the wording allows it."""
-    text = q.text.strip().rstrip("?").strip()
-    text = re.split(r",\s*(?:and|or)\s+", text, maxsplit=1)[0]
-    text = re.sub(r"^(?:and|but|so)\s+", "", text, flags=re.I)
-    if AUX_START.match(text) or q.type in ("definition", "what", "which", "how") and AUX_START.match(text.split(" ", 1)[-1]):
-        return f"{GAP_PREFIX} an answer to “{q.text.strip()}”"
-    text = re.sub(r"^(what|which|where|when)\s+(is|are|was|were)\s+(.+)$", r"\1 \3 \2", text, flags=re.I)  # indirect order
-    return f"{GAP_PREFIX} {text[0].lower()}{text[1:]}."
-
+    """'The library does not state who signs the ISF.' — the question as an indirect question (:mod:`indirect`)."""
+    return f"{GAP_PREFIX} {indirect(q.text)}."
 
 
 def what_is_missing(q: QuestionInfo, unknown: list[str], apart: list[str], novel: list[str]) -> str:
