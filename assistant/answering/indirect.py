@@ -130,8 +130,11 @@ def _be_order(aux: str, words: list[str]) -> list[str]:
         return words[:1] + [aux] + words[1:]
     start = 1 if words[0].lower() not in DETERMINERS else 2
     for i in range(start, len(words)):
+        if words[i].lower() in AUXILIARIES:  # a clause of its own begins: 'after a mandate is adopted'
+            break
         kinds = _lemmas(words[i])
-        predicate = _form(words[i], "VBN") or words[i].islower() and "ADJ" in kinds and "NOUN" not in kinds
+        adjective = "ADJ" in kinds and "NOUN" not in kinds and words[i].lower() not in PREPOSITIONS
+        predicate = _form(words[i], "VBN") or words[i].islower() and adjective
         if predicate and (i + 1 == len(words) or _boundary(words[i + 1])):  # not 'the approved budget'
             return words[:i] + [aux] + words[i:]
     text = " ".join(words)
