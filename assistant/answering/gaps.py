@@ -35,6 +35,7 @@ import math
 import re
 from collections.abc import Set as AbstractSet
 
+from assistant.answering.acronyms import names_for
 from assistant.answering.indirect import indirect
 from assistant.answering.named import per_index
 from assistant.answering.question import QuestionInfo, understand
@@ -108,9 +109,15 @@ def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:
 def unknown_entities(q: QuestionInfo, library_text: str, known: AbstractSet[str] = frozenset()) -> list[str]:
     """Named things in the question that occur nowhere in the library (case-insensitive, as written).
 
-    ``known`` holds names that count as present anyway: glossary acronyms whose expansion the library holds.
+    ``known`` holds names that count as present anyway: glossary acronyms whose expansion the library holds. An
+    acronym the question spells out is present when the library holds its long name (or a short form of it).
     """
-    return [e for e in q.entities if e not in known and not any(v in library_text for v in spellings(e))]
+    defined = {k.lower(): v for k, v in q.defined.items()}
+
+    def held(e: str) -> bool:
+        return any(v in library_text for v in spellings(e) + names_for(e, defined)[1:])
+
+    return [e for e in q.entities if e not in known and not held(e)]
 
 
 def spellings(entity: str) -> list[str]:
@@ -150,10 +157,10 @@ def asked_share(q: QuestionInfo, text: str) -> float:
     >>> asked_share(q, "The Integrated Strategic Framework was introduced in 2008.")
     0.5
     """
-    named = [set(tokenize(e)) for e in q.entities]
-    items = [{t} for t in q.predicate_terms] + [t for t in named if t]
+    named = [(set(tokenize(e)), set(tokenize(q.held_as.get(e, "")))) for e in q.entities]
+    items: list[tuple[set[str], set[str]]] = [({t}, set()) for t in q.predicate_terms] + [t for t in named if t[0]]
     words = set(tokenize(text))
-    return sum(item <= words for item in items) / len(items) if items else 1.0
+    return sum(item <= words or bool(other) and other <= words for item, other in items) / len(items) if items else 1.0
 
 
 def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: float) -> bool:
