@@ -99,7 +99,7 @@ def join_broken_lines(text: str) -> str:
             out.append("")
             continue
         previous = next((i for i in range(len(out) - 1, -1, -1) if out[i]), None)
-        if previous is not None and (line[0].islower() or RUNS_ON.search(out[previous])) \
+        if previous is not None and (line[0].islower() or line[0].isalpha() and RUNS_ON.search(out[previous])) \
                 and not ENDS_SENTENCE.search(out[previous]) and not ENUMERATION_ITEM.match(line):
             out[previous] = f"{out[previous]} {line}"
             del out[previous + 1:]
