@@ -42,7 +42,9 @@ from assistant.answering.named import (
     known_acronyms,
     library_doc_ids,
     library_passages,
+    unheld_terms,
     unknown_terms,
+    with_library_names,
 )
 from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
@@ -123,7 +125,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
                 exclude: set[str] | None = None, hits: list[Hit] | None = None) -> Plan:
     """Decide and select: every judgment of the extractive answer, nothing rendered yet."""
     query = search_query or question
-    q = understand(query)
+    q = with_library_names(understand(query), retriever)
     hits = hits if hits is not None else retriever.search(query, filters=filters)
     index = retriever.sentences
     library_docs = library_doc_ids(retriever)
@@ -132,11 +134,12 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     premise, misnamed = corrected_premise(question, manifest, library_docs, library_passages(retriever), missing)
     missing += misnamed
     unknown = unknown_entities(q, index.library_text, known_acronyms(retriever))
+    unknown += [t for t in unheld_terms(query, retriever) if not any(t.lower() in e.lower() for e in unknown)]
     naming = described(query, [manifest.documents[d] for d in library_docs if d in manifest.documents])
     every, found = candidates(q, query, hits, retriever, filters, exclude or set(), naming) if hits else ([], [])
     titles = " ".join(a for m in missing for a in aliases(m)).lower()  # a missing text's name gets its own note
     present = [e for e in q.entities if e not in unknown and e.lower() not in titles]
-    together = cooccurrence(present, library_passages(retriever), expansions(retriever)) if len(present) > 1 else 1.0
+    together = cooccurrence(present, library_passages(retriever), expansions(retriever, q.defined)) if len(present) > 1 else 1.0
     named_terms = {t for e in q.entities for t in tokenize(e)}
     novel = unknown_terms([t for t in q.terms if t not in GENERIC_TERMS and t not in named_terms], retriever)
     scope = scope_features(q, hits, every, unknown, together, novel)  # every candidate: what the weights were fitted on

@@ -22,6 +22,7 @@ import re
 
 from pydantic import BaseModel, Field
 
+from assistant.answering.acronyms import defined_acronyms
 from assistant.index.lexical import STOPWORDS, tokenize
 
 QUESTION_TYPES = ("who", "when", "where", "quantity", "which", "list", "definition", "why", "how", "yes_no", "what")
@@ -91,6 +92,10 @@ class QuestionInfo(BaseModel):
                                        description="Focus words that are not a named thing: what is asked about it ('sign').")
     normative: bool = Field(False, description="Asks what must/should be done (policy and guidance preferred).")
     entities: list[str] = Field(default_factory=list, description="Named things the library must hold to answer.")
+    defined: dict[str, str] = Field(default_factory=dict, description="Acronyms the question spells out, with their "
+                                    "long names ('JTP': 'Joint Transition Plan'): each one named thing, the acronym.")
+    held_as: dict[str, str] = Field(default_factory=dict, description="Acronyms the library never writes, with the "
+                                    "name it uses instead ('UNSDCF': 'united nations cooperation framework').")
 
 
 def question_type(question: str) -> str:
@@ -116,12 +121,14 @@ def focus_of(question: str) -> str:
 
 
 def entities(question: str) -> list[str]:
-    """Acronyms, numbered instruments, periods, years and capitalised names in the question."""
+    """Acronyms, numbered instruments, periods, years and capitalised names in the question; a long name the question
+    gives an acronym for counts once, as the acronym ('Joint Transition Plan (JTP)': 'JTP')."""
     found: list[str] = []
+    spelled = " ".join(defined_acronyms(question).values())
     for pattern in ENTITY_PATTERNS:
         for match in pattern.finditer(question):
             value = _name(match) if pattern is NAME_RUN else match.group(0).strip()
-            if not value or value in COMMON_CAPITALISED or any(value in f for f in found):
+            if not value or value in COMMON_CAPITALISED or any(value in f for f in found) or value in spelled:
                 continue
             found.append(value)
     return found
@@ -147,7 +154,9 @@ def understand(question: str) -> QuestionInfo:
     terms = [t for t in tokenize(question) if t not in QUESTION_WORDS]
     focus_terms = [t for t in tokenize(focus) if t not in QUESTION_WORDS and t not in STOPWORDS]
     named = entities(question)
-    named_terms = {t for e in named for t in tokenize(e)} | GENERIC_TERMS
+    defined = defined_acronyms(question)
+    named_terms = {t for e in [*named, *defined.values()] for t in tokenize(e)} | GENERIC_TERMS
     return QuestionInfo(text=question, type=qtype, focus=focus, terms=list(dict.fromkeys(terms)),
                         focus_terms=list(dict.fromkeys(focus_terms)), normative=bool(NORMATIVE.search(question)),
-                        entities=named, predicate_terms=[t for t in dict.fromkeys(focus_terms) if t not in named_terms])
+                        entities=named, defined=defined,
+                        predicate_terms=[t for t in dict.fromkeys(focus_terms) if t not in named_terms])

@@ -42,6 +42,14 @@ def test_a_document_on_a_subject_the_library_never_mentions_is_declined_as_such(
     assert result.notes[0] == "The library does not mention any DPO policy on unmanned aerial systems.", result.notes
 
 
+def test_a_document_named_subject_first_is_declined_saying_the_library_lacks_it(retriever):
+    """'DPO Protection of Civilians handbook': the subject stands before the document kind."""
+    result = answer_question("What does the DPO Protection of Civilians handbook require of battalions?", retriever,
+                             backend="extractive")
+    assert result.abstained and result.answer == NOT_COVERED
+    assert result.notes[0] == "The library does not mention any DPO handbook on Protection of Civilians.", result.notes
+
+
 def test_a_document_the_library_mentions_is_still_answered(retriever):
     """IPI note 4: 'The first DPKO policy directive on JOC and JMAC was released in 2006 …'."""
     result = answer_question("What does the DPKO policy directive on JOC and JMAC require?", retriever,
