@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answering.candidates import candidates, on_topic
+from assistant.answering.described import described
 from assistant.answering.gaps import (
     aliases,
     asked_share,
@@ -134,7 +135,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     missing += misnamed
     unknown = unknown_entities(q, index.library_text, known_acronyms(retriever))
     unknown += [t for t in unheld_terms(query, retriever) if not any(t.lower() in e.lower() for e in unknown)]
-    every, found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else ([], [])
+    naming = described(query, [manifest.documents[d] for d in library_docs if d in manifest.documents])
+    every, found = candidates(q, query, hits, retriever, filters, exclude or set(), naming) if hits else ([], [])
     titles = " ".join(a for m in missing for a in aliases(m)).lower()  # a missing text's name gets its own note
     present = [e for e in q.entities if e not in unknown and e.lower() not in titles]
     together = cooccurrence(present, library_passages(retriever), expansions(retriever, q.defined)) if len(present) > 1 else 1.0
@@ -158,8 +160,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
         plan.units = closest(found, retriever)
     else:
         asked = own.predicate_terms if query != question else None  # a follow-up's own new ask
-        plan.units = select(q, from_named(found, named_library_docs(query, manifest, library_docs), retriever), retriever,
-                            asked)
+        named = named_library_docs(query, manifest, library_docs) | set(naming)
+        plan.units = select(q, from_named(found, named, retriever), retriever, asked)
     return plan
 
 
