@@ -53,6 +53,9 @@ SCOPE_WEIGHTS = {
 }
 BARELY = 0.25  # chosen on evals/answers.jsonl and scope-check k01–k10: no in-scope answer's lead holds under it
 TYPED = frozenset({"who", "when", "where", "quantity"})  # questions whose answer is a definite kind of thing
+# A yes/no question ('Can the Fund pay police salaries?') is settled only by a sentence holding most of what it asks:
+# under this share in every top sentence and in the lead, it is a gap (chosen on scope-check v07–v12 and a017).
+SETTLES = 0.5
 GENERIC_ALIASES = frozenset({"policy", "report", "guidelines", "handbook", "doctrine"})
 RESOLUTION = re.compile(r"^[SA]/RES/(?P<n>[\d/]+)\s*\((?P<year>\d{4})\)")
 DANGLING = frozenset({"of", "on", "for", "the", "and", "in", "to"})
@@ -167,7 +170,11 @@ def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: fl
     """A who/when/where/how-many question whose predicate no top sentence mentions and whose ask the lead barely
     covers (:func:`asked_share`): the passages are about the topic but do not say what was asked. Or one whose
     lead holds under BARELY of the ask while no top sentence holds the whole predicate ('What is the deadline for
-    completing a strategic assessment?' led by a sentence on strategy, with 'assessment' alone in another)."""
+    completing a strategic assessment?' led by a sentence on strategy, with 'assessment' alone in another). Or a yes/no
+    question no top sentence settles: none holds SETTLES of what it asks ('Can the Peacebuilding Fund pay the
+    salaries of police officers?' answered with sentences on the Fund alone)."""
+    if q.type == "yes_no":
+        return predicate < SETTLES and lead_asked < SETTLES
     return q.type in TYPED and (predicate == 0.0 and lead_asked <= gap_focus or predicate < 1.0 and lead_asked < BARELY)
 
 

@@ -44,7 +44,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("why", re.compile(START + r"(why|for what reason|what (?:is|was) the (?:reason|purpose|rationale))\b", re.I)),
     ("list", re.compile(START + rf"(what|which) (?:are|were) (?:the )?(?:\w+ ){{0,3}}({LISTED})\b|\b(list|name the|enumerate)\b",
                         re.I)),
-    ("definition", re.compile(START + r"what (?:is|are|was|were) (?:an? |the )?[\w/\"“”' -]{1,60}\??$|"
+    ("definition", re.compile(START + r"what (?:is|are|was|were) (?!.*\b(?:meant|supposed|expected|designed|intended|"
+                              r"used|required|able) to\b|.*\b(?:do|for|to|about|with)\??$)"
+                              r"(?:an? |the )?[\w/\"“”' -]{1,60}\??$|"
                               + START + r"what does [\w/\"“”' -]+ mean\b|^define\b", re.I)),
     ("how", re.compile(r"^(?:and\s+)?how\b", re.I)),
     ("which", re.compile(r"^(?:and\s+)?(which|what) \w+", re.I)),
@@ -78,6 +80,8 @@ LEAD_IN = re.compile(rf"^(?:and\s+)?(?:(?:what|who|whom|which|when|where|why|how
 
 
 MEASURE = {"strong": "strength", "large": "size", "big": "size", "long": "length"}
+PURPOSE_ASK = re.compile(r"\s+(?:(?:meant|supposed|expected|designed|intended|there)\s+)?to\s+(?:do|achieve|accomplish)$"
+                         r"|\s+(?:used\s+)?for$", re.IGNORECASE)
 
 
 class QuestionInfo(BaseModel):
@@ -117,6 +121,7 @@ def focus_of(question: str) -> str:
     if measured:  # 'How strong was the police' asks its strength: the sentence that answers names the measure
         text = f"{MEASURE[measured.group(1).lower()]} of {text}"
     text = re.sub(r"^(?:to|has to|have to)\s+", "", text, flags=re.IGNORECASE)
+    text = PURPOSE_ASK.sub("", text)  # 'the teams meant to do' asks what the teams are for: the teams are the focus
     return text.strip(" ,") or question.strip().rstrip("?")
 
 
@@ -151,7 +156,8 @@ def understand(question: str) -> QuestionInfo:
     """Type, focus, content words, predicate, normative flag and named things of a question."""
     qtype = question_type(question)
     focus = focus_of(question)
-    terms = [t for t in tokenize(question) if t not in QUESTION_WORDS]
+    asked = PURPOSE_ASK.sub("", question.strip().rstrip("?"))  # 'meant to do' is no content word
+    terms = [t for t in tokenize(asked) if t not in QUESTION_WORDS]
     focus_terms = [t for t in tokenize(focus) if t not in QUESTION_WORDS and t not in STOPWORDS]
     named = entities(question)
     defined = defined_acronyms(question)

@@ -37,7 +37,8 @@ ISSUER = r"(?:(?:the\s+)?(?-i:[A-Z][A-Z/]{1,9}|\d{4})\s+){0,3}"  # 'DPO', 'DPPA'
 SOUGHT = re.compile(
     rf"(?P<doc>{ISSUER}(?:{DOC_KINDS}))\s+(?:on|for|about|governing|(?:that|which)\s+governs?|governs?)\s+"
     rf"(?P<subject>[\w\s,'/-]+?)(?=\s+(?:say|says|said|require|requires|state|states|provide|provides|recommend|"
-    rf"define|defines|set|sets|in\s+(?:19|20)\d\d)\b|[?,.;]|$)", re.I)
+    rf"define|defines|set|sets|in\s+(?:19|20)\d\d|(?:is|was|were|are|has|have|had|been|first)\b|released|issued|adopted|"
+    rf"approved|published|introduced|launched|signed|endorsed|came|come)\b|[?,.;]|$)", re.I)
 # the subject named before the document: 'the DPO Protection of Civilians handbook', 'UNDP Rule of Law manual'
 # (an issuer's acronym, then a subject in title case, then the kind; 'IMPP Guidelines' names no subject)
 TITLED = re.compile(rf"(?<![\w/])(?P<issuer>[A-Z][A-Z/]{{1,9}})\s+(?P<subject>[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|in|the)\s+)*"
@@ -93,7 +94,10 @@ def unheld_document(question: str, retriever: Retriever) -> str:
     """'The library does not mention any DPO policy on unmanned aerial systems.' — or '' when the question asks for
     no document, or the library mentions one on its subject."""
     sought = sought_document(question)
-    if sought is None or mentions_document_on(sought[1], retriever):
+    if sought is None:
+        return ""
+    names = [sought[1]] + [t.term for t in retriever.glossary.matches(sought[1])]  # 'joint mission analysis center': JMAC
+    if any(mentions_document_on(name, retriever) for name in names):
         return ""
     doc, subject = sought
     return f"The library does not mention any {doc} on {subject}."

@@ -75,6 +75,23 @@ def test_a_typed_question_whose_lead_barely_touches_the_ask_is_a_gap(retriever):
     assert result.abstained and result.sentences  # the closest passages follow
 
 
+def test_a_permission_the_library_does_not_settle_is_a_gap_in_whether_form(retriever):
+    """The resolution and IPI speak of the Peacebuilding Fund, never of paying police salaries from it."""
+    result = answer_question("Can the Peacebuilding Fund pay the salaries of national police officers?", retriever,
+                             backend="extractive")
+    assert result.answer.startswith("The library does not state whether the Peacebuilding Fund can pay the salaries of "
+                                    "national police officers. The closest passages:"), result.answer
+    assert result.abstained and all(s.role in ("closest", "note") for s in result.sentences)
+
+
+def test_a_permission_the_library_settles_is_answered(retriever):
+    """A/RES/80/11 para. 22: the Fund 'can further enhance its support to conflict-affected countries … transitions'."""
+    result = answer_question("Can the Peacebuilding Fund support countries going through a transition from a peace "
+                             "operation?", retriever, backend="extractive")
+    assert not result.abstained, result.answer
+    assert "enhance its support to conflict-affected countries" in result.answer
+
+
 def test_what_to_read_is_answered_from_the_manifest_without_inventing_an_order(retriever):
     result = answer_question("What should I read first as a new planner, in what order?", retriever,
                              backend="extractive")

@@ -13,6 +13,7 @@ from assistant.answering.gaps import (
     missing_note,
     named_missing_texts,
     unknown_entities,
+    unstated,
     what_is_missing,
 )
 from assistant.answering.question import understand
@@ -98,3 +99,10 @@ def test_a_named_thing_counts_once_in_what_is_asked():
 def test_what_a_declined_question_lacks(unknown, apart, novel, expected):
     q = understand("Who pays the gratuity to CPAS staff?")
     assert what_is_missing(q, unknown, apart, novel) == expected
+
+
+def test_a_yes_no_question_no_sentence_settles_is_a_gap():
+    q = understand("Can the Peacebuilding Fund pay the salaries of national police officers?")
+    assert unstated(q, predicate=0.25, lead_asked=0.4, gap_focus=0.34)
+    assert not unstated(q, predicate=0.75, lead_asked=0.4, gap_focus=0.34)  # a top sentence holds most of the ask
+    assert not unstated(q, predicate=0.25, lead_asked=0.6, gap_focus=0.34)  # the lead does

@@ -8,6 +8,8 @@ from assistant.index.lexical import tokenize
 
 @pytest.mark.parametrize("question, expected", [
     ("Which DPO policy governs unmanned aerial systems?", ("DPO policy", "unmanned aerial systems")),
+    ("When was the first policy directive on the JMAC released?", ("directive", "JMAC")),  # not 'JMAC released'
+    ("When was the DPKO policy on JMACs first issued?", ("DPKO policy", "JMACs")),
     ("What does the DPO Protection of Civilians handbook require of battalions?", ("DPO handbook", "Protection of Civilians")),
     ("What does the UNDP Rule of Law manual require for prison projects?", ("UNDP manual", "Rule of Law")),
     ("Which steps does the OCHA Civil-Military Coordination handbook set?", ("OCHA handbook", "Civil-Military Coordination")),
