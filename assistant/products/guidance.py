@@ -85,6 +85,17 @@ QUOTED_POLICIES: tuple[tuple[str, re.Pattern], ...] = (
     ("DPKO policy directive on JOC/JMAC 2006", re.compile(r"policy directive on JOC", re.I)),
     ("CIVCAP report 2011", re.compile(r"\bCIVCAP\b|Civilian Capacity in the Aftermath", re.I)),
 )
+# An operative paragraph asking a body to report, update, share or keep up a dialogue, saying nothing of the field, is about
+# Headquarters' own work ("Requests the Peacebuilding Support Office to provide annual updates …"): no ISF section's
+# requirement. A Council's request for reports on a mission's benchmarks names the field and stays.
+HQ_REPORTING = re.compile(r"^(?:Requests|Requesting|Encourages|Encouraging|Invites|Calls (?:up)?on)\b.{0,120}?\bto (?:provide "
+                          r"(?:\w+ )?(?:updates?|reports?|information|briefings?)|submit|include in its|update|inform|brief|"
+                          r"report\b|share with|maintain (?:a |an )?(?:\w+ )*?dialogue)", re.IGNORECASE)
+# A call to implement "relevant resolutions" points to other texts and asks nothing a drafter can apply.
+POINTER = re.compile(r"^(?:Calls for|Urges|Reaffirms|Recalls|Stresses)\b.{0,40}\bimplementation of (?:all )?(?:the )?relevant "
+                     r"(?:resolutions|decisions)\b", re.IGNORECASE)
+FIELD = re.compile(r"\bmissions?\b|country teams?|\bmandate|benchmarks?|\btransitions?\b|in the field|integrated strategic|"
+                   r"on the ground", re.IGNORECASE)
 COUNCIL_QUOTE = re.compile(r"\bresolution (\d{3,4}) \((\d{4})\)")
 ARTEFACTS = (
     (re.compile(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+"), ""),       # footnote markers glued to words
@@ -264,6 +275,8 @@ def _quotable(sentence: str) -> bool:
 
 
 def _guidance_statement(sentence: str, hit: Hit) -> Statement | None:
+    if HQ_REPORTING.search(sentence) and not FIELD.search(sentence) or POINTER.search(sentence):
+        return None
     quoted = policy_label(sentence)
     normative = is_normative(sentence)
     if not normative and not (quoted and ("“" in sentence or '"' in sentence) and POLICY_SAYS.search(sentence)

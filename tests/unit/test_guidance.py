@@ -71,3 +71,15 @@ def test_statements_that_do_not_apply_to_this_presence_are_left_out_unless_they_
     chooser._rank = lambda question, context, candidates, limit, weight, kind: candidates[:limit]
     assert all("Troop" not in f for f in chooser.guidance("coordination", "", 3))
     assert chooser._applies("Troop contributors and the political mission should plan together.")
+
+
+def test_headquarters_reporting_and_pointers_to_other_resolutions_are_not_a_sections_requirement():
+    drop = ["Requests the Peacebuilding Support Office to provide annual updates, within existing modalities, on progress "
+            "in advancing partnership with international financial institutions.",
+            "Encourages the Peacebuilding Commission to maintain a regular and strategic dialogue with the Peacebuilding Fund.",
+            "Calls for the full implementation of relevant resolutions on financing for peacebuilding."]
+    keep = ["Requests the Secretary-General to report every six months on progress against the mission's benchmarks.",
+            "Encourages the Secretary-General to consider how the Peacebuilding Fund can further enhance its support to "
+            "countries undergoing transitions from peace operations."]
+    assert [_guidance_statement(s, _hit(s, kind="resolution")) for s in drop] == [None, None, None]
+    assert all(_guidance_statement(s, _hit(s, kind="resolution")) for s in keep)
