@@ -33,6 +33,7 @@ from assistant.answering.gaps import (
     second_hand,
     unknown_entities,
     unstated,
+    verb_held,
 )
 from assistant.answering.given import answering_given
 from assistant.answering.named import (
@@ -150,7 +151,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     settings = retriever.settings
     own = q if query == question else understand(question)  # a follow-up's own words
     gap = bool(every) and unstated(q, scope["predicate_coverage"],  # the ask in a follow-up's own words counts too
-                                   max(asked_share(x, every[0].text) for x in (q, own)), settings.gap_focus)
+                                   max(asked_share(x, every[0].text) for x in (q, own)), settings.gap_focus,
+                                   verb_held(q, [c.text for c in every[:TOP_FOR_PREDICATE]]))
     if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
         plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if on_topic(c)], retriever)
     elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(on_topic, found)):

@@ -36,7 +36,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from assistant.answering.acronyms import names_for
-from assistant.answering.indirect import indirect
+from assistant.answering.indirect import indirect, main_verb, verb_forms
 from assistant.answering.named import per_index
 from assistant.answering.question import QuestionInfo, understand
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
@@ -166,15 +166,23 @@ def asked_share(q: QuestionInfo, text: str) -> float:
     return sum(item <= words or bool(other) and other <= words for item, other in items) / len(items) if items else 1.0
 
 
-def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: float) -> bool:
+def verb_held(q: QuestionInfo, texts: list[str]) -> bool:
+    """Does one of the texts use a yes/no question's verb, in any form ('met' for 'meet', 'paid' for 'pay')? True for
+    other questions, and for a verb too common to tell ('have')."""
+    verb = main_verb(q.text) if q.type == "yes_no" else ""
+    stems = set(tokenize(" ".join(verb_forms(verb)))) if verb else set()
+    return not stems or any(stems & set(tokenize(t)) for t in texts)
+
+
+def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: float, held: bool = True) -> bool:
     """A who/when/where/how-many question whose predicate no top sentence mentions and whose ask the lead barely
     covers (:func:`asked_share`): the passages are about the topic but do not say what was asked. Or one whose
     lead holds under BARELY of the ask while no top sentence holds the whole predicate ('What is the deadline for
     completing a strategic assessment?' led by a sentence on strategy, with 'assessment' alone in another). Or a yes/no
-    question no top sentence settles: none holds SETTLES of what it asks ('Can the Peacebuilding Fund pay the
-    salaries of police officers?' answered with sentences on the Fund alone)."""
-    if q.type == "yes_no":
-        return predicate < SETTLES and lead_asked < SETTLES
+    question no top sentence settles: none uses its verb (``held``), or none holds SETTLES of what it asks ('Can the
+    Peacebuilding Fund pay the salaries of police officers?' answered with sentences on the Fund alone)."""
+    if q.type == "yes_no":  # settled only by sentences that use its verb ('change') and hold most of its ask
+        return not held or predicate < SETTLES and lead_asked < SETTLES
     return q.type in TYPED and (predicate == 0.0 and lead_asked <= gap_focus or predicate < 1.0 and lead_asked < BARELY)
 
 
@@ -218,4 +226,4 @@ def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
 
 
 __all__ = ["aliases", "asked_share", "gap_statement", "in_scope_probability", "missing_note", "named_missing_texts",
-           "second_hand", "understand", "unknown_entities", "what_is_missing"]
+           "second_hand", "understand", "unknown_entities", "verb_held", "what_is_missing"]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lemminflect import getAllLemmas, getInflection
+from lemminflect import getAllInflections, getAllLemmas, getInflection
 
 MODALS = frozenset({"can", "could", "should", "must", "shall", "will", "would", "may", "might"})
 BE = frozenset({"is", "are", "was", "were"})
@@ -95,7 +95,8 @@ def _verb_at(words: list[str], tag: str) -> int | None:
     if group and tag != "VBN":
         return group[0]
     ends = [i for i in range(start, len(words)) if _form(words[i], tag)
-            and (i + 1 == len(words) or not _form(words[i + 1], tag))]
+            and (i + 1 == len(words) or not _form(words[i + 1], tag))
+            and words[i - 1].lower() not in DETERMINERS | PREPOSITIONS]  # 'on its own', 'to use': no finite verb
     return next((i for i in ends if _strong(words, i)), ends[0] if ends else None)
 
 
@@ -164,9 +165,37 @@ def indirect(question: str) -> str:
     return _lower_first(text)
 
 
+def main_verb(question: str) -> str:
+    """The verb a yes/no question asks about ('pay' in 'Can the Fund pay salaries?', 'meant' in 'Was the ISF meant to
+    replace …?'); '' when it asks whether something is ('Is there a newer policy?') or is no yes/no question."""
+    first, _, rest = re.sub(r"^(?:and|but|so)\s+", "", question.strip().rstrip("?"), flags=re.I).partition(" ")
+    words, aux = rest.split(), first.lower()
+    if aux not in AUXILIARIES or not words:
+        return ""
+    if aux in BE:
+        turned = _be_order(aux, words)
+        after = turned.index(aux) + 1
+        return turned[after] if after < len(turned) and _form(turned[after], "VBN") else ""
+    at = _verb_at(words, "VBN" if aux in HAVE else "VB")
+    if at is None:
+        return ""
+    while at < len(words) and words[at].lower() in PERFECT:
+        at += 1  # 'must a signed ISF be filed': the verb is 'filed'
+    return words[at].lower() if at < len(words) and can_be_verb(words[at].lower()) else ""
+
+
+def verb_forms(verb: str) -> set[str]:
+    """Every form of the verb ('meet': meet, meets, met, meeting), so that 'met' in a sentence answers 'meet'."""
+    lemma = _lemmas(verb).get("VERB")
+    forms = {verb}
+    for lem in lemma or ():
+        forms |= {lem, *(f for fs in getAllInflections(lem, upos="VERB").values() for f in fs)}
+    return forms
+
+
 def _lower_first(text: str) -> str:
     """The first letter lower-cased unless the first word is an acronym ('ISF', 'MINUSMA')."""
     return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
-__all__ = ["can_be_verb", "indirect"]
+__all__ = ["can_be_verb", "indirect", "main_verb", "verb_forms"]

@@ -14,6 +14,7 @@ from assistant.answering.gaps import (
     named_missing_texts,
     unknown_entities,
     unstated,
+    verb_held,
     what_is_missing,
 )
 from assistant.answering.question import understand
@@ -106,3 +107,12 @@ def test_a_yes_no_question_no_sentence_settles_is_a_gap():
     assert unstated(q, predicate=0.25, lead_asked=0.4, gap_focus=0.34)
     assert not unstated(q, predicate=0.75, lead_asked=0.4, gap_focus=0.34)  # a top sentence holds most of the ask
     assert not unstated(q, predicate=0.25, lead_asked=0.6, gap_focus=0.34)  # the lead does
+
+
+def test_a_yes_no_question_whose_verb_no_top_sentence_uses_is_a_gap():
+    q = understand("Can the country team change the ISF on its own?")
+    assert not verb_held(q, ["The ISF was designed to capture the partnership between a mission and a country team."])
+    assert verb_held(q, ["The country team changed the ISF in 2012."])
+    assert unstated(q, predicate=0.75, lead_asked=0.6, gap_focus=0.34, held=False)
+    assert verb_held(understand("Did the mission meet the President?"), ["The mission met with the President."])
+    assert verb_held(understand("Who signs the ISF?"), [])  # not a yes/no question

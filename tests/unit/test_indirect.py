@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answering.indirect import can_be_verb, indirect
+from assistant.answering.indirect import can_be_verb, indirect, main_verb, verb_forms
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -49,6 +49,7 @@ from assistant.answering.indirect import can_be_verb, indirect
     ("Does HQ have to approve the ISF?", "whether HQ has to approve the ISF"),
     ("Did the police report cover Dili?", "whether the police report covered Dili"),
     ("Is the ISF mandatory?", "whether the ISF is mandatory"),
+    ("Can the country team change the ISF on its own?", "whether the country team can change the ISF on its own"),
     # a follow-up's leading 'and', a second clause
     ("and who approves it?", "who approves it"),
     ("Who signs or endorses the ISF, and does HQ have to approve it?", "who signs or endorses the ISF"),
@@ -60,3 +61,19 @@ def test_indirect_question(question, expected):
 def test_verbs_come_from_the_lexicon():
     assert can_be_verb("meet") and can_be_verb("allowed")
     assert not can_be_verb("policy") and not can_be_verb("Meet")
+
+
+@pytest.mark.parametrize("question, verb", [
+    ("Can the Peacebuilding Fund pay the salaries of national police officers?", "pay"),
+    ("Are country team agencies allowed to use mission helicopters?", "allowed"),
+    ("Can the country team change the ISF on its own?", "change"),
+    ("Must a signed ISF be filed?", "filed"),
+    ("Is there a newer IAP policy than 2013?", ""),
+    ("Who signs the ISF?", ""),
+])
+def test_main_verb_of_a_yes_no_question(question, verb):
+    assert main_verb(question) == verb
+
+
+def test_verb_forms_include_irregular_ones():
+    assert {"meet", "met", "meets"} <= verb_forms("meet")
