@@ -1,6 +1,7 @@
 """Hybrid retrieval: dense (Chroma) + lexical (BM25), fused by weighted reciprocal rank.
 
-Queries are expanded with the glossary first (ISF <-> Integrated Strategic Framework).
+Queries are expanded with the glossary first (ISF <-> Integrated Strategic Framework); the dense side
+embeds the question and its expanded form and averages the two (:meth:`Retriever.query_vector`).
 Filters — documents, types, year range, current-only — apply to both retrievers: a
 Chroma ``where`` for the dense side and a 0/1 mask for BM25. Superseded documents are
 kept but ranked lower, so a current text wins when both match.

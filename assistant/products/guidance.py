@@ -293,7 +293,9 @@ def _guidance_statement(sentence: str, hit: Hit) -> Statement | None:
 
 
 def _practice_statement(sentence: str, hit: Hit) -> Statement | None:
-    if sentence.startswith("To "):  # a terms-of-reference list item, not an account of practice
+    # a terms-of-reference list item, or a benchmark table's row flattened into text ("Reference: Sustainable Development
+    # Goals 5 and 16; … Indicators 4.1 …"): not an account of practice
+    if sentence.startswith(("To ", "Reference:")):
         return None
     council = COUNCIL_QUOTE.search(sentence)
     label = f"practice: {hit.short}" + (f"; S/RES/{council.group(1)} ({council.group(2)})" if council else "")

@@ -8,7 +8,14 @@ import re
 from assistant.citation import CitationBook
 from assistant.corpus.glossary import Glossary
 from assistant.index.retrieve import Hit
-from assistant.products.guidance import Chooser, _guidance_statement, _quotable, is_normative, split_label
+from assistant.products.guidance import (
+    Chooser,
+    _guidance_statement,
+    _practice_statement,
+    _quotable,
+    is_normative,
+    split_label,
+)
 from tests.fakes import FakeEncoder
 
 
@@ -83,3 +90,11 @@ def test_headquarters_reporting_and_pointers_to_other_resolutions_are_not_a_sect
             "countries undergoing transitions from peace operations."]
     assert [_guidance_statement(s, _hit(s, kind="resolution")) for s in drop] == [None, None, None]
     assert all(_guidance_statement(s, _hit(s, kind="resolution")) for s in keep)
+
+
+def test_a_flattened_benchmark_table_row_is_not_practice():
+    row = ("Reference: Sustainable Development Goals 5 and 16; 2017–2021 United Nations Development Assistance Framework, "
+           "outcome 5 (output 1) Indicators 4.1 National authorities improve compliance with human rights obligations.")
+    told = "During the period under review, benchmark indicator 5.1 was fully achieved, with 18 courts inspected."
+    assert _practice_statement(row, _hit(row, kind="report")) is None
+    assert _practice_statement(told, _hit(told, kind="report")) is not None
