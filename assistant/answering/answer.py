@@ -22,7 +22,7 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, Field
 
 from assistant.answering.compose import Plan, plan_answer
-from assistant.answering.gaps import gap_statement, missing_note, named_missing_texts, what_is_missing
+from assistant.answering.gaps import aliases, gap_statement, missing_note, named_missing_texts, what_is_missing
 from assistant.answering.llm import (
     MAX_PASSAGE_CHARS,
     MAX_PASSAGES,
@@ -148,11 +148,13 @@ def abstain(question: str, hits: list[Hit], backend: str, started: float, reason
 
 def declined_because(plan: Plan, retriever: Retriever) -> str:
     """What the declined question asks that the library lacks (a named text it lacks has its own note)."""
-    if plan.missing and not plan.unknown:
+    titles = " ".join(a for m in plan.missing for a in aliases(m)).lower()  # 'Planning Handbook': the missing text's
+    unknown = [e for e in plan.unknown if e.lower() not in titles]
+    if plan.missing and not unknown:
         return ""
     named = {t for e in plan.q.entities for t in tokenize(e)}
     novel = novel_words([t for t in plan.q.terms if t not in named], retriever)
-    return what_is_missing(plan.q, plan.unknown, plan.apart, novel)
+    return what_is_missing(plan.q, unknown, plan.apart, novel)
 
 
 def plan_notes(plan: Plan) -> list[str]:

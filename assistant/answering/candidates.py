@@ -12,6 +12,11 @@ A footnote that holds what is asked lifts the sentence citing it (:mod:`notes`).
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+import numpy as np
+
 from assistant.answering.distinctive import distinctive
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import QuestionInfo
@@ -34,20 +39,30 @@ def norm(text: str) -> str:
 
 
 def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retriever, filters: Filters | None,
-               exclude: set[str]) -> tuple[list[Candidate], list[Candidate]]:
+               exclude: set[str], described: dict[str, set[str]] | None = None) -> tuple[list[Candidate], list[Candidate]]:
     """Scored candidate sentences from the top passages and from sentence search: all of them, best ``plain`` score
     first (the evidence for answering at all), and those that may be quoted, best ``score`` first (footnotes linked
-    to the sentences citing them)."""
+    to the sentences citing them).
+
+    ``described``: documents the question names by description, with the words naming them (:mod:`described`).
+    Those words are not what is asked: the named documents are also searched for the rest of the question, and
+    their sentences are ordered by closeness to that rest (the ``plain`` score, which the scope decision reads,
+    stays the whole question's)."""
     index = retriever.sentences
+    naming = {t for words in (described or {}).values() for t in words}
+    within = _within(query, described or {}, naming, retriever, index)
     expanded = retriever.glossary.expand(query)
     vector = retriever.encoder.query_vector(expanded)
     rank_of = {retriever.row[h.chunk_id]: h.rank for h in hits if h.chunk_id in retriever.row}
     found = index.search(expanded, vector, SENTENCE_SEARCH, retriever.allowed_rows(filters))
     pool = [i for h in hits[:PASSAGES] for i in index.by_row.get(retriever.row.get(h.chunk_id, -1), [])]
     pool += found
+    if within:
+        pool += [i for row in list(within.rows)[:PASSAGES] for i in index.by_row.get(row, [])] + within.found
     searched = set(found)
     bm25 = index.lexical_scores(expanded)
     weights = distinctive(q.focus_terms, [words_of(index.texts[i]) for i in dict.fromkeys(pool)])
+    weights.update({t: 0.0 for t in naming if t in weights})
 
     def scored(i: int) -> Candidate:
         row = int(index.rows[i])
@@ -59,6 +74,10 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
         dense = float(index.vectors[i] @ vector)
         featurize(q, c, dense, float(bm25[i]), context, i in searched)
         c.plain = score(c)
+        if within and meta.doc_id in within.docs:
+            rank = within.rows.get(row)
+            c.features.update(dense=float(index.vectors[i] @ within.vector), bm25=float(within.bm25[i]),
+                              passage_rank=1.0 / rank if rank else 0.0, sentence_search=float(i in within.found))
         refocus(q, c, context, weights)  # only the focus features depend on the weights
         c.score, c.unit_dense = score(c), max(float(index.vectors[j] @ vector) for j in chain)
         return c
@@ -79,6 +98,31 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
             quotable[j] = claim
             linked.add(norm(c.text))
     return out, sorted(quotable.values(), key=lambda c: -c.score)
+
+
+@dataclass
+class Within:
+    """The question without the words naming the documents it asks about, searched inside those documents."""
+
+    docs: set[str]
+    rows: dict[int, int]  # passage row -> rank in the search inside the documents, best first
+    vector: np.ndarray
+    bm25: np.ndarray  # BM25 score of every sentence, scaled so the best is 1
+    found: list[int]  # sentences found by sentence search inside the documents
+
+
+def _within(query: str, described: dict[str, set[str]], naming: AbstractSet[str], retriever: Retriever,
+            index: SentenceIndex) -> Within | None:
+    """Search the named documents for what is asked of them ('ask of UN country teams'), None without any."""
+    asked = " ".join(w for w in query.split() if not set(tokenize(w)) & naming)
+    if not described or not tokenize(asked):
+        return None
+    inside = Filters(doc_ids=sorted(described))
+    expanded = retriever.glossary.expand(asked)
+    vector = retriever.encoder.query_vector(expanded)
+    rows = {retriever.row[h.chunk_id]: h.rank for h in retriever.search(asked, filters=inside) if h.chunk_id in retriever.row}
+    found = index.search(expanded, vector, SENTENCE_SEARCH, retriever.allowed_rows(inside))
+    return Within(set(described), rows, vector, index.lexical_scores(expanded), found)
 
 
 def _carries_the_ask(q: QuestionInfo, text: str) -> bool:

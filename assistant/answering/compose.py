@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answering.candidates import candidates, on_topic
+from assistant.answering.described import described
 from assistant.answering.gaps import (
     aliases,
     asked_share,
@@ -32,6 +33,7 @@ from assistant.answering.gaps import (
     second_hand,
     unknown_entities,
     unstated,
+    verb_held,
 )
 from assistant.answering.given import answering_given
 from assistant.answering.named import (
@@ -41,7 +43,9 @@ from assistant.answering.named import (
     known_acronyms,
     library_doc_ids,
     library_passages,
+    unheld_terms,
     unknown_terms,
+    with_library_names,
 )
 from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
@@ -122,7 +126,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
                 exclude: set[str] | None = None, hits: list[Hit] | None = None) -> Plan:
     """Decide and select: every judgment of the extractive answer, nothing rendered yet."""
     query = search_query or question
-    q = understand(query)
+    q = with_library_names(understand(query), retriever)
     hits = hits if hits is not None else retriever.search(query, filters=filters)
     index = retriever.sentences
     library_docs = library_doc_ids(retriever)
@@ -131,10 +135,12 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     premise, misnamed = corrected_premise(question, manifest, library_docs, library_passages(retriever), missing)
     missing += misnamed
     unknown = unknown_entities(q, index.library_text, known_acronyms(retriever))
-    every, found = candidates(q, query, hits, retriever, filters, exclude or set()) if hits else ([], [])
+    unknown += [t for t in unheld_terms(query, retriever) if not any(t.lower() in e.lower() for e in unknown)]
+    naming = described(query, [manifest.documents[d] for d in library_docs if d in manifest.documents])
+    every, found = candidates(q, query, hits, retriever, filters, exclude or set(), naming) if hits else ([], [])
     titles = " ".join(a for m in missing for a in aliases(m)).lower()  # a missing text's name gets its own note
     present = [e for e in q.entities if e not in unknown and e.lower() not in titles]
-    together = cooccurrence(present, library_passages(retriever), expansions(retriever)) if len(present) > 1 else 1.0
+    together = cooccurrence(present, library_passages(retriever), expansions(retriever, q.defined)) if len(present) > 1 else 1.0
     named_terms = {t for e in q.entities for t in tokenize(e)}
     novel = unknown_terms([t for t in q.terms if t not in GENERIC_TERMS and t not in named_terms], retriever)
     scope = scope_features(q, hits, every, unknown, together, novel)  # every candidate: what the weights were fitted on
@@ -145,7 +151,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     settings = retriever.settings
     own = q if query == question else understand(question)  # a follow-up's own words
     gap = bool(every) and unstated(q, scope["predicate_coverage"],  # the ask in a follow-up's own words counts too
-                                   max(asked_share(x, every[0].text) for x in (q, own)), settings.gap_focus)
+                                   max(asked_share(x, every[0].text) for x in (q, own)), settings.gap_focus,
+                                   verb_held(q, [c.text for c in every[:TOP_FOR_PREDICATE]]))
     if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
         plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if on_topic(c)], retriever)
     elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(on_topic, found)):
@@ -155,8 +162,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
         plan.units = closest(found, retriever)
     else:
         asked = own.predicate_terms if query != question else None  # a follow-up's own new ask
-        plan.units = select(q, from_named(found, named_library_docs(query, manifest, library_docs), retriever), retriever,
-                            asked)
+        named = named_library_docs(query, manifest, library_docs) | set(naming)
+        plan.units = select(q, from_named(found, named, retriever), retriever, asked)
     return plan
 
 

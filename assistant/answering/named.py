@@ -23,6 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from assistant.answering.acronyms import names_for
+from assistant.answering.question import GENERIC_TERMS as GENERIC
+from assistant.answering.question import QuestionInfo
 from assistant.answering.scoring import Candidate
 from assistant.index.embeddings import resolve_model
 from assistant.index.lexical import tokenize
@@ -63,8 +66,7 @@ def matcher(entity: str, expansions: Mapping[str, str]) -> Callable[[str], bool]
     if YEAR.fullmatch(name):
         pattern = re.compile(rf"(?<![\w/–-]){name}(?![\w/–-])")
         return lambda text: name in text and bool(pattern.search(text))
-    names = [name] + ([expansions[name]] if name in expansions else [])
-    names += [re.sub(r"^united nations ", "un ", n) for n in names if n.startswith("united nations ")]
+    names = names_for(entity, expansions)
     return lambda text: any(n in text for n in names)
 
 
@@ -96,10 +98,46 @@ def library_doc_ids(retriever: Retriever) -> frozenset[str]:
 
 
 def known_acronyms(retriever: Retriever) -> frozenset[str]:
-    """Glossary acronyms whose expansion the library uses (19 ms a question on the 9-document corpus when scanned each time)."""
+    """Glossary acronyms whose expansion, or a short form of it, the library uses ('UNSDCF': 'United Nations
+    cooperation framework'; 19 ms a question on the 9-document corpus when scanned each time)."""
     index = retriever.sentences
+    expand = expansions(retriever)
     return per_index("known", retriever, index, lambda: frozenset(
-        t.term for t in retriever.glossary.terms if t.expansion.lower() in index.library_text))
+        t.term for t in retriever.glossary.terms
+        if any(n in index.library_text for n in names_for(t.term, expand)[1:])))
+
+
+def unheld_terms(question: str, retriever: Retriever) -> list[str]:
+    """Glossary terms the question names by their expansion, in any case, that the library never mentions by acronym,
+    expansion or short form — as the question writes them: 'the common country analysis' is a named thing the
+    library lacks as much as 'CCA' is."""
+    index = retriever.sentences
+    known = known_acronyms(retriever)
+
+    def patterns() -> list[re.Pattern]:
+        absent = [t for t in retriever.glossary.terms if t.term not in known and not re.search(
+            rf"(?<![\w/]){re.escape(t.term.lower())}(?![\w/])", index.library_text)]
+        return [re.compile(rf"\b{re.escape(t.expansion)}\b", re.IGNORECASE) for t in absent]
+
+    found = (p.search(question) for p in per_index("unheld_terms", retriever, index, patterns))
+    return [m.group(0) for m in found if m]
+
+
+def with_library_names(q: QuestionInfo, retriever: Retriever) -> QuestionInfo:
+    """The question with the names the library uses for acronyms it never writes (:attr:`QuestionInfo.held_as`), their
+    words added to the focus: no sentence can hold 'UNSDCF', many hold 'United Nations cooperation framework'."""
+    text = retriever.sentences.library_text
+    expand = expansions(retriever, q.defined)
+    held = {}
+    for e in q.entities:
+        if e.isupper() and not re.search(rf"(?<![\w/]){re.escape(e.lower())}(?![\w/])", text):
+            name = next((n for n in names_for(e, expand)[1:] if n in text), None)
+            if name:
+                held[e] = name
+    if not held:
+        return q
+    extra = [t for n in held.values() for t in tokenize(n) if t not in GENERIC and t not in q.focus_terms]
+    return q.model_copy(update={"held_as": held, "focus_terms": q.focus_terms + list(dict.fromkeys(extra))})
 
 
 def unknown_terms(terms: list[str], retriever: Retriever) -> float:
@@ -136,9 +174,10 @@ def common_stems(model: str) -> frozenset[str]:
     return frozenset(tokenize(" ".join(words)))
 
 
-def expansions(retriever: Retriever) -> dict[str, str]:
-    """Lower-cased glossary acronym -> lower-cased expansion."""
-    return {t.term.lower(): t.expansion.lower() for t in retriever.glossary.terms}
+def expansions(retriever: Retriever, defined: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Lower-cased glossary acronym -> lower-cased expansion, with the acronyms a question defines (``defined``)."""
+    out = {t.term.lower(): t.expansion.lower() for t in retriever.glossary.terms}
+    return out | {k.lower(): v.lower() for k, v in (defined or {}).items()}
 
 
 def from_named(found: list[Candidate], named: set[str], retriever: Retriever) -> list[Candidate]:

@@ -91,7 +91,7 @@ def part_sentences(q: QuestionInfo, held: list[str], retriever: Retriever) -> li
     """For the named things the library holds: the quotable sentences nearest the question that name them, each
     with the named things it covers, until each is covered once (at most MAX_PARTS sentences)."""
     index = retriever.sentences
-    expand = expansions(retriever)
+    expand = expansions(retriever, q.defined)
     asked = retriever.encoder.query_vector(retriever.glossary.expand(q.text))
     tests: dict[str, Callable[[str], bool]] = {e: matcher(e, expand) for e in held}
     chosen: list[tuple[int, list[str]]] = []
@@ -153,7 +153,7 @@ def partial_parts(q: QuestionInfo, question: str, unknown: list[str], missing_na
     present = [e for e in named if e not in unknown]
     if len(named) < 2 or not present or not asks_side_by_side(question, named):
         return "", []
-    together = together_groups(present, library_passages(retriever), expansions(retriever))
+    together = together_groups(present, library_passages(retriever), expansions(retriever, q.defined))
     apart = [e for e in present if e not in together]
     unknown = [e for e in unknown if e in named]
     if not unknown and not apart:

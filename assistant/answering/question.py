@@ -22,6 +22,7 @@ import re
 
 from pydantic import BaseModel, Field
 
+from assistant.answering.acronyms import defined_acronyms
 from assistant.index.lexical import STOPWORDS, tokenize
 
 QUESTION_TYPES = ("who", "when", "where", "quantity", "which", "list", "definition", "why", "how", "yes_no", "what")
@@ -43,7 +44,9 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("why", re.compile(START + r"(why|for what reason|what (?:is|was) the (?:reason|purpose|rationale))\b", re.I)),
     ("list", re.compile(START + rf"(what|which) (?:are|were) (?:the )?(?:\w+ ){{0,3}}({LISTED})\b|\b(list|name the|enumerate)\b",
                         re.I)),
-    ("definition", re.compile(START + r"what (?:is|are|was|were) (?:an? |the )?[\w/\"“”' -]{1,60}\??$|"
+    ("definition", re.compile(START + r"what (?:is|are|was|were) (?!.*\b(?:meant|supposed|expected|designed|intended|"
+                              r"used|required|able) to\b|.*\b(?:do|for|to|about|with)\??$)"
+                              r"(?:an? |the )?[\w/\"“”' -]{1,60}\??$|"
                               + START + r"what does [\w/\"“”' -]+ mean\b|^define\b", re.I)),
     ("how", re.compile(r"^(?:and\s+)?how\b", re.I)),
     ("which", re.compile(r"^(?:and\s+)?(which|what) \w+", re.I)),
@@ -77,6 +80,8 @@ LEAD_IN = re.compile(rf"^(?:and\s+)?(?:(?:what|who|whom|which|when|where|why|how
 
 
 MEASURE = {"strong": "strength", "large": "size", "big": "size", "long": "length"}
+PURPOSE_ASK = re.compile(r"\s+(?:(?:meant|supposed|expected|designed|intended|there)\s+)?to\s+(?:do|achieve|accomplish)$"
+                         r"|\s+(?:used\s+)?for$", re.IGNORECASE)
 
 
 class QuestionInfo(BaseModel):
@@ -91,6 +96,10 @@ class QuestionInfo(BaseModel):
                                        description="Focus words that are not a named thing: what is asked about it ('sign').")
     normative: bool = Field(False, description="Asks what must/should be done (policy and guidance preferred).")
     entities: list[str] = Field(default_factory=list, description="Named things the library must hold to answer.")
+    defined: dict[str, str] = Field(default_factory=dict, description="Acronyms the question spells out, with their "
+                                    "long names ('JTP': 'Joint Transition Plan'): each one named thing, the acronym.")
+    held_as: dict[str, str] = Field(default_factory=dict, description="Acronyms the library never writes, with the "
+                                    "name it uses instead ('UNSDCF': 'united nations cooperation framework').")
 
 
 def question_type(question: str) -> str:
@@ -112,16 +121,19 @@ def focus_of(question: str) -> str:
     if measured:  # 'How strong was the police' asks its strength: the sentence that answers names the measure
         text = f"{MEASURE[measured.group(1).lower()]} of {text}"
     text = re.sub(r"^(?:to|has to|have to)\s+", "", text, flags=re.IGNORECASE)
+    text = PURPOSE_ASK.sub("", text)  # 'the teams meant to do' asks what the teams are for: the teams are the focus
     return text.strip(" ,") or question.strip().rstrip("?")
 
 
 def entities(question: str) -> list[str]:
-    """Acronyms, numbered instruments, periods, years and capitalised names in the question."""
+    """Acronyms, numbered instruments, periods, years and capitalised names in the question; a long name the question
+    gives an acronym for counts once, as the acronym ('Joint Transition Plan (JTP)': 'JTP')."""
     found: list[str] = []
+    spelled = " ".join(defined_acronyms(question).values())
     for pattern in ENTITY_PATTERNS:
         for match in pattern.finditer(question):
             value = _name(match) if pattern is NAME_RUN else match.group(0).strip()
-            if not value or value in COMMON_CAPITALISED or any(value in f for f in found):
+            if not value or value in COMMON_CAPITALISED or any(value in f for f in found) or value in spelled:
                 continue
             found.append(value)
     return found
@@ -144,10 +156,13 @@ def understand(question: str) -> QuestionInfo:
     """Type, focus, content words, predicate, normative flag and named things of a question."""
     qtype = question_type(question)
     focus = focus_of(question)
-    terms = [t for t in tokenize(question) if t not in QUESTION_WORDS]
+    asked = PURPOSE_ASK.sub("", question.strip().rstrip("?"))  # 'meant to do' is no content word
+    terms = [t for t in tokenize(asked) if t not in QUESTION_WORDS]
     focus_terms = [t for t in tokenize(focus) if t not in QUESTION_WORDS and t not in STOPWORDS]
     named = entities(question)
-    named_terms = {t for e in named for t in tokenize(e)} | GENERIC_TERMS
+    defined = defined_acronyms(question)
+    named_terms = {t for e in [*named, *defined.values()] for t in tokenize(e)} | GENERIC_TERMS
     return QuestionInfo(text=question, type=qtype, focus=focus, terms=list(dict.fromkeys(terms)),
                         focus_terms=list(dict.fromkeys(focus_terms)), normative=bool(NORMATIVE.search(question)),
-                        entities=named, predicate_terms=[t for t in dict.fromkeys(focus_terms) if t not in named_terms])
+                        entities=named, defined=defined,
+                        predicate_terms=[t for t in dict.fromkeys(focus_terms) if t not in named_terms])

@@ -17,6 +17,8 @@ canonical texts are judged elsewhere (their own "… is not in the library" note
 ('DPO policy', 'unmanned aerial systems')
 >>> sought_document("What does the DPPA guidance on mediation support say about the role of special envoys?")
 ('DPPA guidance', 'mediation support')
+>>> sought_document("What does the DPO Protection of Civilians handbook require of battalions?")
+('DPO handbook', 'Protection of Civilians')
 >>> sought_document("What must an ISF contain?") is None
 True
 """
@@ -35,7 +37,12 @@ ISSUER = r"(?:(?:the\s+)?(?-i:[A-Z][A-Z/]{1,9}|\d{4})\s+){0,3}"  # 'DPO', 'DPPA'
 SOUGHT = re.compile(
     rf"(?P<doc>{ISSUER}(?:{DOC_KINDS}))\s+(?:on|for|about|governing|(?:that|which)\s+governs?|governs?)\s+"
     rf"(?P<subject>[\w\s,'/-]+?)(?=\s+(?:say|says|said|require|requires|state|states|provide|provides|recommend|"
-    rf"define|defines|set|sets|in\s+(?:19|20)\d\d)\b|[?,.;]|$)", re.I)
+    rf"define|defines|set|sets|in\s+(?:19|20)\d\d|(?:is|was|were|are|has|have|had|been|first)\b|released|issued|adopted|"
+    rf"approved|published|introduced|launched|signed|endorsed|came|come)\b|[?,.;]|$)", re.I)
+# the subject named before the document: 'the DPO Protection of Civilians handbook', 'UNDP Rule of Law manual'
+# (an issuer's acronym, then a subject in title case, then the kind; 'IMPP Guidelines' names no subject)
+TITLED = re.compile(rf"(?<![\w/])(?P<issuer>[A-Z][A-Z/]{{1,9}})\s+(?P<subject>[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|in|the)\s+)*"
+                    rf"[A-Z][\w'-]*){{0,5}}?)\s+(?P<kind>(?i:{DOC_KINDS}))\b")
 KIND_WORD = re.compile(rf"\b(?:{DOC_KINDS})\b", re.I)
 KIND_STEMS = frozenset(tokenize("policy policies guidance guideline guidelines directive directives procedure procedures "
                                 "sop sops handbook handbooks manual manuals module modules doctrine doctrines "
@@ -48,7 +55,10 @@ def sought_document(question: str) -> tuple[str, str] | None:
     """('DPO policy', 'unmanned aerial systems') when the question asks about a document on a subject."""
     m = SOUGHT.search(question)
     if not m:
-        return None
+        titled = TITLED.search(question)
+        if titled is None or KIND_WORD.fullmatch(titled.group("subject").split()[0]):
+            return None
+        return f"{titled['issuer']} {titled['kind'].lower()}", titled["subject"]
     subject = LEADING.sub("", m.group("subject").strip())
     doc = LEADING.sub("", m.group("doc").strip())
     return (doc, subject) if tokenize(subject) else None
@@ -84,7 +94,10 @@ def unheld_document(question: str, retriever: Retriever) -> str:
     """'The library does not mention any DPO policy on unmanned aerial systems.' — or '' when the question asks for
     no document, or the library mentions one on its subject."""
     sought = sought_document(question)
-    if sought is None or mentions_document_on(sought[1], retriever):
+    if sought is None:
+        return ""
+    names = [sought[1]] + [t.term for t in retriever.glossary.matches(sought[1])]  # 'joint mission analysis center': JMAC
+    if any(mentions_document_on(name, retriever) for name in names):
         return ""
     doc, subject = sought
     return f"The library does not mention any {doc} on {subject}."

@@ -27,6 +27,18 @@ class Term(BaseModel):
     definition: str
 
 
+def spelling_tolerant(phrase: str) -> str:
+    """A regex for the phrase in British or American spelling: 'Joint Mission Analysis Centre' also matches
+    '… Center', 'organisation' also 'organization'.
+
+    >>> bool(re.fullmatch(spelling_tolerant("Joint Mission Analysis Centre"), "Joint Mission Analysis Center"))
+    True
+    """
+    pattern = re.escape(phrase)
+    pattern = re.sub(r"(?<=[b-df-hj-np-tv-z])re\b", "(?:re|er)", pattern)
+    return re.sub(r"i[sz](?=ation|e\b|ed\b|ing\b)", "i[sz]", pattern)
+
+
 class Glossary:
     """The glossary terms, longest first so that 'DSRSG/RC/HC' matches before 'RC'."""
     def __init__(self, terms: list[Term]):
@@ -34,7 +46,7 @@ class Glossary:
         self._acronym = {
             t.term: re.compile(rf"(?<![\w/]){re.escape(t.term)}(?![\w/])") for t in self.terms
         }
-        self._long = {t.term: re.compile(rf"\b{re.escape(t.expansion)}\b", re.IGNORECASE) for t in self.terms}
+        self._long = {t.term: re.compile(rf"\b{spelling_tolerant(t.expansion)}\b", re.IGNORECASE) for t in self.terms}
 
     def matches(self, text: str) -> list[Term]:
         """Terms named in the text, by acronym (case-sensitive) or by expansion (any case)."""

@@ -1,6 +1,7 @@
 """Hybrid retrieval: dense (Chroma) + lexical (BM25), fused by weighted reciprocal rank.
 
-Queries are expanded with the glossary first (ISF <-> Integrated Strategic Framework).
+Queries are expanded with the glossary first (ISF <-> Integrated Strategic Framework); the dense side
+embeds the question and its expanded form and averages the two (:meth:`Retriever.query_vector`).
 Filters — documents, types, year range, current-only — apply to both retrievers: a
 Chroma ``where`` for the dense side and a 0/1 mask for BM25. Superseded documents are
 kept but ranked lower, so a current text wins when both match.
@@ -186,6 +187,19 @@ class Retriever:
                                                                     self.snapshot.folder, shared))
             return self._sentences[1]
 
+    def query_vector(self, query: str, expanded: str | None = None) -> np.ndarray:
+        """The query's vector: the mean of the question's own and its glossary-expanded form's, normalised.
+
+        The expansion appends long names ('… United Nations Integrated Mission in Timor-Leste'), which pull the
+        vector toward the name and away from what is asked; the question alone loses acronyms the model does
+        not know. The mean keeps both (measured in docs/evaluation.md, seventh pass)."""
+        expanded = self.glossary.expand(query) if expanded is None else expanded
+        vector = self.encoder.query_vector(expanded)
+        if expanded == query:
+            return vector
+        both = vector + self.encoder.query_vector(query)
+        return both / float(np.linalg.norm(both))
+
     def allowed_rows(self, filters: Filters | None) -> np.ndarray | None:
         """A 0/1 weight per passage row for these filters (None: all allowed)."""
         return self._mask(filters) if filters else None
@@ -222,7 +236,7 @@ class Retriever:
         filters = filters or Filters()
         expanded = self.glossary.expand(query)
         n = max(self.settings.candidates, k)
-        vector = self.encoder.query_vector(expanded)
+        vector = self.query_vector(query, expanded)
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and len(self.snapshot):

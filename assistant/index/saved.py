@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 SNAPSHOTS = "lexical"  # <index_dir>/lexical/<collection>-<generation>/: BM25 and rows of one generation
-SENTENCES = "sentences"  # the sentence index, a folder inside its generation's snapshot
+# The sentence index, a folder inside its generation's snapshot; the suffix is the version of how passages are cut
+# into sentences (assistant.index.sentences): an index saved by an older version is built again on first open.
+SENTENCES = "sentences-2"
 
 
 def snapshot_folder(settings: Settings, collection: str, generation: str) -> Path:

@@ -62,11 +62,15 @@ NOT_QUOTABLE = re.compile(r"^\(?[a-z]|^See |\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\
 # Footnote references inside a sentence ('IAP),¹⁸ which', 'flag."8 The') are left out of the quote, as in print.
 FOOTNOTE_REF = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 DIGIT_FOOTNOTE = re.compile(r"(?<=[.!?][\"”])\d{1,2}(?=\s|$)")
-FOOTNOTE_BREAK = re.compile(r"(?<=[.!?”\"])[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
+# A footnote marker after a sentence's end ('peace."¹⁶'); never after a comma inside it ('peacebuilders,"³¹ and').
+FOOTNOTE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
 LEADING_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+|^[-•▪●]\s+|^\([a-z]{1,4}\)\s+")
 ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*$|^[A-Z][a-z]+ing\b.*,$")  # a resolution's preambular paragraph ends with ','
 
 ENUMERATION_ITEM = re.compile(r"^\s*(?:[-•▪●]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])\s+")
+# A line ending in a word no sentence ends with ('… and Department of' / 'Peacekeeping Operations …') runs on.
+RUNS_ON = re.compile(r"\b(?:of|the|a|an|and|or|for|to|in|on|at|by|with|from|into|between|its|their)$", re.IGNORECASE)
+PARAGRAPH_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")  # '3.' split off the paragraph it numbers
 
 
 def leans_on_predecessor(sentence: str) -> bool:
@@ -86,7 +90,8 @@ def quotable(sentence: str) -> bool:
 
 
 def join_broken_lines(text: str) -> str:
-    """Re-join lines a page or column break cut mid-sentence: the next line starts in lower case."""
+    """Re-join lines a page or column break cut mid-sentence: the next line starts in lower case, or the line
+    before ends in a word no sentence ends with ('of', 'the', 'and')."""
     lines = [line.strip() for line in text.splitlines()]
     out: list[str] = []
     for line in lines:
@@ -94,8 +99,8 @@ def join_broken_lines(text: str) -> str:
             out.append("")
             continue
         previous = next((i for i in range(len(out) - 1, -1, -1) if out[i]), None)
-        if previous is not None and line[0].islower() and not ENDS_SENTENCE.search(out[previous]) \
-                and not ENUMERATION_ITEM.match(line):
+        if previous is not None and (line[0].islower() or line[0].isalpha() and RUNS_ON.search(out[previous])) \
+                and not ENDS_SENTENCE.search(out[previous]) and not ENUMERATION_ITEM.match(line):
             out[previous] = f"{out[previous]} {line}"
             del out[previous + 1:]
             continue
@@ -115,7 +120,7 @@ def passage_units(text: str) -> list[tuple[str, bool]]:
         for sentence in FOOTNOTE_BREAK.split(joined):  # 'peace."¹⁶ depth of ...': keep the sentence, drop the rest
             item = bool(ENUMERATION_ITEM.match(sentence))
             sentence = " ".join(FOOTNOTE_REF.sub("", LEADING_NUMBER.sub("", sentence)).split())
-            if sentence:
+            if sentence and not PARAGRAPH_NUMBER.match(sentence):  # '3.' alone numbers the next sentence
                 out.append((sentence, item))
     return out
 

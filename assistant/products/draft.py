@@ -24,7 +24,6 @@ lists sources without quoting them; ``"full"`` keeps four and two, with quotes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable, Literal
 
@@ -36,11 +35,11 @@ from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import asked_blocks
 from assistant.products.draft_cover import cover_report
+from assistant.products.draft_focus import EXCLUDED, OTHER_PRESENCE, PRESENCE_TERMS, focus_for, presence_words
 from assistant.products.draft_request import DraftAsk, parse_request
-from assistant.products.draft_subject import on_subject, subject_gate
+from assistant.products.draft_subject import SUBJECTS, on_subject, subject_gate
 from assistant.products.draft_summary import decline_message, request_blocks
 from assistant.products.draft_text import (
-    FUNDING_WORDS,
     TBD,
     _context,
     _coordination,
@@ -69,27 +68,6 @@ OPEN_QUESTION = "Open question for the team:"  # the brief draft's one question 
 OPEN_ITEMS_HEADING = "Items to be agreed"
 Length = Literal["brief", "full"]
 LENGTHS: dict[str, tuple[int, int, int]] = {"brief": (2, 1, 1), "full": (4, 2, 3)}  # guidance, practice, questions
-PRESENCE_QUERY = {
-    "PKO": "multidimensional peacekeeping operation with troops and police, protection of civilians",
-    "SPM": "special political mission, good offices and the political process, no peacekeepers",
-    "transition": "transition of the UN presence, drawdown of the peacekeeping mission, handover of tasks",
-}
-PHASE_QUERY = {
-    "": "", "start-up": "start-up and deployment of a new mission", "consolidation": "consolidation of peace",
-    "drawdown": "drawdown of the mission and transfer of tasks to the country team",
-    "withdrawal": "withdrawal and closure of the mission, exit, handover to the Government and the country team",
-}
-# Statements about this kind of presence rank higher, about another kind lower (a withdrawing SPM has no troops).
-PRESENCE_TERMS = {
-    "PKO": re.compile(r"peacekeep|protection of civilians|troop|\bforce\b|police component", re.IGNORECASE),
-    "SPM": re.compile(r"political mission|political process|good offices|mediation|elections?\b|electoral|political dialogue",
-                      re.IGNORECASE),
-    "transition": re.compile(r"transition|drawdown|draw down|handover|hand over|withdraw|exit|closure|clos(e|ing) of the mission",
-                             re.IGNORECASE),
-}
-OTHER_PRESENCE = {"PKO": PRESENCE_TERMS["SPM"], "SPM": PRESENCE_TERMS["PKO"], "transition": re.compile(r"start-up|new mission",
-    re.I)}
-
 
 @dataclass(frozen=True)
 class Section:
@@ -103,32 +81,6 @@ class Section:
     write: Callable[[PlanningContext], list[Block]]
     questions: tuple[str, ...]
     check: tuple[str, ...] = ("iap-policy-2013", "iap-handbook-2014")
-
-
-# --- the context in each section's search ----------------------------------------------
-def _presence(ctx: PlanningContext) -> str:
-    return " ".join(x for x in (PRESENCE_QUERY[ctx.presence], PHASE_QUERY[ctx.phase]) if x)
-
-
-def _tasks(ctx: PlanningContext) -> str:
-    return "; ".join(ctx.tasks[:5])
-
-
-def focus_for(key: str) -> Callable[[PlanningContext], str]:
-    """The context words that steer one section's search and ranking."""
-    parts: dict[str, Callable[[PlanningContext], list[str]]] = {
-        "purpose": lambda c: [_presence(c), c.national_plan],
-        "context": lambda c: [_presence(c), *c.tensions[:3], *c.national_priorities[:2]],
-        "vision": lambda c: [_presence(c), _tasks(c), *c.national_priorities[:3]],
-        "priorities": lambda c: [_tasks(c), *c.national_priorities[:3]],
-        "results": lambda c: [_tasks(c), "benchmarks and indicators of progress"],
-        "division": lambda c: [_presence(c), _tasks(c)],
-        "coordination": lambda c: [_presence(c), ", ".join(c.entities)],
-        "resources": lambda c: [_presence(c), *[t for t in c.tensions if FUNDING_WORDS.search(t)]],
-        "monitoring": lambda c: [_presence(c), _tasks(c)],
-        "risks": lambda c: [*c.tensions[:4], _presence(c)],
-    }
-    return lambda ctx: " ".join(p for p in parts[key](ctx) if p)
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -225,15 +177,18 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     n_guidance, n_practice, n_questions = LENGTHS[length]
     ask = ask or DraftAsk()
     asked = ask.terms(section.key)  # what the request names leads this section's searches, in this kind of presence
-    focus = f"{asked} {_presence(ctx)}" if asked else section.focus(ctx)
+    focus = f"{asked} {presence_words(ctx)}" if asked else section.focus(ctx)
     # what the request focuses on gates its section's practice: named topics, else the humanitarian space it asks about
     named = ask.topics if section.key in ask.sections else []
     topics = named or (["humanitarian space"] if ask.humanitarian and section.key in ask.sections else [])
     blocks = [Block(kind="heading", text=section.title, level=1), Block(kind="heading", text=REQUIRES_LABEL, level=2)]
     gate = subject_gate(section.key, ask, named)  # a section asked for with no topic: bullets on its subject only
-    guidance = on_subject(chooser, "guidance", gate, section.requirement, focus, n_guidance, topics)
+    # in a whole draft too, a section's guidance speaks of its subject: else the same general lines fill every draft
+    subject = None if gate or topics else SUBJECTS.get(section.key)
+    guidance = on_subject(chooser, "guidance", gate, section.requirement, focus, n_guidance, topics, subject)
     blocks += [Block(kind="bullets", items=guidance)] if guidance else closest_requirement(
-        chooser, section.requirement, _not_covered(section, retriever, length), topics, section.title.split(". ", 1)[-1])
+        chooser, section.requirement, _not_covered(section, retriever, length), topics, section.title.split(". ", 1)[-1],
+        SUBJECTS.get(section.key))
     blocks.append(Block(kind="heading", text=DRAFT_LABEL, level=2))
     if resolve_backend(backend, retriever) == "llm":  # a model-written paragraph, verified sentence by sentence
         blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
@@ -316,7 +271,8 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
         sections = ask.sections
     ctx, length = ask.refine(ctx), "brief" if ask.limited else length
     book = CitationBook()
-    chooser = Chooser(retriever, book, avoid=OTHER_PRESENCE[ctx.presence], prefer=PRESENCE_TERMS[ctx.presence])
+    chooser = Chooser(retriever, book, avoid=OTHER_PRESENCE[ctx.presence], prefer=PRESENCE_TERMS[ctx.presence],
+                      exclude=EXCLUDED.get(ctx.presence))
     blocks: list[Block] = []
     for section in select_sections(sections):
         blocks += draft_section(section, ctx, retriever, chooser, "brief" if length == "brief" else "full", backend, ask)

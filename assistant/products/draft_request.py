@@ -58,6 +58,9 @@ WHOLE = re.compile(r"^\W*(?:please\s+)?(?:draft|write|prepare|build|produce)\s+(
 OWNERS = re.compile(r"(?:transfers?(?:red)? to|hand(?:ed)? over to|future owners?\s*(?:\(|such as|like)?)\s*([^.;:)]+)",
                     re.IGNORECASE)
 NO_SECTION = "something that is none of the ISF sections"
+# What joins a further section to the one asked for: "… mechanisms and the monitoring …", "…, reporting and review".
+JOINED = re.compile(r"(?:\s+(?:mechanisms?|arrangements|sections?|matrix|table|annex|part))?(?:\s*,\s*(?:and\s+)?|\s+and\s+|"
+                    r"\s+as well as\s+|\s*&\s*)(?:the\s+)?[\'\"“‘]?", re.IGNORECASE)
 FREQUENCIES = {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly", "semi-annual": "semi-annual",
                "semiannual": "semi-annual", "biannual": "semi-annual", "six-monthly": "semi-annual", "annual": "annual",
                "yearly": "annual", "mid-year": "semi-annual", "half-yearly": "semi-annual", "mid-term": "mid-term",
@@ -242,13 +245,27 @@ def _bodies(text: str) -> list[str]:
 
 
 def _section_and_decline(text: str) -> tuple[list[str], str]:
-    found = sorted((m.start(), key) for key, pattern in SECTION_PATTERNS for m in [re.search(pattern, text, re.I)] if m)
+    found = sorted((m.start(), key, m.end()) for key, pattern in SECTION_PATTERNS for m in [re.search(pattern, text, re.I)] if m)
     other = sorted((m.start(), what) for what, pattern in NOT_ISF for m in [re.search(pattern, text, re.I)] if m)
     if other and (not found or other[0][0] < found[0][0]):
         return [], other[0][1]
     if not found and not WHOLE.search(text):
         return [], NO_SECTION
-    return ([found[0][1]] if found else []), ""
+    return (_joined(text, found[0][1], found[0][2]) if found else []), ""
+
+
+def _joined(text: str, first: str, pos: int) -> list[str]:
+    """The section asked for (its name ending at ``pos``) and those joined to it ("the shared vision … and the division of
+    labour"): a section named further on, in another clause, is the subject of the text, not another section asked for."""
+    keys = [first]
+    while joint := JOINED.match(text, pos):
+        nxt = next(((k, m) for k, pattern in SECTION_PATTERNS for m in [re.compile(pattern, re.I).match(text, joint.end())]
+                    if m), None)
+        if nxt is None:
+            break
+        keys += [nxt[0]] if nxt[0] not in keys else []
+        pos = nxt[1].end()
+    return keys
 
 
 def split_pasted(text: str) -> tuple[str, str]:

@@ -1,4 +1,9 @@
-"""Guidance and practice held to the subject of the section a request asks for.
+"""Guidance and practice held to the subject of their section.
+
+In a whole draft, a section's guidance is chosen among the statements that speak of its subject (the words below):
+before, the same general lines on integration ("the principle of integration should be applied wherever …") filled
+the vision, the risks and the monitoring sections of every draft, whatever the context. Where the library holds no
+statement on a section's subject, the section says so and names the texts to check.
 
 A request such as "Draft the 'Coordination and implementation arrangements' section" names no topic, so nothing but
 the section's retrieval kept its bullets on the subject: the coordination section quoted the ISF being made a
@@ -27,10 +32,10 @@ from assistant.products.guidance import Chooser, recite, split_label, tidy
 # What each section is about, in the words a sentence on it uses (risks: how a risk is spoken of).
 SUBJECTS: dict[str, re.Pattern] = {key: re.compile(words, re.IGNORECASE) for key, words in {
     "purpose": r"integrated strategic framework|\bISF\b|\bframeworks?\b|\bscope\b|\bpurpose\b",
-    "context": r"\banaly[sz]\w*|\bassessments?\b|\bdrivers?\b|root causes|conflict dynamics|understanding of the "
+    "context": r"\banaly[sz]\w*|\bassessments?\b|\bdrivers?\b|root causes|conflict dynamics|understanding of (?:the )?"
                r"(?:context|situation|conflict)",
     "vision": r"\bvision\b|\bobjectives?\b|\bgoals?\b|strategic priorit\w*",
-    "priorities": r"\bpriorit\w*|comparative advantage|peace consolidation|peacebuilding",
+    "priorities": r"\bpriorit\w*|comparative advantage|peace consolidation",
     "results": r"\bresults?\b|\bindicators?\b|\bbenchmarks?\b|\btargets?\b|\bbaselines?\b|\btimelines?\b|responsibilit\w*",
     "division": r"hand(?:ed|ing)?\s?over|\btransfer\w*|\btransition\w*|division of labou?r|comparative advantage|"
                 r"draw(?:ing)?\s?down",
@@ -53,11 +58,12 @@ def subject_gate(key: str, ask: DraftAsk, named: list[str]) -> re.Pattern | None
 
 
 def on_subject(chooser: Chooser, kind: str, gate: re.Pattern | None, question: str, focus: str, limit: int,
-               topics: list[str]) -> list[str]:
-    """Guidance or practice bullets (``kind``) as the chooser picks them, those off the gate's subject left out."""
+               topics: list[str], subject: re.Pattern | None = None) -> list[str]:
+    """Guidance or practice bullets (``kind``) as the chooser picks them, those off the gate's subject left out; with no
+    gate, chosen among the sentences using the ``subject``'s words (when given)."""
     pick = chooser.guidance if kind == "guidance" else chooser.practice
     if gate is None:
-        return pick(question, focus, limit, topics)
+        return pick(question, focus, limit, topics, subject)
     scratch = replace(chooser, book=CitationBook(), used=set(chooser.used))
     found = (scratch.guidance if kind == "guidance" else scratch.practice)(question, focus, limit, topics)
     kept = [f for f in found if gate.search(split_label(f)[0])]  # not topped up: fewer bullets, none off the subject

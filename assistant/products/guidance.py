@@ -15,10 +15,16 @@ Sentences are ranked against two things: the section's question and the drafter'
 preparing its withdrawal and a peacekeeping operation in transition get different
 statements. A guidance statement must also be close to the context unless it is the section's
 core requirement (it answers the section's question closely): generic statements that would
-repeat in every draft are left out. A statement is used once per document.
+repeat in every draft are left out. A statement is used once per document. A chooser can be held to a
+subject (a section's words: :mod:`assistant.products.draft_subject`) and told what does not apply to its
+presence at all (an SPM has no troops). The requirement test reads the main clause ("While flexibility will
+always be required, …" concedes a point), a sentence opening on what came before ("Nonetheless, …") is not
+quoted, and a policy an analysis quotes counts only where the analysis says what the policy states or requires.
 
 >>> is_normative("The ISF should be reviewed annually.")
 True
+>>> is_normative("While flexibility will always be required, more formal guidance may allow a clearer division of labour.")
+False
 >>> policy_label("The decision clearly stated that the principle of integration should be applied.")
 'Decision 2008/24'
 >>> tidy("The Secretary-General’s report¹⁶ was issued.")
@@ -52,7 +58,16 @@ ADVISORY = re.compile(r"\b(should|needs? to|ought to)\b", re.IGNORECASE)
 REPORTED = re.compile(r"\b(argues?|argued|favou?red|considered|believed?|views?|whether|divided|attempts|linked to)\b",
     re.IGNORECASE)
 ANAPHORA = re.compile(r"^(This|These|Those|They|It|Its|Such|And|But|Or|Moreover|However|In practice|Instead|To begin with|"
-                      r"Furthermore|In addition|As such|For this reason|Therefore|Thus)\b")
+                      r"Furthermore|In addition|As such|For this reason|Therefore|Thus|Nonetheless|Nevertheless|Yet|Still|"
+                      r"Hence|Accordingly|Consequently|Indeed|Similarly|Likewise|Again|Even so|That said)\b")
+# A leading concessive clause ('While flexibility will always be required, …') grants a point: its 'required' is not
+# what the sentence asks for, so the requirement test reads the main clause only.
+CONCESSION = re.compile(r"^(?:While|Whilst|Although|Though|Even though|Even if|Despite|Notwithstanding)\b[^,;]*,\s*",
+                        re.IGNORECASE)
+# A policy quoted by an analysis counts as guidance only where the analysis says what the policy states or requires,
+# not where it tells the policy's history ('… faced strong opposition from agencies, largely because "…"').
+POLICY_SAYS = re.compile(r"\b(?:stated?|states|specifie[sd]|specify|requires?|required|defines?|defined|provides?|"
+                         r"recommend\w*|calls? for|called for|positions|sets? out|mandates?|as the)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|My|we|We|our|Our|us)\b(?!\))")
 # Policy texts the corpus does not hold but its analyses quote: (label, how a sentence refers to it).
 QUOTED_POLICIES: tuple[tuple[str, re.Pattern], ...] = (
@@ -70,6 +85,17 @@ QUOTED_POLICIES: tuple[tuple[str, re.Pattern], ...] = (
     ("DPKO policy directive on JOC/JMAC 2006", re.compile(r"policy directive on JOC", re.I)),
     ("CIVCAP report 2011", re.compile(r"\bCIVCAP\b|Civilian Capacity in the Aftermath", re.I)),
 )
+# An operative paragraph asking a body to report, update, share or keep up a dialogue, saying nothing of the field, is about
+# Headquarters' own work ("Requests the Peacebuilding Support Office to provide annual updates …"): no ISF section's
+# requirement. A Council's request for reports on a mission's benchmarks names the field and stays.
+HQ_REPORTING = re.compile(r"^(?:Requests|Requesting|Encourages|Encouraging|Invites|Calls (?:up)?on)\b.{0,120}?\bto (?:provide "
+                          r"(?:\w+ )?(?:updates?|reports?|information|briefings?)|submit|include in its|update|inform|brief|"
+                          r"report\b|share with|maintain (?:a |an )?(?:\w+ )*?dialogue)", re.IGNORECASE)
+# A call to implement "relevant resolutions" points to other texts and asks nothing a drafter can apply.
+POINTER = re.compile(r"^(?:Calls for|Urges|Reaffirms|Recalls|Stresses)\b.{0,40}\bimplementation of (?:all )?(?:the )?relevant "
+                     r"(?:resolutions|decisions)\b", re.IGNORECASE)
+FIELD = re.compile(r"\bmissions?\b|country teams?|\bmandate|benchmarks?|\btransitions?\b|in the field|integrated strategic|"
+                   r"on the ground", re.IGNORECASE)
 COUNCIL_QUOTE = re.compile(r"\bresolution (\d{3,4}) \((\d{4})\)")
 ARTEFACTS = (
     (re.compile(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+"), ""),       # footnote markers glued to words
@@ -107,7 +133,8 @@ TIME_TERMS = frozenset(tokenize("months years weeks days next last first end per
 def is_normative(sentence: str) -> bool:
     """Carries requirement language: must/shall/required, a resolution's operative verb, or a
     'should' that the author asserts (not one reported from a debate: 'some argue X should')."""
-    return bool(STRONG.search(sentence)) or (bool(ADVISORY.search(sentence)) and not REPORTED.search(sentence))
+    main = CONCESSION.sub("", sentence, count=1)
+    return bool(STRONG.search(main)) or (bool(ADVISORY.search(main)) and not REPORTED.search(main))
 
 
 def policy_label(sentence: str) -> str:
@@ -141,27 +168,31 @@ class Chooser:
     used: set[str] = field(default_factory=set)
     avoid: re.Pattern | None = None
     prefer: re.Pattern | None = None
+    exclude: re.Pattern | None = None  # statements that do not apply here at all (unless they also match ``prefer``)
 
-    def guidance(self, question: str, context: str, limit: int, topics: list[str] | None = None) -> list[str]:
+    def guidance(self, question: str, context: str, limit: int, topics: list[str] | None = None,
+                 subject: re.Pattern | None = None) -> list[str]:
         """Normative statements from policy-type sources, as cited bullets with their label (about one of the topics,
-        when a request names some)."""
+        when a request names some; using the ``subject``'s words, when given)."""
         return self._pick(question, context, limit, list(GUIDANCE_TYPES), _guidance_statement, QUESTION_WEIGHT, "guidance",
-                          topics or [])
+                          topics or [], subject)
 
-    def practice(self, question: str, context: str, limit: int, topics: list[str] | None = None) -> list[str]:
+    def practice(self, question: str, context: str, limit: int, topics: list[str] | None = None,
+                 subject: re.Pattern | None = None) -> list[str]:
         """Sentences from mission reports on how something was done, labelled practice (about one of the topics, when a
-        request names some)."""
+        request names some; using the ``subject``'s words, when given)."""
         return self._pick(question, context, limit, list(PRACTICE_TYPES), _practice_statement, PRACTICE_QUESTION_WEIGHT,
-                          "practice", topics or [])
+                          "practice", topics or [], subject)
 
     def _pick(self, question: str, context: str, limit: int, types: list[str], make,
-              weight: float, kind: str, topics: list[str]) -> list[str]:
+              weight: float, kind: str, topics: list[str], subject: re.Pattern | None = None) -> list[str]:
         hits: dict[str, Hit] = {}
         queries = [f"{question} {context}", context] if context else [question]
         for query in queries + [f"{question} {t}" for t in topics]:
             for h in self.retriever.search(query, k=PASSAGES, filters=Filters(types=types)):
                 hits.setdefault(h.chunk_id, h)
-        candidates = [s for h in hits.values() for s in _sentences(h, make) if s.text not in self.used]
+        candidates = [s for h in hits.values() for s in _sentences(h, make)
+                      if s.text not in self.used and (subject is None or subject.search(s.text)) and self._applies(s.text)]
         if topics:
             candidates = self._on_topic(candidates, topics)
         if not candidates:
@@ -172,6 +203,9 @@ class Chooser:
             self.used.add(s.text)
             out.append(f"{tidy(s.text)} ({s.label}) [{self.book.cite(s.hit.citation(0))}]")
         return out
+
+    def _applies(self, text: str) -> bool:
+        return not (self.exclude and self.exclude.search(text)) or bool(self.prefer and self.prefer.search(text))
 
     def _on_topic(self, candidates: list[Statement], topics: list[str]) -> list[Statement]:
         """The statements about at least one topic: holding most of its content words (both of two: 'the drawdown of the
@@ -241,9 +275,12 @@ def _quotable(sentence: str) -> bool:
 
 
 def _guidance_statement(sentence: str, hit: Hit) -> Statement | None:
+    if HQ_REPORTING.search(sentence) and not FIELD.search(sentence) or POINTER.search(sentence):
+        return None
     quoted = policy_label(sentence)
     normative = is_normative(sentence)
-    if not normative and not (quoted and ("“" in sentence or '"' in sentence) and not REPORTED.search(sentence)):
+    if not normative and not (quoted and ("“" in sentence or '"' in sentence) and POLICY_SAYS.search(sentence)
+                              and not REPORTED.search(sentence)):
         return None
     if quoted and hit.type == "analysis":
         label = f"{quoted}, as quoted in {hit.short}"
@@ -256,7 +293,9 @@ def _guidance_statement(sentence: str, hit: Hit) -> Statement | None:
 
 
 def _practice_statement(sentence: str, hit: Hit) -> Statement | None:
-    if sentence.startswith("To "):  # a terms-of-reference list item, not an account of practice
+    # a terms-of-reference list item, or a benchmark table's row flattened into text ("Reference: Sustainable Development
+    # Goals 5 and 16; … Indicators 4.1 …"): not an account of practice
+    if sentence.startswith(("To ", "Reference:")):
         return None
     council = COUNCIL_QUOTE.search(sentence)
     label = f"practice: {hit.short}" + (f"; S/RES/{council.group(1)} ({council.group(2)})" if council else "")
@@ -281,15 +320,18 @@ CLOSEST_LABEL = "The closest requirement the library holds (general, not written
 
 
 def closest_requirement(chooser: Chooser, question: str, not_covered: str, topics: list[str] | None = None,
-                        subject: str = "") -> list[Block]:
+                        subject: str = "", about: re.Pattern | None = None) -> list[Block]:
     """Where no requirement fits the section and its context: say so, name the texts to check, and quote the one normative
     statement closest to the section's question (on the request's topics first) that names the section's subject
-    ('risk' for the risks section), labelled as general — or none, rather than an off-topic one."""
+    ('risk' for the risks section) and, when given, speaks of the section's subject (``about``), labelled as general — or
+    none, rather than an off-topic one."""
     words = set(tokenize(subject)) - COMMON_TERMS
     scratch = CitationBook()  # candidates left out must not reach the draft's sources
-    fresh = Chooser(chooser.retriever, scratch)  # the closest requirement may be one another section quotes too
+    # the closest requirement may be one another section quotes too, but never one that does not apply to this presence
+    fresh = Chooser(chooser.retriever, scratch, exclude=chooser.exclude, prefer=chooser.prefer)
     candidates = (fresh.guidance(question, "", 2, topics) if topics else []) or fresh.guidance(question, "", 3)
-    fitting = [c for c in candidates if not words or words & set(tokenize(split_label(c)[0]))]
+    fitting = [c for c in candidates if (not words or words & set(tokenize(split_label(c)[0])))
+               and (about is None or about.search(split_label(c)[0]))]
     closest = [recite(fitting[0], scratch, chooser.book)] if fitting else []
     return [Block(kind="note", text=not_covered)] + ([Block(kind="paragraph", text=CLOSEST_LABEL),
                                                       Block(kind="bullets", items=closest)] if closest else [])

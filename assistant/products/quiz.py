@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from itertools import zip_longest
 from typing import Literal
 
@@ -278,6 +279,29 @@ def _named_first(named: list[tuple[dict, Citation]], limit: int) -> list[tuple[d
     return picked
 
 
+def _fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Citation]]], count: int,
+          fx: Focus) -> list[tuple[dict, Citation]]:
+    """Up to ``count`` items, the pools taking turns: items on the subject first, related concepts only to fill what is
+    left; an answer at most twice (once in a short quiz: a withdrawal quiz's cases are about three missions), a stem once."""
+    same = 1 if count < 6 else 2
+    answers = Counter(item["answer"] for item, _ in picked)
+    stems = {item["stem"] for item, _ in picked}
+    for on_subject in (True, False):
+        queues = [[x for x in pool if not on_subject or fx.about(f"{x[0]['stem']} {x[0]['answer']}")] for pool in pools]
+        while len(picked) < count and any(queues):
+            for queue in queues:
+                while queue:
+                    item, citation = queue.pop(0)
+                    if answers[item["answer"]] < same and item["stem"] not in stems:
+                        answers[item["answer"]] += 1
+                        stems.add(item["stem"])
+                        picked.append((item, citation))
+                        break
+                if len(picked) == count:
+                    break
+    return picked
+
+
 def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | str = "mixed",
                seed: int = 0) -> tuple[list[QuizItem], list[Citation]]:
     """Up to ``count`` items on the topic, kinds interleaved, each with its numbered source."""
@@ -296,17 +320,7 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     pools = [[x for x in pool if difficulty == "mixed" or x[0]["difficulty"] == difficulty] for pool in pools]
     picked = _named_first([x for x in _named_items(topic, fx, retriever, rng) if difficulty == "mixed"
                            or x[0]["difficulty"] == difficulty], -(-count * NAMED_SHARE[0] // NAMED_SHARE[1]))
-    seen = {x for item, _ in picked for x in (item["answer"], item["stem"])}
-    while len(picked) < count and any(pools):
-        for pool in pools:
-            while pool:
-                item, citation = pool.pop(0)
-                if item["answer"] not in seen and item["stem"] not in seen:
-                    seen.update((item["answer"], item["stem"]))
-                    picked.append((item, citation))
-                    break
-            if len(picked) == count:
-                break
+    picked = _fill(picked, pools, count, fx)
     book = CitationBook()
     items = []
     for i, (item, citation) in enumerate(picked, 1):

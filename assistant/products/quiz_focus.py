@@ -25,6 +25,7 @@ from assistant.corpus.glossary import Term
 from assistant.index.retrieve import Retriever
 from assistant.products.exercise_scope import codes
 from assistant.products.exercise_shapes import subject
+from assistant.products.quiz_pools import DOCUMENT_NAMES
 
 STEM = 6
 # Words of a quiz request that say nothing about its subject.
@@ -50,15 +51,18 @@ class Focus:
     subject: str
     terms: list[Term]
     stems: set[str] = field(default_factory=set)
+    texts: list[str] = field(default_factory=list)  # the policy texts it names ("Brahimi", "the 2008 decision")
 
     def names(self) -> list[str]:
         """Every way the subject's terms are written: acronym and expansion."""
         return [n for t in self.terms for n in (t.term, t.expansion)]
 
     def about(self, sentence: str, title: str = "") -> bool:
-        """The sentence names one of the subject's terms; or, for a subject naming none, the sentence or the title of its
-        document (a report on the UN mission in Timor-Leste) shares one of the subject's content words."""
+        """The sentence names one of the subject's terms or policy texts; or, for a subject naming no term, the sentence or
+        the title of its document (a report on the UN mission in Timor-Leste) shares one of the subject's content words."""
         if any(_named(n).search(sentence) for n in self.names()):
+            return True
+        if any(_named(t).search(sentence) or re.search(DOCUMENT_NAMES[t], sentence, re.IGNORECASE) for t in self.texts):
             return True
         return not self.terms and bool(self.stems & content_stems(f"{sentence} {title}"))
 
@@ -73,7 +77,8 @@ def focus(topic: str, retriever: Retriever) -> Focus:
     rest = about
     for t in terms:
         rest = _named(t.expansion).sub(" ", _named(t.term).sub(" ", rest))
-    return Focus(subject=about, terms=terms, stems=content_stems(rest))
+    texts = [doc for doc, pattern in DOCUMENT_NAMES.items() if re.search(pattern, about, re.IGNORECASE)]
+    return Focus(subject=about, terms=terms, stems=content_stems(rest), texts=texts)
 
 
 def sentence_count(name_patterns: list[re.Pattern], retriever: Retriever) -> int:

@@ -42,6 +42,14 @@ def test_a_document_on_a_subject_the_library_never_mentions_is_declined_as_such(
     assert result.notes[0] == "The library does not mention any DPO policy on unmanned aerial systems.", result.notes
 
 
+def test_a_document_named_subject_first_is_declined_saying_the_library_lacks_it(retriever):
+    """'DPO Protection of Civilians handbook': the subject stands before the document kind."""
+    result = answer_question("What does the DPO Protection of Civilians handbook require of battalions?", retriever,
+                             backend="extractive")
+    assert result.abstained and result.answer == NOT_COVERED
+    assert result.notes[0] == "The library does not mention any DPO handbook on Protection of Civilians.", result.notes
+
+
 def test_a_document_the_library_mentions_is_still_answered(retriever):
     """IPI note 4: 'The first DPKO policy directive on JOC and JMAC was released in 2006 …'."""
     result = answer_question("What does the DPKO policy directive on JOC and JMAC require?", retriever,
@@ -65,6 +73,23 @@ def test_a_typed_question_whose_lead_barely_touches_the_ask_is_a_gap(retriever):
     assert result.answer.startswith("The library does not state what the deadline for submitting an ISF to "
                                     "headquarters after a mandate is adopted is."), result.answer
     assert result.abstained and result.sentences  # the closest passages follow
+
+
+def test_a_permission_the_library_does_not_settle_is_a_gap_in_whether_form(retriever):
+    """The resolution and IPI speak of the Peacebuilding Fund, never of paying police salaries from it."""
+    result = answer_question("Can the Peacebuilding Fund pay the salaries of national police officers?", retriever,
+                             backend="extractive")
+    assert result.answer.startswith("The library does not state whether the Peacebuilding Fund can pay the salaries of "
+                                    "national police officers. The closest passages:"), result.answer
+    assert result.abstained and all(s.role in ("closest", "note") for s in result.sentences)
+
+
+def test_a_permission_the_library_settles_is_answered(retriever):
+    """A/RES/80/11 para. 22: the Fund 'can further enhance its support to conflict-affected countries … transitions'."""
+    result = answer_question("Can the Peacebuilding Fund support countries going through a transition from a peace "
+                             "operation?", retriever, backend="extractive")
+    assert not result.abstained, result.answer
+    assert "enhance its support to conflict-affected countries" in result.answer
 
 
 def test_what_to_read_is_answered_from_the_manifest_without_inventing_an_order(retriever):

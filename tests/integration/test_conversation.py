@@ -38,3 +38,14 @@ def test_a_follow_up_answered_by_an_earlier_footnote_points_back_to_it(retriever
     pointer = next(s for s in follow.sentences if s.role == "given")
     assert "March 15, 2013" in pointer.text and len(pointer.citations) == 2, follow.answer
     assert not any("March 15, 2013" in s.text for s in follow.sentences if s.role != "given")  # not quoted again
+
+
+@pytest.mark.integration
+def test_a_follow_up_permission_question_the_library_does_not_settle_is_a_gap(retriever):
+    """IPI says what the ISF is for, never whether a country team may change it: no sentence uses 'change'."""
+    chat = Conversation(retriever, backend="extractive")
+    chat.ask("What must an ISF contain?")
+    follow = chat.ask("Can the country team change it on its own?")
+    assert "The library does not state whether the country team can change the ISF on its own." in follow.answer, \
+        follow.answer
+    assert follow.abstained and all(s.role in ("closest", "note") for s in follow.sentences)

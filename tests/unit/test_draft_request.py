@@ -166,3 +166,14 @@ def test_a_focus_written_after_the_framework_and_cut_before_counts():
     ask = parse_request("Draft two strategic objectives for the ISF on police reform and the return of refugees, each "
                         "with its lead.")
     assert ask.topics == ["police reform", "the return of refugees"] and ask.objectives == 2
+
+
+@pytest.mark.parametrize("text, sections", [
+    ("Draft the shared vision and strategic objectives and the division of labour between the mission and the country "
+     "team; keep it short.", ["vision", "division"]),
+    ("Draft the coordination mechanisms and the monitoring and review sections.", ["coordination", "monitoring"]),
+    ("Draft the risks and mitigation section, focused on the handover of policing.", ["risks"]),
+    ("Draft the resources and funding section: how the rule of law work will be financed, and the risks.", ["resources"]),
+])
+def test_sections_joined_to_the_one_asked_for_are_asked_for_too(text, sections):
+    assert parse_request(text).sections == sections

@@ -13,6 +13,8 @@ from assistant.answering.gaps import (
     missing_note,
     named_missing_texts,
     unknown_entities,
+    unstated,
+    verb_held,
     what_is_missing,
 )
 from assistant.answering.question import understand
@@ -63,7 +65,10 @@ def test_aliases_include_short_title_without_year(manifest):
 
 def test_gap_statement_is_an_indirect_question():
     assert gap_statement(understand("Who signs the ISF?")) == f"{GAP_PREFIX} who signs the ISF."
-    assert gap_statement(understand("Is there a newer IAP policy than 2013?")).startswith(f"{GAP_PREFIX} an answer to")
+    assert gap_statement(understand("Is there a newer IAP policy than 2013?")) == \
+        f"{GAP_PREFIX} whether there is a newer IAP policy than 2013."
+    assert gap_statement(understand("How much did the General Assembly appropriate for BINUH?")) == \
+        f"{GAP_PREFIX} how much the General Assembly appropriated for BINUH."
 
 
 def test_unknown_entities_are_those_absent_from_the_library():
@@ -95,3 +100,19 @@ def test_a_named_thing_counts_once_in_what_is_asked():
 def test_what_a_declined_question_lacks(unknown, apart, novel, expected):
     q = understand("Who pays the gratuity to CPAS staff?")
     assert what_is_missing(q, unknown, apart, novel) == expected
+
+
+def test_a_yes_no_question_no_sentence_settles_is_a_gap():
+    q = understand("Can the Peacebuilding Fund pay the salaries of national police officers?")
+    assert unstated(q, predicate=0.25, lead_asked=0.4, gap_focus=0.34)
+    assert not unstated(q, predicate=0.75, lead_asked=0.4, gap_focus=0.34)  # a top sentence holds most of the ask
+    assert not unstated(q, predicate=0.25, lead_asked=0.6, gap_focus=0.34)  # the lead does
+
+
+def test_a_yes_no_question_whose_verb_no_top_sentence_uses_is_a_gap():
+    q = understand("Can the country team change the ISF on its own?")
+    assert not verb_held(q, ["The ISF was designed to capture the partnership between a mission and a country team."])
+    assert verb_held(q, ["The country team changed the ISF in 2012."])
+    assert unstated(q, predicate=0.75, lead_asked=0.6, gap_focus=0.34, held=False)
+    assert verb_held(understand("Did the mission meet the President?"), ["The mission met with the President."])
+    assert verb_held(understand("Who signs the ISF?"), [])  # not a yes/no question

@@ -2,7 +2,7 @@
 
 from conftest import REAL_CORPUS
 
-from assistant.corpus.glossary import load_glossary_file
+from assistant.corpus.glossary import Glossary, Term, load_glossary_file
 
 GLOSSARY = load_glossary_file(REAL_CORPUS / "glossary.toml")
 
@@ -33,3 +33,9 @@ def test_no_expansion_inside_words():
 def test_search_finds_by_definition_and_lists_all():
     assert any(t.term == "JMAC" for t in GLOSSARY.search("analysis centre"))
     assert len(GLOSSARY.search()) == len(GLOSSARY.terms)
+
+
+def test_an_expansion_matches_in_either_spelling():
+    g = Glossary([Term(term="JMAC", expansion="Joint Mission Analysis Centre", definition="")])
+    assert [t.term for t in g.matches("the first directive on the joint mission analysis center")] == ["JMAC"]
+    assert g.expand("What does a joint mission analysis center do?").endswith("JMAC")

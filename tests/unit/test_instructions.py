@@ -77,4 +77,4 @@ def test_no_sentence_of_the_shipped_corpus_is_taken_for_an_instruction():
                 sentences += 1
                 if poses_as_instruction(sentence):
                     flagged.append(f"{path.name}: {sentence}")
-    assert sentences > 3000 and not flagged, flagged
+    assert sentences > 2500 and not flagged, flagged  # 2,687 since bare paragraph numbers ('12.') are not sentences

@@ -15,6 +15,28 @@ def test_page_break_inside_a_sentence_is_joined():
         "common priorities."]
 
 
+def test_a_line_ending_in_a_word_no_sentence_ends_with_runs_on():
+    text = ("- Promote joint training for staff in the UN Development Group and Department of\n\n"
+            "Peacekeeping Operations and capacity development for UN planners.\n\n- Establish planning capacities.")
+    assert passage_sentences(text)[0] == ("Promote joint training for staff in the UN Development Group and Department of "
+                                          "Peacekeeping Operations and capacity development for UN planners.")
+    assert passage_sentences("The framework was agreed.\n\nPeacekeeping Operations support it.") == [
+        "The framework was agreed.", "Peacekeeping Operations support it."]
+
+
+def test_a_footnote_marker_after_a_comma_does_not_end_the_sentence():
+    text = 'Peacekeepers became "early peacebuilders,"³¹ and DPKO adopted a strategy in June 2011. It guides them.'
+    assert passage_sentences(text)[0] == 'Peacekeepers became "early peacebuilders," and DPKO adopted a strategy in June 2011.'
+    assert passage_sentences('It keeps the peace."¹⁶ Depth follows.') == ['It keeps the peace."', "Depth follows."]
+
+
+def test_a_paragraph_number_is_not_a_sentence():
+    from assistant.index.sentences import passage_units
+
+    assert [s for s, _ in passage_units("3.\nThis was the second visit of the Council.")] == [
+        "This was the second visit of the Council."]
+
+
 def test_list_items_stay_separate_lines():
     text = "The tools help teams to:\n- identify when resources should be integrated;\n- monitor integration."
     assert join_broken_lines(text).count("\n") == 2

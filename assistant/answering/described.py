@@ -1,0 +1,70 @@
+"""Library documents a question names by description, and the words that name them.
+
+A planner rarely types a symbol: "What is peacebuilding, according to the 2025 General Assembly
+resolution?" names A/RES/80/11 by its year, issuer and kind; "What does the 2025 peacebuilding
+architecture review ask of UN country teams?" names it by its title. Those words say which document to
+read, not what is asked of it: every sentence of that resolution shares them, so counted as focus they
+lift the preamble that repeats the title over the paragraph that answers. The answer reads the named
+document first (:func:`compose.named_library_docs` does the same for symbols and short titles) and orders
+its sentences by the rest of the question.
+
+A description is a run of at least MIN_WORDS consecutive content words of the question that all occur in
+the document's title, names, issuer, kind or year, holding its year or a word for its kind and two words that
+are not a date ('20 September 2012' in a title names a period, not the document); the documents it fits
+best are named, unless more than MAX_DOCUMENTS (then it names a topic, not a document).
+
+>>> from assistant.corpus.manifest import DocumentInfo
+>>> res = DocumentInfo(id="a-res-80-11", title="2025 review of the United Nations peacebuilding architecture",
+...                    short="A/RES/80/11", issuer="General Assembly", type="resolution", date="2025-11-26")
+>>> sorted(described("What is peacebuilding, according to the 2025 General Assembly resolution?", [res])["a-res-80-11"])
+['2025', 'assembl', 'general', 'resolut']
+>>> described("What does the General Assembly say about peacebuilding?", [res])
+{}
+"""
+
+from __future__ import annotations
+
+from assistant.corpus.manifest import DocumentInfo
+from assistant.index.lexical import tokenize
+
+MIN_WORDS = 3
+MAX_DOCUMENTS = 2
+DATE_WORDS = frozenset(tokenize("january february march april may june july august september october november december"))
+KIND_WORDS = {  # what a planner calls a document of each type
+    "resolution": "resolution",
+    "report": "report",
+    "analysis": "study report analysis paper",
+    "policy": "policy",
+    "guidance": "guidance guidelines handbook manual note",
+    "commentary": "blog post article",
+}
+
+
+def described(question: str, documents: list[DocumentInfo]) -> dict[str, set[str]]:
+    """Documents the question names by description: document id -> the question's (stemmed) words naming it."""
+    words = tokenize(question)
+    found: dict[str, set[str]] = {}
+    for info in documents:
+        year = str(info.year) if info.year else ""
+        kind = set(tokenize(KIND_WORDS.get(info.type, info.type)))
+        names = set(tokenize(" ".join([info.title, info.short, info.symbol, info.issuer, year]))) | kind
+        run = _longest_run(words, names)
+        if len(run) >= MIN_WORDS and len({w for w in run - DATE_WORDS if not w.isdigit()}) >= 2 \
+                and (year in run or run & kind):
+            found[info.id] = run
+    longest = max((len(run) for run in found.values()), default=0)
+    found = {d: run for d, run in found.items() if len(run) == longest}  # the document the description fits best
+    return found if len(found) <= MAX_DOCUMENTS else {}
+
+
+def _longest_run(words: list[str], names: set[str]) -> set[str]:
+    """The longest run of consecutive question words that are all among the document's names."""
+    best: list[str] = []
+    run: list[str] = []
+    for word in words + [""]:
+        if word and word in names:
+            run.append(word)
+            continue
+        best = run if len(run) > len(best) else best
+        run = []
+    return set(best)

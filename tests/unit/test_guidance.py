@@ -1,0 +1,100 @@
+"""Guidance that is guidance: the requirement test reads the main clause, quoted policy must be said to state something,
+and a chooser keeps to a section's subject and to what applies to this kind of presence (fake encoder, no model)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.citation import CitationBook
+from assistant.corpus.glossary import Glossary
+from assistant.index.retrieve import Hit
+from assistant.products.guidance import (
+    Chooser,
+    _guidance_statement,
+    _practice_statement,
+    _quotable,
+    is_normative,
+    split_label,
+)
+from tests.fakes import FakeEncoder
+
+
+def _hit(text: str, n: int = 1, kind: str = "analysis") -> Hit:
+    return Hit(rank=n, chunk_id=f"c{n}", doc_id="ipi", title="Driving the System Apart", locator=f"p. {n}", score=1.0,
+               text=text, short="IPI 2013", similarity=0.9, type=kind)
+
+
+class _Retriever:
+    """Returns the same passages for every query: the chooser's own filters decide."""
+
+    def __init__(self, texts: list[str]):
+        self.hits = [_hit(t, n) for n, t in enumerate(texts, 1)]
+        self.encoder = FakeEncoder()
+        self.glossary = Glossary([])
+
+    def search(self, query, k=10, filters=None):
+        return self.hits[:k]
+
+
+def test_a_conceded_requirement_is_not_what_the_sentence_asks_for():
+    assert not is_normative("While flexibility will always be required, more formal guidance may allow a clearer "
+                            "division of labour from the outset.")
+    assert is_normative("Although budgets differ, the mission and the country team should agree one set of priorities.")
+    assert is_normative("The integrated strategic framework must be reviewed every year.")
+
+
+def test_a_sentence_opening_on_what_came_before_is_not_quotable():
+    assert not _quotable("Nonetheless, the guidelines for the planning process were formally approved by the "
+                         "Secretary-General in 2006.")
+    assert _quotable("The guidelines for the planning process were formally approved by the Secretary-General in 2006.")
+
+
+def test_quoted_policy_counts_only_where_the_policy_is_said_to_state_something():
+    history = ('In their initial forms, the Integrated Mission Planning Process (IMPP) faced strong opposition from '
+               'agencies, largely because "planning is tightly controlled in every UN agency."')
+    stated = 'A further "Note of Guidance" in 2006 specified that the DSRSG reports primarily to the SRSG.'
+    assert _guidance_statement(history, _hit(history)) is None
+    statement = _guidance_statement(stated, _hit(stated))
+    assert statement is not None and statement.label == "Note of Guidance 2006, as quoted in IPI 2013"
+
+
+SENTENCES = [
+    "The mission and the country team should agree joint coordination mechanisms for the transition.",
+    "The mission and the country team should agree a joint analysis of the drivers of conflict.",
+    "Troop-contributing countries should agree the coordination of the force with the mission early.",
+]
+
+
+def test_a_subject_keeps_guidance_to_sentences_using_its_words():
+    chooser = Chooser(_Retriever(SENTENCES), CitationBook())
+    chooser._rank = lambda question, context, candidates, limit, weight, kind: candidates[:limit]  # order is not tested
+    found = chooser.guidance("coordination", "", 3, subject=re.compile(r"coordinat", re.I))
+    assert [split_label(f)[0] for f in found] == [SENTENCES[0], SENTENCES[2]]
+
+
+def test_statements_that_do_not_apply_to_this_presence_are_left_out_unless_they_also_speak_of_it():
+    excluded, prefer = re.compile(r"\btroop", re.I), re.compile(r"political mission", re.I)
+    chooser = Chooser(_Retriever(SENTENCES), CitationBook(), exclude=excluded, prefer=prefer)
+    chooser._rank = lambda question, context, candidates, limit, weight, kind: candidates[:limit]
+    assert all("Troop" not in f for f in chooser.guidance("coordination", "", 3))
+    assert chooser._applies("Troop contributors and the political mission should plan together.")
+
+
+def test_headquarters_reporting_and_pointers_to_other_resolutions_are_not_a_sections_requirement():
+    drop = ["Requests the Peacebuilding Support Office to provide annual updates, within existing modalities, on progress "
+            "in advancing partnership with international financial institutions.",
+            "Encourages the Peacebuilding Commission to maintain a regular and strategic dialogue with the Peacebuilding Fund.",
+            "Calls for the full implementation of relevant resolutions on financing for peacebuilding."]
+    keep = ["Requests the Secretary-General to report every six months on progress against the mission's benchmarks.",
+            "Encourages the Secretary-General to consider how the Peacebuilding Fund can further enhance its support to "
+            "countries undergoing transitions from peace operations."]
+    assert [_guidance_statement(s, _hit(s, kind="resolution")) for s in drop] == [None, None, None]
+    assert all(_guidance_statement(s, _hit(s, kind="resolution")) for s in keep)
+
+
+def test_a_flattened_benchmark_table_row_is_not_practice():
+    row = ("Reference: Sustainable Development Goals 5 and 16; 2017–2021 United Nations Development Assistance Framework, "
+           "outcome 5 (output 1) Indicators 4.1 National authorities improve compliance with human rights obligations.")
+    told = "During the period under review, benchmark indicator 5.1 was fully achieved, with 18 courts inspected."
+    assert _practice_statement(row, _hit(row, kind="report")) is None
+    assert _practice_statement(told, _hit(told, kind="report")) is not None

@@ -1,0 +1,38 @@
+"""Which items a quiz keeps: the subject's items before related concepts, an answer at most twice, the subject's named
+policy texts counting as the subject (pure logic, no model)."""
+
+from __future__ import annotations
+
+from assistant.citation import Citation
+from assistant.corpus.glossary import Term
+from assistant.products.quiz import _fill
+from assistant.products.quiz_focus import Focus
+
+ISF = Term(term="ISF", expansion="Integrated Strategic Framework", definition="Shared strategy of a mission and the UNCT.")
+CITE = Citation(n=0, chunk_id="c", doc_id="d", title="t", short="IPI 2013", locator="p. 1", quote="q")
+
+
+def _item(stem: str, answer: str) -> tuple[dict, Citation]:
+    return dict(stem=stem, options=[], answer=answer, kind="case", difficulty="medium"), CITE
+
+
+def test_items_on_the_subject_come_before_related_concepts_and_an_answer_repeats_at_most_twice():
+    fx = Focus(subject="integrated strategic framework", terms=[ISF])
+    related = [_item("Which definition fits the Integrated Mission Task Force (IMTF)?", "HQ task force")]
+    cases = [_item(f"Which mission adopted an Integrated Strategic Framework in {year}? “_____ …”", "UNMIT")
+             for year in (2008, 2009, 2010)]
+    picked = _fill([], [related, cases], 6, fx)
+    assert [i["answer"] for i, _ in picked] == ["UNMIT", "UNMIT", "HQ task force"]
+
+
+def test_a_short_quiz_asks_each_answer_once():
+    fx = Focus(subject="integrated strategic framework", terms=[ISF])
+    cases = [_item(f"The Integrated Strategic Framework of {y}: “_____ …”", "UNMIT") for y in (2008, 2009)]
+    assert len(_fill([], [cases], 4, fx)) == 1
+
+
+def test_the_policy_texts_a_subject_names_are_the_subject():
+    fx = Focus(subject="Brahimi and the 2008 decision", terms=[], texts=["Brahimi Report", "Policy Committee decision"])
+    assert fx.about("The _____ had already recommended integrated mission taskforces. Brahimi Report")
+    assert fx.about("The shift was confirmed by a June 2008 decision of the Secretary-General.")
+    assert not Focus(subject="peacebuilding", terms=[ISF]).about("The Brahimi Report recommended task forces.")
