@@ -35,7 +35,7 @@ from assistant.answering.gaps import (
     unstated,
     verb_held,
 )
-from assistant.answering.given import answering_given
+from assistant.answering.given import pointed_back
 from assistant.answering.named import (
     cooccurrence,
     expansions,
@@ -246,8 +246,9 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
     index = retriever.sentences
     allowed = lead_pool(q, found)
     units: list[Unit] = []
-    if allowed[0].given:  # the best answer was quoted earlier in the conversation: point back, do not repeat it
-        units.append(_pointer(retriever, answering_given(q.predicate_terms if asked is None else asked, allowed, SUPPORT_RATIO)))
+    pointed = pointed_back(q.predicate_terms if asked is None else asked, allowed, SUPPORT_RATIO)
+    if pointed is not None:  # the answer was quoted earlier in the conversation: point back, do not repeat it
+        units.append(_pointer(retriever, pointed))
     allowed = [c for c in allowed if not c.given] or allowed
     lead = allowed[0]
     units.extend(_units(retriever, lead, "lead"))

@@ -27,3 +27,18 @@ def answering_given(asked_terms: list[str], allowed: list[Candidate], ratio: flo
         return best
     return next((c for c in allowed if c.given and c.score >= best.score * ratio
                  and asked <= set(tokenize(c.text))), best)
+
+
+def pointed_back(asked_terms: list[str], allowed: list[Candidate], ratio: float) -> Candidate | None:
+    """The given sentence a follow-up's answer points back to, None when the answer is a new sentence.
+
+    The best candidate given earlier is pointed to (:func:`answering_given`); so is a given one close behind a new
+    best (at least ``ratio`` of its score) that holds more of the question's focus than the best does: "What were
+    the integrated operational teams meant to do?" points back to the sentence about those teams quoted in the last
+    answer, not past it to a new sentence sharing one word ("meant") with the question.
+    """
+    best = allowed[0]
+    if best.given:
+        return answering_given(asked_terms, allowed, ratio)
+    share = best.features.get("focus", 0.0)
+    return next((c for c in allowed if c.given and c.score >= best.score * ratio and c.features.get("focus", 0.0) > share), None)

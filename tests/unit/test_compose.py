@@ -9,7 +9,7 @@ import pytest
 
 from assistant.answering.candidates import _carries_the_ask
 from assistant.answering.compose import _redundant, lead_pool, named_library_docs
-from assistant.answering.given import answering_given
+from assistant.answering.given import answering_given, pointed_back
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import understand
 from assistant.answering.scoring import Candidate, never_an_answer
@@ -96,3 +96,20 @@ def test_a_follow_up_points_back_to_the_given_sentence_that_holds_its_ask():
     assert answering_given(understand("When did it finish?").predicate_terms, [opened, concluded], 0.5) is opened
     assert answering_given(asked, [opened, _given(concluded.text, 0.96, given=False)], 0.5) is opened  # only given ones
     assert answering_given(asked, [opened, _given(concluded.text, 0.30)], 0.5) is opened  # far behind: not the answer
+
+
+def _scored(text: str, score: float, focus: float, given: bool) -> Candidate:
+    c = _given(text, score, given)
+    c.features["focus"] = focus
+    return c
+
+
+def test_a_follow_up_points_back_past_a_new_sentence_that_holds_less_of_its_focus():
+    study = _scored("The first study found little agreement on what integration meant in practice.", 0.90, 0.2, False)
+    teams = _scored("The integrated operational teams were envisaged as a single point of contact.", 0.73, 1.0, True)
+    asked: list[str] = []
+    assert pointed_back(asked, [study, teams], 0.5) is teams
+    assert pointed_back(asked, [study, _scored(teams.text, 0.30, 1.0, True)], 0.5) is None  # far behind
+    assert pointed_back(asked, [study, _scored(teams.text, 0.73, 0.2, True)], 0.5) is None  # no more focus
+    assert pointed_back(asked, [study, _scored(teams.text, 0.73, 1.0, False)], 0.5) is None  # not given
+    assert pointed_back(asked, [teams, study], 0.5) is teams  # the best was given: as before
