@@ -31,7 +31,6 @@ import numpy as np
 
 from assistant.answering.distinctive import weighted_share
 from assistant.answering.question import QuestionInfo
-from assistant.answering.verbforms import verb_stems
 from assistant.index.lexical import tokenize
 from assistant.index.sentences import leans_on_predecessor
 
@@ -123,9 +122,8 @@ def _share(terms: list[str], words: AbstractSet[str]) -> float:
 
 @lru_cache(maxsize=1 << 16)
 def words_of(text: str) -> frozenset[str]:
-    """Stemmed content words of a text, irregular verb forms also as their verb ('met' holds 'meet'; cached: each
-    candidate is scored twice, and sentences recur across questions)."""
-    return frozenset(tokenize(text)) | verb_stems(text)
+    """Stemmed content words of a text (cached: each candidate is scored twice, and sentences recur across questions)."""
+    return frozenset(tokenize(text))
 
 
 def featurize(q: QuestionInfo, candidate: Candidate, dense: float, bm25: float, context: str, in_sentence_search: bool) -> None:
