@@ -113,14 +113,20 @@ def unheld_terms(question: str, retriever: Retriever) -> list[str]:
     library lacks as much as 'CCA' is."""
     index = retriever.sentences
     known = known_acronyms(retriever)
+    vocab = library_vocab(retriever)
 
     def patterns() -> list[re.Pattern]:
-        absent = [t for t in retriever.glossary.terms if t.term not in known and not re.search(
-            rf"(?<![\w/]){re.escape(t.term.lower())}(?![\w/])", index.library_text)]
+        absent = [t for t in retriever.glossary.terms if t.term not in known and not set(tokenize(t.term)) <= vocab]
         return [re.compile(rf"\b{re.escape(t.expansion)}\b", re.IGNORECASE) for t in absent]
 
     found = (p.search(question) for p in per_index("unheld_terms", retriever, index, patterns))
     return [m.group(0) for m in found if m]
+
+
+def library_vocab(retriever: Retriever) -> frozenset[str]:
+    """The stemmed words of the library's lexical index (once per loaded index): which acronyms it writes."""
+    bm25 = retriever.lexical.retriever
+    return per_index("vocab", retriever, bm25, lambda: frozenset(bm25.vocab_dict) if bm25 is not None else frozenset())
 
 
 def with_library_names(q: QuestionInfo, retriever: Retriever) -> QuestionInfo:
@@ -128,12 +134,14 @@ def with_library_names(q: QuestionInfo, retriever: Retriever) -> QuestionInfo:
     words added to the focus: no sentence can hold 'UNSDCF', many hold 'United Nations cooperation framework'."""
     text = retriever.sentences.library_text
     expand = expansions(retriever, q.defined)
+    vocab = library_vocab(retriever)
     held = {}
-    for e in q.entities:
-        if e.isupper() and not re.search(rf"(?<![\w/]){re.escape(e.lower())}(?![\w/])", text):
-            name = next((n for n in names_for(e, expand)[1:] if n in text), None)
-            if name:
-                held[e] = name
+    for e in q.entities:  # an acronym with an expansion whose words the library's lexical index lacks
+        if not e.isupper() or e.lower() not in expand or set(tokenize(e)) <= vocab:
+            continue
+        name = next((n for n in names_for(e, expand)[1:] if n in text), None)
+        if name:
+            held[e] = name
     if not held:
         return q
     extra = [t for n in held.values() for t in tokenize(n) if t not in GENERIC and t not in q.focus_terms]

@@ -53,8 +53,26 @@ SPEECH = re.compile(r"\b(?:say|state|answer|reply|respond|tell|write|output|prin
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+# Words one of the three patterns needs, case-folded (the four non-ASCII letters that IGNORECASE matches to ASCII
+# folded too): a sentence with none of them is let through without the patterns, which cost about 120 µs a
+# sentence and ran on every sentence of every ingested passage.
+NEEDED = ("ignore", "disregard", "forget", "override", "overrule", "pay no attention", "system prompt", "you are",
+          "new instructions", "assistant", "chat", "language model", "whoever", "anyone", "any one", "everyone",
+          "the user", "the reader", "your ", "this conversation", "this prompt", "from now on")
+NEEDED_CASED = ("AI", "A.I.", "LLM", "GPT")
+_FOLD = str.maketrans({"İ": "i", "ı": "i"})
+
+
+def could_pose(sentence: str) -> bool:
+    """False when the sentence lacks every word the patterns need (cheap; True means "check it")."""
+    folded = sentence.translate(_FOLD).casefold()
+    return any(w in folded for w in NEEDED) or any(w in sentence for w in NEEDED_CASED)
+
+
 def poses_as_instruction(sentence: str) -> bool:
     """Does this one sentence speak to the answering system rather than to a planner? (See the module doc.)"""
+    if not could_pose(sentence):
+        return False
     if LITERAL.search(sentence) or SET_ASIDE.search(sentence):
         return True
     return bool(ADDRESSEE.search(sentence)) and bool(SPEECH.search(sentence))

@@ -1,6 +1,9 @@
 """Sentence embeddings, offline: all-MiniLM-L6-v2 from the installed package by default.
 
-:class:`Encoder` is a LangChain ``Embeddings`` (so langchain-chroma can use it) with two
+:class:`Encoder` has LangChain's ``Embeddings`` methods (``embed_documents``, ``embed_query``: langchain-chroma
+and other LangChain stores take it as their embedding function) without subclassing it, so that commands
+which embed nothing — an unchanged ingest, the start of ``search`` — never import langchain_core
+(0.1–0.4 s here). It has two
 engines for the same model — onnxruntime (fast to start) and sentence-transformers on
 torch — loaded only when a text is first encoded. It also
 hands out NumPy arrays for the answer and verification steps, and caches query and sentence
@@ -24,7 +27,6 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 from assistant.errors import ConfigurationError
 from assistant.settings import PROJECT_ROOT, Settings
@@ -80,7 +82,7 @@ class TorchEngine:
         return pooled / norms[:, None], tokens * norms
 
 
-class Encoder(Embeddings):
+class Encoder:
     """Normalised MiniLM embeddings from one of two engines, loaded on first use, with a content-hash query cache.
 
     Queries and answer sentences (:meth:`query_vector`, :meth:`encode_cached`) go to

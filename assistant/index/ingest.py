@@ -51,6 +51,9 @@ EMBED_BATCH = 256
 # version are re-chunked on the next ingest even though their files did not change.
 TEXT_PIPELINE = "3"
 PARSE_WORKERS = 1
+# The parser runs ahead of the encoder at a lower priority: it needs a few per cent of the CPU, and takes it
+# from the encoder's idle moments rather than from its runs.
+PARSER_NICENESS = 10
 PROCESS_FROM = 4  # files to parse before a separate parser process pays for its start (about a second)
 
 
@@ -193,7 +196,8 @@ def _parsed(todo: list[tuple[Path, DocumentInfo, str]], settings: Settings) -> I
         with ThreadPoolExecutor(max_workers=1) as pool:
             yield from pool.map(lambda item: _prepare(item[0], item[1], settings), todo)
         return
-    with ProcessPoolExecutor(max_workers=PARSE_WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=PARSE_WORKERS, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=os.nice, initargs=(PARSER_NICENESS,)) as pool:
         futures = [pool.submit(_prepare, path, info, settings) for path, info, _ in todo]
         for (path, info, _), future in zip(todo, futures, strict=True):
             try:
@@ -253,7 +257,7 @@ def ingest(
         report.removed = _remove_vanished([p for p in sources if p.is_dir() or p in default_sources(settings)], store)
         changed = report.removed or len(report.doc_ids) > report.skipped_unchanged
         if changed:
-            bump_generation(store, settings)
+            bump_generation(store, settings, pooled.units)
         else:
             ensure_sentence_index(store, settings)
     if report.embedded:

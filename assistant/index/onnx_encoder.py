@@ -94,6 +94,9 @@ class OnnxEngine:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # Idle worker threads sleep instead of spinning: spinning kept both cores busy between runs, starving
+        # the ingest's parser process and the main thread's pooling and Chroma writes (docs/benchmarks.md).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         max_tokens = json.loads((model_dir / "sentence_bert_config.json").read_text()).get("max_seq_length", 256)

@@ -31,11 +31,16 @@ if TYPE_CHECKING:
 KIND = "pooled-sentences-1"  # kept in the collection's metadata: a store embedded another way is embedded again
 
 
-def pieces(text: str, meta: ChunkMeta) -> list[str]:
-    """What one passage's vector is pooled from: its header line, then its sentences (quotable or not)."""
-    from assistant.index.sentences import passage_sentences  # with bm25s: only once something is embedded
+def pieces(text: str, meta: ChunkMeta, units: list[tuple[str, bool]] | None = None) -> list[str]:
+    """What one passage's vector is pooled from: its header line, then its sentences (quotable or not).
 
-    return [p for p in (search_header(meta), *passage_sentences(text)) if p.strip()]
+    ``units`` is the passage already split (:func:`~assistant.index.sentences.passage_units`), if it was.
+    """
+    if units is None:
+        from assistant.index.sentences import passage_units  # with bm25s: only once something is embedded
+
+        units = passage_units(text)
+    return [p for p in (search_header(meta), *(s for s, _ in units)) if p.strip()]
 
 
 class PassageVectors:
@@ -47,12 +52,16 @@ class PassageVectors:
         self._vectors: dict[str, np.ndarray] | None = None
         self._weights: dict[str, float] = {}
         self.fresh: set[str] = set()
+        self.units: dict[str, list[tuple[str, bool]]] = {}  # each passage split once: the sentence index reuses it
 
     def vectors(self, texts: list[str], metas: list[ChunkMeta]) -> np.ndarray:
         """One unit vector per passage; pieces not seen before (with a weight) are encoded in one batch."""
-        from assistant.index.sentences import quotable
+        from assistant.index.sentences import passage_units, quotable
 
-        groups = [{vector_cache.key(p): p for p in pieces(t, m)} for t, m in zip(texts, metas, strict=True)]  # hashed once
+        for text in texts:
+            self.units[text] = passage_units(text)
+        groups = [{vector_cache.key(p): p for p in pieces(t, m, self.units[t])}  # hashed once
+                  for t, m in zip(texts, metas, strict=True)]
         known, weights = self._known()
         todo = {k: p for g in groups for k, p in g.items() if not np.isfinite(weights.get(k, np.nan))}
         if todo:

@@ -12,7 +12,7 @@ and kept in memory.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -48,8 +48,10 @@ def load_or_build(path: Path, load: Callable[[], T], build: Callable[[], T], sav
     return part
 
 
-def bump_generation(store: Store, settings: Settings) -> str:
+def bump_generation(store: Store, settings: Settings, units: Mapping[str, list[tuple[str, bool]]] | None = None) -> str:
     """Tell readers that the passages changed, with the lexical snapshot they will load ready on disk.
+
+    ``units``: passages this ingest has already split into sentences, so the sentence index does not split them again.
 
     The new generation goes into the Chroma collection's metadata, where readers in other
     processes, or on other machines sharing a Chroma server, look for it on every search.
@@ -63,7 +65,7 @@ def bump_generation(store: Store, settings: Settings) -> str:
     folder = snapshot_folder(settings, store.name, generation)
     snapshot.save(folder)
     shared = SharedVectors.for_store(store, settings)
-    SentenceIndex.build(snapshot.records, store.encoder, settings.index_dir, shared).save(folder)
+    SentenceIndex.build(snapshot.records, store.encoder, settings.index_dir, shared, units).save(folder)
     return store.bump_generation(generation)  # last: a reader that sees it finds both indexes on disk
 
 

@@ -27,7 +27,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,15 +185,19 @@ class SentenceIndex:
                              lambda index: index.save(snapshot) if snapshot.exists() else None)
 
     @classmethod
-    def build(cls, records: list[Record], encoder: Encoder, index_dir: Path,
-              shared: SharedVectors | None = None) -> "SentenceIndex":
-        """Split the passages (records in document order) and attach cached or fresh vectors."""
+    def build(cls, records: list[Record], encoder: Encoder, index_dir: Path, shared: SharedVectors | None = None,
+              units: Mapping[str, list[tuple[str, bool]]] | None = None) -> "SentenceIndex":
+        """Split the passages (records in document order) and attach cached or fresh vectors.
+
+        ``units`` holds passages already split by this ingest (:class:`~assistant.index.pooling.PassageVectors`).
+        """
+        units = units or {}
         texts: list[str] = []
         rows: list[int] = []
         items: list[bool] = []
         by_row: dict[int, list[int]] = {}
         for row, record in enumerate(records):
-            for sentence, item in passage_units(record.text):
+            for sentence, item in units.get(record.text) or passage_units(record.text):
                 by_row.setdefault(row, []).append(len(texts))
                 texts.append(sentence)
                 rows.append(row)

@@ -27,7 +27,7 @@ from assistant.settings import PROJECT_ROOT
 pytestmark = pytest.mark.integration
 RES = "ga-res-80-11-peacebuilding-architecture-review-2025.md"
 BLOG = "itad-integrated-delivery-blog.txt"
-HEAVY = ("torch", "sentence_transformers", "transformers", "gradio", "fastapi", "langchain_chroma")
+HEAVY = ("torch", "sentence_transformers", "transformers", "gradio", "fastapi", "langchain_chroma", "langchain_core")
 
 
 def seed(settings, *names):

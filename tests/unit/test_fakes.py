@@ -27,3 +27,12 @@ def test_unit_tests_cannot_load_the_model():
 
     with pytest.raises(RuntimeError, match="must not load the embedding model"):
         Encoder.load()
+
+
+def test_the_encoder_serves_as_a_langchain_embedding_function_without_subclassing_it():
+    """Encoder duck-types LangChain's Embeddings (the CLI then never imports langchain_core); a store takes it."""
+    from langchain_core.vectorstores import InMemoryVectorStore
+
+    store = InMemoryVectorStore(embedding=FakeEncoder())
+    store.add_texts(["budget ceilings agreed with the host government", "the integrated strategic framework"])
+    assert store.similarity_search("strategic framework", k=1)[0].page_content == "the integrated strategic framework"

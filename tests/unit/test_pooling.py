@@ -71,3 +71,19 @@ def test_a_store_embedded_another_way_is_embedded_again(make_settings):
     assert again.embedded == again.chunks and again.skipped_unchanged == 0
     assert store.passage_vectors() == KIND
     assert ingest(settings=settings, store=store).embedded == 0
+
+
+def test_the_sentence_index_reuses_the_splits_pooling_made(tmp_path, monkeypatch):
+    from assistant.index import sentences
+    from assistant.index.records import Record
+
+    encoder = FakeEncoder()
+    pooled = PassageVectors(encoder, tmp_path)
+    texts = ["The ISF is shared by all. It is reviewed yearly.", "Budget ceilings are agreed early. They bind."]
+    pooled.vectors(texts, [META, META])
+    pooled.save()
+    records = [Record(f"r{i}", t, META) for i, t in enumerate(texts)]
+    fresh = sentences.SentenceIndex.build(records, encoder, tmp_path)
+    monkeypatch.setattr(sentences, "passage_units", lambda text: (_ for _ in ()).throw(AssertionError(text)))
+    reused = sentences.SentenceIndex.build(records, encoder, tmp_path, units=pooled.units)  # splits nothing again
+    assert reused.texts == fresh.texts and np.array_equal(reused.vectors, fresh.vectors)
