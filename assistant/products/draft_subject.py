@@ -35,7 +35,8 @@ SUBJECTS: dict[str, re.Pattern] = {key: re.compile(words, re.IGNORECASE) for key
     "context": r"\banaly[sz]\w*|\bassessments?\b|\bdrivers?\b|root causes|conflict dynamics|understanding of (?:the )?"
                r"(?:context|situation|conflict)",
     "vision": r"\bvision\b|\bobjectives?\b|\bgoals?\b|strategic priorit\w*",
-    "priorities": r"\bpriorit\w*|comparative advantage|peace consolidation",
+    "priorities": r"\bprioriti[sz]\w*|\b(?:set|setting|agreed?|shared|strategic|key|few|clear|common) priorit\w*|"
+                  r"\bpriorit(?:y|ies) (?:for|of) (?:peace|the UN|integrat)\w*|comparative advantage|peace consolidation",
     "results": r"\bresults?\b|\bindicators?\b|\bbenchmarks?\b|\btargets?\b|\bbaselines?\b|\btimelines?\b|responsibilit\w*",
     "division": r"hand(?:ed|ing)?\s?over|\btransfer\w*|\btransition\w*|division of labou?r|comparative advantage|"
                 r"draw(?:ing)?\s?down",
