@@ -55,7 +55,7 @@ NOT_ISF: tuple[tuple[str, str], ...] = (
 WHOLE = re.compile(r"^\W*(?:please\s+)?(?:draft|write|prepare|build|produce)\s+(?:an?|the|a full|the whole|a complete|a first "
                    r"draft of (?:an?|the))\s+(?:ISF|Integrated Strategic Framework)\b(?!\s+(?:section|annex|part|chapter))",
                    re.IGNORECASE)
-OWNERS = re.compile(r"(?:transfers?(?:red)? to|hand(?:ed)? over to|future owners?\s*(?:\(|such as|like)?)\s*([^.;:)]+)",
+OWNERS = re.compile(r"(?:transfers?(?:red)? to|hand(?:ed)?[- ]?overs? to|future owners?\s*(?:\(|such as|like)?)\s*([^.;:)]+)",
                     re.IGNORECASE)
 NO_SECTION = "something that is none of the ISF sections"
 # What joins a further section to the one asked for: "… mechanisms and the monitoring …", "…, reporting and review".
@@ -217,7 +217,8 @@ def _owners(text: str) -> list[str]:
     """Entities a request names as future owners of tasks ('transfer to UNDP, UNICEF or the Ministry of Justice')."""
     match = OWNERS.search(text)
     names = re.split(r",\s*|\s+or\s+|\s+and\s+", match.group(1)) if match else []
-    names = [re.sub(r"^(?:the|an?)\s+", "", n.strip(), flags=re.I) for n in names]
+    trim = r"^(?:the|an?)\s+|\s+(?:over|within|by|in|before|after|during|from)\s.*$"  # 'the Government over 18 months'
+    names = [re.sub(trim, "", n.strip(), flags=re.I) for n in names]
     return [n for n in names if re.fullmatch(r"(?:UN )?[A-Z][A-Za-z-]{1,12}|(?:Ministry|Office|Department) of [A-Z][\w ]{2,40}",
                                              n)]
 

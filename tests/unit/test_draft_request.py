@@ -144,6 +144,9 @@ def test_transfer_requests_name_civilian_tasks_and_candidate_owners():
     ask = parse_request("Draft a division of labour table showing which civilian tasks transfer to UNDP, UNICEF or the "
                         "Ministry of Justice, with benchmarks and dates.")
     assert ask.sections == ["division"] and ask.civilian and ask.owners == ["UNDP", "UNICEF", "Ministry of Justice"]
+    handover = parse_request("Draft the division of labour for the corrections handover to UNDP and the Government over "
+                             "18 months.")
+    assert handover.owners == ["UNDP", "Government"]
 
 
 def test_the_topics_a_request_focuses_on():
