@@ -42,7 +42,7 @@ from assistant.products.exercise_requests import (
     topic_fits,
     topic_roles,
 )
-from assistant.products.exercise_roles import ROLES, role_for
+from assistant.products.exercise_roles import ROLES, for_presence, role_for
 from assistant.products.export import Block, Report
 from assistant.products.guidance import FIRST_PERSON
 from assistant.products.missing_texts import missing_notes
@@ -295,6 +295,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     for name in dict.fromkeys(n.strip() for r in asked for n in r.inject.to.split(",")):
         if name in ROLES and name not in {role.title for role, _ in roles}:
             roles.append((ROLES[name], ROLES[name].brief))
+    roles, events = for_presence(roles, events, context.presence if context else "PKO", cast or [])
     case = answer_question(f"{chosen.title}: {topic}", retriever, backend="extractive", filters=Filters(types=["report"]))
     kept = [s for s in case.sentences if s.supported and s.citations and s.role != "note"
             and not FIRST_PERSON.search(s.text)][:2]

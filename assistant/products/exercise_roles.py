@@ -11,7 +11,12 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.products.exercise_catalogue import Inject
 
 
 @dataclass(frozen=True)
@@ -108,3 +113,28 @@ def role_for(name: str) -> Role:
         return ROLES[name]
     todo = "[to be written by the trainer: the catalogue has no card for this role]"
     return Role(name, todo, todo, todo)
+
+
+# A special political mission has no force or police component: its exercises play neither role unless the trainer asks.
+UNIFORMED = frozenset({"Force Commander", "Police Commissioner"})
+
+
+def for_presence(roles: list[tuple[Role, str]], events: Sequence[Inject], presence: str,
+                 cast: Collection[str]) -> tuple[list[tuple[Role, str]], list[Inject]]:
+    """The role cards and injects as this kind of presence has them: for an SPM, no uniformed roles (but those asked
+    for), and an inject addressed to one goes to the others it names, or to the SRSG.
+
+    >>> from assistant.products.exercise_catalogue import Inject
+    >>> riot = Inject("Rally", "flash report", "Police Commissioner, Human rights chief (OHCHR)", "Police fire.", "Agree.")
+    >>> cards, injects = for_presence([(ROLES["Police Commissioner"], "")], [riot], "SPM", [])
+    >>> cards, injects[0].to
+    ([], 'Human rights chief (OHCHR)')
+    """
+    if presence != "SPM":
+        return roles, list(events)
+    dropped = UNIFORMED - set(cast)
+
+    def to(names: str) -> str:
+        return ", ".join(n for n in (x.strip() for x in names.split(",")) if n not in dropped) or "SRSG / Head of Mission"
+
+    return [r for r in roles if r[0].title not in dropped], [replace(e, to=to(e.to)) for e in events]

@@ -96,3 +96,15 @@ def test_an_exercise_on_a_training_module_the_library_lacks_says_so_and_what_it_
     assert any(n.startswith("The DPO Specialized Training Material module 3 on civil-military coordination is not in the "
                             "library") and "humanitarian space" in n for n in notes), notes
     assert not any("never mentions DPO" in n for n in notes)
+
+
+def test_a_special_political_mission_has_no_uniformed_roles_unless_asked(retriever):
+    """An elections pack for an SPM: no Police Commissioner card and no inject addressed to one; a PKO keeps both."""
+    def addressees(pack):
+        return " ".join(b2 for b in pack.blocks if b.kind == "bullets" for b2 in b.items if b2.startswith("To: "))
+
+    spm = training_product("A 2-hour tabletop on elections in a country with a special political mission, 4 injects", None,
+                           None, retriever, backend="extractive")
+    pko = training_product("A 2-hour tabletop on elections, 4 injects", None, None, retriever, backend="extractive")
+    assert "Police Commissioner" not in _headings(spm, 2) and "Police Commissioner" not in addressees(spm)
+    assert "Police Commissioner" in _headings(pko, 2) and "Police Commissioner" in addressees(pko)
