@@ -107,8 +107,19 @@ url = "http://127.0.0.1:9/unreachable.pdf"
 ''')
 
 
+def _blank_pdf() -> bytes:
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer, out = PdfWriter(), BytesIO()
+    writer.add_blank_page(width=612, height=792)
+    writer.write(out)
+    return out.getvalue()
+
+
 def test_fetch_verifies_content_and_reports_what_it_could_not_reach(make_settings, http_server):
-    pdf = (LIBRARY / "un-sg-reports" / "MINUSTAH_S_2004_698.pdf").read_bytes()
+    pdf = _blank_pdf()  # made here: the test runs where the shared library is not on the machine too
     _Handler.routes = {
         "/policy.pdf": ("application/pdf", pdf),
         "/page.html": ("text/html", b"<html><body><p>Integrated missions guidance.</p></body></html>"),
