@@ -35,6 +35,7 @@ from assistant.products.exercise_key import answer_key, cited
 from assistant.products.exercise_red_lines import brief_lines
 from assistant.products.exercise_requests import (
     Requested,
+    after_premise,
     extra_injects,
     match_topic,
     premise_injects,
@@ -259,7 +260,7 @@ def _injects(chosen: Topic, fmt: Format, asked: list[Requested], done: set[str])
     """The trainer's asked-for injects first, then the topic's own, then the nearest topics' (more for longer formats);
     none that the request says has already happened (``done``)."""
     out = [r.inject for r in asked]
-    out += [i for i in chosen.injects if i.title not in {o.title for o in out} | done][: max(0, fmt.injects - len(out))]
+    out += [i for i in after_premise(chosen, done) if i.title not in {o.title for o in out} | done][: max(0, fmt.injects - len(out))]
     return out + extra_injects(chosen, fmt.injects - len(out), {o.title for o in out} | done)
 
 

@@ -42,6 +42,10 @@ EVENT_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|after|as
 FRAME_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|as soon as)\s+(.+)$", re.IGNORECASE)
 # "a meeting on reprioritising the ISF after a 30% troop cut": the cut has happened when play starts — a premise, not an inject
 PREMISE = re.compile(r"\b(?:after|following|in the wake of)\s+((?:an?|the)\s+[^.;,]+)", re.IGNORECASE)
+# "a tabletop on a disputed election result": the event the exercise is about, when two words of a catalogue inject's title
+# name it ("on the Integrated Strategic Framework" names a subject, not the inject on a rejected framework)
+SUBJECT_EVENT = re.compile(r"\bon\s+((?:an?|the)\s+[^.;,:]+?)"
+                           r"(?=\s+(?:in|for|with|where|between|among|at|involving|and)\s|[.;,:]|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -152,18 +156,36 @@ def _described(request: str) -> list[tuple[str, bool]]:
 
 
 def premise(request: str) -> str:
-    """What has already happened when play starts, as the request's framing clause says ("after a 30% troop cut"); ''."""
+    """What has already happened when play starts, as the request's framing clause says ("after a 30% troop cut", "on a
+    disputed election result" where a catalogue inject's title names it); ''."""
     first = re.split(r"(?<=[.;:])\s+", request)[0]
-    found = PREMISE.search(first) if FRAME.search(first) or PRODUCT.search(first) else None
-    return found.group(1).strip() if found else ""
+    if not (FRAME.search(first) or PRODUCT.search(first)):
+        return ""
+    if found := PREMISE.search(first):
+        return found.group(1).strip()
+    subject = m.group(1).strip() if (m := SUBJECT_EVENT.search(first)) else ""
+    return subject if subject and len(_words(subject) & _words(best_inject(subject)[0].title)) >= 2 else ""
+
+
+def premise_inject(request: str) -> Inject | None:
+    """The catalogue inject the premise names: it is the start state, so it is not played again as an inject."""
+    if not (event := premise(request)):
+        return None
+    inject, own, _ = best_inject(event)
+    return inject if own >= OWN_WORDS else None
 
 
 def premise_injects(request: str) -> set[str]:
-    """The catalogue inject the premise names (it is the start state, so it is not played again as an inject)."""
-    if not (event := premise(request)):
-        return set()
-    inject, own, _ = best_inject(event)
-    return {inject.title} if own >= OWN_WORDS else set()
+    """The title of the inject the premise names, if any (:func:`premise_inject`)."""
+    inject = premise_inject(request)
+    return {inject.title} if inject else set()
+
+
+def after_premise(topic: Topic, done: set[str]) -> list[Inject]:
+    """The topic's injects that can still happen: after one that has already happened, only those that follow it (a
+    topic's injects run in story order: after a disputed result come the protests, not the ballot logistics)."""
+    at = next((n for n, i in enumerate(topic.injects) if i.title in done), None)
+    return list(topic.injects) if at is None else list(topic.injects[at + 1:])
 
 
 def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> list[Requested]:

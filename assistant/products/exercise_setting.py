@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.products.exercise_requests import premise
+from assistant.products.exercise_requests import match_topic, premise, premise_inject
 from assistant.products.export import Block, Report
 
 TRAITS = (re.compile(r"\b(?:low|lower[- ]middle|upper[- ]middle|middle|high)[- ]income\b", re.I),
@@ -69,6 +69,16 @@ def _slf_meeting(pack: Report, request: str, start: int | None) -> None:
     pack.blocks[:] = [b for i, b in enumerate(pack.blocks) if i not in drop and i - 1 not in drop]
 
 
+def _open_on_premise(pack: Report, request: str, start: int | None) -> None:
+    """The start state the request names ("on a disputed election result") in place of its topic's usual opening."""
+    inject = premise_inject(request)
+    situation = match_topic(request).situation
+    if inject is None or start is None or situation not in pack.blocks[start + 1].text:
+        return
+    opening = f"{inject.content} This has already happened when play starts; it is not played again as an inject."
+    pack.blocks[start + 1] = Block(kind="paragraph", text=pack.blocks[start + 1].text.replace(situation, opening))
+
+
 def apply_setting(pack: Report, request: str) -> Report:
     """The pack with the read-ahead's opening naming the country the request describes, and a Headquarters setting said."""
     traits = country_traits(request)
@@ -78,6 +88,7 @@ def apply_setting(pack: Report, request: str) -> Report:
             pack.blocks[i] = Block(kind="paragraph", text=OPENING.sub(f"{m.group(1)} is a {kind}", block.text, count=1))
             break
     start = next((i for i, b in enumerate(pack.blocks) if b.kind == "heading" and b.text.startswith("Start state")), None)
+    _open_on_premise(pack, request, start)
     if at_slf(request):
         _slf_meeting(pack, request, start)
     if at_headquarters(request):

@@ -108,3 +108,13 @@ def test_a_special_political_mission_has_no_uniformed_roles_unless_asked(retriev
     pko = training_product("A 2-hour tabletop on elections, 4 injects", None, None, retriever, backend="extractive")
     assert "Police Commissioner" not in _headings(spm, 2) and "Police Commissioner" not in addressees(spm)
     assert "Police Commissioner" in _headings(pko, 2) and "Police Commissioner" in addressees(pko)
+
+
+def test_an_exercise_on_a_disputed_result_opens_on_it_and_plays_what_comes_after(retriever):
+    pack = training_product("A 2-hour tabletop for mission and UNCT staff on a disputed election result: role cards, "
+                            "4 injects, debrief questions", None, None, retriever, backend="extractive")
+    start = next(i for i, b in enumerate(pack.blocks) if b.kind == "heading" and b.text.startswith("Start state"))
+    assert pack.blocks[start + 1].text.startswith("A candidate rejects the provisional results")
+    injects = [h for h in _headings(pack, 2) if h.startswith("Inject ")]
+    assert len(injects) == 4 and injects[0] == "Inject 1: Protests after the results"
+    assert not any("ballots" in h or "Calendar slips" in h or "Results dispute" in h for h in injects)

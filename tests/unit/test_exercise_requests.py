@@ -117,3 +117,15 @@ def test_an_event_the_request_says_has_happened_is_the_start_state_not_an_inject
     assert premise_injects(request) == {"Council cuts and adds"}
     assert not any("troop cut" in r.asked_for for r in requested_injects(request))
     assert premise("Build a tabletop where the Council asks for benchmarks") == ""
+
+
+def test_an_exercise_on_an_event_starts_after_it_and_plays_only_what_follows():
+    from assistant.products.exercise_requests import after_premise, premise, premise_injects
+
+    request = "A 2-hour tabletop on a disputed election result in a country with a special political mission, 4 injects"
+    assert premise(request) == "a disputed election result" and premise_injects(request) == {"Results dispute"}
+    assert premise("Build a tabletop exercise on the Integrated Strategic Framework for new planners") == ""  # a subject
+    elections = match_topic("elections")
+    following = [i.title for i in after_premise(elections, {"Results dispute"})]
+    assert following[0] == "Protests after the results" and "Logistics request for ballots" not in following
+    assert after_premise(elections, set()) == list(elections.injects)
