@@ -12,7 +12,7 @@ co-branding; an elections exercise injects a boycott, not a cholera outbreak.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ class Topic:
     objectives: tuple[str, ...]
     questions: tuple[str, ...]
     situation: str
+    # briefs that replace the topic's when play starts after one of its injects (after a disputed result, no one is still
+    # waiting for ballots): inject title -> role -> brief
+    after: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 
@@ -146,7 +149,10 @@ TOPICS: tuple[Topic, ...] = (
               "Decide what the mandate allows the UN to say about the results, and who answers."),
            _i("Internet shutdown", "monitoring report", "Human rights chief (OHCHR), DSRSG/RC/HC",
               "The Government cuts mobile internet nationwide to stop incitement; agencies cannot reach their field staff.",
-              "Agree the human rights line and how programmes keep running.")),
+              "Agree the human rights line and how programmes keep running."),
+           _i("Regional mediation offer", "letter from the regional organization", "SRSG, DSRSG (Political)",
+              "The regional organization offers to mediate between the candidates and asks the UN to co-chair the talks.",
+              "Decide whether and how the UN joins, and what it asks of both sides first.")),
           ("Divide electoral support between the mission and the country team.",
               "Balance good offices with human rights reporting.",
            "Plan protection around an electoral calendar."),
@@ -154,7 +160,14 @@ TOPICS: tuple[Topic, ...] = (
            "How did UNMIT and UNDP support the 2012 elections in Timor-Leste?",
            "What electoral support did the United Nations provide in Haiti?"),
           "Presidential and legislative elections are due in five months. The electoral commission depends on UN logistics, the "
-          "opposition contests the voter register, and the mission's good offices are stretched."),
+          "opposition contests the voter register, and the mission's good offices are stretched.",
+          {"Results dispute": {
+              "SRSG / Head of Mission": "The Council wants the result to stand and calm restored; a UN word on the count "
+                  "that either side can quote would be read as taking sides.",
+              "Chief Electoral Adviser": "Tally sheets from two regions were never published; you know the commission "
+                  "has not checked them.",
+              "National electoral commission chair": "The President's office is pressing you to proclaim the final results "
+                  "before the complaints are heard."}}),
     Topic("poc", "Protection of civilians", "protection civilians attack violence displacement idp early warning sexual violence",
           ("Force Commander", "Police Commissioner", "Head of OCHA", "Human rights chief (OHCHR)", "UNHCR Representative",
               "JMAC chief"),

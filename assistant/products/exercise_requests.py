@@ -17,6 +17,7 @@ the trainer's words, marked as such. A time the trainer gives ("at month 9") sta
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from assistant.index.lexical import tokenize
@@ -81,9 +82,11 @@ def match_topic(text: str) -> Topic:
     return TOPICS[-index] if best else TOPICS[0]
 
 
-def topic_roles(topic: Topic) -> list[tuple[Role, str]]:
-    """Core roles then the topic's roles, each with the brief written for this topic (or its default)."""
-    return [(ROLES[title], topic.briefs.get(title, ROLES[title].brief)) for title in (*CORE, *topic.roles)]
+def topic_roles(topic: Topic, done: AbstractSet[str] = frozenset()) -> list[tuple[Role, str]]:
+    """Core roles then the topic's roles, each with the brief written for this topic (or its default): for the point in
+    the story where play starts, when an inject has already happened (``done``)."""
+    briefs = {**topic.briefs, **next((b for title, b in topic.after.items() if title in done), {})}
+    return [(ROLES[title], briefs.get(title, ROLES[title].brief)) for title in (*CORE, *topic.roles)]
 
 
 def extra_injects(topic: Topic, count: int, taken: frozenset[str] | set[str] = frozenset()) -> list[Inject]:

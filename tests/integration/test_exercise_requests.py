@@ -118,3 +118,5 @@ def test_an_exercise_on_a_disputed_result_opens_on_it_and_plays_what_comes_after
     injects = [h for h in _headings(pack, 2) if h.startswith("Inject ")]
     assert len(injects) == 4 and injects[0] == "Inject 1: Protests after the results"
     assert not any("ballots" in h or "Calendar slips" in h or "Results dispute" in h for h in injects)
+    briefs = " ".join(i for b in pack.blocks if b.kind == "bullets" for i in b.items if i.startswith("Confidential brief"))
+    assert "Tally sheets" in briefs and "Ballot printing" not in briefs and "elections on time" not in briefs
