@@ -308,7 +308,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
         Block(kind="heading", text="Purpose and audience", level=1),
         Block(kind="paragraph", text=(
             f"A {fmt.name} on {subject} (catalogue topic: {chosen.title.lower()}) for {participants} mission and UN country team staff in "
-            f"{syndicates} mixed syndicate(s) of about {participants // syndicates}. {fmt.moves} moves and {len(events)} injects"
+            f"{syndicates} mixed syndicate{'s' * (syndicates != 1)} of about {participants // syndicates}. {fmt.moves} moves and {len(events)} injects"
             + (", with breaks" if "Break" in phases or "Lunch" in phases else "") + (", syndicates rotating roles between moves" if fmt.rotate else "")
             + (", a snap-situation round" if "Snap situations" in phases else "") + ".")),
         *[Block(kind="note", text=n) for n in ([] if topic_fits(topic) else [_no_topic(chosen)])

@@ -163,7 +163,7 @@ def course(text: str, shape: Shape, participants: int, retriever: Retriever) -> 
         notes.append(f"{days} day(s) give each objective a short session only; three days suit seven objectives.")
     blocks = [
         *opening(text, (
-            f"A {days}-day joint course for {participants} mission and UN country team planners, in {groups} mixed syndicate(s) of up to "
+            f"A {days}-day joint course for {participants} mission and UN country team planners, in {groups} mixed syndicate{'s' * (groups != 1)} of up to "
             f"{size}, on integrated assessment and planning. Participants leave able to do what the {len(OBJECTIVES)} objectives "
             "below state; each is assessed against the rubric at the end."), notes),
         Block(kind="heading", text="Learning objectives and their policy anchors", level=1),

@@ -218,7 +218,7 @@ def drill(text: str, shape: Shape, participants: int, retriever: Retriever, minu
         *opening(text, (
             f"A snap-situation drill of {len(chosen)} situations, {each} minutes each ({total} minutes in all, with a {INTRO}-minute "
             f"introduction and a {debrief}-minute plenary debrief), for {participants} mission and UN country team staff in {groups} "
-            f"mixed syndicate(s) of up to {size}. Each syndicate gets one situation at a time on a handout, decides, and gives a "
+            f"mixed syndicate{'s' * (groups != 1)} of up to {size}. Each syndicate gets one situation at a time on a handout, decides, and gives a "
             "one-minute answer; the facilitator then reads the model answer."), notes),
         Block(kind="heading", text="Learning objective", level=1),
         Block(kind="bullets", items=["Choose and use the right integrated mechanism for a decision, and say who brings the issue to it."

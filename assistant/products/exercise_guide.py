@@ -75,7 +75,7 @@ def guide(events: list[Inject], syndicates: int) -> list[Block]:
         Block(kind="heading", text="Facilitator guide", level=1),
         Block(kind="heading", text="Before the session", level=2),
         Block(kind="bullets", items=["Send the read-ahead a week before; print role cards and confidential briefs separately, one set per syndicate.",
-                                     f"Set up {syndicates} syndicate table(s) and a plenary; brief the evaluators on the objectives and the observation sheet.",
+                                     f"Set up {syndicates} syndicate table{'s' * (syndicates != 1)} and a plenary; brief the evaluators on the objectives and the observation sheet.",
                                      "Print each inject on its own card, addressed to the role named in the master events list."]),
         Block(kind="heading", text="Opening script", level=2),
         Block(kind="bullets", items=["Welcome; the objectives of the session, read out.",

@@ -108,7 +108,7 @@ def drafting_workshop(text: str, shape: Shape, participants: int, retriever: Ret
     blocks = [
         *opening(text, (
             f"A {_length_words(length)} drafting workshop for {participants} mission and UN country team staff in {groups} mixed "
-            f"syndicate(s) of up to {size}. Syndicates draft the vision and {priorities} priorities of an Integrated Strategic "
+            f"syndicate{'s' * (groups != 1)} of up to {size}. Syndicates draft the vision and {priorities} priorities of an Integrated Strategic "
             f"Framework for {place}, from a read-ahead of about {pages_of(words)} page(s) ({words} words) handed out beforehand."), notes),
         Block(kind="heading", text="Learning objectives", level=1),
         Block(kind="bullets", items=["Draft ISF elements (vision, priorities, results with owners and timelines) jointly across the mission and the country team.",
