@@ -279,22 +279,35 @@ def _named_first(named: list[tuple[dict, Citation]], limit: int) -> list[tuple[d
     return picked
 
 
+def _itself(fx: Focus) -> set[str]:
+    """The answers that give a quiz on one term away: the term itself, in any of its names."""
+    if len(fx.terms) != 1 or fx.texts:
+        return set()
+    return {n.lower() for n in fx.names()} | {f"{t.expansion} ({t.term})".lower() for t in fx.terms}
+
+
 def _fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Citation]]], count: int,
           fx: Focus) -> list[tuple[dict, Citation]]:
     """Up to ``count`` items, the pools taking turns: items on the subject first, related concepts only to fill what is
-    left; an answer at most twice (once in a short quiz: a withdrawal quiz's cases are about three missions), a stem once."""
+    left; an answer at most twice (once in a short quiz: a withdrawal quiz's cases are about three missions), a stem once,
+    a glossary term once (not its definition both ways); never the subject itself as the answer when the quiz is on one
+    term (in a quiz titled "the Integrated Strategic Framework", "which instrument …?" gives itself away)."""
     same = 1 if count < 6 else 2
     answers = Counter(item["answer"] for item, _ in picked)
     stems = {item["stem"] for item, _ in picked}
+    terms = {c.chunk_id for _, c in picked if c.doc_id == "glossary"}
+    itself = _itself(fx)
     for on_subject in (True, False):
         queues = [[x for x in pool if not on_subject or fx.about(f"{x[0]['stem']} {x[0]['answer']}")] for pool in pools]
         while len(picked) < count and any(queues):
             for queue in queues:
                 while queue:
                     item, citation = queue.pop(0)
-                    if answers[item["answer"]] < same and item["stem"] not in stems:
+                    if answers[item["answer"]] < same and item["stem"] not in stems and item["answer"].lower() not in itself \
+                            and citation.chunk_id not in terms:
                         answers[item["answer"]] += 1
                         stems.add(item["stem"])
+                        terms |= {citation.chunk_id} if citation.doc_id == "glossary" else set()
                         picked.append((item, citation))
                         break
                 if len(picked) == count:
@@ -318,8 +331,9 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     rng, fx = random.Random(seed), focus(topic, retriever)
     pools = [_concept_items(fx, retriever, rng), _role_and_document_items(fx, retriever, rng), _case_items(fx, retriever, rng)]
     pools = [[x for x in pool if difficulty == "mixed" or x[0]["difficulty"] == difficulty] for pool in pools]
-    picked = _named_first([x for x in _named_items(topic, fx, retriever, rng) if difficulty == "mixed"
-                           or x[0]["difficulty"] == difficulty], -(-count * NAMED_SHARE[0] // NAMED_SHARE[1]))
+    named = [x for x in _named_items(topic, fx, retriever, rng) if x[0]["answer"].lower() not in _itself(fx)]
+    picked = _named_first([x for x in named if difficulty == "mixed" or x[0]["difficulty"] == difficulty],
+                          -(-count * NAMED_SHARE[0] // NAMED_SHARE[1]))
     picked = _fill(picked, pools, count, fx)
     book = CitationBook()
     items = []

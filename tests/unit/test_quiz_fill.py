@@ -36,3 +36,20 @@ def test_the_policy_texts_a_subject_names_are_the_subject():
     assert fx.about("The _____ had already recommended integrated mission taskforces. Brahimi Report")
     assert fx.about("The shift was confirmed by a June 2008 decision of the Secretary-General.")
     assert not Focus(subject="peacebuilding", terms=[ISF]).about("The Brahimi Report recommended task forces.")
+
+
+def test_a_quiz_on_one_term_never_answers_with_the_term_and_asks_each_glossary_term_once():
+    fx = Focus(subject="integrated strategic framework", terms=[ISF])
+    giveaway = _item("Which planning instrument completes this statement? “The _____ was introduced in 2008.”",
+                     "Integrated Strategic Framework")
+    glossary = Citation(n=0, chunk_id="glossary:IMTF", doc_id="glossary", title="Glossary", short="Glossary", locator="IMTF",
+                        quote="q")
+    one_way = (dict(stem="Which definition fits the IMTF?", options=[], answer="HQ task force", kind="concept",
+                    difficulty="easy"), glossary)
+    other_way = (dict(stem="Which term does this definition describe? “HQ task force.”", options=[], answer="IMTF",
+                      kind="concept", difficulty="medium"), glossary)
+    picked = _fill([], [[giveaway, one_way, other_way]], 6, fx)
+    assert [i["answer"] for i, _ in picked] == ["HQ task force"]
+    several = Focus(subject="the ISF and the SLF", terms=[ISF, Term(term="SLF", expansion="Senior Leadership Forum",
+                                                                     definition="Forum.")])
+    assert _fill([], [[giveaway]], 6, several)  # two subjects: naming one of them is a fair question
