@@ -54,14 +54,29 @@ def _owner(topic: str, ctx: PlanningContext) -> str:
     return f"{TBD} (proposed: {lead}, lead of “{best}”)" if lead else TBD
 
 
-def _topic_rows(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> tuple[list[list[str]], list]:
+def _tension_for(topics: list[str], tensions: list[str], retriever: Retriever) -> dict[str, str]:
+    """For each topic of the request, the context tension that states its risk (the one sharing most words with it, the
+    topic's acronyms spelled out: 'the drawdown of the force' and 'Programmatic funding ends with the mission's drawdown'),
+    so the two are one row, not the same risk twice; a tension as close to two topics stays a row of its own."""
+    expanded = [_stems(retriever.glossary.expand(topic)) for topic in topics]
+    chosen: dict[str, str] = {}
+    for tension in tensions:
+        shared = [len(_stems(tension) & words) for words in expanded]
+        best = max(shared)
+        if best and shared.count(best) == 1 and topics[shared.index(best)] not in chosen:  # a tie names no one topic
+            chosen[topics[shared.index(best)]] = tension
+    return chosen
+
+
+def _topic_rows(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook,
+                stated: dict[str, str]) -> tuple[list[list[str]], list]:
     rows, found = [], []
     for topic in ask.topics:
         quote = _seen_elsewhere(topic, retriever, book)
         if quote:
             found.append((topic, quote))
-        risk = f"{FROM_REQUEST} — {topic}: what could go wrong is {TBD}" + (" (see how it went elsewhere, below)" if quote
-                                                                             else "")
+        said = f"{stated[topic]} (your planning context)" if topic in stated else f"what could go wrong is {TBD}"
+        risk = f"{FROM_REQUEST} — {topic}: {said}" + (" (see how it went elsewhere, below)" if quote else "")
         mitigate = mitigation(topic, retriever, book, set()) if ask.mitigations else TBD
         rows.append(([TBD] if ask.assumptions else []) + [risk, TBD, mitigate, _owner(topic, ctx)])
     return rows, found
@@ -72,8 +87,9 @@ def risks_table(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book:
     topics (all of them when the request names none), humanitarian-space risks when asked."""
     related = [t for t in ctx.tensions if not ask.topics or _related(t, ask.topics)]
     left_out = [t for t in ctx.tensions if t not in related]
-    topic_rows, found = _topic_rows(ctx, ask, retriever, book)
-    risks = [*related, *(HUMANITARIAN_RISKS if ask.humanitarian else ())]
+    stated = _tension_for(ask.topics, related, retriever) if ask.topics else {}
+    topic_rows, found = _topic_rows(ctx, ask, retriever, book, stated)
+    risks = [*(r for r in related if r not in stated.values()), *(HUMANITARIAN_RISKS if ask.humanitarian else ())]
     header = ["Assumption", "Risk if it does not hold"] if ask.assumptions else ["Risk"]
     rows = [header + ["Likelihood / impact", "Mitigation", "Owner"]] + topic_rows
     used: set[str] = set()  # one library sentence mitigates one row
