@@ -196,11 +196,13 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     examples = on_subject(chooser, "practice", gate, f"{section.practice} {section.requirement}", focus, n_practice, topics)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
+    # without a humanitarian response (and none asked about), questions about humanitarian actors do not arise
+    questions = [q for q in section.questions if ctx.humanitarian_response or ask.humanitarian or "humanitarian" not in q] \
+        or list(section.questions)
     if length == "brief":
-        blocks.append(Block(kind="paragraph", text=f"{OPEN_QUESTION} {section.questions[0]}"))
+        blocks.append(Block(kind="paragraph", text=f"{OPEN_QUESTION} {questions[0]}"))
     else:
-        blocks += [Block(kind="heading", text=QUESTIONS_LABEL, level=2),
-                   Block(kind="bullets", items=list(section.questions[:n_questions]))]
+        blocks += [Block(kind="heading", text=QUESTIONS_LABEL, level=2), Block(kind="bullets", items=questions[:n_questions])]
     return blocks
 
 

@@ -203,6 +203,14 @@ def test_context_never_invents_owners(report):
     assert all(row[6] == TBD and row[7] == TBD for row in rows[1:])
 
 
+def test_humanitarian_questions_only_where_there_is_a_humanitarian_response(report, spm_and_transition):
+    """The SPM's context has no humanitarian response: its draft does not ask whether the HCT was consulted."""
+    def asks_hct(r):
+        return any("humanitarian country team been consulted" in text for b in r.blocks for text in [b.text, *b.items])
+
+    assert asks_hct(report) and not asks_hct(spm_and_transition[0])
+
+
 def test_unknown_section_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown section"):
         select_sections(["vision", "budget"])
