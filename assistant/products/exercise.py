@@ -288,11 +288,11 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))
     asked = requested_injects(topic, injects or [])
-    events = _injects(chosen, fmt, asked, premise_injects(topic))
+    events = _injects(chosen, fmt, asked, done := premise_injects(topic))  # what has happened is not played
     when = {r.inject.title: r.when for r in asked if r.when}
     cards = [(n, role_for(n)) for n in cast or []]
     named = [(card, chosen.briefs.get(n, card.brief)) for n, card in cards]  # the roles asked for come first
-    roles = named + [r for r in topic_roles(chosen, premise_injects(topic)) if r[0].title not in set(cast or [])]
+    roles = named + [r for r in topic_roles(chosen, done) if r[0].title not in set(cast or [])]
     for name in dict.fromkeys(n.strip() for r in asked for n in r.inject.to.split(",")):
         if name in ROLES and name not in {role.title for role, _ in roles}:
             roles.append((ROLES[name], ROLES[name].brief))

@@ -331,7 +331,8 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     rng, fx = random.Random(seed), focus(topic, retriever)
     pools = [_concept_items(fx, retriever, rng), _role_and_document_items(fx, retriever, rng), _case_items(fx, retriever, rng)]
     pools = [[x for x in pool if difficulty == "mixed" or x[0]["difficulty"] == difficulty] for pool in pools]
-    named = [x for x in _named_items(topic, fx, retriever, rng) if x[0]["answer"].lower() not in _itself(fx)]
+    itself = _itself(fx)
+    named = [x for x in _named_items(topic, fx, retriever, rng) if x[0]["answer"].lower() not in itself]
     picked = _named_first([x for x in named if difficulty == "mixed" or x[0]["difficulty"] == difficulty],
                           -(-count * NAMED_SHARE[0] // NAMED_SHARE[1]))
     picked = _fill(picked, pools, count, fx)
