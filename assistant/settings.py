@@ -79,6 +79,16 @@ class RetrievalSettings(BaseModel):
         0.5, description="Weight of the dense ranking in fusion (BM25 is stronger on UN texts; see docs/evaluation.md)."
     )
     lexical_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
+    sentence_dense_weight: float = Field(
+        0.5, description="Weight of passages ranked by their nearest sentence (dense) in hybrid fusion; 0 leaves it out."
+    )
+    sentence_lexical_weight: float = Field(
+        0.5, description="Weight of passages ranked by their best BM25 sentence in hybrid fusion; 0 leaves it out."
+    )
+    described_weight: float = Field(
+        1.0, description="Weight of a document the query names by description ('the 2025 General Assembly resolution'), "
+                         "its passages ranked for the rest of the query; 0 leaves it out."
+    )
     superseded_penalty: float = Field(
         0.5, description="Multiplier on the fused score of superseded documents (prefer current)."
     )

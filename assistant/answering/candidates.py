@@ -120,7 +120,8 @@ def _within(query: str, described: dict[str, set[str]], naming: AbstractSet[str]
     inside = Filters(doc_ids=sorted(described))
     expanded = retriever.glossary.expand(asked)
     vector = retriever.encoder.query_vector(expanded)
-    rows = {retriever.row[h.chunk_id]: h.rank for h in retriever.search(asked, filters=inside) if h.chunk_id in retriever.row}
+    hits = retriever.search(asked, filters=inside, by_sentence=False)
+    rows = {retriever.row[h.chunk_id]: h.rank for h in hits if h.chunk_id in retriever.row}
     found = index.search(expanded, vector, SENTENCE_SEARCH, retriever.allowed_rows(inside))
     return Within(set(described), rows, vector, index.lexical_scores(expanded), found)
 

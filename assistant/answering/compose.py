@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answering.candidates import candidates, on_topic
-from assistant.answering.described import described
 from assistant.answering.gaps import (
     aliases,
     asked_share,
@@ -51,6 +50,7 @@ from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
 from assistant.answering.scoring import Candidate
 from assistant.corpus.manifest import DocumentInfo, Manifest, load_manifest
+from assistant.index.described import described
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import SentenceIndex
@@ -127,7 +127,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     """Decide and select: every judgment of the extractive answer, nothing rendered yet."""
     query = search_query or question
     q = with_library_names(understand(query), retriever)
-    hits = hits if hits is not None else retriever.search(query, filters=filters)
+    hits = hits if hits is not None else retriever.search(query, filters=filters, by_sentence=False)
     index = retriever.sentences
     library_docs = library_doc_ids(retriever)
     manifest = load_manifest(retriever.settings.corpus_dir)

@@ -23,9 +23,11 @@ from pydantic import BaseModel, Field
 
 from assistant.citation import SOURCE_TYPES, Citation, format_citation
 from assistant.corpus.glossary import Glossary, load_glossary
+from assistant.corpus.manifest import load_manifest
+from assistant.index.described import described
 from assistant.index.embeddings import Encoder, encoder_for
 from assistant.index.fusion import ranked, reciprocal_rank_fusion
-from assistant.index.lexical import LexicalIndex
+from assistant.index.lexical import LexicalIndex, tokenize
 from assistant.index.lexical_snapshot import LexicalSnapshot
 from assistant.index.sentences import SentenceIndex
 from assistant.index.shared_vectors import SharedVectors
@@ -229,21 +231,68 @@ class Retriever:
         return keep.astype(np.float32)
 
     # --- search ------------------------------------------------------------------------
-    def search(self, query: str, k: int | None = None, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:
-        """The k best passages for the query."""
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None, mode: Mode = "hybrid",
+               by_sentence: bool = True) -> list[Hit]:
+        """The k best passages for the query.
+
+        ``hybrid`` fuses passages ranked by dense similarity and by BM25, passages ranked by their best sentence
+        (dense and BM25, :meth:`SentenceIndex.passage_rankings`) and, when the question names a library document
+        by description ("the 2025 General Assembly resolution"), that document's passages ranked for the rest of
+        the question (:mod:`described`). ``by_sentence=False`` keeps the first two only: the answerer runs its
+        own sentence and named-document searches, and its scorer was fitted on those passage ranks
+        (docs/evaluation.md).
+        """
         self.refresh()
         k = k or self.settings.top_k
         filters = filters or Filters()
         expanded = self.glossary.expand(query)
-        n = max(self.settings.candidates, k)
         vector = self.query_vector(query, expanded)
-        dense: list[tuple[str, float]] = []
-        lexical: list[tuple[int, float]] = []
+        n = max(self.settings.candidates, k)
+        rankings, weights, similarity = self._rankings(expanded, vector, n, filters, mode, by_sentence)
+        if mode == "hybrid" and by_sentence and self.settings.described_weight > 0:
+            inside = self._inside_described(query, filters)
+            if inside is not None:
+                asked, named = inside
+                scores = reciprocal_rank_fusion(*self._rankings(self.glossary.expand(asked), self.query_vector(asked), n,
+                                                                named, mode, True)[:2], self.settings.rrf_k)
+                rankings.append(ranked(scores, n))
+                weights.append(self.settings.described_weight)
+        return self._fuse(rankings, weights, similarity, vector, k)
+
+    def _rankings(self, expanded: str, vector: np.ndarray, n: int, filters: Filters, mode: Mode,
+                  by_sentence: bool) -> tuple[list[list[str]], list[float], dict[str, float]]:
+        """The ranked passage-id lists to fuse, their weights, and the dense similarities already known."""
+        s = self.settings
+        rankings: list[list[str]] = []
+        weights: list[float] = []
+        similarity: dict[str, float] = {}
         if mode in ("hybrid", "dense") and len(self.snapshot):
             dense = self.store.dense(vector.tolist(), k=min(n, len(self.snapshot)), where=filters.where())
+            similarity = dict(dense)
+            rankings.append([cid for cid, _ in dense])
+            weights.append(s.dense_weight)
         if mode in ("hybrid", "lexical"):
-            lexical = self.lexical.search(expanded, n, self._mask(filters))
-        return self._fuse(dense, lexical, vector, k)
+            rankings.append([self.snapshot.ids[row] for row, _ in self.lexical.search(expanded, n, self._mask(filters))])
+            weights.append(s.lexical_weight)
+        if mode == "hybrid" and by_sentence and len(self.snapshot):
+            by_best = self.sentences.passage_rankings(expanded, vector, n, self.allowed_rows(filters))
+            for rows, weight in zip(by_best, (s.sentence_dense_weight, s.sentence_lexical_weight), strict=True):
+                if weight > 0:
+                    rankings.append([self.snapshot.ids[row] for row in rows])
+                    weights.append(weight)
+        return rankings, weights, similarity
+
+    def _inside_described(self, query: str, filters: Filters) -> tuple[str, Filters] | None:
+        """The rest of the question and a filter to the library documents it names by description, if any."""
+        held = set(np.unique(self.snapshot.columns["doc_id"]).tolist()) if len(self.snapshot) else set()
+        documents = load_manifest(self.settings.corpus_dir).documents
+        named = described(query, [documents[d] for d in sorted(held) if d in documents])
+        wanted = sorted(d for d in named if not filters.doc_ids or d in filters.doc_ids)
+        naming = {t for words in named.values() for t in words}
+        asked = " ".join(w for w in query.split() if not set(tokenize(w)) & naming)
+        if not wanted or not tokenize(asked):
+            return None
+        return asked, filters.model_copy(update={"doc_ids": wanted})
 
     def _records(self, ids: list[str]) -> dict[str, Record]:
         """Records of these ids: from memory when the snapshot's texts are loaded, else one store read."""
@@ -260,11 +309,10 @@ class Retriever:
         row = self.row.get(cid)
         return self.snapshot.columns["status"][row] if row is not None else ""
 
-    def _fuse(self, dense: list[tuple[str, float]], lexical: list[tuple[int, float]], vector: np.ndarray, k: int) -> list[Hit]:
+    def _fuse(self, rankings: list[list[str]], weights: list[float], similarity: dict[str, float], vector: np.ndarray,
+              k: int) -> list[Hit]:
         s = self.settings
-        similarity = dict(dense)
-        lexical_ids = [self.snapshot.ids[row] for row, _ in lexical]
-        scores = reciprocal_rank_fusion([[cid for cid, _ in dense], lexical_ids], [s.dense_weight, s.lexical_weight], s.rrf_k)
+        scores = reciprocal_rank_fusion(rankings, weights, s.rrf_k)
         unknown = [c for c in scores if c not in self.row]  # written by another process since the snapshot
         status = {r.id: r.meta.status for r in self.store.get(unknown)} if unknown else {}
         for cid in scores:

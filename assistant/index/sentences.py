@@ -45,6 +45,7 @@ from assistant.index.shared_vectors import SharedVectors
 
 MIN_CHARS = 40
 MAX_CHARS = 1000  # the longest real sentence of the default corpus a question needs is 907 characters (S/2012/765)
+SENTENCES_PER_PASSAGE = 3  # sentences read per passage wanted when ranking passages by their best sentence
 ENCODE_BATCH = 16  # 4–16 within noise, 32 and 64 slower on 2 cores (docs/benchmarks.md, scripts/bench_encoder.py)
 # Openings that point back to the previous sentence: quoted alone they lose their subject.
 LEANING = re.compile(
@@ -225,18 +226,38 @@ class SentenceIndex:
         """Quotable sentences nearest the query, dense and BM25 (k of each, merged, dense first)."""
         if not len(self):
             return []
-        dense = self.vectors @ vector
-        dense[~self.quotable] = -np.inf
-        mask = None
-        if allowed_rows is not None:
-            allowed = allowed_rows[self.rows] > 0
-            dense[~allowed] = -np.inf
-            mask = allowed[self.lexical_ids].astype(np.float32)
+        dense, mask = self._scored(vector, allowed_rows)
         k = min(k, len(self))
         top = np.argpartition(-dense, k - 1)[:k]
         found = [int(i) for i in top[np.argsort(-dense[top])] if np.isfinite(dense[i])]
         found += [int(self.lexical_ids[r]) for r, _ in self.lexical.search(query, k, mask)]
         return list(dict.fromkeys(found))
+
+    def _scored(self, vector: np.ndarray, allowed_rows: np.ndarray | None) -> tuple[np.ndarray, np.ndarray | None]:
+        """Cosine of every sentence to the query (-inf where not quotable or filtered out) and the BM25 row mask."""
+        dense = self.vectors @ vector
+        dense[~self.quotable] = -np.inf
+        if allowed_rows is None:
+            return dense, None
+        allowed = allowed_rows[self.rows] > 0
+        dense[~allowed] = -np.inf
+        return dense, allowed[self.lexical_ids].astype(np.float32)
+
+    def passage_rankings(self, query: str, vector: np.ndarray, k: int,
+                         allowed_rows: np.ndarray | None = None) -> tuple[list[int], list[int]]:
+        """Passage rows ranked by their best sentence, once by dense similarity and once by BM25 (k rows each).
+
+        A passage is as good as its best sentence ("MaxP"): a passage whose one sentence answers, among several
+        on other things, ranks low as a whole but high through that sentence (docs/evaluation.md).
+        """
+        if not len(self):
+            return [], []
+        dense, mask = self._scored(vector, allowed_rows)
+        wanted = min(len(self), k * SENTENCES_PER_PASSAGE)
+        top = np.argpartition(-dense, wanted - 1)[:wanted]
+        by_dense = [int(self.rows[i]) for i in top[np.argsort(-dense[top])] if np.isfinite(dense[i])]
+        by_bm25 = [int(self.rows[self.lexical_ids[r]]) for r, _ in self.lexical.search(query, wanted, mask)]
+        return list(dict.fromkeys(by_dense))[:k], list(dict.fromkeys(by_bm25))[:k]
 
     def lexical_scores(self, query: str) -> np.ndarray:
         """BM25 score of every sentence for the query, scaled so the best is 1 (zeros when nothing matches)."""

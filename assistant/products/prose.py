@@ -102,8 +102,7 @@ def verify_paragraph(reply: str, ctx_text: str, passages: dict[int, str], verifi
 def draft_paragraph(section_title: str, question: str, ctx: PlanningContext, retriever: Retriever,
                     book: CitationBook) -> Paragraph:
     """One model-written, verified paragraph for a section; citations numbered in the report's book."""
-    hits = retriever.search(question)
-    given = llm_passages(plan_answer(question, retriever, hits=hits), retriever)
+    given = llm_passages(plan_answer(question, retriever), retriever)
     ctx_text = context_text(ctx)
     messages = build_draft_messages(section_title, ctx.country, ctx_text,
                                     [(i + 1, h.label, h.text) for i, h in enumerate(given)])

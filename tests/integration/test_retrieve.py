@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.index.retrieve import Filters
+from assistant.index.retrieve import Filters, Retriever
 
 pytestmark = pytest.mark.integration
 
@@ -72,3 +72,31 @@ def test_an_answer_reads_the_generation_marker_once_a_question(retriever, monkey
     monkeypatch.setattr(retriever.store, "generation", lambda: reads.append(1) or original())
     answer_question("What must an Integrated Strategic Framework contain?", retriever)
     assert len(reads) == 1
+
+
+def _without(retriever, **weights) -> Retriever:
+    """The same index searched with some fusion lists left out (their weights 0)."""
+    return Retriever(retriever.settings.model_copy(update=weights), retriever.store, retriever.encoder, retriever.glossary)
+
+
+def _rank(hits, phrase: str) -> int | None:
+    return next((h.rank for h in hits if phrase.lower() in h.text.lower()), None)
+
+
+def test_a_passage_ranks_by_its_best_sentence(retriever):
+    # S/2012/765 says UNMIT kept the "one United Nations system" approach in one sentence of a passage about
+    # other things: passage dense and BM25 alone put it third, its sentence puts it first.
+    question = "Which approach did UNMIT keep, consistent with its integrated strategic framework?"
+    plain = _without(retriever, sentence_dense_weight=0.0, sentence_lexical_weight=0.0, described_weight=0.0)
+    assert _rank(retriever.search(question, k=5), "one United Nations system") == 1
+    assert _rank(plain.search(question, k=5), "one United Nations system") != 1
+    assert retriever.search(question, k=5, by_sentence=False) == plain.search(question, k=5)
+
+
+def test_a_document_named_by_description_is_searched_for_the_rest_of_the_question(retriever):
+    # "the 2025 peacebuilding architecture review" names A/RES/80/11; its paragraph on country teams shares
+    # few words with the title the preamble repeats, and ranks in the top 3 only through that search.
+    question = "What does the 2025 peacebuilding architecture review ask of UN country teams?"
+    fact = "Encourages United Nations country teams"
+    assert (_rank(retriever.search(question, k=5), fact) or 99) <= 3
+    assert (_rank(_without(retriever, described_weight=0.0).search(question, k=10), fact) or 99) > 3

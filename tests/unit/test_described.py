@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.answering.described import described
 from assistant.corpus.manifest import DocumentInfo
+from assistant.index.described import described
 
 RESOLUTION = DocumentInfo(id="a-res-80-11", title="2025 review of the United Nations peacebuilding architecture",
                           short="A/RES/80/11", issuer="General Assembly", type="resolution", date="2025-11-26")

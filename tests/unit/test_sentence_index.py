@@ -96,3 +96,26 @@ def test_the_longest_sentence_a_question_needs_is_quotable():
     paragraph = next(p for p in text.split("\n\n") if "Taur Matan Ruak, the Prime Minister" in p)
     sentence = next(s for s in passage_sentences(paragraph) if s.startswith("During the visit, the mission met"))
     assert len(sentence) > 900 and quotable(sentence)
+
+
+def test_passages_ranked_by_their_best_sentence_each_once_and_within_the_filter(tmp_path):
+    import numpy as np
+    from fakes import FakeEncoder
+
+    from assistant.index.records import ChunkMeta, Record
+    from assistant.index.sentences import SentenceIndex
+
+    texts = ["Police recruitment continued in the districts during the year. The Integration Steering Group meets "
+             "quarterly to review progress on integration.",
+             "The Integration Steering Group meets quarterly to review progress. It reports to the Policy Committee.",
+             "Budgets for the mission were reduced in the second half of the year by the General Assembly."]
+    records = [Record(f"a{i}", t, ChunkMeta(doc_id="a", seq=i, title="A", short="A 2013")) for i, t in enumerate(texts)]
+    encoder = FakeEncoder()
+    index = SentenceIndex.build(records, encoder, tmp_path)
+    query = "Integration Steering Group quarterly"
+    by_dense, by_bm25 = index.passage_rankings(query, encoder.query_vector(query), k=3)
+    assert sorted(by_dense) == [0, 1, 2] and by_dense[-1] == 2  # every passage once, the one with no such sentence last
+    assert set(by_bm25) == {0, 1}  # BM25 leaves out passages with no query word
+    by_dense, by_bm25 = index.passage_rankings(query, encoder.query_vector(query), k=3,
+                                               allowed_rows=np.array([0, 1, 1], dtype=np.float32))
+    assert 0 not in by_dense and by_bm25 == [1]
