@@ -55,6 +55,7 @@ from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import SentenceIndex
 
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 SUPPORT_RATIO = 0.5  # a supporting point scores at least this share of the lead's score
 SUPPORT_FLOOR = 0.15
 REDUNDANT = 0.9  # cosine above which a sentence repeats one already chosen
@@ -163,7 +164,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     else:
         asked = own.predicate_terms if query != question else None  # a follow-up's own new ask
         named = named_library_docs(query, manifest, library_docs) | set(naming)
-        plan.units = select(q, from_named(found, named, retriever), retriever, asked)
+        plan.units = select(q, from_named(found, named, retriever), retriever, asked, YEAR.findall(question))
     return plan
 
 
@@ -238,7 +239,8 @@ def _items(index: SentenceIndex, c: Candidate) -> list[Unit]:
             for i in index.following_items(c.index)]
 
 
-def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked: list[str] | None = None) -> list[Unit]:
+def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked: list[str] | None = None,
+           years: list[str] | None = None) -> list[Unit]:
     """Lead, the list it introduces, and up to three non-redundant supporting points.
 
     ``asked``: what a follow-up newly asks, in its own words ('conclud' in 'what did it conclude?'); by default
@@ -246,7 +248,7 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
     index = retriever.sentences
     allowed = lead_pool(q, found)
     units: list[Unit] = []
-    pointed = pointed_back(q.predicate_terms if asked is None else asked, allowed, SUPPORT_RATIO)
+    pointed = pointed_back(q.predicate_terms if asked is None else asked, allowed, SUPPORT_RATIO, years or [], q.type)
     if pointed is not None:  # the answer was quoted earlier in the conversation: point back, do not repeat it
         units.append(_pointer(retriever, pointed))
     allowed = [c for c in allowed if not c.given] or allowed

@@ -14,8 +14,13 @@ better-scored "MINUJUSTH has completed its investigation …".
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from assistant.answering.scoring import Candidate
 from assistant.index.lexical import tokenize
+
+AGENT_WINDOW = 80  # characters after a passive verb in which 'by' may name the doer
 
 
 def answering_given(asked_terms: list[str], allowed: list[Candidate], ratio: float) -> Candidate:
@@ -29,16 +34,38 @@ def answering_given(asked_terms: list[str], allowed: list[Candidate], ratio: flo
                  and asked <= set(tokenize(c.text))), best)
 
 
-def pointed_back(asked_terms: list[str], allowed: list[Candidate], ratio: float) -> Candidate | None:
+def could_answer(asked_terms: list[str], years: Sequence[str], candidate: Candidate, qtype: str = "") -> bool:
+    """Can a sentence given earlier answer this follow-up? Only if it holds at least half of what is asked, every
+    year the follow-up names and, for *who*, the doer: "Which office took over from it?" does not point to "The
+    assessment took place …" (one word of three), "… by mid-2019?" not to the strength "As of September 2017",
+    "Who introduced it?" not to "The ISF was introduced … in 2008" (passive, no "by")."""
+    words = set(tokenize(candidate.text))
+    asked = set(asked_terms)
+    if 2 * len(asked & words) < len(asked) or not all(y in candidate.text for y in years):
+        return False
+    return qtype != "who" or not any(_agentless(stem, candidate.text) for stem in asked)
+
+
+def _agentless(stem: str, text: str) -> bool:
+    """Does the text hold the asked verb in the passive with no 'by' naming who did it?"""
+    found = re.search(rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?{re.escape(stem)}\w*", text, re.IGNORECASE)
+    return found is not None and not re.search(r"\bby\b", text[found.end():found.end() + AGENT_WINDOW])
+
+
+def pointed_back(asked_terms: list[str], allowed: list[Candidate], ratio: float, years: Sequence[str] = (),
+                 qtype: str = "") -> Candidate | None:
     """The given sentence a follow-up's answer points back to, None when the answer is a new sentence.
 
     The best candidate given earlier is pointed to (:func:`answering_given`); so is a given one close behind a new
     best (at least ``ratio`` of its score) that holds more of the question's focus than the best does: "What were
     the integrated operational teams meant to do?" points back to the sentence about those teams quoted in the last
-    answer, not past it to a new sentence sharing one word ("meant") with the question.
+    answer, not past it to a new sentence sharing one word ("meant") with the question. Either way, only a sentence
+    that :func:`could_answer` the follow-up is pointed to.
     """
     best = allowed[0]
     if best.given:
-        return answering_given(asked_terms, allowed, ratio)
+        found = answering_given(asked_terms, allowed, ratio)
+        return found if could_answer(asked_terms, years, found, qtype) else None
     share = best.features.get("focus", 0.0)
-    return next((c for c in allowed if c.given and c.score >= best.score * ratio and c.features.get("focus", 0.0) > share), None)
+    return next((c for c in allowed if c.given and c.score >= best.score * ratio and c.features.get("focus", 0.0) > share
+                 and could_answer(asked_terms, years, c, qtype)), None)

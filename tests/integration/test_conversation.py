@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering.answer import ALREADY_GIVEN
 from assistant.answering.conversation import Conversation
 
 
@@ -49,3 +50,13 @@ def test_a_follow_up_permission_question_the_library_does_not_settle_is_a_gap(re
     assert "The library does not state whether the country team can change the ISF on its own." in follow.answer, \
         follow.answer
     assert follow.abstained and all(s.role in ("closest", "note") for s in follow.sentences)
+
+
+@pytest.mark.integration
+def test_a_follow_up_does_not_point_back_to_a_sentence_that_cannot_answer_it(retriever):
+    # The first answer says the ISF "was introduced … in 2008", in the passive: who introduced it is not stated there,
+    # so the follow-up must not claim the answer was quoted above.
+    chat = Conversation(retriever, backend="extractive")
+    chat.ask("What is the Integrated Strategic Framework?")
+    follow = chat.ask("Who introduced it?")
+    assert ALREADY_GIVEN not in follow.answer and not any(s.role == "given" for s in follow.sentences), follow.answer

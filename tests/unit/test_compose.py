@@ -9,7 +9,7 @@ import pytest
 
 from assistant.answering.candidates import _carries_the_ask
 from assistant.answering.compose import _redundant, lead_pool, named_library_docs
-from assistant.answering.given import answering_given, pointed_back
+from assistant.answering.given import answering_given, could_answer, pointed_back
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import understand
 from assistant.answering.scoring import Candidate, never_an_answer
@@ -113,3 +113,20 @@ def test_a_follow_up_points_back_past_a_new_sentence_that_holds_less_of_its_focu
     assert pointed_back(asked, [study, _scored(teams.text, 0.73, 0.2, True)], 0.5) is None  # no more focus
     assert pointed_back(asked, [study, _scored(teams.text, 0.73, 1.0, False)], 0.5) is None  # not given
     assert pointed_back(asked, [teams, study], 0.5) is teams  # the best was given: as before
+
+
+def test_a_given_sentence_is_pointed_to_only_when_it_could_answer_the_follow_up():
+    took = _given("The Global Focal Point assessment took place in close cooperation with the Government of Haiti.", 0.98)
+    office = understand("Which office took over from MINUJUSTH?").predicate_terms
+    assert not could_answer(office, [], took)  # one asked word of three
+    assert pointed_back(office, [took, _given("MINUJUSTH will close.", 0.5, given=False)], 0.5) is None
+    strength = _given("As of September 2017, the overall strength of the force had reached some 14,000 officers.", 0.9)
+    strong = understand("How strong was the Haitian National Police by mid-2019?").predicate_terms
+    assert could_answer(strong, ["2017"], strength) and not could_answer(strong, ["2019"], strength)
+    assert pointed_back(strong, [strength], 0.5, ["2019"]) is None
+    introduced = _given("The ISF was introduced and made into a requirement in 2008.", 0.9)
+    who = understand("Who introduced the ISF?")
+    assert not could_answer(who.predicate_terms, [], introduced, who.type)  # passive, no 'by': not who did it
+    assert could_answer(who.predicate_terms, [], introduced, "when")
+    by = _given("The ISF was introduced by the Secretary-General's Policy Committee in 2008.", 0.9)
+    assert could_answer(who.predicate_terms, [], by, who.type)
