@@ -8,9 +8,10 @@ occurring in the library ("the triple-hatted deputy SRSG", not "SRSG"). Then:
   question that asked *what* did something ("What replaced the ISF in Sierra Leone?") "it" is the
   answer's subject instead ("the joint vision");
 * an elliptical follow-up takes the previous question with the new qualifier: "and by mid-2019?"
-  replaces "by September 2017"; "and MONUSCO?" replaces the mission named before ("what about
-  corruption under MINUJUSTH?" also replaces what it was asked about: "… on rule of law" → "… on
-  corruption"); "what about funding?" asks the previous question's ask of the new thing;
+  replaces "by September 2017", "and by 2011?" replaces "in September 2012"; "and MONUSCO?" replaces
+  the mission named before ("what about corruption under MINUJUSTH?" also replaces what it was asked
+  about: "… on rule of law" → "… on corruption"); "what about funding?" asks the previous question's
+  ask of the new thing;
 * a lone question word asks the previous question anew: "and why?" → "Why was the DFS created?";
 * "tell me more" asks the previous question again (what was already said is not repeated).
 
@@ -18,6 +19,8 @@ occurring in the library ("the triple-hatted deputy SRSG", not "SRSG"). Then:
 'Who approves the ISF?'
 >>> condense_rules("and by mid-2019?", "How strong was the Haitian National Police by September 2017?")
 'How strong was the Haitian National Police by mid-2019?'
+>>> condense_rules("and by 2011?", "How many UNMIT police officers were deployed in September 2012?")
+'How many UNMIT police officers were deployed by 2011?'
 >>> condense_rules("and MONUSCO?", "How many troops does MINUSMA have?")
 'How many troops does MONUSCO have?'
 >>> condense_rules("What is a JMAC?", "What must an ISF contain?")
@@ -54,6 +57,9 @@ TOPIC_WORDS = 8
 MODIFIERS = frozenset({"first", "second", "third", "last", "initial", "original", "new", "current", "latest", "next",
                        "previous", "former"})  # which one of a kind, not the kind itself
 ELLIPTIC_WORDS = 2
+# a point or span in time: 'in September 2012', 'by mid-2019', 'as of 30 June 2011', 'in 2011/12'
+TIME_PHRASE = re.compile(r"\b(?:by|in|during|after|before|since|until|as of|as at|at the end of)\s+(?:(?:early|mid|late)[- ])?"
+                         r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:/\d\d)?\b")
 
 
 def _content(words: list[str]) -> list[str]:
@@ -144,6 +150,9 @@ def _qualified(previous: str, fragment: str, topic: str) -> str:
     """
     base = previous.strip().rstrip("?").strip()
     first = fragment.split()[0].lower()
+    time = TIME_PHRASE.search(base)
+    if TIME_PHRASE.fullmatch(fragment) and time:  # 'and by 2011?' after '… in September 2012': the time is replaced
+        return f"{base[:time.start()]}{fragment}{base[time.end():]}?"
     if first in PREPOSITIONS:
         spots = list(re.finditer(rf"\b{first}\b", base, flags=re.IGNORECASE))
         if spots:

@@ -71,6 +71,10 @@ def test_it_after_a_what_did_question_is_the_answer():
      "How strong was the Haitian National Police by mid-2019?"),
     ("and in 2019?", "How many troops did MINUSTAH have in Haiti in 2017?",
      "How many troops did MINUSTAH have in Haiti in 2019?"),
+    ("and by 2011?", "How many UNMIT police officers were deployed in September 2012?",  # another preposition
+     "How many UNMIT police officers were deployed by 2011?"),
+    ("and in 2019?", "How strong was the Haitian National Police by September 2017?",
+     "How strong was the Haitian National Police in 2019?"),
     ("and MONUSCO?", "How many troops does MINUSMA have?", "How many troops does MONUSCO have?"),
     ("what about the Mission Concept?", "What must an ISF contain?", "What must the Mission Concept contain?"),
     ("and what about corruption under MINUJUSTH?", "Which programme did MINUSTAH run with UNDP on rule of law?",
