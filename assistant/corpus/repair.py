@@ -14,6 +14,8 @@ nothing else in the wording changes, so quotes stay verbatim to the repaired sou
 >>> vocab = Vocabulary.from_text("The governance of Timor-Leste. The Secretary-General smooth.")
 >>> repair_words("T he go vernance of TimorLeste and the SecretaryGeneral, a part.", vocab)
 'The governance of Timor-Leste and the Secretary-General, a part.'
+>>> repair_words("The Mission ’s plan (2017 -2021) for some 14, 000 officers, in paras. 21, 104.", vocab)
+'The Mission’s plan (2017-2021) for some 14,000 officers, in paras. 21, 104.'
 >>> dehyphenate(["the well -", "established plan for Timor-", "Leste"], vocab)
 ['the well-established', 'plan for Timor-Leste']
 """
@@ -34,6 +36,11 @@ _PAIR = re.compile(rf"(?<![\w\-’'/.@])({LETTERS}) ({LETTERS})(?![\w\-’'/@])"
 _PAIR_START = re.compile(rf"(?<![\w\-’'/.@])({LETTERS}) (?=({LETTERS})(?![\w\-’'/@]))")
 _GLUED = re.compile(r"(?<![\w\-])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w\-])")
 _SPACED_HYPHEN = re.compile(rf"(?<=[^\W\d_]) -(?={LETTERS}-?)")
+_SPACED_RANGE = re.compile(r"(?<=\d) -(?=\d|[a-z])")  # '2017 -2021', '10 -year'
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) (?=[’']s\b)")  # 'the Mission ’s police'
+# '14, 000': a thousands group cut off by a space. Only a group starting with 0, which no number in a list
+# ('paras. 21, 104') does.
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}), (0\d\d)(?![\d,])")
 SINGLE_LETTER_WORDS = {"a", "i"}
 COMMON_WORD_FREQUENCY = 1000  # pyspellchecker's English list below this holds fragments such as 'th', 'nd', 'lu'
 _SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -78,8 +85,10 @@ def common_english() -> dict[str, int]:
 
 
 def repair_words(text: str, vocab: Vocabulary) -> str:
-    """Join words split by a space, restore lost compound hyphens; otherwise leave the text as is."""
-    text = _SPACED_HYPHEN.sub("-", text)
+    """Join words split by a space, restore lost compound hyphens, close spaced number ranges, possessives and
+    thousands; otherwise leave the text as is."""
+    text = _SPACED_RANGE.sub("-", _SPACED_HYPHEN.sub("-", text))
+    text = _SPLIT_THOUSANDS.sub(r"\1,\2", _SPACED_POSSESSIVE.sub("", text))
     text = _join_split(text, vocab)
     return _GLUED.sub(lambda m: _unglue(m, vocab), text)
 

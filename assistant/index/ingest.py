@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 EMBED_BATCH = 256
 # Bump when loaders, text cleaning or chunking change what is stored: documents cut by another
 # version are re-chunked on the next ingest even though their files did not change.
-TEXT_PIPELINE = "3"
+TEXT_PIPELINE = "4"
 PARSE_WORKERS = 1
 # The parser runs ahead of the encoder at a lower priority: it needs a few per cent of the CPU, and takes it
 # from the encoder's idle moments rather than from its runs.

@@ -62,3 +62,13 @@ def test_compounds_and_wording_stay_as_the_source_spells_them():
     # wording otherwise verbatim: every word of the repaired text is a word of the source
     words = set(re.findall(LETTERS, source))
     assert set(re.findall(LETTERS, repaired)) - words <= {"Secretary", "General", "Prosecutor", "Timor", "Leste"}
+
+
+def test_spaced_ranges_possessives_and_thousands_in_the_default_corpus_are_closed():
+    s2017_840 = _text("sg-report-minustah-s-2017-840.md")
+    assert "(2017 -2021)" not in s2017_840 and "(2017-2021)" in s2017_840
+    assert "Mission ’s" not in s2017_840 and "Mission’s police component" in s2017_840
+    s2017_604 = _text("sg-report-minustah-s-2017-604.md")
+    assert "14, 000" not in s2017_604 and "approximately 14,000 police officers" in s2017_604
+    s2019_563 = _text("sg-report-minujusth-s-2019-563.md")
+    assert "September 2018, 188 of whom" in s2019_563  # a date and a count, not a split number
