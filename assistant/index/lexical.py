@@ -2,7 +2,8 @@
 
 Exact words matter in UN planning — symbols, acronyms, names of missions — and dense
 embeddings blur them; BM25 keeps them. Tokens are lower-cased, English-stemmed and
-stop-word filtered; a filter is a 0/1 weight per passage.
+stop-word filtered, irregular past forms first taken to their verb ("met" is "meet":
+a stemmer leaves them apart); a filter is a 0/1 weight per passage.
 
 >>> idx = LexicalIndex.build(["1. The ISF sets shared objectives.", "2. Budget matters."])
 >>> idx.search("integrated strategic framework ISF", k=1)[0][0]
@@ -21,11 +22,27 @@ import Stemmer
 TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _STEMMER = Stemmer.Stemmer("english")
 STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN)
+# Past forms a stemmer leaves apart from their verb ('met' and 'meet'), for the verbs UN reports use most.
+IRREGULAR = {
+    "met": "meet", "held": "hold", "led": "lead", "took": "take", "taken": "take", "began": "begin", "begun": "begin",
+    "gave": "give", "given": "give", "made": "make", "sent": "send", "sought": "seek", "spoke": "speak",
+    "spoken": "speak", "brought": "bring", "chose": "choose", "chosen": "choose", "drew": "draw", "drawn": "draw",
+    "grew": "grow", "grown": "grow", "kept": "keep", "knew": "know", "known": "know", "paid": "pay", "rose": "rise",
+    "risen": "rise", "fell": "fall", "fallen": "fall", "said": "say", "saw": "see", "seen": "see", "spent": "spend",
+    "stood": "stand", "told": "tell", "went": "go", "gone": "go", "won": "win", "wrote": "write", "written": "write",
+    "undertook": "undertake", "undertaken": "undertake", "oversaw": "oversee", "overseen": "oversee", "thought": "think",
+    "bought": "buy", "built": "build", "struck": "strike", "became": "become", "came": "come", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "forgone": "forgo", "arose": "arise", "arisen": "arise", "shown": "show",
+}
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case, split, drop stop words, stem: 'Integrated Missions' -> ['integr', 'mission']."""
-    words = [w for w in TOKEN.findall(text.lower()) if w not in STOPWORDS]
+    """Lower-case, split, drop stop words, irregular past forms to their verb, stem.
+
+    >>> tokenize("Integrated Missions"), tokenize("The mission met the President")
+    (['integr', 'mission'], ['mission', 'meet', 'presid'])
+    """
+    words = [IRREGULAR.get(w, w) for w in TOKEN.findall(text.lower()) if w not in STOPWORDS]
     return _STEMMER.stemWords(words)
 
 
