@@ -29,7 +29,7 @@ from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.context import PlanningContext, Priority
 from assistant.products.draft_findings import findings_blocks
 from assistant.products.draft_request import MECHANISMS, Cadence, DraftAsk
-from assistant.products.draft_text import TBD, _best, _entities, _list, _the
+from assistant.products.draft_text import TBD, _best, _entities, _list, _stems, _the, months_asked
 from assistant.products.draft_transfer import transfer_table
 from assistant.products.export import Block
 from assistant.products.guidance import FIRST_PERSON, tidy
@@ -259,21 +259,39 @@ def coordination_mechanisms(ctx: PlanningContext, ask: DraftAsk, retriever: Retr
 
 
 def objectives(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
-    """One strategic objective per priority the request lists (as many as it asks for)."""
-    _, end = ctx.years
+    """One strategic objective per priority the request lists (as many as it asks for), by the request's horizon.
+
+    Each takes the mandated tasks closest to it and the lead of the planning context's closest priority that has
+    one: a request's own wording ('handing policing to the national police') names no lead itself."""
     names = ask.priorities or ask.topics or [p.name for p in ctx.all_priorities]
     n = ask.objectives or len(names)
+    led = [p for p in ctx.priorities if p.lead]
     items = []
     for i in range(n):
         name = names[i] if i < len(names) else TBD
-        tasks = [t for t in ctx.tasks if name != TBD and _best(t, [name])]
+        tasks = _closest_tasks(ctx, name) if name != TBD else []
         link = _best(name, ctx.national_priorities) or (ctx.national_plan or TBD)
-        p = _matching_priority(ctx, name) if name != TBD else None
-        lead = f"{p.lead} (lead of your priority “{p.name}”)" if p and p.lead and p.name != name else (p.lead if p and
-                                                                                                        p.lead else TBD)
-        items.append(f"Strategic objective {i + 1} ({name}): result for {ctx.country} by {end}: {TBD}. Mandated tasks: "
-                     f"{_list(tasks)}. Serves: {link}. Lead: {lead}.")
+        best = _best(name, [p.name for p in led]) if name != TBD else ""
+        p = next((p for p in led if p.name == best), None)
+        lead = (p.lead if p.name.lower() == name.lower() else f"{p.lead} (lead of your priority “{p.name}”)") if p else (
+            f"{TBD} (the mandate gives this task to {_the(ctx)})" if tasks else TBD)
+        items.append(f"Strategic objective {i + 1} ({name}): result for {ctx.country} {horizon(ctx, ask)}: {TBD}. "
+                     f"Mandated tasks: {_list(tasks)}. Serves: {link}. Lead: {lead}.")
     return [Block(kind="paragraph", text=f"Strategic objectives, as asked ({n}):"), Block(kind="bullets", items=items)]
+
+
+def horizon(ctx: PlanningContext, ask: DraftAsk) -> str:
+    """'within 18 months' when the request gives itself months, else 'by <the last year of the period>'."""
+    months = months_asked(ask.text)
+    return f"within {months} months" if months else f"by {ctx.years[1]}"
+
+
+def _closest_tasks(ctx: PlanningContext, name: str) -> list[str]:
+    """The mandated tasks sharing most words with an objective ('protection of civilians' takes the civilians task,
+    not 'hand over its civilian tasks', which shares one word of two)."""
+    shared = {t: len(_stems(t) & _stems(name)) for t in ctx.tasks}
+    most = max(shared.values(), default=0)
+    return [t for t, k in shared.items() if k and k == most]
 
 
 def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
@@ -291,7 +309,7 @@ def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retri
                                                                           "results_groups"}):
         return coordination_mechanisms(ctx, ask, retriever, book)
     if key == "vision" and (ask.objectives or ask.priorities or ask.topics):
-        return _vision(ctx)[:1] + objectives(ctx, ask)
+        return _vision(ctx, horizon(ctx, ask))[:1] + objectives(ctx, ask)
     if key == "division" and (ask.civilian or ask.owners):
         return transfer_table(ctx, ask)
     if key == "risks" and (ask.assumptions or ask.humanitarian or ask.topics):

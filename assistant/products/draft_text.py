@@ -34,6 +34,24 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())} - {"suppo", "natio", "unite", "missi"}
 
 
+MONTHS = re.compile(r"\b(?:in|within|next|over)\s+(?:the\s+next\s+)?(\d{1,2}|six|three|four|nine|twelve|eighteen)\s+"
+                    r"months?\b|\b(\d{1,2})-month\b", re.IGNORECASE)
+WORDS = {"three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
+
+
+def months_asked(text: str) -> int:
+    """The months a request gives itself ('over the next 18 months', 'in 6 months', 'a 24-month drawdown'), or 0.
+
+    >>> months_asked("a mission drawing down over 24 months"), months_asked("a 12-month plan"), months_asked("soon")
+    (24, 12, 0)
+    """
+    match = MONTHS.search(text)
+    if not match:
+        return 0
+    word = match.group(1) or match.group(2)
+    return int(word) if word.isdigit() else WORDS[word.lower()]
+
+
 def _best(text: str, options: list[str]) -> str:
     """The option sharing most word stems with the text ('' when none shares any)."""
     scored = [(len(_stems(text) & _stems(o)), -i, o) for i, o in enumerate(options)]
@@ -88,8 +106,10 @@ def _context(ctx: PlanningContext) -> list[Block]:
         Block(kind="table", rows=rows)]
 
 
-def _vision(ctx: PlanningContext) -> list[Block]:
+def _vision(ctx: PlanningContext, by: str = "") -> list[Block]:
+    """The draft vision and one objective per mandated task; ``by`` is the horizon ('within 18 months')."""
     start, end = ctx.years
+    by = by or f"by {end}"
     how = {"withdrawal": "and has handed its remaining tasks to national authorities and the country team without a gap",
            "drawdown": "while handing tasks to national authorities and the country team as benchmarks are met",
            }.get(ctx.phase, "")
@@ -98,10 +118,10 @@ def _vision(ctx: PlanningContext) -> list[Block]:
     objectives = []
     for i, task in enumerate(ctx.tasks[:MAX_OBJECTIVES], 1):
         link = _best(task, ctx.national_priorities) or TBD
-        objectives.append(f"Strategic objective {i} (from the mandate: “{task}”): result for {ctx.country} by {end}: {TBD}. "
+        objectives.append(f"Strategic objective {i} (from the mandate: “{task}”): result for {ctx.country} {by}: {TBD}. "
                           f"National priority served: {link}.")
     return [Block(kind="paragraph", text=(
-        f"Shared vision (draft): by {end}, the United Nations in {ctx.country} — {_the(ctx)} and the country team "
+        f"Shared vision (draft): {by}, the United Nations in {ctx.country} — {_the(ctx)} and the country team "
         f"acting as one — has helped national authorities consolidate peace in the areas the mandate sets {how}".rstrip()
         + (f", in support of {ctx.national_plan}." if ctx.national_plan else ".")
     )), Block(kind="bullets", items=objectives)]

@@ -11,14 +11,12 @@ an example, not policy), and what the missing IAP texts would define there.
 
 from __future__ import annotations
 
-import re
-
 from assistant.citation import CitationBook
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import support
 from assistant.products.draft_request import DraftAsk
-from assistant.products.draft_text import TBD, _list, _the
+from assistant.products.draft_text import TBD, _list, _the, months_asked
 from assistant.products.export import Block, Report
 
 # (heading, drafter's scaffold, how the library would name it, the query, what the IAP texts would define there)
@@ -37,13 +35,8 @@ PARTS: tuple[tuple[str, str, tuple[str, ...], str, str], ...] = (
      "the format of the assessment report and of the options put to the Secretary-General"),
     ("7. Timeline", "timeline", (), "", "how far ahead of a mandate renewal an assessment starts"),
 )
-MONTHS = re.compile(r"\b(?:in|within|next)\s+(\d{1,2}|six|three|four|nine|twelve)\s+months?\b", re.IGNORECASE)
-WORDS = {"three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12}
-
-
 def _months(ask: DraftAsk) -> int:
-    match = MONTHS.search(ask.text)
-    return (int(match.group(1)) if match.group(1).isdigit() else WORDS[match.group(1).lower()]) if match else 0
+    return months_asked(ask.text)
 
 
 def _lower(task: str) -> str:

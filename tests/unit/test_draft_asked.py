@@ -1,0 +1,40 @@
+"""Objectives in the request's terms: its horizon, the mandated tasks closest to each, the lead it implies (no model)."""
+
+from __future__ import annotations
+
+from conftest import PROJECT_ROOT
+
+from assistant.products.context import load_context
+from assistant.products.draft_asked import objectives
+from assistant.products.draft_request import parse_request
+from assistant.products.draft_text import months_asked
+
+TRANSITION = PROJECT_ROOT / "evals" / "contexts" / "pko-transition.yaml"
+REQUEST = ("Draft the shared vision and two strategic objectives for our ISF over the next 18 months of drawdown; priorities "
+           "are protection of civilians and handing policing to the national police. Keep it to a page.")
+
+
+def _objectives(request: str) -> list[str]:
+    ask = parse_request(request)
+    return objectives(ask.refine(load_context(TRANSITION)), ask)[1].items
+
+
+def test_objectives_take_the_requests_horizon_tasks_and_the_lead_of_the_closest_priority():
+    first, second = _objectives(REQUEST)
+    assert "result for Naraland within 18 months" in first and "by 2029" not in first
+    assert "Mandated tasks: Protection of civilians in the eastern provinces." in first  # not 'hand over its civilian tasks'
+    assert "Lead: [to be agreed] (the mandate gives this task to UNMINA)" in first
+    # the request's own wording names no lead: the context's police priority does
+    assert "Lead: UNMINA Police (lead of your priority “Security sector and police capacity”)" in second
+
+
+def test_without_months_the_horizon_is_the_end_of_the_period():
+    first, _ = _objectives(REQUEST.replace(" over the next 18 months of drawdown", ""))
+    assert "result for Naraland by 2029" in first
+
+
+def test_months_a_request_gives_itself():
+    assert months_asked("ahead of a mandate renewal in 6 months") == 6
+    assert months_asked("drawing down in Country X over 24 months") == 24
+    assert months_asked("over the next eighteen months") == 18
+    assert months_asked("the 2027-2029 framework") == 0
