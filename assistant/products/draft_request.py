@@ -55,8 +55,8 @@ NOT_ISF: tuple[tuple[str, str], ...] = (
 WHOLE = re.compile(r"^\W*(?:please\s+)?(?:draft|write|prepare|build|produce)\s+(?:an?|the|a full|the whole|a complete|a first "
                    r"draft of (?:an?|the))\s+(?:ISF|Integrated Strategic Framework)\b(?!\s+(?:section|annex|part|chapter))",
                    re.IGNORECASE)
-OWNERS = re.compile(r"(?:transfers?(?:red)? to|hand(?:ed)?[- ]?overs? to|future owners?\s*(?:\(|such as|like)?)\s*([^.;:)]+)",
-                    re.IGNORECASE)
+OWNERS = re.compile(r"(?:(?:transfer(?:s|red|ring)?|hand(?:s|ed|ing)?[- ]?overs?)\s+(?:[^.;:]*?\s)?to\b|future owners?\s*"
+                    r"(?:\(|such as|like)?)\s*([^.;:)]+)", re.IGNORECASE)
 NO_SECTION = "something that is none of the ISF sections"
 # What joins a further section to the one asked for: "… mechanisms and the monitoring …", "…, reporting and review".
 JOINED = re.compile(r"(?:\s+(?:mechanisms?|arrangements|sections?|matrix|table|annex|part))?(?:\s*,\s*(?:and\s+)?|\s+and\s+|"

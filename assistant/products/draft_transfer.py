@@ -1,15 +1,23 @@
-"""The transfer-of-tasks table a request asks for: only the civilian tasks when it says so, the owners it names as candidates.
+"""The transfer-of-tasks table a request asks for: the tasks it names, only the civilian tasks when it says so, the owners
+it names as candidates.
 
 A transition annex ("a table of mandated civilian tasks with the future owner, conditions and benchmarks,
 funding source and handover date") keeps the drafter's columns; uniformed tasks (protection of civilians
 by the force, disarmament, handing over security responsibility) are left out when civilian tasks are
 asked for, and said to be; the future owners the request names ("UNDP, UNICEF or the Ministry of
-Justice") are offered as candidates in each row, never assigned.
+Justice") are offered as candidates in each row, never assigned. A request that names the tasks ("handing
+over human rights monitoring, rule of law and civil affairs to the UNCT and OHCHR") gets one row per task
+named, with the mandated task it rests on, and the named owner whose field it is suggested (OHCHR for human
+rights; for "the UNCT", the listed agency whose field it is).
 
 >>> uniformed("Support disarmament, demobilization and reintegration of former combatants")
 True
 >>> uniformed("Support the reform of the justice and corrections sectors")
 False
+>>> handed_over("Prepare a table for handing over human rights monitoring, rule of law and civil affairs to the UNCT.")
+['human rights monitoring', 'rule of law', 'civil affairs']
+>>> handed_over("Which civilian tasks transfer to UNDP?")
+[]
 """
 
 from __future__ import annotations
@@ -18,11 +26,45 @@ import re
 
 from assistant.products.context import PlanningContext
 from assistant.products.draft_request import DraftAsk
-from assistant.products.draft_text import TBD, _list, _the
+from assistant.products.draft_text import TBD, _list, _stems, _the, months_asked
 from assistant.products.export import Block
 
 UNIFORMED = re.compile(r"\bprotection of civilians\b|\btroops?\b|\bmilitary\b|\bforce\b|\bdisarmament\b|\bceasefire\b|"
                        r"security responsibility|\barmed\b", re.IGNORECASE)
+
+
+# The tasks a request hands over, between the verb and 'to <owner>': 'handing over A, B and C to the UNCT'.
+HANDED = re.compile(r"\b(?:hand(?:s|ed|ing)?[- ]?over|transfer(?:s|red|ring)?)\s+(?:of\s+)?(?:the\s+)?(?P<tasks>[^.;:]+?)\s+"
+                    r"to\s+(?:the\s+)?[A-Z]", re.IGNORECASE)
+# The field of each UN entity, to suggest which named owner a task goes to (a suggestion to be agreed, never assigned).
+FIELDS = {
+    "OHCHR": r"human rights", "UNDP": r"rule of law|justice|corrections|governance|civil affairs|state authority|elect",
+    "UNHCR": r"refugee|displace|return", "UNICEF": r"\bchild", "UN Women": r"gender|\bwomen", "IOM": r"migra|reintegration",
+    "WFP": r"\bfood", "UNMAS": r"\bmine", "UNFPA": r"reproductive|population", "WHO": r"\bhealth",
+}
+UNCT = re.compile(r"^(?:UNCT|UN country team|country team)$", re.IGNORECASE)
+
+
+def handed_over(text: str) -> list[str]:
+    """The tasks a request names as handed over ('A, B and C'); none when it speaks of tasks in general."""
+    match = HANDED.search(text)
+    if not match or re.search(r"\btasks?\b|\bfunctions\b|\bresponsibilities\b", match.group("tasks"), re.IGNORECASE):
+        return []
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", match.group("tasks")) if p.strip()]
+    if len(parts) > 1:
+        parts[-1:] = [p.strip() for p in re.split(r"\s+and\s+", parts[-1])]
+    return parts
+
+
+def suggested_owner(task: str, owners: list[str], ctx: PlanningContext) -> str:
+    """The named owner whose field the task is in; for 'the UNCT', the listed agency whose field it is; else ''."""
+    for owner in owners:
+        field = FIELDS.get(owner)
+        if field and re.search(field, task, re.IGNORECASE):
+            return owner
+    if any(UNCT.match(o) for o in owners):
+        return next((e for e in ctx.un_entities if FIELDS.get(e) and re.search(FIELDS[e], task, re.IGNORECASE)), "")
+    return ""
 
 
 def uniformed(task: str) -> bool:
@@ -31,17 +73,53 @@ def uniformed(task: str) -> bool:
 
 
 def transfer_table(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
-    """One row per mandated task to hand over, with the columns of a transition annex."""
+    """One row per task to hand over (those the request names, else the mandated ones), as a transition annex."""
+    named = handed_over(ask.text)
+    if named:
+        return _named_rows(ctx, ask, named)
     tasks = [t for t in ctx.tasks if not (ask.civilian and uniformed(t))]
     left = [t for t in ctx.tasks if t not in tasks]
     owner = f"{TBD} (candidates you named: {_list(ask.owners)})" if ask.owners else TBD
     rows = [["Mandated task", "Current owner", "Future owner", "Conditions / benchmarks", "Handover date",
              "Funding after handover"]]
-    rows += [[t, ctx.mission, owner, TBD, TBD, TBD] for t in tasks]
-    leaving = "withdraws" if ctx.phase == "withdrawal" else "draws down" if ctx.leaving else "hands over tasks"
-    blocks = [Block(kind="paragraph", text=f"Transfer of {'civilian ' if ask.civilian else ''}tasks as {_the(ctx)} {leaving}, "
-                                           f"{ctx.years[0]}–{ctx.years[1]}:"), Block(kind="table", rows=rows)]
+    rows += [[t, ctx.mission, owner, TBD, _date(ask), TBD] for t in tasks]
+    blocks = [_heading(ctx, ask), Block(kind="table", rows=rows)]
     if left:
         blocks.append(Block(kind="note", text=f"Left out as uniformed rather than civilian tasks: {'; '.join(left)}. Add any "
                                               "that a civilian entity will take over."))
     return blocks
+
+
+def _named_rows(ctx: PlanningContext, ask: DraftAsk, named: list[str]) -> list[Block]:
+    rows = [["Task (as you named it)", "Mandated task it rests on", "Current owner", "Future owner",
+             "Conditions / benchmarks", "Handover date", "Funding after handover"]]
+    sections = sorted({e for p in ctx.priorities for e in [p.lead, *p.contributing] if e and e.startswith(ctx.mission + " ")})
+    for task in named:
+        basis = next((t for t in ctx.tasks if _covers(t, task)), f"{TBD} (none of the mandated tasks in your context)")
+        current = next((e for e in sections if _covers(e, task)), "") or next(
+            (p.lead for p in ctx.priorities if p.lead in sections and _covers(p.name, task)), ctx.mission)
+        owner = suggested_owner(task, ask.owners, ctx)
+        future = (f"{TBD} — suggested: {owner} (its field)" if owner else
+                  f"{TBD} (candidates you named: {_list(ask.owners)})" if ask.owners else TBD)
+        rows.append([task[:1].upper() + task[1:], basis, current, future, TBD, _date(ask), TBD])
+    return [_heading(ctx, ask), Block(kind="table", rows=rows)]
+
+
+def _covers(text: str, task: str) -> bool:
+    """Does the text hold every word of the task named ('UNMICA Civil Affairs' covers 'civil affairs'; 'Protection of
+    civilians' does not)?"""
+    words = set(_stems(task))
+    return bool(words) and words <= _stems(text)
+
+
+def _heading(ctx: PlanningContext, ask: DraftAsk) -> Block:
+    leaving = "withdraws" if ctx.phase == "withdrawal" else "draws down" if ctx.leaving else "hands over tasks"
+    months = months_asked(ask.text)
+    when = f"over the next {months} months" if months else f"{ctx.years[0]}–{ctx.years[1]}"
+    return Block(kind="paragraph", text=f"Transfer of {'civilian ' if ask.civilian else ''}tasks as {_the(ctx)} {leaving}, "
+                                        f"{when}:")
+
+
+def _date(ask: DraftAsk) -> str:
+    months = months_asked(ask.text)
+    return f"{TBD} (within the {months} months you set)" if months else TBD

@@ -1,0 +1,35 @@
+"""The transfer table in the request's terms: the tasks it names, the owners it names, its horizon (no model)."""
+
+from __future__ import annotations
+
+from conftest import PROJECT_ROOT
+
+from assistant.products.context import load_context
+from assistant.products.draft_request import parse_request
+from assistant.products.draft_transfer import handed_over, transfer_table
+
+CARANA = PROJECT_ROOT / "examples" / "carana.yaml"
+REQUEST = ("Prepare the division of labour table for handing over human rights monitoring, rule of law and civil affairs "
+           "to the UNCT and OHCHR over 12 months.")
+
+
+def _rows(request: str) -> list[list[str]]:
+    ask = parse_request(request)
+    return next(b.rows for b in transfer_table(ask.refine(load_context(CARANA)), ask) if b.kind == "table")
+
+
+def test_the_tasks_a_request_hands_over_are_the_rows_with_the_owner_whose_field_each_is():
+    assert parse_request(REQUEST).owners == ["UNCT", "OHCHR"]
+    header, rights, law, affairs = _rows(REQUEST)
+    assert header[0] == "Task (as you named it)"
+    assert rights[0] == "Human rights monitoring" and "suggested: OHCHR" in rights[3]
+    assert "suggested: UNDP" in law[3]  # 'the UNCT': the listed agency whose field rule of law is
+    assert law[2] == "UNMICA Police"  # the lead of the context's 'Police development and rule of law'
+    assert affairs[2] == "UNMICA Civil Affairs" and "Protection of civilians" not in affairs[1]
+    assert all("within the 12 months you set" in row[5] for row in (rights, law, affairs))
+
+
+def test_tasks_in_general_keep_the_mandated_rows():
+    assert handed_over("Draft a table of which civilian tasks transfer to UNDP, UNICEF or the Ministry of Justice.") == []
+    rows = _rows("Draft a table of which civilian tasks transfer to UNDP or UNICEF.")
+    assert rows[0][0] == "Mandated task" and any(r[0] == "Electoral support" for r in rows[1:])
