@@ -27,8 +27,9 @@ from assistant.answering.verify import split_sentences
 from assistant.citation import CitationBook
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.context import PlanningContext, Priority
+from assistant.products.draft_cadence import Cadence
 from assistant.products.draft_findings import findings_blocks
-from assistant.products.draft_request import MECHANISMS, Cadence, DraftAsk
+from assistant.products.draft_request import MECHANISMS, DraftAsk
 from assistant.products.draft_text import TBD, _best, _entities, _list, _stems, _the, months_asked
 from assistant.products.draft_transfer import transfer_table
 from assistant.products.export import Block
@@ -181,6 +182,9 @@ def priority_matrix(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, b
     return blocks
 
 
+PERIOD = {"weekly": 1, "monthly": 2, "quarterly": 3, "semi-annual": 4, "annual": 5, "mid-term": 6, "end of period": 7}
+
+
 # --- monitoring, coordination, vision -------------------------------------------------------------------
 def _event_who(c: Cadence, ctx: PlanningContext) -> str:
     what = c.what.lower()
@@ -198,17 +202,17 @@ def monitoring_calendar(ctx: PlanningContext, ask: DraftAsk, retriever: Retrieve
     feeds = [MECHANISMS[k][1] for k in ask.mechanisms if k in ("sg_report", "cpas", "itf")]
     rows = [["Event (as asked)", "Frequency", "Who", "Feeds into", "Described in the library"]]
     found, missing = [], []
-    for i, c in enumerate(ask.cadence):
-        later = [f"the {d.frequency} {d.what}" for d in ask.cadence[i + 1:i + 2]]
+    for c in ask.cadence:
+        later = [f"the {d.frequency} {d.what}" for d in _next_less_often(c, ask.cadence)]
         quote = _cadence_support(c, retriever, book)
-        article = "an" if c.frequency[0] in "aeiou" else "a"
-        (found.append((f"{c.frequency} {c.what}", quote)) if quote else missing.append(f"{article} {c.frequency} {c.what}"))
-        into = later + (feeds if c is ask.cadence[-1] or "slf" in c.what.lower() else [])
+        article = "" if re.search(r"[^s]s\b", c.what.split()[0]) else "an " if c.frequency[0] in "aeiou" else "a "
+        (found.append((f"{c.frequency} {c.what}", quote)) if quote else missing.append(f"{article}{c.frequency} {c.what}"))
+        into = later + (feeds if not later or "slf" in c.what.lower() else [])
         rows.append([c.what[0].upper() + c.what[1:], c.frequency, _event_who(c, ctx), _list(into) if into else TBD,
                      "yes, see below" if quote else "no"])
     blocks = [Block(kind="paragraph", text=(
         f"Reporting and review calendar for {ctx.country}, {ctx.years[0]}–{ctx.years[1]}, as you set it out; each event "
-        "feeds the next, and the last ones feed " + (_list(feeds) if feeds else f"{TBD}") + ".")),
+        "feeds the next less frequent one, and the least frequent feed " + (_list(feeds) if feeds else f"{TBD}") + ".")),
         Block(kind="table", rows=rows)]
     if "sg_report" in ask.mechanisms:
         blocks.append(Block(kind="paragraph", text=(
@@ -220,6 +224,11 @@ def monitoring_calendar(ctx: PlanningContext, ask: DraftAsk, retriever: Retrieve
     keys = [k for k in ask.mechanisms if k in ("sg_report", "cpas", "itf")]
     more_found, more_missing = _check(keys, retriever, book)
     return blocks + _library_notes(found + more_found, missing + more_missing, "reporting events and reports")
+
+
+def _next_less_often(c: Cadence, events: list[Cadence]) -> list[Cadence]:
+    """The first event asked for that comes less often than this one (quarterly updates feed the annual review)."""
+    return next(([d] for d in events if PERIOD.get(d.frequency, 0) > PERIOD.get(c.frequency, 0)), [])
 
 
 def _the_chair(chair: str) -> str:

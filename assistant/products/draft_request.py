@@ -28,6 +28,7 @@ import re
 from pydantic import BaseModel, Field
 
 from assistant.products.context import PlanningContext, Priority
+from assistant.products.draft_cadence import Cadence, cadence_of
 
 # Where the request names a section: the earliest match is the section asked for ("Draft the X section").
 SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -61,16 +62,6 @@ NO_SECTION = "something that is none of the ISF sections"
 # What joins a further section to the one asked for: "… mechanisms and the monitoring …", "…, reporting and review".
 JOINED = re.compile(r"(?:\s+(?:mechanisms?|arrangements|sections?|matrix|table|annex|part))?(?:\s*,\s*(?:and\s+)?|\s+and\s+|"
                     r"\s+as well as\s+|\s*&\s*)(?:the\s+)?[\'\"“‘]?", re.IGNORECASE)
-FREQUENCIES = {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly", "semi-annual": "semi-annual",
-               "semiannual": "semi-annual", "biannual": "semi-annual", "six-monthly": "semi-annual", "annual": "annual",
-               "yearly": "annual", "mid-year": "semi-annual", "half-yearly": "semi-annual", "mid-term": "mid-term",
-               "end-of-period": "end of period"}
-CADENCE = re.compile(r"\b(?:an?\s+)?(" + "|".join(FREQUENCIES) + r")\s+([A-Za-z][\w’'/ -]{2,70}?)(?=,|;|\.|\s+and\s+(?:an?\s|"
-                     r"show)|\s+(?:that|which|to)\s|$)", re.IGNORECASE)
-# The frequency after the event: 'the Senior Leadership Forum to review progress quarterly', 'pillar groups reporting monthly'.
-_WORD = r"(?!and\b)[\w’'-]+"
-CADENCE_AFTER = re.compile(rf"\b(?:the|and|with)\s+(?P<who>(?:{_WORD}\s){{0,3}}?{_WORD})\s+(?:to\s+)?(?P<verb>review|report|meet|"
-                           rf"assess|discuss)(?:s|ing|ed)?\b[^,.;]{{0,40}}?\b(?P<freq>{'|'.join(FREQUENCIES)})\b", re.IGNORECASE)
 # Mechanisms and reports a request can name: key -> (how a request names it, how it is written in the draft).
 MECHANISMS: dict[str, tuple[str, str]] = {
     "slf": (r"senior leadership (?:forum|group|team)|\bSLF\b", "Senior Leadership Forum (SLF)"),
@@ -118,13 +109,6 @@ PRODUCTS: tuple[tuple[str, str, str], ...] = (
 )
 PAGES_LIMIT = re.compile(r"(?:to|in|under|within|no more than|at most|into an?)\s+(?:about\s+|around\s+|some\s+)?" + _N
                          + r"[- ]pages?\b", re.IGNORECASE)
-
-
-class Cadence(BaseModel):
-    """One reporting or review event the drafter asked for: 'quarterly' 'pillar dashboard'."""
-
-    frequency: str
-    what: str
 
 
 class DraftAsk(BaseModel):
@@ -327,24 +311,3 @@ def parse_request(text: str) -> DraftAsk:
     )
 
 
-def cadence_of(text: str) -> list[Cadence]:
-    """Every reporting or review event with its frequency, written either way round ('a quarterly pillar dashboard',
-    'the SLF to review progress quarterly'); an event never swallows the next one ('… by the senior leadership and
-    pillar groups reporting quarterly' is two events).
-
-    >>> [(c.frequency, c.what) for c in cadence_of("The SLF to review progress quarterly, a joint mid-year stocktake.")]
-    [('quarterly', 'SLF review'), ('semi-annual', 'stocktake')]
-    """
-    found: list[tuple[int, Cadence]] = []
-    spans = []
-    for m in CADENCE.finditer(text):
-        what = m.group(2).strip()
-        later = re.search(rf"\s+and\s+[^,;.]*?\b(?:{'|'.join(FREQUENCIES)})\b", what, re.IGNORECASE)
-        what = what[:later.start()] if later else what
-        found.append((m.start(), Cadence(frequency=FREQUENCIES[m.group(1).lower()], what=what)))
-        spans.append(m.span(1))
-    for m in CADENCE_AFTER.finditer(text):
-        if not any(a <= m.start("freq") < b for a, b in spans):
-            what = f"{m.group('who')} {m.group('verb').lower()}"
-            found.append((m.start(), Cadence(frequency=FREQUENCIES[m.group("freq").lower()], what=what)))
-    return [c for _, c in sorted(found, key=lambda pair: pair[0])]  # in the order the request names them

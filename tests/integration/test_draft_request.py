@@ -77,6 +77,16 @@ def test_cadence_and_reports_reach_the_monitoring_section_and_cpas_is_flagged(re
     assert "Link to CPAS" in text
 
 
+def test_a_more_frequent_event_feeds_a_less_frequent_one_whatever_the_order_asked(retriever):
+    report = draft(SPM, retriever, request="Write the monitoring and evaluation section with an annual joint review with "
+                                           "the Government and quarterly updates to the SLF.")
+    [calendar] = tables(report)
+    annual, quarterly = calendar[1:]
+    assert annual[:2] == ["Joint review with the Government", "annual"] and "[to be agreed]" in annual[3]
+    assert quarterly[:3] == ["Updates to the SLF", "quarterly", "Senior Leadership Forum (SLF)"]
+    assert quarterly[3] == "the annual joint review with the Government"
+
+
 def test_coordination_mechanisms_asked_for_are_drafted(retriever):
     report = draft(CARANA, retriever, request=COORDINATION)
     bullets = next(b.items for b in report.blocks if b.kind == "bullets" and b.items[0].startswith("Senior Leadership Forum"))

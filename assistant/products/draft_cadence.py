@@ -1,0 +1,62 @@
+"""The reporting and review events a drafting request names, each with its frequency.
+
+A request writes them either way round — "a quarterly pillar dashboard", "the SLF to review progress
+quarterly" — and joins several in one phrase ("an annual joint review with the Government and quarterly
+updates to the SLF"); each becomes one :class:`Cadence`, in the order the request names them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+FREQUENCIES = {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly", "semi-annual": "semi-annual",
+               "semiannual": "semi-annual", "biannual": "semi-annual", "six-monthly": "semi-annual", "annual": "annual",
+               "yearly": "annual", "mid-year": "semi-annual", "half-yearly": "semi-annual", "mid-term": "mid-term",
+               "end-of-period": "end of period"}
+CADENCE = re.compile(r"\b(?:an?\s+)?(" + "|".join(FREQUENCIES) + r")\s+([A-Za-z][\w’'/ -]{2,70}?)(?=,|;|\.|\s+and\s+(?:an?\s|"
+                     r"show)|\s+(?:that|which|to)\s|$)", re.IGNORECASE)
+# The frequency after the event: 'the Senior Leadership Forum to review progress quarterly', 'pillar groups reporting monthly'.
+_WORD = r"(?!and\b)[\w’'-]+"
+CADENCE_AFTER = re.compile(rf"\b(?:the|and|with)\s+(?P<who>(?:{_WORD}\s){{0,3}}?{_WORD})\s+(?:to\s+)?(?P<verb>review|report|meet|"
+                           rf"assess|discuss)(?:s|ing|ed)?\b[^,.;]{{0,40}}?\b(?P<freq>{'|'.join(FREQUENCIES)})\b", re.IGNORECASE)
+# Whom an event goes to, kept with it: 'quarterly updates to the SLF'.
+TO_BODY = re.compile(r"\s+to\s+(?:the\s+)?(?:SLF|Senior Leadership (?:Forum|Group|Team)|ITF|Integrated Task Force|Government|"
+                     r"(?:Security )?Council|[Hh]eadquarters|HQ)\b")
+LATER = re.compile(rf"\s+and\s+[^,;.]*?\b(?:{'|'.join(FREQUENCIES)})\b", re.IGNORECASE)
+
+
+class Cadence(BaseModel):
+    """One reporting or review event the drafter asked for: 'quarterly' 'pillar dashboard'."""
+
+    frequency: str
+    what: str
+
+
+def cadence_of(text: str) -> list[Cadence]:
+    """Every reporting or review event with its frequency, written either way round ('a quarterly pillar dashboard',
+    'the SLF to review progress quarterly'); an event never swallows the next one ('… by the senior leadership and
+    pillar groups reporting quarterly' is two events).
+
+    >>> [(c.frequency, c.what) for c in cadence_of("The SLF to review progress quarterly, a joint mid-year stocktake.")]
+    [('quarterly', 'SLF review'), ('semi-annual', 'stocktake')]
+    >>> [(c.frequency, c.what) for c in cadence_of("an annual joint review with the Government and quarterly updates to the SLF")]
+    [('annual', 'joint review with the Government'), ('quarterly', 'updates to the SLF')]
+    """
+    found: list[tuple[int, Cadence]] = []
+    spans = []
+    at = 0
+    while m := CADENCE.search(text, at):
+        later = LATER.search(m.group(2))  # '… with the Government and quarterly updates': the next event starts there
+        what = m.group(2)[:later.start()].strip() if later else m.group(2).strip()
+        to = None if later else TO_BODY.match(text, m.end())
+        what += to.group(0) if to else ""
+        found.append((m.start(), Cadence(frequency=FREQUENCIES[m.group(1).lower()], what=what)))
+        spans.append(m.span(1))
+        at = m.start(2) + later.start() + 1 if later else m.end()
+    for m in CADENCE_AFTER.finditer(text):
+        if not any(a <= m.start("freq") < b for a, b in spans):
+            what = f"{m.group('who')} {m.group('verb').lower()}"
+            found.append((m.start(), Cadence(frequency=FREQUENCIES[m.group("freq").lower()], what=what)))
+    return [c for _, c in sorted(found, key=lambda pair: pair[0])]  # in the order the request names them
