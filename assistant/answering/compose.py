@@ -26,6 +26,7 @@ from assistant.answering.candidates import candidates, on_topic
 from assistant.answering.gaps import (
     aliases,
     asked_share,
+    examples,
     in_scope_probability,
     named_missing_texts,
     predicate_coverage,
@@ -140,7 +141,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     naming = described(query, [manifest.documents[d] for d in library_docs if d in manifest.documents])
     every, found = candidates(q, query, hits, retriever, filters, exclude or set(), naming) if hits else ([], [])
     titles = " ".join(a for m in missing for a in aliases(m)).lower()  # a missing text's name gets its own note
-    present = [e for e in q.entities if e not in unknown and e.lower() not in titles]
+    present = [e for e in q.entities if e not in unknown and e.lower() not in titles and e not in examples(q)]
     together = cooccurrence(present, library_passages(retriever), expansions(retriever, q.defined)) if len(present) > 1 else 1.0
     named_terms = {t for e in q.entities for t in tokenize(e)}
     novel = unknown_terms([t for t in q.terms if t not in GENERIC_TERMS and t not in named_terms], retriever)

@@ -109,8 +109,14 @@ def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:
             f"or upload a copy; until then nothing here quotes it directly.{where}")
 
 
+# 'such as A, B and C' up to the end of the clause: a comma before a lower-case word other than and/or/an article
+EXAMPLES = re.compile(r"\b(?:such as|e\.g\.,?|for example|for instance)\s+([^?.;]+?)"
+                      r"(?=,\s+(?!and\b|or\b|the\b|an?\b)(?-i:[a-z])|[?.;]|$)", re.IGNORECASE)
+
+
 def unknown_entities(q: QuestionInfo, library_text: str, known: AbstractSet[str] = frozenset()) -> list[str]:
-    """Named things in the question that occur nowhere in the library (case-insensitive, as written).
+    """Named things in the question that occur nowhere in the library (case-insensitive, as written), except those
+    it gives only as examples ('international lenders such as the World Bank and IMF').
 
     ``known`` holds names that count as present anyway: glossary acronyms whose expansion the library holds. An
     acronym the question spells out is present when the library holds its long name (or a short form of it).
@@ -120,7 +126,27 @@ def unknown_entities(q: QuestionInfo, library_text: str, known: AbstractSet[str]
     def held(e: str) -> bool:
         return any(v in library_text for v in spellings(e) + names_for(e, defined)[1:])
 
-    return [e for e in q.entities if e not in known and not held(e)]
+    given = examples(q)
+    return [e for e in q.entities if e not in known and not held(e) and e not in given]
+
+
+def examples(q: QuestionInfo) -> set[str]:
+    """Named things the question gives only as examples ('lenders such as the World Bank and IMF': the lenders are
+    asked about): neither their absence from the library nor their absence from a passage counts against it.
+
+    >>> from assistant.answering.question import understand
+    >>> sorted(examples(understand("Which lenders, such as the World Bank and IMF, does the PBC meet?")))
+    ['IMF', 'World Bank']
+    >>> sorted(examples(understand("How does the Commission work with lenders such as the World Bank, the IMF and the OECD?")))
+    ['IMF', 'OECD', 'World Bank']
+    """
+    spans = [m.span(1) for m in EXAMPLES.finditer(q.text)]
+
+    def only_there(e: str) -> bool:
+        spots = [m.start() for m in re.finditer(re.escape(e), q.text)]
+        return bool(spots) and all(any(a <= at < b for a, b in spans) for at in spots)
+
+    return {e for e in q.entities if only_there(e)}
 
 
 def spellings(entity: str) -> list[str]:

@@ -101,3 +101,12 @@ def test_what_to_read_is_answered_from_the_manifest_without_inventing_an_order(r
     assert held[0].startswith("- IPI 2013 — ") and len(held) == 3, held  # the test index: analysis first
     assert any(line.startswith("- IAP Policy 2013 — ") for line in lines)  # a catalogued text it lacks
     assert result.abstained and not result.citations and not result.sentences
+
+
+def test_a_named_thing_given_only_as_an_example_does_not_decline_the_question(retriever):
+    # The library never mentions the IMF; the question asks about international financial institutions, and names
+    # the IMF only as an example of them.
+    question = ("What does the 2025 resolution encourage the Peacebuilding Commission to establish with international "
+                "financial institutions such as the IMF?")
+    result = answer_question(question, retriever)
+    assert not result.abstained and not any("IMF" in n for n in result.notes), result.notes
