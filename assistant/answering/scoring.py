@@ -67,6 +67,8 @@ ATTRIBUTION = re.compile(
     r"|^(?:See|Cf\.|Source|Sources|Available)\b|^(?:It|This \w+) draws? on (?:research|interviews|the work)\b",
     re.IGNORECASE,
 )
+# An author's note as studies print it: the name in capitals, then what the author is.
+AUTHOR_NOTE = re.compile(r"^(?:[A-Z][A-Z.'’-]+\s+){2,4}(?:is|was|are|were)\s+(?:a|an|the)?\s*[A-Z]?[a-z]")
 GUIDANCE_TYPES = {"policy": 1.0, "guidance": 1.0, "resolution": 0.8, "analysis": 0.8, "report": 0.5, "document": 0.5,
                   "commentary": 0.0}
 
@@ -112,8 +114,10 @@ def has_answer_type(text: str, qtype: str) -> bool:
 
 def never_an_answer(text: str, kind: str) -> bool:
     """Never a lead or a point: a footnote unit (it is shown only as the note of the passage citing it), an
-    attribution of the text's own sources, or a question the text asks itself (a rhetorical question answers nothing)."""
-    return kind == "footnote" or text.rstrip().endswith("?") or bool(ATTRIBUTION.search(text))
+    attribution of the text's own sources, an author's biography ('ARTHUR BOUTELLIS is a Research Fellow …'), or a
+    question the text asks itself (a rhetorical question answers nothing)."""
+    return (kind == "footnote" or text.rstrip().endswith("?") or bool(ATTRIBUTION.search(text))
+            or bool(AUTHOR_NOTE.match(text)))
 
 
 def _share(terms: list[str], words: AbstractSet[str]) -> float:
