@@ -33,12 +33,13 @@ from assistant.products.draft_cadence import Cadence, cadence_of
 # Where the request names a section: the earliest match is the section asked for ("Draft the X section").
 SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("results", r"results? (?:matrix|framework)|\bindicators?\b"),
-    ("monitoring", r"monitoring|reporting and review|\breviews?\b"),
+    ("monitoring", r"(?<!human rights )(?<!ceasefire )monitoring|reporting and review|\breviews?\b"),
     ("coordination", r"coordination|implementation arrangements"),
     ("context", r"context and shared analysis|shared analysis|strategic assessment findings|conflict analysis"),
     ("vision", r"shared vision|strategic objectives?|\bvision\b"),
     ("priorities", r"peace[- ]consolidation priorities|priorities section"),
-    ("division", r"transition annex|transfer of (?:mandated )?tasks|division of labou?r|handover plan"),
+    ("division", r"transition annex|transfer of (?:mandated )?tasks|division of labou?r|handover plan|"
+                 r"hand(?:ing|s)?[- ]?over\b[^.;:]{0,60}\btasks|\btasks\b[^.;:]{0,40}\btransfer"),
     ("resources", r"resources and funding|funding section|resource mobili[sz]ation"),
     ("risks", r"\brisks?\b"),
     ("purpose", r"\bpurpose\b|scope and period|introduction"),

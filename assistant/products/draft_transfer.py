@@ -56,6 +56,25 @@ def handed_over(text: str) -> list[str]:
     return parts
 
 
+PAIR = re.compile(r"^(?:and\s+)?(?P<task>[^,;]+?)\s+to\s+(?:the\s+)?(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})$")
+
+
+def owners_per_task(text: str) -> list[tuple[str, str]]:
+    """'…: good offices to the Resident Coordinator's Office, human rights monitoring to OHCHR, and women's
+    participation to UN Women' -> each task with the owner the drafter gave it (none unless two or more).
+
+    >>> owners_per_task("Hand over tasks: good offices to the Resident Coordinator's Office, and mine action to UNMAS.")
+    [('good offices', "Resident Coordinator's Office"), ('mine action', 'UNMAS')]
+    """
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        listed = sentence.split(":", 1)[1] if ":" in sentence else sentence
+        parts = [PAIR.match(p.strip().rstrip(".")) for p in re.split(r",\s+", listed)]
+        pairs = [(m.group("task"), m.group("owner")) for m in parts if m]
+        if len(pairs) >= 2:
+            return pairs
+    return []
+
+
 def suggested_owner(task: str, owners: list[str], ctx: PlanningContext) -> str:
     """The named owner whose field the task is in; for 'the UNCT', the listed agency whose field it is; else ''."""
     for owner in owners:
@@ -74,6 +93,9 @@ def uniformed(task: str) -> bool:
 
 def transfer_table(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
     """One row per task to hand over (those the request names, else the mandated ones), as a transition annex."""
+    pairs = owners_per_task(ask.text)
+    if pairs:
+        return _named_rows(ctx, ask, [t for t, _ in pairs], dict(pairs))
     named = handed_over(ask.text)
     if named:
         return _named_rows(ctx, ask, named)
@@ -90,18 +112,21 @@ def transfer_table(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
     return blocks
 
 
-def _named_rows(ctx: PlanningContext, ask: DraftAsk, named: list[str]) -> list[Block]:
+def _named_rows(ctx: PlanningContext, ask: DraftAsk, named: list[str], given: dict[str, str] | None = None) -> list[Block]:
+    capacity = bool(re.search(r"\bcapacit(?:y|ies)\b", ask.text, re.IGNORECASE))
     rows = [["Task (as you named it)", "Mandated task it rests on", "Current owner", "Future owner",
-             "Conditions / benchmarks", "Handover date", "Funding after handover"]]
+             "Conditions / benchmarks", "Handover date", "Funding after handover"]
+            + (["Capacity the new owner needs"] if capacity else [])]
     sections = sorted({e for p in ctx.priorities for e in [p.lead, *p.contributing] if e and e.startswith(ctx.mission + " ")})
     for task in named:
         basis = next((t for t in ctx.tasks if _covers(t, task)), f"{TBD} (none of the mandated tasks in your context)")
         current = next((e for e in sections if _covers(e, task)), "") or next(
             (p.lead for p in ctx.priorities if p.lead in sections and _covers(p.name, task)), ctx.mission)
         owner = suggested_owner(task, ask.owners, ctx)
-        future = (f"{TBD} — suggested: {owner} (its field)" if owner else
+        future = (f"{given[task]} (as you set it)" if given and task in given else
+                  f"{TBD} — suggested: {owner} (its field)" if owner else
                   f"{TBD} (candidates you named: {_list(ask.owners)})" if ask.owners else TBD)
-        rows.append([task[:1].upper() + task[1:], basis, current, future, TBD, _date(ask), TBD])
+        rows.append([task[:1].upper() + task[1:], basis, current, future, TBD, _date(ask), TBD] + ([TBD] if capacity else []))
     return [_heading(ctx, ask), Block(kind="table", rows=rows)]
 
 

@@ -33,3 +33,22 @@ def test_tasks_in_general_keep_the_mandated_rows():
     assert handed_over("Draft a table of which civilian tasks transfer to UNDP, UNICEF or the Ministry of Justice.") == []
     rows = _rows("Draft a table of which civilian tasks transfer to UNDP or UNICEF.")
     assert rows[0][0] == "Mandated task" and any(r[0] == "Electoral support" for r in rows[1:])
+
+
+SPM = PROJECT_ROOT / "examples" / "spm-withdrawal.yaml"
+EACH = ("Give me a table handing over UNIOK's civilian tasks before closure: good offices and political analysis to the "
+        "Resident Coordinator's Office, human rights monitoring and reporting to OHCHR, security sector governance support "
+        "to UNDP, and women's participation in the political process to UN Women. For each, show timing and what capacity "
+        "the receiving entity needs.")
+
+
+def test_an_owner_given_for_each_task_is_kept_and_the_capacity_asked_for_is_a_column():
+    ask = parse_request(EACH)
+    assert ask.sections == ["division"]  # 'human rights monitoring' is a task here, not the monitoring section
+    rows = next(b.rows for b in transfer_table(ask.refine(load_context(SPM)), ask) if b.kind == "table")
+    assert rows[0][-1] == "Capacity the new owner needs"
+    owners = {r[0]: r[3] for r in rows[1:]}
+    assert owners == {"Good offices and political analysis": "Resident Coordinator's Office (as you set it)",
+                      "Human rights monitoring and reporting": "OHCHR (as you set it)",
+                      "Security sector governance support": "UNDP (as you set it)",
+                      "Women's participation in the political process": "UN Women (as you set it)"}
