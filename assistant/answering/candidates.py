@@ -151,8 +151,11 @@ def on_topic(c: Candidate) -> bool:
     quoted under it ('DPKO, as chair of the UN integration steering group' in a note to a New Deal sentence)?
 
     A sentence leaning on its predecessor is judged as the unit quoted: "It had 14,000 officers." is on topic when
-    the sentence it leans on names the police the question asks about."""
+    the sentence it leans on names the police the question asks about — as long as it holds something asked about
+    itself (a focus word, or closeness to the question): "Their value also comes from their light footprint" is not
+    on planning guidance because the sentence before it names special political missions."""
     dense = c.unit_dense
-    return c.note_on_topic or dense >= POINT_SIMILARITY and (c.features["context_focus"] > 0 or dense >= POINT_OFF_FOCUS)
+    own = c.features["focus"] > 0 or c.features["dense"] >= POINT_SIMILARITY
+    return c.note_on_topic or own and dense >= POINT_SIMILARITY and (c.features["context_focus"] > 0 or dense >= POINT_OFF_FOCUS)
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from assistant.answering.scoring import Candidate
 from assistant.index.lexical import tokenize
 
+QUESTION_WORDS = frozenset(tokenize("why what who whom whose when where which how"))
 AGENT_WINDOW = 80  # characters after a passive verb in which 'by' may name the doer
 
 
@@ -40,7 +41,7 @@ def could_answer(asked_terms: list[str], years: Sequence[str], candidate: Candid
     assessment took place …" (one word of three), "… by mid-2019?" not to the strength "As of September 2017",
     "Who introduced it?" not to "The ISF was introduced … in 2008" (passive, no "by")."""
     words = set(tokenize(candidate.text))
-    asked = set(asked_terms)
+    asked = set(asked_terms) - QUESTION_WORDS  # 'and why?' asks nothing the sentence must hold
     if 2 * len(asked & words) < len(asked) or not all(y in candidate.text for y in years):
         return False
     return qtype != "who" or not any(_agentless(stem, candidate.text) for stem in asked)

@@ -13,7 +13,7 @@ the document's title, names, issuer, kind or year, holding its year or a word fo
 are not a date ('20 September 2012' in a title names a period, not the document); the documents it fits
 best are named, unless more than MAX_DOCUMENTS (then it names a topic, not a document).
 
->>> from assistant.corpus.manifest import DocumentInfo
+>>> from assistant.corpus.manifest import DocumentInfo, Manifest
 >>> res = DocumentInfo(id="a-res-80-11", title="2025 review of the United Nations peacebuilding architecture",
 ...                    short="A/RES/80/11", issuer="General Assembly", type="resolution", date="2025-11-26")
 >>> sorted(described("What is peacebuilding, according to the 2025 General Assembly resolution?", [res])["a-res-80-11"])
@@ -24,7 +24,7 @@ best are named, unless more than MAX_DOCUMENTS (then it names a topic, not a doc
 
 from __future__ import annotations
 
-from assistant.corpus.manifest import DocumentInfo
+from assistant.corpus.manifest import DocumentInfo, Manifest
 from assistant.index.lexical import tokenize
 
 MIN_WORDS = 3
@@ -68,3 +68,13 @@ def _longest_run(words: list[str], names: set[str]) -> set[str]:
         best = run if len(run) > len(best) else best
         run = []
     return set(best)
+
+
+def rest_of_query(query: str, manifest: Manifest, held: list[str], only: list[str] | None = None) -> tuple[str, list[str]] | None:
+    """The query without the words naming a library document it describes, and the ids of those documents (within
+    ``only`` when given); None when it describes none (search then needs no extra list)."""
+    named = described(query, [manifest.documents[d] for d in sorted(held) if d in manifest.documents])
+    wanted = sorted(d for d in named if not only or d in only)
+    naming = {t for words in named.values() for t in words}
+    asked = " ".join(w for w in query.split() if not set(tokenize(w)) & naming)
+    return (asked, wanted) if wanted and tokenize(asked) else None

@@ -24,10 +24,10 @@ from pydantic import BaseModel, Field
 from assistant.citation import SOURCE_TYPES, Citation, format_citation
 from assistant.corpus.glossary import Glossary, load_glossary
 from assistant.corpus.manifest import load_manifest
-from assistant.index.described import described
+from assistant.index.described import rest_of_query
 from assistant.index.embeddings import Encoder, encoder_for
 from assistant.index.fusion import ranked, reciprocal_rank_fusion
-from assistant.index.lexical import LexicalIndex, tokenize
+from assistant.index.lexical import LexicalIndex
 from assistant.index.lexical_snapshot import LexicalSnapshot
 from assistant.index.sentences import SentenceIndex
 from assistant.index.shared_vectors import SharedVectors
@@ -250,9 +250,11 @@ class Retriever:
         n = max(self.settings.candidates, k)
         rankings, weights, similarity = self._rankings(expanded, vector, n, filters, mode, by_sentence)
         if mode == "hybrid" and by_sentence and self.settings.described_weight > 0:
-            inside = self._inside_described(query, filters)
+            held = np.unique(self.snapshot.columns["doc_id"]).tolist() if len(self.snapshot) else []
+            inside = rest_of_query(query, load_manifest(self.settings.corpus_dir), held, filters.doc_ids)
             if inside is not None:
-                asked, named = inside
+                asked, docs = inside
+                named = filters.model_copy(update={"doc_ids": docs})
                 scores = reciprocal_rank_fusion(*self._rankings(self.glossary.expand(asked), self.query_vector(asked), n,
                                                                 named, mode, True)[:2], self.settings.rrf_k)
                 rankings.append(ranked(scores, n))
@@ -281,18 +283,6 @@ class Retriever:
                     rankings.append([self.snapshot.ids[row] for row in rows])
                     weights.append(weight)
         return rankings, weights, similarity
-
-    def _inside_described(self, query: str, filters: Filters) -> tuple[str, Filters] | None:
-        """The rest of the question and a filter to the library documents it names by description, if any."""
-        held = set(np.unique(self.snapshot.columns["doc_id"]).tolist()) if len(self.snapshot) else set()
-        documents = load_manifest(self.settings.corpus_dir).documents
-        named = described(query, [documents[d] for d in sorted(held) if d in documents])
-        wanted = sorted(d for d in named if not filters.doc_ids or d in filters.doc_ids)
-        naming = {t for words in named.values() for t in words}
-        asked = " ".join(w for w in query.split() if not set(tokenize(w)) & naming)
-        if not wanted or not tokenize(asked):
-            return None
-        return asked, filters.model_copy(update={"doc_ids": wanted})
 
     def _records(self, ids: list[str]) -> dict[str, Record]:
         """Records of these ids: from memory when the snapshot's texts are loaded, else one store read."""

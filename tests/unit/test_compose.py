@@ -128,5 +128,7 @@ def test_a_given_sentence_is_pointed_to_only_when_it_could_answer_the_follow_up(
     who = understand("Who introduced the ISF?")
     assert not could_answer(who.predicate_terms, [], introduced, who.type)  # passive, no 'by': not who did it
     assert could_answer(who.predicate_terms, [], introduced, "when")
+    why = understand("and why?").predicate_terms  # a question word is nothing the sentence must hold
+    assert could_answer(why, [], _given("The DFS was created in 2007 to provide integrated support.", 0.9))
     by = _given("The ISF was introduced by the Secretary-General's Policy Committee in 2008.", 0.9)
     assert could_answer(who.predicate_terms, [], by, who.type)
