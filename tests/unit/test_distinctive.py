@@ -32,12 +32,15 @@ def test_a_word_no_candidate_has_tells_none_apart():
     assert weighted_share(["un"], {"polic"}, {"un": 0.0}) == 0.0  # nothing to weigh: the plain share
 
 
-def _candidate(dense: float, unit_dense: float, focus: float) -> Candidate:
+def _candidate(dense: float, unit_dense: float, focus: float, own: float = 0.3) -> Candidate:
     return Candidate(0, "It had reached some 14,000 officers.", 0, 1, "report",
-                     {"dense": dense, "focus": 0.0, "context_focus": focus}, unit_dense=unit_dense)
+                     {"dense": dense, "focus": own, "context_focus": focus}, unit_dense=unit_dense)
 
 
 def test_a_sentence_leaning_on_its_predecessor_is_on_topic_as_the_unit_quoted():
     assert on_topic(_candidate(0.2, 0.5, 0.5))  # the predecessor it is quoted with names the police
     assert not on_topic(_candidate(0.2, 0.2, 0.5))
     assert not on_topic(_candidate(0.2, 0.35, 0.0))  # close enough only with a focus word in the unit
+    # 'Their value also comes from their light footprint' under a question on planning guidance: the sentence before
+    # names special political missions, the sentence itself holds nothing asked
+    assert not on_topic(_candidate(0.16, 0.5, 0.5, own=0.0))
