@@ -34,8 +34,8 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())} - {"suppo", "natio", "unite", "missi"}
 
 
-MONTHS = re.compile(r"\b(?:in|within|next|over)\s+(?:the\s+next\s+)?(\d{1,2}|six|three|four|nine|twelve|eighteen)\s+"
-                    r"months?\b|\b(\d{1,2})-month\b", re.IGNORECASE)
+MONTHS = re.compile(r"\b(?:in|within|next|over|last)\s+(?:the\s+(?:next|last)\s+)?"
+                    r"(\d{1,2}|six|three|four|nine|twelve|eighteen)\s+months?\b|\b(\d{1,2})-month\b", re.IGNORECASE)
 WORDS = {"three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.index.lexical import tokenize
 from assistant.products.exercise_catalogue import CORE, TOPICS, Inject, Topic
@@ -170,12 +170,30 @@ def premise(request: str) -> str:
     return subject if subject and len(_words(subject) & _words(best_inject(subject)[0].title)) >= 2 else ""
 
 
+PERCENT = re.compile(r"\b(\d{1,2})\s?(?:%|per ?cent)")
+
+
 def premise_inject(request: str) -> Inject | None:
     """The catalogue inject the premise names: it is the start state, so it is not played again as an inject."""
     if not (event := premise(request)):
         return None
     inject, own, _ = best_inject(event)
-    return inject if own >= OWN_WORDS else None
+    return with_figures(inject, request) if own >= OWN_WORDS else None
+
+
+def with_figures(inject: Inject, request: str) -> Inject:
+    """The inject with the share the request names in place of the catalogue's: 'a 30% budget cut' makes 'a budget
+    15 % below the request' 30 %.
+
+    >>> from assistant.products.exercise_catalogue import TOPICS
+    >>> cut = next(i for t in TOPICS for i in t.injects if i.title == "Budget cut")
+    >>> with_figures(cut, "a tabletop on a 30% budget cut").content
+    'The General Assembly approves a budget 30 % below the request.'
+    """
+    asked = PERCENT.search(request)
+    if not asked or not PERCENT.search(inject.content):
+        return inject
+    return replace(inject, content=PERCENT.sub(f"{asked.group(1)} %", inject.content, count=1))
 
 
 def premise_injects(request: str) -> set[str]:

@@ -37,4 +37,5 @@ def test_months_a_request_gives_itself():
     assert months_asked("ahead of a mandate renewal in 6 months") == 6
     assert months_asked("drawing down in Country X over 24 months") == 24
     assert months_asked("over the next eighteen months") == 18
+    assert months_asked("the vision for the last 12 months of UNIOK") == 12
     assert months_asked("the 2027-2029 framework") == 0

@@ -129,3 +129,10 @@ def test_an_exercise_on_an_event_starts_after_it_and_plays_only_what_follows():
     following = [i.title for i in after_premise(elections, {"Results dispute"})]
     assert following[0] == "Protests after the results" and "Logistics request for ballots" not in following
     assert after_premise(elections, set()) == list(elections.injects)
+
+
+def test_the_share_a_request_names_replaces_the_catalogue_start_states():
+    from assistant.products.exercise_requests import premise_inject
+
+    inject = premise_inject("Build a 2-hour tabletop on a 30% budget cut during drawdown, with 3 injects.")
+    assert inject is not None and "30 % below the request" in inject.content
