@@ -13,7 +13,7 @@ the document's title, names, issuer, kind or year, holding its year or a word fo
 are not a date ('20 September 2012' in a title names a period, not the document); the documents it fits
 best are named, unless more than MAX_DOCUMENTS (then it names a topic, not a document).
 
->>> from assistant.corpus.manifest import DocumentInfo, Manifest
+>>> from assistant.corpus.manifest import DocumentInfo
 >>> res = DocumentInfo(id="a-res-80-11", title="2025 review of the United Nations peacebuilding architecture",
 ...                    short="A/RES/80/11", issuer="General Assembly", type="resolution", date="2025-11-26")
 >>> sorted(described("What is peacebuilding, according to the 2025 General Assembly resolution?", [res])["a-res-80-11"])

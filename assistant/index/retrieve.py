@@ -133,6 +133,7 @@ class Retriever:
         self._lock = threading.Lock()
         self.snapshot = LexicalSnapshot.build([], EMPTY)
         self._sentences: tuple[str, SentenceIndex] | None = None
+        self._documents: tuple[str, list[str]] = ("", [])
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> "Retriever":
@@ -235,13 +236,10 @@ class Retriever:
                by_sentence: bool = True) -> list[Hit]:
         """The k best passages for the query.
 
-        ``hybrid`` fuses passages ranked by dense similarity and by BM25, passages ranked by their best sentence
-        (dense and BM25, :meth:`SentenceIndex.passage_rankings`) and, when the question names a library document
-        by description ("the 2025 General Assembly resolution"), that document's passages ranked for the rest of
-        the question (:mod:`described`). ``by_sentence=False`` keeps the first two only: the answerer runs its
-        own sentence and named-document searches, and its scorer was fitted on those passage ranks
-        (docs/evaluation.md).
-        """
+        ``hybrid`` fuses passages ranked by dense similarity, by BM25 and by their best sentence (dense and BM25,
+        :meth:`SentenceIndex.passage_rankings`), and a document the query names by description ranked for the rest of
+        it (:mod:`described`). ``by_sentence=False`` keeps the first two: the answerer searches sentences itself,
+        and its scorer was fitted on those passage ranks (docs/evaluation.md)."""
         self.refresh()
         k = k or self.settings.top_k
         filters = filters or Filters()
@@ -250,8 +248,7 @@ class Retriever:
         n = max(self.settings.candidates, k)
         rankings, weights, similarity = self._rankings(expanded, vector, n, filters, mode, by_sentence)
         if mode == "hybrid" and by_sentence and self.settings.described_weight > 0:
-            held = np.unique(self.snapshot.columns["doc_id"]).tolist() if len(self.snapshot) else []
-            inside = rest_of_query(query, load_manifest(self.settings.corpus_dir), held, filters.doc_ids)
+            inside = rest_of_query(query, load_manifest(self.settings.corpus_dir), self._held(), filters.doc_ids)
             if inside is not None:
                 asked, docs = inside
                 named = filters.model_copy(update={"doc_ids": docs})
@@ -260,6 +257,13 @@ class Retriever:
                 rankings.append(ranked(scores, n))
                 weights.append(self.settings.described_weight)
         return self._fuse(rankings, weights, similarity, vector, k)
+
+    def _held(self) -> list[str]:
+        """Ids of the documents in the loaded snapshot (once per generation: a sort of every passage's id)."""
+        if self._documents[0] != self.snapshot.generation:
+            held = np.unique(self.snapshot.columns["doc_id"]).tolist() if len(self.snapshot) else []
+            self._documents = (self.snapshot.generation, held)
+        return self._documents[1]
 
     def _rankings(self, expanded: str, vector: np.ndarray, n: int, filters: Filters, mode: Mode,
                   by_sentence: bool) -> tuple[list[list[str]], list[float], dict[str, float]]:
