@@ -36,6 +36,8 @@ UNIFORMED = re.compile(r"\bprotection of civilians\b|\btroops?\b|\bmilitary\b|\b
 # The tasks a request hands over, between the verb and 'to <owner>': 'handing over A, B and C to the UNCT'.
 HANDED = re.compile(r"\b(?:hand(?:s|ed|ing)?[- ]?over|transfer(?:s|red|ring)?)\s+(?:of\s+)?(?:the\s+)?(?P<tasks>[^.;:]+?)\s+"
                     r"to\s+(?:the\s+)?[A-Z]", re.IGNORECASE)
+# One task and the owner the drafter gives it: 'human rights monitoring to OHCHR'.
+PAIR = re.compile(r"^(?:and\s+)?(?P<task>[^,;]+?)\s+to\s+(?:the\s+)?(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})$")
 # The field of each UN entity, to suggest which named owner a task goes to (a suggestion to be agreed, never assigned).
 FIELDS = {
     "OHCHR": r"human rights", "UNDP": r"rule of law|justice|corrections|governance|civil affairs|state authority|elect",
@@ -54,9 +56,6 @@ def handed_over(text: str) -> list[str]:
     if len(parts) > 1:
         parts[-1:] = [p.strip() for p in re.split(r"\s+and\s+", parts[-1])]
     return parts
-
-
-PAIR = re.compile(r"^(?:and\s+)?(?P<task>[^,;]+?)\s+to\s+(?:the\s+)?(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})$")
 
 
 def owners_per_task(text: str) -> list[tuple[str, str]]:
