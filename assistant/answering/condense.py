@@ -21,8 +21,12 @@ occurring in the library ("the triple-hatted deputy SRSG", not "SRSG"). Then:
 'How strong was the Haitian National Police by mid-2019?'
 >>> condense_rules("and by 2011?", "How many UNMIT police officers were deployed in September 2012?")
 'How many UNMIT police officers were deployed by 2011?'
+>>> condense_rules("and in 2019?", "How many formed police units did MINUJUSTH have when it started?")
+'How many formed police units did MINUJUSTH have in 2019?'
 >>> condense_rules("and MONUSCO?", "How many troops does MINUSMA have?")
 'How many troops does MONUSCO have?'
+>>> condense_rules("When does it take place?", "What new annual event did the General Assembly create in 2025?")
+'When does the new annual event that the General Assembly created in 2025 take place?'
 >>> condense_rules("What is a JMAC?", "What must an ISF contain?")
 'What is a JMAC?'
 """
@@ -60,6 +64,9 @@ ELLIPTIC_WORDS = 2
 # a point or span in time: 'in September 2012', 'by mid-2019', 'as of 30 June 2011', 'in 2011/12'
 TIME_PHRASE = re.compile(r"\b(?:by|in|during|after|before|since|until|as of|as at|at the end of)\s+(?:(?:early|mid|late)[- ])?"
                          r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:/\d\d)?\b")
+# a time given by an event: 'when it started', 'at the outset'
+TIME_CLAUSE = re.compile(r"\bwhen (?:it|they|the [\w-]+) (?:started|began|opened|closed|ended|was (?:established|created|set up|"
+                         r"deployed))\b|\bat (?:the )?(?:start|outset|beginning|end)\b", re.IGNORECASE)
 
 
 def _content(words: list[str]) -> list[str]:
@@ -110,6 +117,11 @@ def topic_of(question: str, library: str = "") -> str:
 
 
 COUNTED = re.compile(rf"^(?:and\s+)?how (?:many|much)\s+(?P<what>[\w\s-]+?)\s+{AUX}\s+(?P<rest>.+)$", re.IGNORECASE)
+# 'What new annual event did the General Assembly create …?': a follow-up's 'it' is the thing created, not the creator.
+CREATED = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?P<thing>(?:[a-z-]+\s+){0,3}[a-z]+)\s+(?:did|does|do)\s+(?P<who>.+?)\s+"
+                     r"(?P<verb>create|establish|set up|launch|adopt|introduce|propose)\b(?P<rest>[^?]*)", re.IGNORECASE)
+PAST = {"set up": "set up", "create": "created", "establish": "established", "launch": "launched", "adopt": "adopted",
+        "introduce": "introduced", "propose": "proposed"}
 PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:them|these|those)\b", re.IGNORECASE)
 PLURAL = frozenset({"they", "them", "their", "these", "those"})
 WH_VERB = re.compile(rf"^(?:and\s+)?(?:who|what|which)\s+(?!{AUX}\b)\w+\s+(?!{AUX}\b)", re.IGNORECASE)
@@ -150,7 +162,7 @@ def _qualified(previous: str, fragment: str, topic: str) -> str:
     """
     base = previous.strip().rstrip("?").strip()
     first = fragment.split()[0].lower()
-    time = TIME_PHRASE.search(base)
+    time = TIME_PHRASE.search(base) or TIME_CLAUSE.search(base)
     if TIME_PHRASE.fullmatch(fragment) and time:  # 'and by 2011?' after '… in September 2012': the time is replaced
         return f"{base[:time.start()]}{fragment}{base[time.end():]}?"
     if first in PREPOSITIONS:
@@ -216,6 +228,10 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
         counted = COUNTED.match(previous.strip())
         if not subject and counted and word in PLURAL:  # 'How many formed police units …' -> 'they'
             subject = f"the {counted.group('what')}"
+        created = CREATED.match(previous.strip())
+        if not subject and created and word in ("it", "its"):  # 'What new annual event did the Assembly create?' -> 'it'
+            subject = (f"the {created.group('thing')} that {created.group('who')} {PAST[created.group('verb').lower()]}"
+                       f"{created.group('rest').rstrip()}")
         topic = subject or topic_of(previous, library)
         return _capital(_with_object(_replace_pronoun(rest, topic), previous, topic)) if topic else question
     swapped = _bare_ask(rest, previous)

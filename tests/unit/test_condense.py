@@ -75,6 +75,8 @@ def test_it_after_a_what_did_question_is_the_answer():
      "How many UNMIT police officers were deployed by 2011?"),
     ("and in 2019?", "How strong was the Haitian National Police by September 2017?",
      "How strong was the Haitian National Police in 2019?"),
+    ("and in 2019?", "How many formed police units did MINUJUSTH have when it started?",  # a time given by an event
+     "How many formed police units did MINUJUSTH have in 2019?"),
     ("and MONUSCO?", "How many troops does MINUSMA have?", "How many troops does MONUSCO have?"),
     ("what about the Mission Concept?", "What must an ISF contain?", "What must the Mission Concept contain?"),
     ("and what about corruption under MINUJUSTH?", "Which programme did MINUSTAH run with UNDP on rule of law?",
@@ -109,3 +111,12 @@ def test_standalone_question_left_alone(question):
 def test_topic_without_library_falls_back_to_named_things():
     assert topic_of("What must an ISF contain?") == "the ISF"
     assert topic_of("What is the 2005 independent study?", LIBRARY) == "the 2005 independent study"
+
+
+def test_it_after_asking_what_was_created_is_the_thing_created():
+    previous = "What new annual event did the General Assembly create in its 2025 peacebuilding architecture resolution?"
+    assert condense_rules("When in the year does it take place?", previous) == (
+        "When in the year does the new annual event that the General Assembly created in its 2025 peacebuilding "
+        "architecture resolution take place?")
+    assert condense_rules("Who chairs it?", "What role does the Peacebuilding Commission play?") == (
+        "Who chairs the Peacebuilding Commission?")  # not a creation: 'it' stays the topic
