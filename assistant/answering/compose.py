@@ -49,7 +49,7 @@ from assistant.answering.named import (
 )
 from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
-from assistant.answering.scoring import Candidate
+from assistant.answering.scoring import Candidate, has_answer_type
 from assistant.corpus.manifest import DocumentInfo, Manifest, load_manifest
 from assistant.index.described import described
 from assistant.index.lexical import tokenize
@@ -57,6 +57,8 @@ from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import SentenceIndex
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+TYPED_LEAD = ("when", "quantity")
+TYPED_RUNNERS, TYPED_DENSE, TYPED_RATIO = 5, 0.25, 0.15  # a typed runner-up: among the best 5, close to the question
 SUPPORT_RATIO = 0.5  # a supporting point scores at least this share of the lead's score
 SUPPORT_FLOOR = 0.15
 REDUNDANT = 0.9  # cosine above which a sentence repeats one already chosen
@@ -219,6 +221,15 @@ def lead_pool(q: QuestionInfo, found: list[Candidate]) -> list[Candidate]:
     return [c for c in allowed if c.given or on_topic(c)] or allowed
 
 
+def _typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Candidate:
+    """For *when* and *how many*, a lead without a date or number gives way to a close runner-up that has one and is
+    about the question by itself ("Calls for a further comprehensive review … in 2030" for "When is the next review?")."""
+    if q.type not in TYPED_LEAD or has_answer_type(lead.text, q.type):
+        return lead
+    return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and has_answer_type(c.text, q.type)
+                 and c.features["dense"] >= TYPED_DENSE and c.score >= lead.score * TYPED_RATIO), lead)
+
+
 def named_library_docs(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> set[str]:
     """Library documents the question names ('the IPI study', 'the Itad blog', 'S/2012/765')."""
     text = question.lower()
@@ -253,7 +264,8 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
     if pointed is not None:  # the answer was quoted earlier in the conversation: point back, do not repeat it
         units.append(_pointer(retriever, pointed))
     allowed = [c for c in allowed if not c.given] or allowed
-    lead = allowed[0]
+    lead = _typed_lead(q, allowed[0], found)
+    allowed = [lead, *[c for c in allowed if c is not lead]]
     units.extend(_units(retriever, lead, "lead"))
     units += _items(index, lead)
     used = {i for u in units for i in u.indices}

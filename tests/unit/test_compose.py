@@ -132,3 +132,21 @@ def test_a_given_sentence_is_pointed_to_only_when_it_could_answer_the_follow_up(
     assert could_answer(why, [], _given("The DFS was created in 2007 to provide integrated support.", 0.9))
     by = _given("The ISF was introduced by the Secretary-General's Policy Committee in 2008.", 0.9)
     assert could_answer(who.predicate_terms, [], by, who.type)
+
+
+def _typed(text: str, score: float, dense: float) -> Candidate:
+    c = _given(text, score, given=False)
+    c.features["dense"] = dense
+    return c
+
+
+def test_a_when_question_is_led_by_a_close_runner_up_with_a_date():
+    from assistant.answering.compose import _typed_lead
+
+    q = understand("When is the next review regarding resolution 80/11?")
+    undated = _typed("Requests the Commission to report on progress ahead of the next review;", 0.76, 0.33)
+    dated = _typed("Calls for a further comprehensive review of United Nations peacebuilding in 2030.", 0.15, 0.28)
+    assert _typed_lead(q, undated, [undated, dated]) is dated
+    assert _typed_lead(q, undated, [undated, _typed(dated.text, 0.15, 0.10)]) is undated  # not about the question itself
+    assert _typed_lead(q, undated, [undated, _typed(dated.text, 0.05, 0.28)]) is undated  # too far behind
+    assert _typed_lead(understand("What is the next review about?"), undated, [undated, dated]) is undated  # not typed
