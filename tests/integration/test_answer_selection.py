@@ -112,3 +112,11 @@ def test_a_point_introducing_a_list_is_quoted_with_its_list(tmp_path):
     for s, after in zip(result.sentences, result.sentences[1:] + [None], strict=True):
         if s.role in ("lead", "support") and s.text.rstrip().endswith(":"):
             assert after is not None and after.role == "item", s.text
+
+
+def test_a_when_question_is_led_by_the_sentence_with_the_date(retriever):
+    # The best-scored sentences speak of "the next review" without saying when; A/RES/80/11 para. 30 says it.
+    result = answer_question("In what year does the General Assembly want the next full review of UN peacebuilding?",
+                             retriever, backend="extractive")
+    lead = next(s.text for s in result.sentences if s.role == "lead")
+    assert "2030" in lead, result.answer
