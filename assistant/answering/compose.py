@@ -221,6 +221,27 @@ def lead_pool(q: QuestionInfo, found: list[Candidate]) -> list[Candidate]:
     return [c for c in allowed if c.given or on_topic(c)] or allowed
 
 
+ACRONYM = re.compile(r"\b[A-Z]{4,}\b")
+
+
+def _not_another(q: QuestionInfo, allowed: list[Candidate]) -> Candidate:
+    """The lead, unless it names another mission or body in the place of those the question names ('BINUB' for
+    'BINUH'): then the best candidate that names one of the question's."""
+    if not _names_another(q, allowed[0].text):
+        return allowed[0]
+    return next((c for c in allowed if _asked_acronyms(q) & set(ACRONYM.findall(c.text))), allowed[0])
+
+
+def _asked_acronyms(q: QuestionInfo) -> set[str]:
+    return {e for e in q.entities if ACRONYM.fullmatch(e)}
+
+
+def _names_another(q: QuestionInfo, text: str) -> bool:
+    """Does the sentence name missions or bodies, none of them those the question names by acronym?"""
+    asked, named = _asked_acronyms(q), set(ACRONYM.findall(text))
+    return bool(asked) and bool(named - asked) and not asked & named
+
+
 def _typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Candidate:
     """For *when* and *how many*, a lead without a date or number gives way to a close runner-up that has one and is
     about the question by itself ("Calls for a further comprehensive review … in 2030" for "When is the next review?")."""
@@ -264,7 +285,7 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
     if pointed is not None:  # the answer was quoted earlier in the conversation: point back, do not repeat it
         units.append(_pointer(retriever, pointed))
     allowed = [c for c in allowed if not c.given] or allowed
-    lead = _typed_lead(q, allowed[0], found)
+    lead = _typed_lead(q, _not_another(q, allowed), found)
     allowed = [lead, *[c for c in allowed if c is not lead]]
     units.extend(_units(retriever, lead, "lead"))
     units += _items(index, lead)

@@ -150,3 +150,15 @@ def test_a_when_question_is_led_by_a_close_runner_up_with_a_date():
     assert _typed_lead(q, undated, [undated, _typed(dated.text, 0.15, 0.10)]) is undated  # not about the question itself
     assert _typed_lead(q, undated, [undated, _typed(dated.text, 0.05, 0.28)]) is undated  # too far behind
     assert _typed_lead(understand("What is the next review about?"), undated, [undated, dated]) is undated  # not typed
+
+
+def test_a_lead_naming_another_mission_in_the_place_of_the_one_asked_gives_way():
+    from assistant.answering.compose import _not_another
+
+    q = understand("Why did the UN decide to replace MINUJUSTH with BINUH?")
+    burundi = _given("BINUB was replaced by a small political office in January 2011.", 0.9, given=False)
+    haiti = _given("The report covers the drawdown of MINUJUSTH and the start-up of BINUH.", 0.5, given=False)
+    plain = _given("The Council decided to close the mission and open a political office.", 0.9, given=False)
+    assert _not_another(q, [burundi, haiti]) is haiti
+    assert _not_another(q, [plain, haiti]) is plain  # names no other mission: it stays
+    assert _not_another(q, [burundi]) is burundi  # nothing better to lead with
