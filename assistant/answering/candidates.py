@@ -21,6 +21,7 @@ from assistant.answering.distinctive import distinctive
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import QuestionInfo
 from assistant.answering.scoring import Candidate, featurize, never_an_answer, refocus, score, words_of
+from assistant.index.described import without_naming
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import SentenceIndex
@@ -114,7 +115,7 @@ class Within:
 def _within(query: str, described: dict[str, set[str]], naming: AbstractSet[str], retriever: Retriever,
             index: SentenceIndex) -> Within | None:
     """Search the named documents for what is asked of them ('ask of UN country teams'), None without any."""
-    asked = " ".join(w for w in query.split() if not set(tokenize(w)) & naming)
+    asked = without_naming(query, naming)
     if not described or not tokenize(asked):
         return None
     inside = Filters(doc_ids=sorted(described))

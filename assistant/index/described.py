@@ -24,6 +24,8 @@ best are named, unless more than MAX_DOCUMENTS (then it names a topic, not a doc
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from assistant.corpus.manifest import DocumentInfo, Manifest
 from assistant.index.lexical import tokenize
 
@@ -75,6 +77,11 @@ def rest_of_query(query: str, manifest: Manifest, held: list[str], only: list[st
     ``only`` when given); None when it describes none (search then needs no extra list)."""
     named = described(query, [manifest.documents[d] for d in sorted(held) if d in manifest.documents])
     wanted = sorted(d for d in named if not only or d in only)
-    naming = {t for words in named.values() for t in words}
-    asked = " ".join(w for w in query.split() if not set(tokenize(w)) & naming)
+    asked = without_naming(query, {t for words in named.values() for t in words})
     return (asked, wanted) if wanted and tokenize(asked) else None
+
+
+def without_naming(query: str, naming: AbstractSet[str]) -> str:
+    """The query without the words that name documents ('What does the 2025 … review ask of UN country teams?' ->
+    'What does the ask of UN country teams?'): what is asked of them."""
+    return " ".join(w for w in query.split() if not set(tokenize(w)) & naming)

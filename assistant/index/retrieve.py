@@ -252,8 +252,9 @@ class Retriever:
             if inside is not None:
                 asked, docs = inside
                 named = filters.model_copy(update={"doc_ids": docs})
-                scores = reciprocal_rank_fusion(*self._rankings(self.glossary.expand(asked), self.query_vector(asked), n,
-                                                                named, mode, True)[:2], self.settings.rrf_k)
+                wide = self.glossary.expand(asked)
+                inner = self._rankings(wide, self.query_vector(asked, wide), n, named, mode, True)
+                scores = reciprocal_rank_fusion(inner[0], inner[1], self.settings.rrf_k)
                 rankings.append(ranked(scores, n))
                 weights.append(self.settings.described_weight)
         return self._fuse(rankings, weights, similarity, vector, k)

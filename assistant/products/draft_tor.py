@@ -35,10 +35,6 @@ PARTS: tuple[tuple[str, str, tuple[str, ...], str, str], ...] = (
      "the format of the assessment report and of the options put to the Secretary-General"),
     ("7. Timeline", "timeline", (), "", "how far ahead of a mandate renewal an assessment starts"),
 )
-def _months(ask: DraftAsk) -> int:
-    return months_asked(ask.text)
-
-
 def _lower(task: str) -> str:
     """'Protect civilians' -> 'protect civilians' inside a sentence (an acronym such as 'DDR' stays)."""
     return task[0].lower() + task[1:] if task[1:2].islower() else task
@@ -46,7 +42,7 @@ def _lower(task: str) -> str:
 
 def _scaffold(part: str, ctx: PlanningContext, ask: DraftAsk) -> str:
     """The drafter's own text for a part, from the planning context; what it does not say is to be agreed."""
-    months, the, names = _months(ask), _the(ctx), [p.name for p in ctx.all_priorities]
+    months, the, names = months_asked(ask.text), _the(ctx), [p.name for p in ctx.all_priorities]
     text = {
         "background": f"{the} ({ctx.presence_name}{', ' + ctx.phase if ctx.phase else ''}) in {ctx.country}; its mandate "
                       f"covers {_list([_lower(t) for t in ctx.tasks])}. The assessment comes ahead of the Security "
@@ -68,7 +64,7 @@ def _scaffold(part: str, ctx: PlanningContext, ask: DraftAsk) -> str:
 
 
 def _timeline(ask: DraftAsk) -> Block:
-    months = _months(ask)
+    months = months_asked(ask.text)
     end = f"month {months} (the mandate renewal, as you said)" if months else TBD
     rows = [["Step", "When", "Output"], ["ToR agreed by the Integrated Task Force", f"{TBD} (month 1)", "These terms of "
             "reference"], ["Desk review and conflict analysis", TBD, "Analysis note"], ["Field mission", TBD, "Findings"],
