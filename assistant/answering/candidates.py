@@ -153,10 +153,13 @@ def on_topic(c: Candidate) -> bool:
 
     A sentence leaning on its predecessor is judged as the unit quoted: "It had 14,000 officers." is on topic when
     the sentence it leans on names the police the question asks about — as long as it holds something asked about
-    itself (a focus word, or closeness to the question): "Their value also comes from their light footprint" is not
-    on planning guidance because the sentence before it names special political missions."""
+    itself (a focus word, closeness to the question, or a word of the question with the kind of answer asked: "They
+    have directly benefited some 7 million people" for "… and how many people did they reach?"). "Their value also
+    comes from their light footprint" is not on planning guidance because the sentence before it names special
+    political missions."""
     dense = c.unit_dense
-    own = c.features["focus"] > 0 or c.features["dense"] >= POINT_SIMILARITY
+    own = c.features["focus"] > 0 or c.features["dense"] >= POINT_SIMILARITY \
+        or c.features.get("answer_type", 0) > 0 and c.features.get("terms", 0) > 0
     return c.note_on_topic or own and dense >= POINT_SIMILARITY and (c.features["context_focus"] > 0 or dense >= POINT_OFF_FOCUS)
 
 

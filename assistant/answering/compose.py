@@ -141,6 +141,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     unknown = unknown_entities(q, index.library_text, known_acronyms(retriever))
     unknown += [t for t in unheld_terms(query, retriever) if not any(t.lower() in e.lower() for e in unknown)]
     naming = described(query, [manifest.documents[d] for d in library_docs if d in manifest.documents])
+    for doc, words in named_by_title(query, manifest, library_docs).items():  # 'the Itad blog': a name, not the ask
+        naming[doc] = naming.get(doc, set()) | words
     every, found = candidates(q, query, hits, retriever, filters, exclude or set(), naming) if hits else ([], [])
     titles = " ".join(a for m in missing for a in aliases(m)).lower()  # a missing text's name gets its own note
     given = examples(q)
@@ -254,14 +256,19 @@ def _typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Can
 
 def named_library_docs(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> set[str]:
     """Library documents the question names ('the IPI study', 'the Itad blog', 'S/2012/765')."""
+    return set(named_by_title(question, manifest, library_doc_ids))
+
+
+def named_by_title(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> dict[str, set[str]]:
+    """Library documents the question names, each with the words of the names it was given by ('itad', 'blog')."""
     text = question.lower()
-    named = set()
+    named: dict[str, set[str]] = {}
     for info in manifest.documents.values():
         first = info.short.split()[0] if info.short else ""
         names = aliases(info) + ([first] if first.isalpha() and len(first) >= 3 else [])
-        if info.id in library_doc_ids and any(re.search(rf"(?<![\w/]){re.escape(n.lower())}(?![\w/])", text)
-                                              for n in names if len(n) >= 3):
-            named.add(info.id)
+        given = [n for n in names if len(n) >= 3 and re.search(rf"(?<![\w/]){re.escape(n.lower())}(?![\w/])", text)]
+        if info.id in library_doc_ids and given:
+            named[info.id] = {t for n in given for t in tokenize(n)}
     return named
 
 

@@ -124,10 +124,27 @@ def unknown_entities(q: QuestionInfo, library_text: str, known: AbstractSet[str]
     defined = {k.lower(): v for k, v in q.defined.items()}
 
     def held(e: str) -> bool:
-        return any(v in library_text for v in spellings(e) + names_for(e, defined)[1:])
+        return any(v in library_text for v in spellings(e) + names_for(e, defined)[1:]) or _qualified_held(e, library_text)
 
     given = examples(q)
     return [e for e in q.entities if e not in known and not held(e) and e not in given]
+
+
+# Heads a country's name qualifies: 'the Haitian Government' is the library's 'Government of Haiti'.
+GENERIC_HEADS = frozenset({"government", "authorities", "people", "population", "president", "parliament", "police",
+                           "army", "ministry", "ministries", "institutions"})
+
+
+def _qualified_held(entity: str, library_text: str) -> bool:
+    """Is the entity a generic head qualified by a word the library uses ('Haitian Government', 'Timorese authorities')?
+
+    >>> _qualified_held("Haitian Government", "the haitian national police and the government of haiti")
+    True
+    >>> _qualified_held("Malian Government", "the haitian national police and the government of haiti")
+    False
+    """
+    words = entity.lower().split()
+    return len(words) == 2 and words[1] in GENERIC_HEADS and re.search(rf"\b{re.escape(words[0])}\b", library_text) is not None
 
 
 def examples(q: QuestionInfo) -> set[str]:

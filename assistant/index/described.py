@@ -11,7 +11,8 @@ its sentences by the rest of the question.
 A description is a run of at least MIN_WORDS consecutive content words of the question that all occur in
 the document's title, names, issuer, kind or year, holding its year or a word for its kind and two words that
 are not a date ('20 September 2012' in a title names a period, not the document); the documents it fits
-best are named, unless more than MAX_DOCUMENTS (then it names a topic, not a document).
+best are named, unless more than MAX_DOCUMENTS (then it names a topic, not a document). A word of the description
+that the question uses again elsewhere is also asked about, so it is not counted as naming.
 
 >>> from assistant.corpus.manifest import DocumentInfo
 >>> res = DocumentInfo(id="a-res-80-11", title="2025 review of the United Nations peacebuilding architecture",
@@ -20,6 +21,9 @@ best are named, unless more than MAX_DOCUMENTS (then it names a topic, not a doc
 ['2025', 'assembl', 'general', 'resolut']
 >>> described("What does the General Assembly say about peacebuilding?", [res])
 {}
+>>> q = "How does the 2025 General Assembly resolution on the peacebuilding architecture characterize peacebuilding?"
+>>> sorted(described(q, [res])["a-res-80-11"])
+['2025', 'architectur', 'assembl', 'general', 'resolut']
 """
 
 from __future__ import annotations
@@ -56,7 +60,9 @@ def described(question: str, documents: list[DocumentInfo]) -> dict[str, set[str
             found[info.id] = run
     longest = max((len(run) for run in found.values()), default=0)
     found = {d: run for d, run in found.items() if len(run) == longest}  # the document the description fits best
-    return found if len(found) <= MAX_DOCUMENTS else {}
+    # A word the question also uses outside the description is asked about too ('characterize peacebuilding').
+    again = {w for w in words if words.count(w) > 1}
+    return {d: run - again for d, run in found.items()} if len(found) <= MAX_DOCUMENTS else {}
 
 
 def _longest_run(words: list[str], names: set[str]) -> set[str]:

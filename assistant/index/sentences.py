@@ -74,9 +74,20 @@ RUNS_ON = re.compile(r"\b(?:of|the|a|an|and|or|for|to|in|on|at|by|with|from|into
 PARAGRAPH_NUMBER = re.compile(r"^\(?\d{1,3}[.)]$")  # '3.' split off the paragraph it numbers
 
 
+# 'This blog explores …', 'The present report covers …': the text speaking of itself, not of the sentence before.
+SELF_REFERENCE = re.compile(r"^(?:this|the present) (?:blog|report|study|paper|article|brief|document)\b",
+                            re.IGNORECASE)
+
+
 def leans_on_predecessor(sentence: str) -> bool:
-    """Does the sentence open with a word that points back to the one before?"""
-    return bool(LEANING.match(sentence))
+    """Does the sentence open with a word that points back to the one before?
+
+    >>> leans_on_predecessor("This shift is now clearly articulated in the 2013 Policy.")
+    True
+    >>> leans_on_predecessor("This blog explores why there is a disconnect between ambition and reality.")
+    False
+    """
+    return bool(LEANING.match(sentence)) and not SELF_REFERENCE.match(sentence)
 
 
 def complete(sentence: str) -> bool:

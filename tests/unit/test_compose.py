@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answering.candidates import _carries_the_ask
-from assistant.answering.compose import _redundant, lead_pool, named_library_docs
+from assistant.answering.compose import _redundant, lead_pool, named_by_title, named_library_docs
 from assistant.answering.given import answering_given, could_answer, pointed_back
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import understand
@@ -27,6 +27,12 @@ LIBRARY = {d.id for d in MANIFEST.documents.values()}
 ])
 def test_named_library_documents(question, named):
     assert named_library_docs(question, MANIFEST, LIBRARY) == named
+
+
+def test_a_document_named_by_its_short_title_comes_with_the_words_naming_it():
+    # 'Itad' and 'blog' say which text to read, not what is asked of it ('define integrated delivery')
+    named = named_by_title("How does the Itad blog define integrated delivery?", MANIFEST, LIBRARY)
+    assert named == {"itad-integrated-delivery": {"itad", "blog"}}
 
 
 def test_a_document_outside_the_library_is_not_named():

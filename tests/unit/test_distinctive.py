@@ -44,3 +44,13 @@ def test_a_sentence_leaning_on_its_predecessor_is_on_topic_as_the_unit_quoted():
     # 'Their value also comes from their light footprint' under a question on planning guidance: the sentence before
     # names special political missions, the sentence itself holds nothing asked
     assert not on_topic(_candidate(0.16, 0.5, 0.5, own=0.0))
+
+
+def test_a_leaning_sentence_with_a_word_asked_and_the_kind_of_answer_asked_is_on_topic():
+    # 'They have directly benefited some 7 million people' for '… and how many people did they reach?'
+    c = _candidate(0.19, 0.71, 0.15, own=0.0)
+    assert not on_topic(c)
+    c.features.update(terms=0.09, answer_type=1.0)
+    assert on_topic(c)
+    c.features.update(terms=0.0)
+    assert not on_topic(c)
