@@ -1,4 +1,4 @@
-"""Fit the answerer's weights on evals/answers.jsonl and print them (paste into scoring.py / gaps.py).
+"""Fit the answerer's weights on evals/answers.jsonl (or the --eval files) and print them (paste into scoring.py / gaps.py).
 
 Two logistic regressions (scikit-learn, L2, balanced classes):
 
@@ -38,12 +38,12 @@ from assistant.index.retrieve import get_retriever
 EVAL = Path("evals/answers.jsonl")
 
 
-def collect(cache: Path | None) -> list[dict]:
+def collect(cache: Path | None, files: list[Path]) -> list[dict]:
     if cache and cache.exists():
         return pickle.loads(cache.read_bytes())
     retriever = get_retriever()
     index = retriever.sentences
-    rows = [json.loads(line) for line in EVAL.read_text().splitlines() if line.strip()]
+    rows = [json.loads(line) for path in files for line in path.read_text().splitlines() if line.strip()]
     out = []
     for row in rows:
         kind = row.get("kind", "answer" if row["in_scope"] else "out")
@@ -133,9 +133,11 @@ def fit_scope(data: list[dict], model: LogisticRegression | None) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cache", type=Path)
+    parser.add_argument("--eval", type=Path, nargs="+", default=[EVAL],
+                        help="Eval files to fit on (never a held-out set you report).")
     parser.add_argument("--scope-only", action="store_true", help="Refit the scope decision on the shipped sentence scores.")
     args = parser.parse_args()
-    data = collect(args.cache)
+    data = collect(args.cache, args.eval)
     if args.scope_only:
         print("SCOPE_WEIGHTS =", fit_scope(data, None))
         return
