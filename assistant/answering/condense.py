@@ -27,6 +27,10 @@ occurring in the library ("the triple-hatted deputy SRSG", not "SRSG"). Then:
 'How many troops does MONUSCO have?'
 >>> condense_rules("When does it take place?", "What new annual event did the General Assembly create in 2025?")
 'When does the new annual event that the General Assembly created in 2025 take place?'
+>>> condense_rules("How many officers would those units have?", "How many formed police units did MINUJUSTH have?")
+'How many officers would the formed police units have?'
+>>> condense_rules("When was it due to go?", "Which formed police unit was scheduled to be the last to leave?")
+'When was the formed police unit that was scheduled to be the last to leave due to go?'
 >>> condense_rules("What is a JMAC?", "What must an ISF contain?")
 'What is a JMAC?'
 """
@@ -122,8 +126,12 @@ CREATED = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?P<thing>(?:[a-z-]+\s+){0,3
                      r"(?P<verb>create|establish|set up|launch|adopt|introduce|propose)\b(?P<rest>[^?]*)", re.IGNORECASE)
 PAST = {"set up": "set up", "create": "created", "establish": "established", "launch": "launched", "adopt": "adopted",
         "introduce": "introduced", "propose": "proposed"}
+# 'Which formed police unit was scheduled to be the last to leave MINUJUSTH?': a follow-up's 'it' is that unit.
+CHOSEN = re.compile(r"^(?:and\s+)?which\s+(?P<thing>(?:[a-z-]+\s+){0,3}[a-z]+)\s+(?P<aux>was|were|is|are)\s+(?P<rest>[^?]+)",
+                    re.IGNORECASE)
 PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:them|these|those)\b", re.IGNORECASE)
 PLURAL = frozenset({"they", "them", "their", "these", "those"})
+DETERMINERS = frozenset({"this", "that", "these", "those"})
 WH_VERB = re.compile(rf"^(?:and\s+)?(?:who|what|which)\s+(?!{AUX}\b)\w+\s+(?!{AUX}\b)", re.IGNORECASE)
 SUBJECT_ASK = re.compile(rf"^(?:and\s+)?(?:what|which)\s+(?:(?!{AUX}\b)[a-z]+\s+)?(?!{AUX}\b)(?P<verb>[a-z]+)\s+"
                          r"(?:the|an?|its|their|over|up|out|from|in|on)\b", re.IGNORECASE)
@@ -147,11 +155,16 @@ def answer_subject(previous: str, answer: str) -> str:
 
 
 def _replace_pronoun(rest: str, topic: str) -> str:
+    """The first pronoun replaced by the topic; 'those units' as a whole when the topic ends in 'units'."""
     match = PRONOUN.search(rest)
     assert match
     word = match.group(0).lower()
     topic = topic if word not in POSSESSIVE else (f"{topic}'" if topic.endswith("s") else f"{topic}'s")
-    return rest[:match.start()] + topic + rest[match.end():]
+    end = match.end()
+    head = re.match(r"\s+([a-z-]+)", rest[end:]) if word in DETERMINERS else None
+    if head and topic.lower().split()[-1] == head.group(1).lower():  # 'those units' -> 'the formed police units'
+        end += head.end()
+    return rest[:match.start()] + topic + rest[end:]
 
 
 def _qualified(previous: str, fragment: str, topic: str) -> str:
@@ -232,6 +245,9 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
         if not subject and created and word in ("it", "its"):  # 'What new annual event did the Assembly create?' -> 'it'
             subject = (f"the {created.group('thing')} that {created.group('who')} {PAST[created.group('verb').lower()]}"
                        f"{created.group('rest').rstrip()}")
+        chosen = CHOSEN.match(previous.strip())
+        if not subject and chosen and word in ("it", "its", "they", "them", "their"):
+            subject = f"the {chosen.group('thing')} that {chosen.group('aux').lower()} {chosen.group('rest').rstrip()}"
         topic = subject or topic_of(previous, library)
         return _capital(_with_object(_replace_pronoun(rest, topic), previous, topic)) if topic else question
     swapped = _bare_ask(rest, previous)

@@ -160,7 +160,7 @@ def course(text: str, shape: Shape, participants: int, retriever: Retriever) -> 
     if (shape.days or 0) > MAX_DAYS:
         notes.append(f"Courses are laid out for at most {MAX_DAYS} days; you asked for {shape.days}.")
     if days < len(OBJECTIVES) / 3:
-        notes.append(f"{days} day(s) give each objective a short session only; three days suit seven objectives.")
+        notes.append(f"{days} {'day gives' if days == 1 else 'days give'} each objective a short session only; three days suit seven objectives.")
     blocks = [
         *opening(text, (
             f"A {days}-day joint course for {participants} mission and UN country team planners, in {groups} mixed syndicate{'s' * (groups != 1)} of up to "
@@ -193,5 +193,5 @@ def course(text: str, shape: Shape, participants: int, retriever: Retriever) -> 
             "Participant feedback form at the end of each day and a course after-action review (`planassist exercise --topic \"hot-wash and AAR template\"`)."]),
     ]
     return Report(title=f"Course design: a {days}-day joint course on integrated assessment and planning",
-                  subtitle=f"course design · {days} day(s) · {len(OBJECTIVES)} learning objectives · rubric of {len(LEVELS)} levels · {participants} participants",
+                  subtitle=f"course design · {days} {'day' if days == 1 else 'days'} · {len(OBJECTIVES)} learning objectives · rubric of {len(LEVELS)} levels · {participants} participants",
                   blocks=blocks, sources=book.sources)

@@ -28,6 +28,16 @@ def pages_of(words: int) -> int:
     return max(1, round(words / WORDS_PER_PAGE))
 
 
+def pages_label(words: int) -> str:
+    """'1 page' or '4 pages': the pages a handout of this many words fills, as a heading says it.
+
+    >>> pages_label(120), pages_label(1600)
+    ('1 page', '4 pages')
+    """
+    pages = pages_of(words)
+    return f"{pages} page" if pages == 1 else f"{pages} pages"
+
+
 def _background(topic: Topic, ctx: PlanningContext | None, country: str, drafting: bool) -> list[Block]:
     """The scenario without its exercise-specific start state and pack list; for a drafting workshop the ISF is not yet written."""
     out, skip = [], False

@@ -21,7 +21,7 @@ from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.exercise_catalogue import TOPICS
 from assistant.products.exercise_key import library_lines
-from assistant.products.exercise_readahead import pages_of, read_ahead
+from assistant.products.exercise_readahead import pages_label, pages_of, read_ahead
 from assistant.products.exercise_shapes import Shape, opening, syndicates
 from assistant.products.export import Block, Report
 
@@ -104,12 +104,12 @@ def drafting_workshop(text: str, shape: Shape, participants: int, retriever: Ret
                                           f"aligned with the national plan, and present them in {talk} minutes.")),
             Block(kind="bullets", items=products)]
     handout, words = read_ahead(TOPICS[0], context, place, pages, library, task, drafting=True)
-    notes = [] if pages_of(words) >= pages else [f"The read-ahead fills about {pages_of(words)} page(s) ({words} words), fewer than the {pages} asked: add the mandate and your own national-plan extract."]
+    notes = [] if pages_of(words) >= pages else [f"The read-ahead fills about {pages_label(words)} ({words} words), fewer than the {pages} asked: add the mandate and your own national-plan extract."]
     blocks = [
         *opening(text, (
             f"A {_length_words(length)} drafting workshop for {participants} mission and UN country team staff in {groups} mixed "
             f"syndicate{'s' * (groups != 1)} of up to {size}. Syndicates draft the vision and {priorities} priorities of an Integrated Strategic "
-            f"Framework for {place}, from a read-ahead of about {pages_of(words)} page(s) ({words} words) handed out beforehand."), notes),
+            f"Framework for {place}, from a read-ahead of about {pages_label(words)} ({words} words) handed out beforehand."), notes),
         Block(kind="heading", text="Learning objectives", level=1),
         Block(kind="bullets", items=["Draft ISF elements (vision, priorities, results with owners and timelines) jointly across the mission and the country team.",
                                      "Align the priorities with the national plan and the mandate, and record what could not be agreed."]),
@@ -119,7 +119,7 @@ def drafting_workshop(text: str, shape: Shape, participants: int, retriever: Ret
         Block(kind="bullets", items=products),
         Block(kind="table", rows=[["Priority", "Result", "Lead entity", "Contributing entities", "Indicator", "Date"],
                                   *[[f"Priority {k}", "", "", "", "", ""] for k in range(1, priorities + 1)]]),
-        Block(kind="heading", text=f"Read-ahead ({pages_of(words)} page(s), {words} words)", level=1),
+        Block(kind="heading", text=f"Read-ahead ({pages_label(words)}, {words} words)", level=1),
         *handout,
         Block(kind="heading", text="Facilitator notes", level=1),
         Block(kind="bullets", items=[
@@ -130,7 +130,7 @@ def drafting_workshop(text: str, shape: Shape, participants: int, retriever: Ret
             "Compare the products with what the library says an ISF contains (quoted in the read-ahead)."]),
     ]
     return Report(title=f"Drafting workshop: the vision and {priorities} priorit{'y' if priorities == 1 else 'ies'} of an ISF for {place}",
-                  subtitle=f"drafting workshop · {_length_words(length)} ({length} minutes) · {groups} syndicates · read-ahead of {pages_of(words)} page(s) · {participants} participants",
+                  subtitle=f"drafting workshop · {_length_words(length)} ({length} minutes) · {groups} syndicates · read-ahead of {pages_label(words)} · {participants} participants",
                   blocks=blocks, sources=book.sources)
 
 
@@ -161,7 +161,7 @@ def proposal_exercise(text: str, shape: Shape, participants: int, retriever: Ret
         Block(kind="bullets", items=["Agree one joint peacebuilding outcome that the mission and agencies deliver together, with the Government.",
                                      "Decide who leads, who receives funds and who co-signs, and defend it in plenary.",
                                      "Use joint analysis to justify the outcome and its risks."]),
-        Block(kind="heading", text=f"Scenario handout ({pages_of(words)} page(s), {words} words)", level=1),
+        Block(kind="heading", text=f"Scenario handout ({pages_label(words)}, {words} words)", level=1),
         *handout,
         Block(kind="heading", text="Roles in each team", level=1),
         Block(kind="bullets", items=["Mission political affairs officer: wants the outcome to back the mission's mandate (police deployment, State authority).",

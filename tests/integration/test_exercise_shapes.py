@@ -82,7 +82,7 @@ def test_hot_wash_and_aar_template_with_owned_improvement_actions(products):
 
 def test_three_day_course_with_objectives_per_day_and_a_rubric(products):
     course = products["course"]
-    assert course.subtitle.startswith("course design · 3 day(s)")
+    assert course.subtitle.startswith("course design · 3 days")
     assert [h.split(":")[0] for h in _headings(course, 1) if h.startswith("Day ")] == ["Day 1", "Day 2", "Day 3"]
     rubric = next(b.rows for b in course.blocks if b.kind == "table" and b.rows[0][0] == "Criterion")
     assert rubric[0][1:5] == ["1 Not yet", "2 Developing", "3 Proficient", "4 Advanced"] and len(rubric) == 8
@@ -95,7 +95,7 @@ def test_three_day_course_with_objectives_per_day_and_a_rubric(products):
 
 def test_half_day_drafting_workshop_with_a_four_page_read_ahead(products):
     work = products["workshop"]
-    assert "half-day (240 minutes)" in work.subtitle and "read-ahead of 4 page(s)" in work.subtitle
+    assert "half-day (240 minutes)" in work.subtitle and "read-ahead of 4 pages" in work.subtitle
     timetable = next(b.rows for b in work.blocks if b.kind == "table" and b.rows[0] == ["Time", "Phase"])
     assert timetable[-1][0].endswith("4:00") and sum("draft priority" in r[1] for r in timetable) == 2
     assert "Products to deliver" in _headings(work, 1) and "Facilitator notes" in _headings(work, 1)
