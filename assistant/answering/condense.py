@@ -241,20 +241,26 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
         counted = COUNTED.match(previous.strip())
         if not subject and counted and word in PLURAL:  # 'How many formed police units …' -> 'they'
             subject = f"the {counted.group('what')}"
-        created = CREATED.match(previous.strip())
-        if not subject and created and word in ("it", "its"):  # 'What new annual event did the Assembly create?' -> 'it'
-            subject = (f"the {created.group('thing')} that {created.group('who')} {PAST[created.group('verb').lower()]}"
-                       f"{created.group('rest').rstrip()}")
-        chosen = CHOSEN.match(previous.strip())
-        if not subject and chosen and word in ("it", "its", "they", "them", "their"):
-            subject = f"the {chosen.group('thing')} that {chosen.group('aux').lower()} {chosen.group('rest').rstrip()}"
-        topic = subject or topic_of(previous, library)
+        topic = subject or _thing_asked(previous.strip(), word) or topic_of(previous, library)
         return _capital(_with_object(_replace_pronoun(rest, topic), previous, topic)) if topic else question
     swapped = _bare_ask(rest, previous)
     if swapped:
         return swapped
     topic = topic_of(previous, library)
     return _capital(f"{rest.rstrip('?')} regarding {topic}?") if topic else question
+
+
+def _thing_asked(previous: str, pronoun: str) -> str:
+    """What a follow-up's pronoun stands for when the previous question asked which thing: 'What new annual event did
+    the Assembly create?' -> 'the new annual event that the Assembly created'; 'Which formed police unit was the last
+    to leave?' -> 'the formed police unit that was the last to leave' ('' otherwise)."""
+    created, chosen = CREATED.match(previous), CHOSEN.match(previous)
+    if created and pronoun in ("it", "its"):
+        verb = PAST[created.group("verb").lower()]
+        return f"the {created.group('thing')} that {created.group('who')} {verb}{created.group('rest').rstrip()}"
+    if chosen and pronoun in ("it", "its", "they", "them", "their"):
+        return f"the {chosen.group('thing')} that {chosen.group('aux').lower()} {chosen.group('rest').rstrip()}"
+    return ""
 
 
 BARE = re.compile(r"^(?P<ask>why|when|where|who|whom|how(?: many| much| often| long)?)\s*[?.!]*$", re.IGNORECASE)
