@@ -6,8 +6,8 @@ Two logistic regressions (scikit-learn, L2, balanced classes):
    attribution or a rhetorical question) of every in-scope question; label 1 when the sentence (with
    the sentences it leans on) holds one of the question's key facts;
 2. answering at all — one row per question, answer-kind (1) against out-of-scope (0);
-   features: gaps.SCOPE_FEATURES (retrieval, best candidate, unknown named things, and 'absent': a named
-   thing the library lacks, named things never together in one passage, or a word it never uses).
+   features: gaps.SCOPE_FEATURES (retrieval, best candidate, unknown named things, 'named_absent': a named
+   thing the library lacks or named things never together in one passage, and 'novel_word': a word it never uses).
    --scope-only refits this one on the shipped sentence scores (the sentence weights stay as they are).
 
 The candidates' feature vectors carry the focus shares as the answer orders them (each focus word weighted by

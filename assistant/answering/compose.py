@@ -120,9 +120,10 @@ def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unk
         "best_dense": max((c.features["dense"] for c in found), default=0.0),
         "cooccurrence": together,
         "unknown_terms": novel,
-        # hard evidence that the library is not about this: a named thing it lacks, named things it never
-        # mentions together, or a word it never uses
-        "absent": float(bool(unknown) or together < 1.0 or novel > 0.0),
+        # hard evidence that the library is not about this: a named thing it lacks, or named things it never
+        # mentions together; a word it never uses is weaker evidence (a planner's paraphrase: 'lenders')
+        "named_absent": float(bool(unknown) or together < 1.0),
+        "novel_word": float(novel > 0.0),
     }
 
 
@@ -146,7 +147,9 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     every, found = candidates(q, query, hits, retriever, filters, exclude or set(), naming) if hits else ([], [])
     titles = " ".join(a for m in missing for a in aliases(m)).lower()  # a missing text's name gets its own note
     given = examples(q)
-    present = [e for e in q.entities if e not in unknown and e.lower() not in titles and e not in given]
+    names = {t for words in naming.values() for t in words}  # 'Boutellis' names a document, not a thing asked of it
+    present = [e for e in q.entities if e not in unknown and e.lower() not in titles and e not in given
+               and not set(tokenize(e)) <= names]
     together = cooccurrence(present, library_passages(retriever), expansions(retriever, q.defined)) if len(present) > 1 else 1.0
     named_terms = {t for e in q.entities for t in tokenize(e)}
     novel = unknown_terms([t for t in q.terms if t not in GENERIC_TERMS and t not in named_terms], retriever)
@@ -265,11 +268,21 @@ def named_by_title(question: str, manifest: Manifest, library_doc_ids: AbstractS
     named: dict[str, set[str]] = {}
     for info in manifest.documents.values():
         first = info.short.split()[0] if info.short else ""
-        names = aliases(info) + ([first] if first.isalpha() and len(first) >= 3 else [])
+        names = aliases(info) + ([first] if first.isalpha() and len(first) >= 3 else []) + authors(info)
         given = [n for n in names if len(n) >= 3 and re.search(rf"(?<![\w/]){re.escape(n.lower())}(?![\w/])", text)]
         if info.id in library_doc_ids and given:
             named[info.id] = {t for n in given for t in tokenize(n)}
     return named
+
+
+def authors(info: DocumentInfo) -> list[str]:
+    """The people an issuer names in brackets, whole and by surname: 'according to Boutellis' names the IPI study.
+
+    >>> authors(DocumentInfo(id="i", title="t", short="Itad blog", issuer="Itad (Tom Gillhespy and Georgina Sinclair)"))
+    ['Tom Gillhespy', 'Gillhespy', 'Georgina Sinclair', 'Sinclair']
+    """
+    people = [p.strip() for b in re.findall(r"\(([^)]+)\)", info.issuer) for p in re.split(r",|\band\b", b)]
+    return [n for p in people if len(p.split()) > 1 for n in (p, p.split()[-1])]
 
 
 def _items(index: SentenceIndex, c: Candidate) -> list[Unit]:

@@ -17,9 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.scoring import Candidate
+from assistant.answering.scoring import Candidate, has_answer_type
 from assistant.index.lexical import tokenize
 
+# A date or number asked for ('When was it due to go?') is answered by the clearly best sentence given earlier that
+# carries one, though it words the ask its own way ('scheduled to be repatriated at the end of September 2019').
+TYPED_POINTER = ("when", "quantity")
+CLEAR_BEST = 0.9
 QUESTION_WORDS = frozenset(tokenize("why what who whom whose when where which how"))
 AGENT_WINDOW = 80  # characters after a passive verb in which 'by' may name the doer
 
@@ -47,6 +51,12 @@ def could_answer(asked_terms: list[str], years: Sequence[str], candidate: Candid
     return qtype != "who" or not any(_agentless(stem, candidate.text) for stem in asked)
 
 
+def _typed_answer(candidate: Candidate, years: Sequence[str], qtype: str) -> bool:
+    """The clearly best sentence carries the date or number a when/how-many follow-up asks for, and its years."""
+    return (qtype in TYPED_POINTER and candidate.score >= CLEAR_BEST and has_answer_type(candidate.text, qtype)
+            and all(y in candidate.text for y in years))
+
+
 def _agentless(stem: str, text: str) -> bool:
     """Does the text hold the asked verb in the passive with no 'by' naming who did it?"""
     found = re.search(rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?{re.escape(stem)}\w*", text, re.IGNORECASE)
@@ -66,7 +76,9 @@ def pointed_back(asked_terms: list[str], allowed: list[Candidate], ratio: float,
     best = allowed[0]
     if best.given:
         found = answering_given(asked_terms, allowed, ratio)
-        return found if could_answer(asked_terms, years, found, qtype) else None
+        if could_answer(asked_terms, years, found, qtype) or found is best and _typed_answer(best, years, qtype):
+            return found
+        return None
     share = best.features.get("focus", 0.0)
     return next((c for c in allowed if c.given and c.score >= best.score * ratio and c.features.get("focus", 0.0) > share
                  and could_answer(asked_terms, years, c, qtype)), None)

@@ -12,6 +12,15 @@ documents and named entities the question mentions against the library.
 'list'
 >>> understand("How many police officers did PNTL have in 2012?").type
 'quantity'
+>>> q = understand("When a mission's deputy chief wears three hats, what are the two extra roles?")
+>>> q.type, q.focus, "hat" in q.terms
+('definition', 'the two extra roles', True)
+>>> understand("Why, according to Boutellis, does the UN struggle to deploy missions?").focus
+'the UN struggle to deploy missions'
+>>> understand("By the end of June 2017, how many civilian jobs had been cut?").type
+'quantity'
+>>> understand("On what date did the General Assembly pass the review?").type
+'when'
 >>> understand("What is MINUSMA's approved budget for 2022/23?").entities
 ['MINUSMA', '2022/23']
 """
@@ -39,7 +48,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
                                     r"what (?:share|percentage|proportion|number|amount))\b", re.I)),
     ("who", re.compile(START + rf"(who|whom|whose)\b|{START}(which|what) ({ACTORS})\b", re.I)),
     ("when", re.compile(START + rf"(when|since when|until when|by when|what (?:year|date|time))\b|{START}in what year\b|"
-                        rf"{START}what (?:is|was|are|were) the (?:deadline|date|time ?frame|timeline)s?\b", re.I)),
+                        rf"{START}what (?:is|was|are|were) the (?:deadline|date|time ?frame|timeline)s?\b|"
+                        rf"{START}(?:on|by|at|in) (?:what|which) (?:date|day|month|year|time)\b", re.I)),
     ("where", re.compile(START + r"(where|in which (?:country|countries|place|region))\b", re.I)),
     ("why", re.compile(START + r"(why|for what reason|what (?:is|was) the (?:reason|purpose|rationale))\b", re.I)),
     ("list", re.compile(START + rf"(what|which) (?:are|were) (?:the )?(?:\w+ ){{0,3}}({LISTED})\b|\b(list|name the|enumerate)\b",
@@ -79,6 +89,13 @@ LEAD_IN = re.compile(rf"^(?:and\s+)?(?:(?:what|who|whom|which|when|where|why|how
                      rf"(?:what|who|which|when|where|why|how)\s+|{AUX}\s+)", re.IGNORECASE)
 
 
+# A clause before the question proper: 'When a mission's deputy chief wears three hats, what are …', 'Under the 2025
+# resolution, which …'. The type and the focus come from what follows it; its words still count as the question's.
+LEADING_CLAUSE = re.compile(r"^(?:and\s+)?(?:when|if|once|while|after|before|during|under|according to|in|for|given|by|"
+                            r"as of|over|at|on|from|since|within|throughout|following)\b"
+                            rf"[^,?]{{3,80}},\s+(?=(?:what|who|whom|whose|which|when|where|why|how|{AUX[3:-1]})\b)",
+                            re.IGNORECASE)
+ASIDE = re.compile(r",\s*(?:according to|in the view of|as (?:stated|noted|reported) (?:in|by))\s[^,?]{3,60},\s*", re.I)
 MEASURE = {"strong": "strength", "large": "size", "big": "size", "long": "length"}
 PURPOSE_ASK = re.compile(r"\s+(?:(?:meant|supposed|expected|designed|intended|there)\s+)?to\s+(?:do|achieve|accomplish)$"
                          r"|\s+(?:used\s+)?for$", re.IGNORECASE)
@@ -104,7 +121,7 @@ class QuestionInfo(BaseModel):
 
 def question_type(question: str) -> str:
     """One of QUESTION_TYPES, from how the question opens."""
-    text = question.strip()
+    text = LEADING_CLAUSE.sub("", question.strip(), count=1)
     for name, pattern in _RULES:
         if pattern.search(text):
             return name
@@ -113,7 +130,8 @@ def question_type(question: str) -> str:
 
 def focus_of(question: str) -> str:
     """The question without its question words and auxiliaries: 'Who has to sign the ISF?' -> 'sign the ISF'."""
-    text = question.strip().rstrip("?").strip()
+    text = LEADING_CLAUSE.sub("", question.strip().rstrip("?").strip(), count=1)
+    text = ASIDE.sub(" ", text)
     text = re.split(r",\s*(?:and|or)\s+(?:does|do|is|are|can|what|who|how|when)\b", text, maxsplit=1)[0]
     counted = re.match(r"^(?:and\s+)?how (?:many|much)\s+", text, flags=re.IGNORECASE)  # keep what is counted
     measured = re.match(r"^(?:and\s+)?how (strong|large|big|long)\s+", text, flags=re.IGNORECASE)

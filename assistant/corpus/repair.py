@@ -14,6 +14,8 @@ nothing else in the wording changes, so quotes stay verbatim to the repaired sou
 >>> vocab = Vocabulary.from_text("The governance of Timor-Leste. The Secretary-General smooth.")
 >>> repair_words("T he go vernance of TimorLeste and the SecretaryGeneral, a part.", vocab)
 'The governance of Timor-Leste and the Secretary-General, a part.'
+>>> repair_words("its country- specific, short- and long-term work", vocab)
+'its country-specific, short- and long-term work'
 >>> repair_words("The Mission ’s plan (2017 -2021) for some 14, 000 officers, in paras. 21, 104.", vocab)
 'The Mission’s plan (2017-2021) for some 14,000 officers, in paras. 21, 104.'
 >>> dehyphenate(["the well -", "established plan for Timor-", "Leste"], vocab)
@@ -36,6 +38,8 @@ _PAIR = re.compile(rf"(?<![\w\-’'/.@])({LETTERS}) ({LETTERS})(?![\w\-’'/@])"
 _PAIR_START = re.compile(rf"(?<![\w\-’'/.@])({LETTERS}) (?=({LETTERS})(?![\w\-’'/@]))")
 _GLUED = re.compile(r"(?<![\w\-])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w\-])")
 _SPACED_HYPHEN = re.compile(rf"(?<=[^\W\d_]) -(?={LETTERS}-?)")
+# 'country- specific': a compound's hyphen followed by a space. Not a suspended hyphen ('short- and long-term').
+_HYPHEN_SPACE = re.compile(rf"({LETTERS})- (?!(?:and|or|nor|to|as|but|then|than)\b)({LETTERS})")
 _SPACED_RANGE = re.compile(r"(?<=\d) -(?=\d|[a-z])")  # '2017 -2021', '10 -year'
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) (?=[’']s\b)")  # 'the Mission ’s police'
 # '14, 000': a thousands group cut off by a space. Only a group starting with 0, which no number in a list
@@ -88,9 +92,18 @@ def repair_words(text: str, vocab: Vocabulary) -> str:
     """Join words split by a space, restore lost compound hyphens, close spaced number ranges, possessives and
     thousands; otherwise leave the text as is."""
     text = _SPACED_RANGE.sub("-", _SPACED_HYPHEN.sub("-", text))
+    text = _HYPHEN_SPACE.sub(lambda m: _close_hyphen(m, vocab), text)
     text = _SPLIT_THOUSANDS.sub(r"\1,\2", _SPACED_POSSESSIVE.sub("", text))
     text = _join_split(text, vocab)
     return _GLUED.sub(lambda m: _unglue(m, vocab), text)
+
+
+def _close_hyphen(match: re.Match, vocab: Vocabulary) -> str:
+    """'country- specific' -> 'country-specific'; 'estab- lished' -> 'established' when only the join is a word."""
+    a, b = match.group(1), match.group(2)
+    if vocab.knows(a + b) and not vocab.compounds[f"{a}-{b}".lower()] and not vocab.is_word(a):
+        return a + b
+    return f"{a}-{b}"
 
 
 def _join_split(text: str, vocab: Vocabulary) -> str:

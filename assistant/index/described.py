@@ -8,7 +8,8 @@ lift the preamble that repeats the title over the paragraph that answers. The an
 document first (:func:`compose.named_library_docs` does the same for symbols and short titles) and orders
 its sentences by the rest of the question.
 
-A description is a run of at least MIN_WORDS consecutive content words of the question that all occur in
+A description is a year and a word for the kind of one document alone ('the 2025 resolution'), or a run of at
+least MIN_WORDS consecutive content words of the question that all occur in
 the document's title, names, issuer, kind or year, holding its year or a word for its kind and two words that
 are not a date ('20 September 2012' in a title names a period, not the document); the documents it fits
 best are named, unless more than MAX_DOCUMENTS (then it names a topic, not a document). A word of the description
@@ -21,6 +22,8 @@ that the question uses again elsewhere is also asked about, so it is not counted
 ['2025', 'assembl', 'general', 'resolut']
 >>> described("What does the General Assembly say about peacebuilding?", [res])
 {}
+>>> described("What does the 2025 resolution ask of the Commission?", [res])
+{'a-res-80-11': {'2025', 'resolut'}}
 >>> q = "How does the 2025 General Assembly resolution on the peacebuilding architecture characterize peacebuilding?"
 >>> sorted(described(q, [res])["a-res-80-11"])
 ['2025', 'architectur', 'assembl', 'general', 'resolut']
@@ -56,10 +59,12 @@ def described(question: str, documents: list[DocumentInfo]) -> dict[str, set[str
         names = set(tokenize(" ".join([info.title, info.short, info.symbol, info.issuer, year]))) | kind
         run = _longest_run(words, names)
         if len(run) >= MIN_WORDS and len({w for w in run - DATE_WORDS if not w.isdigit()}) >= 2 \
-                and (year in run or run & kind):
+                and (year in run or run & kind) or year in run and len(run & kind) == len(run) - 1 > 0:
             found[info.id] = run
     longest = max((len(run) for run in found.values()), default=0)
     found = {d: run for d, run in found.items() if len(run) == longest}  # the document the description fits best
+    if longest < MIN_WORDS and len(found) > 1:  # 'the 2019 report' names a document only if it is the one
+        return {}
     # A word the question also uses outside the description is asked about too ('characterize peacebuilding').
     again = {w for w in words if words.count(w) > 1}
     return {d: run - again for d, run in found.items()} if len(found) <= MAX_DOCUMENTS else {}

@@ -110,3 +110,19 @@ def test_a_named_thing_given_only_as_an_example_does_not_decline_the_question(re
                 "financial institutions such as the IMF?")
     result = answer_question(question, retriever)
     assert not result.abstained and not any("IMF" in n for n in result.notes), result.notes
+
+
+def test_a_named_thing_given_as_one_of_others_and_a_document_named_by_year_and_kind_decline_nothing(retriever):
+    # 'the World Bank and other big lenders': the lenders are asked about; 'the 2025 resolution' names A/RES/80/11,
+    # so neither its year nor the World Bank must occur beside the Peacebuilding Commission in one passage.
+    question = ("What regular meeting does the 2025 resolution want the Peacebuilding Commission to hold with the World "
+                "Bank and other big lenders?")
+    result = answer_question(question, retriever)
+    assert not result.abstained and result.citations[0].doc_id == "a-res-80-11", result.answer
+
+
+def test_a_document_named_by_its_author_is_read_not_declined(retriever):
+    # Boutellis wrote the IPI study; the library never names him beside DPA, and need not.
+    question = "Why, according to Boutellis, does the UN struggle to plan and send out political missions run by DPA quickly?"
+    result = answer_question(question, retriever)
+    assert not result.abstained and result.citations[0].doc_id == "ipi-2013", result.answer

@@ -168,3 +168,16 @@ def test_a_lead_naming_another_mission_in_the_place_of_the_one_asked_gives_way()
     assert _not_another(q, [burundi, haiti]) is haiti
     assert _not_another(q, [plain, haiti]) is plain  # names no other mission: it stays
     assert _not_another(q, [burundi]) is burundi  # nothing better to lead with
+
+
+def test_a_date_asked_in_other_words_points_back_to_the_clearly_best_given_sentence_that_has_one():
+    # 'When was it due to go?' after 'Which formed police unit was the last to leave?': the sentence given holds neither
+    # 'due' nor 'go', but it is the clearly best one and carries the date.
+    last = _given("The Senegalese unit is scheduled to be repatriated at the end of September 2019.", 0.97)
+    new = _given("Information on the police component can be found in the annex.", 0.5, given=False)
+    due = understand("When was it due to go?")
+    assert pointed_back(due.predicate_terms, [last, new], 0.5, [], due.type) is last
+    assert pointed_back(due.predicate_terms, [last, new], 0.5, ["2018"], due.type) is None  # the year asked is not there
+    assert pointed_back(due.predicate_terms, [_given(last.text, 0.7), new], 0.5, [], due.type) is None  # not clearly best
+    who = understand("Who was due to go?")
+    assert pointed_back(who.predicate_terms, [last, new], 0.5, [], who.type) is None  # a date does not answer 'who'

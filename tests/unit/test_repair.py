@@ -72,3 +72,11 @@ def test_spaced_ranges_possessives_and_thousands_in_the_default_corpus_are_close
     assert "14, 000" not in s2017_604 and "approximately 14,000 police officers" in s2017_604
     s2019_563 = _text("sg-report-minujusth-s-2019-563.md")
     assert "September 2018, 188 of whom" in s2019_563  # a date and a count, not a split number
+
+
+def test_a_compound_hyphen_followed_by_a_space_is_closed_unless_it_is_suspended():
+    resolution = _text("ga-res-80-11-peacebuilding-architecture-review-2025.md")
+    assert "country- specific" not in resolution and "its country-specific, regional and thematic issues" in resolution
+    vocab = Vocabulary.from_text("The plan was established. It was short- and long-term.")
+    assert repair_words("It was estab- lished as a short- and long-term plan.", vocab) == \
+        "It was established as a short- and long-term plan."
