@@ -17,7 +17,6 @@ so instead (see :mod:`gaps`).
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -47,10 +46,11 @@ from assistant.answering.named import (
     unknown_terms,
     with_library_names,
 )
+from assistant.answering.named_documents import named_by_title, named_library_docs
 from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
 from assistant.answering.scoring import Candidate, has_answer_type
-from assistant.corpus.manifest import DocumentInfo, Manifest, load_manifest
+from assistant.corpus.manifest import DocumentInfo, load_manifest
 from assistant.index.described import described
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
@@ -58,6 +58,7 @@ from assistant.index.sentences import SentenceIndex
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 TYPED_LEAD = ("when", "quantity")
+IN_TIME_RATIO = 0.3  # a candidate of the year asked leads when it scores this share of the best
 TYPED_RUNNERS, TYPED_DENSE, TYPED_RATIO = 5, 0.25, 0.15  # a typed runner-up: among the best 5, close to the question
 SUPPORT_RATIO = 0.5  # a supporting point scores at least this share of the lead's score
 SUPPORT_FLOOR = 0.15
@@ -248,6 +249,26 @@ def _names_another(q: QuestionInfo, text: str) -> bool:
     return bool(asked) and bool(named - asked) and not asked & named
 
 
+def in_time(years: list[str], allowed: list[Candidate], retriever: Retriever) -> list[Candidate]:
+    """Candidates of the years the question asks about first, when one of them is close to the best (IN_TIME_RATIO
+    of its score): a sentence names the year, or its report is of that year. Then, the others, except a periodic
+    report's sentences of another year: 'How full were Haiti's prisons in May 2019?' is neither led nor supported by
+    'On 19 May, Haitian prisons counted …' from the report of July 2017."""
+    if not years or not allowed:
+        return allowed
+
+    def dated(c: Candidate) -> bool:
+        return any(y in c.text for y in years) or str(retriever.records[c.row].meta.year) in years
+
+    def of_another_year(c: Candidate) -> bool:  # a periodic report speaks of its own period
+        return c.source_type == "report" and retriever.records[c.row].meta.year is not None and not dated(c)
+
+    timely = [c for c in allowed if dated(c)]
+    if not timely or timely[0].score < allowed[0].score * IN_TIME_RATIO:
+        return allowed
+    return timely + [c for c in allowed if not dated(c) and not of_another_year(c)]
+
+
 def _typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Candidate:
     """For *when* and *how many*, a lead without a date or number gives way to a close runner-up that has one and is
     about the question by itself ("Calls for a further comprehensive review … in 2030" for "When is the next review?")."""
@@ -255,34 +276,6 @@ def _typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Can
         return lead
     return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and has_answer_type(c.text, q.type)
                  and c.features["dense"] >= TYPED_DENSE and c.score >= lead.score * TYPED_RATIO), lead)
-
-
-def named_library_docs(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> set[str]:
-    """Library documents the question names ('the IPI study', 'the Itad blog', 'S/2012/765')."""
-    return set(named_by_title(question, manifest, library_doc_ids))
-
-
-def named_by_title(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> dict[str, set[str]]:
-    """Library documents the question names, each with the words of the names it was given by ('itad', 'blog')."""
-    text = question.lower()
-    named: dict[str, set[str]] = {}
-    for info in manifest.documents.values():
-        first = info.short.split()[0] if info.short else ""
-        names = aliases(info) + ([first] if first.isalpha() and len(first) >= 3 else []) + authors(info)
-        given = [n for n in names if len(n) >= 3 and re.search(rf"(?<![\w/]){re.escape(n.lower())}(?![\w/])", text)]
-        if info.id in library_doc_ids and given:
-            named[info.id] = {t for n in given for t in tokenize(n)}
-    return named
-
-
-def authors(info: DocumentInfo) -> list[str]:
-    """The people an issuer names in brackets, whole and by surname: 'according to Boutellis' names the IPI study.
-
-    >>> authors(DocumentInfo(id="i", title="t", short="Itad blog", issuer="Itad (Tom Gillhespy and Georgina Sinclair)"))
-    ['Tom Gillhespy', 'Gillhespy', 'Georgina Sinclair', 'Sinclair']
-    """
-    people = [p.strip() for b in re.findall(r"\(([^)]+)\)", info.issuer) for p in re.split(r",|\band\b", b)]
-    return [n for p in people if len(p.split()) > 1 for n in (p, p.split()[-1])]
 
 
 def _items(index: SentenceIndex, c: Candidate) -> list[Unit]:
@@ -305,7 +298,7 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
     pointed = pointed_back(q.predicate_terms if asked is None else asked, allowed, SUPPORT_RATIO, years or [], q.type)
     if pointed is not None:  # the answer was quoted earlier in the conversation: point back, do not repeat it
         units.append(_pointer(retriever, pointed))
-    allowed = [c for c in allowed if not c.given] or allowed
+    allowed = in_time(YEAR.findall(q.text), [c for c in allowed if not c.given] or allowed, retriever)
     lead = _typed_lead(q, _not_another(q, allowed), found)
     allowed = [lead, *[c for c in allowed if c is not lead]]
     units.extend(_units(retriever, lead, "lead"))

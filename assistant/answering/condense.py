@@ -31,6 +31,8 @@ occurring in the library ("the triple-hatted deputy SRSG", not "SRSG"). Then:
 'How many officers would the formed police units have?'
 >>> condense_rules("When was it due to go?", "Which formed police unit was scheduled to be the last to leave?")
 'When was the formed police unit that was scheduled to be the last to leave due to go?'
+>>> condense_rules("Who spoke for them?", "Which Timorese party told the mission it wanted an office?")
+'Who spoke for the Timorese party that told the mission it wanted an office?'
 >>> condense_rules("What is a JMAC?", "What must an ISF contain?")
 'What is a JMAC?'
 """
@@ -85,6 +87,18 @@ def _in_library(words: list[str], library: str) -> bool:
     return re.search(pattern, library) is not None
 
 
+def _with_head(words: list[str], best: list[str]) -> list[str]:
+    """The phrase the library holds, and the noun it modifies when the question's phrase ends there ('the first major
+    independent' + 'review' of '… review of integrated missions', a noun that 'of' follows): a topic keeps its head."""
+    if not best or len(best) >= len(words):
+        return best
+    head = words[len(best)]
+    after = words[len(best) + 1].lower() if len(best) + 1 < len(words) else ""
+    if after == "of" and head.isalpha() and head.lower() not in STOPWORDS and best[-1].lower() not in STOPWORDS:
+        return [*best, head]
+    return best
+
+
 def topic_of(question: str, library: str = "") -> str:
     """The noun phrase the question asks about ('the Integration Steering Group'), with 'the' where it had an article.
 
@@ -108,6 +122,7 @@ def topic_of(question: str, library: str = "") -> str:
             if not _in_library(words[lead:n], library):
                 break
             best = words[:n]
+    best = _with_head(words, best)
     while best and (best[-1].lower() in STOPWORDS or best[-1].lower() in PREPOSITIONS):
         best = best[:-1]
     if not any(w.isalpha() for w in _content(best)):
@@ -129,6 +144,10 @@ PAST = {"set up": "set up", "create": "created", "establish": "established", "la
 # 'Which formed police unit was scheduled to be the last to leave MINUJUSTH?': a follow-up's 'it' is that unit.
 CHOSEN = re.compile(r"^(?:and\s+)?which\s+(?P<thing>(?:[a-z-]+\s+){0,3}[a-z]+)\s+(?P<aux>was|were|is|are)\s+(?P<rest>[^?]+)",
                     re.IGNORECASE)
+# 'Which Timorese party told the Council it wanted a mission?': a follow-up's 'they' is that party.
+DID = re.compile(r"^(?:and\s+)?which\s+(?P<thing>(?:[a-z-]+\s+){0,3}?[a-z]+)\s+(?P<verb>[a-z]+ed|told|said|led|took|made|"
+                 r"gave|won|sent|held|ran|met|left|chose|wrote|saw|kept|brought|paid|spoke|began|became)\s+(?P<rest>[^?]+)",
+                 re.IGNORECASE)
 PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:them|these|those)\b", re.IGNORECASE)
 PLURAL = frozenset({"they", "them", "their", "these", "those"})
 DETERMINERS = frozenset({"this", "that", "these", "those"})
@@ -234,7 +253,8 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
             fragment = _replace_pronoun(fragment, topic)
         return _capital(_qualified(previous, fragment, topic)) if fragment else _capital(previous)
     if PARTITIVE.search(rest):  # 'and how many of them women?': the previous question's set, narrowed
-        return _capital(f"{previous.strip().rstrip('?')}, and {rest.strip().rstrip('?')}?")
+        ask = rest.strip().rstrip("?")
+        return _capital(f"{previous.strip().rstrip('?')}, and {ask[:1].lower()}{ask[1:]}?")
     if PRONOUN.search(rest):
         word = PRONOUN.search(rest).group(0).lower()  # type: ignore[union-attr]
         subject = "" if word in PERSONAL else answer_subject(previous, previous_answer)
@@ -247,7 +267,9 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
     if swapped:
         return swapped
     topic = topic_of(previous, library)
-    return _capital(f"{rest.rstrip('?')} regarding {topic}?") if topic else question
+    time = TIME_PHRASE.search(previous) if not TIME_PHRASE.search(rest) else None  # '… in May 2019?' still holds
+    when = f" {time.group(0)}" if time and time.group(0) not in topic else ""
+    return _capital(f"{rest.rstrip('?')} regarding {topic}{when}?") if topic else question
 
 
 def _thing_asked(previous: str, pronoun: str) -> str:
@@ -260,6 +282,9 @@ def _thing_asked(previous: str, pronoun: str) -> str:
         return f"the {created.group('thing')} that {created.group('who')} {verb}{created.group('rest').rstrip()}"
     if chosen and pronoun in ("it", "its", "they", "them", "their"):
         return f"the {chosen.group('thing')} that {chosen.group('aux').lower()} {chosen.group('rest').rstrip()}"
+    did = DID.match(previous)
+    if did and pronoun in ("it", "its", "they", "them", "their"):
+        return f"the {did.group('thing')} that {did.group('verb').lower()} {did.group('rest').rstrip()}"
     return ""
 
 

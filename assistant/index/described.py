@@ -5,7 +5,7 @@ resolution?" names A/RES/80/11 by its year, issuer and kind; "What does the 2025
 architecture review ask of UN country teams?" names it by its title. Those words say which document to
 read, not what is asked of it: every sentence of that resolution shares them, so counted as focus they
 lift the preamble that repeats the title over the paragraph that answers. The answer reads the named
-document first (:func:`compose.named_library_docs` does the same for symbols and short titles) and orders
+document first (:func:`named_documents.named_library_docs` does the same for symbols and short titles) and orders
 its sentences by the rest of the question.
 
 A description is a year and a word for the kind of one document alone ('the 2025 resolution'), or a run of at

@@ -52,7 +52,8 @@ LEANING = re.compile(
     r"^(it|its|this|these|those|that|they|their|such|as such|however|moreover|furthermore|in addition|also|instead|"
     r"nonetheless|nevertheless|as a result|therefore|thus|yet|but|he|she|his|her|the latter|the former|both|"
     r"despite this|in this (?:context|regard|respect)|further|similarly|likewise|meanwhile|consequently|"
-    r"accordingly|at the same time|in (?:that|this) (?:case|way))\b",
+    r"accordingly|at the same time|in (?:that|this) (?:case|way)|"
+    r"(?:of|among|for|from|with|by|to|in) (?:those|these|them|whom|which|such)|of (?:this|that) (?:number|total|amount))\b",
     re.IGNORECASE,
 )
 # Text that poses as an instruction is data, never a quote (nor evidence offered to an LLM): INSTRUCTION_LIKE,
@@ -83,6 +84,8 @@ def leans_on_predecessor(sentence: str) -> bool:
     """Does the sentence open with a word that points back to the one before?
 
     >>> leans_on_predecessor("This shift is now clearly articulated in the 2013 Policy.")
+    True
+    >>> leans_on_predecessor("Of those detainees, 73 per cent are awaiting trial.")
     True
     >>> leans_on_predecessor("This blog explores why there is a disconnect between ambition and reality.")
     False

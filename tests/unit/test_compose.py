@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from assistant.answering.candidates import _carries_the_ask
-from assistant.answering.compose import _redundant, lead_pool, named_by_title, named_library_docs
+from assistant.answering.compose import _redundant, lead_pool
 from assistant.answering.given import answering_given, could_answer, pointed_back
+from assistant.answering.named_documents import named_by_title, named_library_docs
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import understand
 from assistant.answering.scoring import Candidate, never_an_answer
@@ -181,3 +182,24 @@ def test_a_date_asked_in_other_words_points_back_to_the_clearly_best_given_sente
     assert pointed_back(due.predicate_terms, [_given(last.text, 0.7), new], 0.5, [], due.type) is None  # not clearly best
     who = understand("Who was due to go?")
     assert pointed_back(who.predicate_terms, [last, new], 0.5, [], who.type) is None  # a date does not answer 'who'
+
+
+def _dated(text: str, score: float, row: int, source_type: str = "report") -> Candidate:
+    return Candidate(index=row, text=text, row=row, passage_rank=1, source_type=source_type, score=score)
+
+
+def test_a_question_about_a_year_is_led_and_supported_from_that_year():
+    from types import SimpleNamespace
+
+    from assistant.answering.compose import in_time
+
+    years = {0: 2017, 1: 2019, 2: 2013}
+    retriever = SimpleNamespace(records=[SimpleNamespace(meta=SimpleNamespace(year=years[i])) for i in range(3)])
+    old = _dated("On 19 May, Haitian prisons counted 10,512 detainees.", 0.9, 0)
+    new = _dated("As at 15 May, the prisons held 11,221 detainees.", 0.6, 1)
+    study = _dated("Prison reform was slow.", 0.5, 2, "analysis")
+    assert in_time(["2019"], [old, new, study], retriever) == [new, study]  # the 2017 report's May is not 2019's
+    assert in_time([], [old, new, study], retriever) == [old, new, study]
+    assert in_time(["2019"], [old, _dated(new.text, 0.1, 1)], retriever)[0] is old  # too far behind
+    named = _dated("On 19 May 2019, the prisons counted 10,512 detainees.", 0.9, 0)
+    assert in_time(["2019"], [named, new], retriever) == [named, new]  # a sentence naming the year is of it

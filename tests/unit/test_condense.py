@@ -120,3 +120,15 @@ def test_it_after_asking_what_was_created_is_the_thing_created():
         "architecture resolution take place?")
     assert condense_rules("Who chairs it?", "What role does the Peacebuilding Commission play?") == (
         "Who chairs the Peacebuilding Commission?")  # not a creation: 'it' stays the topic
+
+
+def test_a_follow_up_keeps_the_time_and_the_head_of_the_previous_topic():
+    library = " the first major independent study on integration. haiti. detainees awaiting trial. "
+    assert condense_rules("And what share of the inmates were still waiting for trial?",
+                          "How overcrowded were Haiti's prisons in May 2019?", library=library) == \
+        "What share of the inmates were still waiting for trial regarding Haiti in May 2019?"
+    assert condense_rules("What short phrase did it use?",
+                          "What did the first major independent review of integrated missions argue for?",
+                          library=library) == "What short phrase did the first major independent review use?"
+    assert condense_rules("What share of them are women?", "How big was the Haitian National Police in 2017?") == \
+        "How big was the Haitian National Police in 2017, and what share of them are women?"
