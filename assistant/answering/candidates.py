@@ -20,7 +20,7 @@ import numpy as np
 from assistant.answering.distinctive import distinctive
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import QuestionInfo
-from assistant.answering.scoring import Candidate, featurize, never_an_answer, refocus, score, words_of
+from assistant.answering.scoring import Candidate, featurize, has_answer_type, never_an_answer, refocus, score, words_of
 from assistant.index.described import without_naming
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
@@ -33,6 +33,7 @@ SENTENCE_SEARCH = 30  # plus this many from dense and from BM25 sentence search
 # focus words (chosen on evals/answers.jsonl: drops 19 of 255 points, none of those holding a key fact but one).
 POINT_SIMILARITY = 0.30
 POINT_OFF_FOCUS = 0.45
+TYPED_NOTE = ("when", "quantity")  # questions a note may answer in its own words (see _best_typed)
 
 def norm(text: str) -> str:
     """Lower-cased, whitespace-collapsed text (how sentences are compared across turns)."""
@@ -89,7 +90,7 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
     linked: set[str] = set()  # a note repeated under two markers (same text) is linked once
     for c in out:
         j = None if c.answerable else _citing(retriever, index, c)
-        if j is None or norm(c.text) in linked or not _carries_the_ask(q, c.text):
+        if j is None or norm(c.text) in linked or not (_carries_the_ask(q, c.text) or _best_typed(q, c, out[0])):
             continue
         claim = quotable.get(j) or scored(j)
         if c.given and not claim.given:  # a note quoted before is pointed to with its sentence, never quoted again
@@ -134,6 +135,12 @@ def _carries_the_ask(q: QuestionInfo, text: str) -> bool:
     question is about (its title, its date) says nothing about the ask."""
     asked = set(q.predicate_terms or q.focus_terms)
     return bool(asked) and asked <= set(tokenize(text))
+
+
+def _best_typed(q: QuestionInfo, note: Candidate, best: Candidate) -> bool:
+    """A note that is the best evidence of all and holds the date or number asked carries the ask in its own words
+    ('approved by the secretary-general on April 9, 2013' for 'When did the Secretary-General sign off on …?')."""
+    return q.type in TYPED_NOTE and note.plain >= best.plain and has_answer_type(note.text, q.type)
 
 
 def _citing(retriever: Retriever, index: SentenceIndex, c: Candidate) -> int | None:

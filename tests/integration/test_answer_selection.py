@@ -48,6 +48,13 @@ def test_a_footnote_that_holds_the_answer_is_shown_under_the_sentence_citing_it(
     assert note_meta.cited_by in cited_by  # the claim quoted is the one whose marker cites the note
 
 
+def test_a_footnote_answering_a_date_in_its_own_words_is_shown(retriever):
+    # 'sign off' is not 'approved': the note is still the best evidence of all and holds the date asked.
+    result = answer_question("When did the Secretary-General sign off on the UN policy on integrated assessment and "
+                             "planning?", retriever, backend="extractive")
+    assert any(s.role == "note" and "April 9, 2013" in s.text for s in result.sentences), result.answer
+
+
 def test_a_note_that_only_names_the_subject_does_not_lift_its_sentence(retriever):
     result = answer_question("What are the minimum requirements of the IAP policy?", retriever, backend="extractive")
     assert "April 9, 2013" not in result.answer  # the approval date answers 'when', not 'what are the requirements'
