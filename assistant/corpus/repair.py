@@ -16,6 +16,8 @@ nothing else in the wording changes, so quotes stay verbatim to the repaired sou
 'The governance of Timor-Leste and the Secretary-General, a part.'
 >>> repair_words("its country- specific, short- and long-term work", vocab)
 'its country-specific, short- and long-term work'
+>>> repair_words("wellcoordinated operations", vocab)
+'well-coordinated operations'
 >>> repair_words("The Mission ’s plan (2017 -2021) for some 14, 000 officers, in paras. 21, 104.", vocab)
 'The Mission’s plan (2017-2021) for some 14,000 officers, in paras. 21, 104.'
 >>> dehyphenate(["the well -", "established plan for Timor-", "Leste"], vocab)
@@ -40,6 +42,7 @@ _GLUED = re.compile(r"(?<![\w\-])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w\-])")
 _SPACED_HYPHEN = re.compile(rf"(?<=[^\W\d_]) -(?={LETTERS}-?)")
 # 'country- specific': a compound's hyphen followed by a space. Not a suspended hyphen ('short- and long-term').
 _HYPHEN_SPACE = re.compile(rf"({LETTERS})- (?!(?:and|or|nor|to|as|but|then|than)\b)({LETTERS})")
+_WELL = re.compile(r"\b([Ww]ell)([a-z]{5,})\b")  # 'wellcoordinated': the hyphen of a 'well-' compound lost
 _SPACED_RANGE = re.compile(r"(?<=\d) -(?=\d|[a-z])")  # '2017 -2021', '10 -year'
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) (?=[’']s\b)")  # 'the Mission ’s police'
 # '14, 000': a thousands group cut off by a space. Only a group starting with 0, which no number in a list
@@ -93,6 +96,7 @@ def repair_words(text: str, vocab: Vocabulary) -> str:
     thousands; otherwise leave the text as is."""
     text = _SPACED_RANGE.sub("-", _SPACED_HYPHEN.sub("-", text))
     text = _HYPHEN_SPACE.sub(lambda m: _close_hyphen(m, vocab), text)
+    text = _WELL.sub(lambda m: _well(m, vocab), text)
     text = _SPLIT_THOUSANDS.sub(r"\1,\2", _SPACED_POSSESSIVE.sub("", text))
     text = _join_split(text, vocab)
     return _GLUED.sub(lambda m: _unglue(m, vocab), text)
@@ -104,6 +108,17 @@ def _close_hyphen(match: re.Match, vocab: Vocabulary) -> str:
     if vocab.knows(a + b) and not vocab.compounds[f"{a}-{b}".lower()] and not vocab.is_word(a):
         return a + b
     return f"{a}-{b}"
+
+
+def _well(match: re.Match, vocab: Vocabulary) -> str:
+    """'wellcoordinated' -> 'well-coordinated': the rest is an English word and the whole is not, and the document
+    writes the compound with a hyphen or the glued word only this once (a document spelling 'wellbeing' keeps it)."""
+    rest, whole = match.group(2), match.group(0).lower()
+    english = common_english()
+    lost = vocab.compounds[f"well-{rest}"] > 0 or vocab.words[whole] <= 1
+    if english.get(rest, 0) >= COMMON_WORD_FREQUENCY and whole not in english and lost:
+        return f"{match.group(1)}-{rest}"
+    return match.group(0)
 
 
 def _join_split(text: str, vocab: Vocabulary) -> str:

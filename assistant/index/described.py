@@ -22,8 +22,8 @@ that the question uses again elsewhere is also asked about, so it is not counted
 ['2025', 'assembl', 'general', 'resolut']
 >>> described("What does the General Assembly say about peacebuilding?", [res])
 {}
->>> described("What does the 2025 resolution ask of the Commission?", [res])
-{'a-res-80-11': {'2025', 'resolut'}}
+>>> sorted(described("What does the 2025 resolution ask of the Commission?", [res])["a-res-80-11"])
+['2025', 'resolut']
 >>> q = "How does the 2025 General Assembly resolution on the peacebuilding architecture characterize peacebuilding?"
 >>> sorted(described(q, [res])["a-res-80-11"])
 ['2025', 'architectur', 'assembl', 'general', 'resolut']

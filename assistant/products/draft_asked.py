@@ -33,7 +33,7 @@ from assistant.products.draft_request import MECHANISMS, DraftAsk
 from assistant.products.draft_text import TBD, _best, _entities, _list, _stems, _the, months_asked
 from assistant.products.draft_transfer import transfer_table
 from assistant.products.export import Block
-from assistant.products.guidance import FIRST_PERSON, tidy
+from assistant.products.statements import FIRST_PERSON, tidy
 
 # How the library would name each mechanism if it described one (lower case; a passage holding any form supports it).
 FORMS: dict[str, tuple[str, ...]] = {

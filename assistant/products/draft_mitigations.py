@@ -23,7 +23,7 @@ from assistant.answering.verify import split_sentences
 from assistant.citation import CitationBook
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.draft_text import TBD
-from assistant.products.guidance import GUIDANCE_TYPES, PRACTICE_TYPES, tidy
+from assistant.products.statements import GUIDANCE_TYPES, PRACTICE_TYPES, tidy
 
 RESPONSE = re.compile(r"\b(?:ensur\w*|agree\w*|consult\w*|separat\w*|distinct\w*|mitigat\w*|safeguard\w*|clarif\w*|avoid\w*|"
                       r"minimi[sz]\w*|coordinat\w*|mechanisms?|dialogue|joint(?:ly)?|sequenc\w*|conditions?|benchmarks?)\b",

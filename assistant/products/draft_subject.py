@@ -27,7 +27,8 @@ from dataclasses import replace
 from assistant.citation import CitationBook
 from assistant.products.draft_request import MECHANISMS, DraftAsk
 from assistant.products.draft_risks import RISK_WORDS
-from assistant.products.guidance import Chooser, recite, split_label, tidy
+from assistant.products.guidance import Chooser, recite, split_label
+from assistant.products.statements import tidy
 
 # What each section is about, in the words a sentence on it uses (risks: how a risk is spoken of).
 SUBJECTS: dict[str, re.Pattern] = {key: re.compile(words, re.IGNORECASE) for key, words in {

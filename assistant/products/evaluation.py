@@ -33,9 +33,10 @@ from assistant.products.context import load_context
 from assistant.products.draft import PRACTICE_LABEL, REQUIRES_LABEL, Length, draft
 from assistant.products.evaluation_requests import evaluate_requests
 from assistant.products.exercise import exercise, scenario_words
-from assistant.products.guidance import GUIDANCE_TYPES, is_normative, split_label
+from assistant.products.guidance import split_label
 from assistant.products.quiz import BLANK, quiz_items
 from assistant.products.quiz_focus import focus
+from assistant.products.statements import GUIDANCE_TYPES, is_normative
 from assistant.settings import PROJECT_ROOT
 
 CONTEXTS = (PROJECT_ROOT / "evals" / "contexts" / "spm-withdrawal.yaml",

@@ -45,8 +45,8 @@ from assistant.products.exercise_requests import (
 )
 from assistant.products.exercise_roles import ROLES, for_presence, role_for
 from assistant.products.export import Block, Report
-from assistant.products.guidance import FIRST_PERSON
 from assistant.products.missing_texts import missing_notes
+from assistant.products.statements import FIRST_PERSON
 
 SYNDICATE_SIZE = 6
 DEFAULT_COUNTRY = "Carana"

@@ -22,7 +22,7 @@ from assistant.answering.answer import Answer, answer_question
 from assistant.citation import GAP_PREFIX, MISSING_NOTE, NOT_COVERED, CitationBook
 from assistant.index.retrieve import Retriever
 from assistant.products.export import Block
-from assistant.products.guidance import FIRST_PERSON
+from assistant.products.statements import FIRST_PERSON
 
 KEY_POINTS = 2  # supporting points after the sentence that answers (the answer work gives up to 3)
 GAP_TAIL = " The closest passages:"

@@ -1,14 +1,4 @@
-"""Guidance that is guidance, and practice labelled as practice, chosen for a planning context.
-
-A drafting officer needs what the policy *requires* of a section, not observations. So a
-guidance statement here is a verbatim sentence with normative force — must, should, shall,
-required, minimum, mandatory, or the operative verbs of a resolution ("Requests",
-"Encourages") — taken only from policy, guidance, resolution or analysis documents. When an
-analysis quotes or paraphrases a policy text ("the integrated assessment and planning
-policy"), the statement is labelled with that text, "as quoted in" the analysis: the
-corpus does not hold the policy itself. First-person narrative ("I regret…") and
-commentary (the Itad blog) never count as guidance. Practice examples come from reports
-and are labelled practice.
+"""Guidance and practice chosen for a planning context (what counts as either: :mod:`statements`).
 
 Sentences are ranked against two things: the section's question and the drafter's context
 (presence, phase, mandated tasks, priorities, tensions), so a special political mission
@@ -17,18 +7,10 @@ statements. A guidance statement must also be close to the context unless it is 
 core requirement (it answers the section's question closely): generic statements that would
 repeat in every draft are left out. A statement is used once per document. A chooser can be held to a
 subject (a section's words: :mod:`assistant.products.draft_subject`) and told what does not apply to its
-presence at all (an SPM has no troops). The requirement test reads the main clause ("While flexibility will
-always be required, …" concedes a point), a sentence opening on what came before ("Nonetheless, …") is not
-quoted, and a policy an analysis quotes counts only where the analysis says what the policy states or requires.
+presence at all (an SPM has no troops).
 
->>> is_normative("The ISF should be reviewed annually.")
-True
->>> is_normative("While flexibility will always be required, more formal guidance may allow a clearer division of labour.")
-False
->>> policy_label("The decision clearly stated that the principle of integration should be applied.")
-'Decision 2008/24'
->>> tidy("The Secretary-General’s report¹⁶ was issued.")
-'The Secretary-General’s report was issued.'
+>>> split_label("The ISF must be reviewed. (IPI 2013 analysis) [3]")
+('The ISF must be reviewed.', 'IPI 2013 analysis')
 """
 
 from __future__ import annotations
@@ -38,76 +20,21 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.answering.verify import split_sentences
 from assistant.citation import CitationBook
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
-from assistant.index.sentences import FOOTNOTE_BREAK, INSTRUCTION_LIKE, LEADING_NUMBER, NOT_QUOTABLE
 from assistant.products.export import Block
+from assistant.products.statements import (
+    GUIDANCE_TYPES,
+    PRACTICE_TYPES,
+    Statement,
+    bare,
+    guidance_statement,
+    practice_statement,
+    statements_of,
+    tidy,
+)
 
-GUIDANCE_TYPES = ("policy", "guidance", "resolution", "analysis")
-PRACTICE_TYPES = ("report",)
-STRONG = re.compile(
-    r"\b(must|shall|mandatory|(?:is|are|be|was|were) required|required to|minimum (?:and mandatory )?requirements?|"
-    r"made into a requirement|critical requirements?|requirements? of the)\b"
-    r"|^(Requests|Requesting|Encourages|Encouraging|Calls (?:up)?on|Calls for|Urges|Decides|Stresses|Emphasizes|"
-    r"Underscores|Underlines|Invites|Affirms|Reaffirms)\b",
-    re.IGNORECASE,
-)
-ADVISORY = re.compile(r"\b(should|needs? to|ought to)\b", re.IGNORECASE)
-REPORTED = re.compile(r"\b(argues?|argued|favou?red|considered|believed?|views?|whether|divided|attempts|linked to)\b",
-    re.IGNORECASE)
-ANAPHORA = re.compile(r"^(This|These|Those|They|It|Its|Such|And|But|Or|Moreover|However|In practice|Instead|To begin with|"
-                      r"Furthermore|In addition|As such|For this reason|Therefore|Thus|Nonetheless|Nevertheless|Yet|Still|"
-                      r"Hence|Accordingly|Consequently|Indeed|Similarly|Likewise|Again|Even so|That said)\b")
-# A leading concessive clause ('While flexibility will always be required, …') grants a point: its 'required' is not
-# what the sentence asks for, so the requirement test reads the main clause only.
-CONCESSION = re.compile(r"^(?:While|Whilst|Although|Though|Even though|Even if|Despite|Notwithstanding)\b[^,;]*,\s*",
-                        re.IGNORECASE)
-# A policy quoted by an analysis counts as guidance only where the analysis says what the policy states or requires,
-# not where it tells the policy's history ('… faced strong opposition from agencies, largely because "…"').
-POLICY_SAYS = re.compile(r"\b(?:stated?|states|specifie[sd]|specify|requires?|required|defines?|defined|provides?|"
-                         r"recommend\w*|calls? for|called for|positions|sets? out|mandates?|as the)\b", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"\b(?:I|me|my|My|we|We|our|Our|us)\b(?!\))")
-# Policy texts the corpus does not hold but its analyses quote: (label, how a sentence refers to it).
-QUOTED_POLICIES: tuple[tuple[str, re.Pattern], ...] = (
-    ("IAP Policy 2013",
-        re.compile(r"integrated assessment and planning (?:\(IAP\) )?policy|\bIAP policy|\bthe policy "
-            r"(?:builds|states|requires|sets)", re.I)),
-    ("Decision 2008/24",
-        re.compile(r"2008 (?:Policy Committee )?decision|Policy Committee decision|decision 2008/24|\bthe decision (?:clearly "
-            r")?stated", re.I)),
-    ("Note of Guidance 2006", re.compile(r"Note of Guidance", re.I)),
-    ("Brahimi Report 2000", re.compile(r"Brahimi", re.I)),
-    ("Report on Integrated Missions 2005",
-        re.compile(r"Report on Integrated Missions|independent study on integration in 2005", re.I)),
-    ("IMPP Guidelines", re.compile(r"\bIMPP\b|integrated mission planning (?:process|guidelines)", re.I)),
-    ("DPKO policy directive on JOC/JMAC 2006", re.compile(r"policy directive on JOC", re.I)),
-    ("CIVCAP report 2011", re.compile(r"\bCIVCAP\b|Civilian Capacity in the Aftermath", re.I)),
-)
-# An operative paragraph asking a body to report, update, share or keep up a dialogue, saying nothing of the field, is about
-# Headquarters' own work ("Requests the Peacebuilding Support Office to provide annual updates …"): no ISF section's
-# requirement. A Council's request for reports on a mission's benchmarks names the field and stays.
-HQ_REPORTING = re.compile(r"^(?:Requests|Requesting|Encourages|Encouraging|Invites|Calls (?:up)?on)\b.{0,120}?\bto (?:provide "
-                          r"(?:\w+ )?(?:updates?|reports?|information|briefings?)|submit|include in its|update|inform|brief|"
-                          r"report\b|share with|maintain (?:a |an )?(?:\w+ )*?dialogue)", re.IGNORECASE)
-# A call to implement "relevant resolutions" points to other texts and asks nothing a drafter can apply.
-POINTER = re.compile(r"^(?:Calls for|Urges|Reaffirms|Recalls|Stresses)\b.{0,40}\bimplementation of (?:all )?(?:the )?relevant "
-                     r"(?:resolutions|decisions)\b", re.IGNORECASE)
-FIELD = re.compile(r"\bmissions?\b|country teams?|\bmandate|benchmarks?|\btransitions?\b|in the field|integrated strategic|"
-                   r"on the ground", re.IGNORECASE)
-COUNCIL_QUOTE = re.compile(r"\bresolution (\d{3,4}) \((\d{4})\)")
-ARTEFACTS = (
-    (re.compile(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+"), ""),       # footnote markers glued to words
-    (re.compile(r"(?<=[.,;:”\"])\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+"), ""),
-    (re.compile("\u00ad"), ""),                      # soft hyphens
-    (re.compile(r"\bSecretaryGeneral\b"), "Secretary-General"),
-    (re.compile(r"(?<=[a-z])- (?=[a-z])"), "-"),   # 'country- specific' from a line break
-    (re.compile(r"\s+([,;:.])"), r"\1"),
-    (re.compile(r";$"), "."),
-    (re.compile(r"(?<=[a-z]\.)\d{1,3}(?= [A-Z])"), ""),   # '...challenges.47 While': a footnote number
-)
-MIN_CHARS, MAX_CHARS = 50, 480
 PASSAGES = 20
 # Cosine to the section's question below which a sentence is off-topic whatever the context. Guidance is held to
 # more: a normative sentence about something else (a request to the PBC's annual report) misleads a drafter.
@@ -130,35 +57,6 @@ COMMON_TERMS = frozenset(tokenize("united nations mission country team governmen
 TIME_TERMS = frozenset(tokenize("months years weeks days next last first end period"))  # '… in 18 months' is not the topic
 
 
-def is_normative(sentence: str) -> bool:
-    """Carries requirement language: must/shall/required, a resolution's operative verb, or a
-    'should' that the author asserts (not one reported from a debate: 'some argue X should')."""
-    main = CONCESSION.sub("", sentence, count=1)
-    return bool(STRONG.search(main)) or (bool(ADVISORY.search(main)) and not REPORTED.search(main))
-
-
-def policy_label(sentence: str) -> str:
-    """The policy text a sentence quotes or paraphrases, or '' when it names none."""
-    return next((label for label, pattern in QUOTED_POLICIES if pattern.search(sentence)), "")
-
-
-def tidy(text: str) -> str:
-    """The sentence without PDF/HTML extraction residue (footnote digits, soft hyphens, split words)."""
-    for pattern, repl in ARTEFACTS:
-        text = pattern.sub(repl, text)
-    return " ".join(text.split())
-
-
-@dataclass(frozen=True)
-class Statement:
-    """A quotable sentence with the passage it comes from and how it is labelled."""
-
-    text: str
-    hit: Hit
-    label: str
-    normative: bool
-
-
 @dataclass
 class Chooser:
     """Picks guidance and practice sentences for one document, never the same sentence twice."""
@@ -169,19 +67,21 @@ class Chooser:
     avoid: re.Pattern | None = None
     prefer: re.Pattern | None = None
     exclude: re.Pattern | None = None  # statements that do not apply here at all (unless they also match ``prefer``)
+    notes: dict[str, dict[str, str]] | None = None  # footnote texts by citing passage and label (read once)
+    position: dict[str, int] | None = None  # sentence index position of each sentence text (read once)
 
     def guidance(self, question: str, context: str, limit: int, topics: list[str] | None = None,
                  subject: re.Pattern | None = None) -> list[str]:
         """Normative statements from policy-type sources, as cited bullets with their label (about one of the topics,
         when a request names some; using the ``subject``'s words, when given)."""
-        return self._pick(question, context, limit, list(GUIDANCE_TYPES), _guidance_statement, QUESTION_WEIGHT, "guidance",
+        return self._pick(question, context, limit, list(GUIDANCE_TYPES), guidance_statement, QUESTION_WEIGHT, "guidance",
                           topics or [], subject)
 
     def practice(self, question: str, context: str, limit: int, topics: list[str] | None = None,
                  subject: re.Pattern | None = None) -> list[str]:
         """Sentences from mission reports on how something was done, labelled practice (about one of the topics, when a
         request names some; using the ``subject``'s words, when given)."""
-        return self._pick(question, context, limit, list(PRACTICE_TYPES), _practice_statement, PRACTICE_QUESTION_WEIGHT,
+        return self._pick(question, context, limit, list(PRACTICE_TYPES), practice_statement, PRACTICE_QUESTION_WEIGHT,
                           "practice", topics or [], subject)
 
     def _pick(self, question: str, context: str, limit: int, types: list[str], make,
@@ -191,7 +91,7 @@ class Chooser:
         for query in queries + [f"{question} {t}" for t in topics]:
             for h in self.retriever.search(query, k=PASSAGES, filters=Filters(types=types)):
                 hits.setdefault(h.chunk_id, h)
-        candidates = [s for h in hits.values() for s in _sentences(h, make)
+        candidates = [s for h in hits.values() for s in statements_of(h, make, self._notes(h), self._before)
                       if s.text not in self.used and (subject is None or subject.search(s.text)) and self._applies(s.text)]
         if topics:
             candidates = self._on_topic(candidates, topics)
@@ -201,8 +101,31 @@ class Chooser:
         out = []
         for s in chosen:
             self.used.add(s.text)
-            out.append(f"{tidy(s.text)} ({s.label}) [{self.book.cite(s.hit.citation(0))}]")
+            passages = ([s.before] if s.before else []) + [s.hit]
+            out.append(f"{tidy(s.text)} ({s.label}) " + "".join(f"[{self.book.cite(h.citation(0))}]" for h in passages))
         return out
+
+    def _before(self, sentence: str) -> tuple[str, Hit | None]:
+        """The sentence before this one in its document (from the sentence index), and its passage: for a sentence
+        opening a passage."""
+        index = self.retriever.sentences
+        if self.position is None:
+            self.position = {bare(text): i for i, text in enumerate(index.texts)}
+        i = self.position.get(bare(sentence))
+        chain = index.with_predecessors(i) if i is not None else []
+        if len(chain) < 2:
+            return "", None
+        row = int(index.rows[chain[-2]])
+        return index.texts[chain[-2]], self.retriever.hit_for_row(row, 0, np.zeros(index.vectors.shape[1], np.float32))
+
+    def _notes(self, hit: Hit) -> dict[str, str]:
+        """The footnotes a passage's markers cite, by label: where an analysis got the words it quotes."""
+        if self.notes is None:
+            self.notes = {}
+            for record in self.retriever.records:
+                if record.meta.kind == "footnote" and record.meta.cited_by:
+                    self.notes.setdefault(record.meta.cited_by, {})[record.meta.footnote] = record.text
+        return self.notes.get(hit.chunk_id, {})
 
     def _applies(self, text: str) -> bool:
         return not (self.exclude and self.exclude.search(text)) or bool(self.prefer and self.prefer.search(text))
@@ -254,54 +177,6 @@ class Chooser:
         return [candidates[i] for i in chosen]
 
 
-def _sentences(hit: Hit, make) -> list[Statement]:
-    out = []
-    for joined in split_sentences(hit.text):
-        for sentence in FOOTNOTE_BREAK.split(joined):
-            sentence = LEADING_NUMBER.sub("", sentence).strip()
-            if _quotable(sentence):
-                statement = make(sentence, hit)
-                if statement:
-                    out.append(statement)
-    return out
-
-
-def _quotable(sentence: str) -> bool:
-    """A whole sentence (starts at a capital or quote, ends with punctuation), no residue, no first person."""
-    return (MIN_CHARS <= len(sentence) <= MAX_CHARS and (sentence[0].isupper() or sentence[0] in "“\"")
-            and sentence[-1] in ".;”\")" and not NOT_QUOTABLE.search(sentence)
-            and not INSTRUCTION_LIKE.search(sentence) and not FIRST_PERSON.search(sentence)
-            and not ANAPHORA.search(sentence))
-
-
-def _guidance_statement(sentence: str, hit: Hit) -> Statement | None:
-    if HQ_REPORTING.search(sentence) and not FIELD.search(sentence) or POINTER.search(sentence):
-        return None
-    quoted = policy_label(sentence)
-    normative = is_normative(sentence)
-    if not normative and not (quoted and ("“" in sentence or '"' in sentence) and POLICY_SAYS.search(sentence)
-                              and not REPORTED.search(sentence)):
-        return None
-    if quoted and hit.type == "analysis":
-        label = f"{quoted}, as quoted in {hit.short}"
-    elif hit.type == "analysis":
-        label = f"{hit.short} recommendation" if ADVISORY.search(sentence) or re.search(r"\bmust\b",
-            sentence) else f"{hit.short} analysis"
-    else:
-        label = hit.short
-    return Statement(sentence, hit, label, normative)
-
-
-def _practice_statement(sentence: str, hit: Hit) -> Statement | None:
-    # a terms-of-reference list item, or a benchmark table's row flattened into text ("Reference: Sustainable Development
-    # Goals 5 and 16; … Indicators 4.1 …"): not an account of practice
-    if sentence.startswith(("To ", "Reference:")):
-        return None
-    council = COUNCIL_QUOTE.search(sentence)
-    label = f"practice: {hit.short}" + (f"; S/RES/{council.group(1)} ({council.group(2)})" if council else "")
-    return Statement(sentence, hit, label, is_normative(sentence))
-
-
 LABEL = re.compile(r"\s\(([^()]*)\)(?:\s(?:\[\d+\])+)?$")
 
 
@@ -313,7 +188,11 @@ def split_label(bullet: str) -> tuple[str, str]:
 
 def recite(bullet: str, scratch: CitationBook, book: CitationBook) -> str:
     """A bullet chosen with a scratch book, its [n] renumbered in the draft's book (so candidates left out cite nothing)."""
-    return re.sub(r"\[(\d+)\]$", lambda m: f"[{book.cite(scratch.sources[int(m.group(1)) - 1])}]", bullet)
+    markers = re.search(r"(?:\[\d+\])+$", bullet)
+    if not markers:
+        return bullet
+    renumbered = re.sub(r"\[(\d+)\]", lambda m: f"[{book.cite(scratch.sources[int(m.group(1)) - 1])}]", markers.group(0))
+    return bullet[:markers.start()] + renumbered
 
 
 CLOSEST_LABEL = "The closest requirement the library holds (general, not written for this section):"

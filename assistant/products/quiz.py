@@ -37,7 +37,6 @@ from assistant.constants import MAX_QUESTIONS
 from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.exercise_scope import unnamed
-from assistant.products.guidance import GUIDANCE_TYPES, PRACTICE_TYPES, _quotable, is_normative, tidy
 from assistant.products.quiz_focus import Focus, focus, off_subject
 from assistant.products.quiz_pools import (
     BODIES,
@@ -52,6 +51,7 @@ from assistant.products.quiz_pools import (
     REFERENCE,
     YEAR,
 )
+from assistant.products.statements import GUIDANCE_TYPES, PRACTICE_TYPES, is_normative, quotable, tidy
 
 BLANK = "_____"
 NAMED_SHARE = (2, 3)  # of a quiz on named texts, at most this share is about them; concepts and cases fill the rest
@@ -163,7 +163,7 @@ def _sentences(hits: list[Hit]):
     for hit in hits:
         for sentence in split_sentences(hit.text):
             sentence = tidy(sentence)
-            if _quotable(sentence):
+            if quotable(sentence):
                 yield hit, sentence
 
 

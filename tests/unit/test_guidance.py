@@ -4,18 +4,15 @@ and a chooser keeps to a section's subject and to what applies to this kind of p
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
+
+import numpy as np
 
 from assistant.citation import CitationBook
 from assistant.corpus.glossary import Glossary
 from assistant.index.retrieve import Hit
-from assistant.products.guidance import (
-    Chooser,
-    _guidance_statement,
-    _practice_statement,
-    _quotable,
-    is_normative,
-    split_label,
-)
+from assistant.products.guidance import Chooser, split_label
+from assistant.products.statements import guidance_statement, is_normative, practice_statement, quotable
 from tests.fakes import FakeEncoder
 
 
@@ -27,10 +24,19 @@ def _hit(text: str, n: int = 1, kind: str = "analysis") -> Hit:
 class _Retriever:
     """Returns the same passages for every query: the chooser's own filters decide."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], notes: dict[str, str] | None = None, before: tuple[str, str] | None = None):
         self.hits = [_hit(t, n) for n, t in enumerate(texts, 1)]
         self.encoder = FakeEncoder()
         self.glossary = Glossary([])
+        # footnote units cited by the first passage ({label: text}); a sentence and the one before it in its document
+        self.records = [SimpleNamespace(text=t, meta=SimpleNamespace(kind="footnote", cited_by="c1", footnote=n))
+                        for n, t in (notes or {}).items()]
+        texts_in_order = list(before or ())
+        self.sentences = SimpleNamespace(texts=texts_in_order, rows=[9] * len(texts_in_order), vectors=np.zeros((2, 4)),
+                                         with_predecessors=lambda i: list(range(i + 1)) if before else [i])
+
+    def hit_for_row(self, row, rank, vector):
+        return _hit(self.sentences.texts[0], row)  # the passage before the first one (another passage)
 
     def search(self, query, k=10, filters=None):
         return self.hits[:k]
@@ -44,17 +50,17 @@ def test_a_conceded_requirement_is_not_what_the_sentence_asks_for():
 
 
 def test_a_sentence_opening_on_what_came_before_is_not_quotable():
-    assert not _quotable("Nonetheless, the guidelines for the planning process were formally approved by the "
+    assert not quotable("Nonetheless, the guidelines for the planning process were formally approved by the "
                          "Secretary-General in 2006.")
-    assert _quotable("The guidelines for the planning process were formally approved by the Secretary-General in 2006.")
+    assert quotable("The guidelines for the planning process were formally approved by the Secretary-General in 2006.")
 
 
 def test_quoted_policy_counts_only_where_the_policy_is_said_to_state_something():
     history = ('In their initial forms, the Integrated Mission Planning Process (IMPP) faced strong opposition from '
                'agencies, largely because "planning is tightly controlled in every UN agency."')
     stated = 'A further "Note of Guidance" in 2006 specified that the DSRSG reports primarily to the SRSG.'
-    assert _guidance_statement(history, _hit(history)) is None
-    statement = _guidance_statement(stated, _hit(stated))
+    assert guidance_statement(history, _hit(history)) is None
+    statement = guidance_statement(stated, _hit(stated))
     assert statement is not None and statement.label == "Note of Guidance 2006, as quoted in IPI 2013"
 
 
@@ -88,13 +94,34 @@ def test_headquarters_reporting_and_pointers_to_other_resolutions_are_not_a_sect
     keep = ["Requests the Secretary-General to report every six months on progress against the mission's benchmarks.",
             "Encourages the Secretary-General to consider how the Peacebuilding Fund can further enhance its support to "
             "countries undergoing transitions from peace operations."]
-    assert [_guidance_statement(s, _hit(s, kind="resolution")) for s in drop] == [None, None, None]
-    assert all(_guidance_statement(s, _hit(s, kind="resolution")) for s in keep)
+    assert [guidance_statement(s, _hit(s, kind="resolution")) for s in drop] == [None, None, None]
+    assert all(guidance_statement(s, _hit(s, kind="resolution")) for s in keep)
 
 
 def test_a_flattened_benchmark_table_row_is_not_practice():
     row = ("Reference: Sustainable Development Goals 5 and 16; 2017–2021 United Nations Development Assistance Framework, "
            "outcome 5 (output 1) Indicators 4.1 National authorities improve compliance with human rights obligations.")
     told = "During the period under review, benchmark indicator 5.1 was fully achieved, with 18 courts inspected."
-    assert _practice_statement(row, _hit(row, kind="report")) is None
-    assert _practice_statement(told, _hit(told, kind="report")) is not None
+    assert practice_statement(row, _hit(row, kind="report")) is None
+    assert practice_statement(told, _hit(told, kind="report")) is not None
+
+
+def test_policy_words_an_analysis_quotes_are_labelled_from_the_footnote_it_cites():
+    text = ('The purpose of the framework was to reflect "a shared vision of the UN\'s strategic objectives."¹⁶ '
+            "The framework was thus designed to capture the context.")
+    chooser = Chooser(_Retriever([text], notes={"16": 'United Nations Secretary-General, "Decision No. 2008/24."'}),
+                      CitationBook())
+    chosen = chooser.guidance("What is the shared vision of the framework?", "", 3)
+    assert [split_label(b)[1] for b in chosen] == ["Decision 2008/24, as quoted in IPI 2013"], chosen
+    assert Chooser(_Retriever([text]), CitationBook()).guidance("What is the shared vision?", "", 3) == []  # no source
+
+
+def test_a_requirement_opening_on_the_sentence_before_is_quoted_with_it():
+    before = "The most significant evolution relates to the shift from a narrow focus on structure to strategy."
+    leaning = ("This shift is now articulated in the 2013 Policy on Integrated Assessment and Planning, which sets out "
+               "minimum requirements for joint analysis.")
+    asked = "What minimum requirements for joint analysis does the 2013 policy set out, and what shift is articulated?"
+    chosen = Chooser(_Retriever([leaning], before=(before, leaning)), CitationBook()).guidance(asked, "", 3)
+    assert chosen and split_label(chosen[0]) == (f"{before} {leaning}", "IAP Policy 2013, as quoted in IPI 2013"), chosen
+    assert chosen[0].endswith("[1][2]")  # both passages are cited: the one before first
+    assert Chooser(_Retriever([leaning]), CitationBook()).guidance(asked, "", 3) == []  # never alone

@@ -80,3 +80,10 @@ def test_a_compound_hyphen_followed_by_a_space_is_closed_unless_it_is_suspended(
     vocab = Vocabulary.from_text("The plan was established. It was short- and long-term.")
     assert repair_words("It was estab- lished as a short- and long-term plan.", vocab) == \
         "It was established as a short- and long-term plan."
+
+
+def test_a_lost_well_hyphen_is_restored_only_where_the_document_does_not_spell_the_word_glued():
+    assert "wellcoordinated" not in _text("sg-report-unmit-s-2012-765.md")
+    assert "allow well-coordinated operations" in _text("sg-report-unmit-s-2012-765.md")
+    glued = Vocabulary.from_text("Their wellbeing matters. Wellbeing first. Our wellbeing.")
+    assert repair_words("their wellbeing", glued) == "their wellbeing"
