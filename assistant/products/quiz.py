@@ -56,6 +56,9 @@ from assistant.products.statements import GUIDANCE_TYPES, PRACTICE_TYPES, is_nor
 BLANK = "_____"
 NAMED_SHARE = (2, 3)  # of a quiz on named texts, at most this share is about them; concepts and cases fill the rest
 PASSAGES = 30
+# a year worth asking about a term: when it was introduced, required, adopted or replaced (not any date in passing)
+YEAR_WORTHY = re.compile(r"\b(?:introduced|requirement|required|adopted|approved|established|created|replaced|launched|"
+                         r"endorsed)\b", re.IGNORECASE)
 # A glossary term this close (cosine) to a subject that names terms is a related concept worth an item; to a subject
 # naming none, it must be closer, or share a content word with it.
 NEIGHBOUR, CLOSE = 0.30, 0.45
@@ -233,18 +236,20 @@ def _named_items(topic: str, fx: Focus, retriever: Retriever, rng: random.Random
     wanted += [(rf"(?<![\w/]){re.escape(t.term)}s?(?![\w/])|{re.escape(t.expansion)}", t.expansion,
                 (FRAMEWORKS, BODIES, MISSIONS, DOCUMENTS)) for t in fx.terms]
     per_text: list[list[tuple[dict, Citation]]] = []
+    itself = _itself(fx)  # a quiz on one term never asks for the term: another name in its sentences is blanked
     for regex, name, kinds in wanted:
         out: list[tuple[dict, Citation]] = []
         per_text.append(out)
         pattern = re.compile(regex, re.IGNORECASE)
         asked = pattern.search(topic)
-        for hit, sentence in _sentences(retriever.search(f"{name} {asked.group(0) if asked else ''}", k=PASSAGES // 3)):
+        for hit, sentence in _sentences(retriever.search(f"{name} {asked.group(0) if asked else ''}", k=PASSAGES // 2)):
             if pattern.search(sentence) and len(sentence) <= 400 and not REFERENCE.search(sentence):
                 # the name itself is the answer twice at most; then another name in the sentence is blanked
-                avoid = (name,) if sum(i["answer"] == name for i, _ in out) >= 2 else ()
+                avoid = (name,) if sum(i["answer"] == name for i, _ in out) >= 2 or name.lower() in itself else ()
                 item = (_role_or_document(hit, sentence, rng, kinds, prefer=(name,), avoid=avoid)
                         or (_year(hit, sentence, rng) if kinds == (DOCUMENTS,) else None)
-                        or _role_or_document(hit, sentence, rng, avoid=avoid))
+                        or _role_or_document(hit, sentence, rng, avoid=avoid)
+                        or (_year(hit, sentence, rng) if YEAR_WORTHY.search(sentence) else None))
                 if item:
                     out.append((item, hit.citation(0)))
     return [x for group in zip_longest(*per_text) for x in group if x is not None]  # one name after another

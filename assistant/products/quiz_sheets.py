@@ -22,7 +22,7 @@ from assistant.products.exercise_shapes import subject
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
 from assistant.products.quiz import Difficulty, QuizItem, quiz_items
-from assistant.products.quiz_focus import coverage_notes
+from assistant.products.quiz_focus import coverage_notes, focus
 
 Part = Literal["all", "questions", "key"]
 PARTS = ("all", "questions", "key")
@@ -52,6 +52,18 @@ def quiz_notes(topic: str, retriever: Retriever) -> list[str]:
         coverage_notes(topic, retriever)
 
 
+def related_note(topic: str, items: list[QuizItem], retriever: Retriever) -> list[str]:
+    """When the library runs out of items on the subject itself: how many are on it, and which are on related terms."""
+    fx = focus(topic, retriever)
+    related = [q.n for q in items if not fx.about(f"{q.stem} {q.answer}")]
+    if not related:
+        return []
+    numbers = ", ".join(map(str, related))
+    name = f"the {fx.terms[0].expansion}" if len(fx.terms) == 1 and not fx.texts else fx.subject
+    return [f"The library gave {len(items) - len(related)} items on {name} itself; items {numbers} are on related terms, "
+            "to fill the quiz."]
+
+
 def public(item: QuizItem, part: str = "all") -> dict:
     """``{"stem", "options", "answer", "citation"}``; stem and options only for the participant copy."""
     shown = item.public()
@@ -61,8 +73,9 @@ def public(item: QuizItem, part: str = "all") -> dict:
 def quiz_views(topic: str, count: int, retriever: Retriever, difficulty: str = "mixed", part: str = "all") -> QuizView:
     """The quiz as its public items (no numbering, no sources list) with the notes."""
     _check(part)
-    items = [QuizItemView(**public(item, part)) for item in quiz_items(topic, count, retriever, difficulty)[0]]
-    return QuizView(items=items, notes=quiz_notes(topic, retriever))
+    found = quiz_items(topic, count, retriever, difficulty)[0]
+    items = [QuizItemView(**public(item, part)) for item in found]
+    return QuizView(items=items, notes=quiz_notes(topic, retriever) + related_note(topic, found, retriever))
 
 
 def _check(part: str) -> None:
@@ -92,7 +105,7 @@ def quiz(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | 
     if part == "questions":
         return Report(title=f"Quiz: {subject(topic)}", blocks=_questions(items),
                       subtitle=f"{len(items)} multiple-choice questions. Choose one answer for each.")
-    blocks = [Block(kind="note", text=n) for n in quiz_notes(topic, retriever)]
+    blocks = [Block(kind="note", text=n) for n in quiz_notes(topic, retriever) + related_note(topic, items, retriever)]
     if len(items) < count:
         blocks.append(Block(kind="note", text=f"The corpus gave {len(items)} items on this topic, fewer than the {count} asked."))
     blocks += ([] if part == "key" else _questions(items)) + _key(items)

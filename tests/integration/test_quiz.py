@@ -130,3 +130,16 @@ def test_a_quiz_on_a_mission_the_library_names_but_never_on_that_subject_is_decl
     with pytest.raises(ValueError, match="never together with “budget”"):
         quiz_items(topic, 10, retriever)
     assert quiz_items("UNMISS planning", 3, retriever)[0]  # what the library does hold on UNMISS: built
+
+
+def test_a_quiz_on_one_term_asks_what_its_sentences_hold_and_says_which_items_are_on_related_terms(retriever):
+    # a quiz on the ISF never asks for 'the ISF' itself: its sentences give the year it became a requirement instead
+    items, _ = quiz_items("integrated strategic framework", 12, retriever)
+    made = [i for i in items if "made into a requirement" in i.stem]
+    assert made and made[0].answer == "2008" and made[0].kind == "case", [i.stem for i in items]
+    report = quiz("integrated strategic framework", 12, retriever)
+    note = next(b.text for b in report.blocks if b.kind == "note" and b.text.startswith("The library gave"))
+    related = re.search(r"items ([\d, ]+) are on related terms", note)
+    assert "on the Integrated Strategic Framework itself" in note and related, note
+    numbers = [int(n) for n in related.group(1).split(", ")]
+    assert all(items[n - 1].kind == "concept" for n in numbers)  # the glossary fills what the library lacks
