@@ -38,10 +38,12 @@ ON_POINT_WORDS = 2  # content words a quote shares with its situation to be on i
 OFF_POINT = frozenset(tokenize("un united nations mission country team government support national said also including "
                                "people staff report reports"))
 MIN_EACH = 3
+# Each mechanism and the words a quote must use to speak of it (not 'humanitarian' or 'headquarters' alone: 'Delivery as
+# One … the cluster approach in the humanitarian field' says nothing of the HCT).
 MECHANISMS = {
     "SLF": ("Senior Leadership Forum", ("senior leadership", "leadership forum", "integrated management team", "strategic policy group")),
-    "HCT": ("Humanitarian Country Team", ("humanitarian country team", "humanitarian coordinator", "humanitarian")),
-    "ITF": ("Integrated Task Force at Headquarters", ("task force", "headquarters")),
+    "HCT": ("Humanitarian Country Team", ("humanitarian country team", "humanitarian coordinator")),
+    "ITF": ("Integrated Task Force at Headquarters", ("task force",)),
     "UNCT": ("UN country team", ("country team",)),
 }
 MECHANISM_WORDS = re.compile(r"\b(?:SLF|HCT|ITF|IMTF|UNCT|mechanisms?|forums?|who (?:should )?decides?|task force|leadership forum)\b", re.I)

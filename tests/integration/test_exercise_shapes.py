@@ -66,6 +66,16 @@ def test_six_snap_situations_of_ten_minutes_each_name_the_deciding_mechanism(pro
     table = next(b.rows for b in drill.blocks if b.kind == "table")
     assert table[-1][0].endswith("1:25") and "90 minutes" not in drill.subtitle
     assert drill.sources and "task forces at headquarters" in " ".join(_texts(drill))  # the library speaks on the ITF
+    from assistant.products.exercise_drill import MECHANISMS
+
+    mechanism = ""
+    for b in drill.blocks:
+        if b.kind == "heading":
+            mechanism = ""  # a new situation, or the debrief after the last one
+        elif b.kind == "paragraph" and b.text.startswith("Model answer — "):
+            mechanism = b.text.split()[3].rstrip(":")
+        elif b.kind == "bullets" and mechanism:  # each quote speaks of the mechanism ('humanitarian' alone does not)
+            assert all(any(t in q.lower() for t in MECHANISMS[mechanism][1]) for q in b.items), (mechanism, b.items)
 
 
 def test_hot_wash_and_aar_template_with_owned_improvement_actions(products):
