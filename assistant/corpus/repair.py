@@ -127,11 +127,22 @@ def _join_split(text: str, vocab: Vocabulary) -> str:
 
 
 def _join_pair(match: re.Match, vocab: Vocabulary) -> str:
+    """Joined when the document uses the join elsewhere and one part is not its word, or when the join is a common
+    English word and one part is not ('approximatel y': a document may use 'approximately' only this once)."""
     a, b = match.group(1), match.group(2)
     case_fits = b.islower() or (a.isupper() and b.isupper())
     if case_fits and vocab.knows(a + b) and not (vocab.is_word(a) and vocab.is_word(b)):
         return a  # the space goes; the second part follows unchanged
+    acronym = len(a) > 1 and a.isupper()  # 'the UN to' is never 'unto'
+    if case_fits and not acronym and _english(a + b) and not (_english(a) and _english(b)):
+        return a
     return match.group(0)
+
+
+def _english(token: str) -> bool:
+    """A common English word (a single letter only 'a' or 'I')."""
+    low = token.lower()
+    return low in SINGLE_LETTER_WORDS if len(low) == 1 else common_english().get(low, 0) >= COMMON_WORD_FREQUENCY
 
 
 def _unglue(match: re.Match, vocab: Vocabulary) -> str:

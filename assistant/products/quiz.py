@@ -18,8 +18,8 @@ distractors are of the same kind as the answer. ``quiz_items`` gives the items;
 ``planassist quiz --format json`` prints a line each; the sheets (participant copy, key, both) and
 ``/api/quiz``'s JSON are in :mod:`assistant.products.quiz_sheets`.
 
->>> kind_of("Peacebuilding Commission")
-'body'
+>>> named_texts("Brahimi, the 2006 Note of Guidance and the 2008 decision")
+['Note of Guidance', 'Brahimi Report', 'Policy Committee decision']
 """
 
 from __future__ import annotations
@@ -37,19 +37,21 @@ from assistant.constants import MAX_QUESTIONS
 from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.exercise_scope import unnamed
+from assistant.products.quiz_concepts import concept_items
 from assistant.products.quiz_focus import Focus, focus, off_subject
 from assistant.products.quiz_pools import (
     BODIES,
-    BODY_WORDS,
     CASE_WORDS,
     DOCUMENT_NAMES,
-    DOCUMENT_WORDS,
     DOCUMENTS,
     FRAMEWORKS,
     GENERIC_BODIES,
     MISSIONS,
     REFERENCE,
     YEAR,
+    choices,
+    leaks,
+    mentions,
 )
 from assistant.products.statements import GUIDANCE_TYPES, PRACTICE_TYPES, is_normative, quotable, tidy
 
@@ -61,10 +63,8 @@ YEAR_WORTHY = re.compile(r"\b(?:introduced|requirement|required|adopted|approved
                          r"endorsed)\b", re.IGNORECASE)
 # A glossary term this close (cosine) to a subject that names terms is a related concept worth an item; to a subject
 # naming none, it must be closer, or share a content word with it.
-NEIGHBOUR, CLOSE = 0.30, 0.45
 Difficulty = Literal["easy", "medium", "hard", "mixed"]
 DIFFICULTIES = ("easy", "medium", "hard", "mixed")
-GLOSSARY_TITLE = "Glossary of UN integrated planning (corpus/glossary.toml; the project's own wording)"
 
 
 class QuizItem(BaseModel):
@@ -84,82 +84,6 @@ class QuizItem(BaseModel):
         return {"stem": self.stem, "options": self.options, "answer": self.answer, "citation": self.citation}
 
 
-def kind_of(name: str) -> str:
-    """'body', 'document' or 'concept': distractors are drawn from the same kind."""
-    if BODY_WORDS.search(name):
-        return "body"
-    if DOCUMENT_WORDS.search(name):
-        return "document"
-    return "concept"
-
-
-def _mentions(text: str, name: str) -> bool:
-    return bool(re.search(rf"(?<![\w/]){re.escape(name)}(?![\w/])", text, re.IGNORECASE))
-
-
-def _options(answer: str, pool: list[str], stem: str, rng: random.Random, n: int = 3) -> list[str] | None:
-    """The answer and ``n`` distractors from the pool that the stem does not give away; None if too few."""
-    others = [p for p in dict.fromkeys(pool) if p.lower() != answer.lower() and not _mentions(stem, p)]
-    if len(others) < n:
-        return None
-    options = rng.sample(others, n) + [answer]
-    rng.shuffle(options)
-    return options
-
-
-def _leaks(stem: str, answer: str, glossary=None) -> bool:
-    """The answer, its glossary expansion, or all its long words appear in the stem."""
-    if _mentions(stem, answer):
-        return True
-    if glossary is not None and any(t.term == answer and _mentions(stem, t.expansion) for t in glossary.terms):
-        return True
-    words = [w for w in re.findall(r"[A-Za-z]{6,}", answer) if w.lower() not in {"united", "nations", "national"}]
-    return bool(words) and all(_mentions(stem, w) for w in words)
-
-
-def _glossary_citation(term) -> Citation:
-    return Citation(n=0, chunk_id=f"glossary:{term.term}", doc_id="glossary", title=GLOSSARY_TITLE, short="Glossary",
-                    locator=term.term, quote=f"{term.term} ({term.expansion}): {term.definition}")
-
-
-def _concept_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
-    """Glossary items on the terms the subject names, then on the terms closest to it: definition for a term, then term
-    for a definition."""
-    terms = [t for t in retriever.glossary.terms if t.definition and t.expansion]
-    if not terms:
-        return []
-    vectors = retriever.encoder.encode_cached([f"{t.expansion}: {t.definition}" for t in terms])
-    scores = vectors @ retriever.encoder.query_vector(retriever.glossary.expand(fx.subject))
-    named = {t.term for t in fx.terms}
-    order = sorted(range(len(terms)), key=lambda i: (terms[i].term not in named, -scores[i]))
-    order = [i for i in order if terms[i].term in named or scores[i] >= (NEIGHBOUR if named else CLOSE)
-             or not named and fx.about(f"{terms[i].expansion} {terms[i].definition}")][:16]
-    out = []
-    for rank, i in enumerate(order):
-        t = terms[int(i)]
-        same = [u for u in terms if kind_of(u.expansion) == kind_of(t.expansion) and u.term != t.term]
-        for turn in ((0, 1) if t.term in named else (rank % 2,)):
-            item = _concept_item(t, same, turn, rng)
-            if item:
-                out.append((item, _glossary_citation(t)))
-    return out
-
-
-def _concept_item(t, same, turn: int, rng: random.Random) -> dict | None:
-    """Which definition fits a term (easy), or which term a definition describes (medium)."""
-    if turn == 0:
-        stem = f"Which definition fits the {t.expansion} ({t.term})?"
-        pool = [u.definition for u in same if not _mentions(u.definition, t.term)]
-        options, answer, difficulty = _options(t.definition, pool, stem, rng), t.definition, "easy"
-    else:
-        stem = f"Which term does this definition describe? “{t.definition}”"
-        answer = f"{t.expansion} ({t.term})"
-        options, difficulty = _options(answer, [f"{u.expansion} ({u.term})" for u in same], stem, rng), "medium"
-        if _leaks(stem, t.expansion) or _mentions(stem, t.term):
-            return None
-    return dict(stem=stem, options=options, answer=answer, kind="concept", difficulty=difficulty) if options else None
-
-
 def _sentences(hits: list[Hit]):
     from assistant.answering.verify import split_sentences
 
@@ -177,7 +101,7 @@ WHAT = {BODIES: ("body", "role"), DOCUMENTS: ("policy text", "document"), FRAMEW
 def _answerable(sentence: str, name: str) -> bool:
     """A name worth asking about: named in the sentence, not a generic body, not the author of other texts ('relevant
     General Assembly resolutions')."""
-    return (_mentions(sentence, name) and name.lower() not in GENERIC_BODIES
+    return (mentions(sentence, name) and name.lower() not in GENERIC_BODIES
             and not re.search(rf"{re.escape(name)}\s+(?:resolutions?|decisions?)\b", sentence, re.IGNORECASE))
 
 
@@ -193,8 +117,8 @@ def _role_or_document(hit: Hit, sentence: str, rng: random.Random, kinds=(BODIES
             blanked = re.sub(rf"(?<![\w/]){re.escape(name)}(?![\w/])(?:\s*\([A-Z][A-Za-z]+\))?", BLANK, sentence, count=1,
                              flags=re.IGNORECASE)
             stem = f"Which {what} completes this statement from {hit.short}? “{blanked}”"
-            options = _options(name, list(names), stem, rng)
-            if options and not _leaks(stem, name):
+            options = choices(name, list(names), stem, rng)
+            if options and not leaks(stem, name):
                 return dict(stem=stem, options=options, answer=name, kind=kind, difficulty="medium")
     return None
 
@@ -206,7 +130,7 @@ def _year(hit: Hit, sentence: str, rng: random.Random) -> dict | None:
         return None
     year = int(years[0])
     stem = f"Which year completes this passage from {hit.short}? “{sentence.replace(years[0], BLANK, 1)}”"
-    options = _options(str(year), [str(y) for y in range(year - 4, year + 5) if y != year], stem, rng)
+    options = choices(str(year), [str(y) for y in range(year - 4, year + 5) if y != year], stem, rng)
     return dict(stem=stem, options=options, answer=str(year), kind="case", difficulty="hard") if options else None
 
 
@@ -263,11 +187,11 @@ def _case_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tup
     for hit, sentence in _sentences(hits):
         if not CASE_WORDS.search(sentence) or len(sentence) > 320 or not fx.about(sentence, hit.title):
             continue
-        mission = next((m for m in MISSIONS if _mentions(sentence, m)), None)
+        mission = next((m for m in MISSIONS if mentions(sentence, m)), None)
         if mission and len(re.findall(rf"\b{mission}\b", sentence)) == 1:
             stem = f"Which mission does this passage from {hit.short} describe? “{sentence.replace(mission, BLANK, 1)}”"
-            options = _options(mission, list(MISSIONS), stem, rng)
-            if options and not _leaks(stem, mission, retriever.glossary):
+            options = choices(mission, list(MISSIONS), stem, rng)
+            if options and not leaks(stem, mission, retriever.glossary):
                 out.append((dict(stem=stem, options=options, answer=mission, kind="case", difficulty="medium"), hit.citation(0)))
     return out
 
@@ -334,7 +258,7 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     if why := off_subject(topic, retriever):
         raise InvalidRequest(f"no quiz built: {why}")
     rng, fx = random.Random(seed), focus(topic, retriever)
-    pools = [_concept_items(fx, retriever, rng), _role_and_document_items(fx, retriever, rng), _case_items(fx, retriever, rng)]
+    pools = [concept_items(fx, retriever, rng), _role_and_document_items(fx, retriever, rng), _case_items(fx, retriever, rng)]
     pools = [[x for x in pool if difficulty == "mixed" or x[0]["difficulty"] == difficulty] for pool in pools]
     itself = _itself(fx)
     named = [x for x in _named_items(topic, fx, retriever, rng) if x[0]["answer"].lower() not in itself]

@@ -1,15 +1,19 @@
 """The pools a quiz item's options come from: bodies, policy texts, planning frameworks, missions.
 
 Distractors are always of the answer's own kind — another body for a body, another framework for a
-framework — so an item tests what the statement says, not which option looks out of place. Catalogue
-data only; the items are built in :mod:`assistant.products.quiz`.
+framework — so an item tests what the statement says, not which option looks out of place
+(:func:`choices`), and an item whose stem names its answer is never asked (:func:`leaks`). The items are
+built in :mod:`assistant.products.quiz` and :mod:`assistant.products.quiz_concepts`.
 
 >>> "Integrated Strategic Framework" in FRAMEWORKS and "Senior Leadership Forum" in BODIES
 True
+>>> kind_of("Peacebuilding Commission")
+'body'
 """
 
 from __future__ import annotations
 
+import random
 import re
 
 # Bodies a who-does-what item can ask about; the options are always other bodies.
@@ -50,3 +54,37 @@ FRAMEWORKS = ("Integrated Strategic Framework", "Development Assistance Framewor
               "Poverty Reduction Strategy")
 # Bodies too generic to be an answer worth learning ("investment by Member States"); they stay distractors.
 GENERIC_BODIES = frozenset({"member states", "donors", "regional organizations", "international financial institutions"})
+
+
+def kind_of(name: str) -> str:
+    """'body', 'document' or 'concept': distractors are drawn from the same kind."""
+    if BODY_WORDS.search(name):
+        return "body"
+    if DOCUMENT_WORDS.search(name):
+        return "document"
+    return "concept"
+
+
+def mentions(text: str, name: str) -> bool:
+    """The name, as a whole word, in the text (any case)."""
+    return bool(re.search(rf"(?<![\w/]){re.escape(name)}(?![\w/])", text, re.IGNORECASE))
+
+
+def choices(answer: str, pool: list[str], stem: str, rng: random.Random, n: int = 3) -> list[str] | None:
+    """The answer and ``n`` distractors from the pool that the stem does not give away; None if too few."""
+    others = [p for p in dict.fromkeys(pool) if p.lower() != answer.lower() and not mentions(stem, p)]
+    if len(others) < n:
+        return None
+    options = rng.sample(others, n) + [answer]
+    rng.shuffle(options)
+    return options
+
+
+def leaks(stem: str, answer: str, glossary=None) -> bool:
+    """The answer, its glossary expansion, or all its long words appear in the stem."""
+    if mentions(stem, answer):
+        return True
+    if glossary is not None and any(t.term == answer and mentions(stem, t.expansion) for t in glossary.terms):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z]{6,}", answer) if w.lower() not in {"united", "nations", "national"}]
+    return bool(words) and all(mentions(stem, w) for w in words)

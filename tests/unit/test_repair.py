@@ -22,7 +22,8 @@ def test_join_needs_a_known_word_and_a_part_that_is_not_one():
     vocab = Vocabulary.from_text("governance included the result. A part of it; apart from that; part two.")
     assert repair_words("go vernance inclu ded resu lt", vocab) == "governance included result"
     assert repair_words("a part of it", vocab) == "a part of it"  # both parts are words
-    assert repair_words("smo oth", vocab) == "smo oth"  # the document never uses 'smooth'
+    assert repair_words("kob ayashi", vocab) == "kob ayashi"  # neither the document nor English has 'kobayashi'
+    assert repair_words("smo oth", vocab) == "smooth"  # the document never uses 'smooth'; English does
 
 
 def test_glued_compound_gets_its_hyphen_only_when_the_document_hyphenates_it():
@@ -87,3 +88,11 @@ def test_a_lost_well_hyphen_is_restored_only_where_the_document_does_not_spell_t
     assert "allow well-coordinated operations" in _text("sg-report-unmit-s-2012-765.md")
     glued = Vocabulary.from_text("Their wellbeing matters. Wellbeing first. Our wellbeing.")
     assert repair_words("their wellbeing", glued) == "their wellbeing"
+
+
+def test_a_split_word_is_joined_when_the_join_is_common_english_though_the_document_uses_it_once():
+    s2017_840 = _text("sg-report-minustah-s-2017-840.md")
+    assert "approximatel y" not in s2017_840 and "grow to approximately 15,000 officers" in s2017_840
+    assert "par ticipants" not in s2017_840 and "transp arent" not in s2017_840
+    vocab = Vocabulary.from_text("The UN to act. A part of it.")
+    assert repair_words("the UN to act, a part of it, in to the", vocab) == "the UN to act, a part of it, in to the"

@@ -1,0 +1,72 @@
+"""Concept items: term and definition from the project glossary (``corpus/glossary.toml``, cited as such).
+
+Which definition fits a term (easy), or which term a definition describes (medium); the other options are
+definitions or terms of the same kind (another body for a body). A definition that repeats its term's words
+is never asked about: it gives the answer away.
+
+>>> concept_item(Term(term="SLF", expansion="Senior Leadership Forum", definition="Forum of senior leaders."), [], 0,
+...              random.Random(0)) is None
+True
+"""
+
+from __future__ import annotations
+
+import random
+
+from assistant.citation import Citation
+from assistant.corpus.glossary import Term
+from assistant.index.retrieve import Retriever
+from assistant.products.quiz_focus import Focus, content_stems
+from assistant.products.quiz_pools import choices, kind_of, leaks, mentions
+
+NEIGHBOUR, CLOSE = 0.30, 0.45
+ECHO = 2  # content words a definition may share with its term's name before it gives the answer away
+GLOSSARY_TITLE = "Glossary of UN integrated planning (corpus/glossary.toml; the project's own wording)"
+
+
+def glossary_citation(term: Term) -> Citation:
+    """A glossary term as an item's source."""
+    return Citation(n=0, chunk_id=f"glossary:{term.term}", doc_id="glossary", title=GLOSSARY_TITLE, short="Glossary",
+                    locator=term.term, quote=f"{term.term} ({term.expansion}): {term.definition}")
+
+
+def concept_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
+    """Glossary items on the terms the subject names, then on the terms closest to it: definition for a term, then term
+    for a definition."""
+    terms = [t for t in retriever.glossary.terms if t.definition and t.expansion]
+    if not terms:
+        return []
+    vectors = retriever.encoder.encode_cached([f"{t.expansion}: {t.definition}" for t in terms])
+    scores = vectors @ retriever.encoder.query_vector(retriever.glossary.expand(fx.subject))
+    named = {t.term for t in fx.terms}
+    order = sorted(range(len(terms)), key=lambda i: (terms[i].term not in named, -scores[i]))
+    order = [i for i in order if terms[i].term in named or scores[i] >= (NEIGHBOUR if named else CLOSE)
+             or not named and fx.about(f"{terms[i].expansion} {terms[i].definition}")][:16]
+    out = []
+    for rank, i in enumerate(order):
+        t = terms[int(i)]
+        same = [u for u in terms if kind_of(u.expansion) == kind_of(t.expansion) and u.term != t.term]
+        for turn in ((0, 1) if t.term in named else (rank % 2,)):
+            item = concept_item(t, same, turn, rng)
+            if item:
+                out.append((item, glossary_citation(t)))
+    return out
+
+
+def concept_item(t, same, turn: int, rng: random.Random) -> dict | None:
+    """Which definition fits a term (easy), or which term a definition describes (medium); neither when the definition
+    repeats the term's words ('Executive Committee on Peace and Security': 'Inter-departmental committee on peace and
+    security' is matched by its words, not known)."""
+    if len(content_stems(t.definition) & content_stems(t.expansion)) >= ECHO:
+        return None
+    if turn == 0:
+        stem = f"Which definition fits the {t.expansion} ({t.term})?"
+        pool = [u.definition for u in same if not mentions(u.definition, t.term)]
+        options, answer, difficulty = choices(t.definition, pool, stem, rng), t.definition, "easy"
+    else:
+        stem = f"Which term does this definition describe? “{t.definition}”"
+        answer = f"{t.expansion} ({t.term})"
+        options, difficulty = choices(answer, [f"{u.expansion} ({u.term})" for u in same], stem, rng), "medium"
+        if leaks(stem, t.expansion) or mentions(stem, t.term):
+            return None
+    return dict(stem=stem, options=options, answer=answer, kind="concept", difficulty=difficulty) if options else None
