@@ -49,7 +49,7 @@ from assistant.answering.named import (
 from assistant.answering.named_documents import named_by_title, named_library_docs
 from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
-from assistant.answering.scoring import Candidate, has_answer_type
+from assistant.answering.scoring import Candidate, has_answer_type, words_of
 from assistant.corpus.manifest import DocumentInfo, load_manifest
 from assistant.index.described import described
 from assistant.index.lexical import tokenize
@@ -299,6 +299,8 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
     if pointed is not None:  # the answer was quoted earlier in the conversation: point back, do not repeat it
         units.append(_pointer(retriever, pointed))
     allowed = in_time(YEAR.findall(q.text), [c for c in allowed if not c.given] or allowed, retriever)
+    if pointed is not None and asked:  # what is added to an answer quoted above holds the follow-up's own ask ('women')
+        allowed = [c for c in allowed if set(asked) & words_of(c.text)] or allowed
     lead = _typed_lead(q, _not_another(q, allowed), found)
     allowed = [lead, *[c for c in allowed if c is not lead]]
     units.extend(_units(retriever, lead, "lead"))

@@ -12,6 +12,8 @@ documents and named entities the question mentions against the library.
 'list'
 >>> understand("How many police officers did PNTL have in 2012?").type
 'quantity'
+>>> understand("How big was the Haitian National Police in 2017?").predicate_terms
+['size']
 >>> q = understand("When a mission's deputy chief wears three hats, what are the two extra roles?")
 >>> q.type, q.focus, "hat" in q.terms
 ('definition', 'the two extra roles', True)
@@ -97,6 +99,8 @@ LEADING_CLAUSE = re.compile(r"^(?:and\s+)?(?:when|if|once|while|after|before|dur
                             re.IGNORECASE)
 ASIDE = re.compile(r",\s*(?:according to|in the view of|as (?:stated|noted|reported) (?:in|by))\s[^,?]{3,60},\s*", re.I)
 MEASURE = {"strong": "strength", "large": "size", "big": "size", "long": "length"}
+# 'How big was the police?' asks its size, but the sentence that answers gives a number, rarely the word 'size'
+MEASURED = frozenset(tokenize(" ".join(MEASURE.values())))
 PURPOSE_ASK = re.compile(r"\s+(?:(?:meant|supposed|expected|designed|intended|there)\s+)?to\s+(?:do|achieve|accomplish)$"
                          r"|\s+(?:used\s+)?for$", re.IGNORECASE)
 

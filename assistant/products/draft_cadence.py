@@ -16,7 +16,8 @@ FREQUENCIES = {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly
                "yearly": "annual", "mid-year": "semi-annual", "half-yearly": "semi-annual", "mid-term": "mid-term",
                "end-of-period": "end of period"}
 CADENCE = re.compile(r"\b(?:an?\s+)?(" + "|".join(FREQUENCIES) + r")\s+([A-Za-z][\w’'/ -]{2,70}?)(?=,|;|\.|\s+and\s+(?:an?\s|"
-                     r"show)|\s+(?:that|which|to)\s|$)", re.IGNORECASE)
+                     r"show|(?!the\b|its\b|their\b|partners\b)[a-z]+\s+(?:for|of|on)\b)|\s+(?:that|which|to)\s|$)",
+                     re.IGNORECASE)
 # The frequency after the event: 'the Senior Leadership Forum to review progress quarterly', 'pillar groups reporting monthly'.
 _WORD = r"(?!and\b)[\w’'-]+"
 CADENCE_AFTER = re.compile(rf"\b(?:the|and|with)\s+(?P<who>(?:{_WORD}\s){{0,3}}?{_WORD})\s+(?:to\s+)?(?P<verb>review|report|meet|"
@@ -43,6 +44,8 @@ def cadence_of(text: str) -> list[Cadence]:
     [('quarterly', 'SLF review'), ('semi-annual', 'stocktake')]
     >>> [(c.frequency, c.what) for c in cadence_of("an annual joint review with the Government and quarterly updates to the SLF")]
     [('annual', 'joint review with the Government'), ('quarterly', 'updates to the SLF')]
+    >>> [(c.frequency, c.what) for c in cadence_of("a six-monthly review by the senior leadership and benchmarks for it")]
+    [('semi-annual', 'review by the senior leadership')]
     """
     found: list[tuple[int, Cadence]] = []
     spans = []

@@ -4,7 +4,7 @@ Measures what the products promise, on real documents:
 
 - **requirement share** — of the bullets under "What the guidance requires", the share whose
   sentence carries requirement language (must/should/shall/required/operative verbs), and
-  the share that is that or policy language labelled "as quoted in"; plus the share cited to
+  the share that is that or policy language labelled "as quoted in" (or "as described in"); plus the share cited to
   an allowed source type (policy, guidance, resolution, analysis). Target ≥ 0.8.
 - **context sensitivity** — cited-bullet overlap (guidance and practice) between drafts for
   two contexts: a special political mission preparing its withdrawal and a peacekeeping
@@ -42,6 +42,7 @@ from assistant.settings import PROJECT_ROOT
 CONTEXTS = (PROJECT_ROOT / "evals" / "contexts" / "spm-withdrawal.yaml",
     PROJECT_ROOT / "evals" / "contexts" / "pko-transition.yaml")
 # Trainer requests from the domain notes (section 5.3), reduced to topics; not used to tune the quiz.
+RELAYED = re.compile(r"as (?:quoted|described) in")  # a policy's words or content as an analysis gives them
 QUIZ_TOPICS = ("Brahimi, the 2006 Note of Guidance, the 2008 decision and the IAP policy", "integrated strategic framework",
                "UN transitions and mission withdrawal", "peacebuilding architecture and the Peacebuilding Fund")
 EXERCISE_TOPICS = (("mission drawdown with a financial cliff and a request for benchmarks", 480),
@@ -74,8 +75,8 @@ def evaluate_drafts(retriever: Retriever, contexts=CONTEXTS, length: Length = "b
     types = {r.id: r.meta.type for rep in reports for r in retriever.store.get([c.chunk_id for c in rep.sources])}
     guidance = [(r, item) for r in reports for item in _bullets(r, REQUIRES_LABEL)]
     normative = [is_normative(_sentence(item)) for _, item in guidance]
-    quoted = [n or "as quoted in" in split_label(MARKERS.sub("", item).strip())[1] for n, (_, item) in zip(normative, guidance,
-        strict=True)]
+    labels = [split_label(MARKERS.sub("", item).strip())[1] for _, item in guidance]
+    quoted = [n or bool(RELAYED.search(label)) for n, label in zip(normative, labels, strict=True)]
     allowed = []
     for report, item in guidance:
         by_n = {c.n: c for c in report.sources}

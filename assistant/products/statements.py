@@ -6,8 +6,9 @@ required, minimum, mandatory, or the operative verbs of a resolution ("Requests"
 "Encourages") — taken only from policy, guidance, resolution or analysis documents. When an
 analysis quotes or paraphrases a policy text ("the integrated assessment and planning
 policy", or words in quotation marks whose footnote cites "Decision No. 2008/24"), the
-statement is labelled with that text, "as quoted in" the analysis: the corpus does not hold
-the policy itself. First-person narrative ("I regret…") and commentary (the Itad blog) never
+statement is labelled with that text, "as quoted in" the analysis (or "as described in", where the
+analysis gives the policy's content in its own words): the corpus does not hold the policy itself.
+First-person narrative ("I regret…") and commentary (the Itad blog) never
 count as guidance. Practice examples come from reports and are labelled practice.
 
 The requirement test reads the main clause ("While flexibility will always be required, …"
@@ -189,7 +190,7 @@ def guidance_statement(sentence: str, hit: Hit, note: str = "") -> Statement | N
                               and not REPORTED.search(sentence)):
         return None
     if quoted and hit.type == "analysis":
-        label = f"{quoted}, as quoted in {hit.short}"
+        label = f"{quoted}, as {'quoted' if quotes else 'described'} in {hit.short}"  # its words, or what it says of it
     elif hit.type == "analysis":
         label = f"{hit.short} recommendation" if ADVISORY.search(sentence) or re.search(r"\bmust\b",
             sentence) else f"{hit.short} analysis"

@@ -73,7 +73,7 @@ def test_guidance_is_normative_and_from_allowed_source_types(report, spm_and_tra
         by_n = {c.n: c for c in rep.sources}
         for item in guidance:
             sentence, label = split_label(MARKERS.sub("", item).strip())
-            assert is_normative(sentence) or "as quoted in" in label, item
+            assert is_normative(sentence) or "as quoted in" in label or "as described in" in label, item
             assert not re.search(r"\b(I|my|we|our)\b", sentence), item
             assert all(types[by_n[int(n)].chunk_id] in GUIDANCE_TYPES for n in MARKERS.findall(item)), item
         assert all("Itad" not in item for item in guidance)

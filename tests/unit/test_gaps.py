@@ -116,3 +116,12 @@ def test_a_yes_no_question_whose_verb_no_top_sentence_uses_is_a_gap():
     assert unstated(q, predicate=0.75, lead_asked=0.6, gap_focus=0.34, held=False)
     assert verb_held(understand("Did the mission meet the President?"), ["The mission met with the President."])
     assert verb_held(understand("Who signs the ISF?"), [])  # not a yes/no question
+
+
+def test_a_size_or_strength_asked_is_answered_by_a_number_not_the_word():
+    from assistant.answering.gaps import unstated
+
+    big = understand("How big was the Haitian National Police in 2017?")
+    assert big.predicate_terms == ["size"] and not unstated(big, 0.0, 0.0, 0.5)
+    signs = understand("How many people sign the ISF?")
+    assert unstated(signs, 0.0, 0.0, 0.5)  # a predicate of its own ('sign') no top sentence holds

@@ -122,6 +122,6 @@ def test_a_requirement_opening_on_the_sentence_before_is_quoted_with_it():
                "minimum requirements for joint analysis.")
     asked = "What minimum requirements for joint analysis does the 2013 policy set out, and what shift is articulated?"
     chosen = Chooser(_Retriever([leaning], before=(before, leaning)), CitationBook()).guidance(asked, "", 3)
-    assert chosen and split_label(chosen[0]) == (f"{before} {leaning}", "IAP Policy 2013, as quoted in IPI 2013"), chosen
+    assert chosen and split_label(chosen[0]) == (f"{before} {leaning}", "IAP Policy 2013, as described in IPI 2013"), chosen
     assert chosen[0].endswith("[1][2]")  # both passages are cited: the one before first
     assert Chooser(_Retriever([leaning]), CitationBook()).guidance(asked, "", 3) == []  # never alone
