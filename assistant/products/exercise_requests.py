@@ -70,12 +70,17 @@ def topic_fits(text: str) -> bool:
     return any(lowered in (t.key, t.title.lower()) or words & set(tokenize(f"{t.title} {t.keywords}")) for t in TOPICS)
 
 
+HANDOVER = re.compile(r"\bhand(?:ing|s|ed)?[- ]?over\b|\bhandovers?\b|\btransferr?(?:ing|s)?\b[^.]{0,60}\bto the\b", re.I)
+
+
 def match_topic(text: str) -> Topic:
     """The catalogue topic a free-text subject is about (by key, title or keywords); transition when none fits."""
     lowered = text.strip().lower()
     for t in TOPICS:
         if lowered in (t.key, t.title.lower()):
             return t
+    if HANDOVER.search(text):  # 'handing over protection of civilians to the police' is a transition of that task
+        return TOPICS[0]
     words = set(tokenize(text))
     scored = [(len(words & set(tokenize(f"{t.title} {t.keywords}"))), -i) for i, t in enumerate(TOPICS)]
     best, index = max(scored)

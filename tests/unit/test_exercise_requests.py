@@ -136,3 +136,10 @@ def test_the_share_a_request_names_replaces_the_catalogue_start_states():
 
     inject = premise_inject("Build a 2-hour tabletop on a 30% budget cut during drawdown, with 3 injects.")
     assert inject is not None and "30 % below the request" in inject.content
+
+
+def test_a_handover_of_a_task_is_a_transition_exercise_whatever_the_task():
+    assert match_topic("a one-day exercise for a mission handing over protection of civilians to the national police").key \
+        == "transition"
+    assert match_topic("the handover of security to the police").key == "transition"
+    assert match_topic("protection of civilians during an attack on a camp").key == "poc"
