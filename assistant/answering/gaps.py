@@ -59,6 +59,8 @@ TYPED = frozenset({"who", "when", "where", "quantity"})  # questions whose answe
 SETTLES = 0.5
 GENERIC_ALIASES = frozenset({"policy", "report", "guidelines", "handbook", "doctrine"})
 RESOLUTION = re.compile(r"^[SA]/RES/(?P<n>[\d/]+)\s*\((?P<year>\d{4})\)")
+# Words of requirement: a sentence using one holds them all (none is a paraphrase of anything else asked).
+REQUIREMENT_KIN = frozenset(tokenize("mandatory required requirement requires must obligatory obliged compulsory"))
 DANGLING = frozenset({"of", "on", "for", "the", "and", "in", "to"})
 
 
@@ -198,7 +200,16 @@ def predicate_coverage(q: QuestionInfo, texts: list[str]) -> float:
     if not q.predicate_terms:
         return 1.0
     wanted = set(q.predicate_terms)
-    return max((len(wanted & set(tokenize(t))) / len(wanted) for t in texts), default=0.0)
+    return max((len(wanted & with_kin(set(tokenize(t)))) / len(wanted) for t in texts), default=0.0)
+
+
+def with_kin(words: set[str]) -> set[str]:
+    """A sentence's words, and every word of requirement when it uses one: 'made into a requirement' says 'mandatory'.
+
+    >>> sorted(with_kin({"isf", "requir"}) & {"mandatori", "oblig"})
+    ['mandatori', 'oblig']
+    """
+    return words | REQUIREMENT_KIN if words & REQUIREMENT_KIN else words
 
 
 def asked_share(q: QuestionInfo, text: str) -> float:
@@ -212,7 +223,7 @@ def asked_share(q: QuestionInfo, text: str) -> float:
     """
     named = [(set(tokenize(e)), set(tokenize(q.held_as.get(e, "")))) for e in q.entities]
     items: list[tuple[set[str], set[str]]] = [({t}, set()) for t in q.predicate_terms] + [t for t in named if t[0]]
-    words = set(tokenize(text))
+    words = with_kin(set(tokenize(text)))
     return sum(item <= words or bool(other) and other <= words for item, other in items) / len(items) if items else 1.0
 
 

@@ -126,3 +126,9 @@ def test_a_document_named_by_its_author_is_read_not_declined(retriever):
     question = "Why, according to Boutellis, does the UN struggle to plan and send out political missions run by DPA quickly?"
     result = answer_question(question, retriever)
     assert not result.abstained and result.citations[0].doc_id == "ipi-2013", result.answer
+
+
+def test_a_requirement_asked_in_other_words_is_answered_not_a_gap(retriever):
+    # 'mandatory' is never in IPI's sentence; 'made into a requirement' says it.
+    result = answer_question("Is an ISF mandatory?", retriever)
+    assert not result.abstained and "made into a requirement in 2008" in result.sentences[0].text, result.answer
