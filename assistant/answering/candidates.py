@@ -20,7 +20,16 @@ import numpy as np
 from assistant.answering.distinctive import distinctive
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import QuestionInfo
-from assistant.answering.scoring import Candidate, featurize, has_answer_type, never_an_answer, refocus, score, words_of
+from assistant.answering.scoring import (
+    DATED_OR_COUNTED,
+    Candidate,
+    featurize,
+    has_answer_type,
+    never_an_answer,
+    refocus,
+    score,
+    words_of,
+)
 from assistant.index.described import without_naming
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
@@ -33,7 +42,7 @@ SENTENCE_SEARCH = 30  # plus this many from dense and from BM25 sentence search
 # focus words (chosen on evals/answers.jsonl: drops 19 of 255 points, none of those holding a key fact but one).
 POINT_SIMILARITY = 0.30
 POINT_OFF_FOCUS = 0.45
-TYPED_NOTE = ("when", "quantity")  # questions a note may answer in its own words (see _best_typed)
+
 
 def norm(text: str) -> str:
     """Lower-cased, whitespace-collapsed text (how sentences are compared across turns)."""
@@ -140,7 +149,7 @@ def _carries_the_ask(q: QuestionInfo, text: str) -> bool:
 def _best_typed(q: QuestionInfo, note: Candidate, best: Candidate) -> bool:
     """A note that is the best evidence of all and holds the date or number asked carries the ask in its own words
     ('approved by the secretary-general on April 9, 2013' for 'When did the Secretary-General sign off on …?')."""
-    return q.type in TYPED_NOTE and note.plain >= best.plain and has_answer_type(note.text, q.type)
+    return q.type in DATED_OR_COUNTED and note.plain >= best.plain and has_answer_type(note.text, q.type)
 
 
 def _citing(retriever: Retriever, index: SentenceIndex, c: Candidate) -> int | None:

@@ -49,7 +49,7 @@ from assistant.answering.named import (
 from assistant.answering.named_documents import named_by_title, named_library_docs
 from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
-from assistant.answering.scoring import Candidate, has_answer_type, words_of
+from assistant.answering.scoring import DATED_OR_COUNTED, Candidate, has_answer_type, words_of
 from assistant.corpus.manifest import DocumentInfo, load_manifest
 from assistant.index.described import described
 from assistant.index.lexical import tokenize
@@ -57,7 +57,6 @@ from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import SentenceIndex
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-TYPED_LEAD = ("when", "quantity")
 IN_TIME_RATIO = 0.3  # a candidate of the year asked leads when it scores this share of the best
 TYPED_RUNNERS, TYPED_DENSE, TYPED_RATIO = 5, 0.25, 0.15  # a typed runner-up: among the best 5, close to the question
 SUPPORT_RATIO = 0.5  # a supporting point scores at least this share of the lead's score
@@ -272,7 +271,7 @@ def in_time(years: list[str], allowed: list[Candidate], retriever: Retriever) ->
 def _typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Candidate:
     """For *when* and *how many*, a lead without a date or number gives way to a close runner-up that has one and is
     about the question by itself ("Calls for a further comprehensive review … in 2030" for "When is the next review?")."""
-    if q.type not in TYPED_LEAD or has_answer_type(lead.text, q.type):
+    if q.type not in DATED_OR_COUNTED or has_answer_type(lead.text, q.type):
         return lead
     return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and has_answer_type(c.text, q.type)
                  and c.features["dense"] >= TYPED_DENSE and c.score >= lead.score * TYPED_RATIO), lead)

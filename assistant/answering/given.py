@@ -17,12 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.scoring import Candidate, has_answer_type
+from assistant.answering.scoring import DATED_OR_COUNTED, Candidate, has_answer_type
 from assistant.index.lexical import tokenize
 
 # A date or number asked for ('When was it due to go?') is answered by the clearly best sentence given earlier that
 # carries one, though it words the ask its own way ('scheduled to be repatriated at the end of September 2019').
-TYPED_POINTER = ("when", "quantity")
 CLEAR_BEST = 0.9
 QUESTION_WORDS = frozenset(tokenize("why what who whom whose when where which how"))
 AGENT_WINDOW = 80  # characters after a passive verb in which 'by' may name the doer
@@ -53,7 +52,7 @@ def could_answer(asked_terms: list[str], years: Sequence[str], candidate: Candid
 
 def _typed_answer(candidate: Candidate, years: Sequence[str], qtype: str) -> bool:
     """The clearly best sentence carries the date or number a when/how-many follow-up asks for, and its years."""
-    return (qtype in TYPED_POINTER and candidate.score >= CLEAR_BEST and has_answer_type(candidate.text, qtype)
+    return (qtype in DATED_OR_COUNTED and candidate.score >= CLEAR_BEST and has_answer_type(candidate.text, qtype)
             and all(y in candidate.text for y in years))
 
 

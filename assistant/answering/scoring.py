@@ -57,6 +57,8 @@ ANSWER_TYPE = {
     "which": re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b|\b[A-Z]{3,}\b"),
     "what": re.compile(r"\b(?:is|are|was|were) (?:an?|the) |\b(?:include|includes|including)\b|:\s*$"),
 }
+# Question types answered by a date or a number: a sentence holding one may answer in its own words.
+DATED_OR_COUNTED = ("when", "quantity")
 MODAL = re.compile(r"\b(?:must|should|shall|required|requirement|mandatory|minimum|need to|needs to)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|my|My|we|We|our|Our)\s")
 # Text about the text, not about the subject: an attribution of where a passage comes from, or a pointer.
