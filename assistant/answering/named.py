@@ -85,10 +85,12 @@ def per_index(name: str, retriever: Retriever, source: object, build: Callable[[
 
 
 def library_passages(retriever: Retriever) -> list[str]:
-    """Every passage lower-cased with its document's title, citation and symbol (built once per loaded index)."""
+    """Every passage lower-cased with its document's title, citation, symbol and year (built once per loaded index): a
+    report of 2017 that says "on 27 March" speaks of March 2017."""
     records = retriever.records
     return per_index("passages", retriever, records,
-                     lambda: [f"{r.meta.title} {r.meta.short} {r.meta.symbol}\n{r.text}".lower() for r in records])
+                     lambda: [f"{r.meta.title} {r.meta.short} {r.meta.symbol} ({r.meta.year or ''})\n{r.text}".lower()
+                              for r in records])
 
 
 def library_doc_ids(retriever: Retriever) -> frozenset[str]:

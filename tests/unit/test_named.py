@@ -61,3 +61,15 @@ def test_library_facts_computed_once_per_loaded_index_and_again_after_an_ingest(
     assert per_index("t", retriever, retriever.sentences, lambda: calls.append(1) or 7) == 7
     assert per_index("t", retriever, retriever.sentences, lambda: calls.append(1) or 8) == 7
     assert calls == [1]
+
+
+def test_a_report_of_a_year_speaks_of_that_year_though_its_passage_names_only_the_month():
+    from assistant.answering.named import library_passages
+
+    meta = SimpleNamespace(title="Report of the Secretary-General on MINUSTAH", short="S/2017/604", symbol="S/2017/604",
+                           year=2017)
+    retriever = SimpleNamespace(records=[SimpleNamespace(meta=meta, text="The class graduated on 27 March, bringing the "
+                                                                        "Haitian National Police to 14,000 officers.")])
+    passages = library_passages(retriever)  # type: ignore[arg-type]
+    assert cooccurrence(["Haitian National Police", "2017"], passages, {}) == 1.0
+    assert cooccurrence(["Haitian National Police", "2019"], passages, {}) == 0.5
