@@ -34,6 +34,7 @@ from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import asked_blocks
+from assistant.products.draft_benchmarks import benchmark_blocks
 from assistant.products.draft_cover import cover_report
 from assistant.products.draft_focus import EXCLUDED, OTHER_PRESENCE, PRESENCE_TERMS, focus_for, presence_words
 from assistant.products.draft_request import DraftAsk, parse_request
@@ -193,6 +194,7 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     if resolve_backend(backend, retriever) == "llm":  # a model-written paragraph, verified sentence by sentence
         blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
     blocks += asked_blocks(section.key, ctx, ask, retriever, chooser.book) or section.write(ctx)
+    blocks += benchmark_blocks(section.key, ctx, ask, retriever, chooser.book)
     examples = on_subject(chooser, "practice", gate, f"{section.practice} {section.requirement}", focus, n_practice, topics)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]

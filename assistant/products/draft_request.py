@@ -143,6 +143,7 @@ class DraftAsk(BaseModel):
     slf_chair: str = Field("", description="Who chairs the Senior Leadership Forum, as the request says.")
     bodies: list[str] = Field(default_factory=list, description="Other coordination bodies the request names, as written.")
     topics: list[str] = Field(default_factory=list, description="What the request focuses on ('the elections in 18 months').")
+    benchmarks: str = Field("", description="What the request asks benchmarks for ('the handover of security to the police').")
     product: str = Field("", description="A product that is not an ISF section: 'tor' (strategic assessment), 'cover'.")
 
     @property
@@ -267,6 +268,9 @@ def split_pasted(text: str) -> tuple[str, str]:
     return (head, rest.strip()) if len(rest.strip()) >= PASTED_MIN // 2 else (text, "")
 
 
+BENCHMARKS_FOR = re.compile(r"\bbenchmarks?\s+(?:for|of|on|to (?:measure|track))\s+(?P<what>[^.;:?]+)", re.IGNORECASE)
+
+
 def parse_request(text: str) -> DraftAsk:
     """The specifics of a drafting request (an empty request asks for nothing in particular); pasted text after the
     instruction is kept apart, so that its words are not read as the drafter's instructions."""
@@ -308,7 +312,13 @@ def parse_request(text: str) -> DraftAsk:
         iap=bool(re.search(r"\bIAP\b|integrated assessment and planning", text, re.I)),
         slf_chair=chair.group(1) if chair else "", bodies=_bodies(text), pasted_text=pasted,
         civilian=bool(re.search(r"\bcivilian (?:tasks|functions|components?)\b", text, re.I)), owners=_owners(text),
-        topics=_topics(text), product=product,
+        topics=_topics(text), product=product, benchmarks=_benchmarks(text),
     )
+
+
+def _benchmarks(text: str) -> str:
+    """What the request asks benchmarks for ('benchmarks for the handover of security to the national police')."""
+    asked = BENCHMARKS_FOR.search(text)
+    return asked.group("what").strip() if asked else ""
 
 

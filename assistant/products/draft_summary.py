@@ -88,6 +88,9 @@ def request_blocks(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, ti
                      "draft follows the context (change it there if the request is right).")
     if ask.cadence:
         taken.append("Reporting and review events: " + "; ".join(f"{c.frequency} {c.what}" for c in ask.cadence) + ".")
+    if ask.benchmarks:
+        taken.append(f"Benchmarks: for {ask.benchmarks} (proposed wording from benchmark indicators the library's mission "
+                     "reports measure, where one fits).")
     if ask.mechanisms:
         taken.append("Mechanisms and reports named: " + "; ".join(MECHANISMS[k][1] for k in ask.mechanisms
                                                                   if k not in ("dashboard", "government")) + ".")

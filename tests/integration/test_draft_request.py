@@ -303,3 +303,15 @@ def test_guidance_of_an_asked_for_section_is_on_its_subject(retriever):
     assert not re.search(r"made into a requirement in 2008|principle of integration should be applied", text_of(report))
     guidance = _section_bullets(report, "What the guidance requires")
     assert guidance and all(re.search(r"coordinat|forum|working group|mechanism", g, re.I) for g in guidance), guidance
+
+
+def test_benchmarks_asked_for_a_handover_are_drafted_with_wording_the_library_measures(haiti, retriever):
+    ask = "Draft the transition annex with benchmarks for the handover of police development to the Government."
+    report = draft(CARANA, haiti, request=ask)  # S/2019/805 lists BINUH's benchmark indicators
+    assert "Benchmarks: for the handover of police development to the Government" in text_of(report)
+    table = next(b.rows for b in report.blocks if b.kind == "table" and b.rows[0][0] == "Benchmark (proposed wording)")
+    assert len(table) > 1 and "police" in table[1][0].lower(), table  # the closest indicator first
+    assert all(row[4].endswith("; adapt") and "[" in row[4] for row in table[1:])  # cited, to adapt
+    bare = draft(CARANA, retriever, request=ask)  # an index without benchmark indicators says so
+    rows = next(b.rows for b in bare.blocks if b.kind == "table" and b.rows[0][0] == "Benchmark (proposed wording)")
+    assert rows[1][4] == "no benchmark indicator in the library fits"
