@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from assistant.answering.compose import Plan, plan_answer
 from assistant.answering.gaps import aliases, gap_statement, missing_note, named_missing_texts, what_is_missing
+from assistant.answering.given import pointer_line
 from assistant.answering.llm import (
     MAX_PASSAGE_CHARS,
     MAX_PASSAGES,
@@ -60,7 +61,6 @@ NEAREST_SOURCES = 3
 COVERAGE_PASSAGES = 3
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
 ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- ", "part": "- ", "note": "  Footnote: "}
-ALREADY_GIVEN = "The sentence that answers this was quoted above; more from the sources:"
 LLM_SENTENCES = 6  # evidence sentences offered to an LLM (in at most MAX_PASSAGES passages)
 
 
@@ -195,7 +195,7 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
         out_sentences.append(Sentence(text=v.text, citations=v.citations, supported=v.supported, role=unit.role))
         marks = "".join(MARKER_FORMAT.format(n=n) for n in v.citations)
         if unit.role == "given":
-            lines.append(f"{ALREADY_GIVEN} {marks}".strip())
+            lines.append(pointer_line(v.text, plan.q.type, plan.asked, marks, more=len(plan.units) > 1))
             continue
         under_point = unit.role == "item" and any(u.role == "support" for u in plan.units[:len(out_sentences)])
         prefix = "  " + ROLE_PREFIX["item"] if under_point else ROLE_PREFIX[unit.role]  # a point's own list, indented

@@ -33,6 +33,7 @@ from assistant.answering.gaps import (
     unknown_entities,
     unstated,
     verb_held,
+    with_kin,
 )
 from assistant.answering.given import pointed_back
 from assistant.answering.named import (
@@ -95,6 +96,7 @@ class Plan:
     evidence: list[Candidate] = field(default_factory=list)  # every scored sentence (what the scope weights see)
     apart: list[str] = field(default_factory=list)  # named things the library holds, never in one passage
     premise: str = ""  # the correction a gap answer opens with instead of the unstated-fact sentence (see premise)
+    asked: list[str] = field(default_factory=list)  # a follow-up's own ask ('women'): what a pointer's excerpt shows
 
     @property
     def lead(self) -> Unit | None:
@@ -173,6 +175,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     else:
         asked = own.predicate_terms if query != question else None  # a follow-up's own new ask
         named = named_library_docs(query, manifest, library_docs) | set(naming)
+        plan.asked = asked or []
         plan.units = select(q, from_named(found, named, retriever), retriever, asked, YEAR.findall(question))
     return plan
 
@@ -298,8 +301,10 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
     if pointed is not None:  # the answer was quoted earlier in the conversation: point back, do not repeat it
         units.append(_pointer(retriever, pointed))
     allowed = in_time(YEAR.findall(q.text), [c for c in allowed if not c.given] or allowed, retriever)
-    if pointed is not None and asked:  # what is added to an answer quoted above holds the follow-up's own ask ('women')
-        allowed = [c for c in allowed if set(asked) & words_of(c.text)] or allowed
+    if pointed is not None and asked:  # what is added to an answer quoted above holds all the follow-up's own ask
+        allowed = [c for c in allowed if set(asked) <= with_kin(set(words_of(c.text)))]
+        if not allowed:
+            return units
     lead = _typed_lead(q, _not_another(q, allowed), found)
     allowed = [lead, *[c for c in allowed if c is not lead]]
     units.extend(_units(retriever, lead, "lead"))

@@ -17,13 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.scoring import DATED_OR_COUNTED, Candidate, has_answer_type
+from assistant.answering.scoring import ANSWER_TYPE, DATED_OR_COUNTED, Candidate, has_answer_type
 from assistant.index.lexical import tokenize
 
 # A date or number asked for ('When was it due to go?') is answered by the clearly best sentence given earlier that
 # carries one, though it words the ask its own way ('scheduled to be repatriated at the end of September 2019').
 CLEAR_BEST = 0.9
+ALREADY_GIVEN = "The sentence that answers this was quoted above"
 QUESTION_WORDS = frozenset(tokenize("why what who whom whose when where which how"))
+EXCERPT_BEFORE, EXCERPT_AFTER = 6, 3  # words shown either side of the date or number a pointer quotes
+SHARE = frozenset(tokenize("share percentage proportion"))
+PERCENT = re.compile(r"\d\s*(?:%|per\s+cent)|\bper\s+cent\b")
 AGENT_WINDOW = 80  # characters after a passive verb in which 'by' may name the doer
 
 
@@ -48,6 +52,35 @@ def could_answer(asked_terms: list[str], years: Sequence[str], candidate: Candid
     if 2 * len(asked & words) < len(asked) or not all(y in candidate.text for y in years):
         return False
     return qtype != "who" or not any(_agentless(stem, candidate.text) for stem in asked)
+
+
+def pointer_line(text: str, qtype: str, asked: Sequence[str], marks: str, more: bool) -> str:
+    """The answer's line for a sentence quoted earlier: not repeated, but the words that answer shown, so the reader need
+    not scroll back ('… made into a requirement in 2008 …')."""
+    return f"{ALREADY_GIVEN} (“{key_excerpt(text, qtype, asked)}”) {marks}" + ("; more from the sources:" if more else ".")
+
+
+def key_excerpt(text: str, qtype: str, asked: Sequence[str] = (), before: int = EXCERPT_BEFORE,
+                after: int = EXCERPT_AFTER) -> str:
+    """The words of a sentence quoted earlier that answer a follow-up: around its date or number for *when* and *how
+    many* (the one nearest a word the follow-up asks, 'women'), else its opening; verbatim, with '…' where it is cut.
+
+    >>> key_excerpt("To strengthen the focus, the ISF was introduced and made into a requirement in 2008 for countries "
+    ...             "with a mission and a UN country team.", "when")
+    '… and made into a requirement in 2008 for countries with …'
+    >>> key_excerpt("The class of 946 officers, including 80 women, graduated, bringing the force to 14,000, of whom 9 per "
+    ...             "cent are women.", "quantity", ["share", "women"])
+    '… force to 14,000, of whom 9 per cent are women.'
+    """
+    words = text.split()
+    pattern = ANSWER_TYPE.get(qtype) if qtype in DATED_OR_COUNTED else None
+    spots = [i for i, w in enumerate(words) if pattern and pattern.search(" ".join(words[max(0, i - 1):i + 1]))]
+    near = [i for i in spots if set(asked) & set(tokenize(" ".join(words[max(0, i - before):i + after + 1])))]
+    if set(asked) & SHARE:  # 'what share …?' is answered by a percentage
+        near = [i for i in near if PERCENT.search(" ".join(words[i:i + 2]))] or near
+    at: int | None = next(iter(near or spots), None)
+    start, end = (max(0, at - before), min(len(words), at + after + 1)) if at is not None else (0, before + after + 1)
+    return ("… " if start else "") + " ".join(words[start:end]) + (" …" if end < len(words) else "")
 
 
 def _typed_answer(candidate: Candidate, years: Sequence[str], qtype: str) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.answer import ALREADY_GIVEN
 from assistant.answering.conversation import Conversation
+from assistant.answering.given import ALREADY_GIVEN
 
 
 @pytest.mark.integration
@@ -60,3 +60,13 @@ def test_a_follow_up_does_not_point_back_to_a_sentence_that_cannot_answer_it(ret
     chat.ask("What is the Integrated Strategic Framework?")
     follow = chat.ask("Who introduced it?")
     assert ALREADY_GIVEN not in follow.answer and not any(s.role == "given" for s in follow.sentences), follow.answer
+
+
+@pytest.mark.integration
+def test_a_follow_up_answered_above_shows_the_words_that_answer_and_nothing_off_its_ask(retriever):
+    chat = Conversation(retriever, backend="extractive")
+    chat.ask("What is the Integrated Strategic Framework?")
+    follow = chat.ask("When did it become mandatory?")
+    first = follow.answer.splitlines()[1]
+    assert first.startswith(ALREADY_GIVEN) and "made into a requirement in 2008" in first, follow.answer
+    assert [s.role for s in follow.sentences] == ["given"], follow.answer  # no new sentence without 'mandatory'
