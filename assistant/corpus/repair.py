@@ -16,6 +16,8 @@ nothing else in the wording changes, so quotes stay verbatim to the repaired sou
 'The governance of Timor-Leste and the Secretary-General, a part.'
 >>> repair_words("its country- specific, short- and long-term work", vocab)
 'its country-specific, short- and long-term work'
+>>> repair_words("the Fund's \\$35 million for United \\ Nations", vocab)
+"the Fund's $35 million for United  Nations"
 >>> repair_words("wellcoordinated operations", vocab)
 'well-coordinated operations'
 >>> repair_words("The Mission ’s plan (2017 -2021) for some 14, 000 officers, in paras. 21, 104.", vocab)
@@ -42,6 +44,7 @@ _GLUED = re.compile(r"(?<![\w\-])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w\-])")
 _SPACED_HYPHEN = re.compile(rf"(?<=[^\W\d_]) -(?={LETTERS}-?)")
 # 'country- specific': a compound's hyphen followed by a space. Not a suspended hyphen ('short- and long-term').
 _HYPHEN_SPACE = re.compile(rf"({LETTERS})- (?!(?:and|or|nor|to|as|but|then|than)\b)({LETTERS})")
+_ESCAPED = re.compile(r"\\(?=[$%&#_ ])")  # '\$35 million', 'United \ Nations': a converter's escapes
 _WELL = re.compile(r"\b([Ww]ell)([a-z]{5,})\b")  # 'wellcoordinated': the hyphen of a 'well-' compound lost
 _SPACED_RANGE = re.compile(r"(?<=\d) -(?=\d|[a-z])")  # '2017 -2021', '10 -year'
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) (?=[’']s\b)")  # 'the Mission ’s police'
@@ -94,6 +97,7 @@ def common_english() -> dict[str, int]:
 def repair_words(text: str, vocab: Vocabulary) -> str:
     """Join words split by a space, restore lost compound hyphens, close spaced number ranges, possessives and
     thousands; otherwise leave the text as is."""
+    text = _ESCAPED.sub("", text)
     text = _SPACED_RANGE.sub("-", _SPACED_HYPHEN.sub("-", text))
     text = _HYPHEN_SPACE.sub(lambda m: _close_hyphen(m, vocab), text)
     text = _WELL.sub(lambda m: _well(m, vocab), text)

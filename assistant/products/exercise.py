@@ -6,9 +6,8 @@ objectives, a read-ahead scenario (built from the drafter's planning context, or
 country), a real case from the corpus (cited as such), role cards with confidential briefs,
 a timetable with injects, discussion questions, a facilitator answer key and debrief questions.
 
-The topic picks from the catalogue (:mod:`assistant.products.exercise_catalogue`) the roles,
-briefs, injects, objectives and questions that fit it. The length picks the format: a
-90-minute tabletop (two moves, two injects), a half day (three moves, a break, snap
+The topic picks from the catalogue (:mod:`assistant.products.exercise_catalogue`) the roles, briefs, injects,
+objectives and questions that fit it. The length picks the format: a 90-minute tabletop (two moves, two injects), a half day (three moves, a break, snap
 situations), a full day (four moves, breaks and lunch, syndicates rotating roles) or two days
 (six moves, an end-of-day hot-wash, a second-day recap and an after-action review). The
 answer key is the answer work's own answer to each question (:mod:`exercise_key`); where
@@ -44,6 +43,7 @@ from assistant.products.exercise_requests import (
     topic_roles,
 )
 from assistant.products.exercise_roles import ROLES, for_presence, role_for
+from assistant.products.exercise_shapes import subject as shape_subject
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
 from assistant.products.statements import FIRST_PERSON
@@ -283,7 +283,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     ``inject_count`` the number of injects asked for (else the format's), ``cast`` the roles asked for."""
     validate(topic, minutes, participants)
     chosen = match_topic(topic)
-    subject = topic if len(topic) <= 80 else chosen.title.lower()  # a whole request is quoted in a note, not the title
+    subject = about if len(about := shape_subject(topic)) <= 80 else chosen.title.lower()  # 'a … exercise on X': X
     fmt = format_for(minutes) if not inject_count else replace(format_for(minutes), injects=inject_count)
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))

@@ -120,3 +120,10 @@ def test_an_exercise_on_a_disputed_result_opens_on_it_and_plays_what_comes_after
     assert not any("ballots" in h or "Calendar slips" in h or "Results dispute" in h for h in injects)
     briefs = " ".join(i for b in pack.blocks if b.kind == "bullets" for i in b.items if i.startswith("Confidential brief"))
     assert "Tally sheets" in briefs and "Ballot printing" not in briefs and "elections on time" not in briefs
+
+
+def test_a_request_worded_as_an_exercise_on_a_subject_is_titled_by_the_subject(retriever):
+    pack = training_product("a half-day exercise on elections in a mission drawing down", None, None, retriever,
+                            backend="extractive")
+    assert pack.title == "Joint training exercise: elections in a mission drawing down"
+    assert not any("exercise on a half-day exercise" in b.text for b in pack.blocks if b.kind == "paragraph")

@@ -96,3 +96,8 @@ def test_a_split_word_is_joined_when_the_join_is_common_english_though_the_docum
     assert "par ticipants" not in s2017_840 and "transp arent" not in s2017_840
     vocab = Vocabulary.from_text("The UN to act. A part of it.")
     assert repair_words("the UN to act, a part of it, in to the", vocab) == "the UN to act, a part of it, in to the"
+
+
+def test_a_converters_escapes_are_removed():
+    ipi = _text("ipi-driving-the-system-apart-2013.txt")
+    assert "\\$" not in ipi and "(PBF) $35 million" in ipi
