@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-llm llm lint bench eval index clean
+.PHONY: run test test-fast test-llm llm lint bench eval examples index clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test-llm: llm
 eval: index
 	$(BIN)/planassist eval retrieval
 	$(BIN)/planassist eval answers
+
+# every file under examples/, from the current code and index
+examples: index
+	bash scripts/make_examples.sh
 
 bench: index
 	$(BIN)/pip install -q -e '.[bench]'
