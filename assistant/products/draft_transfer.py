@@ -8,7 +8,8 @@ asked for, and said to be; the future owners the request names ("UNDP, UNICEF or
 Justice") are offered as candidates in each row, never assigned. A request that names the tasks ("handing
 over human rights monitoring, rule of law and civil affairs to the UNCT and OHCHR") gets one row per task
 named, with the mandated task it rests on, and the named owner whose field it is suggested (OHCHR for human
-rights; for "the UNCT", the listed agency whose field it is).
+rights; for "the UNCT", the listed agency whose field it is). A mandated task's row suggests the listed agency whose
+field it is (UNHCR for the return of displaced people) when the request names no owner: a suggestion, to be agreed.
 
 >>> uniformed("Support disarmament, demobilization and reintegration of former combatants")
 True
@@ -100,15 +101,23 @@ def transfer_table(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
         return _named_rows(ctx, ask, named)
     tasks = [t for t in ctx.tasks if not (ask.civilian and uniformed(t))]
     left = [t for t in ctx.tasks if t not in tasks]
-    owner = f"{TBD} (candidates you named: {_list(ask.owners)})" if ask.owners else TBD
     rows = [["Mandated task", "Current owner", "Future owner", "Conditions / benchmarks", "Handover date",
              "Funding after handover"]]
-    rows += [[t, ctx.mission, owner, TBD, _date(ask), TBD] for t in tasks]
+    rows += [[t, ctx.mission, _future(t, ask, ctx), TBD, _date(ask), TBD] for t in tasks]
     blocks = [_heading(ctx, ask), Block(kind="table", rows=rows)]
     if left:
         blocks.append(Block(kind="note", text=f"Left out as uniformed rather than civilian tasks: {'; '.join(left)}. Add any "
                                               "that a civilian entity will take over."))
     return blocks
+
+
+def _future(task: str, ask: DraftAsk, ctx: PlanningContext) -> str:
+    """A mandated task's future owner: to be agreed, with the listed agency whose field it is suggested (UNHCR for the
+    return of displaced people), or the candidates the request names."""
+    if ask.owners:
+        return f"{TBD} (candidates you named: {_list(ask.owners)})"
+    owner = suggested_owner(task, ["UNCT"], ctx)
+    return f"{TBD} — suggested: {owner} (its field)" if owner else TBD
 
 
 def _named_rows(ctx: PlanningContext, ask: DraftAsk, named: list[str], given: dict[str, str] | None = None) -> list[Block]:

@@ -315,3 +315,11 @@ def test_benchmarks_asked_for_a_handover_are_drafted_with_wording_the_library_me
     bare = draft(CARANA, retriever, request=ask)  # an index without benchmark indicators says so
     rows = next(b.rows for b in bare.blocks if b.kind == "table" and b.rows[0][0] == "Benchmark (proposed wording)")
     assert rows[1][4] == "no benchmark indicator in the library fits"
+
+
+def test_a_transition_annex_suggests_the_listed_agency_whose_field_a_task_is(retriever):
+    report = draft(CARANA, retriever, request="Draft a transition annex: a table of mandated civilian tasks with the future "
+                                              "owner, conditions and benchmarks, funding source and handover date.")
+    [table] = tables(report)
+    future = {r[0]: r[2] for r in table[1:]}
+    assert future["Return of internally displaced persons"] == "[to be agreed] — suggested: UNHCR (its field)", future
