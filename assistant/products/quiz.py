@@ -58,6 +58,7 @@ from assistant.products.statements import GUIDANCE_TYPES, PRACTICE_TYPES, is_nor
 BLANK = "_____"
 NAMED_SHARE = (2, 3)  # of a quiz on named texts, at most this share is about them; concepts and cases fill the rest
 PASSAGES = 30
+DEFINITION_WORDS = 6  # an option this long is a definition: it may be an answer once in a quiz, never also a distractor
 # a year worth asking about a term: when it was introduced, required, adopted or replaced (not any date in passing)
 YEAR_WORTHY = re.compile(r"\b(?:introduced|requirement|required|adopted|approved|established|created|replaced|launched|"
                          r"endorsed)\b", re.IGNORECASE)
@@ -233,7 +234,7 @@ def _fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Cita
                 while queue:
                     item, citation = queue.pop(0)
                     if answers[item["answer"]] < same and item["stem"] not in stems and item["answer"].lower() not in itself \
-                            and citation.chunk_id not in terms:
+                            and citation.chunk_id not in terms and not _gives_away(item, picked):
                         answers[item["answer"]] += 1
                         stems.add(item["stem"])
                         terms |= {citation.chunk_id} if citation.doc_id == "glossary" else set()
@@ -242,6 +243,15 @@ def _fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Cita
                 if len(picked) == count:
                     break
     return picked
+
+
+def _gives_away(item: dict, picked: list[tuple[dict, Citation]]) -> bool:
+    """A definition offered as a wrong option in one item and as the answer of another tells the answer of both."""
+    if item["kind"] != "concept":
+        return False
+    wrong = {o for o in item["options"] if o != item["answer"] and len(o.split()) >= DEFINITION_WORDS}
+    answer = item["answer"] if len(item["answer"].split()) >= DEFINITION_WORDS else None
+    return any(p["kind"] == "concept" and (p["answer"] in wrong or answer in p["options"]) for p, _ in picked)
 
 
 def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | str = "mixed",

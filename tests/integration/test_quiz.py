@@ -143,3 +143,11 @@ def test_a_quiz_on_one_term_asks_what_its_sentences_hold_and_says_which_items_ar
     assert "on the Integrated Strategic Framework itself" in note and related, note
     numbers = [int(n) for n in related.group(1).split(", ")]
     assert all(items[n - 1].kind == "concept" for n in numbers)  # the glossary fills what the library lacks
+
+
+def test_no_definition_is_both_an_answer_and_another_items_distractor(retriever):
+    for topic in ("the Peacebuilding Commission and the Peacebuilding Fund", "integrated strategic framework"):
+        items, _ = quiz_items(topic, 12, retriever)
+        definitions = {i.answer for i in items if i.kind == "concept" and len(i.answer.split()) >= 6}
+        wrong = [o for i in items for o in i.options if o != i.answer]
+        assert not definitions & set(wrong), topic
