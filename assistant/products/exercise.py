@@ -283,7 +283,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     ``inject_count`` the number of injects asked for (else the format's), ``cast`` the roles asked for."""
     validate(topic, minutes, participants)
     chosen = match_topic(topic)
-    subject = about if len(about := shape_subject(topic)) <= 80 else chosen.title.lower()  # 'a … exercise on X': X
+    subject = about if len(about := shape_subject(topic)) <= 80 and not about.endswith("…") else chosen.title.lower()
     fmt = format_for(minutes) if not inject_count else replace(format_for(minutes), injects=inject_count)
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))

@@ -127,3 +127,10 @@ def test_a_request_worded_as_an_exercise_on_a_subject_is_titled_by_the_subject(r
                             backend="extractive")
     assert pack.title == "Joint training exercise: elections in a mission drawing down"
     assert not any("exercise on a half-day exercise" in b.text for b in pack.blocks if b.kind == "paragraph")
+
+
+def test_a_long_request_with_no_subject_phrase_is_titled_by_its_catalogue_topic(retriever):
+    pack = training_product("Design a scenario in a fictional middle-income country with an SPM and no peacekeepers, where the "
+                            "host government rejects integration. Include a read-ahead and 4 injects.", None, None, retriever,
+                            backend="extractive")
+    assert pack.title == "Joint training exercise: host government resisting integration", pack.title
