@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.answering.named import per_index
 from assistant.citation import CitationBook
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
@@ -67,8 +68,6 @@ class Chooser:
     avoid: re.Pattern | None = None
     prefer: re.Pattern | None = None
     exclude: re.Pattern | None = None  # statements that do not apply here at all (unless they also match ``prefer``)
-    notes: dict[str, dict[str, str]] | None = None  # footnote texts by citing passage and label (read once)
-    position: dict[str, int] | None = None  # sentence index position of each sentence text (read once)
 
     def guidance(self, question: str, context: str, limit: int, topics: list[str] | None = None,
                  subject: re.Pattern | None = None) -> list[str]:
@@ -109,9 +108,9 @@ class Chooser:
         """The sentence before this one in its document (from the sentence index), and its passage: for a sentence
         opening a passage."""
         index = self.retriever.sentences
-        if self.position is None:
-            self.position = {bare(text): i for i, text in enumerate(index.texts)}
-        i = self.position.get(bare(sentence))
+        position = per_index("sentence_positions", self.retriever, index,
+                             lambda: {bare(text): i for i, text in enumerate(index.texts)})
+        i = position.get(bare(sentence))
         chain = index.with_predecessors(i) if i is not None else []
         if len(chain) < 2:
             return "", None
@@ -120,12 +119,8 @@ class Chooser:
 
     def _notes(self, hit: Hit) -> dict[str, str]:
         """The footnotes a passage's markers cite, by label: where an analysis got the words it quotes."""
-        if self.notes is None:
-            self.notes = {}
-            for record in self.retriever.records:
-                if record.meta.kind == "footnote" and record.meta.cited_by:
-                    self.notes.setdefault(record.meta.cited_by, {})[record.meta.footnote] = record.text
-        return self.notes.get(hit.chunk_id, {})
+        records = self.retriever.records
+        return per_index("footnotes_cited", self.retriever, records, lambda: _footnotes(records)).get(hit.chunk_id, {})
 
     def _applies(self, text: str) -> bool:
         return not (self.exclude and self.exclude.search(text)) or bool(self.prefer and self.prefer.search(text))
@@ -178,6 +173,15 @@ class Chooser:
 
 
 LABEL = re.compile(r"\s\(([^()]*)\)(?:\s(?:\[\d+\])+)?$")
+
+
+def _footnotes(records: list) -> dict[str, dict[str, str]]:
+    """Footnote texts by the passage citing them and their label (once per loaded index: a draft has many choosers)."""
+    notes: dict[str, dict[str, str]] = {}
+    for record in records:
+        if record.meta.kind == "footnote" and record.meta.cited_by:
+            notes.setdefault(record.meta.cited_by, {})[record.meta.footnote] = record.text
+    return notes
 
 
 def split_label(bullet: str) -> tuple[str, str]:
