@@ -1,8 +1,6 @@
 """Follow-ups made standalone by rule (no LLM): keep the topic, take the new ask.
 
-The previous question's *topic* is the noun phrase it asks about: its focus without the
-question words, a frame such as "the purpose of", and the verb — cut where the phrase stops
-occurring in the library ("the triple-hatted deputy SRSG", not "SRSG"). Then:
+The previous question's *topic* is the noun phrase it asks about (:mod:`topic`). Then:
 
 * a pronoun is replaced by the topic: "and who approves it?" → "Who approves the ISF?"; after a
   question that asked *what* did something ("What replaced the ISF in Sierra Leone?") "it" is the
@@ -42,6 +40,16 @@ from __future__ import annotations
 import re
 
 from assistant.answering.question import AUX, ENTITY_PATTERNS, QUESTION_WORDS, entities, focus_of
+from assistant.answering.topic import (
+    ARTICLE,
+    COUNTED,
+    DOCUMENT_VERBS,
+    PREPOSITIONS,
+    TOPIC_WORDS,
+    content_words,
+    source_of,
+    topic_of,
+)
 from assistant.index.lexical import STOPWORDS
 
 PRONOUN = re.compile(r"\b(?:(?:this|that|these|those) ones?|the (?:latter|former)|it|its|they|them|their|this|that|these|"
@@ -53,19 +61,7 @@ LEANING_START = re.compile(r"^(?:and what about|and how about|what about|how abo
 MORE = re.compile(r"^(?:(?:and|ok|okay|please)[\s,]+)?(?:tell me more|more|go on|elaborate|more details?|say more)"
                   r"(?:\s+(?:about|on)\s+(?P<about>.+?))?(?:,?\s*please)?[\s.?!]*$", re.IGNORECASE)
 ASKS = re.compile(rf"\b(?:what|who|whom|whose|which|when|where|why|how)\b|\b{AUX}\b", re.IGNORECASE)
-PREPOSITIONS = ("by", "in", "for", "after", "before", "under", "during", "since", "until", "from", "at", "on", "to",
-                "with", "without", "between", "within")
-# what a question asks *of* its topic: 'the purpose of the mission' is about the mission
-FRAME = re.compile(r"^(?:the |an? )?(?:main |key |exact )?(?:purpose|role|aim|goal|mandate|composition|size|function|"
-                   r"functions|responsibilities|structure|outcome|results?|findings|conclusions?|impact|status|history|"
-                   r"meaning|definition|scope|strength|nature|objectives?|priorities|budget|membership|origin)"
-                   r"\s+of\s+", re.IGNORECASE)
 ABOUT_END = re.compile(r"\s(on|about|regarding|concerning)\s+(?:the\s+)?[a-z][\w\s-]*$")  # the previous subject matter
-ARTICLE = re.compile(r"^(?:the|an?|this|that)\s+", re.IGNORECASE)
-DO_SUPPORT = re.compile(r"^(?:and\s+)?(?:\w+\s+){0,2}?(?:do|does|did)\s", re.IGNORECASE)
-TOPIC_WORDS = 8
-MODIFIERS = frozenset({"first", "second", "third", "last", "initial", "original", "new", "current", "latest", "next",
-                       "previous", "former"})  # which one of a kind, not the kind itself
 ELLIPTIC_WORDS = 2
 # a point or span in time: 'in September 2012', 'by mid-2019', 'as of 30 June 2011', 'in 2011/12'
 TIME_PHRASE = re.compile(r"\b(?:by|in|during|after|before|since|until|as of|as at|at the end of)\s+(?:(?:early|mid|late)[- ])?"
@@ -75,67 +71,6 @@ TIME_CLAUSE = re.compile(r"\bwhen (?:it|they|the [\w-]+) (?:started|began|opened
                          r"deployed))\b|\bat (?:the )?(?:start|outset|beginning|end)\b", re.IGNORECASE)
 
 
-def _content(words: list[str]) -> list[str]:
-    return [w for w in words if w.lower() not in STOPWORDS and w.lower() not in QUESTION_WORDS]
-
-
-def _in_library(words: list[str], library: str) -> bool:
-    """Whether the words occur in this order in the (lower-cased) library text, any punctuation between them."""
-    if words[0].lower() not in library:  # plain substring tests first: the library text may be tens of megabytes
-        return False
-    pattern = r"(?<![\w-])" + r"[^\w]+".join(re.escape(w.lower()) for w in words) + r"(?![\w-])"
-    return re.search(pattern, library) is not None
-
-
-def _with_head(words: list[str], best: list[str]) -> list[str]:
-    """The phrase the library holds, and the noun it modifies when the question's phrase ends there ('the first major
-    independent' + 'review' of '… review of integrated missions', a noun that 'of' follows): a topic keeps its head."""
-    if not best or len(best) >= len(words):
-        return best
-    head = words[len(best)]
-    after = words[len(best) + 1].lower() if len(best) + 1 < len(words) else ""
-    if after == "of" and head.isalpha() and head.lower() not in STOPWORDS and best[-1].lower() not in STOPWORDS:
-        return [*best, head]
-    return best
-
-
-def topic_of(question: str, library: str = "") -> str:
-    """The noun phrase the question asks about ('the Integration Steering Group'), with 'the' where it had an article.
-
-    Without library text (or when nothing matches) the named things, else the content words, stand in.
-    """
-    counted = COUNTED.match(question.strip())
-    focus = counted.group("rest").rstrip(" ?") if counted else focus_of(question)
-    if WH_VERB.match(question):  # 'Who led UNMIT …', 'Which office took over from MINUJUSTH': the verb is no topic
-        focus = re.sub(r"^(?:(?!the\b|an?\b)[a-z][\w-]*\s+)+", "", focus)
-    focus = FRAME.sub("", focus, count=1)
-    had_article = bool(ARTICLE.match(focus)) or not focus[:1].isupper()
-    words = ARTICLE.sub("", focus).replace("'s ", " ").split()
-    if DO_SUPPORT.match(question) and len(words) > 1:
-        words = words[:-1] if len(words) <= 3 else words  # 'When did MINUJUSTH close' -> MINUJUSTH
-    lead = 0
-    while lead < len(words) - 1 and (words[lead].isdigit() or words[lead].lower() in MODIFIERS):
-        lead += 1  # 'the 2005 independent study', 'the first IMPP doctrine': kept, but need not precede them in the library
-    best: list[str] = []
-    if library:
-        for n in range(lead + 1, min(len(words), TOPIC_WORDS) + 1):
-            if not _in_library(words[lead:n], library):
-                break
-            best = words[:n]
-    best = _with_head(words, best)
-    while best and (best[-1].lower() in STOPWORDS or best[-1].lower() in PREPOSITIONS):
-        best = best[:-1]
-    if not any(w.isalpha() for w in _content(best)):
-        named = [e for e in entities(question) if not re.fullmatch(r"\d{4}", e)]
-        if named:
-            led = re.search(rf"\b(?:the|an?)\s+{re.escape(named[0])}", question, flags=re.IGNORECASE)
-            return ("the " if led else "") + " and ".join(named)
-        return " ".join(_content(re.findall(r"[\w/-]+", question)))
-    phrase = " ".join(best)
-    return f"the {phrase}" if had_article and not re.search(r"\d", phrase) or best[0].isdigit() else phrase
-
-
-COUNTED = re.compile(rf"^(?:and\s+)?how (?:many|much)\s+(?P<what>[\w\s-]+?)\s+{AUX}\s+(?P<rest>.+)$", re.IGNORECASE)
 # 'What new annual event did the General Assembly create …?': a follow-up's 'it' is the thing created, not the creator.
 CREATED = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?P<thing>(?:[a-z-]+\s+){0,3}[a-z]+)\s+(?:did|does|do)\s+(?P<who>.+?)\s+"
                      r"(?P<verb>create|establish|set up|launch|adopt|introduce|propose)\b(?P<rest>[^?]*)", re.IGNORECASE)
@@ -151,7 +86,6 @@ DID = re.compile(r"^(?:and\s+)?which\s+(?P<thing>(?:[a-z-]+\s+){0,3}?[a-z]+)\s+(
 PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:them|these|those)\b", re.IGNORECASE)
 PLURAL = frozenset({"they", "them", "their", "these", "those"})
 DETERMINERS = frozenset({"this", "that", "these", "those"})
-WH_VERB = re.compile(rf"^(?:and\s+)?(?:who|what|which)\s+(?!{AUX}\b)\w+\s+(?!{AUX}\b)", re.IGNORECASE)
 SUBJECT_ASK = re.compile(rf"^(?:and\s+)?(?:what|which)\s+(?:(?!{AUX}\b)[a-z]+\s+)?(?!{AUX}\b)(?P<verb>[a-z]+)\s+"
                          r"(?:the|an?|its|their|over|up|out|from|in|on)\b", re.IGNORECASE)
 
@@ -168,7 +102,7 @@ def answer_subject(previous: str, answer: str) -> str:
         return ""
     clause = re.split(r"[,;:]\s+", lead[:found.start()])[-1].strip()
     words = clause.split()
-    if not words or len(words) > TOPIC_WORDS or not _content(words):
+    if not words or len(words) > TOPIC_WORDS or not content_words(words):
         return ""
     return ARTICLE.sub("the ", clause, count=1) if ARTICLE.match(clause) else clause
 
@@ -210,7 +144,7 @@ def _qualified(previous: str, fragment: str, topic: str) -> str:
         target = max(old, key=lambda e: _likeness(e, new[0]))  # 'and the Peacebuilding Fund?' replaces the Commission
         swapped = re.sub(rf"\ban?\s+(?={re.escape(target)})", "the ", base, count=1).replace(target, new[0], 1)
         left = re.sub(rf"\s*\b(?:{'|'.join(PREPOSITIONS)})?\s*{re.escape(new[0])}", "", fragment).strip(" ,")
-        if not _content(left.split()):
+        if not content_words(left.split()):
             return f"{swapped}?"
         about = ABOUT_END.search(swapped)  # 'on rule of law' gives way to the new subject: 'on corruption'
         return f"{swapped[:about.start()]} {about.group(1)} {left}?" if about else f"{swapped}, regarding {left}?"
@@ -230,7 +164,7 @@ def _likeness(old: str, new: str) -> tuple[bool, int]:
 
 def _elliptic(question: str) -> bool:
     """A short question that names nothing ('When is the next review?') leans on the conversation."""
-    content = _content(re.findall(r"[\w/-]+", question))
+    content = content_words(re.findall(r"[\w/-]+", question))
     return len(content) <= ELLIPTIC_WORDS and not entities(question)
 
 
@@ -261,7 +195,12 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
         counted = COUNTED.match(previous.strip())
         if not subject and counted and word in PLURAL:  # 'How many formed police units …' -> 'they'
             subject = f"the {counted.group('what')}"
-        topic = subject or _thing_asked(previous.strip(), word) or topic_of(previous, library)
+        source = source_of(previous) if DOCUMENT_VERBS.search(rest) else ""  # 'When was it adopted?': the document
+        topic = source or subject or _thing_asked(previous.strip(), word) or \
+            topic_of(previous, library, possessor=word in PERSONAL or word in PLURAL)
+        named = _named_by_determiner(rest, topic, f"{previous} {previous_answer}")
+        if named:  # 'that adviser' (said in the answer, not asked about): the adviser, in the previous topic
+            return _capital(f"{named.rstrip(' ?')}, regarding {topic}?")
         return _capital(_with_object(_replace_pronoun(rest, topic), previous, topic)) if topic else question
     swapped = _bare_ask(rest, previous)
     if swapped:
@@ -270,6 +209,19 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
     time = TIME_PHRASE.search(previous) if not TIME_PHRASE.search(rest) else None  # '… in May 2019?' still holds
     when = f" {time.group(0)}" if time and time.group(0) not in topic else ""
     return _capital(f"{rest.rstrip('?')} regarding {topic}{when}?") if topic else question
+
+
+def _named_by_determiner(rest: str, topic: str, said: str) -> str:
+    """'Who would that adviser answer to?' -> 'Who would the adviser answer to?' when the determiner's noun was said in
+    the previous turn and is not the topic's ('those units' after 'formed police units' is the topic itself); ''
+    otherwise ('When did that happen?': 'happen' was not said, and is no noun)."""
+    match = re.search(r"\b(?:this|that|these|those)\s+(?P<noun>[a-z][a-z-]+)\b", rest, flags=re.IGNORECASE)
+    noun = match.group("noun").lower() if match else ""
+    if not noun or noun in STOPWORDS or noun in QUESTION_WORDS or noun.rstrip("s") in topic.lower():
+        return ""
+    if not re.search(rf"\b{re.escape(noun.rstrip('s'))}s?\b", said, flags=re.IGNORECASE):
+        return ""
+    return rest[:match.start()] + "the " + match.group("noun") + rest[match.end():]
 
 
 def _thing_asked(previous: str, pronoun: str) -> str:
@@ -320,7 +272,7 @@ def _with_object(rewritten: str, previous: str, topic: str) -> str:
     focus = focus_of(previous)
     at = focus.lower().find(ARTICLE.sub("", topic).lower())
     after = focus[at + len(ARTICLE.sub("", topic)):].split(maxsplit=1) if at >= 0 else []
-    if len(after) < 2 or not OBJECT_START.match(after[1]) or len(_content(after[1].split()[1:])) < 2:
+    if len(after) < 2 or not OBJECT_START.match(after[1]) or len(content_words(after[1].split()[1:])) < 2:
         return rewritten
     return f"{rewritten.strip().rstrip('?').rstrip()} about {after[1]}?"
 

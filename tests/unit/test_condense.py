@@ -132,3 +132,25 @@ def test_a_follow_up_keeps_the_time_and_the_head_of_the_previous_topic():
                           library=library) == "What short phrase did the first major independent review use?"
     assert condense_rules("What share of them are women?", "How big was the Haitian National Police in 2017?") == \
         "How big was the Haitian National Police in 2017, and what share of them are women?"
+
+
+def test_the_source_a_question_cites_is_not_what_it_is_about():
+    library = " the integration steering group meets quarterly. integrated delivery framework. "
+    assert condense_rules("How often does it meet?", "What does the IPI study say the Integration Steering Group is?",
+                          library=library) == "How often does the Integration Steering Group meet?"
+    assert condense_rules("When was it adopted?", "What does resolution 80/11 decide about a yearly peacebuilding week?",
+                          library=library) == "When was resolution 80/11 adopted?"  # a document's verb: the source
+    assert condense_rules("Who uses it?", "What is Itad's integrated delivery framework meant to help managers do?",
+                          library=library) == "Who uses the integrated delivery framework?"
+    assert condense_rules("When did he make it?", "What was the Prime Minister's proposal for the UN presence?") == \
+        "When did the Prime Minister make it?"  # a person: the possessor
+
+
+def test_a_determiner_naming_something_new_keeps_its_noun_and_the_previous_topic():
+    previous = "What did the Prime Minister propose for the UN relationship after UNMIT left?"
+    answer = "The Prime Minister proposed a special adviser to the Secretary-General."
+    assert condense_rules("Who would that adviser answer to?", previous, answer, library=" the prime minister ") == \
+        "Who would the adviser answer to, regarding the Prime Minister?"
+    assert condense_rules("How many officers would those units have?", "How many formed police units did MINUJUSTH have?") \
+        == "How many officers would the formed police units have?"  # the topic's own noun: replaced as before
+    assert "the happen" not in condense_rules("When did that happen?", previous, answer)  # 'happen' was never said
