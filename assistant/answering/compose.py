@@ -27,6 +27,7 @@ from assistant.answering.gaps import (
     asked_share,
     examples,
     in_scope_probability,
+    mentions,
     named_missing_texts,
     predicate_coverage,
     second_hand,
@@ -177,6 +178,11 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
         named = named_library_docs(query, manifest, library_docs) | set(naming)
         plan.asked = asked or []
         plan.units = select(q, from_named(found, named, retriever), retriever, asked, YEAR.findall(question))
+        if missing and plan.lead and not any(mentions(plan.lead.text, m) for m in missing):
+            # asked what a text the library lacks says, and no lead describes it second-hand: a gap, not an answer
+            # from other texts; the closest passages are those that describe it, first
+            plan.decision = "gap"
+            plan.units = closest(sorted(found, key=lambda c: not any(mentions(c.text, m) for m in missing)), retriever)
     return plan
 
 

@@ -77,6 +77,9 @@ def aliases(info: DocumentInfo) -> list[str]:
     title = re.sub(r"^(?:United Nations|UN)\s+", "", info.title.split(":")[0])
     if len(title.split()) >= 3:  # not 'Peacekeeping Operations': a phrase that names many texts names none
         names.append(title)
+    body = re.sub(r"\s*\(.*$", "", title.removeprefix("Report of the "))
+    if title.startswith("Report of the ") and len(body.split()) >= 4:  # the panel whose report it is
+        names.append(body)
     words = [] if symbol else re.sub(r"\s*\b(?:19|20)\d{2}\b", "", info.short).split()
     if len(words) >= 2:
         names.append(" ".join(words[:2]))  # 'IMPP Guidelines: Role of the Field 2010' -> 'IMPP Guidelines'
@@ -103,6 +106,17 @@ def named_missing_texts(question: str, manifest: Manifest, library_doc_ids: Abst
         if any(re.search(rf"(?<![\w/]){re.escape(a.lower())}(?![\w/])", text) for a in aliases(info)):
             found.append(info)
     return found
+
+
+def mentions(text: str, info: DocumentInfo) -> bool:
+    """Does a sentence name the text (any alias; hyphens as spaces)?
+
+    >>> info = DocumentInfo(id="h", title="Report of the High-Level Independent Panel on Peace Operations", short="HIPPO report")
+    >>> mentions("the recommendation of the High level Independent Panel on Peace Operations", info)
+    True
+    """
+    plain = text.lower().replace("-", " ")
+    return any(re.search(rf"(?<!\w){re.escape(a.lower().replace('-', ' '))}(?!\w)", plain) for a in aliases(info))
 
 
 def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:
@@ -288,5 +302,5 @@ def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
     return list(per_index(f"second_hand:{info.id}", retriever, records, mentioning))
 
 
-__all__ = ["aliases", "asked_share", "gap_statement", "in_scope_probability", "missing_note", "named_missing_texts",
+__all__ = ["aliases", "asked_share", "gap_statement", "in_scope_probability", "mentions", "missing_note", "named_missing_texts",
            "second_hand", "understand", "unknown_entities", "verb_held", "what_is_missing"]

@@ -20,6 +20,8 @@ and inflects the verb (a hand-written list of English verbs would be both longer
 'what the deadline for submitting an ISF is'
 >>> indirect("Who signs the ISF?")
 'who signs the ISF'
+>>> indirect("According to the Brahimi Report, what does robust peacekeeping require?")
+'what robust peacekeeping requires according to the Brahimi Report'
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ WH_PHRASE = re.compile(r"^(?:how (?:many|much|often|long|far|soon|large|big|stro
                        r"\s+(?=(?:" + "|".join(sorted(AUXILIARIES)) + r")\b)", re.I)
 TIME_TAIL = re.compile(r"\s+(?:by|in|during|after|before|since|until|as of|at the end of)\s+(?:(?:early|mid|late)[- ])?"
                        r"(?:\w+\s+)?(?:19|20)\d\d(?:/\d\d)?$", re.I)
+
+
+SOURCE_FIRST = re.compile(r"^(?P<source>(?:according to|in the view of|in)\s[^,?]{3,80}),\s+(?=(?:who|whom|whose|what|"
+                          r"which|when|where|why|how)\b)", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -148,6 +154,10 @@ def indirect(question: str) -> str:
     """The question as an indirect question (lower-case start, no '?'); the question itself when it cannot be
     turned ('' never)."""
     text = re.sub(r"^(?:and|but|so|also|then)\s+", "", question.strip().rstrip("?").strip(), flags=re.I)
+    source = SOURCE_FIRST.match(text)
+    if source:  # 'According to the Brahimi Report, what …' -> 'what … according to the Brahimi Report'
+        turned = indirect(text[source.end():])
+        return f"{turned} {source.group('source')[:1].lower()}{source.group('source')[1:]}"
     text = re.split(r",\s*(?:and|or)\s+", text, maxsplit=1)[0]
     phrase = WH_PHRASE.match(text)
     if phrase:

@@ -195,7 +195,8 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
         blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
     blocks += asked_blocks(section.key, ctx, ask, retriever, chooser.book) or section.write(ctx)
     blocks += benchmark_blocks(section.key, ctx, ask, retriever, chooser.book)
-    examples = on_subject(chooser, "practice", gate, f"{section.practice} {section.requirement}", focus, n_practice, topics)
+    examples = on_subject(chooser, "practice", gate, f"{section.practice} {section.requirement}", focus, n_practice, topics,
+                          subject)
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
     # without a humanitarian response (and none asked about), questions about humanitarian actors do not arise

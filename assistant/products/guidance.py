@@ -91,7 +91,7 @@ class Chooser:
             for h in self.retriever.search(query, k=PASSAGES, filters=Filters(types=types)):
                 hits.setdefault(h.chunk_id, h)
         candidates = [s for h in hits.values() for s in statements_of(h, make, self._notes(h), self._before)
-                      if s.text not in self.used and (subject is None or subject.search(s.text)) and self._applies(s.text)]
+                      if not self._is_used(s.text) and (subject is None or subject.search(s.text)) and self._applies(s.text)]
         if topics:
             candidates = self._on_topic(candidates, topics)
         if not candidates:
@@ -121,6 +121,11 @@ class Chooser:
         """The footnotes a passage's markers cite, by label: where an analysis got the words it quotes."""
         records = self.retriever.records
         return per_index("footnotes_cited", self.retriever, records, lambda: _footnotes(records)).get(hit.chunk_id, {})
+
+    def _is_used(self, text: str) -> bool:
+        """Whether a statement was quoted already, alone or inside a longer one (a sentence quoted with its successor in
+        one section must not come back alone in another)."""
+        return any(text in used or used in text for used in self.used)
 
     def _applies(self, text: str) -> bool:
         return not (self.exclude and self.exclude.search(text)) or bool(self.prefer and self.prefer.search(text))

@@ -65,6 +65,15 @@ def test_a_quoted_account_of_a_missing_text_says_the_text_itself_is_not_in_the_l
     assert sum("Brahimi Report is not in the library" in n for n in named.notes) == 1  # the question's own note only
 
 
+def test_asked_what_a_missing_text_says_the_lead_describes_it_or_it_is_a_gap(retriever):
+    described = plan_answer("What did the Brahimi Report recommend about integrated mission task forces?", retriever)
+    assert described.decision == "answer" and "Brahimi Report" in described.lead.text  # IPI's account, second-hand
+    plan = plan_answer("What deployment timelines did the Brahimi Report set for traditional and complex peacekeeping "
+                       "operations?", retriever)
+    assert plan.decision == "gap"  # IPI on South Sudan's planning is no answer to what the report set
+    assert all("Brahimi" in u.text for u in plan.units), [u.text for u in plan.units]
+
+
 def test_public_json_shape(retriever):
     data = answer_question("Who leads the UN country team?", retriever, backend="extractive").public()
     assert set(data) == PUBLIC_KEYS
