@@ -258,6 +258,8 @@ def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: fl
     Peacebuilding Fund pay the salaries of police officers?' answered with sentences on the Fund alone)."""
     if q.type == "yes_no":  # settled only by sentences that use its verb ('change') and hold most of its ask
         return not held or predicate < SETTLES and lead_asked < SETTLES
+    if q.type == "quantity" and not held:  # no top sentence gives a count ('the 2007 elections' gives a year)
+        return True
     if q.type == "quantity" and set(q.predicate_terms) <= MEASURED:  # 'How big was the police?': a number answers,
         return False  # the word 'size' rarely comes with it
     return q.type in TYPED and (predicate == 0.0 and lead_asked <= gap_focus or predicate < 1.0 and lead_asked < BARELY)

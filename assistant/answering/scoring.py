@@ -114,6 +114,25 @@ def has_answer_type(text: str, qtype: str) -> bool:
     return bool(pattern and pattern.search(text))
 
 
+# Numbers that count nothing: a year, a day of a month, a symbol or resolution number, a paragraph, an ordinal.
+NOT_A_COUNT = re.compile(rf"\b(?:19|20)\d\d(?:/\d\d)?\b|\b{MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTHS}\b|"
+                         r"\b(?:resolutions?|paras?\.|paragraphs?|decisions?|No\.)\s*[\d/]+(?:\s*[-–]\s*\d+)?|\b[A-Z]+/[\w/.]+|\b\d+(?:st|nd|rd|th)\b",
+                         re.IGNORECASE)
+
+
+def counts(text: str) -> bool:
+    """Does the sentence give a count, an amount or a share (a year or a date is none)?
+
+    >>> counts("The electoral support was much less than for the 2007 elections.")
+    False
+    >>> counts("UNMIT had 1,608 police officers on 30 June 2011.")
+    True
+    >>> counts("My visit in December 2007 (see S/2008/26, paras. 13-14).")
+    False
+    """
+    return bool(ANSWER_TYPE["quantity"].search(NOT_A_COUNT.sub(" ", text)))
+
+
 def never_an_answer(text: str, kind: str) -> bool:
     """Never a lead or a point: a footnote unit (it is shown only as the note of the passage citing it), an
     attribution of the text's own sources, an author's biography ('ARTHUR BOUTELLIS is a Research Fellow …'), or a

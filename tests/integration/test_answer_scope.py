@@ -132,3 +132,16 @@ def test_a_requirement_asked_in_other_words_is_answered_not_a_gap(retriever):
     # 'mandatory' is never in IPI's sentence; 'made into a requirement' says it.
     result = answer_question("Is an ISF mandatory?", retriever)
     assert not result.abstained and "made into a requirement in 2008" in result.sentences[0].text, result.answer
+
+
+def test_a_count_no_top_sentence_gives_is_a_gap_not_a_year(retriever):
+    result = answer_question("How many peacekeepers did the UN stabilization mission in Mali have deployed at the end of "
+                             "2013?", retriever)
+    assert result.abstained, result.answer  # IPI's lines on missions give years ('in 2013'), no count of peacekeepers
+    often = answer_question("How often does the Integration Steering Group meet?", retriever)
+    assert not often.abstained and "quarterly" in often.answer  # 'how often' is answered by a frequency
+
+
+def test_the_second_best_sentence_can_hold_the_ask_in_other_words(retriever):
+    result = answer_question("Who took over as acting head of UNMIT in June 2012?", retriever)
+    assert not result.abstained and "Finn Reske-Nielsen" in result.answer, result.answer

@@ -125,3 +125,9 @@ def test_a_size_or_strength_asked_is_answered_by_a_number_not_the_word():
     assert big.predicate_terms == ["size"] and not unstated(big, 0.0, 0.0, 0.5)
     signs = understand("How many people sign the ISF?")
     assert unstated(signs, 0.0, 0.0, 0.5)  # a predicate of its own ('sign') no top sentence holds
+
+
+def test_a_count_asked_that_no_top_sentence_gives_is_a_gap():
+    q = understand("How many police officers did UNMIT have in 2007?")
+    assert unstated(q, predicate=1.0, lead_asked=1.0, gap_focus=0.5, held=False)  # only years in the top sentences
+    assert not unstated(q, predicate=1.0, lead_asked=1.0, gap_focus=0.5, held=True)
