@@ -216,8 +216,10 @@ def _named_by_determiner(rest: str, topic: str, said: str) -> str:
     the previous turn and is not the topic's ('those units' after 'formed police units' is the topic itself); ''
     otherwise ('When did that happen?': 'happen' was not said, and is no noun)."""
     match = re.search(r"\b(?:this|that|these|those)\s+(?P<noun>[a-z][a-z-]+)\b", rest, flags=re.IGNORECASE)
-    noun = match.group("noun").lower() if match else ""
-    if not noun or noun in STOPWORDS or noun in QUESTION_WORDS or noun.rstrip("s") in topic.lower():
+    if not match:
+        return ""
+    noun = match.group("noun").lower()
+    if noun in STOPWORDS or noun in QUESTION_WORDS or noun.rstrip("s") in topic.lower():
         return ""
     if not re.search(rf"\b{re.escape(noun.rstrip('s'))}s?\b", said, flags=re.IGNORECASE):
         return ""

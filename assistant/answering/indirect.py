@@ -156,8 +156,8 @@ def indirect(question: str) -> str:
     text = re.sub(r"^(?:and|but|so|also|then)\s+", "", question.strip().rstrip("?").strip(), flags=re.I)
     source = SOURCE_FIRST.match(text)
     if source:  # 'According to the Brahimi Report, what …' -> 'what … according to the Brahimi Report'
-        turned = indirect(text[source.end():])
-        return f"{turned} {source.group('source')[:1].lower()}{source.group('source')[1:]}"
+        said = source.group("source")
+        return f"{indirect(text[source.end():])} {said[:1].lower()}{said[1:]}"
     text = re.split(r",\s*(?:and|or)\s+", text, maxsplit=1)[0]
     phrase = WH_PHRASE.match(text)
     if phrase:

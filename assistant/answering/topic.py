@@ -129,7 +129,7 @@ def topic_of(question: str, library: str = "", possessor: bool = False) -> str:
         if named:
             led = re.search(rf"\b(?:the|an?)\s+{re.escape(named[0])}", said, flags=re.IGNORECASE)
             return ("the " if led else "") + " and ".join(named)
-        words = " ".join(content_words(re.findall(r"[\w/-]+", said)))
-        return f"the {words}" if reported and had_article and words else words
+        plain = " ".join(content_words(re.findall(r"[\w/-]+", said)))
+        return f"the {plain}" if reported and had_article and plain else plain
     phrase = " ".join(best)
     return f"the {phrase}" if had_article and not re.search(r"\d", phrase) or best[0].isdigit() else phrase
