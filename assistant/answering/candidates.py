@@ -23,6 +23,7 @@ from assistant.answering.question import QuestionInfo
 from assistant.answering.scoring import (
     DATED_OR_COUNTED,
     Candidate,
+    answers_adoption,
     featurize,
     has_answer_type,
     never_an_answer,
@@ -79,7 +80,8 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
         row = int(index.rows[i])
         meta = retriever.records[row].meta
         c = Candidate(index=i, text=index.texts[i], row=row, passage_rank=rank_of.get(row), source_type=meta.type,
-                      given=norm(index.texts[i]) in exclude, answerable=not never_an_answer(index.texts[i], meta.kind))
+                      given=norm(index.texts[i]) in exclude,
+                      answerable=not never_an_answer(index.texts[i], meta.kind) and answers_adoption(q, index.texts[i]))
         chain = index.with_predecessors(i)
         context = " ".join(index.texts[j] for j in chain[:-1])
         dense = float(index.vectors[i] @ vector)

@@ -133,6 +133,25 @@ def counts(text: str) -> bool:
     return bool(ANSWER_TYPE["quantity"].search(NOT_A_COUNT.sub(" ", text)))
 
 
+# A cover line: when the text was adopted, and nothing else ('Resolution adopted by the General Assembly on 26 November 2025.')
+COVER_LINE = re.compile(rf"^(?:Resolution|Decision)s? adopted by the [A-Z][\w ]+ on \d{{1,2}} {MONTHS} (?:19|20)\d\d\.$")
+ADOPTION_ASK = frozenset({"adopt", "pass", "approv", "vote", "sign", "endors"})  # not "date": "on what date" asks any when
+
+
+def answers_adoption(q: QuestionInfo, text: str) -> bool:
+    """A cover line answers only a question about when or how the text was adopted; otherwise its date and the
+    resolution's name make it look like the answer to every when-question about the resolution.
+
+    >>> from assistant.answering.question import understand
+    >>> line = "Resolution adopted by the General Assembly on 26 November 2025."
+    >>> answers_adoption(understand("When was resolution 80/11 adopted?"), line)
+    True
+    >>> answers_adoption(understand("When does resolution 80/11 want the next review?"), line)
+    False
+    """
+    return not COVER_LINE.match(text) or bool(ADOPTION_ASK & set(tokenize(q.text)))
+
+
 def never_an_answer(text: str, kind: str) -> bool:
     """Never a lead or a point: a footnote unit (it is shown only as the note of the passage citing it), an
     attribution of the text's own sources, an author's biography ('ARTHUR BOUTELLIS is a Research Fellow …'), or a

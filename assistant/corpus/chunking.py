@@ -87,8 +87,12 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(FOOTNOTE_MARKS + " ").endswith(TERMINAL)
 
 
+# 'Resolution adopted by the General Assembly on 26 November 2025': a statement of when, kept as a sentence, not a heading
+DATED_ACT = re.compile(r"\b(?:adopted|approved|signed|endorsed|issued)\b.*\b(?:19|20)\d\d\b")
+
+
 def _looks_like_heading(text: str) -> bool:
-    if len(text) > MAX_HEADING_CHARS or _ends_sentence(text) or text.endswith(","):
+    if len(text) > MAX_HEADING_CHARS or _ends_sentence(text) or text.endswith(",") or DATED_ACT.search(text):
         return False
     if text.rsplit(" ", 1)[-1].lower() in DANGLING:  # "... the context-specific nature and" is a broken line
         return False
@@ -187,6 +191,8 @@ def parse(pages: list[tuple[str, int | None]], acronyms: set[str] | frozenset[st
         if number is None and len(lines) == 1 and _looks_like_heading(text):
             set_heading(3, text, lone_line=True)
             continue
+        if number is None and len(lines) == 1 and DATED_ACT.search(text) and not _ends_sentence(text):
+            text += "."  # a cover line stating when the text was adopted is quoted as the sentence it is
         if number is not None and headings.get(1) == "Preamble":
             set_heading(1, "Operative part")
         prev = paragraphs[-1] if paragraphs else None

@@ -84,6 +84,13 @@ def test_headings_from_markdown_and_roman_numerals():
     assert paragraphs[-1].headings[-2:] == ("I. Introduction", "A. Politics")
 
 
+def test_a_cover_line_stating_the_adoption_date_is_a_sentence_not_a_heading():
+    paragraphs = parse([("Agenda item 62 Peacebuilding\n\nResolution adopted by the General Assembly on 26 November 2025"
+                         "\n\nThe General Assembly,\n\nRecalling its resolutions,", None)])
+    assert paragraphs[0].text == "Resolution adopted by the General Assembly on 26 November 2025."
+    assert paragraphs[0].headings == ("Agenda item 62 Peacebuilding",)
+
+
 def _wrapped_paragraph(lines: int) -> list[tuple[str, int | None]]:
     """One paragraph of ``lines`` PDF-wrapped lines (no blank line), some broken at a hyphen."""
     text = "\n".join(f"the mission and the country team plan {i} joint peace-" if i % 7 == 0
