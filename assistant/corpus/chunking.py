@@ -36,6 +36,8 @@ TERMINAL = (".", ":", ";", "?", "!", "”", '"', ")", "’")
 FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 DANGLING = {"and", "or", "the", "of", "to", "in", "a", "an", "for", "with", "by", "on", "as", "that", "from", "at"}
 MAX_HEADING_CHARS = 110
+# 'Resolution adopted by the General Assembly on 26 November 2025': a statement of when, kept as a sentence, not a heading
+DATED_ACT = re.compile(r"\b(?:adopted|approved|signed|endorsed|issued)\b.*\b(?:19|20)\d\d\b")
 MIN_NUMBERED = 10
 
 
@@ -87,10 +89,6 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(FOOTNOTE_MARKS + " ").endswith(TERMINAL)
 
 
-# 'Resolution adopted by the General Assembly on 26 November 2025': a statement of when, kept as a sentence, not a heading
-DATED_ACT = re.compile(r"\b(?:adopted|approved|signed|endorsed|issued)\b.*\b(?:19|20)\d\d\b")
-
-
 def _looks_like_heading(text: str) -> bool:
     if len(text) > MAX_HEADING_CHARS or _ends_sentence(text) or text.endswith(",") or DATED_ACT.search(text):
         return False
@@ -103,11 +101,8 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def _join(lines: list[str]) -> str:
-    """Lines into one text: a space between them, none after a hyphen broken before a lower-case word.
-
-    Built as a list and joined once: adding each line to a growing string copies it every time,
-    which took a minute on a 4 MB paragraph.
-    """
+    """Lines into one text: a space between them, none after a hyphen broken before a lower-case word. Built as a
+    list and joined once: adding each line to a growing string copies it every time (a minute on a 4 MB paragraph)."""
     parts: list[str] = []
     tail = ""  # the last two characters written so far
     for line in lines:
