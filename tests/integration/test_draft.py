@@ -97,6 +97,21 @@ def test_guidance_speaks_of_its_sections_subject_or_the_section_says_it_is_not_c
         assert set(covered) == set(keys), "every section has guidance or says the library does not cover it"
 
 
+def test_practice_speaks_of_its_sections_subject_and_is_never_quoted_twice(report, spm_and_transition):
+    keys = {s.title: s.key for s in SECTIONS}
+    for rep in (report, *spm_and_transition):
+        section, heading, quoted = "", "", []
+        for b in rep.blocks:
+            if b.kind == "heading":
+                section, heading = (b.text, "") if b.level == 1 else (section, b.text)
+            elif heading == PRACTICE_LABEL and b.kind == "bullets" and keys.get(section) in SUBJECTS:
+                for item in b.items:
+                    sentence = split_label(MARKERS.sub("", item).strip())[0]
+                    assert SUBJECTS[keys[section]].search(sentence), (section, item)
+                    assert not any(sentence[:80] in q or q[:80] in sentence for q in quoted), item  # alone or in a pair
+                    quoted.append(sentence)
+
+
 def test_two_different_contexts_get_different_guidance_and_practice(spm_and_transition):
     a, b = ({split_label(MARKERS.sub("", i).strip())[0] for i in policy_items(r)} for r in spm_and_transition)
     assert len(a & b) / len(a | b) <= 0.5, sorted(a & b)

@@ -125,3 +125,11 @@ def test_a_requirement_opening_on_the_sentence_before_is_quoted_with_it():
     assert chosen and split_label(chosen[0]) == (f"{before} {leaning}", "IAP Policy 2013, as described in IPI 2013"), chosen
     assert chosen[0].endswith("[1][2]")  # both passages are cited: the one before first
     assert Chooser(_Retriever([leaning]), CitationBook()).guidance(asked, "", 3) == []  # never alone
+
+
+def test_a_sentence_quoted_inside_a_pair_is_used_and_so_is_the_pair_around_it():
+    chooser = Chooser(retriever=None, book=CitationBook())  # type: ignore[arg-type]
+    chooser.used.add("It reflects a strategy of incremental transition.")
+    assert chooser._is_used("It reflects a strategy of incremental transition. This will require partners to step up.")
+    chooser.used.add("The Fund meets quarterly. It reports to the Council.")
+    assert chooser._is_used("The Fund meets quarterly.") and not chooser._is_used("The Fund meets yearly.")
