@@ -40,7 +40,8 @@ SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("priorities", r"peace[- ]consolidation priorities|priorities section"),
     ("division", r"transition annex|transfer of (?:mandated )?tasks|division of labou?r|handover plan|"
                  r"hand(?:ing|s)?[- ]?over\b[^.;:]{0,60}\btasks|\btasks\b[^.;:]{0,40}\btransfer"),
-    ("resources", r"resources and funding|funding section|resource mobili[sz]ation"),
+    ("resources", r"resources and funding|funding section|resource mobili[sz]ation|budget annex|"
+                  r"costs? of (?:each|the) (?:ISF )?priorit"),
     ("risks", r"\brisks?\b"),
     ("purpose", r"\bpurpose\b|scope and period|introduction"),
 )

@@ -2,16 +2,15 @@
 """Joint-training exercise packs for mixed mission / UN country team groups, by topic.
 
 A pack follows the pattern of UN training exercises: purpose and audience, learning
-objectives, a read-ahead scenario (built from the drafter's planning context, or a fictional
-country), a real case from the corpus (cited as such), role cards with confidential briefs,
-a timetable with injects, discussion questions, a facilitator answer key and debrief questions.
+objectives, a read-ahead scenario (built from the drafter's planning context, or a fictional country), a real case
+from the corpus (cited as such), role cards with confidential briefs, a timetable with injects, discussion questions, a
+facilitator answer key and debrief questions.
 
 The topic picks from the catalogue (:mod:`assistant.products.exercise_catalogue`) the roles, briefs, injects,
 objectives and questions that fit it. The length picks the format: a 90-minute tabletop (two moves, two injects), a half day (three moves, a break, snap
 situations), a full day (four moves, breaks and lunch, syndicates rotating roles) or two days
-(six moves, an end-of-day hot-wash, a second-day recap and an after-action review). The
-answer key is the answer work's own answer to each question (:mod:`exercise_key`); where
-the library is silent it says so.
+(six moves, an end-of-day hot-wash, a second-day recap and an after-action review). The answer key is the answer
+work's own answer to each question (:mod:`exercise_key`); where the library is silent it says so.
 
 >>> [row[1] for row in timeline(90, ["A", "B"], 3)][1:3]
 ['Opening: objectives, rules, scenario brief', 'Role allocation and reading of briefs']
@@ -37,12 +36,13 @@ from assistant.products.exercise_requests import (
     after_premise,
     extra_injects,
     match_topic,
+    own_titles,
     premise_injects,
     requested_injects,
     topic_fits,
     topic_roles,
 )
-from assistant.products.exercise_roles import ROLES, for_presence, role_for
+from assistant.products.exercise_roles import ROLES, for_presence, retitled, role_for
 from assistant.products.exercise_shapes import subject as shape_subject
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
@@ -296,7 +296,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     for name in dict.fromkeys(n.strip() for r in asked for n in r.inject.to.split(",")):
         if name in ROLES and name not in {role.title for role, _ in roles}:
             roles.append((ROLES[name], ROLES[name].brief))
-    roles, events = for_presence(roles, events, context.presence if context else "PKO", cast or [])
+    roles, events = retitled(*for_presence(roles, events, context.presence if context else "PKO", cast or []), own_titles(topic))
     case = answer_question(f"{chosen.title}: {topic}", retriever, backend="extractive", filters=Filters(types=["report"]))
     kept = [s for s in case.sentences if s.supported and s.citations and s.role != "note"
             and not FIRST_PERSON.search(s.text)][:2]

@@ -267,6 +267,26 @@ def requested_roles(text: str) -> list[str]:
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
+AGENCY_TITLE = re.compile(r"\b(UNDP|UNICEF|UNHCR|WFP|OCHA)\s+((?:Country|Deputy|Resident|Head|Chief|Director|Representative|"
+                          r"Coordinator)(?:\s+(?:Country|Deputy|Resident|Director|Representative|Coordinator))*)\b")
+
+
+def own_titles(text: str) -> dict[str, str]:
+    """The trainer's own title for an agency's card ('UNDP Country Director' for the catalogue's UNDP Resident
+    Representative): the card keeps its content and takes the title asked for.
+
+    >>> own_titles("role cards for the Head of the Integrated Office and the UNDP Country Director")
+    {'UNDP Resident Representative': 'UNDP Country Director'}
+    """
+    out = {}
+    for listed in ROLE_LIST.findall(text):
+        for m in AGENCY_TITLE.finditer(listed):
+            name = ROLE_NAMES[m.group(1)]
+            if m.group(0) != name:
+                out[name] = m.group(0)
+    return out
+
+
 def _unknown_roles(listed: str) -> list[tuple[int, str]]:
     """Items of a role list that no catalogue name matches: short, title-cased names ("the Chief Security Officer")."""
     start = re.match(r"\s*role (?:cards?|briefs?|players?)\s*(?:for|of|:|\()?|\s*roles?\s*(?:for|of|:|\()", listed, re.I)

@@ -138,3 +138,15 @@ def for_presence(roles: list[tuple[Role, str]], events: Sequence[Inject], presen
         return ", ".join(n for n in (x.strip() for x in names.split(",")) if n not in dropped) or "SRSG / Head of Mission"
 
     return [r for r in roles if r[0].title not in dropped], [replace(e, to=to(e.to)) for e in events]
+
+
+def retitled(roles: list[tuple[Role, str]], events: list[Inject], titles: dict[str, str]) -> tuple[list[tuple[Role, str]],
+                                                                                               list[Inject]]:
+    """The cards under the titles the trainer gave them ('UNDP Country Director'), and the injects addressed to them."""
+    if not titles:
+        return roles, events
+
+    def to(names: str) -> str:
+        return ", ".join(titles.get(n.strip(), n.strip()) for n in names.split(","))
+
+    return [(replace(r, title=titles.get(r.title, r.title)), b) for r, b in roles], [replace(e, to=to(e.to)) for e in events]

@@ -180,3 +180,10 @@ def test_a_focus_written_after_the_framework_and_cut_before_counts():
 ])
 def test_sections_joined_to_the_one_asked_for_are_asked_for_too(text, sections):
     assert parse_request(text).sections == sections
+
+
+def test_a_budget_annex_costing_the_priorities_is_the_resources_section():
+    from assistant.products.draft_request import parse_request
+
+    ask = parse_request("Draft the budget annex with the cost of each ISF priority in US dollars.")
+    assert ask.sections == ["resources"]

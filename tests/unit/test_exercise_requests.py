@@ -143,3 +143,17 @@ def test_a_handover_of_a_task_is_a_transition_exercise_whatever_the_task():
         == "transition"
     assert match_topic("the handover of security to the police").key == "transition"
     assert match_topic("protection of civilians during an attack on a camp").key == "poc"
+
+
+def test_a_card_asked_for_under_another_title_keeps_the_trainers_title_and_its_injects():
+    from assistant.products.exercise_catalogue import Inject
+    from assistant.products.exercise_requests import own_titles
+    from assistant.products.exercise_roles import ROLES, retitled
+
+    titles = own_titles("role cards for the Head of the Integrated Office and the UNDP Country Director")
+    rr = ROLES["UNDP Resident Representative"]
+    call = Inject("Funding call", "e-mail", "UNDP Resident Representative, SRSG / Head of Mission", "Donors call.", "Reply.")
+    roles, events = retitled([(rr, rr.brief)], [call], titles)
+    assert roles[0][0].title == "UNDP Country Director" and roles[0][0].interests == rr.interests
+    assert events[0].to == "UNDP Country Director, SRSG / Head of Mission"
+    assert own_titles("role cards for the UNDP Resident Representative") == {}  # the catalogue's own title
