@@ -40,6 +40,7 @@ _COMPOUND = re.compile(rf"{LETTERS}(?:-{LETTERS})+")
 _PAIR = re.compile(rf"(?<![\w\-’'/.@])({LETTERS}) ({LETTERS})(?![\w\-’'/@])")
 # The same, consuming only the first token and its space, so that every neighbouring pair is seen.
 _PAIR_START = re.compile(rf"(?<![\w\-’'/.@])({LETTERS}) (?=({LETTERS})(?![\w\-’'/@]))")
+_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z]{8,}(?![\w\-])")  # a glued lower-case compound is long
 _GLUED = re.compile(r"(?<![\w\-])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w\-])")
 _SPACED_HYPHEN = re.compile(rf"(?<=[^\W\d_]) -(?={LETTERS}-?)")
 # 'country- specific': a compound's hyphen followed by a space. Not a suspended hyphen ('short- and long-term').
@@ -52,6 +53,7 @@ _SPACED_POSSESSIVE = re.compile(r"(?<=\w) (?=[’']s\b)")  # 'the Mission ’s p
 # ('paras. 21, 104') does.
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}), (0\d\d)(?![\d,])")
 SINGLE_LETTER_WORDS = {"a", "i"}
+RARE_WORD_FREQUENCY = 50  # a join this frequent is a word when its first part is no word at all ('liquidati')
 COMMON_WORD_FREQUENCY = 1000  # pyspellchecker's English list below this holds fragments such as 'th', 'nd', 'lu'
 _SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 
@@ -63,6 +65,7 @@ class Vocabulary:
     words: Counter = field(default_factory=Counter)
     compounds: Counter = field(default_factory=Counter)
     fragments: Counter = field(default_factory=Counter)
+    _dehyphenated: dict[str, str] | None = field(default=None, repr=False)
 
     @classmethod
     def from_text(cls, text: str) -> "Vocabulary":
@@ -73,6 +76,12 @@ class Vocabulary:
                 vocab.fragments[a.lower()] += 1
                 vocab.fragments[b.lower()] += 1
         return vocab
+
+    def dehyphenated(self) -> dict[str, str]:
+        """Each compound by its letters without hyphens ('capacitybuilding': 'capacity-building')."""
+        if self._dehyphenated is None:
+            self._dehyphenated = {c.replace("-", ""): c for c in self.compounds}
+        return self._dehyphenated
 
     def knows(self, token: str) -> bool:
         """The document uses this word at least once (in any case)."""
@@ -103,6 +112,7 @@ def repair_words(text: str, vocab: Vocabulary) -> str:
     text = _WELL.sub(lambda m: _well(m, vocab), text)
     text = _SPLIT_THOUSANDS.sub(r"\1,\2", _SPACED_POSSESSIVE.sub("", text))
     text = _join_split(text, vocab)
+    text = _LOWER_WORD.sub(lambda m: _compound(m, vocab), text)
     return _GLUED.sub(lambda m: _unglue(m, vocab), text)
 
 
@@ -127,18 +137,32 @@ def _well(match: re.Match, vocab: Vocabulary) -> str:
 
 def _join_split(text: str, vocab: Vocabulary) -> str:
     """'T he' -> 'The', 'go vernance' -> 'governance', 'inclu ded' -> 'included'."""
-    return _PAIR_START.sub(lambda m: _join_pair(m, vocab), text)
+    joined_up_to = -1  # where the last join ended: a part that follows one is no word start ('Govern ment on')
+
+    def join(m: re.Match) -> str:
+        nonlocal joined_up_to
+        out = _join_pair(m, vocab, rare=m.start() != joined_up_to)
+        if out != m.group(0):
+            joined_up_to = m.end()
+        return out
+
+    return _PAIR_START.sub(join, text)
 
 
-def _join_pair(match: re.Match, vocab: Vocabulary) -> str:
+def _join_pair(match: re.Match, vocab: Vocabulary, rare: bool = True) -> str:
     """Joined when the document uses the join elsewhere and one part is not its word, or when the join is a common
-    English word and one part is not ('approximatel y': a document may use 'approximately' only this once)."""
+    English word and one part is not ('approximatel y': a document may use 'approximately' only this once), or (``rare``)
+    when the join is a rarer English word and the first part no word at all ('liquidati on')."""
     a, b = match.group(1), match.group(2)
     case_fits = b.islower() or (a.isupper() and b.isupper())
     if case_fits and vocab.knows(a + b) and not (vocab.is_word(a) and vocab.is_word(b)):
         return a  # the space goes; the second part follows unchanged
     acronym = len(a) > 1 and a.isupper()  # 'the UN to' is never 'unto'
     if case_fits and not acronym and _english(a + b) and not (_english(a) and _english(b)):
+        return a
+    english = common_english()  # 'liquidati on': a part no list knows, a join the list knows, if rarely
+    if rare and case_fits and not acronym and len(a) >= 4 and english.get((a + b).lower(), 0) >= RARE_WORD_FREQUENCY \
+            and a.lower() not in english and vocab.words[a.lower()] <= 1:  # and the document has the part only here
         return a
     return match.group(0)
 
@@ -147,6 +171,16 @@ def _english(token: str) -> bool:
     """A common English word (a single letter only 'a' or 'I')."""
     low = token.lower()
     return low in SINGLE_LETTER_WORDS if len(low) == 1 else common_english().get(low, 0) >= COMMON_WORD_FREQUENCY
+
+
+def _compound(match: re.Match, vocab: Vocabulary) -> str:
+    """'capacitybuilding' -> 'capacity-building', 'longerterm' -> 'longer-term': a word no English list knows that the
+    document writes, at least as often, as a hyphenated compound."""
+    word = match.group(0)
+    compound = vocab.dehyphenated().get(word)
+    if compound and vocab.compounds[compound] >= vocab.words[word] and common_english().get(word, 0) < RARE_WORD_FREQUENCY:
+        return compound
+    return word
 
 
 def _unglue(match: re.Match, vocab: Vocabulary) -> str:

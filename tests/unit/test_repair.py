@@ -98,6 +98,22 @@ def test_a_split_word_is_joined_when_the_join_is_common_english_though_the_docum
     assert repair_words("the UN to act, a part of it, in to the", vocab) == "the UN to act, a part of it, in to the"
 
 
+def test_a_fragment_no_list_knows_joins_a_rarer_word_but_never_after_a_join():
+    s2017_604 = _text("sg-report-minustah-s-2017-604.md")
+    assert "closure and liquidation of MINUSTAH" in s2017_604
+    assert "approved by the Government on 2 June" in s2017_604  # 'Govern ment on': 'ment on' is no pair of its own
+    assert "resin" not in _text("sg-report-minujusth-s-2019-563.md")  # 'cent res in' never gives 'cent resin'
+
+
+def test_a_glued_compound_gets_the_hyphen_the_document_writes_it_with():
+    unmit = _text("sg-report-unmit-s-2012-765.md")
+    assert "capacitybuilding" not in unmit and "capacity-building" in unmit
+    vocab = Vocabulary.from_text("Decision-making matters. The decisionmaking body.")
+    assert repair_words("the decisionmaking body", vocab) == "the decision-making body"
+    assert repair_words("the peacekeeping force", Vocabulary.from_text("peace-keeping and peacekeeping, peacekeeping")) \
+        == "the peacekeeping force"  # the document writes it glued more often
+
+
 def test_a_converters_escapes_are_removed():
     ipi = _text("ipi-driving-the-system-apart-2013.txt")
     assert "\\$" not in ipi and "(PBF) $35 million" in ipi
