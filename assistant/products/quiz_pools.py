@@ -42,10 +42,13 @@ CASE_WORDS = re.compile(r"transition|withdraw|drawdown|closure|close|handover|ha
                         r"|elections?|exit|liquidation|successor", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[89]\d|20[0-3]\d)\b")
 BODY_WORDS = re.compile(r"\b(Council|Assembly|Commission|Office|Fund|Committee|Group|Team|Force|Forum|Department|Coordinator"
-                        r"|Secretary-General|Union|Centre|Board|Panel|Cell|Unit|Service)\b", re.IGNORECASE)
+                        r"|Police|Polícia|Programme|Secretary-General|Union|Centre|Board|Panel|Cell|Unit|Service)\b",
+                        re.IGNORECASE)
 DOCUMENT_WORDS = re.compile(r"\b(Report|Policy|Framework|Guidelines?|Agenda|Note|Doctrine|Standards|Plan|Process|Resolution"
                             r"|Decision"
                             r"|Declaration|Strategy|Review|Handbook|Compact|Instruction)\b", re.IGNORECASE)
+# A field presence by its full name: never a distractor for a process or a body ('System-wide analysis …' -> MINUJUSTH)
+MISSION_NAME = re.compile(r"\b(?:Mission|Operation|Integrated (?:Peacebuilding )?Office) (?:in|for)\b")
 REFERENCE = re.compile(r"available at|www\.|https?://|\bUN Doc\b|\bibid\b", re.IGNORECASE)  # a footnote's reference
 # Planning frameworks and instruments: which one a statement is about (the ISF, the UNDAF…); options are other frameworks.
 FRAMEWORKS = ("Integrated Strategic Framework", "Development Assistance Framework", "Cooperation Framework",
@@ -57,7 +60,13 @@ GENERIC_BODIES = frozenset({"member states", "donors", "regional organizations",
 
 
 def kind_of(name: str) -> str:
-    """'body', 'document' or 'concept': distractors are drawn from the same kind."""
+    """'mission', 'body', 'document' or 'concept': distractors are drawn from the same kind.
+
+    >>> kind_of("United Nations Mission for Justice Support in Haiti"), kind_of("Strategic Assessment")
+    ('mission', 'concept')
+    """
+    if MISSION_NAME.search(name):
+        return "mission"
     if BODY_WORDS.search(name):
         return "body"
     if DOCUMENT_WORDS.search(name):

@@ -53,3 +53,13 @@ def test_a_quiz_on_one_term_never_answers_with_the_term_and_asks_each_glossary_t
     several = Focus(subject="the ISF and the SLF", terms=[ISF, Term(term="SLF", expansion="Senior Leadership Forum",
                                                                      definition="Forum.")])
     assert _fill([], [[giveaway]], 6, several)  # two subjects: naming one of them is a fair question
+
+
+def test_a_definition_item_draws_its_distractors_from_terms_of_its_own_kind():
+    from assistant.products.quiz_pools import kind_of
+
+    assert kind_of("United Nations Mission for Justice Support in Haiti") == "mission"
+    assert kind_of("United Nations Integrated Office in Haiti") == "mission"
+    assert kind_of("Office for the Coordination of Humanitarian Affairs") == "body"  # an office, not a field presence
+    assert kind_of("Haitian National Police") == kind_of("Polícia Nacional de Timor-Leste") == "body"
+    assert kind_of("Strategic Assessment") == "concept"
