@@ -53,6 +53,8 @@ _SPACED_POSSESSIVE = re.compile(r"(?<=\w) (?=[’']s\b)")  # 'the Mission ’s p
 # ('paras. 21, 104') does.
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}), (0\d\d)(?![\d,])")
 SINGLE_LETTER_WORDS = {"a", "i"}
+# Words of one or two letters that stand on their own in English running text.
+SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of oh on or ok so to up us we".split())
 RARE_WORD_FREQUENCY = 50  # a join this frequent is a word when its first part is no word at all ('liquidati')
 COMMON_WORD_FREQUENCY = 1000  # pyspellchecker's English list below this holds fragments such as 'th', 'nd', 'lu'
 _SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -160,6 +162,9 @@ def _join_pair(match: re.Match, vocab: Vocabulary, rare: bool = True) -> str:
     acronym = len(a) > 1 and a.isupper()  # 'the UN to' is never 'unto'
     if case_fits and not acronym and _english(a + b) and not (_english(a) and _english(b)):
         return a
+    if case_fits and len(b) <= 2 and b.lower() not in SHORT_WORDS and a.lower() not in SHORT_WORDS \
+            and vocab.words[(a + b).lower()] >= 3:
+        return a  # 'nation al plans': a tail no English sentence has on its own, of a word the document uses
     english = common_english()  # 'liquidati on': a part no list knows, a join the list knows, if rarely
     if rare and case_fits and not acronym and len(a) >= 4 and english.get((a + b).lower(), 0) >= RARE_WORD_FREQUENCY \
             and a.lower() not in english and vocab.words[a.lower()] <= 1:  # and the document has the part only here

@@ -105,6 +105,12 @@ def test_a_fragment_no_list_knows_joins_a_rarer_word_but_never_after_a_join():
     assert "resin" not in _text("sg-report-minujusth-s-2019-563.md")  # 'cent res in' never gives 'cent resin'
 
 
+def test_a_tail_of_one_or_two_letters_joins_a_word_the_document_uses():
+    assert "nation al" not in _text("sg-report-minustah-s-2017-604.md")
+    vocab = Vocabulary.from_text("real time, real cases, real life. A numb er of them, a number, the number, any number.")
+    assert repair_words("a re al-time view and a numb er of them", vocab) == "a re al-time view and a number of them"
+
+
 def test_a_glued_compound_gets_the_hyphen_the_document_writes_it_with():
     unmit = _text("sg-report-unmit-s-2012-765.md")
     assert "capacitybuilding" not in unmit and "capacity-building" in unmit
