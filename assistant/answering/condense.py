@@ -195,7 +195,8 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
         counted = COUNTED.match(previous.strip())
         if not subject and counted and word in PLURAL:  # 'How many formed police units …' -> 'they'
             subject = f"the {counted.group('what')}"
-        source = source_of(previous) if DOCUMENT_VERBS.search(rest) else ""  # 'When was it adopted?': the document
+        # 'When was it adopted?': the document; 'What did he recommend?' after 'What did the SG note about X?': the SG
+        source = source_of(previous) if DOCUMENT_VERBS.search(rest) or word in PERSONAL else ""
         topic = source or subject or _thing_asked(previous.strip(), word) or \
             topic_of(previous, library, possessor=word in PERSONAL or word in PLURAL)
         named = _named_by_determiner(rest, topic, f"{previous} {previous_answer}")

@@ -140,6 +140,8 @@ def test_the_source_a_question_cites_is_not_what_it_is_about():
                           library=library) == "How often does the Integration Steering Group meet?"
     assert condense_rules("When was it adopted?", "What does resolution 80/11 decide about a yearly peacebuilding week?",
                           library=library) == "When was resolution 80/11 adopted?"  # a document's verb: the source
+    assert condense_rules("What else did he recommend?", "What did the Secretary-General say about the elections?") == \
+        "What else did the Secretary-General recommend?"  # a person: the one who said it
     assert condense_rules("Who uses it?", "What is Itad's integrated delivery framework meant to help managers do?",
                           library=library) == "Who uses the integrated delivery framework?"
     assert condense_rules("When did he make it?", "What was the Prime Minister's proposal for the UN presence?") == \
