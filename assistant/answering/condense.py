@@ -177,7 +177,7 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
         return _capital(previous) if not about else condense_rules(f"what about {about}?", previous, previous_answer,
                                                                    library)
     leaning = LEANING_START.match(question)
-    if not previous or not (PRONOUN.search(question) or leaning or _elliptic(question)):
+    if not previous or not (PRONOUN.search(question) or leaning or _elliptic(question)) or _self_contained(question):
         return question
     rest = question[leaning.end():] if leaning else question
     if leaning and not ASKS.search(rest):  # 'and by mid-2019?', 'what about funding?'
@@ -212,15 +212,28 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
     return _capital(f"{rest.rstrip('?')} regarding {topic}{when}?") if topic else question
 
 
+SECOND_ASK = re.compile(rf"\s(?:and|,)\s+(?:who|whom|what|which|when|where|why|how|{AUX[3:-1]})\b", re.IGNORECASE)
+
+
+def _self_contained(question: str) -> bool:
+    """'Who is the DSRSG/RC/HC and who does that person report to?': the pronoun of its second ask stands for a thing
+    its first ask names, not for the conversation's topic."""
+    second = SECOND_ASK.search(question)
+    if not second or LEANING_START.match(question):
+        return False
+    first = question[:second.start()]
+    return bool(entities(first)) and not PRONOUN.search(first) and bool(PRONOUN.search(question[second.end():]))
+
+
 def _named_by_determiner(rest: str, topic: str, said: str) -> str:
     """'Who would that adviser answer to?' -> 'Who would the adviser answer to?' when the determiner's noun was said in
     the previous turn and is not the topic's ('those units' after 'formed police units' is the topic itself); ''
-    otherwise ('When did that happen?': 'happen' was not said, and is no noun)."""
+    otherwise ('When did that happen?': 'happen' was not said, and is no noun; 'When was that adopted?': a verb)."""
     match = re.search(r"\b(?:this|that|these|those)\s+(?P<noun>[a-z][a-z-]+)\b", rest, flags=re.IGNORECASE)
     if not match:
         return ""
     noun = match.group("noun").lower()
-    if noun in STOPWORDS or noun in QUESTION_WORDS or noun.rstrip("s") in topic.lower():
+    if noun.endswith(("ed", "ing")) or noun in STOPWORDS or noun in QUESTION_WORDS or noun.rstrip("s") in topic.lower():
         return ""
     if not re.search(rf"\b{re.escape(noun.rstrip('s'))}s?\b", said, flags=re.IGNORECASE):
         return ""
@@ -232,13 +245,13 @@ def _thing_asked(previous: str, pronoun: str) -> str:
     the Assembly create?' -> 'the new annual event that the Assembly created'; 'Which formed police unit was the last
     to leave?' -> 'the formed police unit that was the last to leave' ('' otherwise)."""
     created, chosen = CREATED.match(previous), CHOSEN.match(previous)
-    if created and pronoun in ("it", "its"):
+    if created and pronoun in ("it", "its", "this", "that"):
         verb = PAST[created.group("verb").lower()]
         return f"the {created.group('thing')} that {created.group('who')} {verb}{created.group('rest').rstrip()}"
-    if chosen and pronoun in ("it", "its", "they", "them", "their"):
+    if chosen and pronoun in ("it", "its", "this", "that", "they", "them", "their"):
         return f"the {chosen.group('thing')} that {chosen.group('aux').lower()} {chosen.group('rest').rstrip()}"
     did = DID.match(previous)
-    if did and pronoun in ("it", "its", "they", "them", "their"):
+    if did and pronoun in ("it", "its", "this", "that", "they", "them", "their"):
         return f"the {did.group('thing')} that {did.group('verb').lower()} {did.group('rest').rstrip()}"
     return ""
 

@@ -89,6 +89,8 @@ def test_a_cover_line_stating_the_adoption_date_is_a_sentence_not_a_heading():
                          "\n\nThe General Assembly,\n\nRecalling its resolutions,", None)])
     assert paragraphs[0].text == "Resolution adopted by the General Assembly on 26 November 2025."
     assert paragraphs[0].headings == ("Agenda item 62 Peacebuilding",)
+    preamble = parse([("Recalling the provisions adopted at the Summit on 22 September 2024, and reaffirming them,", None)])
+    assert preamble[0].text.endswith("reaffirming them,")  # a preambular paragraph is no cover line
 
 
 def _wrapped_paragraph(lines: int) -> list[tuple[str, int | None]]:

@@ -156,3 +156,13 @@ def test_a_determiner_naming_something_new_keeps_its_noun_and_the_previous_topic
     assert condense_rules("How many officers would those units have?", "How many formed police units did MINUJUSTH have?") \
         == "How many officers would the formed police units have?"  # the topic's own noun: replaced as before
     assert "the happen" not in condense_rules("When did that happen?", previous, answer)  # 'happen' was never said
+    assert condense_rules("When was that adopted?", "Which resolution reviewed the architecture?",
+                          "Provisions adopted at the Summit.") == \
+        "When was the resolution that reviewed the architecture adopted?"  # 'adopted' is a verb, not what 'that' names
+
+
+def test_a_question_whose_second_ask_leans_on_its_first_stands_alone():
+    question = "Who is the DSRSG/RC/HC and who does that person report to?"
+    assert condense_rules(question, "What is the Peacebuilding Commission?") == question
+    assert condense_rules("Did the Council extend it in 2019?", "What is the MINUJUSTH mandate?") != \
+        "Did the Council extend it in 2019?"  # one ask: 'it' is still the conversation's topic

@@ -111,6 +111,13 @@ def test_a_tail_of_one_or_two_letters_joins_a_word_the_document_uses():
     assert repair_words("a re al-time view and a numb er of them", vocab) == "a re al-time view and a number of them"
 
 
+def test_a_glued_prefix_gets_its_hyphen_unless_the_author_closes_it():
+    unmit = _text("sg-report-unmit-s-2012-765.md")
+    assert "the post-UNMIT United Nations" in unmit and "a one-year process" in unmit
+    assert "postconflict" in _text("ipi-driving-the-system-apart-2013.txt")  # IPI's own spelling, throughout
+    assert " al so " not in _text("sg-report-minujusth-s-2019-563.md")  # 'al' is no word of an English sentence
+
+
 def test_a_glued_compound_gets_the_hyphen_the_document_writes_it_with():
     unmit = _text("sg-report-unmit-s-2012-765.md")
     assert "capacitybuilding" not in unmit and "capacity-building" in unmit
