@@ -23,8 +23,8 @@ from assistant.answering.question import QuestionInfo
 from assistant.answering.scoring import (
     DATED_OR_COUNTED,
     Candidate,
-    answers_adoption,
     featurize,
+    fits_self_description,
     has_answer_type,
     never_an_answer,
     refocus,
@@ -79,10 +79,11 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
     def scored(i: int) -> Candidate:
         row = int(index.rows[i])
         meta = retriever.records[row].meta
+        chain = index.with_predecessors(i)  # a sentence leaning on a report's opening is quoted with it: both must fit
         c = Candidate(index=i, text=index.texts[i], row=row, passage_rank=rank_of.get(row), source_type=meta.type,
                       given=norm(index.texts[i]) in exclude,
-                      answerable=not never_an_answer(index.texts[i], meta.kind) and answers_adoption(q, index.texts[i]))
-        chain = index.with_predecessors(i)
+                      answerable=not never_an_answer(index.texts[i], meta.kind)
+                      and all(fits_self_description(q, index.texts[j]) for j in chain))
         context = " ".join(index.texts[j] for j in chain[:-1])
         dense = float(index.vectors[i] @ vector)
         featurize(q, c, dense, float(bm25[i]), context, i in searched)

@@ -133,23 +133,32 @@ def counts(text: str) -> bool:
     return bool(ANSWER_TYPE["quantity"].search(NOT_A_COUNT.sub(" ", text)))
 
 
-# A cover line: when the text was adopted, and nothing else ('Resolution adopted by the General Assembly on 26 November 2025.')
-COVER_LINE = re.compile(rf"^(?:Resolution|Decision)s? adopted by the [A-Z][\w ]+ on \d{{1,2}} {MONTHS} (?:19|20)\d\d\.$")
-ADOPTION_ASK = frozenset({"adopt", "pass", "approv", "vote", "sign", "endors"})  # not "date": "on what date" asks any when
+# Sentences a document says about itself, and the asks each answers: a cover line gives when the text was adopted
+# ('Resolution adopted by the General Assembly on 26 November 2025.'); a report's opening gives the resolution it answers
+# and the mandate's term. Otherwise their date and the mission's name make them look like the answer to every question.
+SELF_DESCRIPTIONS = (
+    (re.compile(rf"^(?:Resolution|Decision)s? adopted by the [A-Z][\w ]+ on \d{{1,2}} {MONTHS} (?:19|20)\d\d\.$"),
+     frozenset({"adopt", "pass", "approv", "vote", "sign", "endors"})),  # not "date": "on what date" asks any when
+    (re.compile(r"^The present report is submitted pursuant to\b"),
+     frozenset({"mandat", "resolut", "extend", "extens", "submit", "renew", "request"})),
+)
 
 
-def answers_adoption(q: QuestionInfo, text: str) -> bool:
-    """A cover line answers only a question about when or how the text was adopted; otherwise its date and the
-    resolution's name make it look like the answer to every when-question about the resolution.
+def fits_self_description(q: QuestionInfo, text: str) -> bool:
+    """A sentence a document says about itself answers only the asks it is about.
 
     >>> from assistant.answering.question import understand
     >>> line = "Resolution adopted by the General Assembly on 26 November 2025."
-    >>> answers_adoption(understand("When was resolution 80/11 adopted?"), line)
+    >>> fits_self_description(understand("When was resolution 80/11 adopted?"), line)
     True
-    >>> answers_adoption(understand("When does resolution 80/11 want the next review?"), line)
+    >>> fits_self_description(understand("When does resolution 80/11 want the next review?"), line)
+    False
+    >>> opening = "The present report is submitted pursuant to Security Council resolution 2037 (2012), by which …"
+    >>> fits_self_description(understand("What happened to UNMIT's police tasks?"), opening)
     False
     """
-    return not COVER_LINE.match(text) or bool(ADOPTION_ASK & set(tokenize(q.text)))
+    words = set(tokenize(q.text))
+    return all(not pattern.match(text) or bool(asks & words) for pattern, asks in SELF_DESCRIPTIONS)
 
 
 def never_an_answer(text: str, kind: str) -> bool:

@@ -145,3 +145,10 @@ def test_a_count_no_top_sentence_gives_is_a_gap_not_a_year(retriever):
 def test_the_second_best_sentence_can_hold_the_ask_in_other_words(retriever):
     result = answer_question("Who took over as acting head of UNMIT in June 2012?", retriever)
     assert not result.abstained and "Finn Reske-Nielsen" in result.answer, result.answer
+
+
+def test_a_reports_opening_answers_only_what_it_is_about(retriever):
+    police = answer_question("What happened to UNMIT's police tasks as the mission withdrew?", retriever)
+    assert "The present report is submitted pursuant to" not in police.answer, police.answer
+    mandate = answer_question("Until when did resolution 2037 (2012) extend UNMIT's mandate?", retriever)
+    assert "31 December 2012" in mandate.answer, mandate.answer
