@@ -17,6 +17,8 @@ the UI all agree.
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field
 
 NOT_COVERED = "The corpus does not cover this."
@@ -126,6 +128,41 @@ class Citation(SourceRef):
     def label(self) -> str:
         """How the source is cited in text: 'S/2012/765, para. 23'."""
         return format_citation(self.short, self.locator)
+
+
+PARA_MARK = re.compile(r"(?:^|\n)\s*(\d{1,3})\.\s")
+SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
+def narrowed(citation: Citation, quoted: list[str]) -> Citation:
+    """The citation of a passage spanning several paragraphs, narrowed to those the quoted sentences are in: a quote
+    from paragraph 18 of a passage holding paragraphs 18 and 19 is cited "para. 18", as UN staff cite it.
+
+    >>> c = Citation(n=1, chunk_id="a", doc_id="d", title="T", short="A/RES/80/11", locator="paras. 18–19",
+    ...              quote="18. Encourages the Commission to engage.\\n\\n19. Requests the Secretary-General to act.")
+    >>> narrowed(c, ["Requests the Secretary-General to act."]).locator
+    'para. 19'
+    >>> narrowed(c, ["Encourages the Commission to engage.", "Requests the Secretary-General to act."]).locator
+    'paras. 18–19'
+    """
+    span = re.match(r"paras\. (\d+)–(\d+)(.*)$", citation.locator)
+    if not span or not quoted:
+        return citation
+    first, last, rest = int(span.group(1)), int(span.group(2)), span.group(3)
+    text = SUPERSCRIPTS.sub("", citation.quote)
+    marks = [(m.start(), int(m.group(1))) for m in PARA_MARK.finditer(text) if first <= int(m.group(1)) <= last]
+    numbers = set()
+    for sentence in quoted:  # a sentence of another passage (a leaning pair across two) is not found here
+        at = text.find(SUPERSCRIPTS.sub("", sentence)[:60])
+        if at >= 0:
+            numbers.add(max((n for pos, n in marks if pos <= at), default=first))
+    if not numbers:
+        return citation  # nothing found as printed: keep the passage's own span
+    low, high = min(numbers), max(numbers)
+    if (low, high) == (first, last):
+        return citation
+    span_text = LOCATOR_PARA.format(n=low) if low == high else LOCATOR_PARAS.format(a=low, b=high)
+    return citation.model_copy(update={"locator": span_text + rest})
 
 
 class CitationBook:

@@ -48,6 +48,7 @@ from assistant.citation import (
     UNDERSTOOD_PREFIX,
     Citation,
     SourceRef,
+    narrowed,
 )
 from assistant.constants import LEXICAL_SUPPORT
 from assistant.corpus.manifest import load_manifest
@@ -201,7 +202,8 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
         prefix = "  " + ROLE_PREFIX["item"] if under_point else ROLE_PREFIX[unit.role]  # a point's own list, indented
         lines.append(prefix + f"{v.text} {marks}".strip() + ("" if v.supported else " (unsupported)"))
         notes.extend(f"Sentence {len(out_sentences)}: {n}" for n in v.notes)
-    citations = [h.citation(i + 1) for i, h in enumerate(sources)]
+    citations = [narrowed(h.citation(i + 1), [t for s in out_sentences if i + 1 in s.citations
+                                              for t in split_sentences(s.text)]) for i, h in enumerate(sources)]
     notes.extend(f"{c.short} is {c.source_type}, not UN guidance: read it as an outside view."
                  for c in {c.doc_id: c for c in citations if c.source_type == SOURCE_TYPES["commentary"]}.values())
     notes.extend(currency_notes(citations, retriever))

@@ -114,3 +114,14 @@ def test_a_question_that_stands_alone_is_not_rewritten(retriever):
 def test_near_domain_questions_about_things_the_library_never_puts_together_are_declined(retriever, question):
     result = answer_question(question, retriever, backend="extractive")
     assert result.abstained, result.answer
+
+
+@pytest.mark.parametrize("question", ["What does resolution 80/11 say about the Peacebuilding Fund and transitions?",
+                                      "What did the 2025 resolution ask the Peacebuilding Commission to report on?"])
+def test_a_quote_from_one_paragraph_of_a_longer_passage_cites_that_paragraph(retriever, question):
+    from assistant.citation import narrowed
+
+    result = answer_question(question, retriever, backend="extractive")
+    for c in result.citations:
+        quoted = [s.text for s in result.sentences if c.n in s.citations]
+        assert narrowed(c, quoted).locator == c.locator, (c.locator, quoted)  # already as narrow as the quotes
