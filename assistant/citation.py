@@ -166,7 +166,7 @@ def narrowed(citation: Citation, quoted: list[str]) -> Citation:
 
 
 class CitationBook:
-    """Numbers sources across a whole draft or exercise pack: one passage, one number.
+    """Numbers sources across a whole draft or exercise pack: one passage (or the paragraphs of it quoted), one number.
 
     >>> book = CitationBook()
     >>> c = Citation(n=3, chunk_id="a", doc_id="d", title="T", short="S/1", locator="para. 1", quote="q")
@@ -179,8 +179,10 @@ class CitationBook:
         self._n: dict[str, int] = {}
 
     def cite(self, citation: Citation) -> int:
-        """The number of this passage in the report, giving it the next number the first time it is cited."""
-        if citation.chunk_id not in self._n:
-            self._n[citation.chunk_id] = len(self.sources) + 1
-            self.sources.append(citation.model_copy(update={"n": self._n[citation.chunk_id]}))
-        return self._n[citation.chunk_id]
+        """The number of this passage (or of the paragraphs of it quoted: :func:`narrowed`) in the report, giving it the
+        next number the first time it is cited."""
+        key = f"{citation.chunk_id}|{citation.locator}"
+        if key not in self._n:
+            self._n[key] = len(self.sources) + 1
+            self.sources.append(citation.model_copy(update={"n": self._n[key]}))
+        return self._n[key]

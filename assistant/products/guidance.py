@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answering.named import per_index
-from assistant.citation import CitationBook
+from assistant.answering.verify import split_sentences
+from assistant.citation import CitationBook, narrowed
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.export import Block
@@ -101,7 +102,8 @@ class Chooser:
         for s in chosen:
             self.used.add(s.text)
             passages = ([s.before] if s.before else []) + [s.hit]
-            out.append(f"{tidy(s.text)} ({s.label}) " + "".join(f"[{self.book.cite(h.citation(0))}]" for h in passages))
+            cited = [self.book.cite(narrowed(h.citation(0), split_sentences(s.text))) for h in passages]
+            out.append(f"{tidy(s.text)} ({s.label}) " + "".join(f"[{n}]" for n in cited))
         return out
 
     def _before(self, sentence: str) -> tuple[str, Hit | None]:
