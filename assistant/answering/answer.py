@@ -1,12 +1,11 @@
 """Cited answers: extractive by default (no LLM), or written by an LLM — verified either way.
 
-The extractive answerer (:mod:`compose`) scores sentences from the retrieved passages and
-from a sentence-level search for the answer the question expects, and quotes them verbatim
-with their [n]: the sentence that answers first, the list it introduces as a list, then up
-to three supporting points. It never writes a claim of its own. When the library does not
-hold the answer it says so — :data:`NOT_COVERED` with the nearest sources, or "The library
-does not state …" with the closest passages — and a question naming a catalogued text the
-library lacks gets a note saying so.
+The extractive answerer (:mod:`compose`) scores sentences from the retrieved passages and from a sentence-level search
+for the answer the question expects, and quotes them verbatim with their [n] (the paragraph they are in): the sentence
+that answers first, the list it introduces as a list, then up to three supporting points. It never writes a claim of its
+own. When the library does not hold the answer it says so — :data:`NOT_COVERED` with the nearest sources, or "The
+library does not state …" with the closest passages — and a question naming a catalogued text the library lacks gets a
+note saying so.
 
 >>> a = answer_question("Who does the DSRSG/RC/HC report to?", get_retriever())   # doctest: +SKIP
 >>> a.citations[0].label                                                      # doctest: +SKIP
