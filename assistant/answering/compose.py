@@ -25,6 +25,7 @@ from assistant.answering.candidates import candidates, on_topic
 from assistant.answering.gaps import (
     aliases,
     asked_share,
+    describes,
     examples,
     in_scope_probability,
     mentions,
@@ -181,7 +182,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
         named = named_library_docs(query, manifest, library_docs) | set(naming)
         plan.asked = asked or []
         plan.units = select(q, from_named(found, named, retriever), retriever, asked, YEAR.findall(question))
-        if missing and plan.lead and not any(mentions(plan.lead.text, m) for m in missing):
+        if missing and plan.lead and not any(describes(plan.lead.text, m, q) for m in missing):
             # asked what a text the library lacks says, and no lead describes it second-hand: a gap, not an answer
             # from other texts; the closest passages are those that describe it, first
             plan.decision = "gap"

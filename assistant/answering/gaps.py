@@ -119,6 +119,35 @@ def mentions(text: str, info: DocumentInfo) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(a.lower().replace('-', ' '))}(?!\w)", plain) for a in aliases(info))
 
 
+# Asks what a text says (its contents), not about the text (when it was approved, what it replaced).
+CONTENTS_ASK = re.compile(r"\b(?:say|says|said|state|states|recommend\w*|set|sets|require\w*|provide\w*|define\w*|"
+                          r"describe\w*|calls? for|contain\w*|summari[sz]e|according to)\b", re.IGNORECASE)
+
+
+def describes(text: str, info: DocumentInfo, q: QuestionInfo) -> bool:
+    """Does a sentence describe what the question asks of a text the library lacks: it names the text, and holds
+    something asked besides the text's own name ("emphasized the need to contribute to peace-building" names the Brahimi
+    Report but says nothing of the mandates asked about)?
+
+    >>> info = DocumentInfo(id="b", title="Panel report (Brahimi Report)", short="Brahimi Report")
+    >>> q = understand("What does the Brahimi Report say about clear and achievable mandates?")
+    >>> describes("The Brahimi Report emphasized the need to build peace in an integrated manner.", info, q)
+    False
+    >>> describes("The Brahimi Report called for clear mandates.", info, q)
+    True
+    >>> describes("The Brahimi Report was issued in 2000.", info, understand("When was the Brahimi Report issued?"))
+    True
+    """
+    if not mentions(text, info):
+        return False
+    if not CONTENTS_ASK.search(q.text):  # asked about the text ('When was it approved?'), not what it says
+        return True
+    names = {t for a in aliases(info) for t in tokenize(a)}
+    items = [{t} for t in q.predicate_terms if t not in names] + [set(tokenize(e)) - names for e in q.entities]
+    words = with_kin(set(tokenize(text))) - names
+    return any(item and item <= words for item in items)
+
+
 def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:
     """'<short> is not in the library (<url>). Add it with …; described second-hand in …'."""
     where = f" Described second-hand in: {', '.join(second_hand)}." if second_hand else ""
@@ -304,5 +333,5 @@ def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
     return list(per_index(f"second_hand:{info.id}", retriever, records, mentioning))
 
 
-__all__ = ["aliases", "asked_share", "gap_statement", "in_scope_probability", "mentions", "missing_note", "named_missing_texts",
-           "second_hand", "understand", "unknown_entities", "verb_held", "what_is_missing"]
+__all__ = ["aliases", "asked_share", "describes", "gap_statement", "in_scope_probability", "mentions", "missing_note",
+           "named_missing_texts", "second_hand", "understand", "unknown_entities", "verb_held", "what_is_missing"]

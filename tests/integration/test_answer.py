@@ -72,6 +72,8 @@ def test_asked_what_a_missing_text_says_the_lead_describes_it_or_it_is_a_gap(ret
                        "operations?", retriever)
     assert plan.decision == "gap"  # IPI on South Sudan's planning is no answer to what the report set
     assert all("Brahimi" in u.text for u in plan.units), [u.text for u in plan.units]
+    mandates = plan_answer("What does the Brahimi Report say about clear, credible and achievable mandates?", retriever)
+    assert mandates.decision != "answer"  # IPI's line on integration names the report but says nothing of mandates
 
 
 def test_public_json_shape(retriever):
