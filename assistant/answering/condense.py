@@ -26,7 +26,7 @@ The previous question's *topic* is the noun phrase it asks about (:mod:`topic`).
 >>> condense_rules("When does it take place?", "What new annual event did the General Assembly create in 2025?")
 'When does the new annual event that the General Assembly created in 2025 take place?'
 >>> condense_rules("How many officers would those units have?", "How many formed police units did MINUJUSTH have?")
-'How many officers would the formed police units have?'
+'How many officers would the formed police units of MINUJUSTH have?'
 >>> condense_rules("When was it due to go?", "Which formed police unit was scheduled to be the last to leave?")
 'When was the formed police unit that was scheduled to be the last to leave due to go?'
 >>> condense_rules("Who spoke for them?", "Which Timorese party told the mission it wanted an office?")
@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.indirect import indirect
 from assistant.answering.question import AUX, ENTITY_PATTERNS, QUESTION_WORDS, entities, focus_of
 from assistant.answering.topic import (
     ARTICLE,
@@ -115,7 +116,7 @@ def _replace_pronoun(rest: str, topic: str) -> str:
     topic = topic if word not in POSSESSIVE else (f"{topic}'" if topic.endswith("s") else f"{topic}'s")
     end = match.end()
     head = re.match(r"\s+([a-z-]+)", rest[end:]) if word in DETERMINERS else None
-    if head and topic.lower().split()[-1] == head.group(1).lower():  # 'those units' -> 'the formed police units'
+    if head and head.group(1).lower() in topic.lower().split():  # 'those units' -> 'the formed police units'
         end += head.end()
     return rest[:match.start()] + topic + rest[end:]
 
@@ -193,8 +194,11 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
         word = PRONOUN.search(rest).group(0).lower()  # type: ignore[union-attr]
         subject = "" if word in PERSONAL else answer_subject(previous, previous_answer)
         counted = COUNTED.match(previous.strip())
-        if not subject and counted and word in PLURAL:  # 'How many formed police units …' -> 'they'
-            subject = f"the {counted.group('what')}"
+        if not subject and counted and word in PLURAL:  # 'How many formed police units did MINUJUSTH have' -> 'they'
+            missions = [e for e in entities(counted.group("rest")) if re.fullmatch(r"[A-Z]{3,}", e)]
+            subject = f"the {counted.group('what')}" + (f" of {' and '.join(missions)}" if missions else "")
+        if word in PERSONAL and WHO_ASK.match(previous.strip()):  # 'Who was leading UNMIT …?' -> 'she': that person
+            subject = f"the person {indirect(previous)}"
         # 'When was it adopted?': the document; 'What did he recommend?' after 'What did the SG note about X?': the SG
         source = source_of(previous) if DOCUMENT_VERBS.search(rest) or word in PERSONAL else ""
         topic = source or subject or _thing_asked(previous.strip(), word) or \
@@ -213,6 +217,9 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
 
 
 SECOND_ASK = re.compile(rf"\s(?:and|,)\s+(?:who|whom|what|which|when|where|why|how|{AUX[3:-1]})\b", re.IGNORECASE)
+
+
+WHO_ASK = re.compile(r"^(?:and\s+)?who\b(?!m)", re.IGNORECASE)
 
 
 def _self_contained(question: str) -> bool:

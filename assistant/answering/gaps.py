@@ -37,7 +37,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from assistant.answering.acronyms import names_for
-from assistant.answering.indirect import indirect, main_verb, verb_forms
+from assistant.answering.indirect import indirect, main_verb, verb_bases, verb_forms
 from assistant.answering.named import per_index
 from assistant.answering.question import MEASURED, QuestionInfo, understand
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
@@ -144,7 +144,7 @@ def describes(text: str, info: DocumentInfo, q: QuestionInfo) -> bool:
         return True
     names = {t for a in aliases(info) for t in tokenize(a)}
     items = [{t} for t in q.predicate_terms if t not in names] + [set(tokenize(e)) - names for e in q.entities]
-    words = with_kin(set(tokenize(text))) - names
+    words = words_of_sentence(text) - names
     return any(item and item <= words for item in items)
 
 
@@ -243,7 +243,19 @@ def predicate_coverage(q: QuestionInfo, texts: list[str]) -> float:
     if not q.predicate_terms:
         return 1.0
     wanted = set(q.predicate_terms)
-    return max((len(wanted & with_kin(set(tokenize(t)))) / len(wanted) for t in texts), default=0.0)
+    return max((len(wanted & words_of_sentence(t)) / len(wanted) for t in texts), default=0.0)
+
+
+def words_of_sentence(text: str) -> set[str]:
+    """A sentence's word stems, with the stem of each irregular verb's base form ('led' also says 'lead', 'took' says
+    'take') and the words of requirement (:func:`with_kin`).
+
+    >>> {"lead", "take"} <= words_of_sentence("Ameerah Haq led the Mission until Finn Reske-Nielsen took over.")
+    True
+    """
+    words = set(tokenize(text))
+    bases = {base for w in re.findall(r"[a-z]{3,}", text) for base in verb_bases(w) if base[:4] != w[:4]}
+    return with_kin(words | set(tokenize(" ".join(bases))))
 
 
 def with_kin(words: set[str]) -> set[str]:
@@ -266,7 +278,7 @@ def asked_share(q: QuestionInfo, text: str) -> float:
     """
     named = [(set(tokenize(e)), set(tokenize(q.held_as.get(e, "")))) for e in q.entities]
     items: list[tuple[set[str], set[str]]] = [({t}, set()) for t in q.predicate_terms] + [t for t in named if t[0]]
-    words = with_kin(set(tokenize(text)))
+    words = words_of_sentence(text)
     return sum(item <= words or bool(other) and other <= words for item, other in items) / len(items) if items else 1.0
 
 

@@ -203,9 +203,14 @@ def verb_forms(verb: str) -> set[str]:
     return forms
 
 
+def verb_bases(word: str) -> tuple[str, ...]:
+    """The base forms of a verb form ('led': lead; 'took': take); none for a word the lexicon has as no verb."""
+    return _lemmas(word).get("VERB", ())
+
+
 def _lower_first(text: str) -> str:
     """The first letter lower-cased unless the first word is an acronym ('ISF', 'MINUSMA')."""
     return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
-__all__ = ["can_be_verb", "indirect", "main_verb", "verb_forms"]
+__all__ = ["can_be_verb", "indirect", "main_verb", "verb_bases", "verb_forms"]

@@ -23,7 +23,7 @@ LIBRARY = ("the integration steering group meets quarterly. \"triple-hatted\" de
     ("What did the Secretary-General recommend about its drawdown?", "Who led UNMIT after Ameerah Haq?",
      "What did the Secretary-General recommend about UNMIT's drawdown?"),
     ("Where were they based?", "How many formed police units did MINUSTAH withdraw in August?",
-     "Where were the formed police units based?"),
+     "Where were the formed police units of MINUSTAH based?"),
 ])
 def test_pronoun_becomes_the_previous_topic(follow_up, previous, expected):
     assert condense_rules(follow_up, previous, library=LIBRARY) == expected
@@ -154,7 +154,7 @@ def test_a_determiner_naming_something_new_keeps_its_noun_and_the_previous_topic
     assert condense_rules("Who would that adviser answer to?", previous, answer, library=" the prime minister ") == \
         "Who would the adviser answer to, regarding the Prime Minister?"
     assert condense_rules("How many officers would those units have?", "How many formed police units did MINUJUSTH have?") \
-        == "How many officers would the formed police units have?"  # the topic's own noun: replaced as before
+        == "How many officers would the formed police units of MINUJUSTH have?"  # the topic's own noun, and its mission
     assert "the happen" not in condense_rules("When did that happen?", previous, answer)  # 'happen' was never said
     assert condense_rules("When was that adopted?", "Which resolution reviewed the architecture?",
                           "Provisions adopted at the Summit.") == \
@@ -166,3 +166,10 @@ def test_a_question_whose_second_ask_leans_on_its_first_stands_alone():
     assert condense_rules(question, "What is the Peacebuilding Commission?") == question
     assert condense_rules("Did the Council extend it in 2019?", "What is the MINUJUSTH mandate?") != \
         "Did the Council extend it in 2019?"  # one ask: 'it' is still the conversation's topic
+
+
+def test_he_or_she_after_a_who_question_is_the_person_asked_for():
+    assert condense_rules("Who took over when she left?", "Who was leading UNMIT at the start of 2012?") == \
+        "Who took over when the person who was leading UNMIT at the start of 2012 left?"
+    assert condense_rules("Who did he replace?", "Who did President Moïse name as acting police chief?") == \
+        "Who did the person who President Moïse named as acting police chief replace?"
