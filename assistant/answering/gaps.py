@@ -60,6 +60,9 @@ SETTLES = 0.5
 GENERIC_ALIASES = frozenset({"policy", "report", "guidelines", "handbook", "doctrine"})
 RESOLUTION = re.compile(r"^[SA]/RES/(?P<n>[\d/]+)\s*\((?P<year>\d{4})\)")
 # Words of requirement: a sentence using one holds them all (none is a paraphrase of anything else asked).
+# An amount of money in a sentence answers for the words that ask for one ('How much money did the Fund put in?').
+AMOUNT = re.compile(r"(?:US)?\$\s?\d|\b\d[\d,.]*\s+(?:million|billion)\b|\bdollars\b", re.IGNORECASE)
+MONEY_KIN = frozenset(tokenize("money amount funding funds cost costs sum"))
 REQUIREMENT_KIN = frozenset(tokenize("mandatory required requirement requires must obligatory obliged compulsory"))
 DANGLING = frozenset({"of", "on", "for", "the", "and", "in", "to"})
 
@@ -252,10 +255,13 @@ def words_of_sentence(text: str) -> set[str]:
 
     >>> {"lead", "take"} <= words_of_sentence("Ameerah Haq led the Mission until Finn Reske-Nielsen took over.")
     True
+    >>> "money" in words_of_sentence("The Fund's $35 million envelope for each country played a catalytic role.")
+    True
     """
     words = set(tokenize(text))
     bases = {base for w in re.findall(r"[a-z]{3,}", text) for base in verb_bases(w) if base[:4] != w[:4]}
-    return with_kin(words | set(tokenize(" ".join(bases))))
+    money = MONEY_KIN if AMOUNT.search(text) else frozenset()  # '$35 million envelope' says how much money
+    return with_kin(words | set(tokenize(" ".join(bases))) | money)
 
 
 def with_kin(words: set[str]) -> set[str]:
