@@ -21,7 +21,7 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, Field
 
 from assistant.answering.compose import Plan, plan_answer
-from assistant.answering.gaps import aliases, gap_statement, missing_note, named_missing_texts, what_is_missing
+from assistant.answering.gaps import gap_statement, what_is_missing
 from assistant.answering.given import pointer_line
 from assistant.answering.llm import (
     MAX_PASSAGE_CHARS,
@@ -35,6 +35,7 @@ from assistant.answering.llm import (
     stream,
 )
 from assistant.answering.markers import CitationNumbers
+from assistant.answering.missing import aliases, missing_note, named_missing_texts
 from assistant.answering.named import library_doc_ids, novel_words
 from assistant.answering.partial import revise_scope
 from assistant.answering.reading import reading_list
@@ -118,8 +119,7 @@ def currency_notes(citations: list[Citation], retriever: Retriever) -> list[str]
 
 
 def second_hand_notes(sentences: list[Sentence], citations: list[Citation], plan: Plan, retriever: Retriever) -> list[str]:
-    """A note for each catalogued text the library lacks that a quoted sentence speaks of: what is quoted is another
-    document's account of it (a question naming the text already has its own note)."""
+    """A note for each catalogued text the library lacks that a quoted sentence speaks of (another document's account)."""
     manifest = load_manifest(retriever.settings.corpus_dir)
     named = {m.id for m in plan.missing}
     by_number = {c.n: c for c in citations}

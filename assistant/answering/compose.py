@@ -23,21 +23,17 @@ import numpy as np
 
 from assistant.answering.candidates import candidates, on_topic
 from assistant.answering.gaps import (
-    aliases,
     asked_share,
-    describes,
     examples,
     in_scope_probability,
-    mentions,
-    named_missing_texts,
     predicate_coverage,
-    second_hand,
     unknown_entities,
     unstated,
     verb_held,
     with_kin,
 )
 from assistant.answering.given import pointed_back
+from assistant.answering.missing import aliases, describes, mentions, named_missing_texts, second_hand
 from assistant.answering.named import (
     cooccurrence,
     expansions,

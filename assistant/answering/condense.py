@@ -10,6 +10,10 @@ The previous question's *topic* is the noun phrase it asks about (:mod:`topic`).
   the mission named before ("what about corruption under MINUJUSTH?" also replaces what it was asked
   about: "… on rule of law" → "… on corruption"); "what about funding?" asks the previous question's
   ask of the new thing;
+* "he" or "she" after a who-question is the person asked for ("Who took over when she left?" after "Who was
+  leading UNMIT …?"); after a question citing someone's words, that someone;
+* a question whose second ask leans on its first stands alone ("Who is the DSRSG/RC/HC and who does that person
+  report to?");
 * a lone question word asks the previous question anew: "and why?" → "Why was the DFS created?";
 * "tell me more" asks the previous question again (what was already said is not repeated).
 
@@ -217,8 +221,6 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
 
 
 SECOND_ASK = re.compile(rf"\s(?:and|,)\s+(?:who|whom|what|which|when|where|why|how|{AUX[3:-1]})\b", re.IGNORECASE)
-
-
 WHO_ASK = re.compile(r"^(?:and\s+)?who\b(?!m)", re.IGNORECASE)
 
 

@@ -2,8 +2,8 @@
 
 Three judgments, each made from evidence rather than from the question alone:
 
-* **Missing canonical texts.** A question that names a catalogued text which is not in the
-  library (the Brahimi Report, the 2013 IAP Policy, the 2006 Note of Guidance…) gets a note
+* **Missing canonical texts** (:mod:`missing`). A question that names a catalogued text which is not
+  in the library (the Brahimi Report, the 2013 IAP Policy, the 2006 Note of Guidance…) gets a note
   "<short title> is not in the library", with its official address, how to add it, and
   which library documents describe it second-hand.
 * **Near-domain abstention.** Whether to answer at all combines retrieval evidence (the
@@ -22,12 +22,6 @@ Three judgments, each made from evidence rather than from the question alone:
 'The library does not state who signs the ISF.'
 >>> gap_statement(understand("What is the deadline for submitting an ISF?"))
 'The library does not state what the deadline for submitting an ISF is.'
->>> info = DocumentInfo(id="b", title="Panel report (Brahimi Report)", short="Brahimi Report", symbol="A/55/305-S/2000/809")
->>> aliases(info)[:3], aliases(info)[-1]
-(['Brahimi Report', 'A/55/305-S/2000/809', 'A/55/305'], 'Brahimi')
->>> aliases(DocumentInfo(id="r", title="Security Council resolution 1996 (2011)", short="S/RES/1996 (2011)",
-...                      symbol="S/RES/1996 (2011)"))
-['S/RES/1996 (2011)', 'resolution 1996 (2011)', 'resolution 1996', 'Security Council resolution 1996 (2011)']
 """
 
 from __future__ import annotations
@@ -38,12 +32,9 @@ from collections.abc import Set as AbstractSet
 
 from assistant.answering.acronyms import names_for
 from assistant.answering.indirect import indirect, main_verb, verb_bases, verb_forms
-from assistant.answering.named import per_index
 from assistant.answering.question import MEASURED, QuestionInfo, understand
-from assistant.citation import GAP_PREFIX, MISSING_NOTE
-from assistant.corpus.manifest import DocumentInfo, Manifest
+from assistant.citation import GAP_PREFIX
 from assistant.index.lexical import tokenize
-from assistant.index.retrieve import Retriever
 
 # Question-level evidence for answering at all (fitted, see module docstring).
 SCOPE_FEATURES = ("passage_similarity", "coverage", "best_candidate", "unknown_entities", "predicate_coverage", "best_dense",
@@ -57,105 +48,12 @@ TYPED = frozenset({"who", "when", "where", "quantity"})  # questions whose answe
 # A yes/no question ('Can the Fund pay police salaries?') is settled only by a sentence holding most of what it asks:
 # under this share in every top sentence and in the lead, it is a gap (chosen on scope-check v07–v12 and a017).
 SETTLES = 0.5
-GENERIC_ALIASES = frozenset({"policy", "report", "guidelines", "handbook", "doctrine"})
-RESOLUTION = re.compile(r"^[SA]/RES/(?P<n>[\d/]+)\s*\((?P<year>\d{4})\)")
-# Words of requirement: a sentence using one holds them all (none is a paraphrase of anything else asked).
 # An amount of money in a sentence answers for the words that ask for one ('How much money did the Fund put in?').
 AMOUNT = re.compile(r"(?:US)?\$\s?\d|\b\d[\d,.]*\s+(?:million|billion)\b|\bdollars\b", re.IGNORECASE)
 MONEY_KIN = frozenset(tokenize("money amount funding funds cost costs sum"))
+# Words of requirement: a sentence using one holds them all (none is a paraphrase of anything else asked).
 REQUIREMENT_KIN = frozenset(tokenize("mandatory required requirement requires must obligatory obliged compulsory"))
-DANGLING = frozenset({"of", "on", "for", "the", "and", "in", "to"})
 
-
-def aliases(info: DocumentInfo) -> list[str]:
-    """The names a user might give a catalogued text: short title, symbol, bracketed name, short title without year."""
-    names = [info.short, info.symbol, info.symbol.split("-")[0] if info.symbol else ""]
-    names += [n for n in re.findall(r"\(([^)]{4,60})\)", info.title) if re.search(r"[A-Za-z]{3}", n)]  # not '(2011)'
-
-    resolution = RESOLUTION.match(info.symbol or "")
-    if resolution:  # 'S/RES/1996 (2011)' is asked for as 'resolution 1996 (2011)' or 'resolution 1996'
-        names += [f"resolution {resolution['n']} ({resolution['year']})", f"resolution {resolution['n']}"]
-    symbol = "/" in info.short  # a symbol is not a title: no year to drop, no words to take
-    names.append(info.short if symbol else re.sub(r"\s*\b(?:19|20)\d{2}\b$", "", info.short))
-    title = re.sub(r"^(?:United Nations|UN)\s+", "", info.title.split(":")[0])
-    if len(title.split()) >= 3:  # not 'Peacekeeping Operations': a phrase that names many texts names none
-        names.append(title)
-    body = re.sub(r"\s*\(.*$", "", title.removeprefix("Report of the "))
-    if title.startswith("Report of the ") and len(body.split()) >= 4:  # the panel whose report it is
-        names.append(body)
-    words = [] if symbol else re.sub(r"\s*\b(?:19|20)\d{2}\b", "", info.short).split()
-    if len(words) >= 2:
-        names.append(" ".join(words[:2]))  # 'IMPP Guidelines: Role of the Field 2010' -> 'IMPP Guidelines'
-    names += [w for w in words if w.isupper() and len(w) >= 4]  # 'HIPPO'
-    if len(words) == 2 and words[1].lower() in GENERIC_ALIASES and len(words[0]) >= 5 and words[0][:1].isupper():
-        names.append(words[0])  # 'Brahimi Report' -> 'Brahimi', 'Capstone Doctrine 2008' -> 'Capstone'
-    out = []
-    for name in names:
-        name = name.strip(" :")
-        dangling = name.split()[-1].lower() in DANGLING if name.split() else True  # 'Note of'
-        if (len(name) >= 4 and re.search(r"[A-Za-z]", name) and name.lower() not in GENERIC_ALIASES and name not in out
-                and not dangling):
-            out.append(name)
-    return out
-
-
-def named_missing_texts(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> list[DocumentInfo]:
-    """Catalogued canonical texts the question names that the library does not hold."""
-    found = []
-    text = question.lower()
-    for info in manifest.catalogue.values():
-        if info.id in library_doc_ids:
-            continue
-        if any(re.search(rf"(?<![\w/]){re.escape(a.lower())}(?![\w/])", text) for a in aliases(info)):
-            found.append(info)
-    return found
-
-
-def mentions(text: str, info: DocumentInfo) -> bool:
-    """Does a sentence name the text (any alias; hyphens as spaces)?
-
-    >>> info = DocumentInfo(id="h", title="Report of the High-Level Independent Panel on Peace Operations", short="HIPPO report")
-    >>> mentions("the recommendation of the High level Independent Panel on Peace Operations", info)
-    True
-    """
-    plain = text.lower().replace("-", " ")
-    return any(re.search(rf"(?<!\w){re.escape(a.lower().replace('-', ' '))}(?!\w)", plain) for a in aliases(info))
-
-
-# Asks what a text says (its contents), not about the text (when it was approved, what it replaced).
-CONTENTS_ASK = re.compile(r"\b(?:say|says|said|state|states|recommend\w*|set|sets|require\w*|provide\w*|define\w*|"
-                          r"describe\w*|calls? for|contain\w*|summari[sz]e|according to)\b", re.IGNORECASE)
-
-
-def describes(text: str, info: DocumentInfo, q: QuestionInfo) -> bool:
-    """Does a sentence describe what the question asks of a text the library lacks: it names the text, and holds
-    something asked besides the text's own name ("emphasized the need to contribute to peace-building" names the Brahimi
-    Report but says nothing of the mandates asked about)?
-
-    >>> info = DocumentInfo(id="b", title="Panel report (Brahimi Report)", short="Brahimi Report")
-    >>> q = understand("What does the Brahimi Report say about clear and achievable mandates?")
-    >>> describes("The Brahimi Report emphasized the need to build peace in an integrated manner.", info, q)
-    False
-    >>> describes("The Brahimi Report called for clear mandates.", info, q)
-    True
-    >>> describes("The Brahimi Report was issued in 2000.", info, understand("When was the Brahimi Report issued?"))
-    True
-    """
-    if not mentions(text, info):
-        return False
-    if not CONTENTS_ASK.search(q.text):  # asked about the text ('When was it approved?'), not what it says
-        return True
-    names = {t for a in aliases(info) for t in tokenize(a)}
-    items = [{t} for t in q.predicate_terms if t not in names] + [set(tokenize(e)) - names for e in q.entities]
-    words = words_of_sentence(text) - names
-    return any(item and item <= words for item in items)
-
-
-def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:
-    """'<short> is not in the library (<url>). Add it with …; described second-hand in …'."""
-    where = f" Described second-hand in: {', '.join(second_hand)}." if second_hand else ""
-    return (f"{info.short} {MISSING_NOTE} (official address: {info.url}). Add it with `planassist corpus fetch` "
-            f"or upload a copy; until then nothing here quotes it directly.{where}")
 
 
 # 'such as A, B and C' up to the end of the clause: a comma before a lower-case word other than and/or/an article
@@ -302,7 +200,9 @@ def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: fl
     lead holds under BARELY of the ask while no top sentence holds the whole predicate ('What is the deadline for
     completing a strategic assessment?' led by a sentence on strategy, with 'assessment' alone in another). Or a yes/no
     question no top sentence settles: none uses its verb (``held``), or none holds SETTLES of what it asks ('Can the
-    Peacebuilding Fund pay the salaries of police officers?' answered with sentences on the Fund alone)."""
+    Peacebuilding Fund pay the salaries of police officers?' answered with sentences on the Fund alone). Or a count
+    asked that no top sentence gives (``held`` False for it: 'How many police officers did UNMIT have in 2007?' with
+    only years in the top sentences)."""
     if q.type == "yes_no":  # settled only by sentences that use its verb ('change') and hold most of its ask
         return not held or predicate < SETTLES and lead_asked < SETTLES
     if q.type == "quantity" and not held:  # no top sentence gives a count ('the 2007 elections' gives a year)
@@ -339,17 +239,7 @@ def joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
-    """Short titles of library documents that mention a catalogued text by one of its names (once per loaded index)."""
-    names = [a.lower() for a in aliases(info)]
-    records = retriever.records
-
-    def mentioning() -> list[str]:
-        shorts = [r.meta.short for r in records if any(n in r.text.lower() for n in names)]
-        return list(dict.fromkeys(s for s in shorts if s))
-
-    return list(per_index(f"second_hand:{info.id}", retriever, records, mentioning))
 
 
-__all__ = ["aliases", "asked_share", "describes", "gap_statement", "in_scope_probability", "mentions", "missing_note",
-           "named_missing_texts", "second_hand", "understand", "unknown_entities", "verb_held", "what_is_missing"]
+__all__ = ["asked_share", "gap_statement", "in_scope_probability", "joined", "understand", "unknown_entities",
+           "unstated", "verb_held", "what_is_missing", "words_of_sentence"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from assistant.answering.gaps import aliases
+from assistant.answering.missing import aliases
 from assistant.corpus.manifest import DocumentInfo, Manifest
 from assistant.index.lexical import tokenize
 

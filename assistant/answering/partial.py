@@ -33,7 +33,8 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from assistant.answering.compose import Plan, unit_at
-from assistant.answering.gaps import aliases, joined
+from assistant.answering.gaps import joined
+from assistant.answering.missing import aliases
 from assistant.answering.named import YEAR, expansions, library_passages, matcher
 from assistant.answering.question import QuestionInfo
 from assistant.answering.scoring import FIRST_PERSON

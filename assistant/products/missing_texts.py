@@ -1,8 +1,8 @@
 """Catalogued canonical texts a request names that the library lacks, with where it mentions them second-hand.
 
 Quizzes and exercise packs reuse the answer work's missing-text judgment
-(:func:`assistant.answering.gaps.named_missing_texts`) and its note
-(:func:`assistant.answering.gaps.missing_note`), so a trainer who asks about the Brahimi Report
+(:func:`assistant.answering.missing.named_missing_texts`) and its note
+(:func:`assistant.answering.missing.missing_note`), so a trainer who asks about the Brahimi Report
 reads the same "Brahimi Report is not in the library …" a planner would.
 
 >>> [m.short for m, _ in missing_texts("Brahimi and the IAP policy", get_retriever())]   # doctest: +SKIP
@@ -11,7 +11,7 @@ reads the same "Brahimi Report is not in the library …" a planner would.
 
 from __future__ import annotations
 
-from assistant.answering.gaps import missing_note, named_missing_texts, second_hand
+from assistant.answering.missing import missing_note, named_missing_texts, second_hand
 from assistant.answering.named import library_doc_ids
 from assistant.corpus.manifest import DocumentInfo, load_manifest
 from assistant.index.retrieve import Retriever

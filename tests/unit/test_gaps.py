@@ -7,16 +7,14 @@ from pathlib import Path
 import pytest
 
 from assistant.answering.gaps import (
-    aliases,
     asked_share,
     gap_statement,
-    missing_note,
-    named_missing_texts,
     unknown_entities,
     unstated,
     verb_held,
     what_is_missing,
 )
+from assistant.answering.missing import aliases, missing_note, named_missing_texts
 from assistant.answering.question import understand
 from assistant.citation import GAP_PREFIX, MISSING_NOTE
 from assistant.corpus.manifest import load_manifest
