@@ -48,7 +48,7 @@ REDUNDANT = 0.85
 CONTEXT_FLOOR, CORE_RELEVANCE = 0.4, 0.6
 LEXICAL_WEIGHT = 0.25
 QUESTION_WEIGHT = 0.3  # the rest is the context: it must be able to change the choice
-PRACTICE_QUESTION_WEIGHT = 0.35  # practice is plentiful: let the context choose among it
+PRACTICE_QUESTION_WEIGHT = 0.35  # practice is plentiful: the context chooses among the sentences on the section
 # A request's focus topics ("the elections in 18 months"): a statement must be about one of them (its words, or one of them
 # and this close in meaning, or closer still alone) to be chosen, or the section goes without rather than quoting the
 # hurricane season.
