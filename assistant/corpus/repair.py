@@ -70,6 +70,7 @@ class Vocabulary:
     compounds: Counter = field(default_factory=Counter)
     fragments: Counter = field(default_factory=Counter)
     _dehyphenated: dict[str, str] | None = field(default=None, repr=False)
+    _closes: dict[str, bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_text(cls, text: str) -> "Vocabulary":
@@ -86,6 +87,17 @@ class Vocabulary:
         if self._dehyphenated is None:
             self._dehyphenated = {c.replace("-", ""): c for c in self.compounds}
         return self._dehyphenated
+
+    def closes(self, prefix: str) -> bool:
+        """Whether the document writes this prefix glued to words no English list knows ('postconflict') more often
+        than hyphenated ('post-conflict'); counted once per prefix."""
+        if prefix not in self._closes:
+            english = common_english()
+            hyphenated = sum(n for c, n in self.compounds.items() if c.startswith(f"{prefix}-"))
+            glued = sum(n for w, n in self.words.items()
+                        if w.startswith(prefix) and len(w) > len(prefix) + 3 and w not in english)
+            self._closes[prefix] = glued > hyphenated
+        return self._closes[prefix]
 
     def knows(self, token: str) -> bool:
         """The document uses this word at least once (in any case)."""
@@ -188,14 +200,13 @@ def _prefixed(match: re.Match, vocab: Vocabulary) -> str:
     it closes it (IPI 2013 writes 'postconflict', 'interagency' and 'multidonor': the author's spelling, kept)."""
     prefix, rest = match.group(1), match.group(2)
     english, whole = common_english(), (prefix + rest).lower()
-    hyphenated = sum(n for c, n in vocab.compounds.items() if c.startswith(f"{prefix}-"))
-    glued = sum(n for w, n in vocab.words.items() if w.startswith(prefix) and len(w) > len(prefix) + 3 and w not in english)
-    counted = prefix in ("one", "two", "three", "four", "five", "six", "ten", "half")  # 'oneyear' is nobody's style
-    if vocab.words[whole] > 1 or glued > hyphenated and not counted:  # the author closes this prefix: their spelling
+    glued_word = rest.isupper() or (english.get(rest.lower(), 0) >= COMMON_WORD_FREQUENCY and whole not in english)
+    if not glued_word or vocab.words[whole] > 1:  # 'coordination', 'international': words; or the author's, repeated
         return match.group(0)
-    if rest.isupper() or (english.get(rest.lower(), 0) >= COMMON_WORD_FREQUENCY and whole not in english):
-        return f"{prefix}-{rest}"
-    return match.group(0)
+    counted = prefix in ("one", "two", "three", "four", "five", "six", "ten", "half")  # 'oneyear' is nobody's style
+    if not counted and vocab.closes(prefix):  # the author closes this prefix: their spelling
+        return match.group(0)
+    return f"{prefix}-{rest}"
 
 
 def _compound(match: re.Match, vocab: Vocabulary) -> str:
