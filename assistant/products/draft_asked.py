@@ -262,6 +262,10 @@ def coordination_mechanisms(ctx: PlanningContext, ask: DraftAsk, retriever: Retr
     if "itf" in ask.mechanisms:
         items.append(f"Integrated Task Force at Headquarters: receives the ISF and its reviews; focal point {TBD}.")
     items += [f"{b[0].upper() + b[1:]} (as asked): members, chair and role {TBD}." for b in ask.bodies]
+    if ask.passes_to:  # 'how coordination passes to the RCO at closure': which forum goes on, and who holds it
+        lost = [t for t in ctx.tensions if re.search(r"resident coordinator|\bRCO\b|clos", t, re.IGNORECASE)]
+        items.append(f"At {_the(ctx)}'s closure, coordination passes to {ask.passes_to}: which forum continues, who chairs "
+                     f"it and from when {TBD}" + (f"; from your planning context: {'; '.join(lost)}." if lost else "."))
     found, missing = _check([k for k in ask.mechanisms if k in FORMS], retriever, book)
     return [Block(kind="paragraph", text="Coordination and implementation arrangements, as you set them out:"),
             Block(kind="bullets", items=items)] + _library_notes(found, missing, "mechanisms")

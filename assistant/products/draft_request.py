@@ -145,6 +145,8 @@ class DraftAsk(BaseModel):
     bodies: list[str] = Field(default_factory=list, description="Other coordination bodies the request names, as written.")
     topics: list[str] = Field(default_factory=list, description="What the request focuses on ('the elections in 18 months').")
     benchmarks: str = Field("", description="What the request asks benchmarks for ('the handover of security to the police').")
+    passes_to: str = Field("", description="Who coordination passes to at closure, as the request says ('the Resident "
+                                           "Coordinator's office').")
     product: str = Field("", description="A product that is not an ISF section: 'tor' (strategic assessment), 'cover'.")
 
     @property
@@ -314,7 +316,13 @@ def parse_request(text: str) -> DraftAsk:
         slf_chair=chair.group(1) if chair else "", bodies=_bodies(text), pasted_text=pasted,
         civilian=bool(re.search(r"\bcivilian (?:tasks|functions|components?)\b", text, re.I)), owners=_owners(text),
         topics=_topics(text), product=product, benchmarks=_benchmarks(text),
+        passes_to=passes.group("to").strip() if (passes := PASSES_TO.search(text)) else "",
     )
+
+
+# 'how coordination passes to the Resident Coordinator's office at closure'
+PASSES_TO = re.compile(r"\bcoordination (?:passes|is handed over|is transferred|moves|shifts) to (?P<to>[^,.;?]+?)"
+                       r"(?=\s+(?:at|on|after|when|by|before)\b|[,.;?]|$)", re.IGNORECASE)
 
 
 def _benchmarks(text: str) -> str:

@@ -100,6 +100,14 @@ def test_coordination_mechanisms_asked_for_are_drafted(retriever):
     assert not any(u in text_of(report) for u in unlisted)
 
 
+def test_where_coordination_passes_at_closure_is_drafted_with_the_contexts_tension(retriever):
+    report = draft(SPM, retriever, request="Draft the coordination mechanisms section: who chairs the senior leadership "
+                   "forum, and how coordination passes to the Resident Coordinator's office at closure.")
+    bullets = next(b.items for b in report.blocks if b.kind == "bullets" and b.items[0].startswith("Senior Leadership Forum"))
+    closure = [b for b in bullets if "coordination passes to the Resident Coordinator's office" in b]
+    assert closure and "lose UNIOK's political analysis capacity" in closure[0], bullets
+
+
 def test_unsupported_specifics_are_flagged_and_non_isf_requests_declined(retriever):
     report = draft(SPM, retriever, request="Write the ISF section on the 2025 UN80 mandate-implementation review.")
     notes = [b.text for b in report.blocks if b.kind == "note"]

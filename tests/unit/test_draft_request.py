@@ -187,3 +187,12 @@ def test_a_budget_annex_costing_the_priorities_is_the_resources_section():
 
     ask = parse_request("Draft the budget annex with the cost of each ISF priority in US dollars.")
     assert ask.sections == ["resources"]
+
+
+def test_where_coordination_passes_at_closure_is_kept():
+    from assistant.products.draft_request import parse_request
+
+    ask = parse_request("Draft the coordination mechanisms section: who chairs the SLF, and how coordination passes to "
+                        "the Resident Coordinator's office at closure.")
+    assert ask.passes_to == "the Resident Coordinator's office"
+    assert parse_request("Draft the coordination mechanisms section.").passes_to == ""
