@@ -1,15 +1,14 @@
 # ruff: noqa: E501 — prose for trainers (briefs, injects, read-ahead) reads better unbroken.
 """Joint-training exercise packs for mixed mission / UN country team groups, by topic.
 
-A pack follows the pattern of UN training exercises: purpose and audience, learning
-objectives, a read-ahead scenario (built from the drafter's planning context, or a fictional country), a real case
-from the corpus (cited as such), role cards with confidential briefs, a timetable with injects, discussion questions, a
-facilitator answer key and debrief questions.
+A pack follows UN training exercises: purpose and audience, learning objectives, a read-ahead scenario (from the
+planning context, or a fictional country), a real case from the corpus (cited as such), role cards with confidential
+briefs, a timetable with injects, discussion questions, a facilitator answer key and debrief questions.
 
 The topic picks from the catalogue (:mod:`assistant.products.exercise_catalogue`) the roles, briefs, injects,
-objectives and questions that fit it. The length picks the format: a 90-minute tabletop (two moves, two injects), a half day (three moves, a break, snap
-situations), a full day (four moves, breaks and lunch, syndicates rotating roles) or two days
-(six moves, an end-of-day hot-wash, a second-day recap and an after-action review). The answer key is the answer
+objectives and questions that fit it. The length picks the format: a 90-minute tabletop (two moves, two injects), a half
+day (three moves, a break, snap situations), a full day (four moves, breaks and lunch, syndicates rotating roles) or two
+days (six moves, an end-of-day hot-wash, a second-day recap and an after-action review). The answer key is the answer
 work's own answer to each question (:mod:`exercise_key`); where the library is silent it says so.
 
 >>> [row[1] for row in timeline(90, ["A", "B"], 3)][1:3]
@@ -28,6 +27,7 @@ from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.exercise_aar import DEBRIEF_BANK
 from assistant.products.exercise_catalogue import STAKEHOLDERS, TOPICS, Topic
+from assistant.products.exercise_closure import after_closure
 from assistant.products.exercise_guide import guide, mel
 from assistant.products.exercise_key import answer_key, cited
 from assistant.products.exercise_red_lines import brief_lines
@@ -282,7 +282,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     """A complete exercise pack on the topic; ``injects`` are events the trainer wants played (matched to the catalogue),
     ``inject_count`` the number of injects asked for (else the format's), ``cast`` the roles asked for."""
     validate(topic, minutes, participants)
-    chosen = match_topic(topic)
+    chosen = after_closure(match_topic(topic), topic)
     subject = about if len(about := shape_subject(topic)) <= 80 and not about.endswith("…") else chosen.title.lower()
     fmt = format_for(minutes) if not inject_count else replace(format_for(minutes), injects=inject_count)
     book = CitationBook()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.products.exercise_closure import in_the_past
 from assistant.products.exercise_requests import match_topic, premise, premise_inject
 from assistant.products.export import Block, Report
 
@@ -89,6 +90,7 @@ def apply_setting(pack: Report, request: str) -> Report:
             break
     start = next((i for i, b in enumerate(pack.blocks) if b.kind == "heading" and b.text.startswith("Start state")), None)
     _open_on_premise(pack, request, start)
+    in_the_past(pack, request)
     if at_slf(request):
         _slf_meeting(pack, request, start)
     if at_headquarters(request):

@@ -29,3 +29,16 @@ def test_an_itf_meeting_is_played_at_headquarters_with_the_lead_department_in_th
     assert hq_cast(request, ["SRSG / Head of Mission"])[:4] == [*HQ_CAST, "SRSG / Head of Mission"]
     blocks = apply_setting(_pack(), request).blocks
     assert blocks[4].text.startswith("Setting: the exercise is played at Headquarters")
+
+
+def test_a_transition_set_after_the_closure_starts_there_and_plays_its_injects():
+    from assistant.products.exercise_catalogue import TOPICS
+    from assistant.products.exercise_closure import CLOSED, after_closure, in_the_past
+    from assistant.products.export import Block, Report
+
+    transition = next(t for t in TOPICS if t.key == "transition")
+    closed = after_closure(transition, "a transition exercise after the peacekeeping mission closes")
+    assert closed.situation == CLOSED and not any("leave" in i.content and "mission" in i.content for i in closed.injects)
+    pack = Report(title="t", blocks=[Block(kind="paragraph", text="The X operation works alongside a UN country team (UNDP).")])
+    in_the_past(pack, "a transition exercise after the peacekeeping mission closes")
+    assert pack.blocks[0].text == "The X operation worked, until it closed, alongside a UN country team (UNDP)."
