@@ -58,7 +58,7 @@ def in_the_past(pack: Report, request: str) -> None:
     """The read-ahead's UN presence told in the past when play starts after the closure ('worked alongside')."""
     if not AFTER_CLOSURE.search(request):
         return
+    now, then = " works alongside a UN country team", " worked, until it closed, alongside a UN country team"
     for i, block in enumerate(pack.blocks):
-        if block.kind == "paragraph" and " works alongside a UN country team" in block.text:
-            text = block.text.replace(" works alongside a UN country team", " worked, until it closed, alongside a UN country team")
-            pack.blocks[i] = Block(kind="paragraph", text=text)
+        if block.kind == "paragraph" and now in block.text:
+            pack.blocks[i] = Block(kind="paragraph", text=block.text.replace(now, then))

@@ -13,6 +13,8 @@ the subject ("UNMISS's budget": UNMISS is named, never with a budget).
 
 >>> sorted(content_stems("the 2021 UNMISS budget performance report"))
 ['budget', 'perfor']
+>>> sorted(content_stems("mission transitions and handover of tasks to the UN country team"))
+['handov', 'transi']
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ STEM = 6
 # Words of a quiz request that say nothing about its subject.
 GENERIC = frozenset({"quiz", "question", "questions", "items", "answers", "source", "sources", "references", "staff", "planners",
                      "newly", "arrived", "mission", "missions", "united", "nations", "report", "reports", "their", "about",
-                     "course", "participants", "knowledge", "basics", "overview", "rates", "levels"})
+                     "course", "participants", "knowledge", "basics", "overview", "rates", "levels",
+                     "country", "countries", "team", "teams", "task", "tasks"})  # every sentence of a report has them
 FEW = 10  # a named term in fewer library sentences than this is "thinly covered"
 
 
