@@ -106,6 +106,10 @@ def _answerable(sentence: str, name: str) -> bool:
             and not re.search(rf"{re.escape(name)}\s+(?:resolutions?|decisions?)\b", sentence, re.IGNORECASE))
 
 
+# A resolution's formula whose blank only the Secretary-General fills ('Requests the _____ to assess …').
+FORMULA = re.compile(rf"^\d*\.?\s*(?:Requests|Also requests|Further requests|Invites) the {re.escape(BLANK)}")
+
+
 def _role_or_document(hit: Hit, sentence: str, rng: random.Random, kinds=(BODIES, DOCUMENTS, FRAMEWORKS),
                       prefer: tuple[str, ...] = (), avoid: tuple[str, ...] = ()) -> dict | None:
     """Who does what (the body blanked), which policy text or framework (the text blanked) or which mission, if the
@@ -117,6 +121,8 @@ def _role_or_document(hit: Hit, sentence: str, rng: random.Random, kinds=(BODIES
         for name in sorted(found, key=lambda b: b not in prefer)[:1]:
             blanked = re.sub(rf"(?<![\w/]){re.escape(name)}(?![\w/])(?:\s*\([A-Z][A-Za-z]+\))?", BLANK, sentence, count=1,
                              flags=re.IGNORECASE)
+            if FORMULA.match(blanked):  # 'Requests the _____ to …': a resolution asks the Secretary-General; no test
+                continue
             stem = f"Which {what} completes this statement from {hit.short}? “{blanked}”"
             options = choices(name, list(names), stem, rng)
             if options and not leaks(stem, name):

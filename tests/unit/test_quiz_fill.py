@@ -63,3 +63,10 @@ def test_a_definition_item_draws_its_distractors_from_terms_of_its_own_kind():
     assert kind_of("Office for the Coordination of Humanitarian Affairs") == "body"  # an office, not a field presence
     assert kind_of("Haitian National Police") == kind_of("Polícia Nacional de Timor-Leste") == "body"
     assert kind_of("Strategic Assessment") == "concept"
+
+
+def test_a_resolutions_formula_is_never_the_blank():
+    from assistant.products.quiz import BLANK, FORMULA
+
+    assert FORMULA.match(f"27. Requests the {BLANK} to assess how ongoing reforms …")
+    assert not FORMULA.match(f"Encourages the {BLANK} to engage with the private sector.")
