@@ -9,6 +9,8 @@ first risk sentences, in the order given (their ranking is the team's).
 'Drivers and root causes of conflict'
 >>> element_of("Renewed fighting could displace 50,000 people before the elections.")
 'Risks and tensions'
+>>> element_of("The Government wants the mission to leave within two years, while civil society fears a security vacuum.")
+'Risks and tensions'
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from assistant.products.draft_text import TBD
 from assistant.products.export import Block
 
 ELEMENTS: tuple[tuple[str, re.Pattern], ...] = (
-    ("Risks and tensions", re.compile(r"\b(risks?|threats?|could|may|might|likely|escalat\w*|spoilers?|relapse|renewed)\b",
+    ("Risks and tensions", re.compile(r"\b(risks?|threats?|could|may|might|likely|escalat\w*|spoilers?|relapse|renewed|"
+                                      r"fears?|vacuum|violence|fighting|attacks?|insecurity|unrest|underfunded)\b",
                                       re.I)),
     ("Drivers and root causes of conflict", re.compile(r"\b(drivers?|drive|root causes?|grievances?|exclusion|marginali\w+|"
                                                        r"inequalit\w+|land|corruption|impunity|competition)\b", re.I)),
@@ -30,6 +33,7 @@ ELEMENTS: tuple[tuple[str, re.Pattern], ...] = (
                                               r"actors?|leaders?|elites?|neighbou?ring|region\w*)\b", re.I)),
 )
 OTHER = "Other findings"
+LABEL = re.compile(r"^(?:(?:key |main )?findings|summary)\s*:\s*", re.I)
 ORDER = ("Drivers and root causes of conflict", "Actors and their interests", "Risks and tensions", "Capacities for peace")
 
 
@@ -42,6 +46,7 @@ def element_of(sentence: str) -> str:
 
 def findings_blocks(pasted: str, risks: int) -> list[Block]:
     """The pasted findings by element, and the first ``risks`` risk findings flagged."""
+    pasted = LABEL.sub("", pasted.strip())  # 'Findings: The accord holds …': the label is not a finding
     sentences = [" ".join(s.split()) for s in split_sentences(pasted) if len(s.split()) >= 4]
     if not sentences:
         return []
