@@ -31,6 +31,7 @@ import numpy as np
 
 from assistant.answering.distinctive import weighted_share
 from assistant.answering.question import QuestionInfo
+from assistant.corpus.chunking import DATED_ACT
 from assistant.index.lexical import tokenize
 from assistant.index.sentences import leans_on_predecessor
 
@@ -137,8 +138,7 @@ def counts(text: str) -> bool:
 # ('Resolution adopted by the General Assembly on 26 November 2025.'); a report's opening gives the resolution it answers
 # and the mandate's term. Otherwise their date and the mission's name make them look like the answer to every question.
 SELF_DESCRIPTIONS = (
-    (re.compile(rf"^(?:Resolution|Decision)s? adopted by the [A-Z][\w ]+ on \d{{1,2}} {MONTHS} (?:19|20)\d\d\.$"),
-     frozenset({"adopt", "pass", "approv", "vote", "sign", "endors"})),  # not "date": "on what date" asks any when
+    (DATED_ACT, frozenset({"adopt", "pass", "approv", "vote", "sign", "endors"})),  # not "date": it asks any when
     (re.compile(r"^The present report is submitted pursuant to\b"),
      frozenset({"mandat", "resolut", "extend", "extens", "submit", "renew", "request"})),
 )

@@ -37,7 +37,7 @@ FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 DANGLING = {"and", "or", "the", "of", "to", "in", "a", "an", "for", "with", "by", "on", "as", "that", "from", "at"}
 MAX_HEADING_CHARS = 110
 # 'Resolution adopted by the General Assembly on 26 November 2025': a statement of when, kept as a sentence, not a heading
-DATED_ACT = re.compile(r"^(?:[A-Z][\w/-]*\s+){1,3}(?:adopted|approved|signed|endorsed|issued) by\b[^,;]*\b(?:19|20)\d\d$")
+DATED_ACT = re.compile(r"^(?:[A-Z][\w/-]*\s+){1,3}(?:adopted|approved|signed|endorsed|issued) by\b[^,;]*\b(?:19|20)\d\d\.?$")
 MIN_NUMBERED = 10
 
 
