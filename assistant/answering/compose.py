@@ -48,7 +48,7 @@ from assistant.answering.named import (
 from assistant.answering.named_documents import named_by_title, named_library_docs
 from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
-from assistant.answering.scoring import DATED_OR_COUNTED, Candidate, counts, has_answer_type, words_of
+from assistant.answering.scoring import DATED_OR_COUNTED, Candidate, has_answer_type, measure_given, words_of
 from assistant.corpus.manifest import DocumentInfo, load_manifest
 from assistant.index.described import described
 from assistant.index.lexical import tokenize
@@ -63,8 +63,6 @@ SUPPORT_FLOOR = 0.15
 REDUNDANT = 0.9  # cosine above which a sentence repeats one already chosen
 TOP_FOR_PREDICATE = 3  # the question's predicate must appear in one of the best few sentences
 GAP_CLOSEST = 2
-# asks for a count or an amount ('how often' is answered by 'quarterly', 'how many times' by 'the second visit')
-COUNT_ASK = re.compile(r"\bhow (?:many|much)\b(?!\s+times)|\bwhat (?:share|percentage|proportion|fraction)\b", re.IGNORECASE)
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})
 
 
@@ -164,8 +162,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     own = q if query == question else understand(question)  # a follow-up's own words
     gap = bool(every) and unstated(q, scope["predicate_coverage"],  # the ask in a follow-up's own words counts too
                                    max(asked_share(x, c.text) for x in (q, own) for c in every[:2]), settings.gap_focus,
-                                   verb_held(q, [c.text for c in every[:TOP_FOR_PREDICATE]])
-                                   and (not COUNT_ASK.search(q.text) or any(counts(c.text) for c in every[:TOP_FOR_PREDICATE])))
+                                   verb_held(q, [c.text for c in every[:TOP_FOR_PREDICATE]]),
+                                   measure_given(q.text, [c.text for c in every[:TOP_FOR_PREDICATE]]))
     if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
         plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if on_topic(c)], retriever)
     elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(on_topic, found)):

@@ -194,18 +194,22 @@ def verb_held(q: QuestionInfo, texts: list[str]) -> bool:
     return not stems or any(stems & set(tokenize(t)) for t in texts)
 
 
-def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: float, held: bool = True) -> bool:
+def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: float, held: bool = True,
+             measured: bool = True) -> bool:
     """A who/when/where/how-many question whose predicate no top sentence mentions and whose ask the lead barely
     covers (:func:`asked_share`): the passages are about the topic but do not say what was asked. Or one whose
     lead holds under BARELY of the ask while no top sentence holds the whole predicate ('What is the deadline for
     completing a strategic assessment?' led by a sentence on strategy, with 'assessment' alone in another). Or a yes/no
     question no top sentence settles: none uses its verb (``held``), or none holds SETTLES of what it asks ('Can the
-    Peacebuilding Fund pay the salaries of police officers?' answered with sentences on the Fund alone). Or a count
-    asked that no top sentence gives (``held`` False for it: 'How many police officers did UNMIT have in 2007?' with
-    only years in the top sentences)."""
+    Peacebuilding Fund pay the salaries of police officers?' answered with sentences on the Fund alone). Or a measure
+    asked that no top sentence gives (``measured`` False: 'How many police officers did UNMIT have in 2007?' with only
+    years in the top sentences; 'How often is the ISF reviewed?' with no 'annually' or 'quarterly'), or a count whose
+    verb none uses (``held``)."""
     if q.type == "yes_no":  # settled only by sentences that use its verb ('change') and hold most of its ask
         return not held or predicate < SETTLES and lead_asked < SETTLES
-    if q.type == "quantity" and not held:  # no top sentence gives a count ('the 2007 elections' gives a year)
+    if not measured:  # no top sentence gives the count or frequency asked ('the 2007 elections' gives a year)
+        return True
+    if q.type == "quantity" and not held:
         return True
     if q.type == "quantity" and set(q.predicate_terms) <= MEASURED:  # 'How big was the police?': a number answers,
         return False  # the word 'size' rarely comes with it

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.scoring import ANSWER_TYPE, DATED_OR_COUNTED, Candidate, has_answer_type
+from assistant.answering.scoring import ANSWER_TYPE, DATED_OR_COUNTED, Candidate, counts, has_answer_type
 from assistant.index.lexical import tokenize
 
 # A date or number asked for ('When was it due to go?') is answered by the clearly best sentence given earlier that
@@ -84,9 +84,10 @@ def key_excerpt(text: str, qtype: str, asked: Sequence[str] = (), before: int = 
 
 
 def _typed_answer(candidate: Candidate, years: Sequence[str], qtype: str) -> bool:
-    """The clearly best sentence carries the date or number a when/how-many follow-up asks for, and its years."""
-    return (qtype in DATED_OR_COUNTED and candidate.score >= CLEAR_BEST and has_answer_type(candidate.text, qtype)
-            and all(y in candidate.text for y in years))
+    """The clearly best sentence carries the date or count a when/how-many follow-up asks for, and its years (a year is
+    no count: "How long was its first mandate?" is not answered by "… the Start-Up Guide 2012")."""
+    typed = counts(candidate.text) if qtype == "quantity" else has_answer_type(candidate.text, qtype)
+    return qtype in DATED_OR_COUNTED and candidate.score >= CLEAR_BEST and typed and all(y in candidate.text for y in years)
 
 
 def _agentless(stem: str, text: str) -> bool:

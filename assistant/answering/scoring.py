@@ -134,6 +134,41 @@ def counts(text: str) -> bool:
     return bool(ANSWER_TYPE["quantity"].search(NOT_A_COUNT.sub(" ", text)))
 
 
+# Asks for a measure, and how a sentence gives it: a count or an amount ('how often' is answered by 'quarterly', 'how many
+# times' by 'the second visit'), or how often something happens ('regular budget' says nothing of how often).
+COUNT_ASK = re.compile(r"\bhow (?:many|much)\b(?!\s+times)|\bwhat (?:share|percentage|proportion|fraction)\b", re.IGNORECASE)
+FREQUENCY_ASK = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bat what (?:intervals?|frequency)\b|"
+                           r"\bhow many times (?:a|per|each|every)\b", re.IGNORECASE)
+FREQUENCY = re.compile(r"\b(?:annual(?:ly)?|yearly|quarterly|monthly|weekly|daily|fortnightly|bi-?annual(?:ly)?|"
+                       r"biennial(?:ly)?|semi-?annual(?:ly)?|regularly|periodic(?:al(?:ly)?)?|"
+                       r"regular (?:basis|intervals?|meetings?|reviews?|reports?|consultations?)|"
+                       r"(?:every|each) (?:\w+ )?(?:years?|months?|weeks?|days?|quarters?|sessions?)|"
+                       r"(?:once|twice|\w+ times) (?:a|per|each|every) \w+)\b", re.IGNORECASE)
+
+DURATION_ASK = re.compile(r"\bhow long\b|\bwhat (?:length|duration)\b", re.IGNORECASE)
+DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|"
+                      r"thirty|several|few|many)[- ](?:years?|months?|weeks?|days?)\b|\buntil\b|\bthrough \w+ \d{4}\b|"
+                      r"\bfrom \d{4} to \d{4}\b|\b\d{4}\s?[–-]\s?\d{2,4}\b", re.IGNORECASE)
+MEASURES = ((COUNT_ASK, counts), (FREQUENCY_ASK, FREQUENCY.search), (DURATION_ASK, DURATION.search))
+
+
+def measure_given(question: str, sentences: list[str]) -> bool:
+    """Does one of the sentences give the measure the question asks for: a count for 'how many', a frequency for 'how
+    often', a duration for 'how long' (True when it asks for none)? A sentence on the topic without it answers a
+    different question.
+
+    >>> measure_given("How often does the Integration Steering Group meet?", ["It meets quarterly to review integration."])
+    True
+    >>> measure_given("How often should the ISF be reviewed?", ["The ISF was made into a requirement in 2008."])
+    False
+    >>> measure_given("How many police officers did UNMIT have in 2007?", ["The 2007 elections were held."])
+    False
+    >>> measure_given("How long was UNSMIL's first mandate?", ["It had an initial three-month mandate."])
+    True
+    """
+    return all(not ask.search(question) or any(gives(s) for s in sentences) for ask, gives in MEASURES)
+
+
 # Sentences a document says about itself, and the asks each answers: a cover line gives when the text was adopted
 # ('Resolution adopted by the General Assembly on 26 November 2025.'); a report's opening gives the resolution it answers
 # and the mandate's term. Otherwise their date and the mission's name make them look like the answer to every question.

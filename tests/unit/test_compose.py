@@ -203,3 +203,12 @@ def test_a_question_about_a_year_is_led_and_supported_from_that_year():
     assert in_time(["2019"], [old, _dated(new.text, 0.1, 1)], retriever)[0] is old  # too far behind
     named = _dated("On 19 May 2019, the prisons counted 10,512 detainees.", 0.9, 0)
     assert in_time(["2019"], [named, new], retriever) == [named, new]  # a sentence naming the year is of it
+
+
+def test_a_follow_up_asking_how_long_is_not_pointed_to_a_year():
+    guide = _given("The trend has led DPA to develop the Special Political Missions Start-Up Guide 2012.", 0.99)
+    long = understand("How long was its first mandate?")
+    assert pointed_back(long.predicate_terms, [guide], 0.5, [], long.type) is None  # a year is no length
+    staff = understand("How many staff did it deploy?")
+    counted = _given("UNSMIL deployed 200 staff in its first mandate.", 0.99)
+    assert pointed_back(staff.predicate_terms, [counted], 0.5, [], staff.type) is counted

@@ -127,5 +127,11 @@ def test_a_size_or_strength_asked_is_answered_by_a_number_not_the_word():
 
 def test_a_count_asked_that_no_top_sentence_gives_is_a_gap():
     q = understand("How many police officers did UNMIT have in 2007?")
-    assert unstated(q, predicate=1.0, lead_asked=1.0, gap_focus=0.5, held=False)  # only years in the top sentences
+    assert unstated(q, predicate=1.0, lead_asked=1.0, gap_focus=0.5, measured=False)  # only years in the top sentences
     assert not unstated(q, predicate=1.0, lead_asked=1.0, gap_focus=0.5, held=True)
+
+
+def test_a_frequency_asked_that_no_top_sentence_gives_is_a_gap():
+    q = understand("How often should the ISF be reviewed?")
+    assert unstated(q, predicate=1.0, lead_asked=1.0, gap_focus=0.5, measured=False)
+    assert not unstated(q, predicate=1.0, lead_asked=1.0, gap_focus=0.5)
