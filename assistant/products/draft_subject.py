@@ -42,7 +42,7 @@ SUBJECTS: dict[str, re.Pattern] = {key: re.compile(words, re.IGNORECASE) for key
     "division": r"hand(?:ed|ing)?\s?over|\btransfer\w*|\btransition\w*|division of labou?r|comparative advantage|"
                 r"draw(?:ing)?\s?down",
     "coordination": r"\bcoordinat\w*|\bforums?\b|working groups?|leadership (?:team|group|forum)|\bco-?chair\w*|"
-                    r"\bmechanisms?\b|steering|task force|joint (?:planning|strategic|programme|office|unit|structure)\w*|"
+                    r"\bmechanisms?\b|steering|task force|joint (?:planning|strategic|office|unit|structure)\w*|"
                     r"integrated (?:structures?|offices?|mechanisms?)",
     "resources": r"\bfund\w*|\bbudget\w*|\bresources?\b|financ\w*|\bdonors?\b|assessed contributions",
     "monitoring": r"\bmonitor\w*|\breport(?:s|ing|ed)?\b|\breviews?\b|evaluat\w*|\bindicators?\b|\bbenchmarks?\b|"

@@ -194,10 +194,26 @@ def _division(ctx: PlanningContext) -> list[Block]:
     return [Block(kind="paragraph", text=intro), Block(kind="table", rows=rows)]
 
 
+def _group_on(name: str, ctx: PlanningContext) -> str:
+    """A working group's name: on an agreed priority ("on justice and corrections"); for a mandated task, which reads as
+    an order ("Monitor and report on human rights"), the task quoted, not run into "Working group on monitor and …".
+
+    >>> from assistant.products.context import PlanningContext
+    >>> ctx = PlanningContext(country="Bogaland", presence="SPM", mission="UNAMB", un_entities=["UNDP"], period="2027-2028",
+    ...                       mandate="(a) monitor and report on human rights; (b) support the elections.")
+    >>> _group_on(ctx.all_priorities[0].name, ctx)
+    'Working group on the mandated task “Monitor and report on human rights”'
+    >>> _group_on("Justice and corrections", ctx)
+    'Working group on justice and corrections'
+    """
+    if name in ctx.tasks:
+        return f"Working group on the mandated task “{name}”"
+    return f"Working group on {name[0].lower() + name[1:]}"
+
+
 def _coordination(ctx: PlanningContext) -> list[Block]:
-    groups = [f"Working group on {p.name[0].lower() + p.name[1:]} — co-chaired by "
-        f"{p.lead if p.lead and ctx.listed(p.lead) else TBD} "
-              f"and {TBD}" for p in ctx.all_priorities[:4]]
+    groups = [f"{_group_on(p.name, ctx)} — co-chaired by {p.lead if p.lead and ctx.listed(p.lead) else TBD} and {TBD}"
+              for p in ctx.all_priorities[:4]]
     items = [f"Senior leadership forum of {_the(ctx)} and the country team ({_list(ctx.un_entities)}): decides on ISF "
              f"priorities and reviews progress; meets {TBD}.",
              f"Joint planning capacity: drafts, monitors and reports on the ISF; staffed by {TBD}.", *groups]
