@@ -81,8 +81,10 @@ def match_topic(text: str) -> Topic:
             return t
     if HANDOVER.search(text):  # 'handing over protection of civilians to the police' is a transition of that task
         return TOPICS[0]
-    words = set(tokenize(text))
-    scored = [(len(words & set(tokenize(f"{t.title} {t.keywords}"))), -i) for i, t in enumerate(TOPICS)]
+    words = set(tokenize(text))  # a word of the topic's title counts twice: 'quick dilemmas on elections' is on elections,
+    # not on humanitarian space for sharing 'quick' with its 'quick impact projects'
+    scored = [(2 * len(words & set(tokenize(t.title))) + len(words & set(tokenize(t.keywords)) - set(tokenize(t.title))), -i)
+              for i, t in enumerate(TOPICS)]
     best, index = max(scored)
     return TOPICS[-index] if best else TOPICS[0]
 
