@@ -44,6 +44,7 @@ YEAR_MARKER = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,2})(?=\s|$|[.,;:)](?:\s|$))
 SPACED_MARKER = re.compile(r"(?<=[.;:”\"’)])\s(\d{1,3})(?=\s+[A-Z])")
 SPACED_SUPERSCRIPT = re.compile(rf"(?<=[.,;:”\"’)\]\w]) ([{SUPERSCRIPT_DIGITS}]+)(?=\s|$)")
 SHORT_CAPS = re.compile(r"(?:^|[\s(])[A-Z]{1,3}$")  # 'G5', 'P3': names with digits, not note markers
+CITES = re.compile(r"\bSee\b|\bavailable (?:at|from)\b|https?://|\bwww\.|\b(?:19|20)\d\d\.$")  # what a note's text holds
 TERMINAL = (".", ":", ";", "?", "!", "”", '"', ")", "’")
 MIN_BROKEN_CHARS = 100
 
@@ -135,6 +136,9 @@ def _text_notes(text: str, page: int | None) -> tuple[str, list[Footnote]]:
             block = stripped = INLINE_RULE.sub("", stripped)
             below_rule = interrupted = True
         match = next((m for m in (p.match(stripped) for p in TEXT_NOTES) if m), None)
+        if match and notes and len(kept) > 1 and _note_tail(kept[-2], kept[-1]):
+            notes[-1] = Footnote(notes[-1].label, _join(notes[-1].text, kept.pop()), notes[-1].page)
+            interrupted = True
         if match:
             label = match.group(1).translate(FROM_SUPERSCRIPT)
             notes.append(Footnote(label, " ".join(match.group(2).replace("\\ ", " ").replace("\\", "").split()), page))
@@ -161,6 +165,13 @@ def _broken(before: str, after: str) -> bool:
     """The paragraph before a note block stops mid-sentence and the text after it goes on."""
     last = before.rstrip().rstrip(SUPERSCRIPT_DIGITS)
     return len(last) >= MIN_BROKEN_CHARS and not last.endswith(TERMINAL) and not re.match(r"^\d{1,3}\.\s", after)
+
+
+def _note_tail(before: str, block: str) -> bool:
+    """A block between a paragraph broken by a page and the next page's notes that is the end of the last page's note:
+    lower-case, citing a source ("to populations in need; … See Sarah Collinson …, April 2012."), after a paragraph
+    that stops mid-sentence ("They require consensus"). Left in the text, the paragraph quoted the note's tail."""
+    return block[:1].islower() and bool(CITES.search(block)) and _broken(before, block)
 
 
 def _unmarked(notes: list[Footnote], text: str) -> set[str]:

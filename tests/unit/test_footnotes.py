@@ -88,3 +88,29 @@ def test_library_pdf_notes_below_the_rule():
 def test_markdown_footnotes():
     body, notes = extract_footnotes([("The plan is shared.[^1]\n\n[^1]: See the IAP Policy.", None)])
     assert body[0][0].strip() == "The plan is shared.¹" and notes[0].text == "See the IAP Policy."
+
+
+def test_the_tail_of_a_note_carried_to_the_next_page_goes_back_to_its_note():
+    """IPI 2013: the page ends mid-sentence ("They require consensus"), the next page opens with the end of note 21, then
+    note 22, then the rest of the sentence. The sentence must not quote the note's tail, and the note gets it back."""
+    text = ("Even when such factors are in place, integrated plans and decisions lie in an institutional no-man's-land. "
+            "They require consensus\n\n"
+            "to populations in need; and to the operating environment. "
+            "See Sarah Collinson, \"Humanitarian Space,\" April 2012.\n\n"
+            "²² See Victoria Metcalfe, \"UN Integration and Humanitarian Space,\" December 2011.\n\n"
+            "that can often be achieved by settling for general principles.")
+    earlier = "²¹ There is no commonly accepted definition of humanitarian space; it can refer to the access agencies have\n\n"
+    body, notes = extract_footnotes([(earlier + text, None)])
+    assert "They require consensus that can often be achieved by settling for general principles." in body[0][0]
+    assert "populations" not in body[0][0]
+    assert notes[0].label == "21" and notes[0].text.endswith("April 2012.") and notes[1].label == "22"
+
+
+def test_a_lower_case_block_before_a_note_that_cites_nothing_stays_in_the_text():
+    text = ("After two years of negotiation over the shape of the presence, the mission and the agencies agreed on a plan "
+            "that integrates\n\n"
+            "their work in the provinces by mid-2013 with a shared budget\n\n"
+            "²² See the mission's report.\n\n"
+            "and a joint monitoring framework.")
+    body, _ = extract_footnotes([("¹ A first note.\n\n" + text, None)])
+    assert "their work in the provinces" in body[0][0]
