@@ -157,3 +157,9 @@ def test_a_card_asked_for_under_another_title_keeps_the_trainers_title_and_its_i
     assert roles[0][0].title == "UNDP Country Director" and roles[0][0].interests == rr.interests
     assert events[0].to == "UNDP Country Director, SRSG / Head of Mission"
     assert own_titles("role cards for the UNDP Resident Representative") == {}  # the catalogue's own title
+
+
+def test_a_word_of_a_topic_title_outweighs_a_keyword_of_another():
+    """'quick' is a keyword of humanitarian space ('quick impact projects'); 'elections' is the elections topic's title."""
+    assert match_topic("Six quick dilemmas on elections for mission and country team staff").key == "elections"
+    assert match_topic("quick impact projects and co-branding").key == "humanitarian"
