@@ -29,8 +29,9 @@ from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.context import PlanningContext, Priority
 from assistant.products.draft_cadence import Cadence
 from assistant.products.draft_findings import findings_blocks
+from assistant.products.draft_match import best_match, setting_of, stems
 from assistant.products.draft_request import MECHANISMS, DraftAsk
-from assistant.products.draft_text import TBD, _best, _entities, _list, _stems, _the, months_asked
+from assistant.products.draft_text import TBD, _entities, _list, _the, months_asked
 from assistant.products.draft_transfer import transfer_table
 from assistant.products.export import Block
 from assistant.products.statements import FIRST_PERSON, tidy
@@ -138,7 +139,7 @@ def measured_indicators(priority: str, n: int, retriever: Retriever) -> list[tup
 
 
 def _matching_priority(ctx: PlanningContext, name: str) -> Priority | None:
-    best = _best(name, [p.name for p in ctx.priorities])
+    best = best_match(name, [p.name for p in ctx.priorities])
     return next((p for p in ctx.priorities if p.name == best), None)
 
 
@@ -150,7 +151,8 @@ def priority_matrix(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, b
     n = ask.indicators or 3
     lead = p.lead if p and p.lead and ctx.listed(p.lead) else f"{TBD} (a {ctx.mission} section)"
     contributing = _list(_entities(ctx, p.contributing)) if p and p.contributing else f"{TBD} (from {_list(ctx.un_entities)})"
-    tasks = [t for t in ctx.tasks if _best(t, [ask.priority]) or (p and _best(t, [p.name]))]
+    setting = setting_of(ctx.tasks)
+    tasks = [t for t in ctx.tasks if best_match(t, [ask.priority], setting) or (p and best_match(t, [p.name], setting))]
     measured = measured_indicators(ask.priority, n, retriever)
     rows = [["Priority", "Outcome", "Indicator", "Baseline", "Target", "Timeline", "Lead", "Contributing"]]
     for i in range(n):
@@ -283,8 +285,8 @@ def objectives(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
     for i in range(n):
         name = names[i] if i < len(names) else TBD
         tasks = _closest_tasks(ctx, name) if name != TBD else []
-        link = _best(name, ctx.national_priorities) or (ctx.national_plan or TBD)
-        best = _best(name, [p.name for p in led]) if name != TBD else ""
+        link = best_match(name, ctx.national_priorities) or (ctx.national_plan or TBD)
+        best = best_match(name, [p.name for p in led]) if name != TBD else ""
         p = next((p for p in led if p.name == best), None)
         lead = (p.lead if p.name.lower() == name.lower() else f"{p.lead} (lead of your priority “{p.name}”)") if p else (
             f"{TBD} (the mandate gives this task to {_the(ctx)})" if tasks else TBD)
@@ -302,7 +304,7 @@ def horizon(ctx: PlanningContext, ask: DraftAsk) -> str:
 def _closest_tasks(ctx: PlanningContext, name: str) -> list[str]:
     """The mandated tasks sharing most words with an objective ('protection of civilians' takes the civilians task,
     not 'hand over its civilian tasks', which shares one word of two)."""
-    shared = {t: len(_stems(t) & _stems(name)) for t in ctx.tasks}
+    shared = {t: len(stems(t) & stems(name)) for t in ctx.tasks}
     most = max(shared.values(), default=0)
     return [t for t, k in shared.items() if k and k == most]
 

@@ -21,9 +21,10 @@ from assistant.citation import CitationBook
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import _library_notes, support
+from assistant.products.draft_match import best_match, stems
 from assistant.products.draft_mitigations import mitigation
 from assistant.products.draft_request import DraftAsk
-from assistant.products.draft_text import TBD, _best, _stems
+from assistant.products.draft_text import TBD
 from assistant.products.export import Block
 from assistant.products.guidance import Chooser, recite
 
@@ -37,7 +38,7 @@ FROM_REQUEST = "From your request"
 
 def _related(tension: str, topics: list[str]) -> bool:
     """A tension bears on a topic when they share a content word stem."""
-    return any(_stems(tension) & (_stems(t) - {"month", "years", "weeks"}) for t in topics)
+    return any(stems(tension) & (stems(t) - {"month", "years", "weeks"}) for t in topics)
 
 
 def _seen_elsewhere(topic: str, retriever: Retriever, book: CitationBook) -> str:
@@ -49,7 +50,7 @@ def _seen_elsewhere(topic: str, retriever: Retriever, book: CitationBook) -> str
 
 def _owner(topic: str, ctx: PlanningContext) -> str:
     """The lead of the context's priority on the topic, proposed; otherwise to be agreed."""
-    best = _best(topic, [p.name for p in ctx.priorities if p.lead])
+    best = best_match(topic, [p.name for p in ctx.priorities if p.lead])
     lead = next((p.lead for p in ctx.priorities if p.name == best), "")
     return f"{TBD} (proposed: {lead}, lead of “{best}”)" if lead else TBD
 
@@ -58,10 +59,10 @@ def _tension_for(topics: list[str], tensions: list[str], retriever: Retriever) -
     """For each topic of the request, the context tension that states its risk (the one sharing most words with it, the
     topic's acronyms spelled out: 'the drawdown of the force' and 'Programmatic funding ends with the mission's drawdown'),
     so the two are one row, not the same risk twice; a tension as close to two topics stays a row of its own."""
-    expanded = [_stems(retriever.glossary.expand(topic)) for topic in topics]
+    expanded = [stems(retriever.glossary.expand(topic)) for topic in topics]
     chosen: dict[str, str] = {}
     for tension in tensions:
-        shared = [len(_stems(tension) & words) for words in expanded]
+        shared = [len(stems(tension) & words) for words in expanded]
         best = max(shared)
         if best and shared.count(best) == 1 and topics[shared.index(best)] not in chosen:  # a tie names no one topic
             chosen[topics[shared.index(best)]] = tension

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from assistant.products.context import PlanningContext, Priority
+from assistant.products.draft_match import best_match, setting_of
 from assistant.products.export import Block
 
 TBD = "[to be agreed]"
@@ -28,10 +29,6 @@ def _list(items: list[str]) -> str:
     if not items:
         return TBD
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())} - {"suppo", "natio", "unite", "missi"}
 
 
 MONTHS = re.compile(r"\b(?:in|within|next|over|last)\s+(?:the\s+(?:next|last)\s+)?"
@@ -52,13 +49,6 @@ def months_asked(text: str) -> int:
     return int(word) if word.isdigit() else WORDS[word.lower()]
 
 
-def _best(text: str, options: list[str]) -> str:
-    """The option sharing most word stems with the text ('' when none shares any)."""
-    scored = [(len(_stems(text) & _stems(o)), -i, o) for i, o in enumerate(options)]
-    best = max(scored, default=(0, 0, ""))
-    return best[2] if best[0] else ""
-
-
 def _the(ctx: PlanningContext) -> str:
     """'UNMIT' (acronyms take no article) or 'the Integrated Office'."""
     return ctx.mission if re.fullmatch(r"[A-Z][A-Za-z-]*[A-Z]", ctx.mission) else f"the {ctx.mission}"
@@ -69,7 +59,7 @@ def _entities(ctx: PlanningContext, names: list[str]) -> list[str]:
 
 
 def _priority_for(ctx: PlanningContext, task: str) -> Priority | None:
-    name = _best(task, [p.name for p in ctx.priorities])
+    name = best_match(task, [p.name for p in ctx.priorities], setting_of(ctx.tasks))
     return next((p for p in ctx.priorities if p.name == name), None)
 
 
@@ -117,7 +107,7 @@ def _vision(ctx: PlanningContext, by: str = "") -> list[Block]:
         how = "while the UN presence is reconfigured and tasks pass to national authorities and the country team"
     objectives = []
     for i, task in enumerate(ctx.tasks[:MAX_OBJECTIVES], 1):
-        link = _best(task, ctx.national_priorities) or TBD
+        link = best_match(task, ctx.national_priorities, setting_of(ctx.tasks)) or TBD
         objectives.append(f"Strategic objective {i} (from the mandate: “{task}”): result for {ctx.country} {by}: {TBD}. "
                           f"National priority served: {link}.")
     return [Block(kind="paragraph", text=(
@@ -132,7 +122,7 @@ def _priority_line(ctx: PlanningContext, p: Priority) -> str:
         return (f"Provisional, from the mandate: {p.name} — lead: {TBD}; contributing: {TBD}. "
                 f"Comparative advantage of the UN: {TBD}.")
     contributing = _entities(ctx, p.contributing)
-    tasks = [t for t in ctx.tasks if _best(t, [q.name for q in ctx.all_priorities]) == p.name]
+    tasks = [t for t in ctx.tasks if best_match(t, [q.name for q in ctx.all_priorities], setting_of(ctx.tasks)) == p.name]
     lead = p.lead if p.lead and ctx.listed(p.lead) else TBD
     return (f"{p.name} — mandated tasks: {_list(tasks)}; lead: {lead}; contributing: {_list(contributing)}. "
             f"Comparative advantage of the UN: {TBD}.")
@@ -185,7 +175,7 @@ def _division(ctx: PlanningContext) -> list[Block]:
         rows += [[t, ctx.mission, TBD, TBD, TBD, TBD] for t in ctx.tasks]
         intro = f"Transfer of tasks as {_the(ctx)} {'withdraws' if ctx.phase == 'withdrawal' else 'draws down'}:"
     else:
-        rows = [["Mandated task", "Mission lead", "Country team contribution", "Future owner at transition"]]
+        rows = [["Mandated task", "Lead", "Country team contribution", "Future owner at transition"]]
         for t in ctx.tasks:
             p = _priority_for(ctx, t)
             lead = p.lead if p and p.lead and ctx.listed(p.lead) else TBD

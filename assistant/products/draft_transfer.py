@@ -26,8 +26,9 @@ from __future__ import annotations
 import re
 
 from assistant.products.context import PlanningContext
+from assistant.products.draft_match import stems
 from assistant.products.draft_request import DraftAsk
-from assistant.products.draft_text import TBD, _list, _stems, _the, months_asked
+from assistant.products.draft_text import TBD, _list, _the, months_asked
 from assistant.products.export import Block
 
 UNIFORMED = re.compile(r"\bprotection of civilians\b|\btroops?\b|\bmilitary\b|\bforce\b|\bdisarmament\b|\bceasefire\b|"
@@ -141,8 +142,8 @@ def _named_rows(ctx: PlanningContext, ask: DraftAsk, named: list[str], given: di
 def _covers(text: str, task: str) -> bool:
     """Does the text hold every word of the task named ('UNMICA Civil Affairs' covers 'civil affairs'; 'Protection of
     civilians' does not)?"""
-    words = set(_stems(task))
-    return bool(words) and words <= _stems(text)
+    words = set(stems(task))
+    return bool(words) and words <= stems(text)
 
 
 def _heading(ctx: PlanningContext, ask: DraftAsk) -> Block:
