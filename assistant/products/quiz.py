@@ -210,9 +210,21 @@ def _named_first(named: list[tuple[dict, Citation]], limit: int) -> list[tuple[d
     for item, citation in named:
         if len(picked) == limit:
             break
-        if item["stem"] not in {p["stem"] for p, _ in picked} and sum(p["answer"] == item["answer"] for p, _ in picked) < same:
+        if _quoted(item["stem"]) not in {_quoted(p["stem"]) for p, _ in picked} \
+                and sum(p["answer"] == item["answer"] for p, _ in picked) < same:
             picked.append((item, citation))
     return picked
+
+
+def _quoted(stem: str) -> str:
+    """The sentence a stem quotes (the stem itself when it quotes none): two items on one sentence are one item asked
+    twice, whatever their wording ("Which mission completes …" and "Which mission does this passage … describe?").
+
+    >>> _quoted("Which mission does this passage from S/2019/805 describe? “Benchmarks for _____.”")
+    'Benchmarks for _____.'
+    """
+    start, end = stem.find("“"), stem.rfind("”")
+    return stem[start + 1:end] if 0 <= start < end else stem
 
 
 def _itself(fx: Focus) -> set[str]:
@@ -230,7 +242,7 @@ def _fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Cita
     term (in a quiz titled "the Integrated Strategic Framework", "which instrument …?" gives itself away)."""
     same = 1 if count < 6 else 2
     answers = Counter(item["answer"] for item, _ in picked)
-    stems = {item["stem"] for item, _ in picked}
+    stems = {_quoted(item["stem"]) for item, _ in picked}
     terms = {c.chunk_id for _, c in picked if c.doc_id == "glossary"}
     itself = _itself(fx)
     for on_subject in (True, False):
@@ -239,10 +251,11 @@ def _fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Cita
             for queue in queues:
                 while queue:
                     item, citation = queue.pop(0)
-                    if answers[item["answer"]] < same and item["stem"] not in stems and item["answer"].lower() not in itself \
-                            and citation.chunk_id not in terms and not _gives_away(item, picked):
+                    if answers[item["answer"]] < same and _quoted(item["stem"]) not in stems \
+                            and item["answer"].lower() not in itself and citation.chunk_id not in terms \
+                            and not _gives_away(item, picked):
                         answers[item["answer"]] += 1
-                        stems.add(item["stem"])
+                        stems.add(_quoted(item["stem"]))
                         terms |= {citation.chunk_id} if citation.doc_id == "glossary" else set()
                         picked.append((item, citation))
                         break

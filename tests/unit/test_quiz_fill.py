@@ -19,7 +19,7 @@ def _item(stem: str, answer: str) -> tuple[dict, Citation]:
 def test_items_on_the_subject_come_before_related_concepts_and_an_answer_repeats_at_most_twice():
     fx = Focus(subject="integrated strategic framework", terms=[ISF])
     related = [_item("Which definition fits the Integrated Mission Task Force (IMTF)?", "HQ task force")]
-    cases = [_item(f"Which mission adopted an Integrated Strategic Framework in {year}? “_____ …”", "UNMIT")
+    cases = [_item(f"Which mission adopted an Integrated Strategic Framework in {year}? “_____ adopted it in {year}.”", "UNMIT")
              for year in (2008, 2009, 2010)]
     picked = _fill([], [related, cases], 6, fx)
     assert [i["answer"] for i, _ in picked] == ["UNMIT", "UNMIT", "HQ task force"]
@@ -27,7 +27,7 @@ def test_items_on_the_subject_come_before_related_concepts_and_an_answer_repeats
 
 def test_a_short_quiz_asks_each_answer_once():
     fx = Focus(subject="integrated strategic framework", terms=[ISF])
-    cases = [_item(f"The Integrated Strategic Framework of {y}: “_____ …”", "UNMIT") for y in (2008, 2009)]
+    cases = [_item(f"The Integrated Strategic Framework of {y}: “_____ adopted it in {y}.”", "UNMIT") for y in (2008, 2009)]
     assert len(_fill([], [cases], 4, fx)) == 1
 
 
@@ -70,3 +70,12 @@ def test_a_resolutions_formula_is_never_the_blank():
 
     assert FORMULA.match(f"27. Requests the {BLANK} to assess how ongoing reforms …")
     assert not FORMULA.match(f"Encourages the {BLANK} to engage with the private sector.")
+
+
+def test_two_items_quoting_one_sentence_are_one_item():
+    """"Which mission completes this statement …" and "Which mission does this passage describe?" on one sentence."""
+    fx = Focus(subject="integrated strategic framework", terms=[ISF])
+    quote = "“The workshop identified strategic benchmarks for the Integrated Strategic Framework of _____.”"
+    cases = [_item(f"Which mission completes this statement from S/2019/805? {quote}", "BINUH"),
+             _item(f"Which mission does this passage from S/2019/805 describe? {quote}", "BINUH")]
+    assert len(_fill([], [cases], 6, fx)) == 1
