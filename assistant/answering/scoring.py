@@ -117,7 +117,8 @@ def has_answer_type(text: str, qtype: str) -> bool:
 
 # Numbers that count nothing: a year, a day of a month, a symbol or resolution number, a paragraph, an ordinal.
 NOT_A_COUNT = re.compile(rf"\b(?:19|20)\d\d(?:/\d\d)?\b|\b{MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTHS}\b|"
-                         r"\b(?:resolutions?|paras?\.|paragraphs?|decisions?|No\.)\s*[\d/]+(?:\s*[-–]\s*\d+)?|\b[A-Z]+/[\w/.]+|\b\d+(?:st|nd|rd|th)\b",
+                         r"\b(?:resolutions?|paras?\.|paragraphs?|decisions?|No\.)\s*[\d/]+(?:\s*[-–]\s*\d+)?|\b[A-Z]+/[\w/.]+|\b\d+(?:st|nd|rd|th)\b|"
+                         r"\bone\b(?! (?:hundred|thousand|million|billion)\b)",  # 'one day before', 'one of the': no count
                          re.IGNORECASE)
 
 
@@ -129,6 +130,8 @@ def counts(text: str) -> bool:
     >>> counts("UNMIT had 1,608 police officers on 30 June 2011.")
     True
     >>> counts("My visit in December 2007 (see S/2008/26, paras. 13-14).")
+    False
+    >>> counts("One day before independence, the Council issued resolution 1996 mandating UNMISS.")
     False
     """
     return bool(ANSWER_TYPE["quantity"].search(NOT_A_COUNT.sub(" ", text)))
