@@ -18,12 +18,11 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from langchain_text_splitters import RecursiveCharacterTextSplitter
-
 from assistant.citation import locator as make_locator
 from assistant.corpus.cleaning import FRONT_MATTER, clean_pages, is_furniture
 from assistant.corpus.footnotes import Footnote, cited_labels
 from assistant.corpus.repair import strip_marks, title_case
+from assistant.corpus.sentences import split_between_sentences
 from assistant.corpus.splices import unsplice
 
 NUMBERED = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
@@ -196,7 +195,8 @@ def parse(pages: list[tuple[str, int | None]], acronyms: set[str] | frozenset[st
             and number is None
             and not _ends_sentence(pieces[-1])
             and not BULLET.match(text)
-            and (text[:1].islower() or (page is not None and page != prev.page_end))
+            and (text[:1].islower() or (page is not None and page != prev.page_end)
+                 or pieces[-1].rstrip().endswith(",") and text[:1].isdigit())  # 'issued on February 7,' / '2011, a team …'
         )
         if since and number is None and (continues or text[:1].islower()):
             continues, text = False, unsplice(text, since, headings)
@@ -261,9 +261,6 @@ def chunk_paragraphs(doc_id: str, paragraphs: list[Paragraph], chunk_chars: int 
     A numbered paragraph is never merged with a neighbour once the group already holds a
     numbered paragraph and would pass half the target size: short citations beat big chunks.
     """
-    splitter = RecursiveCharacterTextSplitter(
-        chunk_size=chunk_chars, chunk_overlap=overlap, separators=["\n\n", "\n", ". ", "; ", ", ", " "], keep_separator="end"
-    )
     chunks: list[Chunk] = []
     group: list[Paragraph] = []
 
@@ -277,7 +274,7 @@ def chunk_paragraphs(doc_id: str, paragraphs: list[Paragraph], chunk_chars: int 
         if len(para.text) > chunk_chars * 1.3:
             flush()
             from_heading = tuple(label for label in para.notes if label not in cited_labels(para.text))
-            for i, piece in enumerate(splitter.split_text(para.text)):
+            for i, piece in enumerate(split_between_sentences(para.text, chunk_chars, overlap)):
                 notes = (from_heading if i == 0 else ()) + tuple(cited_labels(piece))
                 chunks.append(_make_chunk(doc_id, len(chunks), [para], piece.strip(), notes))
             continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from langchain_text_splitters import RecursiveCharacterTextSplitter
 from nupunkt import sent_spans
 
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -72,3 +73,22 @@ def _append(out: list[str], sentence: str) -> None:
         sentence = sentence[lead.end():].strip()
     if sentence:
         out.append(sentence)
+
+
+SENTENCE_BREAK = "\u2029"  # the Unicode paragraph separator: never in a document's text, so a safe mark
+
+
+def split_between_sentences(text: str, size: int, overlap: int) -> list[str]:
+    """A long paragraph in pieces of about ``size`` characters, cut between its sentences (within an over-long sentence,
+    at a semicolon, a comma or a space), consecutive pieces sharing up to ``overlap`` characters.
+
+    The text splitter's own ". " cut inside 'see paras. 21, 24 and 25 above', so a passage opened "21, 24 and 25 above)
+    and …"; the sentence splitter knows the abbreviation, and its cuts are marked for the text splitter.
+
+    >>> split_between_sentences("It met (see paras. 21 and 25 above) in May. It agreed.", 45, 0)
+    ['It met (see paras. 21 and 25 above) in May.', 'It agreed.']
+    """
+    splitter = RecursiveCharacterTextSplitter(chunk_size=size, chunk_overlap=overlap, keep_separator="end",
+                                              separators=["\n\n", "\n", SENTENCE_BREAK, "; ", ", ", " "])
+    marked = "\n".join(SENTENCE_BREAK.join(split_sentences(line)) for line in text.split("\n"))
+    return [piece.replace(SENTENCE_BREAK, " ").strip() for piece in splitter.split_text(marked)]

@@ -163,3 +163,22 @@ def test_every_sentence_of_the_default_corpus_is_verbatim_in_its_cleaned_source(
     source = letters("\n".join([t for t, _ in cleaned.pages] + [n.text for n in cleaned.footnotes]))
     spliced = [s for c in chunk_pages("doc", pages) for s in passage_sentences(c.text) if letters(s) not in source]
     assert spliced == []
+
+
+def _passages(name: str) -> list[str]:
+    doc = load(DOCS / name)
+    return [c.text for c in chunk_pages(name, [(p.text, p.number) for p in doc.pages])]
+
+
+def test_a_long_paragraph_is_cut_between_sentences_not_at_an_abbreviation():
+    """S/2012/765 para. 59 is cut in pieces; 'see paras. 21, 24 and 25 above' is inside a sentence, not a cut."""
+    texts = _passages("sg-report-unmit-s-2012-765.md")
+    assert not [t[:40] for t in texts if re.match(r"\d+(?:, \d+)* (?:and|to) \d+ above\)|\d+\)\.", t)]
+    assert any("(see paras. 21, 24 and 25 above) and discussed" in t for t in texts)
+
+
+def test_a_paragraph_cut_after_a_comma_goes_on_with_the_year_that_opens_the_next():
+    """IPI 2013: 'After the referendum result was issued on February 7,' / '2011, a UN integrated … team visited'."""
+    texts = _passages("ipi-driving-the-system-apart-2013.txt")
+    assert any("issued on February 7, 2011, a UN integrated technical assessment" in t for t in texts)
+    assert not any(t.startswith("2011, a UN integrated") for t in texts)
