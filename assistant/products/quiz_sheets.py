@@ -52,16 +52,32 @@ def quiz_notes(topic: str, retriever: Retriever) -> list[str]:
         coverage_notes(topic, retriever)
 
 
-def related_note(topic: str, items: list[QuizItem], retriever: Retriever) -> list[str]:
-    """When the library runs out of items on the subject itself: how many are on it, and which are on related terms."""
+def related_note(topic: str, items: list[QuizItem], retriever: Retriever, count: int = 0) -> list[str]:
+    """When the library runs out of items on the subject itself, or of items at all: one note saying how many the quiz
+    has, how many are on the subject, and which fill it with related terms.
+
+    >>> _count_note(8, 10, 7, [8], "transitions")
+    'The library gave 8 items, fewer than the 10 asked: 7 on transitions itself, and item 8 on a related term.'
+    >>> _count_note(10, 10, 8, [9, 10], "the ISF")
+    'The library gave 8 items on the ISF itself; items 9 and 10 are on related terms, to fill the quiz.'
+    """
     fx = focus(topic, retriever)
     related = [q.n for q in items if not fx.about(f"{q.stem} {q.answer}")]
-    if not related:
+    if not related and len(items) >= count:
         return []
-    numbers = ", ".join(map(str, related))
     name = f"the {fx.terms[0].expansion}" if len(fx.terms) == 1 and not fx.texts else fx.subject
-    return [f"The library gave {len(items) - len(related)} items on {name} itself; items {numbers} are on related terms, "
-            "to fill the quiz."]
+    return [_count_note(len(items), count, len(items) - len(related), related, name)]
+
+
+def _count_note(n: int, asked: int, on_subject: int, related: list[int], name: str) -> str:
+    numbers = ", ".join(map(str, related[:-1])) + f" and {related[-1]}" if len(related) > 1 else "".join(map(str, related))
+    which = f"item {numbers} on a related term" if len(related) == 1 else f"items {numbers} on related terms"
+    if n < asked:
+        return (f"The library gave {n} items, fewer than the {asked} asked"
+                + (f": {on_subject} on {name} itself, and {which}." if related else "."))
+    verb = "is" if len(related) == 1 else "are"
+    return (f"The library gave {on_subject} items on {name} itself; {which.replace(' on ', f' {verb} on ', 1)}, "
+            "to fill the quiz.")
 
 
 def public(item: QuizItem, part: str = "all") -> dict:
@@ -75,7 +91,7 @@ def quiz_views(topic: str, count: int, retriever: Retriever, difficulty: str = "
     _check(part)
     found = quiz_items(topic, count, retriever, difficulty)[0]
     items = [QuizItemView(**public(item, part)) for item in found]
-    return QuizView(items=items, notes=quiz_notes(topic, retriever) + related_note(topic, found, retriever))
+    return QuizView(items=items, notes=quiz_notes(topic, retriever) + related_note(topic, found, retriever, count))
 
 
 def _check(part: str) -> None:
@@ -105,9 +121,7 @@ def quiz(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | 
     if part == "questions":
         return Report(title=f"Quiz: {subject(topic)}", blocks=_questions(items),
                       subtitle=f"{len(items)} multiple-choice questions. Choose one answer for each.")
-    blocks = [Block(kind="note", text=n) for n in quiz_notes(topic, retriever) + related_note(topic, items, retriever)]
-    if len(items) < count:
-        blocks.append(Block(kind="note", text=f"The corpus gave {len(items)} items on this topic, fewer than the {count} asked."))
+    blocks = [Block(kind="note", text=n) for n in quiz_notes(topic, retriever) + related_note(topic, items, retriever, count)]
     blocks += ([] if part == "key" else _questions(items)) + _key(items)
     return Report(title=f"Quiz{' answer key' if part == 'key' else ''}: {subject(topic)}",
                   subtitle=(f"{len(items)} multiple-choice items on concepts, roles, requirements and cases; each answer is what "
