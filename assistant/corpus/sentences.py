@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 
-from langchain_text_splitters import RecursiveCharacterTextSplitter
 from nupunkt import sent_spans
 
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -88,6 +87,8 @@ def split_between_sentences(text: str, size: int, overlap: int) -> list[str]:
     >>> split_between_sentences("It met (see paras. 21 and 25 above) in May. It agreed.", 45, 0)
     ['It met (see paras. 21 and 25 above) in May.', 'It agreed.']
     """
+    from langchain_text_splitters import RecursiveCharacterTextSplitter  # only at ingest: a search never loads LangChain
+
     splitter = RecursiveCharacterTextSplitter(chunk_size=size, chunk_overlap=overlap, keep_separator="end",
                                               separators=["\n\n", "\n", SENTENCE_BREAK, "; ", ", ", " "])
     marked = "\n".join(SENTENCE_BREAK.join(split_sentences(line)) for line in text.split("\n"))
