@@ -28,6 +28,7 @@ from assistant.products.context import PlanningContext
 from assistant.products.exercise_aar import DEBRIEF_BANK
 from assistant.products.exercise_catalogue import STAKEHOLDERS, TOPICS, Topic
 from assistant.products.exercise_closure import after_closure
+from assistant.products.exercise_drill import situations
 from assistant.products.exercise_guide import guide, mel
 from assistant.products.exercise_key import answer_key, cited
 from assistant.products.exercise_red_lines import brief_lines
@@ -42,7 +43,8 @@ from assistant.products.exercise_requests import (
     topic_fits,
     topic_roles,
 )
-from assistant.products.exercise_roles import ROLES, for_presence, retitled, role_for
+from assistant.products.exercise_roles import for_entities, for_presence, retitled, role_for
+from assistant.products.exercise_setting import scenario_setting
 from assistant.products.exercise_shapes import subject as shape_subject
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
@@ -175,23 +177,9 @@ def timeline(minutes: int, injects: list[str], syndicates: int) -> list[list[str
     return rows
 
 
-def _setting(topic: Topic, ctx: PlanningContext | None, country: str) -> dict[str, str]:
-    if ctx is None:
-        return {"country": country, "mission": "UNMICA", "presence": "multidimensional peacekeeping operation",
-                "tasks": "protect civilians, support the extension of State authority and police reform, support elections and "
-                         "facilitate the return of displaced people",
-                "entities": "UNDP, UNICEF, UNHCR, WFP, OHCHR and UN Women", "plan": f"the {country} National Development Plan",
-                "priorities": "security sector reform, decentralized governance and the economic recovery of the north",
-                "tensions": "", "fictional": "yes"}
-    return {"country": ctx.country, "mission": ctx.mission, "presence": ctx.presence_name,
-            "tasks": "; ".join(t[0].lower() + t[1:] for t in ctx.tasks), "entities": ", ".join(ctx.un_entities),
-            "plan": ctx.national_plan or "the national development plan", "priorities": "; ".join(ctx.national_priorities) or "[to be agreed]",
-            "tensions": " ".join(f"{t}." if not t.endswith(".") else t for t in ctx.tensions), "fictional": "yes" if ctx.fictional else "no"}
-
-
 def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DEFAULT_COUNTRY) -> list[Block]:
     """The read-ahead: background, actors, humanitarian and economic situation, UN presence, the start state, map."""
-    s = _setting(topic, ctx, country)
+    s = scenario_setting(ctx, country)
     c = s["country"]
     real = s["fictional"] == "no"
     blocks = []
@@ -293,9 +281,8 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     cards = [(n, role_for(n)) for n in cast or []]
     named = [(card, chosen.briefs.get(n, card.brief)) for n, card in cards]  # the roles asked for come first
     roles = named + [r for r in topic_roles(chosen, done) if r[0].title not in set(cast or [])]
-    for name in dict.fromkeys(n.strip() for r in asked for n in r.inject.to.split(",")):
-        if name in ROLES and name not in {role.title for role, _ in roles}:
-            roles.append((ROLES[name], ROLES[name].brief))
+    roles, events = for_entities(roles, events, context.un_entities if context else None,
+                                 bool(context and context.humanitarian_response))
     roles, events = retitled(*for_presence(roles, events, context.presence if context else "PKO", cast or []), own_titles(topic))
     case = answer_question(f"{chosen.title}: {topic}", retriever, backend="extractive", filters=Filters(types=["report"]))
     kept = [s for s in case.sentences if s.supported and s.citations and s.role != "note"
@@ -334,6 +321,14 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
                    Block(kind="bullets", items=[f"Medium: {inj.medium}", f"To: {inj.to}"]
                          + ([f"Scenario time: {when[inj.title]} (as requested)"] if inj.title in when else [])
                          + [f"Content: {inj.content}", f"Expected action: {inj.action}"])]
+    if "Snap situations" in phases:  # the round the timetable holds: one situation per syndicate, none already an inject
+        snaps = [x for x in situations(chosen.title, len(events) + syndicates, retriever.encoder.encode)
+                 if x.title not in {i.title for i in events}][:syndicates]
+        blocks.append(Block(kind="heading", text="Snap situations (one per syndicate)", level=1))
+        for k, x in enumerate(snaps, 1):
+            blocks += [Block(kind="heading", text=f"Situation {k}: {x.title}", level=2),
+                       Block(kind="paragraph", text=f"Case: {x.case} What do you do now, and who decides?"),
+                       Block(kind="paragraph", text=f"Model answer: {x.answer}")]
     blocks += mel(events, table, when, chosen.objectives, retriever.encoder.encode) + guide(events, syndicates)
     blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=list(chosen.questions)),
                Block(kind="heading", text="Facilitator answer key", level=1),

@@ -150,3 +150,30 @@ def retitled(roles: list[tuple[Role, str]], events: list[Inject], titles: dict[s
         return ", ".join(titles.get(n.strip(), n.strip()) for n in names.split(","))
 
     return [(replace(r, title=titles.get(r.title, r.title)), b) for r, b in roles], [replace(e, to=to(e.to)) for e in events]
+
+
+AGENCY_CARDS = {"UNDP Resident Representative": "UNDP", "UNICEF Representative": "UNICEF", "UNHCR Representative": "UNHCR",
+                "WFP Representative": "WFP", "Head of OCHA": "OCHA"}
+
+
+def for_entities(roles: list[tuple[Role, str]], events: list[Inject], entities: Collection[str] | None,
+                 humanitarian: bool = False) -> tuple[list[tuple[Role, str]], list[Inject]]:
+    """With a planning context, an agency's card only where the context lists the agency (OCHA too where a humanitarian
+    response is running), and every inject's addressee with a card: an inject 'To: UNICEF Representative' came with no
+    UNICEF card, and a UNHCR card came for a country team without UNHCR.
+
+    >>> from assistant.products.exercise_catalogue import Inject
+    >>> fire = Inject("Attack", "flash report", "Head of OCHA, UNICEF Representative", "Armed men attack a site.", "Agree.")
+    >>> cards, injects = for_entities([(ROLES["UNHCR Representative"], "")], [fire], ["UNICEF"])
+    >>> [r.title for r, _ in cards], injects[0].to
+    (['UNICEF Representative'], 'UNICEF Representative')
+    """
+    listed = set(entities or ()) | ({"OCHA"} if humanitarian else set())
+    absent = {title for title, agency in AGENCY_CARDS.items() if entities is not None and agency not in listed}
+    events = [replace(e, to=", ".join(n for n in (x.strip() for x in e.to.split(",")) if n not in absent)
+                      or "SRSG / Head of Mission") for e in events]
+    roles = [r for r in roles if r[0].title not in absent]
+    for name in dict.fromkeys(n.strip() for e in events for n in e.to.split(",")):
+        if name in ROLES and name not in {role.title for role, _ in roles}:
+            roles.append((ROLES[name], ROLES[name].brief))
+    return roles, events

@@ -1,4 +1,5 @@
-"""Where a trainer's request sets the exercise: the kind of fictional country it names, and Headquarters.
+"""Where an exercise is set: the scenario's country and UN presence, the kind of fictional country a request names,
+and Headquarters.
 
 A request for "a scenario in a fictional middle-income country" or "a small island state" gets
 that country, not the default one: the read-ahead's opening sentence says what the request
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.products.context import PlanningContext
 from assistant.products.exercise_closure import in_the_past
 from assistant.products.exercise_requests import match_topic, premise, premise_inject
 from assistant.products.export import Block, Report
@@ -101,3 +103,29 @@ def apply_setting(pack: Report, request: str) -> Report:
                 "the mission and the country team joining by video; the field situation above is what the meeting "
                 "discusses. Each syndicate agrees the options, the recommendation the ITF sends up, and who tells the field.")))
     return pack
+
+
+def mission_for(country: str) -> str:
+    """The fictional mission of a fictional country: the UN Mission In CArana is UNMICA, in Zembla UNMIZE.
+
+    >>> mission_for("Carana"), mission_for("Zembla")
+    ('UNMICA', 'UNMIZE')
+    """
+    return "UNMI" + "".join(ch for ch in country if ch.isalpha())[:2].upper()
+
+
+def scenario_setting(ctx: PlanningContext | None, country: str) -> dict[str, str]:
+    """The scenario's country, UN presence and national setting: the planning context's, or a default fictional one."""
+    if ctx is None:
+        return {"country": country, "mission": mission_for(country), "presence": "multidimensional peacekeeping operation",
+                "tasks": "protect civilians, support the extension of State authority and police reform, support elections and "
+                         "facilitate the return of displaced people",
+                "entities": "UNDP, UNICEF, UNHCR, WFP, OHCHR and UN Women", "plan": f"the {country} National Development Plan",
+                "priorities": "security sector reform, decentralized governance and the economic recovery of the north",
+                "tensions": "", "fictional": "yes"}
+    return {"country": ctx.country, "mission": ctx.mission, "presence": ctx.presence_name,
+            "tasks": "; ".join(t[0].lower() + t[1:] for t in ctx.tasks), "entities": ", ".join(ctx.un_entities),
+            "plan": ctx.national_plan or "the national development plan",
+            "priorities": "; ".join(ctx.national_priorities) or "[to be agreed]",
+            "tensions": " ".join(f"{t}." if not t.endswith(".") else t for t in ctx.tensions),
+            "fictional": "yes" if ctx.fictional else "no"}
