@@ -28,7 +28,7 @@ from assistant.products.context import PlanningContext
 from assistant.products.exercise_aar import DEBRIEF_BANK
 from assistant.products.exercise_catalogue import STAKEHOLDERS, TOPICS, Topic
 from assistant.products.exercise_closure import after_closure
-from assistant.products.exercise_drill import situations
+from assistant.products.exercise_drill import round_situations
 from assistant.products.exercise_guide import guide, mel
 from assistant.products.exercise_key import answer_key, cited
 from assistant.products.exercise_red_lines import brief_lines
@@ -322,9 +322,8 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
                          + ([f"Scenario time: {when[inj.title]} (as requested)"] if inj.title in when else [])
                          + [f"Content: {inj.content}", f"Expected action: {inj.action}"])]
     if "Snap situations" in phases:  # the round the timetable holds: one situation per syndicate, none already an inject
-        snaps = [x for x in situations(chosen.title, len(events) + syndicates, retriever.encoder.encode)
-                 if x.title not in {i.title for i in events}][:syndicates]
-        blocks.append(Block(kind="heading", text="Snap situations (one per syndicate)", level=1))
+        snaps = round_situations(chosen, syndicates, {i.title for i in events}, retriever.encoder.encode)
+        blocks += [Block(kind="heading", text="Snap situations (one per syndicate)", level=1)] if snaps else []
         for k, x in enumerate(snaps, 1):
             blocks += [Block(kind="heading", text=f"Situation {k}: {x.title}", level=2),
                        Block(kind="paragraph", text=f"Case: {x.case} What do you do now, and who decides?"),

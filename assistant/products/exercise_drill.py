@@ -23,10 +23,10 @@ from assistant.errors import InvalidRequest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever
 from assistant.products.exercise_answers import model_answer
-from assistant.products.exercise_catalogue import TOPICS
+from assistant.products.exercise_catalogue import TOPICS, Topic
 from assistant.products.exercise_guide import Encode
 from assistant.products.exercise_key import library_lines
-from assistant.products.exercise_requests import match_topic, topic_fits
+from assistant.products.exercise_requests import extra_injects, match_topic, topic_fits
 from assistant.products.exercise_shapes import Shape, opening, syndicates
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
@@ -124,6 +124,15 @@ def _topic_situations(text: str, count: int, encode: Encode | None = None) -> li
         out.append(Situation("", i.title, i.content, model_answer(i, topic.objectives, encode), "",
                              f"{topic.title}: {i.title.lower()}. {i.content}"))
     return out
+
+
+def round_situations(topic: Topic, count: int, taken: set[str], encode: Encode | None = None) -> list[Situation]:
+    """A pack's snap-situation round: ``count`` situations on the topic that are not already its injects (``taken``),
+    then the nearest other topics' events (a drawdown pack plays all its topic's events as injects)."""
+    own = [s for s in _topic_situations(topic.title, count + len(taken), encode) if s.title not in taken]
+    more = [Situation("", i.title, i.content, model_answer(i, topic.objectives, encode), "", f"{topic.title}: {i.content}")
+            for i in extra_injects(topic, count, taken | {s.title for s in own})]
+    return (own + more)[:count]
 
 
 def situations(text: str, count: int, encode: Encode | None = None) -> list[Situation]:

@@ -56,6 +56,10 @@ def test_long_formats_have_breaks_and_more_injects(packs):
     assert "Lunch" in phases and "Break" in phases and any("rotate roles" in p for p in phases)
     assert len([t for t in _level(packs["drawdown"], 2) if t.startswith("Inject ")]) == 6
     assert len([t for t in _level(packs["humanitarian"], 2) if t.startswith("Inject ")]) == 2
+    if any(p.startswith("Snap situations") for p in phases):  # the round the timetable holds has its situations
+        snaps = [t for t in _level(packs["drawdown"], 2) if t.startswith("Situation ")]
+        injects = {t.split(": ", 1)[1] for t in _level(packs["drawdown"], 2) if t.startswith("Inject ")}
+        assert len(snaps) == 5 and not {t.split(": ", 1)[1] for t in snaps} & injects  # 30 participants: 5 syndicates
 
 
 def _key(pack) -> list[str]:
