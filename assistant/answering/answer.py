@@ -130,7 +130,7 @@ def second_hand_notes(sentences: list[Sentence], citations: list[Citation], plan
                 continue
             named.add(info.id)
             who = next((by_number[n].short for n in sentence.citations if n in by_number), "another document")
-            notes.append(f"{info.short} {MISSING_NOTE} (official address: {info.url}): sentence {k} is {who}'s "
+            notes.append(f"{info.short} {MISSING_NOTE} ({info.address}): sentence {k} is {who}'s "
                          "account of it, not its text.")
     return notes
 

@@ -117,7 +117,7 @@ def describes(text: str, info: DocumentInfo, q: QuestionInfo) -> bool:
 def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:
     """'<short> is not in the library (<url>). Add it with …; described second-hand in …'."""
     where = f" Described second-hand in: {', '.join(second_hand)}." if second_hand else ""
-    return (f"{info.short} {MISSING_NOTE} (official address: {info.url}). Add it with `planassist corpus fetch` "
+    return (f"{info.short} {MISSING_NOTE} ({info.address}). Add it with `planassist corpus fetch` "
             f"or upload a copy; until then nothing here quotes it directly.{where}")
 
 

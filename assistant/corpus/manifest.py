@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -60,6 +61,22 @@ class DocumentInfo(BaseModel):
     def current(self) -> bool:
         """False when the manifest marks the document as superseded."""
         return not self.superseded_by
+
+    @property
+    def address(self) -> str:
+        """Where to find the text, said for what it is: an address on a UN site is official; an internal text that the
+        UN never published may only be copied elsewhere, and a planner must know the copy is not the UN's.
+
+        >>> DocumentInfo(id="h", title="IAP Handbook", short="h", url="https://www.scribd.com/document/1").address
+        'a copy outside the UN: https://www.scribd.com/document/1'
+        >>> DocumentInfo(id="p", title="IAP Policy", short="p", url="https://repository.un.org/handle/1").address
+        'official address: https://repository.un.org/handle/1'
+        """
+        if not self.url:
+            return "no public copy known"
+        host = urllib.parse.urlparse(self.url).hostname or ""
+        official = host == "un.org" or host.endswith((".un.org", "undg.org", "unsdg.un.org"))
+        return f"{'official address' if official else 'a copy outside the UN'}: {self.url}"
 
 
 @dataclass
@@ -173,6 +190,8 @@ def fetch_catalogue(settings: Settings, timeout: float = 30.0) -> list[FetchResu
 
 
 def _fetch_one(info: DocumentInfo, target: Path, timeout: float) -> FetchResult:
+    if not info.url:
+        return FetchResult(id=info.id, url="", ok=False, error="no public copy known: upload the text if you hold it")
     request = urllib.request.Request(info.url, headers={"User-Agent": "planassist corpus fetch"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (catalogued URLs)

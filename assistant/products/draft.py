@@ -167,7 +167,7 @@ def _not_covered(section: Section, retriever: Retriever, length: Length = "full"
     """The not-covered note naming the texts to check: in a brief by short title (their addresses are listed once, at
     the end), in a full draft with title and address."""
     texts = _check_texts(section, retriever)
-    check = "; ".join(t.short if length == "brief" else f"{t.title} ({t.url})" for t in texts)
+    check = "; ".join(t.short if length == "brief" else f"{t.title} ({t.address})" for t in texts)
     return f"{NOT_COVERED} Check: {check}." if check else NOT_COVERED
 
 
@@ -296,7 +296,7 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
     if length == "brief" and any(b.kind == "note" and b.text.startswith(f"{NOT_COVERED} Check:") for b in blocks):
         texts = {t.short: t for sec in select_sections(sections) for t in _check_texts(sec, retriever)}
         blocks.append(Block(kind="paragraph", text="Texts to check, not in the library: " + "; ".join(
-            f"{t.short}, {t.url}" for t in texts.values()) + "."))
+            f"{t.short} ({t.address})" for t in texts.values()) + "."))
     blocks += annexes
     start, end = ctx.years
     kind = "fictional scenario" if ctx.fictional else "country"
