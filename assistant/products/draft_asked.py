@@ -148,6 +148,9 @@ def priority_matrix(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, b
     start, end = ctx.years
     mid = (start + end + 1) // 2 if end - start >= 2 else f"end-{start}"  # a two-year ISF is reviewed after its first year
     p = _matching_priority(ctx, ask.priority)
+    # a priority named in passing ('the elections priority', lower case) goes by your context's name for it; one quoted,
+    # by the name you gave it
+    named = p.name if p and ask.priority.islower() else ask.priority
     n = ask.indicators or 3
     lead = p.lead if p and p.lead and ctx.listed(p.lead) else f"{TBD} (a {ctx.mission} section)"
     contributing = _list(_entities(ctx, p.contributing)) if p and p.contributing else f"{TBD} (from {_list(ctx.un_entities)})"
@@ -162,11 +165,11 @@ def priority_matrix(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, b
         else:
             indicator = f"Indicator {i + 1}: {TBD}"
         first = i == 0
-        rows.append([ask.priority if first else "", f"{TBD} (result for {ctx.country} by {end})" if first else "",
+        rows.append([named if first else "", f"{TBD} (result for {ctx.country} by {end})" if first else "",
                      indicator, f"{TBD} ({start})", f"{TBD} ({end})",
                      f"Baseline {start}; mid-term review {mid}; target {end}", lead if first else "",
                      contributing if first else ""])
-    intro = (f"Results matrix for the priority “{ask.priority}”, as asked: the outcome, {n} indicators with baselines and "
+    intro = (f"Results matrix for the priority “{named}”, as asked: the outcome, {n} indicators with baselines and "
              f"targets, lead and contributing entities and timelines"
              + (f"; it serves the mandated task{'s' if len(tasks) > 1 else ''} {_list(tasks)}" if tasks else "") + ".")
     blocks = [Block(kind="paragraph", text=intro), Block(kind="table", rows=rows)]
@@ -207,14 +210,15 @@ def monitoring_calendar(ctx: PlanningContext, ask: DraftAsk, retriever: Retrieve
     for c in ask.cadence:
         later = [f"the {d.frequency} {d.what}" for d in _next_less_often(c, ask.cadence)]
         quote = _cadence_support(c, retriever, book)
-        article = "" if re.search(r"[^s]s\b", c.what.split()[0]) else "an " if c.frequency[0] in "aeiou" else "a "
+        plural_or_gerund = re.search(r"[^s]s\b|ing\b", c.what.split()[0])  # 'updates', 'reporting': no article
+        article = "" if plural_or_gerund else "an " if c.frequency[0] in "aeiou" else "a "
         (found.append((f"{c.frequency} {c.what}", quote)) if quote else missing.append(f"{article}{c.frequency} {c.what}"))
         into = later + (feeds if not later or "slf" in c.what.lower() else [])
         rows.append([c.what[0].upper() + c.what[1:], c.frequency, _event_who(c, ctx), _list(into) if into else TBD,
                      "yes, see below" if quote else "no"])
     blocks = [Block(kind="paragraph", text=(
         f"Reporting and review calendar for {ctx.country}, {ctx.years[0]}–{ctx.years[1]}, as you set it out; each event "
-        "feeds the next less frequent one, and the least frequent feed " + (_list(feeds) if feeds else f"{TBD}") + ".")),
+        "feeds the next less frequent one, and the least frequent one feeds " + (_list(feeds) if feeds else f"{TBD}") + ".")),
         Block(kind="table", rows=rows)]
     if "sg_report" in ask.mechanisms:
         blocks.append(Block(kind="paragraph", text=(
@@ -318,8 +322,9 @@ def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retri
         return []
     if key == "results" and ask.priority:
         return priority_matrix(ctx, ask, retriever, book)
-    if key == "monitoring" and ask.cadence:
-        return monitoring_calendar(ctx, ask, retriever, book)
+    if key == "monitoring" and (ask.cadence or ask.priority and ask.indicators):  # the indicators asked, for the priority
+        return (monitoring_calendar(ctx, ask, retriever, book) if ask.cadence else []) + (
+            priority_matrix(ctx, ask, retriever, book) if ask.priority and ask.indicators else [])
     if key == "coordination" and (ask.bodies or set(ask.mechanisms) & {"slf", "pillar_groups", "planning_unit",
                                                                           "results_groups"}):
         return coordination_mechanisms(ctx, ask, retriever, book)

@@ -16,7 +16,8 @@ FREQUENCIES = {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly
                "yearly": "annual", "mid-year": "semi-annual", "half-yearly": "semi-annual", "mid-term": "mid-term",
                "end-of-period": "end of period"}
 CADENCE = re.compile(r"\b(?:an?\s+)?(" + "|".join(FREQUENCIES) + r")\s+([A-Za-z][\w’'/ -]{2,70}?)(?=,|;|\.|\s+and\s+(?:an?\s|"
-                     r"show|(?!the\b|its\b|their\b|partners\b)[a-z]+\s+(?:for|of|on)\b)|\s+(?:that|which|to)\s|$)",
+                     r"show|\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b|"  # '… and three indicators': another ask
+                     r"(?!the\b|its\b|their\b|partners\b)[a-z]+\s+(?:for|of|on)\b)|\s+(?:that|which|to)\s|$)",
                      re.IGNORECASE)
 # The frequency after the event: 'the Senior Leadership Forum to review progress quarterly', 'pillar groups reporting monthly'.
 _WORD = r"(?!and\b)[\w’'-]+"
@@ -24,7 +25,7 @@ CADENCE_AFTER = re.compile(rf"\b(?:the|and|with)\s+(?P<who>(?:{_WORD}\s){{0,3}}?
                            rf"assess|discuss)(?:s|ing|ed)?\b[^,.;]{{0,40}}?\b(?P<freq>{'|'.join(FREQUENCIES)})\b", re.IGNORECASE)
 # Whom an event goes to, kept with it: 'quarterly updates to the SLF'.
 TO_BODY = re.compile(r"\s+to\s+(?:the\s+)?(?:SLF|Senior Leadership (?:Forum|Group|Team)|ITF|Integrated Task Force|Government|"
-                     r"(?:Security )?Council|[Hh]eadquarters|HQ)\b")
+                     r"(?:Security )?Council|[Hh]eadquarters|HQ)\b", re.IGNORECASE)
 LATER = re.compile(rf"\s+and\s+[^,;.]*?\b(?:{'|'.join(FREQUENCIES)})\b", re.IGNORECASE)
 
 
@@ -46,6 +47,8 @@ def cadence_of(text: str) -> list[Cadence]:
     [('annual', 'joint review with the Government'), ('quarterly', 'updates to the SLF')]
     >>> [(c.frequency, c.what) for c in cadence_of("a six-monthly review by the senior leadership and benchmarks for it")]
     [('semi-annual', 'review by the senior leadership')]
+    >>> [(c.frequency, c.what) for c in cadence_of("quarterly reporting to the senior leadership forum and three indicators")]
+    [('quarterly', 'reporting to the senior leadership forum')]
     """
     found: list[tuple[int, Cadence]] = []
     spans = []

@@ -19,6 +19,9 @@ a cover note, a rewrite of a pasted draft) is declined with what the drafting to
 >>> [(c.frequency, c.what) for c in parse_request("Write the monitoring section: a quarterly pillar dashboard and "
 ...                                                "an annual joint review with the government.").cadence]
 [('quarterly', 'pillar dashboard'), ('annual', 'joint review with the government')]
+>>> ask = parse_request("Draft the monitoring section with quarterly reporting and three indicators for the elections priority")
+>>> ask.priority, ask.indicators, [c.what for c in ask.cadence]
+('elections', 3, ['reporting'])
 """
 
 from __future__ import annotations
@@ -87,6 +90,9 @@ COUNTS = {"objectives": r"strategic objectives|objectives", "indicators": r"indi
           "groups": r"(?:pillar |thematic )?(?:working )?groups|pillars", "risks": r"(?:highest |main |key |top )?risks"}
 QUOTED = re.compile(r"['‘“\"]([^'’”\"]{3,120})['’”\"]")
 NAMED_PRIORITY = re.compile(r"\bpriority\s+(?:area\s+)?(?:on\s+|of\s+)?['‘“\"]([^'’”\"]{3,120})['’”\"]", re.IGNORECASE)
+# 'three indicators for the elections priority': a priority named in passing, in lower case (matched to the context's later)
+PRIORITY_IN_PASSING = re.compile(r"\b(?:for|on|of|under)\s+the\s+((?!(?:first|second|third|top|key|main|national|ISF)\b)"
+                                 r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+priority\b")
 PRIORITY_LIST = re.compile(r"\bpriorities (?:are|will be|include)\s+([^.:;]+)", re.IGNORECASE)
 UNCT = re.compile(r"\b(?:UNCT|country team)\s+(?:has|includes|comprises|is|consists of)\s+([^.:;]+)", re.IGNORECASE)
 PLAN = re.compile(r"\b((?:the )?National (?:[A-Z][a-z]+ )*(?:Plan|Strategy|Compact|Agenda)(?: (?:for )?\d{4}\s*[–-]\s*\d{4})?)")
@@ -285,7 +291,7 @@ def parse_request(text: str) -> DraftAsk:
     product = next((key for key, asked, about in PRODUCTS if re.search(asked, text, re.I) and re.search(about, text, re.I)), "")
     if product:
         sections, declined = [], ""
-    named = NAMED_PRIORITY.search(text)
+    named = NAMED_PRIORITY.search(text) or PRIORITY_IN_PASSING.search(text)
     listed = PRIORITY_LIST.search(text)
     unct = UNCT.search(text)
     plan = PLAN.search(text)

@@ -331,3 +331,16 @@ def test_a_transition_annex_suggests_the_listed_agency_whose_field_a_task_is(ret
     [table] = tables(report)
     future = {r[0]: r[2] for r in table[1:]}
     assert future["Return of internally displaced persons"] == "[to be agreed] — suggested: UNHCR (its field)", future
+
+
+def test_indicators_for_a_priority_named_in_passing_reach_the_monitoring_section(benchmarks):
+    """'… quarterly reporting to the senior leadership forum and three indicators for the police priority' (newcomer
+    trial 4): the indicators were dropped, or read as part of a reporting event."""
+    asked = ("Draft the monitoring and reporting section with quarterly reporting to the senior leadership forum and three "
+             "indicators for the police priority")
+    report = draft(CARANA, benchmarks, request=asked)
+    calendar, matrix = tables(report)
+    assert [r[0] for r in calendar[1:]] == ["Reporting to the senior leadership forum"]
+    header, *rows = matrix
+    assert len(rows) == 3 and rows[0][0] == "Police development and rule of law"  # the context's name for it
+    assert rows[0][header.index("Lead")] == "UNMICA Police"
