@@ -57,7 +57,7 @@ from assistant.products.draft_text import (
     results_matrix as results_matrix,  # re-exported: callers build the matrix from here
 )
 from assistant.products.draft_tor import tor_report
-from assistant.products.export import LANDSCAPE_COLUMNS, Block, Report, open_items
+from assistant.products.export import LANDSCAPE_COLUMNS, Block, Report, marker_count, open_items
 from assistant.products.guidance import Chooser, closest_requirement
 from assistant.products.prose import draft_paragraph, prose_blocks
 
@@ -283,15 +283,15 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
         blocks += draft_section(section, ctx, retriever, chooser, "brief" if length == "brief" else "full", backend, ask)
     if ask.text:
         blocks = request_blocks(ask, ctx, retriever, [s.title for s in select_sections(sections)], _draft_words(blocks)) + blocks
-    items = open_items(blocks, TBD)
-    places = len(items)  # counted before the brief layout groups them by section
+    items, places = open_items(blocks, TBD), marker_count(blocks, TBD)
     annexes: list[Block] = []
     if length == "brief":
         items = _by_section(items)
         blocks, annexes = _tables_to_annexes(blocks)
     if items:
         blocks += [Block(kind="heading", text=OPEN_ITEMS_HEADING, level=1),
-                   Block(kind="paragraph", text=f"{places} {'place' if places == 1 else 'places'} in this draft marked {TBD}:"),
+                   Block(kind="paragraph", text=f"{places} {'place' if places == 1 else 'places'} in this draft marked {TBD}, "
+                                                f"by section:"),
                    Block(kind="bullets", items=items)]
     if length == "brief" and any(b.kind == "note" and b.text.startswith(f"{NOT_COVERED} Check:") for b in blocks):
         texts = {t.short: t for sec in select_sections(sections) for t in _check_texts(sec, retriever)}

@@ -253,6 +253,16 @@ def open_items(blocks: list[Block], marker: str) -> list[str]:
     return items
 
 
+def marker_count(blocks: list[Block], marker: str) -> int:
+    """How many times the report leaves ``marker``, every table cell and every sentence counted.
+
+    >>> marker_count([Block(kind="table", rows=[["Lead", "Date"], ["[x]", "[x]"]]), Block(kind="paragraph", text="[x] and [x]")],
+    ...              "[x]")
+    4
+    """
+    return sum(t.count(marker) for b in blocks for t in [b.text, *b.items, *(c for r in b.rows[1:] for c in r)])
+
+
 def answer_report(answer) -> Report:
     """An :class:`~assistant.answer.Answer` as a report: question, answer, notes, sources."""
     blocks = [Block(kind="heading", text="Question", level=1), Block(kind="paragraph", text=answer.question),
