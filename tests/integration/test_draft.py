@@ -202,7 +202,7 @@ def test_a_brief_names_texts_to_check_by_short_title_and_lists_their_addresses_o
     notes = [b.text for b in brief.blocks if b.kind == "note" and b.text.startswith(NOT_COVERED)]
     assert notes and all(n == f"{NOT_COVERED} Check: IAP Policy 2013; IAP Handbook 2014." for n in notes)
     listed = [b.text for b in brief.blocks if b.kind == "paragraph" and b.text.startswith("Texts to check")]
-    assert len(listed) == 1 and "IAP Policy 2013, https://" in listed[0]
+    assert len(listed) == 1 and "IAP Policy 2013 (official address: https://" in listed[0]
 
 
 def test_guidance_is_about_the_context_or_the_sections_core_requirement(spm_and_transition, retriever):
