@@ -35,6 +35,7 @@ from pydantic import BaseModel
 from assistant.citation import Citation, CitationBook
 from assistant.constants import MAX_QUESTIONS
 from assistant.errors import InvalidRequest
+from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.exercise_scope import unnamed
 from assistant.products.quiz_concepts import concept_items
@@ -59,6 +60,8 @@ BLANK = "_____"
 NAMED_SHARE = (2, 3)  # of a quiz on named texts, at most this share is about them; concepts and cases fill the rest
 PASSAGES = 30
 DEFINITION_WORDS = 6  # an option this long is a definition: it may be an answer once in a quiz, never also a distractor
+EVERYWHERE = frozenset({"secretary-general", "security council", "general assembly", "united nations"})  # in every stem
+TOPIC_SHARE = 0.75  # an answer this much of whose words are the quiz's title is its subject
 # a year worth asking about a term: when it was introduced, required, adopted or replaced (not any date in passing)
 YEAR_WORTHY = re.compile(r"\b(?:introduced|requirement|required|adopted|approved|established|created|replaced|launched|"
                          r"endorsed)\b", re.IGNORECASE)
@@ -253,7 +256,7 @@ def _fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Cita
                     item, citation = queue.pop(0)
                     if answers[item["answer"]] < same and _quoted(item["stem"]) not in stems \
                             and item["answer"].lower() not in itself and citation.chunk_id not in terms \
-                            and not _gives_away(item, picked):
+                            and not _gives_away(item, picked, fx.subject):
                         answers[item["answer"]] += 1
                         stems.add(_quoted(item["stem"]))
                         terms |= {citation.chunk_id} if citation.doc_id == "glossary" else set()
@@ -264,13 +267,35 @@ def _fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Cita
     return picked
 
 
-def _gives_away(item: dict, picked: list[tuple[dict, Citation]]) -> bool:
-    """A definition offered as a wrong option in one item and as the answer of another tells the answer of both."""
+def _gives_away(item: dict, picked: list[tuple[dict, Citation]], subject: str = "") -> bool:
+    """One item tells another's answer: a definition offered as a wrong option in one and as the answer of the other, or
+    a name of two words or more asked in one and written out in the other's stem ("… the authority of both the resident
+    coordinator and the _____" beside "… Resident Coordinator and Humanitarian Coordinator (DSRSG/RC/HC)"); the quiz's
+    own subject, which its title names anyway, excepted."""
+    if any(_written_out(a, stem) and not _is_the_topic(a, subject)
+           for a, stem in [x for p, _ in picked for x in ((item["answer"], p["stem"]), (p["answer"], item["stem"]))]):
+        return True
     if item["kind"] != "concept":
         return False
     wrong = {o for o in item["options"] if o != item["answer"] and len(o.split()) >= DEFINITION_WORDS}
     answer = item["answer"] if len(item["answer"].split()) >= DEFINITION_WORDS else None
     return any(p["kind"] == "concept" and (p["answer"] in wrong or answer in p["options"]) for p, _ in picked)
+
+
+def _written_out(answer: str, stem: str) -> bool:
+    """A name of two words or more (not one every UN text uses) that the stem writes out."""
+    return len(answer.split()) >= 2 and answer.lower() not in EVERYWHERE and mentions(stem, answer)
+
+
+def _is_the_topic(answer: str, topic: str) -> bool:
+    """Is the answer mostly the quiz's title ('integrated assessment and planning policy' in a quiz on integrated
+    assessment and planning)?
+
+    >>> _is_the_topic("integrated assessment and planning policy", "integrated assessment and planning: roles")
+    True
+    """
+    words = set(tokenize(answer))
+    return len(words) >= 2 and len(words & set(tokenize(topic))) >= TOPIC_SHARE * len(words)
 
 
 def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | str = "mixed",

@@ -79,3 +79,13 @@ def test_two_items_quoting_one_sentence_are_one_item():
     cases = [_item(f"Which mission completes this statement from S/2019/805? {quote}", "BINUH"),
              _item(f"Which mission does this passage from S/2019/805 describe? {quote}", "BINUH")]
     assert len(_fill([], [cases], 6, fx)) == 1
+
+
+def test_an_item_whose_answer_another_stem_writes_out_is_left_out():
+    """'… the resident coordinator (RC) and _____' is answered by another item's stem that writes out the title."""
+    fx = Focus(subject="integrated strategic framework", terms=[ISF])
+    blank = _item("Which body completes this statement? “The authority of both the RC and _____ would reside in him.”",
+                  "Humanitarian Coordinator")
+    told = _item("Which term does this definition describe? “The deputy who is Resident Coordinator and Humanitarian "
+                 "Coordinator.”", "DSRSG/RC/HC")
+    assert [i["answer"] for i, _ in _fill([], [[told, blank]], 6, fx)] == ["DSRSG/RC/HC"]
