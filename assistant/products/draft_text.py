@@ -83,8 +83,9 @@ def _context(ctx: PlanningContext) -> list[Block]:
             ["Actors and their interests", f"Government of {ctx.country}; {_list(ctx.entities)}",
                 f"Other national, regional and armed actors: {TBD}"],
             ["Risks and tensions", "; ".join(ctx.tensions) or TBD, f"Likelihood and impact of each: {TBD}"],
-            ["Capacities for peace", "; ".join(filter(None, [ctx.national_plan, *ctx.national_priorities])) or TBD,
-             f"Institutions and local capacities to build on: {TBD}"],
+            ["National plan and priorities", "; ".join(filter(None, [ctx.national_plan, *ctx.national_priorities])) or TBD,
+             f"Which of them the UN supports, and how: {TBD}"],
+            ["Capacities for peace", TBD, f"Institutions and local capacities to build on: {TBD}"],
             ["What the mandate asks of the UN", "; ".join(ctx.tasks), f"Gaps the UN is not best placed to fill: {TBD}"]]
     if ctx.humanitarian_response:
         rows.append(["Humanitarian situation", "An active humanitarian response plan is in place",
