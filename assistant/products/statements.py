@@ -199,11 +199,17 @@ def guidance_statement(sentence: str, hit: Hit, note: str = "") -> Statement | N
     return Statement(sentence, hit, label, normative)
 
 
+# An account that points back to what its report said before ("As reflected above, further progress was made …", "In
+# making these observations, though, …"): quoted alone as an example, the reader cannot tell what it refers to.
+BACK_REFERENCE = re.compile(r"^(?:as (?:\w+ )?(?:above|earlier|previously|before)|in (?:making|view of|light of) "
+                            r"(?:these|this|that|those)|in that regard)\b", re.IGNORECASE)
+
+
 def practice_statement(sentence: str, hit: Hit, note: str = "") -> Statement | None:
     """A report's account of how something was done, labelled practice (``note`` is not needed: practice quotes no
     policy). Not a terms-of-reference list item, nor a benchmark table's row flattened into text ("Reference:
     Sustainable Development Goals 5 and 16; … Indicators 4.1 …")."""
-    if sentence.startswith(("To ", "Reference:")):
+    if sentence.startswith(("To ", "Reference:")) or BACK_REFERENCE.match(sentence):
         return None
     council = COUNCIL_QUOTE.search(sentence)
     label = f"practice: {hit.short}" + (f"; S/RES/{council.group(1)} ({council.group(2)})" if council else "")

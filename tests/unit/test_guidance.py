@@ -133,3 +133,11 @@ def test_a_sentence_quoted_inside_a_pair_is_used_and_so_is_the_pair_around_it():
     assert chooser._is_used("It reflects a strategy of incremental transition. This will require partners to step up.")
     chooser.used.add("The Fund meets quarterly. It reports to the Council.")
     assert chooser._is_used("The Fund meets quarterly.") and not chooser._is_used("The Fund meets yearly.")
+
+
+def test_an_account_pointing_back_to_its_report_is_no_example():
+    for back in ("As reflected above, further progress was made towards meeting the benchmarks.",
+                 "In that regard, the country team has worked on a financing strategy for its work."):
+        assert practice_statement(back, _hit(back, kind="report")) is None
+    told = "The country team has worked on a financing strategy for its work after the exit."
+    assert practice_statement(told, _hit(told, kind="report")) is not None
