@@ -44,7 +44,8 @@ SUBJECTS: dict[str, re.Pattern] = {key: re.compile(words, re.IGNORECASE) for key
     "coordination": r"\bcoordinat\w*|\bforums?\b|working groups?|leadership (?:team|group|forum)|\bco-?chair\w*|"
                     r"\bmechanisms?\b|steering|task force|joint (?:planning|strategic|office|unit|structure)\w*|"
                     r"integrated (?:structures?|offices?|mechanisms?)",
-    "resources": r"\bfund\w*|\bbudget\w*|\bresources?\b|financ\w*|\bdonors?\b|assessed contributions",
+    "resources": r"\bfund(?:s|ing|ed|ers?)?\b(?!,? and program)|\bbudget\w*|\bresources?\b|financ\w*|\bdonors?\b|"
+                 r"assessed contributions",  # 'agencies, funds and programmes' are no money
     "monitoring": r"\bmonitor\w*|\breport(?:s|ing|ed)?\b|\breviews?\b|evaluat\w*|\bindicators?\b|\bbenchmarks?\b|"
                   r"\bprogress\b",
 }.items()} | {"risks": RISK_WORDS}
