@@ -46,12 +46,13 @@ def could_answer(asked_terms: list[str], years: Sequence[str], candidate: Candid
     """Can a sentence given earlier answer this follow-up? Only if it holds at least half of what is asked, every
     year the follow-up names and, for *who*, the doer: "Which office took over from it?" does not point to "The
     assessment took place …" (one word of three), "… by mid-2019?" not to the strength "As of September 2017",
-    "Who introduced it?" not to "The ISF was introduced … in 2008" (passive, no "by")."""
+    "Who introduced it?" not to "The ISF was introduced … in 2008" (passive, no "by"), nor "Who leads it?" to a sentence
+    that names no one ("… does not lead to integrated responses")."""
     words = set(tokenize(candidate.text))
     asked = set(asked_terms) - QUESTION_WORDS  # 'and why?' asks nothing the sentence must hold
     if 2 * len(asked & words) < len(asked) or not all(y in candidate.text for y in years):
-        return False
-    return qtype != "who" or not any(_agentless(stem, candidate.text) for stem in asked)
+        return False  # a who-question is answered by a sentence naming a doer ('… does not lead to integrated responses')
+    return qtype != "who" or has_answer_type(candidate.text, "who") and not any(_agentless(s, candidate.text) for s in asked)
 
 
 def pointer_line(text: str, qtype: str, asked: Sequence[str], marks: str, more: bool) -> str:

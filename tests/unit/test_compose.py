@@ -212,3 +212,14 @@ def test_a_follow_up_asking_how_long_is_not_pointed_to_a_year():
     staff = understand("How many staff did it deploy?")
     counted = _given("UNSMIL deployed 200 staff in its first mandate.", 0.99)
     assert pointed_back(staff.predicate_terms, [counted], 0.5, [], staff.type) is counted
+
+
+def test_a_who_follow_up_is_not_pointed_to_a_sentence_that_names_no_one():
+    """'… who is responsible for leading it at country level?' was pointed back to '… does not lead to integrated
+    responses' (newcomer trial 5): the asked words are there, the doer is not."""
+    need = _given("The need for a shared understanding is one of the critical requirements of the policy, even if such a "
+                  "process does not lead to integrated responses.", 0.99)
+    who = understand("Who is responsible for leading the process at country level?")
+    assert not could_answer(who.predicate_terms, [], need, who.type)
+    led = _given("The Resident Coordinator is responsible for leading the process at country level.", 0.99)
+    assert could_answer(who.predicate_terms, [], led, who.type)
