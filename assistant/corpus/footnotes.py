@@ -44,6 +44,7 @@ YEAR_MARKER = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,2})(?=\s|$|[.,;:)](?:\s|$))
 SPACED_MARKER = re.compile(r"(?<=[.;:”\"’)])\s(\d{1,3})(?=\s+[A-Z])")
 SPACED_SUPERSCRIPT = re.compile(rf"(?<=[.,;:”\"’)\]\w]) ([{SUPERSCRIPT_DIGITS}]+)(?=\s|$)")
 SHORT_CAPS = re.compile(r"(?:^|[\s(])[A-Z]{1,3}$")  # 'G5', 'P3': names with digits, not note markers
+CAPTION = re.compile(r"^(?:Figure|Table|Box|Chart|Map)\s+\d+[.:]\s", re.IGNORECASE)  # 'Figure 1: Chronology of UN integration'
 CITES = re.compile(r"\bSee\b|\bavailable (?:at|from)\b|https?://|\bwww\.|\b(?:19|20)\d\d\.$")  # what a note's text holds
 TERMINAL = (".", ":", ";", "?", "!", "”", '"', ")", "’")
 MIN_BROKEN_CHARS = 100
@@ -146,6 +147,8 @@ def _text_notes(text: str, page: int | None) -> tuple[str, list[Footnote]]:
             continue
         if not stripped:
             continue
+        if interrupted and CAPTION.match(stripped):  # a converted figure's caption, the figure lost: not text to quote,
+            continue  # nor a heading, and it sat inside the sentence the page broke ('… secretary-general Figure 1: …')
         if interrupted and kept and _broken(kept[-1], stripped):
             kept[-1] = f"{kept[-1].rstrip()} {stripped}"
         else:

@@ -114,3 +114,16 @@ def test_a_lower_case_block_before_a_note_that_cites_nothing_stays_in_the_text()
             "and a joint monitoring framework.")
     body, _ = extract_footnotes([("¹ A first note.\n\n" + text, None)])
     assert "their work in the provinces" in body[0][0]
+
+
+def test_a_figure_caption_between_the_halves_of_a_paragraph_is_not_spliced_into_it():
+    """IPI 2013: '… the single leadership of the special representative of the secretary-general', notes, 'Figure 1:
+    Chronology of UN integration', '(SRSG) and under one budget …' — the caption sat inside the sentence."""
+    text = ("DPKO ran large operations. These brought together civilian, military, and police components under the single "
+            "leadership of the special representative of the secretary-general\n\n"
+            "² World Bank, World Development Report 2011.\n\n"
+            "Figure 1: Chronology of UN integration\n\n"
+            "(SRSG) and under one budget (the \"peacekeeping assessed budget\").")
+    body, _ = extract_footnotes([(text, None)])
+    assert "of the secretary-general (SRSG) and under one budget" in body[0][0]
+    assert "Figure 1" not in body[0][0]  # the figure is not in the text: its caption is neither text nor a heading
