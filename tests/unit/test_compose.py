@@ -221,5 +221,5 @@ def test_a_who_follow_up_is_not_pointed_to_a_sentence_that_names_no_one():
                   "process does not lead to integrated responses.", 0.99)
     who = understand("Who is responsible for leading the process at country level?")
     assert not could_answer(who.predicate_terms, [], need, who.type)
-    led = _given("The Resident Coordinator is responsible for leading the process at country level.", 0.99)
+    led = _given("The Resident Coordinator leads the process at country level, responsible for its results.", 0.99)
     assert could_answer(who.predicate_terms, [], led, who.type)
