@@ -49,7 +49,7 @@ SENTENCES_PER_PASSAGE = 3  # sentences read per passage wanted when ranking pass
 ENCODE_BATCH = 16  # 4–16 within noise, 32 and 64 slower on 2 cores (docs/benchmarks.md, scripts/bench_encoder.py)
 # Openings that point back to the previous sentence: quoted alone they lose their subject.
 LEANING = re.compile(
-    r"^(it|its|this|these|those|that|they|their|such|as such|however|moreover|furthermore|in addition|also|instead|"
+    r"^(?:[a-z]+ly,\s+)?(it|its|this|these|those|that|they|their|such|as such|however|moreover|furthermore|in addition|also|instead|"
     r"nonetheless|nevertheless|as a result|therefore|thus|yet|but|he|she|his|her|the latter|the former|both|"
     r"despite this|in this (?:context|regard|respect)|further|similarly|likewise|meanwhile|consequently|"
     r"accordingly|at the same time|in (?:that|this) (?:case|way)|"
@@ -89,6 +89,8 @@ def leans_on_predecessor(sentence: str) -> bool:
     True
     >>> leans_on_predecessor("This blog explores why there is a disconnect between ambition and reality.")
     False
+    >>> leans_on_predecessor('Notably, this included the creation of a "triple-hatted" deputy SRSG.')
+    True
     """
     return bool(LEANING.match(sentence)) and not SELF_REFERENCE.match(sentence)
 
