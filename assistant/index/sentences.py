@@ -49,8 +49,8 @@ SENTENCES_PER_PASSAGE = 3  # sentences read per passage wanted when ranking pass
 ENCODE_BATCH = 16  # 4–16 within noise, 32 and 64 slower on 2 cores (docs/benchmarks.md, scripts/bench_encoder.py)
 # Openings that point back to the previous sentence: quoted alone they lose their subject.
 LEANING = re.compile(
-    r"^(?:[a-z]+ly,\s+)?(it|its|this|these|those|that|they|their|such|as such|however|moreover|furthermore|in addition|also|instead|"
-    r"nonetheless|nevertheless|as a result|therefore|thus|yet|but|he|she|his|her|the latter|the former|both|"
+    r"^(?:[a-z]+ly,\s+)?(it|its|this|these|those|that|they|their|such|as such|however|moreover|furthermore|in addition|"
+    r"also|instead|nonetheless|nevertheless|as a result|therefore|thus|yet|but|he|she|his|her|the latter|the former|both|"
     r"despite this|in this (?:context|regard|respect)|further|similarly|likewise|meanwhile|consequently|"
     r"accordingly|at the same time|in (?:that|this) (?:case|way)|"
     r"(?:of|among|for|from|with|by|to|in) (?:those|these|them|whom|which|such)|of (?:this|that) (?:number|total|amount))\b",

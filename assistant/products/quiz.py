@@ -126,7 +126,7 @@ def _role_or_document(hit: Hit, sentence: str, rng: random.Random, kinds=(BODIES
                              flags=re.IGNORECASE)
             if FORMULA.match(blanked):  # 'Requests the _____ to …': a resolution asks the Secretary-General; no test
                 continue
-            stem = f"Which {what} completes this statement from {hit.short}? “{blanked}”"
+            stem = f"Which {what} completes this statement from {_source(hit, what)}? “{blanked}”"
             options = choices(name, list(names), stem, rng)
             if options and not leaks(stem, name):
                 return dict(stem=stem, options=options, answer=name, kind=kind, difficulty="medium")
@@ -199,11 +199,18 @@ def _case_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tup
             continue
         mission = next((m for m in MISSIONS if mentions(sentence, m)), None)
         if mission and len(re.findall(rf"\b{mission}\b", sentence)) == 1:
-            stem = f"Which mission does this passage from {hit.short} describe? “{sentence.replace(mission, BLANK, 1)}”"
+            blanked = sentence.replace(mission, BLANK, 1)
+            stem = f"Which mission does this passage from {_source(hit, 'mission')} describe? “{blanked}”"
             options = choices(mission, list(MISSIONS), stem, rng)
             if options and not leaks(stem, mission, retriever.glossary):
                 out.append((dict(stem=stem, options=options, answer=mission, kind="case", difficulty="medium"), hit.citation(0)))
     return out
+
+
+def _source(hit: Hit, what: str) -> str:
+    """Where a stem's passage comes from: the report's symbol names its mission, so a mission item does not show it
+    ("… from S/2017/604" is the MINUSTAH report); the answer key cites it."""
+    return "a Secretary-General's report" if what == "mission" and hit.type == "report" else hit.short
 
 
 def _named_first(named: list[tuple[dict, Citation]], limit: int) -> list[tuple[dict, Citation]]:
@@ -240,7 +247,8 @@ def _itself(fx: Focus) -> set[str]:
 def _fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Citation]]], count: int,
           fx: Focus) -> list[tuple[dict, Citation]]:
     """Up to ``count`` items, the pools taking turns: items on the subject first, related concepts only to fill what is
-    left; an answer at most twice (once in a short quiz: a withdrawal quiz's cases are about three missions), a stem once,
+    left; an answer at most twice (once in a short quiz: a withdrawal quiz's cases are about three missions) and once from
+    one document, a stem once,
     a glossary term once (not its definition both ways); never the subject itself as the answer when the quiz is on one
     term (in a quiz titled "the Integrated Strategic Framework", "which instrument …?" gives itself away)."""
     same = 1 if count < 6 else 2
@@ -256,7 +264,7 @@ def _fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Cita
                     item, citation = queue.pop(0)
                     if answers[item["answer"]] < same and _quoted(item["stem"]) not in stems \
                             and item["answer"].lower() not in itself and citation.chunk_id not in terms \
-                            and not _gives_away(item, picked, fx.subject):
+                            and not _gives_away(item, picked, fx.subject) and not _same_fact(item, citation, picked):
                         answers[item["answer"]] += 1
                         stems.add(_quoted(item["stem"]))
                         terms |= {citation.chunk_id} if citation.doc_id == "glossary" else set()
@@ -280,6 +288,13 @@ def _gives_away(item: dict, picked: list[tuple[dict, Citation]], subject: str = 
     wrong = {o for o in item["options"] if o != item["answer"] and len(o.split()) >= DEFINITION_WORDS}
     answer = item["answer"] if len(item["answer"].split()) >= DEFINITION_WORDS else None
     return any(p["kind"] == "concept" and (p["answer"] in wrong or answer in p["options"]) for p, _ in picked)
+
+
+def _same_fact(item: dict, citation: Citation, picked: list[tuple[dict, Citation]]) -> bool:
+    """The same answer from the same report (not the glossary) is one fact asked twice: 'strategic benchmarks for
+    _____' and 'six new benchmarks … after the deployment of _____', adjacent paragraphs of S/2019/805."""
+    return citation.doc_id != "glossary" and any(p["answer"] == item["answer"] and c.doc_id == citation.doc_id
+                                                 for p, c in picked)
 
 
 def _written_out(answer: str, stem: str) -> bool:

@@ -19,8 +19,8 @@ def _item(stem: str, answer: str) -> tuple[dict, Citation]:
 def test_items_on_the_subject_come_before_related_concepts_and_an_answer_repeats_at_most_twice():
     fx = Focus(subject="integrated strategic framework", terms=[ISF])
     related = [_item("Which definition fits the Integrated Mission Task Force (IMTF)?", "HQ task force")]
-    cases = [_item(f"Which mission adopted an Integrated Strategic Framework in {year}? “_____ adopted it in {year}.”", "UNMIT")
-             for year in (2008, 2009, 2010)]
+    cases = [(_item(f"Which mission adopted an Integrated Strategic Framework in {year}? “_____ adopted it in {year}.”",
+                    "UNMIT")[0], CITE.model_copy(update={"doc_id": f"s-{year}"})) for year in (2008, 2009, 2010)]
     picked = _fill([], [related, cases], 6, fx)
     assert [i["answer"] for i, _ in picked] == ["UNMIT", "UNMIT", "HQ task force"]
 
@@ -89,3 +89,11 @@ def test_an_item_whose_answer_another_stem_writes_out_is_left_out():
     told = _item("Which term does this definition describe? “The deputy who is Resident Coordinator and Humanitarian "
                  "Coordinator.”", "DSRSG/RC/HC")
     assert [i["answer"] for i, _ in _fill([], [[told, blank]], 6, fx)] == ["DSRSG/RC/HC"]
+
+
+def test_one_answer_from_one_report_is_one_fact():
+    """'strategic benchmarks for _____' and 'six new benchmarks … after the deployment of _____': S/2019/805, BINUH."""
+    fx = Focus(subject="integrated strategic framework", terms=[ISF])
+    cases = [_item("Which mission? “The workshop set benchmarks for the Integrated Strategic Framework of _____.”", "BINUH"),
+             _item("Which mission? “Six new benchmarks were set after the deployment of _____.”", "BINUH")]
+    assert len(_fill([], [cases], 6, fx)) == 1
