@@ -37,7 +37,7 @@ from assistant.answering.llm import (
 from assistant.answering.markers import CitationNumbers
 from assistant.answering.missing import aliases, missing_note, named_missing_texts
 from assistant.answering.named import library_doc_ids, novel_words
-from assistant.answering.partial import revise_scope
+from assistant.answering.partial import revise_scope, unanswered_part
 from assistant.answering.reading import reading_list
 from assistant.answering.verify import Verdict, Verifier, split_sentences
 from assistant.citation import (
@@ -130,8 +130,7 @@ def second_hand_notes(sentences: list[Sentence], citations: list[Citation], plan
                 continue
             named.add(info.id)
             who = next((by_number[n].short for n in sentence.citations if n in by_number), "another document")
-            notes.append(f"{info.short} {MISSING_NOTE} ({info.address}): sentence {k} is {who}'s "
-                         "account of it, not its text.")
+            notes.append(f"{info.short} {MISSING_NOTE} ({info.address}): sentence {k} is {who}'s account of it, not its text.")
     return notes
 
 
@@ -207,8 +206,9 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
                  for c in {c.doc_id: c for c in citations if c.source_type == SOURCE_TYPES["commentary"]}.values())
     notes.extend(currency_notes(citations, retriever))
     notes.extend(second_hand_notes(out_sentences, citations, plan, retriever))
-    if any(INSTRUCTION_LIKE.search(h.text) for h in plan.hits):
-        notes.append("A retrieved passage contains instruction-like text; it was treated as quoted data only.")
+    notes.extend(unanswered_part(question, [s.text for s in out_sentences]) if plan.decision == "answer" else [])
+    notes.extend(["A retrieved passage contains instruction-like text; it was treated as quoted data only."]
+                 * any(INSTRUCTION_LIKE.search(h.text) for h in plan.hits))
     return Answer(question=question, answer="\n".join(lines), abstained=plan.decision not in ("answer", "partial"),
                   citations=citations, sentences=out_sentences, notes=notes, backend=backend, took_ms=_ms(started),
                   question_type=plan.q.type)

@@ -33,12 +33,13 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from assistant.answering.compose import Plan, unit_at
-from assistant.answering.gaps import joined
+from assistant.answering.gaps import TYPED, asked_share, joined
 from assistant.answering.missing import aliases
 from assistant.answering.named import YEAR, expansions, library_passages, matcher
-from assistant.answering.question import QuestionInfo
-from assistant.answering.scoring import FIRST_PERSON
+from assistant.answering.question import QuestionInfo, understand
+from assistant.answering.scoring import FIRST_PERSON, has_answer_type
 from assistant.answering.sought import unheld_document
+from assistant.citation import GAP_PREFIX
 from assistant.index.retrieve import Retriever
 
 RELATING = re.compile(
@@ -60,6 +61,31 @@ def asks_side_by_side(question: str, named: list[str] | None = None) -> bool:
         return named is None and len(clauses) > 1
     held = [{e for e in named if e.lower() in c.lower()} for c in clauses]
     return all(held) and all(not (a & b) for k, a in enumerate(held) for b in held[k + 1:])
+
+
+# 'where' is left out: 'where does it apply?' asks in what circumstances as often as in which place
+SECOND_PART = re.compile(r",?\s+and\s+(?=(?:who|when|how many|how much)\b)", re.IGNORECASE)
+HOLDS_PART = 0.5  # share of the second ask's words a quoted sentence must hold, with the kind of answer it asks for
+
+
+def unanswered_part(question: str, quoted: Sequence[str]) -> list[str]:
+    """A question asking a second, definite thing ('What is the ISF for, and who has to agree it?') that no quoted
+    sentence gives — a doer, a date or a number with the ask's words: said plainly, so the answer to the
+    first part is not taken for the whole.
+
+    >>> unanswered_part("What is the ISF for and who has to agree it?", ["The framework reflects a set of agreed results."])
+    ['The library does not state the answer to the second part of the question (“who has to agree it?”).']
+    >>> unanswered_part("What is the ITF and who chairs it?", ["The ITF is chaired by the lead department."])
+    []
+    """
+    parts = SECOND_PART.split(question, maxsplit=1)
+    if len(parts) < 2:
+        return []
+    second = understand(parts[1].strip())
+    if second.type not in TYPED or any(has_answer_type(t, second.type) and asked_share(second, t) >= HOLDS_PART
+                                       for t in quoted):
+        return []
+    return [f"{GAP_PREFIX} the answer to the second part of the question (“{parts[1].strip()}”)."]
 
 
 def together_groups(present: list[str], passages: Sequence[str], expand: Mapping[str, str]) -> list[str]:

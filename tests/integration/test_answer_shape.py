@@ -125,3 +125,13 @@ def test_a_quote_from_one_paragraph_of_a_longer_passage_cites_that_paragraph(ret
     for c in result.citations:
         quoted = [s.text for s in result.sentences if c.n in s.citations]
         assert narrowed(c, quoted).locator == c.locator, (c.locator, quoted)  # already as narrow as the quotes
+
+
+def test_a_second_ask_no_quoted_sentence_answers_is_said_plainly(retriever):
+    """The first part is answered (the ISF's purpose); who signs it is in no quoted sentence: a note says so."""
+    isf = answer_question("What is the purpose of an Integrated Strategic Framework, and who has to sign it?", retriever,
+                          backend="extractive")
+    assert "shared vision" in isf.answer, isf.answer
+    assert any(n.startswith(GAP_PREFIX) and "who has to sign it?" in n for n in isf.notes), isf.notes
+    approved = answer_question("Who approved the IMPP guidelines, and when?", retriever, backend="extractive")
+    assert not any("second part" in n for n in approved.notes)  # 'approved by Secretary-General Annan in 2006'
