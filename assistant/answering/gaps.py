@@ -207,7 +207,7 @@ def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: fl
     verb none uses (``held``)."""
     if q.type == "yes_no":  # settled only by sentences that use its verb ('change') and hold most of its ask
         return not held or predicate < SETTLES and lead_asked < SETTLES
-    if not measured:  # no top sentence gives the count or frequency asked ('the 2007 elections' gives a year)
+    if not measured:  # no top sentence gives the count, frequency or duration asked ('the 2007 elections' gives a year)
         return True
     if q.type == "quantity" and not held:
         return True

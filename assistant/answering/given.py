@@ -51,7 +51,8 @@ def could_answer(asked_terms: list[str], years: Sequence[str], candidate: Candid
     words = set(tokenize(candidate.text))
     asked = set(asked_terms) - QUESTION_WORDS  # 'and why?' asks nothing the sentence must hold
     if 2 * len(asked & words) < len(asked) or not all(y in candidate.text for y in years):
-        return False  # a who-question is answered by a sentence naming a doer ('… does not lead to integrated responses')
+        return False
+    # a who-question is answered by a sentence naming a doer, not one that only uses its words ('… does not lead to …')
     return qtype != "who" or has_answer_type(candidate.text, "who") and not any(_agentless(s, candidate.text) for s in asked)
 
 

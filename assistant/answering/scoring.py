@@ -138,7 +138,7 @@ def counts(text: str) -> bool:
 
 
 # Asks for a measure, and how a sentence gives it: a count or an amount ('how often' is answered by 'quarterly', 'how many
-# times' by 'the second visit'), or how often something happens ('regular budget' says nothing of how often).
+# times' by 'the second visit'), how often something happens ('regular budget' says nothing of how often), or how long.
 COUNT_ASK = re.compile(r"\bhow (?:many|much)\b(?!\s+times)|\bwhat (?:share|percentage|proportion|fraction)\b", re.IGNORECASE)
 FREQUENCY_ASK = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bat what (?:intervals?|frequency)\b|"
                            r"\bhow many times (?:a|per|each|every)\b", re.IGNORECASE)

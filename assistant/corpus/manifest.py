@@ -75,7 +75,7 @@ class DocumentInfo(BaseModel):
         if not self.url:
             return "no public copy known"
         host = urllib.parse.urlparse(self.url).hostname or ""
-        official = host == "un.org" or host.endswith((".un.org", "undg.org", "unsdg.un.org"))
+        official = host in {"un.org", "undg.org"} or host.endswith((".un.org", ".undg.org"))
         return f"{'official address' if official else 'a copy outside the UN'}: {self.url}"
 
 
