@@ -35,6 +35,7 @@ from assistant.products.exercise_red_lines import brief_lines
 from assistant.products.exercise_requests import (
     Requested,
     after_premise,
+    also_about,
     extra_injects,
     match_topic,
     own_titles,
@@ -244,11 +245,13 @@ def scenario_words(blocks: list[Block]) -> int:
     return sum(len(t.split()) for b in blocks if b.kind != "heading" for t in [b.text, *b.items])
 
 
-def _injects(chosen: Topic, fmt: Format, asked: list[Requested], done: set[str]) -> list:
-    """The trainer's asked-for injects first, then the topic's own, then the nearest topics' (more for longer formats);
-    none that the request says has already happened (``done``)."""
-    out = [r.inject for r in asked]
-    out += [i for i in after_premise(chosen, done) if i.title not in {o.title for o in out} | done][: max(0, fmt.injects - len(out))]
+def _injects(chosen: Topic, fmt: Format, asked: list[Requested], done: set[str], also: list[Topic]) -> list:
+    """The trainer's asked-for injects first, then the topic's own, then the first of each other topic the request also
+    names (up to half the injects), then the nearest topics' (more for longer formats); none that the request says has
+    already happened (``done``)."""
+    out, also = [r.inject for r in asked], also[:fmt.injects // 2]
+    out += [i for i in after_premise(chosen, done) if i.title not in {o.title for o in out} | done][: max(0, fmt.injects - len(out) - len(also))]
+    out += [i for t in also for i in t.injects[:1] if i.title not in {o.title for o in out} | done][: max(0, fmt.injects - len(out))]
     return out + extra_injects(chosen, fmt.injects - len(out), {o.title for o in out} | done)
 
 
@@ -276,7 +279,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))
     asked = requested_injects(topic, injects or [])
-    events = _injects(chosen, fmt, asked, done := premise_injects(topic))  # what has happened is not played
+    events = _injects(chosen, fmt, asked, done := premise_injects(topic), also_about(topic, chosen))  # what happened: not played
     when = {r.inject.title: r.when for r in asked if r.when}
     cards = [(n, role_for(n)) for n in cast or []]
     named = [(card, chosen.briefs.get(n, card.brief)) for n, card in cards]  # the roles asked for come first

@@ -162,3 +162,13 @@ def test_cli_exercise_docx_from_a_context(cli, tmp_path):
     text = " ".join(p.text for p in doc.paragraphs)
     assert "Bogaland" in text and "UNAMB" in text and "Chief Electoral Adviser" in text
     assert "Inject 1: A volcano erupts near the capital" in text and "Scenario time: day 2 (as requested)" in text
+
+
+def test_a_request_naming_two_topics_plays_the_second_too(retriever):
+    """'protecting civilians while the mission withdraws before the elections' (newcomer trial 5): protection of
+    civilians, and a transition inject and an election inject beside it."""
+    pack = exercise("a half-day tabletop on protecting civilians while the mission withdraws from the eastern highlands "
+                    "before the elections", 240, 20, retriever, backend="extractive")
+    injects = [t.split(": ", 1)[1] for t in _level(pack, 2) if t.startswith("Inject ")]
+    assert "Attack on a displacement site" in injects
+    assert "Transition trigger and financial cliff" in injects and "Logistics request for ballots" in injects
