@@ -249,7 +249,8 @@ def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> li
 # How trainers name the roles in the catalogue (checked longest first, so "Head of OCHA" is not also "OCHA").
 ROLE_NAMES = {
     "DSRSG/RC/HC": "DSRSG/RC/HC", "DSRSG (Political)": "DSRSG (Political)", "SRSG": "SRSG / Head of Mission",
-    "Head of Mission": "SRSG / Head of Mission", "Force Commander": "Force Commander", "FC": "Force Commander",
+    "Head of Mission": "SRSG / Head of Mission", "Head of the Integrated Office": "SRSG / Head of Mission",
+    "Executive Representative": "SRSG / Head of Mission", "Force Commander": "Force Commander", "FC": "Force Commander",
     "Police Commissioner": "Police Commissioner", "Mission Support": "Director of Mission Support",
     "OCHA": "Head of OCHA", "UNDP": "UNDP Resident Representative", "UNICEF": "UNICEF Representative",
     "UNHCR": "UNHCR Representative", "WFP": "WFP Representative", "joint planning": "Chief of the joint planning capacity",
@@ -283,6 +284,7 @@ def requested_roles(text: str) -> list[str]:
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
+HEAD_TITLE = re.compile(r"\bHead of the Integrated Office\b|\bExecutive Representative\b", re.IGNORECASE)
 AGENCY_TITLE = re.compile(r"\b(UNDP|UNICEF|UNHCR|WFP|OCHA)\s+((?:Country|Deputy|Resident|Head|Chief|Director|Representative|"
                           r"Coordinator)(?:\s+(?:Country|Deputy|Resident|Director|Representative|Coordinator))*)\b")
 
@@ -292,7 +294,7 @@ def own_titles(text: str) -> dict[str, str]:
     Representative): the card keeps its content and takes the title asked for.
 
     >>> own_titles("role cards for the Head of the Integrated Office and the UNDP Country Director")
-    {'UNDP Resident Representative': 'UNDP Country Director'}
+    {'UNDP Resident Representative': 'UNDP Country Director', 'SRSG / Head of Mission': 'Head of the Integrated Office'}
     """
     out = {}
     for listed in ROLE_LIST.findall(text):
@@ -300,6 +302,8 @@ def own_titles(text: str) -> dict[str, str]:
             name = ROLE_NAMES[m.group(1)]
             if m.group(0) != name:
                 out[name] = m.group(0)
+        if head := HEAD_TITLE.search(listed):  # an integrated office's head is the head of mission: one card, not two
+            out["SRSG / Head of Mission"] = head.group(0)
     return out
 
 

@@ -146,8 +146,10 @@ def retitled(roles: list[tuple[Role, str]], events: list[Inject], titles: dict[s
     if not titles:
         return roles, events
 
+    short = {"SRSG": titles["SRSG / Head of Mission"]} if "SRSG / Head of Mission" in titles else {}  # 'To: SRSG, …'
+
     def to(names: str) -> str:
-        return ", ".join(titles.get(n.strip(), n.strip()) for n in names.split(","))
+        return ", ".join({**titles, **short}.get(n.strip(), n.strip()) for n in names.split(","))
 
     return [(replace(r, title=titles.get(r.title, r.title)), b) for r, b in roles], [replace(e, to=to(e.to)) for e in events]
 

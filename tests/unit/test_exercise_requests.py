@@ -155,7 +155,7 @@ def test_a_card_asked_for_under_another_title_keeps_the_trainers_title_and_its_i
     call = Inject("Funding call", "e-mail", "UNDP Resident Representative, SRSG / Head of Mission", "Donors call.", "Reply.")
     roles, events = retitled([(rr, rr.brief)], [call], titles)
     assert roles[0][0].title == "UNDP Country Director" and roles[0][0].interests == rr.interests
-    assert events[0].to == "UNDP Country Director, SRSG / Head of Mission"
+    assert events[0].to == "UNDP Country Director, Head of the Integrated Office"  # the head of mission, as asked
     assert own_titles("role cards for the UNDP Resident Representative") == {}  # the catalogue's own title
 
 
