@@ -204,6 +204,9 @@ def guidance_statement(sentence: str, hit: Hit, note: str = "") -> Statement | N
 BACK_REFERENCE = re.compile(r"^(?:as (?:\w+ )?(?:above|earlier|previously|before)|in (?:making|view of|light of) "
                             r"(?:these|this|that|those)|in that regard)\b", re.IGNORECASE)
 
+# 'The mission made recommendations …' in a report: lower case, a visiting team the sentence before names ('the Mission'
+# is the peacekeeping mission); quoted alone as an example, it reads as the mission the report is about.
+VISITING = re.compile(r"The (?:mission|team|delegation|panel) (?!and\b)")
 # Every report's financial boilerplate (the arrears of Member States, troop-cost reimbursement): no example of how a
 # mission and a country team resource their plan.
 ARREARS = re.compile(r"\b(?:outstanding|unpaid) assessed contributions\b|\breimbursement of (?:troop|contingent)", re.I)
@@ -213,7 +216,8 @@ def practice_statement(sentence: str, hit: Hit, note: str = "") -> Statement | N
     """A report's account of how something was done, labelled practice (``note`` is not needed: practice quotes no
     policy). Not a terms-of-reference list item, nor a benchmark table's row flattened into text ("Reference:
     Sustainable Development Goals 5 and 16; … Indicators 4.1 …")."""
-    if sentence.startswith(("To ", "Reference:")) or BACK_REFERENCE.match(sentence) or ARREARS.search(sentence):
+    if sentence.startswith(("To ", "Reference:")) or BACK_REFERENCE.match(sentence) or ARREARS.search(sentence) \
+            or VISITING.match(sentence):
         return None
     council = COUNCIL_QUOTE.search(sentence)
     label = f"practice: {hit.short}" + (f"; S/RES/{council.group(1)} ({council.group(2)})" if council else "")

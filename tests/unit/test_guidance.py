@@ -142,3 +142,11 @@ def test_an_account_pointing_back_to_its_report_is_no_example():
         assert practice_statement(back, _hit(back, kind="report")) is None
     told = "The country team has worked on a financing strategy for its work after the exit."
     assert practice_statement(told, _hit(told, kind="report")) is not None
+
+
+def test_a_visiting_mission_quoted_alone_is_no_example():
+    """S/2017/604: 'The mission made recommendations …' is an IASC review team named the sentence before."""
+    visit = "The mission made recommendations to the humanitarian country team and the Government on protection."
+    assert practice_statement(visit, _hit(visit, kind="report")) is None
+    own = "The Mission completed the handover of its security tasks to the national police in October."
+    assert practice_statement(own, _hit(own, kind="report")) is not None
