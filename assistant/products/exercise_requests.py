@@ -247,10 +247,10 @@ def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> li
 
 
 # How trainers name the roles in the catalogue (checked longest first, so "Head of OCHA" is not also "OCHA").
+HEAD_TITLES = ("Head of the Integrated Office", "Executive Representative")  # the head of mission, by another title
 ROLE_NAMES = {
     "DSRSG/RC/HC": "DSRSG/RC/HC", "DSRSG (Political)": "DSRSG (Political)", "SRSG": "SRSG / Head of Mission",
-    "Head of Mission": "SRSG / Head of Mission", "Head of the Integrated Office": "SRSG / Head of Mission",
-    "Executive Representative": "SRSG / Head of Mission", "Force Commander": "Force Commander", "FC": "Force Commander",
+    "Head of Mission": "SRSG / Head of Mission", "Force Commander": "Force Commander", "FC": "Force Commander",
     "Police Commissioner": "Police Commissioner", "Mission Support": "Director of Mission Support",
     "OCHA": "Head of OCHA", "UNDP": "UNDP Resident Representative", "UNICEF": "UNICEF Representative",
     "UNHCR": "UNHCR Representative", "WFP": "WFP Representative", "joint planning": "Chief of the joint planning capacity",
@@ -265,7 +265,7 @@ ROLE_NAMES = {
     "desk officer": "HQ desk officer (Integrated Task Force)", "ITF chair": "ITF chair (lead department)",
     "lead department": "ITF chair (lead department)", "DCO": "Development Coordination Office (DCO)",
     "donor": "Donor representative", "DSS": "Security adviser (DSS)",
-}
+} | {title: "SRSG / Head of Mission" for title in HEAD_TITLES}
 ROLE_LIST = re.compile(r"\brole (?:cards?|briefs?|players?)\b[^.]*|\broles?\b\s*(?:for|of|:|\()[^.]*", re.IGNORECASE)
 
 
@@ -284,7 +284,7 @@ def requested_roles(text: str) -> list[str]:
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
-HEAD_TITLE = re.compile(r"\bHead of the Integrated Office\b|\bExecutive Representative\b", re.IGNORECASE)
+HEAD_TITLE = re.compile("|".join(rf"\b{t}\b" for t in HEAD_TITLES), re.IGNORECASE)
 AGENCY_TITLE = re.compile(r"\b(UNDP|UNICEF|UNHCR|WFP|OCHA)\s+((?:Country|Deputy|Resident|Head|Chief|Director|Representative|"
                           r"Coordinator)(?:\s+(?:Country|Deputy|Resident|Director|Representative|Coordinator))*)\b")
 
