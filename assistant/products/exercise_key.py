@@ -22,7 +22,7 @@ from assistant.answering.answer import Answer, answer_question
 from assistant.citation import GAP_PREFIX, MISSING_NOTE, NOT_COVERED, CitationBook
 from assistant.index.retrieve import Retriever
 from assistant.products.export import Block
-from assistant.products.statements import FIRST_PERSON
+from assistant.products.statements import FIRST_PERSON, VISITING
 
 KEY_POINTS = 2  # supporting points after the sentence that answers (the answer work gives up to 3)
 GAP_TAIL = " The closest passages:"
@@ -47,6 +47,8 @@ def answer_key(question: str, retriever: Retriever, book: CitationBook, backend:
     for s in answer.sentences:
         if not (s.supported and s.citations) or s.role in ("given", "closest", "note"):  # a footnote is not an answer
             continue
+        if VISITING.match(s.text):  # 'The mission made recommendations …': a visiting team, read as the Mission
+            continue
         if not lead:
             lead = cited(answer, book, s.text, s.citations)
         elif s.role == "item" or supports < KEY_POINTS:
@@ -68,7 +70,8 @@ def library_lines(question: str, retriever: Retriever, book: CitationBook, terms
         return []
     out: list[str] = []
     for s in answer.sentences:
-        if not (s.supported and s.citations) or s.role in ("given", "closest", "note") or FIRST_PERSON.search(s.text):
+        if not (s.supported and s.citations) or s.role in ("given", "closest", "note") or FIRST_PERSON.search(s.text) \
+                or VISITING.match(s.text):
             continue
         off_terms = terms and not any(t.lower() in s.text.lower() for t in terms)
         if off_terms or len(s.text.split()) > MAX_QUOTE_WORDS or "?" in s.text or (keep and not keep(s.text)):
