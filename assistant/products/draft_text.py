@@ -58,9 +58,10 @@ def _entities(ctx: PlanningContext, names: list[str]) -> list[str]:
     return [n for n in names if ctx.listed(n)]
 
 
-def _priority_for(ctx: PlanningContext, task: str) -> Priority | None:
-    name = best_match(task, [p.name for p in ctx.priorities], setting_of(ctx.tasks))
-    return next((p for p in ctx.priorities if p.name == name), None)
+def _placement(ctx: PlanningContext) -> dict[str, Priority | None]:
+    """Each mandated task's agreed priority (None where no priority shares its subject), matched once per section."""
+    setting, by_name = setting_of(ctx.tasks), {p.name: p for p in ctx.priorities}
+    return {t: by_name.get(best_match(t, list(by_name), setting)) for t in ctx.tasks}
 
 
 # --- first-pass text from the context only ----------------------------------------------
@@ -106,9 +107,9 @@ def _vision(ctx: PlanningContext, by: str = "") -> list[Block]:
            }.get(ctx.phase, "")
     if ctx.presence == "transition" and not how:
         how = "while the UN presence is reconfigured and tasks pass to national authorities and the country team"
-    objectives = []
+    objectives, setting = [], setting_of(ctx.tasks)
     for i, task in enumerate(ctx.tasks[:MAX_OBJECTIVES], 1):
-        link = best_match(task, ctx.national_priorities, setting_of(ctx.tasks)) or TBD
+        link = best_match(task, ctx.national_priorities, setting) or TBD
         objectives.append(f"Strategic objective {i} (from the mandate: “{task}”): result for {ctx.country} {by}: {TBD}. "
                           f"National priority served: {link}.")
     return [Block(kind="paragraph", text=(
@@ -118,21 +119,22 @@ def _vision(ctx: PlanningContext, by: str = "") -> list[Block]:
     )), Block(kind="bullets", items=objectives)]
 
 
-def _priority_line(ctx: PlanningContext, p: Priority) -> str:
+def _priority_line(ctx: PlanningContext, p: Priority, placed: dict[str, Priority | None]) -> str:
     if not ctx.priorities:
         return (f"Provisional, from the mandate: {p.name} — lead: {TBD}; contributing: {TBD}. "
                 f"Comparative advantage of the UN: {TBD}.")
     contributing = _entities(ctx, p.contributing)
-    tasks = [t for t in ctx.tasks if best_match(t, [q.name for q in ctx.all_priorities], setting_of(ctx.tasks)) == p.name]
+    tasks = [t for t, q in placed.items() if q is p]
     lead = p.lead if p.lead and ctx.listed(p.lead) else TBD
     return (f"{p.name} — mandated tasks: {_list(tasks)}; lead: {lead}; contributing: {_list(contributing)}. "
             f"Comparative advantage of the UN: {TBD}.")
 
 
 def _priorities(ctx: PlanningContext) -> list[Block]:
+    placed = _placement(ctx)
     blocks = [Block(kind="paragraph",
         text="Peace-consolidation priorities (draft, to be limited to the few the UN is best placed to support):"),
-              Block(kind="bullets", items=[_priority_line(ctx, p) for p in ctx.all_priorities])]
+              Block(kind="bullets", items=[_priority_line(ctx, p, placed) for p in ctx.all_priorities])]
     unlisted = sorted({e for p in ctx.priorities for e in [p.lead, *p.contributing] if e and not ctx.listed(e)})
     if unlisted:
         blocks.append(Block(kind="note", text=f"Left out because the planning context does not list them among the UN entities: "
@@ -147,9 +149,9 @@ RESULTS_HEADER = ["Strategic objective / priority", "Mandated task", "Expected r
 def results_matrix(ctx: PlanningContext) -> list[list[str]]:
     """Header plus one row per mandated task, under the priority it serves; unknown cells are to be agreed."""
     start, end = ctx.years
-    rows = [RESULTS_HEADER]
+    rows, placed = [RESULTS_HEADER], _placement(ctx)
     for i, task in enumerate(ctx.tasks, 1):
-        p = _priority_for(ctx, task)
+        p = placed[task]
         lead = p.lead if p and p.lead and ctx.listed(p.lead) else TBD
         objective = p.name if p else (f"Strategic objective {i}" if not ctx.priorities and i <= MAX_OBJECTIVES else TBD)
         rows.append([objective, task, TBD, TBD, f"{TBD} / {TBD}", f"{start}–{end}", lead,
@@ -177,8 +179,7 @@ def _division(ctx: PlanningContext) -> list[Block]:
         intro = f"Transfer of tasks as {_the(ctx)} {'withdraws' if ctx.phase == 'withdrawal' else 'draws down'}:"
     else:
         rows = [["Mandated task", "Lead", "Country team contribution", "Future owner at transition"]]
-        for t in ctx.tasks:
-            p = _priority_for(ctx, t)
+        for t, p in _placement(ctx).items():
             lead = p.lead if p and p.lead and ctx.listed(p.lead) else TBD
             rows.append([t, lead, _list(_entities(ctx, p.contributing)) if p else TBD, TBD])
         intro = "Division of labour between the mission and the country team (and, later, the transfer of tasks):"
