@@ -32,6 +32,7 @@ from collections.abc import Set as AbstractSet
 
 from assistant.answering.acronyms import names_for
 from assistant.answering.indirect import indirect, main_verb, verb_bases, verb_forms
+from assistant.answering.kin import kin_of
 from assistant.answering.question import MEASURED, QuestionInfo, understand
 from assistant.citation import GAP_PREFIX
 from assistant.index.lexical import tokenize
@@ -149,7 +150,8 @@ def predicate_coverage(q: QuestionInfo, texts: list[str]) -> float:
 
 def words_of_sentence(text: str) -> set[str]:
     """A sentence's word stems, with the stem of each irregular verb's base form ('led' also says 'lead', 'took' says
-    'take') and the words of requirement (:func:`with_kin`).
+    'take'), the verbs of the same family (:mod:`kin`: 'completed' says 'finish') and the words of requirement
+    (:func:`with_kin`).
 
     >>> {"lead", "take"} <= words_of_sentence("Ameerah Haq led the Mission until Finn Reske-Nielsen took over.")
     True
@@ -159,7 +161,7 @@ def words_of_sentence(text: str) -> set[str]:
     words = set(tokenize(text))
     bases = {base for w in re.findall(r"[a-z]{3,}", text) for base in verb_bases(w) if base[:4] != w[:4]}
     money = MONEY_KIN if AMOUNT.search(text) else frozenset()  # '$35 million envelope' says how much money
-    return with_kin(words | set(tokenize(" ".join(bases))) | money)
+    return with_kin(kin_of(words | set(tokenize(" ".join(bases)))) | money)
 
 
 def with_kin(words: set[str]) -> set[str]:
@@ -190,7 +192,7 @@ def verb_held(q: QuestionInfo, texts: list[str]) -> bool:
     """Does one of the texts use a yes/no question's verb, in any form ('met' for 'meet', 'paid' for 'pay')? True for
     other questions, and for a verb too common to tell ('have')."""
     verb = main_verb(q.text) if q.type == "yes_no" else ""
-    stems = set(tokenize(" ".join(verb_forms(verb)))) if verb else set()
+    stems = kin_of(set(tokenize(" ".join(verb_forms(verb))))) if verb else set()
     return not stems or any(stems & set(tokenize(t)) for t in texts)
 
 

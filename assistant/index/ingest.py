@@ -47,10 +47,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 EMBED_BATCH = 256
-# Bump when loaders, text cleaning, chunking or BM25 tokens (index.lexical.tokenize) change what is stored:
-# documents cut by another version are re-chunked on the next ingest even though their files did not change,
-# and the new generation's BM25 snapshots are built with the new tokens.
-TEXT_PIPELINE = "17"
+# Bump when loaders, text cleaning, chunking, BM25 tokens (index.lexical.tokenize) or what a quotable sentence is
+# (index.sentences.quotable) change what is stored: documents cut by another version are re-chunked on the next ingest
+# even though their files did not change, and the new generation's BM25 snapshots and sentence index are rebuilt.
+TEXT_PIPELINE = "18"
 PARSE_WORKERS = 1
 # The parser runs ahead of the encoder at a lower priority: it needs a few per cent of the CPU, and takes it
 # from the encoder's idle moments rather than from its runs.

@@ -155,11 +155,23 @@ MAX_SUBJECT = 80
 
 
 def subject(request: str) -> str:
-    """What a request is about, for a title: "Build a pre-course quiz (15 questions, with answers) on Brahimi and the IAP
-    policy." → "Brahimi and the IAP policy"; a short topic is itself; a long one with no "on …" is cut at a word.
+    """What a request is about, for a title: :func:`topic_of`, cut at a word when long.
 
     >>> subject("I'd like a 20-question quiz for new staff on the ISF and the SLF, with source references")
     'the ISF and the SLF'
+    """
+    about = topic_of(request)
+    return about if len(about) <= MAX_SUBJECT else about[:MAX_SUBJECT].rsplit(" ", 1)[0] + "…"
+
+
+def topic_of(request: str) -> str:
+    """What a request is about, whole: "Build a pre-course quiz (15 questions, with answers) on Brahimi and the IAP
+    policy." → "Brahimi and the IAP policy"; a short topic is itself. What is read for the subject must not be the title's
+    cut: "… integration, the ISF, the DSRSG/RC/HC role and transitions" lost its last two subjects at MAX_SUBJECT.
+
+    >>> topic_of("A quiz for new staff on how a UN mission and the country team work together: integration, the ISF, "
+    ...          "the DSRSG/RC/HC role and transitions")
+    'how a UN mission and the country team work together: integration, the ISF, the DSRSG/RC/HC role and transitions'
     """
     text = re.sub(r"\([^)]*\)", "", request).strip().rstrip(".")
     asks = re.match(r"(?i)(?:please |i'd like |i need )?(?:build|design|create|write|give|make|prepare|produce|draft|set up)\b",
@@ -167,8 +179,7 @@ def subject(request: str) -> str:
     if len(text) <= MAX_SUBJECT and not asks:
         return text
     found = SUBJECT.search(text.split(". ")[0])
-    about = TRAILER.sub("", found.group(1)).strip(" ,") if found else text
-    return about if len(about) <= MAX_SUBJECT else about[:MAX_SUBJECT].rsplit(" ", 1)[0] + "…"
+    return TRAILER.sub("", found.group(1)).strip(" ,") if found else text
 
 
 def opening(request: str, purpose: str, notes: Sequence[str] = (), heading: str = "Purpose and audience") -> list[Block]:

@@ -54,10 +54,24 @@ class Report(BaseModel):
     blocks: list[Block] = Field(default_factory=list)
     sources: list[Citation] = Field(default_factory=list)
     brief: bool = Field(False, description="Compact layout: sources listed by label without their passages, tighter type.")
+    anchors: dict[int, str] = Field(default_factory=dict, exclude=True,  # how to render, not content: not in the JSON
+                                    description="Words the report quotes from source n: its passage is shown from the "
+                                                "sentence holding them.")
 
 
-def _quote(text: str) -> str:
+def _quote(text: str, anchor: str = "") -> str:
+    """The passage as the Sources list shows it: its first QUOTE_CHARS characters, or, when the words the report quotes
+    (``anchor``) lie past them, from the start of the sentence holding them, so the quoted sentence is always shown.
+
+    >>> _quote("First sentence. " * 50 + "The ISF was made a requirement in 2008.", "requirement in")
+    '… The ISF was made a requirement in 2008.'
+    """
     text = " ".join(text.split())
+    at = text.find(" ".join(anchor.split())) if anchor.strip() else -1
+    if at + len(anchor) > QUOTE_CHARS - 20:  # not shown whole from the start: show its sentence first
+        start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at)) + 2
+        start = start if start > 1 else at
+        text = "… " + text[start:]
     return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
 
 
@@ -94,7 +108,8 @@ def to_markdown(report: Report) -> str:
     if report.sources:
         lines += [f"## {SOURCES_HEADING}", ""]
         for c in report.sources:
-            lines += [f"[{c.n}] {c.label}", ""] if report.brief else [source_line(c), "", f"> {_quote(c.quote)}", ""]
+            lines += [f"[{c.n}] {c.label}", ""] if report.brief else \
+                [source_line(c), "", f"> {_quote(c.quote, report.anchors.get(c.n, ''))}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -151,7 +166,7 @@ def _sources(doc, report: Report) -> None:
         return
     for c in report.sources:
         doc.add_paragraph(_safe(source_line(c))).runs[0].bold = True
-        doc.add_paragraph(_safe(_quote(c.quote)), style="Quote")
+        doc.add_paragraph(_safe(_quote(c.quote, report.anchors.get(c.n, ""))), style="Quote")
 
 
 def _compact(doc) -> None:

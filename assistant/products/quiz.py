@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import random
 import re
-from collections import Counter
 from itertools import zip_longest
 from typing import Literal
 
@@ -35,10 +34,10 @@ from pydantic import BaseModel
 from assistant.citation import Citation, CitationBook
 from assistant.constants import MAX_QUESTIONS
 from assistant.errors import InvalidRequest
-from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.exercise_scope import unnamed
 from assistant.products.quiz_concepts import concept_items
+from assistant.products.quiz_fill import fill, itself_of, named_first
 from assistant.products.quiz_focus import Focus, focus, off_subject
 from assistant.products.quiz_pools import (
     BODIES,
@@ -59,9 +58,6 @@ from assistant.products.statements import GUIDANCE_TYPES, PRACTICE_TYPES, VISITI
 BLANK = "_____"
 NAMED_SHARE = (2, 3)  # of a quiz on named texts, at most this share is about them; concepts and cases fill the rest
 PASSAGES = 30
-DEFINITION_WORDS = 6  # an option this long is a definition: it may be an answer once in a quiz, never also a distractor
-EVERYWHERE = frozenset({"secretary-general", "security council", "general assembly", "united nations"})  # in every stem
-TOPIC_SHARE = 0.75  # an answer this much of whose words are the quiz's title is its subject
 # a year worth asking about a term: when it was introduced, required, adopted or replaced (not any date in passing)
 YEAR_WORTHY = re.compile(r"\b(?:introduced|requirement|required|adopted|approved|established|created|replaced|launched|"
                          r"endorsed)\b", re.IGNORECASE)
@@ -109,6 +105,9 @@ def _answerable(sentence: str, name: str) -> bool:
             and not re.search(rf"{re.escape(name)}\s+(?:resolutions?|decisions?)\b", sentence, re.IGNORECASE))
 
 
+# A report telling what it contains ('The report also contains an update on the transition, the drawdown of _____'): the
+# mission is the report's subject, not a fact worth knowing.
+SELF_DESCRIBED = re.compile(r"^(?:The|This) (?:present )?report\b", re.IGNORECASE)
 # A resolution's formula whose blank only the Secretary-General fills ('Requests the _____ to assess …').
 FORMULA = re.compile(rf"^\d*\.?\s*(?:Requests|Also requests|Further requests|Invites) the {re.escape(BLANK)}")
 
@@ -170,7 +169,7 @@ def _named_items(topic: str, fx: Focus, retriever: Retriever, rng: random.Random
     wanted += [(rf"(?<![\w/]){re.escape(t.term)}s?(?![\w/])|{re.escape(t.expansion)}", t.expansion,
                 (FRAMEWORKS, BODIES, MISSIONS, DOCUMENTS)) for t in fx.terms]
     per_text: list[list[tuple[dict, Citation]]] = []
-    itself = _itself(fx)  # a quiz on one term never asks for the term: another name in its sentences is blanked
+    itself = itself_of(fx)  # a quiz on one term never asks for the term: another name in its sentences is blanked
     for regex, name, kinds in wanted:
         out: list[tuple[dict, Citation]] = []
         per_text.append(out)
@@ -195,7 +194,8 @@ def _case_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tup
                             filters=Filters(types=list(PRACTICE_TYPES)))
     out = []
     for hit, sentence in _sentences(hits):
-        if not CASE_WORDS.search(sentence) or len(sentence) > 320 or not fx.about(sentence, hit.title):
+        if not CASE_WORDS.search(sentence) or len(sentence) > 320 or not fx.about(sentence, hit.title) \
+                or SELF_DESCRIBED.match(sentence):
             continue
         mission = next((m for m in MISSIONS if mentions(sentence, m)), None)
         if mission and len(re.findall(rf"\b{mission}\b", sentence)) == 1:
@@ -213,106 +213,6 @@ def _source(hit: Hit, what: str) -> str:
     return "a Secretary-General's report" if what == "mission" and hit.type == "report" else hit.short
 
 
-def _named_first(named: list[tuple[dict, Citation]], limit: int) -> list[tuple[dict, Citation]]:
-    """Up to ``limit`` items on the texts the topic names, at most two with the same answer (one in a short quiz)."""
-    picked: list[tuple[dict, Citation]] = []
-    same = 1 if limit < 6 else 2
-    for item, citation in named:
-        if len(picked) == limit:
-            break
-        if _quoted(item["stem"]) not in {_quoted(p["stem"]) for p, _ in picked} \
-                and sum(p["answer"] == item["answer"] for p, _ in picked) < same:
-            picked.append((item, citation))
-    return picked
-
-
-def _quoted(stem: str) -> str:
-    """The sentence a stem quotes (the stem itself when it quotes none): two items on one sentence are one item asked
-    twice, whatever their wording ("Which mission completes …" and "Which mission does this passage … describe?").
-
-    >>> _quoted("Which mission does this passage from S/2019/805 describe? “Benchmarks for _____.”")
-    'Benchmarks for _____.'
-    """
-    start, end = stem.find("“"), stem.rfind("”")
-    return stem[start + 1:end] if 0 <= start < end else stem
-
-
-def _itself(fx: Focus) -> set[str]:
-    """The answers that give a quiz on one term away: the term itself, in any of its names."""
-    if len(fx.terms) != 1 or fx.texts:
-        return set()
-    return {n.lower() for n in fx.names()} | {f"{t.expansion} ({t.term})".lower() for t in fx.terms}
-
-
-def _fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Citation]]], count: int,
-          fx: Focus) -> list[tuple[dict, Citation]]:
-    """Up to ``count`` items, the pools taking turns: items on the subject first, related concepts only to fill what is
-    left; an answer at most twice (once in a short quiz: a withdrawal quiz's cases are about three missions) and once from
-    one document, a stem once,
-    a glossary term once (not its definition both ways); never the subject itself as the answer when the quiz is on one
-    term (in a quiz titled "the Integrated Strategic Framework", "which instrument …?" gives itself away)."""
-    same = 1 if count < 6 else 2
-    answers = Counter(item["answer"] for item, _ in picked)
-    stems = {_quoted(item["stem"]) for item, _ in picked}
-    terms = {c.chunk_id for _, c in picked if c.doc_id == "glossary"}
-    itself = _itself(fx)
-    for on_subject in (True, False):
-        queues = [[x for x in pool if not on_subject or fx.about(f"{x[0]['stem']} {x[0]['answer']}")] for pool in pools]
-        while len(picked) < count and any(queues):
-            for queue in queues:
-                while queue:
-                    item, citation = queue.pop(0)
-                    if answers[item["answer"]] < same and _quoted(item["stem"]) not in stems \
-                            and item["answer"].lower() not in itself and citation.chunk_id not in terms \
-                            and not _gives_away(item, picked, fx.subject) and not _same_fact(item, citation, picked):
-                        answers[item["answer"]] += 1
-                        stems.add(_quoted(item["stem"]))
-                        terms |= {citation.chunk_id} if citation.doc_id == "glossary" else set()
-                        picked.append((item, citation))
-                        break
-                if len(picked) == count:
-                    break
-    return picked
-
-
-def _gives_away(item: dict, picked: list[tuple[dict, Citation]], subject: str = "") -> bool:
-    """One item tells another's answer: a definition offered as a wrong option in one and as the answer of the other, or
-    a name of two words or more asked in one and written out in the other's stem ("… the authority of both the resident
-    coordinator and the _____" beside "… Resident Coordinator and Humanitarian Coordinator (DSRSG/RC/HC)"); the quiz's
-    own subject, which its title names anyway, excepted."""
-    if any(_written_out(a, stem) and not _is_the_topic(a, subject)
-           for a, stem in [x for p, _ in picked for x in ((item["answer"], p["stem"]), (p["answer"], item["stem"]))]):
-        return True
-    if item["kind"] != "concept":
-        return False
-    wrong = {o for o in item["options"] if o != item["answer"] and len(o.split()) >= DEFINITION_WORDS}
-    answer = item["answer"] if len(item["answer"].split()) >= DEFINITION_WORDS else None
-    return any(p["kind"] == "concept" and (p["answer"] in wrong or answer in p["options"]) for p, _ in picked)
-
-
-def _same_fact(item: dict, citation: Citation, picked: list[tuple[dict, Citation]]) -> bool:
-    """The same answer from the same report (not the glossary) is one fact asked twice: 'strategic benchmarks for
-    _____' and 'six new benchmarks … after the deployment of _____', adjacent paragraphs of S/2019/805."""
-    return citation.doc_id != "glossary" and any(p["answer"] == item["answer"] and c.doc_id == citation.doc_id
-                                                 for p, c in picked)
-
-
-def _written_out(answer: str, stem: str) -> bool:
-    """A name of two words or more (not one every UN text uses) that the stem writes out."""
-    return len(answer.split()) >= 2 and answer.lower() not in EVERYWHERE and mentions(stem, answer)
-
-
-def _is_the_topic(answer: str, topic: str) -> bool:
-    """Is the answer mostly the quiz's title ('integrated assessment and planning policy' in a quiz on integrated
-    assessment and planning)?
-
-    >>> _is_the_topic("integrated assessment and planning policy", "integrated assessment and planning: roles")
-    True
-    """
-    words = set(tokenize(answer))
-    return len(words) >= 2 and len(words & set(tokenize(topic))) >= TOPIC_SHARE * len(words)
-
-
 def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | str = "mixed",
                seed: int = 0) -> tuple[list[QuizItem], list[Citation]]:
     """Up to ``count`` items on the topic, kinds interleaved, each with its numbered source."""
@@ -327,13 +227,16 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     if why := off_subject(topic, retriever):
         raise InvalidRequest(f"no quiz built: {why}")
     rng, fx = random.Random(seed), focus(topic, retriever)
-    pools = [concept_items(fx, retriever, rng), _role_and_document_items(fx, retriever, rng), _case_items(fx, retriever, rng)]
+    parts = fx.parts or [fx]  # a quiz on "integration, the ISF and transitions" asks about each in turn
+    pools = [pool for p in parts for pool in (concept_items(p, retriever, rng), _role_and_document_items(p, retriever, rng),
+                                              _case_items(p, retriever, rng))]
     pools = [[x for x in pool if difficulty == "mixed" or x[0]["difficulty"] == difficulty] for pool in pools]
-    itself = _itself(fx)
+    itself = itself_of(fx)
     named = [x for x in _named_items(topic, fx, retriever, rng) if x[0]["answer"].lower() not in itself]
-    picked = _named_first([x for x in named if difficulty == "mixed" or x[0]["difficulty"] == difficulty],
-                          -(-count * NAMED_SHARE[0] // NAMED_SHARE[1]))
-    picked = _fill(picked, pools, count, fx)
+    naming = sum(bool(p.terms or p.texts) for p in parts)  # the parts naming a term or text share the named items' turn
+    picked = named_first([x for x in named if difficulty == "mixed" or x[0]["difficulty"] == difficulty],
+                          -(-count * NAMED_SHARE[0] * naming // (NAMED_SHARE[1] * len(parts))))
+    picked = fill(picked, pools, count, fx)
     book = CitationBook()
     items = []
     for i, (item, citation) in enumerate(picked, 1):

@@ -26,7 +26,7 @@ from assistant.answering.verify import split_sentences
 from assistant.corpus.glossary import Term
 from assistant.index.retrieve import Retriever
 from assistant.products.exercise_scope import codes
-from assistant.products.exercise_shapes import subject
+from assistant.products.exercise_shapes import topic_of
 from assistant.products.quiz_pools import DOCUMENT_NAMES
 
 STEM = 6
@@ -55,14 +55,18 @@ class Focus:
     terms: list[Term]
     stems: set[str] = field(default_factory=set)
     texts: list[str] = field(default_factory=list)  # the policy texts it names ("Brahimi", "the 2008 decision")
+    parts: list[Focus] = field(default_factory=list)  # the subjects a list names, each its own focus (two or more)
 
     def names(self) -> list[str]:
         """Every way the subject's terms are written: acronym and expansion."""
         return [n for t in self.terms for n in (t.term, t.expansion)]
 
     def about(self, sentence: str, title: str = "") -> bool:
-        """The sentence names one of the subject's terms or policy texts; or, for a subject naming no term, the sentence or
-        the title of its document (a report on the UN mission in Timor-Leste) shares one of the subject's content words."""
+        """The sentence is on one of the subject's parts (:func:`parts`); for one part: it names one of the subject's
+        terms or policy texts, or, for a subject naming no term, the sentence or the title of its document (a report on
+        the UN mission in Timor-Leste) shares one of the subject's content words."""
+        if self.parts:
+            return any(p.about(sentence, title) for p in self.parts)
         if any(_named(n).search(sentence) for n in self.names()):
             return True
         if any(_named(t).search(sentence) or re.search(DOCUMENT_NAMES[t], sentence, re.IGNORECASE) for t in self.texts):
@@ -71,17 +75,49 @@ class Focus:
 
 
 def focus(topic: str, retriever: Retriever) -> Focus:
-    """The subject of the request, its glossary terms, and its other content words.
+    """The subject of the request, its glossary terms, and its other content words; and, when it lists subjects
+    ("integration, the ISF, the DSRSG/RC/HC role and transitions"), each of them as a part.
 
     Words inside a named term ("Integrated Strategic Framework") do not count again on their own.
     """
-    about = subject(topic)
+    about = topic_of(topic)
+    whole = _focus(about, retriever)
+    listed = [f for f in (_focus(p, retriever) for p in parts(about, whole.terms)) if f.terms or f.texts or f.stems]
+    if len(listed) > 1:
+        whole.parts = listed
+    return whole
+
+
+def _focus(about: str, retriever: Retriever) -> Focus:
     terms = retriever.glossary.matches(about)
     rest = about
     for t in terms:
         rest = _named(t.expansion).sub(" ", _named(t.term).sub(" ", rest))
     texts = [doc for doc, pattern in DOCUMENT_NAMES.items() if re.search(pattern, about, re.IGNORECASE)]
     return Focus(subject=about, terms=terms, stems=content_stems(rest), texts=texts)
+
+
+def parts(about: str, terms: list[Term]) -> list[str]:
+    """The subjects a topic lists, split at commas, semicolons and 'and' — never inside a term's name ("Deputy Special
+    Representative …, Resident Coordinator and Humanitarian Coordinator"); after a colon, only the list it introduces.
+
+    >>> parts("how the mission and the team work together: integration, the ISF and transitions", [])
+    ['integration', 'the ISF', 'transitions']
+    """
+    names = sorted({n for t in terms for n in (t.expansion, t.term)}, key=len, reverse=True)
+    held: list[str] = []
+
+    def hold(m: re.Match) -> str:
+        held.append(m.group(0))
+        return f"\x00{len(held) - 1}\x00"
+
+    text = about
+    for n in names:
+        text = _named(n).sub(hold, text)
+    head, colon, tail = text.partition(":")
+    listed = tail if colon and re.search(r",|\band\b", tail) else text
+    split = [p.strip(" .") for p in re.split(r"\s*(?:[,;]|\band\b)\s*", listed)]
+    return [re.sub(r"\x00(\d+)\x00", lambda m: held[int(m.group(1))], p) for p in split if p]
 
 
 def sentence_count(name_patterns: list[re.Pattern], retriever: Retriever) -> int:
@@ -108,7 +144,7 @@ def coverage_notes(topic: str, retriever: Retriever) -> list[str]:
 def off_subject(topic: str, retriever: Retriever) -> str:
     """Why no quiz can be built when the subject names a code the library holds but never with the rest of the subject
     (fewer than half its content words in any one sentence naming the code); '' when it can."""
-    about = subject(topic)
+    about = topic_of(topic)
     for code in codes(about):
         rest = content_stems(about)
         if not rest:

@@ -36,7 +36,13 @@ DOCUMENT_NAMES = {"Note of Guidance": r"note of guidance", "Brahimi Report": r"\
                   "integrated mission planning process guidelines": r"\bimpp\b|integrated mission planning",
                   "Capstone Doctrine": r"\bcapstone\b", "CIVCAP report": r"\bcivcap\b|civilian capacity",
                   "HIPPO report": r"\bhippo\b|high-level independent panel"}
-MISSIONS = ("UNMIT", "MINUSTAH", "MINUJUSTH", "BINUH", "UNMISS", "UNIPSIL", "BINUB", "UNAMA", "UNSOM", "MONUSCO", "MINUSMA")
+MISSIONS = ("UNMIT", "MINUSTAH", "MINUJUSTH", "BINUH", "UNMISS", "UNIPSIL", "BINUB", "UNAMA", "UNSOM", "MONUSCO", "MINUSMA",
+            "UNMISET", "UNOTIL", "UNAMSIL", "UNIOSIL", "ONUB", "BNUB", "UNMIS")
+# The presences that followed one another in one country: a mission item's options are its country's other presences
+# first, so it asks which stage of the transition a passage describes, not which country it is set in (Port-au-Prince
+# among UNAMA, MINUSMA and MINUSTAH names its answer).
+SUCCESSIONS = (("MINUSTAH", "MINUJUSTH", "BINUH"), ("UNMISET", "UNOTIL", "UNMIT"), ("UNAMSIL", "UNIOSIL", "UNIPSIL"),
+               ("ONUB", "BINUB", "BNUB"), ("UNMIS", "UNMISS"))
 CASE_WORDS = re.compile(r"transition|withdraw|drawdown|closure|close|handover|hand over|mandate|benchmark|integrated strategic "
     r"framework"
                         r"|elections?|exit|liquidation|successor", re.IGNORECASE)
@@ -80,11 +86,17 @@ def mentions(text: str, name: str) -> bool:
 
 
 def choices(answer: str, pool: list[str], stem: str, rng: random.Random, n: int = 3) -> list[str] | None:
-    """The answer and ``n`` distractors from the pool that the stem does not give away; None if too few."""
+    """The answer and ``n`` distractors from the pool that the stem does not give away, a mission's own country's other
+    presences first (:data:`SUCCESSIONS`); None if too few.
+
+    >>> sorted(choices("MINUJUSTH", list(MISSIONS), "“_____ closed in October 2019.”", random.Random(0), 2))
+    ['BINUH', 'MINUJUSTH', 'MINUSTAH']
+    """
     others = [p for p in dict.fromkeys(pool) if p.lower() != answer.lower() and not mentions(stem, p)]
     if len(others) < n:
         return None
-    options = rng.sample(others, n) + [answer]
+    kin = [p for line in SUCCESSIONS if answer in line for p in line if p in others][:n]
+    options = kin + rng.sample([p for p in others if p not in kin], n - len(kin)) + [answer]
     rng.shuffle(options)
     return options
 

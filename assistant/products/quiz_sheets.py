@@ -21,11 +21,14 @@ from assistant.index.retrieve import Retriever
 from assistant.products.exercise_shapes import subject
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
-from assistant.products.quiz import Difficulty, QuizItem, quiz_items
+from assistant.products.quiz import BLANK, Difficulty, QuizItem, quiz_items
+from assistant.products.quiz_fill import quoted_part
 from assistant.products.quiz_focus import coverage_notes, focus
 
 Part = Literal["all", "questions", "key"]
 PARTS = ("all", "questions", "key")
+ANCHOR_CHARS = 60
+LONG_NAME = 60  # characters: a subject longer than this is "the subjects asked" in the count note
 
 
 class QuizItemView(BaseModel):
@@ -56,9 +59,9 @@ def related_note(topic: str, items: list[QuizItem], retriever: Retriever, count:
     """When the library runs out of items on the subject itself, or of items at all: one note saying how many the quiz
     has, how many are on the subject, and which fill it with related terms.
 
-    >>> _count_note(8, 10, 7, [8], "transitions")
+    >>> _count_note(8, 10, 7, [8], "transitions itself")
     'The library gave 8 items, fewer than the 10 asked: 7 on transitions itself, and item 8 on a related term.'
-    >>> _count_note(10, 10, 8, [9, 10], "the ISF")
+    >>> _count_note(10, 10, 8, [9, 10], "the ISF itself")
     'The library gave 8 items on the ISF itself; items 9 and 10 are on related terms, to fill the quiz.'
     """
     fx = focus(topic, retriever)
@@ -66,6 +69,7 @@ def related_note(topic: str, items: list[QuizItem], retriever: Retriever, count:
     if not related and len(items) >= count:
         return []
     name = f"the {fx.terms[0].expansion}" if len(fx.terms) == 1 and not fx.texts else fx.subject
+    name = f"{name} itself" if len(name) <= LONG_NAME else "the subjects asked"  # a long request is not repeated in a note
     return [_count_note(len(items), count, len(items) - len(related), related, name)]
 
 
@@ -74,9 +78,9 @@ def _count_note(n: int, asked: int, on_subject: int, related: list[int], name: s
     which = f"item {numbers} on a related term" if len(related) == 1 else f"items {numbers} on related terms"
     if n < asked:
         return (f"The library gave {n} items, fewer than the {asked} asked"
-                + (f": {on_subject} on {name} itself, and {which}." if related else "."))
+                + (f": {on_subject} on {name}, and {which}." if related else "."))
     verb = "is" if len(related) == 1 else "are"
-    return (f"The library gave {on_subject} items on {name} itself; {which.replace(' on ', f' {verb} on ', 1)}, "
+    return (f"The library gave {on_subject} items on {name}; {which.replace(' on ', f' {verb} on ', 1)}, "
             "to fill the quiz.")
 
 
@@ -92,6 +96,22 @@ def quiz_views(topic: str, count: int, retriever: Retriever, difficulty: str = "
     found = quiz_items(topic, count, retriever, difficulty)[0]
     items = [QuizItemView(**public(item, part)) for item in found]
     return QuizView(items=items, notes=quiz_notes(topic, retriever) + related_note(topic, found, retriever, count))
+
+
+def anchors(items: list[QuizItem]) -> dict[int, str]:
+    """For each source, words of the sentence its first item quotes (the longer side of the blank): the key shows the
+    passage from that sentence, so the trainer sees what the answer rests on.
+
+    >>> anchors([QuizItem(n=1, stem="Which year? “The ISF was made a requirement in _____.”", options=[], answer="2008",
+    ...                   citation="IPI", kind="case", difficulty="hard", source=3)])
+    {3: 'The ISF was made a requirement in'}
+    """
+    out: dict[int, str] = {}
+    for q in items:
+        sides = [side.strip() for side in quoted_part(q.stem).split(BLANK)]
+        if BLANK in q.stem and q.source not in out:
+            out[q.source] = max(sides, key=len)[:ANCHOR_CHARS].strip()
+    return out
 
 
 def _check(part: str) -> None:
@@ -123,7 +143,7 @@ def quiz(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | 
                       subtitle=f"{len(items)} multiple-choice questions. Choose one answer for each.")
     blocks = [Block(kind="note", text=n) for n in quiz_notes(topic, retriever) + related_note(topic, items, retriever, count)]
     blocks += ([] if part == "key" else _questions(items)) + _key(items)
-    return Report(title=f"Quiz{' answer key' if part == 'key' else ''}: {subject(topic)}",
+    return Report(title=f"Quiz{' answer key' if part == 'key' else ''}: {subject(topic)}", anchors=anchors(items),
                   subtitle=(f"{len(items)} multiple-choice items on concepts, roles, requirements and cases; each answer is what "
                             f"the cited source says (glossary items cite the project glossary)."),
                   blocks=blocks, sources=sources)

@@ -151,3 +151,30 @@ def test_no_definition_is_both_an_answer_and_another_items_distractor(retriever)
         definitions = {i.answer for i in items if i.kind == "concept" and len(i.answer.split()) >= 6}
         wrong = [o for i in items for o in i.options if o != i.answer]
         assert not definitions & set(wrong), topic
+
+
+def test_a_quiz_listing_subjects_asks_about_each_of_them(retriever):
+    """The request's subjects were cut with its title ("… integration, the ISF, the…"): the DSRSG/RC/HC and transitions
+    got no item, and five went to the ISF. Each listed subject now has its turn."""
+    topic = ("A 12-question quiz for new UNCT staff on how a UN mission and the country team work together: "
+             "integration, the ISF, the DSRSG/RC/HC role and transitions")
+    items, _ = quiz_items(topic, 12, retriever)
+    text = [f"{i.stem} {i.answer}" for i in items]
+    assert any(re.search(r"DSRSG/RC/HC", t) for t in text), text
+    assert any(re.search(r"\btransition", t, re.IGNORECASE) for t in text), text
+    assert sum("Integrated Strategic Framework" in t or "ISF" in t for t in text) <= 6
+    assert not any(i.stem.split("“")[-1].startswith(("The report", "This report")) for i in items)
+
+
+def test_the_key_shows_each_quoted_sentence_in_its_source_however_deep_in_the_passage(retriever):
+    """The key showed a passage's first 600 characters: "UNMIT continued its 'one United Nations system' approach", the
+    sentence an item blanked, sat at character 1,058 of S/2012/765's paragraph 1 and was cut off."""
+    from assistant.products.export import to_markdown
+    from assistant.products.quiz_sheets import anchors
+
+    report = quiz(ISF_SLF, 20, retriever)
+    items, _ = quiz_items(ISF_SLF, 20, retriever)
+    shown = " ".join(to_markdown(report).split("## Sources", 1)[1].split())
+    assert anchors(items)
+    for words in anchors(items).values():
+        assert " ".join(words.split()) in shown, words

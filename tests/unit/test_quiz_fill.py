@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.citation import Citation
 from assistant.corpus.glossary import Term
-from assistant.products.quiz import _fill
+from assistant.products.quiz_fill import fill as _fill
 from assistant.products.quiz_focus import Focus
 
 ISF = Term(term="ISF", expansion="Integrated Strategic Framework", definition="Shared strategy of a mission and the UNCT.")
@@ -97,3 +97,21 @@ def test_one_answer_from_one_report_is_one_fact():
     cases = [_item("Which mission? “The workshop set benchmarks for the Integrated Strategic Framework of _____.”", "BINUH"),
              _item("Which mission? “Six new benchmarks were set after the deployment of _____.”", "BINUH")]
     assert len(_fill([], [cases], 6, fx)) == 1
+
+
+def test_a_topic_listing_subjects_is_each_of_them_in_turn_and_a_long_title_never_cuts_one():
+    from assistant.products.exercise_shapes import subject, topic_of
+    from assistant.products.quiz_focus import parts
+
+    request = ("A 12-question quiz for new UNCT staff on how a UN mission and the country team work together: "
+               "integration, the ISF, the DSRSG/RC/HC role and transitions")
+    assert subject(request).endswith("…") and topic_of(request).endswith("the DSRSG/RC/HC role and transitions")
+    dsrsg = Term(term="DSRSG/RC/HC", expansion="Deputy Special Representative of the Secretary-General, Resident "
+                 "Coordinator and Humanitarian Coordinator", definition="The triple-hatted deputy.")
+    assert parts(topic_of(request), [dsrsg]) == ["integration", "the ISF", "the DSRSG/RC/HC role", "transitions"]
+    assert parts(f"the {dsrsg.expansion} and transitions", [dsrsg]) == [f"the {dsrsg.expansion}", "transitions"]
+    whole = Focus(subject="the ISF and transitions", terms=[], parts=[
+        Focus(subject="the ISF", terms=[Term(term="ISF", expansion="Integrated Strategic Framework", definition="x")]),
+        Focus(subject="transitions", terms=[], stems={"transi"})])
+    assert whole.about("The ISF was made a requirement in 2008.") and whole.about("The transition was planned jointly.")
+    assert not whole.about("The Council extended the mandate.")

@@ -1,0 +1,56 @@
+"""Verbs that say the same thing in UN reporting: a sentence that 'established' a committee answers 'when was it set up?'.
+
+Planners ask in their own words; reports use their own. The gap checks (:mod:`gaps`) ask whether a top
+sentence holds what the question asks, word by word, so a question asking whether investigators could
+'finish' their cases missed the sentence saying they 'will not be able to complete 61 investigations'.
+Each family below is a set of verbs that reports use interchangeably for one act; a sentence using one
+holds them all. The families are written from the register of Secretary-General reports and planning
+guidance, not from eval questions. A general thesaurus (WordNet) would be the library for this, but its
+data is a download at run time, and its senses are far broader than this register ('finish' as polish).
+
+>>> sorted(kin_of({"finish"}))
+['close', 'complet', 'conclud', 'end', 'finish', 'termin']
+>>> "establish" in kin_of({"set"})
+False
+>>> "establish" in kin_of({"creat"})
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+
+from assistant.index.lexical import tokenize
+
+FAMILIES = (
+    "establish create",
+    "finish complete conclude end close terminate",
+    "begin start launch commence initiate",
+    "lead head chair direct",
+    "approve endorse adopt authorize",
+    "reduce cut decrease downsize shrink",
+    "increase expand raise enlarge",
+    "replace succeed",
+    "review assess evaluate",
+    "fund finance",
+    "meet convene",
+    "withdraw depart repatriate",
+    "deploy station",
+    "transfer handover",
+    "support assist help",
+    "prepare draft develop",
+    "coordinate harmonize align",
+)
+KIN: dict[str, frozenset[str]] = {}
+for _family in FAMILIES:
+    _stems = frozenset(tokenize(_family))
+    for _stem in _stems:
+        KIN[_stem] = KIN.get(_stem, frozenset()) | _stems
+
+
+def kin_of(stems: AbstractSet[str]) -> set[str]:
+    """The stems, with every stem of the same family as one of them."""
+    return set(stems).union(*(KIN.get(s, frozenset()) for s in stems))
+
+
+__all__ = ["FAMILIES", "KIN", "kin_of"]
