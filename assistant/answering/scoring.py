@@ -175,11 +175,14 @@ def measure_given(question: str, sentences: list[str]) -> bool:
 # Sentences a document says about itself, and the asks each answers: a cover line gives when the text was adopted
 # ('Resolution adopted by the General Assembly on 26 November 2025.'); a report's opening gives the resolution it answers
 # and the mandate's term. Otherwise their date and the mission's name make them look like the answer to every question.
+# Neither it nor a report's summary of its contents ('The report covers … and provides an update on the … transition to a
+# special political mission') gives a reason or a way: they never answer why or how (NO_REASON).
 SELF_DESCRIPTIONS = (
     (DATED_ACT, frozenset({"adopt", "pass", "approv", "vote", "sign", "endors"})),  # not "date": it asks any when
     (re.compile(r"^The present report is submitted pursuant to\b"),
      frozenset({"mandat", "resolut", "extend", "extens", "submit", "renew", "request"})),
 )
+NO_REASON = re.compile(r"^(?:The present report is submitted pursuant to|(?:The|This) (?:present )?(?:report|document) )")
 
 
 def fits_self_description(q: QuestionInfo, text: str) -> bool:
@@ -194,8 +197,12 @@ def fits_self_description(q: QuestionInfo, text: str) -> bool:
     >>> opening = "The present report is submitted pursuant to Security Council resolution 2037 (2012), by which …"
     >>> fits_self_description(understand("What happened to UNMIT's police tasks?"), opening)
     False
+    >>> fits_self_description(understand("Why was MINUJUSTH's mandate not extended again?"), opening)
+    False
     """
     words = set(tokenize(q.text))
+    if q.type in ("why", "how") and NO_REASON.match(text):
+        return False
     return all(not pattern.match(text) or bool(asks & words) for pattern, asks in SELF_DESCRIPTIONS)
 
 

@@ -35,7 +35,6 @@ from assistant.products.exercise_red_lines import brief_lines
 from assistant.products.exercise_requests import (
     Requested,
     after_premise,
-    also_about,
     extra_injects,
     match_topic,
     own_titles,
@@ -44,9 +43,10 @@ from assistant.products.exercise_requests import (
     topic_fits,
     topic_roles,
 )
-from assistant.products.exercise_roles import for_entities, for_presence, retitled, role_for
+from assistant.products.exercise_roles import for_entities, for_presence, lead_cards, retitled, role_for
 from assistant.products.exercise_setting import scenario_setting
 from assistant.products.exercise_shapes import subject as shape_subject
+from assistant.products.exercise_stakes import also_about, played_situation
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
 from assistant.products.statements import FIRST_PERSON
@@ -273,7 +273,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     """A complete exercise pack on the topic; ``injects`` are events the trainer wants played (matched to the catalogue),
     ``inject_count`` the number of injects asked for (else the format's), ``cast`` the roles asked for."""
     validate(topic, minutes, participants)
-    chosen = after_closure(match_topic(topic), topic)
+    chosen, tension = played_situation(after_closure(match_topic(topic), topic), topic, context.tensions if context else [])
     subject = about if len(about := shape_subject(topic)) <= 80 and not about.endswith("…") else chosen.title.lower()
     fmt = format_for(minutes) if not inject_count else replace(format_for(minutes), injects=inject_count)
     book = CitationBook()
@@ -284,6 +284,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     cards = [(n, role_for(n)) for n in cast or []]
     named = [(card, chosen.briefs.get(n, card.brief)) for n, card in cards]  # the roles asked for come first
     roles = named + [r for r in topic_roles(chosen, done) if r[0].title not in set(cast or [])]
+    roles += lead_cards(topic, context.priorities if context else [], tension, {r.title for r, _ in roles})
     roles, events = for_entities(roles, events, context.un_entities if context else None,
                                  bool(context and context.humanitarian_response))
     roles, events = retitled(*for_presence(roles, events, context.presence if context else "PKO", cast or []), own_titles(topic))

@@ -89,20 +89,6 @@ def match_topic(text: str) -> Topic:
     return TOPICS[-index] if best else TOPICS[0]
 
 
-def also_about(text: str, chosen: Topic) -> list[Topic]:
-    """The other catalogue topics a request also names ('protecting civilians while the mission withdraws before the
-    elections': transition and elections beside protection of civilians), the most named first; their events are
-    played too, or the pack leaves out half of what was asked. A word the chosen topic already holds names no other.
-
-    >>> [t.key for t in also_about("protecting civilians while the mission withdraws before the elections", TOPICS[3])]
-    ['elections', 'transition']
-    """
-    words = set(tokenize(text)) - set(tokenize(f"{chosen.title} {chosen.keywords}"))  # 'integration' is the host topic's
-    scored = [(2 * len(words & set(tokenize(t.title))) + len(words & set(tokenize(t.keywords))), -i, t)
-              for i, t in enumerate(TOPICS) if t.key != chosen.key]
-    return [t for score, _, t in sorted(scored, key=lambda x: x[:2], reverse=True) if score]
-
-
 def topic_roles(topic: Topic, done: AbstractSet[str] = frozenset()) -> list[tuple[Role, str]]:
     """Core roles then the topic's roles, each with the brief written for this topic (or its default): for the point in
     the story where play starts, when an inject has already happened (``done``)."""

@@ -11,11 +11,15 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from assistant.index.lexical import tokenize
+
 if TYPE_CHECKING:
+    from assistant.products.context import Priority
     from assistant.products.exercise_catalogue import Inject
 
 
@@ -179,3 +183,33 @@ def for_entities(roles: list[tuple[Role, str]], events: list[Inject], entities: 
         if name in ROLES and name not in {role.title for role, _ in roles}:
             roles.append((ROLES[name], ROLES[name].brief))
     return roles, events
+
+
+def lead_cards(request: str, priorities: Sequence[Priority], tension: str, held: Collection[str]) -> list[tuple[Role, str]]:
+    """Cards for the players a request's own stakes bring in: the agency leading each context priority the request
+    names (its catalogue card, or one written from the priority), and the host government when the context's tension the
+    exercise plays is the Government's. A newcomer's drawdown-and-elections exercise had no card for IOM or UNDP, which
+    led two of its three priorities, nor for the Government pushing the mission out.
+
+    >>> from assistant.products.context import Priority
+    >>> cards = lead_cards("protecting civilians before the elections", [Priority(name="Credible 2028 elections",
+    ...                    lead="UNDP"), Priority(name="Jobs", lead="IOM")], "The Government wants the mission out.", [])
+    >>> [r.title for r, _ in cards]
+    ['UNDP Resident Representative', 'Host Government (Ministry of Foreign Affairs)']
+    """
+    words = set(tokenize(request)) - {"mission", "un", "unit", "nation"}
+    out: list[tuple[Role, str]] = []
+    for p in priorities:
+        agency = p.lead.strip()
+        if not agency or " " in agency or not words & set(tokenize(p.name)):  # a mission section, or not asked about
+            continue
+        card = ROLES.get(f"{agency} Resident Representative") or ROLES.get(f"{agency} Representative") or Role(
+            f"{agency} Representative", f"Leads the priority “{p.name}”; its results, staff and funding.",
+            "Asked to take on mission tasks under the priority without the funds, access or security to deliver them.",
+            f"Your headquarters will not let you take over any task under “{p.name}” until its funding for two years is "
+            "pledged.")
+        out.append((card, card.brief))
+    if re.search(r"\bGovernment\b", tension):
+        government = ROLES["Host Government (Ministry of Foreign Affairs)"]
+        out.append((government, government.brief))
+    return [(r, b) for r, b in out if r.title not in held]

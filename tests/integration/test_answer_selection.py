@@ -127,3 +127,15 @@ def test_a_when_question_is_led_by_the_sentence_with_the_date(retriever):
                              retriever, backend="extractive")
     lead = next(s.text for s in result.sentences if s.role == "lead")
     assert "2030" in lead, result.answer
+
+
+def test_a_report_s_opening_never_answers_why(haiti):
+    """A newcomer's "Why did the Security Council replace MINUJUSTH with a special political mission …?" was led by
+    "The present report is submitted pursuant to Security Council resolution 2466 (2019) …", twice: a report's opening
+    gives its resolution and mandate, never a reason."""
+    a = answer_question("Why did the Security Council replace MINUJUSTH with a special political mission in Haiti, and "
+                        "what is BINUH mandated to do?", haiti, backend="extractive")
+    assert "The present report is submitted pursuant" not in a.answer, a.answer
+    mandate = answer_question("Which resolution extended MINUJUSTH's mandate until 15 October 2019?", haiti,
+                              backend="extractive")
+    assert "resolution 2466 (2019)" in mandate.answer

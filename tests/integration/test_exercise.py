@@ -172,3 +172,29 @@ def test_a_request_naming_two_topics_plays_the_second_too(retriever):
     injects = [t.split(": ", 1)[1] for t in _level(pack, 2) if t.startswith("Inject ")]
     assert "Attack on a displacement site" in injects
     assert "Transition trigger and financial cliff" in injects and "Logistics request for ballots" in injects
+
+
+def test_the_request_s_stakes_open_play_and_bring_their_players(retriever):
+    """The same request with the newcomer's context: the start state was the protection topic's militia offensive alone,
+    and no card was written for IOM or UNDP, which led two of its three priorities, nor for the Government pushing the
+    mission out. The start state now holds the drawdown, the elections and the context's tension; those players have
+    cards."""
+    from assistant.products.context import PlanningContext, Priority
+
+    context = PlanningContext(
+        country="Tessaly", fictional=True, presence="PKO", mission="MINUTESS", period="2027-2029",
+        un_entities=["UNDP", "UNICEF", "IOM", "OHCHR"], key_tasks=["Protect civilians in the eastern highlands"],
+        priorities=[Priority(name="Reintegration and community security in the eastern highlands", lead="IOM"),
+                    Priority(name="Justice and accountability", lead="MINUTESS Rule of Law Section"),
+                    Priority(name="Credible and peaceful 2028 elections", lead="UNDP")],
+        tensions=["The Government wants MINUTESS to leave the eastern highlands before the elections, while civilians "
+                  "there still depend on its patrols", "The DDR trust fund is empty"])
+    pack = exercise("a half-day tabletop on protecting civilians while the mission withdraws from the eastern highlands "
+                    "before the elections", 240, 20, retriever, backend="extractive", context=context)
+    start = next(pack.blocks[i + 1].text for i, b in enumerate(pack.blocks)
+                 if b.kind == "heading" and b.text.startswith("Start state"))
+    assert "draw down" in start and "elections" in start and "still depend on its patrols" in start, start
+    assert "DDR trust fund" not in start  # the tension the request is about, not every tension
+    cards = _level(pack, 2)
+    assert {"IOM Representative", "UNDP Resident Representative", "Host Government (Ministry of Foreign Affairs)"} <= set(cards)
+    assert not any("Rule of Law Section" in c for c in cards)  # a mission section leads within the mission's own cards
