@@ -27,6 +27,7 @@ from assistant.answering.gaps import (
     examples,
     in_scope_probability,
     predicate_coverage,
+    requirement_given,
     unknown_entities,
     unstated,
     verb_held,
@@ -162,7 +163,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     own = q if query == question else understand(question)  # a follow-up's own words
     gap = bool(every) and unstated(q, scope["predicate_coverage"],  # the ask in a follow-up's own words counts too
                                    max(asked_share(x, c.text) for x in (q, own) for c in every[:2]), settings.gap_focus,
-                                   verb_held(q, top := [c.text for c in every[:TOP_FOR_PREDICATE]]), measure_given(q.text, top))
+                                   verb_held(q, top := [c.text for c in every[:TOP_FOR_PREDICATE]]),
+                                   measure_given(q.text, top) and requirement_given(q.text, top))
     if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
         plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if on_topic(c)], retriever)
     elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(on_topic, found)):

@@ -52,6 +52,10 @@ SETTLES = 0.5
 # An amount of money in a sentence answers for the words that ask for one ('How much money did the Fund put in?').
 AMOUNT = re.compile(r"(?:US)?\$\s?\d|\b\d[\d,.]*\s+(?:million|billion)\b|\bdollars\b", re.IGNORECASE)
 MONEY_KIN = frozenset(tokenize("money amount funding funds cost costs sum"))
+# A question asking what a text requires, and the words a sentence stating a requirement uses (requirement_given).
+REQUIREMENT_ASK = re.compile(r"\bwhat (?:does|do|did) .{3,100}?\b(?:require|oblige|mandate|expect)s?\b", re.IGNORECASE)
+REQUIREMENT_WORDS = re.compile(r"\b(?:must|should|shall|requires?|required|requirements?|mandatory|minimum|obliged?|"
+                               r"calls? for|expects?|needs? to)\b", re.IGNORECASE)
 # Words of requirement: a sentence using one holds them all (none is a paraphrase of anything else asked).
 REQUIREMENT_KIN = frozenset(tokenize("mandatory required requirement requires must obligatory obliged compulsory"))
 
@@ -77,8 +81,12 @@ def unknown_entities(q: QuestionInfo, library_text: str, known: AbstractSet[str]
     def held(e: str) -> bool:
         return any(v in library_text for v in spellings(e) + names_for(e, defined)[1:]) or _qualified_held(e, library_text)
 
+    def parts_held(e: str) -> bool:  # 'DPO/DPPA': two names, each known or held
+        parts = [p.strip() for p in e.split("/")]
+        return len(parts) > 1 and all(p and (p in known or held(p)) for p in parts)
+
     given = examples(q)
-    return [e for e in q.entities if e not in known and not held(e) and e not in given]
+    return [e for e in q.entities if e not in known and not held(e) and not parts_held(e) and e not in given]
 
 
 # Heads a country's name qualifies: 'the Haitian Government' is the library's 'Government of Haiti'.
@@ -218,6 +226,19 @@ def unstated(q: QuestionInfo, predicate: float, lead_asked: float, gap_focus: fl
     return q.type in TYPED and (predicate == 0.0 and lead_asked <= gap_focus or predicate < 1.0 and lead_asked < BARELY)
 
 
+def requirement_given(question: str, sentences: list[str]) -> bool:
+    """A question asking what a text requires ('What does the Human Rights Due Diligence Policy require of joint support
+    to national security forces?') is answered only by a sentence stating a requirement; one that only names the policy
+    ("… system-wide policies …, including the Human Rights Due Diligence Policy …") is not. True for other questions.
+
+    >>> requirement_given("What does the HRDDP require of joint support?", ["Policies include the HRDDP."])
+    False
+    >>> requirement_given("What does the HRDDP require of joint support?", ["Support must be assessed for risks."])
+    True
+    """
+    return not REQUIREMENT_ASK.search(question) or any(REQUIREMENT_WORDS.search(s) for s in sentences)
+
+
 def gap_statement(q: QuestionInfo) -> str:
     """'The library does not state who signs the ISF.' — the question as an indirect question (:mod:`indirect`)."""
     return f"{GAP_PREFIX} {indirect(q.text)}."
@@ -247,5 +268,5 @@ def joined(names: list[str]) -> str:
 
 
 
-__all__ = ["asked_share", "gap_statement", "in_scope_probability", "joined", "understand", "unknown_entities",
-           "unstated", "verb_held", "what_is_missing", "words_of_sentence"]
+__all__ = ["asked_share", "gap_statement", "in_scope_probability", "joined", "requirement_given", "understand",
+           "unknown_entities", "unstated", "verb_held", "what_is_missing", "words_of_sentence"]

@@ -75,6 +75,15 @@ def test_a_typed_question_whose_lead_barely_touches_the_ask_is_a_gap(retriever):
     assert result.abstained and result.sentences  # the closest passages follow
 
 
+def test_what_a_policy_requires_is_a_gap_when_no_sentence_states_a_requirement(retriever):
+    """IPI names the Human Rights Due Diligence Policy in a list of system-wide policies and says nothing of what it
+    requires; that naming sentence was the whole answer."""
+    result = answer_question("What does the Human Rights Due Diligence Policy require of joint support to national "
+                             "security forces?", retriever, backend="extractive")
+    assert result.answer.startswith("The library does not state what the Human Rights Due Diligence Policy requires"), \
+        result.answer
+
+
 def test_a_permission_the_library_does_not_settle_is_a_gap_in_whether_form(retriever):
     """The resolution and IPI speak of the Peacebuilding Fund, never of paying police salaries from it."""
     result = answer_question("Can the Peacebuilding Fund pay the salaries of national police officers?", retriever,
