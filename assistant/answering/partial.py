@@ -64,7 +64,8 @@ def asks_side_by_side(question: str, named: list[str] | None = None) -> bool:
 
 
 # 'where' is left out: 'where does it apply?' asks in what circumstances as often as in which place
-SECOND_PART = re.compile(r",?\s+and\s+(?=(?:who|when|how many|how much)\b)", re.IGNORECASE)
+SECOND_PART = re.compile(r",?\s+and\s+(?=(?:who|when|how many|how much|which (?:body|bodies|organ|office|department|entity|"
+                         r"entities|official|officials|person|people|agency|agencies)\b))", re.IGNORECASE)
 HOLDS_PART = 0.5  # share of the second ask's words a quoted sentence must hold, with the kind of answer it asks for
 
 
@@ -77,6 +78,9 @@ def unanswered_part(question: str, quoted: Sequence[str]) -> list[str]:
     ['The library does not state the answer to the second part of the question (“who has to agree it?”).']
     >>> unanswered_part("What is the ITF and who chairs it?", ["The ITF is chaired by the lead department."])
     []
+    >>> unanswered_part("What does it ask the PBC to do, and which body does it ask to brief the Council?",
+    ...                 ["Requests the PBC to convene.", "Leaders should regularly brief the Commission."])[0][-60:]
+    'e question (“which body does it ask to brief the Council?”).'
     """
     parts = SECOND_PART.split(question, maxsplit=1)
     if len(parts) < 2:

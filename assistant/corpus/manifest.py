@@ -71,12 +71,19 @@ class DocumentInfo(BaseModel):
         'a copy outside the UN: https://www.scribd.com/document/1'
         >>> DocumentInfo(id="p", title="IAP Policy", short="p", url="https://repository.un.org/handle/1").address
         'official address: https://repository.un.org/handle/1'
+        >>> DocumentInfo(id="b", title="Brahimi Report", short="b", url="https://undocs.org/en/A/55/305").address
+        'official address: https://undocs.org/en/A/55/305'
         """
         if not self.url:
             return "no public copy known"
         host = urllib.parse.urlparse(self.url).hostname or ""
-        official = host in {"un.org", "undg.org"} or host.endswith((".un.org", ".undg.org"))
+        official = host in UN_HOSTS or host.endswith(tuple(f".{h}" for h in UN_HOSTS))
         return f"{'official address' if official else 'a copy outside the UN'}: {self.url}"
+
+
+# The UN's own sites: un.org and its subdomains (documents, repository, digital library), the UN document-symbol
+# resolver, and the development group's site. Anything else is a copy.
+UN_HOSTS = ("un.org", "undocs.org", "undg.org")
 
 
 @dataclass

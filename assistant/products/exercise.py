@@ -44,7 +44,7 @@ from assistant.products.exercise_requests import (
     topic_roles,
 )
 from assistant.products.exercise_roles import for_entities, for_presence, lead_cards, retitled, role_for
-from assistant.products.exercise_setting import scenario_setting
+from assistant.products.exercise_setting import assumptions_note, scenario_setting
 from assistant.products.exercise_shapes import subject as shape_subject
 from assistant.products.exercise_stakes import also_about, played_situation
 from assistant.products.export import Block, Report
@@ -183,11 +183,7 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
     s = scenario_setting(ctx, country)
     c = s["country"]
     real = s["fictional"] == "no"
-    blocks = []
-    if real:
-        blocks.append(Block(kind="note",
-            text=(f"The UN presence below is taken from the planning context for {c}. Everything else in this "
-                                               f"read-ahead is an exercise assumption for training, not a statement about {c}.")))
+    blocks = [Block(kind="note", text=assumptions_note(c, real))] if ctx is not None else []
     sections = [
         ("Background", (
             f"{c} is a {'' if real else 'fictional '}country of about nine million people, emerging from a decade of intermittent armed "
@@ -274,7 +270,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     ``inject_count`` the number of injects asked for (else the format's), ``cast`` the roles asked for."""
     validate(topic, minutes, participants)
     chosen, tension = played_situation(after_closure(match_topic(topic), topic), topic, context.tensions if context else [])
-    subject = about if len(about := shape_subject(topic)) <= 80 and not about.endswith("…") else chosen.title.lower()
+    subject = about if not (about := shape_subject(topic)).endswith("…") else chosen.title.lower()
     fmt = format_for(minutes) if not inject_count else replace(format_for(minutes), injects=inject_count)
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))

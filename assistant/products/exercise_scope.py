@@ -21,6 +21,7 @@ the library is training material.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from assistant.index.retrieve import Retriever
 from assistant.products.exercise_drill import MECHANISMS
@@ -57,11 +58,14 @@ def module_notes(request: str, retriever: Retriever) -> list[str]:
             "cited passages come from the library's UN documents listed under Sources." for name in named_modules(request)]
 
 
-def thin_notes(request: str, retriever: Retriever) -> list[str]:
+def thin_notes(request: str, retriever: Retriever, own: Collection[str] = ()) -> list[str]:
     """A note for each training text the request names that the library lacks, then for each other code the library
-    never names, or names in fewer than THIN_PASSAGES passages (with where)."""
+    never names, or names in fewer than THIN_PASSAGES passages (with where) — not the user's own mission or country from
+    their planning context (``own``): "The library never mentions UNSMV" about a trainer's fictional mission confused."""
     notes = module_notes(request, retriever)
     for code in codes(" ".join(MODULE.sub("", request).split()) if notes else request):
+        if code in own:
+            continue
         pattern = re.compile(rf"\b{re.escape(code)}\b")
         where = [f"{r.meta.short}, {r.meta.locator}".rstrip(", ") for r in retriever.records
                  if r.meta.origin != "catalogue" and pattern.search(r.text)]

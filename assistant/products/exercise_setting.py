@@ -105,6 +105,17 @@ def apply_setting(pack: Report, request: str) -> Report:
     return pack
 
 
+def assumptions_note(country: str, real: bool) -> str:
+    """What in a read-ahead built on a planning context comes from it and what is invented for play: a newcomer's
+    fictional context put 340,000 displaced people in the north, and the read-ahead's stock background said "About
+    400,000 … in the east" without a word that it was an assumption."""
+    if real:
+        return (f"The UN presence below is taken from the planning context for {country}. Everything else in this read-ahead "
+                f"is an exercise assumption for training, not a statement about {country}.")
+    return ("The UN presence, mandate, priorities and tensions below come from your planning context. The background, "
+            "actors, figures and map are the exercise's stock assumptions: replace them where your context says otherwise.")
+
+
 def mission_for(country: str) -> str:
     """The fictional mission of a fictional country: the UN Mission In CArana is UNMICA, in Zembla UNMIZE.
 

@@ -152,6 +152,7 @@ def syndicates(participants: int, group: tuple[int, int] | None, default: int = 
 SUBJECT = re.compile(r"\b(?:on|about|covering|testing(?: knowledge of)?|for \w+ (?:staff|planners|officers) on)\s+(.+)", re.I)
 TRAILER = re.compile(r"\s*(?:[;(]|\bwith\b|\bfor (?:new|newly|senior|mission|the|our)\b|\busing\b|\bincluding\b).*$", re.I)
 MAX_SUBJECT = 80
+TITLE_CHARS = 130  # a title this long wraps to two lines; a list of four subjects fits ("… the role of the…" did not)
 
 
 def subject(request: str) -> str:
@@ -161,7 +162,7 @@ def subject(request: str) -> str:
     'the ISF and the SLF'
     """
     about = topic_of(request)
-    return about if len(about) <= MAX_SUBJECT else about[:MAX_SUBJECT].rsplit(" ", 1)[0] + "…"
+    return about if len(about) <= TITLE_CHARS else about[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def topic_of(request: str) -> str:

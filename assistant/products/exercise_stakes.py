@@ -49,7 +49,8 @@ def played_situation(chosen: Topic, request: str, tensions: list[str]) -> tuple[
     also opens on the elections and the drawdown, and on the context's "The Government wants the mission to leave the
     eastern highlands before the elections, while civilians there still depend on its patrols".
 
-    Returns the topic with that start state, and the tension played ('' when none).
+    The other topics' first learning objectives join the topic's: their injects are played and test them. Returns the
+    topic with that start state, and the tension played ('' when none).
 
     >>> poc = next(t for t in TOPICS if t.key == "poc")
     >>> played_situation(poc, "a tabletop on protection of civilians", ["Donors fund only bilateral work"]) == (poc, "")
@@ -60,7 +61,10 @@ def played_situation(chosen: Topic, request: str, tensions: list[str]) -> tuple[
     parts = [f"{joint} {t.situation[:1].lower()}{t.situation[1:]}" for joint, t in zip(JOINTS, others, strict=False)]
     if tension:
         parts.append(f"The tension this exercise plays (from the planning context): {tension.rstrip('.')}.")
-    return (replace(chosen, situation=" ".join([chosen.situation, *parts])) if parts else chosen), tension
+    if not parts:
+        return chosen, tension
+    objectives = (*chosen.objectives, *(t.objectives[0] for t in others if t.objectives))  # their injects test these
+    return replace(chosen, situation=" ".join([chosen.situation, *parts]), objectives=objectives), tension
 
 
 __all__ = ["also_about", "played_situation", "played_tension"]

@@ -57,16 +57,40 @@ def concept_item(t, same, turn: int, rng: random.Random) -> dict | None:
     """Which definition fits a term (easy), or which term a definition describes (medium); neither when the definition
     repeats the term's words ('Executive Committee on Peace and Security': 'Inter-departmental committee on peace and
     security' is matched by its words, not known)."""
-    if len(content_stems(t.definition) & content_stems(t.expansion)) >= ECHO:
+    echo = content_stems(t.definition) & content_stems(t.expansion)
+    if len(echo) >= ECHO:
         return None
     if turn == 0:
         stem = f"Which definition fits the {t.expansion} ({t.term})?"
         pool = [u.definition for u in same if not mentions(u.definition, t.term)]
         options, answer, difficulty = choices(t.definition, pool, stem, rng), t.definition, "easy"
+        alike = [d for d in pool if content_stems(d) & content_stems(t.expansion)]
     else:
         stem = f"Which term does this definition describe? “{t.definition}”"
         answer = f"{t.expansion} ({t.term})"
         options, difficulty = choices(answer, [f"{u.expansion} ({u.term})" for u in same], stem, rng), "medium"
+        alike = [f"{u.expansion} ({u.term})" for u in same if content_stems(u.expansion) & content_stems(t.definition)]
         if leaks(stem, t.expansion) or mentions(stem, t.term):
             return None
+    if options and echo:  # a word the answer shares with the name must not single it out: another option shares one too
+        options = _echoed(options, answer, alike, rng)
     return dict(stem=stem, options=options, answer=answer, kind="concept", difficulty=difficulty) if options else None
+
+
+def _echoed(options: list[str], answer: str, alike: list[str], rng: random.Random) -> list[str] | None:
+    """The options with a distractor sharing a word with the name, as the answer does ("Senior body overseeing
+    integration policy" was the only option with "integration" for the Integration Steering Group); None when no
+    distractor of the kind can.
+
+    >>> _echoed(["A fund.", "Body on integration.", "A cell."], "Body on integration.", [], random.Random(0)) is None
+    True
+    """
+    if any(o != answer and o in alike for o in options):
+        return options
+    spare = [a for a in alike if a not in options and a != answer]
+    if not spare:
+        return None
+    wrong = [i for i, o in enumerate(options) if o != answer]
+    options = list(options)
+    options[rng.choice(wrong)] = rng.choice(spare)
+    return options

@@ -53,6 +53,9 @@ BODY_WORDS = re.compile(r"\b(Council|Assembly|Commission|Office|Fund|Committee|G
 DOCUMENT_WORDS = re.compile(r"\b(Report|Policy|Framework|Guidelines?|Agenda|Note|Doctrine|Standards|Plan|Process|Resolution"
                             r"|Decision"
                             r"|Declaration|Strategy|Review|Handbook|Compact|Instruction)\b", re.IGNORECASE)
+# A post held by one person ('Resident Coordinator', 'Special Representative of the Secretary-General', 'Force Commander').
+POST = re.compile(r"^(?:(?:Deputy|Special|Executive|Resident|Humanitarian|Emergency Relief|Force|Police|Chief|Head of)\s+)*"
+                  r"(?:Representative|Coordinator|Commander|Commissioner|Adviser|Envoy|Secretary-General|Director)\b")
 # A field presence by its full name: never a distractor for a process or a body ('System-wide analysis …' -> MINUJUSTH)
 MISSION_NAME = re.compile(r"\b(?:Mission|Operation|Integrated (?:Peacebuilding )?Office) (?:in|for)\b")
 REFERENCE = re.compile(r"available at|www\.|https?://|\bUN Doc\b|\bibid\b", re.IGNORECASE)  # a footnote's reference
@@ -66,13 +69,18 @@ GENERIC_BODIES = frozenset({"member states", "donors", "regional organizations",
 
 
 def kind_of(name: str) -> str:
-    """'mission', 'body', 'document' or 'concept': distractors are drawn from the same kind.
+    """'mission', 'person', 'body', 'document' or 'concept': distractors are drawn from the same kind (a post among
+    posts: the triple-hatted deputy offered beside three bodies was the only person, and so the answer).
 
     >>> kind_of("United Nations Mission for Justice Support in Haiti"), kind_of("Strategic Assessment")
     ('mission', 'concept')
+    >>> kind_of("Deputy Special Representative of the Secretary-General, Resident Coordinator and Humanitarian Coordinator")
+    'person'
     """
     if MISSION_NAME.search(name):
         return "mission"
+    if POST.match(name):
+        return "person"
     if BODY_WORDS.search(name):
         return "body"
     if DOCUMENT_WORDS.search(name):

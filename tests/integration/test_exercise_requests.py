@@ -134,3 +134,17 @@ def test_a_long_request_with_no_subject_phrase_is_titled_by_its_catalogue_topic(
                             "host government rejects integration. Include a read-ahead and 4 injects.", None, None, retriever,
                             backend="extractive")
     assert pack.title == "Joint training exercise: host government resisting integration", pack.title
+
+
+def test_the_user_s_own_fictional_mission_is_not_reported_as_missing_from_the_library(retriever):
+    """"The library never mentions UNSMV: nothing in this pack is sourced on it" — UNSMV was the trainer's own fictional
+    mission, named in their planning context."""
+    from assistant.products.context import PlanningContext
+
+    context = PlanningContext(country="Veloria", fictional=True, presence="PKO", mission="UNSMV", period="2027-2029",
+                              key_tasks=["Protect civilians in Kessa and Dorno"], un_entities=["UNDP", "UNHCR"])
+    request = "a half-day tabletop on protecting displaced people while UNSMV troops withdraw from Dorno"
+    pack = training_product(request, None, 20, retriever, backend="extractive", context=context)
+    assert not any("never mentions UNSMV" in b.text for b in pack.blocks if b.kind == "note")
+    bare = training_product(request, None, 20, retriever, backend="extractive")
+    assert any("never mentions UNSMV" in b.text for b in bare.blocks if b.kind == "note")  # without a context it is unknown

@@ -178,3 +178,17 @@ def test_the_key_shows_each_quoted_sentence_in_its_source_however_deep_in_the_pa
     assert anchors(items)
     for words in anchors(items).values():
         assert " ".join(words.split()) in shown, words
+
+
+def test_no_definition_item_is_given_away_by_a_word_only_its_answer_shares_with_the_name(retriever):
+    """Newcomer trial 6: for the Integration Steering Group only one option spoke of integration, for MINUSTAH only one
+    of Haiti, for the DSRSG/RC/HC only one option was a person."""
+    from assistant.products.quiz_focus import content_stems
+
+    topic = ("a 12-question quiz on UN integration, the Integrated Strategic Framework, the role of the DSRSG/RC/HC, and "
+             "mission transitions in Haiti and Timor-Leste")
+    items, _ = quiz_items(topic, 12, retriever)
+    for item in (i for i in items if i.stem.startswith("Which definition fits the ")):
+        name = item.stem.removeprefix("Which definition fits the ").rsplit(" (", 1)[0]
+        if content_stems(item.answer) & content_stems(name):
+            assert any(content_stems(o) & content_stems(name) for o in item.options if o != item.answer), item

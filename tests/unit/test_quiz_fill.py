@@ -105,7 +105,9 @@ def test_a_topic_listing_subjects_is_each_of_them_in_turn_and_a_long_title_never
 
     request = ("A 12-question quiz for new UNCT staff on how a UN mission and the country team work together: "
                "integration, the ISF, the DSRSG/RC/HC role and transitions")
-    assert subject(request).endswith("…") and topic_of(request).endswith("the DSRSG/RC/HC role and transitions")
+    assert subject(request) == topic_of(request).rstrip() and topic_of(request).endswith("the DSRSG/RC/HC role and transitions")
+    longer = request + ", the Senior Leadership Forum, the Integrated Task Force and the Strategic Assessment"
+    assert subject(longer).endswith("…") and topic_of(longer).endswith("the Strategic Assessment")
     dsrsg = Term(term="DSRSG/RC/HC", expansion="Deputy Special Representative of the Secretary-General, Resident "
                  "Coordinator and Humanitarian Coordinator", definition="The triple-hatted deputy.")
     assert parts(topic_of(request), [dsrsg]) == ["integration", "the ISF", "the DSRSG/RC/HC role", "transitions"]
