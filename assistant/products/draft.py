@@ -39,7 +39,7 @@ from assistant.products.draft_cover import cover_report
 from assistant.products.draft_focus import EXCLUDED, OTHER_PRESENCE, PRESENCE_TERMS, focus_for, presence_words
 from assistant.products.draft_request import DraftAsk, parse_request
 from assistant.products.draft_subject import SUBJECTS, on_subject, subject_gate
-from assistant.products.draft_summary import decline_message, request_blocks
+from assistant.products.draft_summary import decline_message, focus_blocks, request_blocks
 from assistant.products.draft_text import (
     TBD,
     _context,
@@ -57,7 +57,7 @@ from assistant.products.draft_text import (
     results_matrix as results_matrix,  # re-exported: callers build the matrix from here
 )
 from assistant.products.draft_tor import tor_report
-from assistant.products.export import LANDSCAPE_COLUMNS, Block, Report, marker_count, open_items
+from assistant.products.export import LANDSCAPE_COLUMNS, OPEN_ITEM_CHARS, Block, Report, marker_count, open_items
 from assistant.products.guidance import Chooser, closest_requirement
 from assistant.products.prose import draft_paragraph, prose_blocks
 
@@ -67,6 +67,7 @@ PRACTICE_LABEL = "Practice from UN missions (examples, not guidance)"
 QUESTIONS_LABEL = "Open questions for the drafting team"
 OPEN_QUESTION = "Open question for the team:"  # the brief draft's one question (no heading before it)
 OPEN_ITEMS_HEADING = "Items to be agreed"
+BRIEF_ITEM_CHARS = 90  # a brief draft's list of items to agree: each item's opening and its open clauses
 Length = Literal["brief", "full"]
 LENGTHS: dict[str, tuple[int, int, int]] = {"brief": (2, 1, 1), "full": (4, 2, 3)}  # guidance, practice, questions
 
@@ -194,6 +195,7 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     if resolve_backend(backend, retriever) == "llm":  # a model-written paragraph, verified sentence by sentence
         blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
     blocks += asked_blocks(section.key, ctx, ask, retriever, chooser.book) or section.write(ctx)
+    blocks += focus_blocks(section.key, ctx, ask)
     blocks += benchmark_blocks(section.key, ctx, ask, retriever, chooser.book)
     examples = on_subject(chooser, "practice", gate, f"{section.practice} {section.requirement}", focus, n_practice, topics,
                           subject)
@@ -223,8 +225,7 @@ def _by_section(items: list[str]) -> list[str]:
     """One line per section (brief drafts): 'section — what is open; what is open'."""
     grouped: dict[str, list[str]] = {}
     for item in items:
-        section, _, what = item.partition(" — ")
-        what = what if len(what) <= 70 else what[:70].rsplit(" ", 1)[0] + " …"
+        section, _, what = item.partition(" — ")  # already short (open_phrase): never cut before what is open
         grouped.setdefault(section, []).append(what)
     return [f"{section} — {'; '.join(whats)}" for section, whats in grouped.items()]
 
@@ -283,7 +284,7 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
         blocks += draft_section(section, ctx, retriever, chooser, "brief" if length == "brief" else "full", backend, ask)
     if ask.text:
         blocks = request_blocks(ask, ctx, retriever, [s.title for s in select_sections(sections)], _draft_words(blocks)) + blocks
-    items, places = open_items(blocks, TBD), marker_count(blocks, TBD)
+    items, places = open_items(blocks, TBD, BRIEF_ITEM_CHARS if length == "brief" else OPEN_ITEM_CHARS), marker_count(blocks, TBD)
     annexes: list[Block] = []
     if length == "brief":
         items = _by_section(items)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 
 from assistant.answering.named import library_passages
+from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft_request import MECHANISMS, NO_SECTION, DraftAsk
-from assistant.products.draft_text import _list
+from assistant.products.draft_text import TBD, _list
 from assistant.products.export import Block
+from assistant.products.guidance import COMMON_TERMS, TIME_TERMS
 from assistant.products.missing_texts import missing_notes
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
@@ -98,6 +100,9 @@ def request_blocks(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, ti
         taken.append(f"Pasted text: {len(ask.pasted_text.split())} words, kept apart from the instruction"
                      + (" and sorted into the shared analysis." if "context" in ask.sections else
                         ", not used: only the context and shared analysis section takes pasted findings."))
+    if ask.topics:
+        taken.append(f"Focus: {'; '.join(ask.topics)} — the section's guidance and practice are searched for it, and its "
+                     "first-pass text names it with what your planning context records on it.")
     if ask.limited:
         limit = f"{ask.word_limit} words" if ask.word_limit else f"{ask.page_limit} page{'s' if ask.page_limit > 1 else ''}"
         taken.append(f"Length: at most {limit}, so the draft is brief; its first-pass text is {words} words (the quoted "
@@ -117,3 +122,30 @@ def request_blocks(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, ti
     named = ask.text + (" IAP Policy" if ask.iap else "")  # 'the IAP safeguards' are the IAP Policy's
     blocks += [Block(kind="note", text=n) for n in missing_notes(named, retriever) + unheld_documents(ask.text, retriever)]
     return blocks
+
+
+FOCUS_HANDLED = ("risks", "vision")  # sections whose own text is built around the focus (draft_risks, objectives)
+
+
+def focus_blocks(key: str, ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
+    """The focus a request sets for a section, in its first-pass text with the context's tensions on it. A newcomer's
+    coordination section asked "with a focus on how humanitarian agencies that refuse joint mission-UNCT branding in
+    Kessa can still take part" came back word for word as in the plain draft, with no word of the focus.
+
+    >>> ctx = PlanningContext(country="Veloria", presence="PKO", mission="UNSMV", key_tasks=["Protect civilians"],
+    ...                       un_entities=["UNHCR"], period="2027-2029",
+    ...                       tensions=["Humanitarian agencies object to joint branding", "Police funding is 40 %"])
+    >>> ask = DraftAsk(text="", sections=["coordination"], topics=["how agencies refusing joint branding take part"])
+    >>> focus_blocks("coordination", ctx, ask)[0].text
+    'Focus you asked for: how agencies refusing joint branding take part. From your planning context: Humanitarian agencies \
+object to joint branding. How the arrangements of this section provide for it: [to be agreed].'
+    """
+    if key not in ask.sections or not ask.topics or key in FOCUS_HANDLED:
+        return []
+    words = set().union(*(tokenize(t) for t in ask.topics)) - COMMON_TERMS - TIME_TERMS  # whole stems: 'humanitarian'
+    related = [t.rstrip(".") for t in ctx.tensions if set(tokenize(t)) & words]  # is not 'human' rights
+    text = f"Focus you asked for: {'; '.join(ask.topics)}."
+    if related:
+        text += f" From your planning context: {'; '.join(related)}."
+    return [Block(kind="paragraph", text=f"{text} How the arrangements of this section provide for it: {TBD}.")]
+

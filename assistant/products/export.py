@@ -30,6 +30,8 @@ BlockKind = Literal["heading", "paragraph", "bullets", "table", "note"]
 SOURCES_HEADING = "Sources"
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 QUOTE_CHARS = 600
+CLAUSE_WORDS = 1  # words an open clause keeps before its marker (none: the clause before it)
+OPEN_ITEM_CHARS = 140  # an item of the to-be-agreed list longer than this keeps its opening and its open clauses
 LANDSCAPE_COLUMNS = 6
 TABLE_FONT_PT = 9
 TYPICAL_CAP = 120  # characters: a long-text column (a mandated task) widens up to this, so its rows stay short
@@ -245,7 +247,7 @@ def _table(doc, rows: list[list[str]]) -> None:
     header.append(repeat)
 
 
-def open_items(blocks: list[Block], marker: str) -> list[str]:
+def open_items(blocks: list[Block], marker: str, limit: int = OPEN_ITEM_CHARS) -> list[str]:
     """Every place a report leaves ``marker`` (e.g. '[to be agreed]'), by section, for a list at the end.
 
     A table gives one item naming its open columns and how many rows each; other blocks give their text.
@@ -261,11 +263,35 @@ def open_items(blocks: list[Block], marker: str) -> list[str]:
             if cols:
                 items.append(f"{section} — {', '.join(cols)}")
         elif b.kind != "heading":
-            for text in [b.text, *b.items]:
-                if marker in text:
-                    short = text if len(text) <= 140 else text[:140].rsplit(" ", 1)[0] + " …"
-                    items.append(f"{section} — {short}")
+            items += [f"{section} — {open_phrase(text, marker, limit)}" for text in [b.text, *b.items] if marker in text]
     return items
+
+
+def open_phrase(text: str, marker: str, limit: int = OPEN_ITEM_CHARS) -> str:
+    """A text leaving the marker, short enough for a checklist and never cut before what is open: its opening words,
+    then each clause that ends in the marker ("Working group on durable solutions for displaced people in Kessa and …"
+    was cut before its "co-chaired by UNHCR and [to be agreed]").
+
+    >>> open_phrase("Working group on durable solutions for displaced people in Kessa and Dorno — co-chaired by UNHCR "
+    ...             "and [x]; plans and reports on its results; meets [x].", "[x]", 80)
+    'Working group on durable solutions for … — co-chaired by UNHCR and [x]; meets [x]'
+    >>> open_phrase("Strategic objective 1 (from the mandate: “Protect civilians under threat in the north”): result for "
+    ...             "Veloria by 2028: [x]. National priority served: [x].", "[x]", 80)
+    'Strategic objective 1 (from the … — result for Veloria by 2028: [x]; National priority served: [x]'
+    """
+    if len(text) <= limit:
+        return text
+    clauses, start = [], 0
+    for m in re.finditer(re.escape(marker), text):
+        before = text[start:m.start()]
+        cuts = sorted({i.end() for i in re.finditer(r"; |: | — |\. |, ", before)}, reverse=True)
+        cut = next((c for c in cuts if len(before[c:].split()) >= CLAUSE_WORDS), 0)  # 'result by 2028: [x]' keeps its words
+        clause = before[cut:]
+        clauses.append((clause if len(clause) <= limit // 2 else "… " + clause[-(limit // 2):].split(" ", 1)[-1]).strip()
+                       + f" {marker}")
+        start = m.end()
+    head = text[:limit // 2].rsplit(" ", 1)[0]
+    return f"{head} … — " + "; ".join(c.removeprefix("— ") for c in clauses)
 
 
 def marker_count(blocks: list[Block], marker: str) -> int:

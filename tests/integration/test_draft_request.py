@@ -344,3 +344,18 @@ def test_indicators_for_a_priority_named_in_passing_reach_the_monitoring_section
     header, *rows = matrix
     assert len(rows) == 3 and rows[0][0] == "Police development and rule of law"  # the context's name for it
     assert rows[0][header.index("Lead")] == "UNMICA Police"
+
+
+def test_a_focus_asked_for_a_section_is_named_in_its_text_with_the_context_s_tension(retriever):
+    """"Redo the coordination mechanisms section with a focus on how humanitarian agencies that refuse joint branding
+    can still take part …" came back word for word as the plain draft (newcomer trial 6)."""
+    from assistant.products.context import PlanningContext
+
+    ctx = SPM.model_copy(update={"tensions": [*SPM.tensions, "Humanitarian agencies object to joint mission-UNCT branding"]})
+    assert isinstance(ctx, PlanningContext)
+    report = draft(ctx, retriever, request="Redo the coordination mechanisms section with a focus on how humanitarian "
+                   "agencies that refuse joint mission-UNCT branding can still take part without compromising humanitarian "
+                   "principles")
+    text = " ".join(b.text for b in report.blocks)
+    assert "Focus you asked for: how humanitarian agencies that refuse joint mission-UNCT branding" in text
+    assert "From your planning context: Humanitarian agencies object to joint mission-UNCT branding" in text
