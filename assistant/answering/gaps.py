@@ -53,7 +53,8 @@ SETTLES = 0.5
 AMOUNT = re.compile(r"(?:US)?\$\s?\d|\b\d[\d,.]*\s+(?:million|billion)\b|\bdollars\b", re.IGNORECASE)
 MONEY_KIN = frozenset(tokenize("money amount funding funds cost costs sum"))
 # A question asking what a text requires, and the words a sentence stating a requirement uses (requirement_given).
-REQUIREMENT_ASK = re.compile(r"\bwhat (?:does|do|did) .{3,100}?\b(?:require|oblige|mandate|expect)s?\b", re.IGNORECASE)
+# ('mandate' is left out: "What did the Council decide about the mandate …?" asks no requirement)
+REQUIREMENT_ASK = re.compile(r"\bwhat (?:does|do|did) .{3,100}?\b(?:require|oblige|expect)s?\b", re.IGNORECASE)
 REQUIREMENT_WORDS = re.compile(r"\b(?:must|should|shall|requires?|required|requirements?|mandatory|minimum|obliged?|"
                                r"calls? for|expects?|needs? to)\b", re.IGNORECASE)
 # Words of requirement: a sentence using one holds them all (none is a paraphrase of anything else asked).
@@ -234,6 +235,8 @@ def requirement_given(question: str, sentences: list[str]) -> bool:
     >>> requirement_given("What does the HRDDP require of joint support?", ["Policies include the HRDDP."])
     False
     >>> requirement_given("What does the HRDDP require of joint support?", ["Support must be assessed for risks."])
+    True
+    >>> requirement_given("What did the Council decide about the mandate of MINUSTAH?", ["The Council extended it."])
     True
     """
     return not REQUIREMENT_ASK.search(question) or any(REQUIREMENT_WORDS.search(s) for s in sentences)

@@ -1,4 +1,4 @@
-"""Verbs that say the same thing in UN reporting: a sentence that 'established' a committee answers 'when was it set up?'.
+"""Verbs that say the same thing in UN reporting: investigators who 'will not be able to complete' their cases did not 'finish'.
 
 Planners ask in their own words; reports use their own. The gap checks (:mod:`gaps`) ask whether a top
 sentence holds what the question asks, word by word, so a question asking whether investigators could
@@ -41,11 +41,19 @@ FAMILIES = (
     "prepare draft develop",
     "coordinate harmonize align",
 )
-KIN: dict[str, frozenset[str]] = {}
-for _family in FAMILIES:
-    _stems = frozenset(tokenize(_family))
-    for _stem in _stems:
-        KIN[_stem] = KIN.get(_stem, frozenset()) | _stems
+
+
+def _kin() -> dict[str, frozenset[str]]:
+    """Each stem's whole family (a stem in two families gets both)."""
+    kin: dict[str, frozenset[str]] = {}
+    for family in FAMILIES:
+        stems = frozenset(tokenize(family))
+        for stem in stems:
+            kin[stem] = kin.get(stem, frozenset()) | stems
+    return kin
+
+
+KIN = _kin()
 
 
 def kin_of(stems: AbstractSet[str]) -> set[str]:

@@ -182,7 +182,8 @@ SELF_DESCRIPTIONS = (
     (re.compile(r"^The present report is submitted pursuant to\b"),
      frozenset({"mandat", "resolut", "extend", "extens", "submit", "renew", "request"})),
 )
-NO_REASON = re.compile(r"^(?:The present report is submitted pursuant to|(?:The|This) (?:present )?(?:report|document) )")
+NO_REASON = re.compile(r"^(?:The present report is submitted pursuant to|(?:The|This) (?:present )?(?:report|document) (?:also )?"
+                       r"(?:covers|contains|provides|describes|outlines|includes)\b)")
 
 
 def fits_self_description(q: QuestionInfo, text: str) -> bool:

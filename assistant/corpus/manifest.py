@@ -33,6 +33,11 @@ UPLOAD_ID_PREFIX = "upload-"
 SYMBOL_IN_NAME = re.compile(r"(?:^|_)(S|A)_(\d{2,4})_(\d{1,5})(?=_|$)")
 
 
+# The UN's own sites: un.org and its subdomains (documents, repository, digital library), the UN document-symbol
+# resolver, and the development group's site. Anything else is a copy.
+UN_HOSTS = ("un.org", "undocs.org", "undg.org")
+
+
 class DocumentInfo(BaseModel):
     """Bibliographic record of one document (shipped, catalogued or user-supplied)."""
 
@@ -79,11 +84,6 @@ class DocumentInfo(BaseModel):
         host = urllib.parse.urlparse(self.url).hostname or ""
         official = host in UN_HOSTS or host.endswith(tuple(f".{h}" for h in UN_HOSTS))
         return f"{'official address' if official else 'a copy outside the UN'}: {self.url}"
-
-
-# The UN's own sites: un.org and its subdomains (documents, repository, digital library), the UN document-symbol
-# resolver, and the development group's site. Anything else is a copy.
-UN_HOSTS = ("un.org", "undocs.org", "undg.org")
 
 
 @dataclass

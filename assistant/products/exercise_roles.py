@@ -185,6 +185,10 @@ def for_entities(roles: list[tuple[Role, str]], events: list[Inject], entities: 
     return roles, events
 
 
+# Words every exercise request and every context share ('mission', 'UN', 'United Nations'): they name no stake.
+EVERY_REQUEST = frozenset(tokenize("mission UN United Nations"))
+
+
 def lead_cards(request: str, priorities: Sequence[Priority], tension: str, held: Collection[str]) -> list[tuple[Role, str]]:
     """Cards for the players a request's own stakes bring in: the agency leading each context priority the request
     names (its catalogue card, or one written from the priority), and the host government when the context's tension the
@@ -197,7 +201,7 @@ def lead_cards(request: str, priorities: Sequence[Priority], tension: str, held:
     >>> [r.title for r, _ in cards]
     ['UNDP Resident Representative', 'Host Government (Ministry of Foreign Affairs)']
     """
-    words = set(tokenize(request)) - {"mission", "un", "unit", "nation"}
+    words = set(tokenize(request)) - EVERY_REQUEST
     out: list[tuple[Role, str]] = []
     for p in priorities:
         agency = p.lead.strip()

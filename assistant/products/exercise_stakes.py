@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from assistant.index.lexical import tokenize
 from assistant.products.exercise_catalogue import TOPICS, Topic
+from assistant.products.exercise_roles import EVERY_REQUEST
 
 SHARED_WORDS = 2  # content words a context's tension must share with the request to be the one it plays
 OTHER_SITUATIONS = 2  # other topics a request names whose situation joins the start state
@@ -37,7 +38,7 @@ def also_about(text: str, chosen: Topic) -> list[Topic]:
 def played_tension(request: str, tensions: list[str]) -> str:
     """The planning context's tension a request is about: the one sharing the most of its content words, at least
     SHARED_WORDS; '' when none does."""
-    words = set(tokenize(request)) - {"mission", "un", "unit", "nation"}
+    words = set(tokenize(request)) - EVERY_REQUEST
     tension = max(tensions, key=lambda t: len(words & set(tokenize(t))), default="")
     return tension if len(words & set(tokenize(tension))) >= SHARED_WORDS else ""
 

@@ -235,7 +235,7 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     named = [x for x in _named_items(topic, fx, retriever, rng) if x[0]["answer"].lower() not in itself]
     naming = sum(bool(p.terms or p.texts) for p in parts)  # the parts naming a term or text share the named items' turn
     picked = named_first([x for x in named if difficulty == "mixed" or x[0]["difficulty"] == difficulty],
-                          -(-count * NAMED_SHARE[0] * naming // (NAMED_SHARE[1] * len(parts))))
+                         -(-count * NAMED_SHARE[0] * naming // (NAMED_SHARE[1] * len(parts))))
     picked = fill(picked, pools, count, fx)
     book = CitationBook()
     items = []
