@@ -24,6 +24,7 @@ import numpy as np
 from assistant.answering.candidates import candidates, on_topic
 from assistant.answering.gaps import (
     asked_share,
+    codes_held,
     examples,
     in_scope_probability,
     predicate_coverage,
@@ -164,7 +165,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     gap = bool(every) and unstated(q, scope["predicate_coverage"],  # the ask in a follow-up's own words counts too
                                    max(asked_share(x, c.text) for x in (q, own) for c in every[:2]), settings.gap_focus,
                                    verb_held(q, top := [c.text for c in every[:TOP_FOR_PREDICATE]]),
-                                   measure_given(q.text, top) and requirement_given(q.text, top))
+                                   measure_given(q.text, [c.text for c in every[:TOP_FOR_PREDICATE] if codes_held(
+                                       q, f"{c.text} {_document(retriever, c.row)}")]) and requirement_given(q.text, top))
     if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
         plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if on_topic(c)], retriever)
     elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(on_topic, found)):
@@ -183,6 +185,12 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
             plan.decision = "gap"
             plan.units = closest(sorted(found, key=lambda c: not any(mentions(c.text, m) for m in missing)), retriever)
     return plan
+
+
+def _document(retriever: Retriever, row: int) -> str:
+    """A candidate's passage with its document's title and short citation: what names the mission it is about."""
+    record = retriever.records[row]
+    return f"{record.text} {record.meta.title} {record.meta.short}"
 
 
 def closest(found: list[Candidate], retriever: Retriever) -> list[Unit]:

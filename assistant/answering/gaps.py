@@ -52,6 +52,7 @@ SETTLES = 0.5
 # An amount of money in a sentence answers for the words that ask for one ('How much money did the Fund put in?').
 AMOUNT = re.compile(r"(?:US)?\$\s?\d|\b\d[\d,.]*\s+(?:million|billion)\b|\bdollars\b", re.IGNORECASE)
 MONEY_KIN = frozenset(tokenize("money amount funding funds cost costs sum"))
+CODE = re.compile(r"[A-Z]{4,}")  # a mission's or body's code ('BINUH', 'UNMIT'), as a question names it
 # A question asking what a text requires, and the words a sentence stating a requirement uses (requirement_given).
 # ('mandate' is left out: "What did the Council decide about the mandate …?" asks no requirement)
 REQUIREMENT_ASK = re.compile(r"\bwhat (?:does|do|did) .{3,100}?\b(?:require|oblige|expect)s?\b", re.IGNORECASE)
@@ -242,6 +243,19 @@ def requirement_given(question: str, sentences: list[str]) -> bool:
     return not REQUIREMENT_ASK.search(question) or any(REQUIREMENT_WORDS.search(s) for s in sentences)
 
 
+def codes_held(q: QuestionInfo, text: str) -> bool:
+    """Does the text (a sentence with its passage and document title) name every mission or body code the question
+    names ('BINUH')? A measure from another mission's passage answers nothing: "How much did the General Assembly
+    appropriate for BINUH's first year budget?" was given UNMIT's "$155.4 million".
+
+    >>> codes_held(understand("How much was appropriated for BINUH?"), "appropriated $155.4 million for UNMIT")
+    False
+    """
+    low = text.lower()
+    defined = {k.lower(): v for k, v in q.defined.items()}
+    return all(any(n.lower() in low for n in [e, *names_for(e, defined)[1:]]) for e in q.entities if CODE.fullmatch(e))
+
+
 def gap_statement(q: QuestionInfo) -> str:
     """'The library does not state who signs the ISF.' — the question as an indirect question (:mod:`indirect`)."""
     return f"{GAP_PREFIX} {indirect(q.text)}."
@@ -271,5 +285,5 @@ def joined(names: list[str]) -> str:
 
 
 
-__all__ = ["asked_share", "gap_statement", "in_scope_probability", "joined", "requirement_given", "understand",
+__all__ = ["asked_share", "codes_held", "gap_statement", "in_scope_probability", "joined", "requirement_given", "understand",
            "unknown_entities", "unstated", "verb_held", "what_is_missing", "words_of_sentence"]

@@ -16,6 +16,7 @@ from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft_request import MECHANISMS, NO_SECTION, DraftAsk
 from assistant.products.draft_text import TBD, _list
+from assistant.products.draft_transfer import named_tasks
 from assistant.products.export import Block
 from assistant.products.guidance import COMMON_TERMS, TIME_TERMS
 from assistant.products.missing_texts import missing_notes
@@ -140,8 +141,8 @@ def focus_blocks(key: str, ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
     'Focus you asked for: how agencies refusing joint branding take part. From your planning context: Humanitarian agencies \
 object to joint branding. How the arrangements of this section provide for it: [to be agreed].'
     """
-    if key not in ask.sections or not ask.topics or key in FOCUS_HANDLED:
-        return []
+    if key not in ask.sections or not ask.topics or key in FOCUS_HANDLED or key == "division" and named_tasks(ask.text):
+        return []  # the tasks a transfer request names are its table's rows already
     words = set().union(*(tokenize(t) for t in ask.topics)) - COMMON_TERMS - TIME_TERMS  # whole stems: 'humanitarian'
     related = [t.rstrip(".") for t in ctx.tensions if set(tokenize(t)) & words]  # is not 'human' rights
     text = f"Focus you asked for: {'; '.join(ask.topics)}."

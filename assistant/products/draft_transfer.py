@@ -47,6 +47,7 @@ FIELDS = {
     "WFP": r"\bfood", "UNMAS": r"\bmine", "UNFPA": r"reproductive|population", "WHO": r"\bhealth",
 }
 UNCT = re.compile(r"^(?:UNCT|UN country team|country team)$", re.IGNORECASE)
+GENERIC_TASK_WORDS = stems("function functions task tasks role roles work")
 
 
 def handed_over(text: str) -> list[str]:
@@ -62,10 +63,16 @@ def handed_over(text: str) -> list[str]:
 
 def owners_per_task(text: str) -> list[tuple[str, str]]:
     """'…: good offices to the Resident Coordinator's Office, human rights monitoring to OHCHR, and women's
-    participation to UN Women' -> each task with the owner the drafter gave it (none unless two or more).
+    participation to UN Women' -> each task with the owner the drafter gave it (none unless two or more). Pairs joined
+    by 'and' are read too, an 'and' without 'to' joining owners ("human rights monitoring to OHCHR and the national
+    human rights commission and the good offices function to the Resident Coordinator by 31 December 2028").
 
     >>> owners_per_task("Hand over tasks: good offices to the Resident Coordinator's Office, and mine action to UNMAS.")
     [('good offices', "Resident Coordinator's Office"), ('mine action', 'UNMAS')]
+    >>> owners_per_task("Focused on handing human rights monitoring to OHCHR and the national human rights commission and "
+    ...                 "the good offices function to the Resident Coordinator by 31 December 2028, with conditions.")
+    [('human rights monitoring', 'OHCHR and the national human rights commission'), ('good offices function', \
+'Resident Coordinator')]
     """
     for sentence in re.split(r"(?<=[.;])\s+", text):
         listed = sentence.split(":", 1)[1] if ":" in sentence else sentence
@@ -73,6 +80,24 @@ def owners_per_task(text: str) -> list[tuple[str, str]]:
         pairs = [(m.group("task"), m.group("owner")) for m in parts if m]
         if len(pairs) >= 2:
             return pairs
+    return _joined_pairs(text)
+
+
+def _joined_pairs(text: str) -> list[tuple[str, str]]:
+    """'handing A to X and Y and B to Z by <date>': pieces between 'and's; one holding ' to ' opens a pair, one without
+    joins the owner before it."""
+    for verb in re.finditer(r"\b(?:hand(?:s|ed|ing)?(?:[- ]?over)?|transfer(?:s|red|ring)?|pass(?:es|ed|ing)?|"
+                            r"giv(?:e|es|ing))\s+(?P<rest>[^,;.:]+)", text, re.IGNORECASE):
+        pairs: list[list[str]] = []
+        for piece in re.split(r"\s+and\s+", verb.group("rest")):
+            task, to, owner = piece.partition(" to ")
+            if to:
+                pairs.append([re.sub(r"^(?:the|over(?: the)?)\s+", "", task.strip()), owner])
+            elif pairs:
+                pairs[-1][1] += f" and {piece}"
+        cleaned = [(t, re.sub(r"^the\s+|\s+(?:by|before|within|in|from|over)\s.*$", "", o.strip())) for t, o in pairs]
+        if len(cleaned) >= 2 and all(t and o for t, o in cleaned):
+            return cleaned
     return []
 
 
@@ -90,6 +115,11 @@ def suggested_owner(task: str, owners: list[str], ctx: PlanningContext) -> str:
 def uniformed(task: str) -> bool:
     """A task of the force or of uniformed personnel rather than of civilians."""
     return bool(UNIFORMED.search(task))
+
+
+def named_tasks(text: str) -> list[str]:
+    """The tasks a transfer request names, with or without their owners."""
+    return [t for t, _ in owners_per_task(text)] or handed_over(text)
 
 
 def transfer_table(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
@@ -142,7 +172,7 @@ def _named_rows(ctx: PlanningContext, ask: DraftAsk, named: list[str], given: di
 def _covers(text: str, task: str) -> bool:
     """Does the text hold every word of the task named ('UNMICA Civil Affairs' covers 'civil affairs'; 'Protection of
     civilians' does not)?"""
-    words = set(stems(task))
+    words = set(stems(task)) - GENERIC_TASK_WORDS  # 'the good offices function' rests on 'Provide good offices …'
     return bool(words) and words <= stems(text)
 
 
@@ -155,5 +185,8 @@ def _heading(ctx: PlanningContext, ask: DraftAsk) -> Block:
 
 
 def _date(ask: DraftAsk) -> str:
+    """The handover date the request sets ('by 31 December 2028'), else to be agreed (within the months it sets)."""
     months = months_asked(ask.text)
-    return f"{TBD} (within the {months} months you set)" if months else TBD
+    date = re.search(r"\b(?:by|before|on)\s+(\d{1,2} [A-Z][a-z]+ \d{4}|(?:end|mid|early|late)[- ]\d{4}|[A-Z][a-z]+ \d{4})\b",
+                     ask.text)
+    return f"{date.group(1)} (as you set it)" if date else f"{TBD} (within the {months} months you set)" if months else TBD

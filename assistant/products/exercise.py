@@ -280,7 +280,8 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     cards = [(n, role_for(n)) for n in cast or []]
     named = [(card, chosen.briefs.get(n, card.brief)) for n, card in cards]  # the roles asked for come first
     roles = named + [r for r in topic_roles(chosen, done) if r[0].title not in set(cast or [])]
-    roles += lead_cards(topic, context.priorities if context else [], tension, {r.title for r, _ in roles})
+    roles += lead_cards(topic, context.priorities if context else [], tension, {r.title for r, _ in roles},
+                        context.mission if context else "")
     roles, events = for_entities(roles, events, context.un_entities if context else None,
                                  bool(context and context.humanitarian_response))
     roles, events = retitled(*for_presence(roles, events, context.presence if context else "PKO", cast or []), own_titles(topic))

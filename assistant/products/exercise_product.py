@@ -131,7 +131,7 @@ def training_product(request: str, minutes: int | None, participants: int | None
                     country=country, context=context or _request_context(request, country), injects=injects,
                     inject_count=s.injects, cast=hq_cast(request, requested_roles(request)))
     apply_setting(pack, request)
-    own = {context.mission, context.country} if context else set()
+    own = {context.mission, context.country, *re.findall(r"[A-Z]{3,}", context.mission)} if context else set()
     notes = [f"Request: {request.strip()}"] * (len(request) > 80) + thin_notes(request, retriever, own)
     pack.blocks[2:2] = [Block(kind="note", text=n) for n in notes]
     return pack

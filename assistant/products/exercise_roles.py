@@ -189,7 +189,8 @@ def for_entities(roles: list[tuple[Role, str]], events: list[Inject], entities: 
 EVERY_REQUEST = frozenset(tokenize("mission UN United Nations"))
 
 
-def lead_cards(request: str, priorities: Sequence[Priority], tension: str, held: Collection[str]) -> list[tuple[Role, str]]:
+def lead_cards(request: str, priorities: Sequence[Priority], tension: str, held: Collection[str],
+               mission: str = "") -> list[tuple[Role, str]]:
     """Cards for the players a request's own stakes bring in: the agency leading each context priority the request
     names (its catalogue card, or one written from the priority), and the host government when the context's tension the
     exercise plays is the Government's. A newcomer's drawdown-and-elections exercise had no card for IOM or UNDP, which
@@ -200,13 +201,15 @@ def lead_cards(request: str, priorities: Sequence[Priority], tension: str, held:
     ...                    lead="UNDP"), Priority(name="Jobs", lead="IOM")], "The Government wants the mission out.", [])
     >>> [r.title for r, _ in cards]
     ['UNDP Resident Representative', 'Host Government (Ministry of Foreign Affairs)']
+    >>> lead_cards("elections", [Priority(name="Peaceful elections", lead="UNIOV")], "", [], "Integrated Office (UNIOV)")
+    []
     """
     words = set(tokenize(request)) - EVERY_REQUEST
     out: list[tuple[Role, str]] = []
     for p in priorities:
         agency = p.lead.strip()
-        if not agency or " " in agency or not words & set(tokenize(p.name)):  # a mission section, or not asked about
-            continue
+        if not agency or " " in agency or agency in mission or not words & set(tokenize(p.name)):
+            continue  # the mission itself or one of its sections (its own cards play it), or a priority not asked about
         card = ROLES.get(f"{agency} Resident Representative") or ROLES.get(f"{agency} Representative") or Role(
             f"{agency} Representative", f"Leads the priority “{p.name}”; its results, staff and funding.",
             "Asked to take on mission tasks under the priority without the funds, access or security to deliver them.",

@@ -137,6 +137,6 @@ def scenario_setting(ctx: PlanningContext | None, country: str) -> dict[str, str
     return {"country": ctx.country, "mission": ctx.mission, "presence": ctx.presence_name,
             "tasks": "; ".join(t[0].lower() + t[1:] for t in ctx.tasks), "entities": ", ".join(ctx.un_entities),
             "plan": ctx.national_plan or "the national development plan",
-            "priorities": "; ".join(ctx.national_priorities) or "[to be agreed]",
+            "priorities": "; ".join(ctx.national_priorities or [p.name for p in ctx.priorities]) or "[to be agreed]",
             "tensions": " ".join(f"{t}." if not t.endswith(".") else t for t in ctx.tensions),
             "fictional": "yes" if ctx.fictional else "no"}

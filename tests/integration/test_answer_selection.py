@@ -139,3 +139,21 @@ def test_a_report_s_opening_never_answers_why(haiti):
     mandate = answer_question("Which resolution extended MINUJUSTH's mandate until 15 October 2019?", haiti,
                               backend="extractive")
     assert "resolution 2466 (2019)" in mandate.answer
+
+
+def test_a_measure_from_another_mission_s_passage_answers_nothing(tmp_path_factory):
+    """Newcomer trial 7: "How much did the General Assembly appropriate for BINUH's first year budget?" was answered with
+    UNMIT's "$155.4 million" from S/2012/765. The library holds no BINUH budget; UNMIT's figure is no answer."""
+    root = tmp_path_factory.mktemp("budgets")
+    settings = Settings(corpus_dir=copy_corpus(root / "corpus", ["sg-report-unmit-s-2012-765.md",
+                                                                 "sg-report-minujusth-s-2019-805.md"]),
+                        index_dir=root / "indexes", uploads_dir=root / "uploads", collection="budgets")
+    r = Retriever.open(settings)
+    ingest(settings=settings, store=r.store)
+    r.refresh(force=True)
+    a = answer_question("How much did the General Assembly appropriate for BINUH's first year budget?", r,
+                        backend="extractive")
+    assert a.abstained and "$155.4 million for the maintenance of UNMIT" not in a.answer.split("\n")[0], a.answer
+    unmit = answer_question("How much did the General Assembly appropriate for the maintenance of UNMIT from 1 July 2012?", r,
+                            backend="extractive")
+    assert "$155.4 million" in unmit.answer and not unmit.abstained

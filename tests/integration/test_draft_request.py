@@ -359,3 +359,17 @@ def test_a_focus_asked_for_a_section_is_named_in_its_text_with_the_context_s_ten
     text = " ".join(b.text for b in report.blocks)
     assert "Focus you asked for: how humanitarian agencies that refuse joint mission-UNCT branding" in text
     assert "From your planning context: Humanitarian agencies object to joint mission-UNCT branding" in text
+
+
+def test_a_transfer_request_s_owners_and_date_are_its_rows(retriever):
+    """Newcomer trial 7: "handing human rights monitoring to OHCHR and the national human rights commission and the good
+    offices function to the Resident Coordinator by 31 December 2028" gave every mandated task "[to be agreed]
+    (candidates you named: OHCHR)" and no date."""
+    report = draft(SPM, retriever, request="Draft the division of labour and transfer of tasks section, focused on handing "
+                   "human rights monitoring to OHCHR and the national human rights commission and the good offices function "
+                   "to the Resident Coordinator by 31 December 2028, with conditions for each handover.")
+    rows = next(t for t in tables(report) if t[0][0] == "Task (as you named it)")[1:]
+    assert [r[0] for r in rows] == ["Human rights monitoring", "Good offices function"]
+    assert rows[0][3].startswith("OHCHR and the national human rights commission")
+    assert rows[1][3].startswith("Resident Coordinator")
+    assert all(r[5].startswith("31 December 2028") for r in rows)

@@ -204,3 +204,5 @@ def test_the_request_s_stakes_open_play_and_bring_their_players(retriever):
     assert any("stock assumptions" in n for n in notes)  # the invented background is said to be invented
     assert pack.title.endswith("protecting civilians while the mission withdraws from the eastern highlands before the "
                                "elections")
+    presence = next(pack.blocks[i + 1].text for i, b in enumerate(pack.blocks) if b.text == "The UN presence")
+    assert "priorities: Reintegration and community security" in presence  # no national ones: the ISF's, not "[to be agreed]"
