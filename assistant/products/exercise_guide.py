@@ -50,8 +50,8 @@ def objective_for(inject: Inject, objectives: tuple[str, ...] | list[str], encod
     if not objectives:
         return "—"
     text = f"{inject.title}. {inject.content} {inject.action}"
-    words = set(tokenize(text)) - GENERIC
-    shared = np.array([len(words & set(tokenize(o))) for o in objectives], dtype=np.float32)
+    words = set(tokenize(text.replace("-", " "))) - GENERIC  # 'the good-offices line' shares 'good offices'
+    shared = np.array([len(words & set(tokenize(o.replace("-", " ")))) for o in objectives], dtype=np.float32)
     if encode is None:
         return objectives[int(np.argmax(shared))]
     vectors = encode([text, *objectives])
@@ -65,6 +65,8 @@ def mel(events: list[Inject], table: list[list[str]], when: dict[str, str], obje
     rows = [["#", "Release", "Scenario time", "Medium", "To", "Event", "Expected action", "Objective tested"]]
     rows += [[str(n), at.get(n, ""), when.get(i.title, ""), i.medium, i.to, i.content, i.action, objective_for(i, objectives, encode)]
              for n, i in enumerate(events, 1)]
+    if not any(r[2] for r in rows[1:]):  # no scenario time was asked for: no empty column
+        rows = [r[:2] + r[3:] for r in rows]
     return [Block(kind="heading", text="Master events list", level=1), Block(kind="table", rows=rows)]
 
 

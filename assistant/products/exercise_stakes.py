@@ -50,7 +50,8 @@ def played_situation(chosen: Topic, request: str, tensions: list[str]) -> tuple[
     also opens on the elections and the drawdown, and on the context's "The Government wants the mission to leave the
     eastern highlands before the elections, while civilians there still depend on its patrols".
 
-    The other topics' first learning objectives join the topic's: their injects are played and test them. Returns the
+    The other topics' first learning objective and discussion question join the topic's: their injects are played and
+    test them, and the answer key answers for them. Returns the
     topic with that start state, and the tension played ('' when none).
 
     >>> poc = next(t for t in TOPICS if t.key == "poc")
@@ -65,7 +66,9 @@ def played_situation(chosen: Topic, request: str, tensions: list[str]) -> tuple[
     if not parts:
         return chosen, tension
     objectives = (*chosen.objectives, *(t.objectives[0] for t in others if t.objectives))  # their injects test these
-    return replace(chosen, situation=" ".join([chosen.situation, *parts]), objectives=objectives), tension
+    questions = (*chosen.questions, *(t.questions[0] for t in others if t.questions))  # and the key answers for them
+    return replace(chosen, situation=" ".join([chosen.situation, *parts]), objectives=objectives,
+                   questions=questions), tension
 
 
 __all__ = ["also_about", "played_situation", "played_tension"]

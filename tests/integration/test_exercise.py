@@ -200,6 +200,9 @@ def test_the_request_s_stakes_open_play_and_bring_their_players(retriever):
     assert not any("Rule of Law Section" in c for c in cards)  # a mission section leads within the mission's own cards
     objectives = next(pack.blocks[i + 1].items for i, b in enumerate(pack.blocks) if b.text == "Learning objectives")
     assert any("transfer of tasks" in o for o in objectives), objectives  # the drawdown's injects test one of its own
+    assert "How was the transition from MINUSTAH to MINUJUSTH planned?" in _level(pack, 2)  # and the key answers for it
+    mel = next(b.rows for b in pack.blocks if b.kind == "table" and b.rows[0][0] == "#")
+    assert "Scenario time" not in mel[0]  # no empty column when no time was asked
     notes = [b.text for b in pack.blocks if b.kind == "note"]
     assert any("stock assumptions" in n for n in notes)  # the invented background is said to be invented
     assert pack.title.endswith("protecting civilians while the mission withdraws from the eastern highlands before the "
