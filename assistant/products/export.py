@@ -30,6 +30,7 @@ BlockKind = Literal["heading", "paragraph", "bullets", "table", "note"]
 SOURCES_HEADING = "Sources"
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 QUOTE_CHARS = 600
+AUTHOR = "UN Planning Assistant"  # the Word file's author property
 CLAUSE_WORDS = 1  # words an open clause keeps before its marker (none: the clause before it)
 OPEN_ITEM_CHARS = 140  # an item of the to-be-agreed list longer than this keeps its opening and its open clauses
 LANDSCAPE_COLUMNS = 6
@@ -123,6 +124,7 @@ def _safe(text: str) -> str:
 def to_docx(report: Report) -> bytes:
     """The report as a Word document; wide tables on landscape pages."""
     doc = Document()
+    doc.core_properties.title, doc.core_properties.author = _safe(report.title), AUTHOR  # not python-docx's defaults
     doc.styles["Normal"].font.size = Pt(11)
     if report.brief:
         _compact(doc)

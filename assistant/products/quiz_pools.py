@@ -64,7 +64,8 @@ FRAMEWORKS = ("Integrated Strategic Framework", "Development Assistance Framewor
               "Humanitarian Response Plan", "Mission Concept", "Peacebuilding Priority Plan", "Common Country Analysis",
               "Strategic Assessment", "Integrated Mission Planning Process", "Consolidated Appeal", "results-based budgeting",
               "Poverty Reduction Strategy")
-# Bodies too generic to be an answer worth learning ("investment by Member States"); they stay distractors.
+# Bodies too generic to be an answer worth learning ("investment by Member States"), or an option: lower-case "donors"
+# beside named bodies was the one option no trainee would pick.
 GENERIC_BODIES = frozenset({"member states", "donors", "regional organizations", "international financial institutions"})
 
 
@@ -100,7 +101,8 @@ def choices(answer: str, pool: list[str], stem: str, rng: random.Random, n: int 
     >>> sorted(choices("MINUJUSTH", list(MISSIONS), "“_____ closed in October 2019.”", random.Random(0), 2))
     ['BINUH', 'MINUJUSTH', 'MINUSTAH']
     """
-    others = [p for p in dict.fromkeys(pool) if p.lower() != answer.lower() and not mentions(stem, p)]
+    others = [p for p in dict.fromkeys(pool) if p.lower() != answer.lower() and not mentions(stem, p)
+              and p.lower() not in GENERIC_BODIES]
     if len(others) < n:
         return None
     kin = [p for line in SUCCESSIONS if answer in line for p in line if p in others][:n]

@@ -38,6 +38,7 @@ def test_distractors_are_of_the_same_kind(items):
     for item in items:
         if item.kind == "role":
             assert set(item.options) <= set(BODIES), item.options
+            assert "donors" not in item.options and "member states" not in item.options  # no generic non-entity
         if item.kind == "document":
             assert set(item.options) <= set(DOCUMENTS), item.options
         if item.kind == "case" and not item.answer.isdigit():

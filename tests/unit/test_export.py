@@ -97,3 +97,10 @@ def test_column_widths_fit_every_word_and_favour_long_text():
     assert sum(widths) <= total and max(widths) == widths[1]
     for j, w in enumerate(widths):  # a bold 9-point character needs about 5.5 points
         assert w >= Pt(5.5 * max(len(word) for r in rows for word in r[j].split())), rows[0][j]
+
+
+def test_word_files_carry_their_title_and_the_product_as_author():
+    """Newcomer trial 7: both .docx files had an empty title and "python-docx" as author in their properties."""
+    doc = Document(io.BytesIO(to_docx(Report(title="Integrated Strategic Framework 2027–2028: Veloria", blocks=[]))))
+    assert doc.core_properties.title == "Integrated Strategic Framework 2027–2028: Veloria"
+    assert doc.core_properties.author == "UN Planning Assistant"
