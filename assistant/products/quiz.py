@@ -200,7 +200,8 @@ def _case_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tup
         mission = next((m for m in MISSIONS if mentions(sentence, m)), None)
         if mission and len(re.findall(rf"\b{mission}\b", sentence)) == 1:
             blanked = sentence.replace(mission, BLANK, 1)
-            stem = f"Which mission does this passage from {_source(hit, 'mission')} describe? “{blanked}”"
+            # 'completes', not 'describes': in "key elements of the _____ benchmarks" the blank is not what is described
+            stem = f"Which mission completes this passage from {_source(hit, 'mission')}? “{blanked}”"
             options = choices(mission, list(MISSIONS), stem, rng)
             if options and not leaks(stem, mission, retriever.glossary):
                 out.append((dict(stem=stem, options=options, answer=mission, kind="case", difficulty="medium"), hit.citation(0)))

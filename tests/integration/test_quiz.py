@@ -27,6 +27,9 @@ def test_items_are_well_formed_and_never_give_the_answer_away(items):
     for item in items:
         assert not malformed(item), (item.stem, malformed(item))
         assert not leaks(item), item.stem
+        # trial 7: "Which mission does this passage … describe? '… key elements of the _____ benchmarks'" asked for a
+        # mission the passage does not describe; a mission item asks which mission completes the passage
+        assert "does this passage" not in item.stem, item.stem
 
 
 def test_kinds_and_difficulties_are_mixed(items):
