@@ -242,12 +242,14 @@ def scenario_words(blocks: list[Block]) -> int:
 
 
 def _injects(chosen: Topic, fmt: Format, asked: list[Requested], done: set[str], also: list[Topic]) -> list:
-    """The trainer's asked-for injects first, then the topic's own, then the first of each other topic the request also
-    names (up to half the injects), then the nearest topics' (more for longer formats); none that the request says has
-    already happened (``done``)."""
-    out, also = [r.inject for r in asked], also[:fmt.injects // 2]
-    out += [i for i in after_premise(chosen, done) if i.title not in {o.title for o in out} | done][: max(0, fmt.injects - len(out) - len(also))]
-    out += [i for t in also for i in t.injects[:1] if i.title not in {o.title for o in out} | done][: max(0, fmt.injects - len(out))]
+    """The trainer's asked-for injects first, then the topic's own, then those of the other topics the request also
+    names, each in turn (up to half the injects: a closure asked beside elections got one of six), then the nearest
+    topics' (more for longer formats); none that the request says has already happened (``done``)."""
+    out, half = [r.inject for r in asked], fmt.injects // 2
+    taken = {o.title for o in out} | done
+    theirs = [i for j in range(half) for t in also for i in t.injects[j:j + 1] if i.title not in taken][:half]
+    out += [i for i in after_premise(chosen, done) if i.title not in taken][: max(0, fmt.injects - len(out) - len(theirs))]
+    out += [i for i in theirs if i.title not in {o.title for o in out}][: max(0, fmt.injects - len(out))]
     return out + extra_injects(chosen, fmt.injects - len(out), {o.title for o in out} | done)
 
 

@@ -10,6 +10,7 @@ from assistant.answering.answer import answer_question
 from assistant.citation import GAP_PREFIX, NOT_COVERED, CitationBook
 from assistant.evaluate import supports
 from assistant.products.exercise import exercise, scenario_words
+from assistant.products.exercise_catalogue import TOPICS
 from assistant.products.exercise_key import answer_key
 
 pytestmark = pytest.mark.integration
@@ -209,3 +210,13 @@ def test_the_request_s_stakes_open_play_and_bring_their_players(retriever):
                                "elections")
     presence = next(pack.blocks[i + 1].text for i, b in enumerate(pack.blocks) if b.text == "The UN presence")
     assert "priorities: Reintegration and community security" in presence  # no national ones: the ISF's, not "[to be agreed]"
+
+
+def test_a_second_concern_gets_its_share_of_the_injects(retriever):
+    """Newcomer trial 7: "the closure of the UN office … while the country prepares contested local elections" played
+    five election injects and one on the closure; each concern the request names now plays in turn, up to half."""
+    pack = exercise("a one-day tabletop on the closure of the UN office while the country prepares contested local "
+                    "elections", 480, 20, retriever, backend="extractive")
+    injects = [t.split(": ", 1)[1] for t in _level(pack, 2) if t.startswith("Inject ")]
+    transition = {i.title for i in next(t for t in TOPICS if t.key == "transition").injects}
+    assert sum(i in transition for i in injects) >= len(injects) // 2 - 1 >= 2, injects
