@@ -137,7 +137,8 @@ def coverage_notes(topic: str, retriever: Retriever) -> list[str]:
                          "in the library.")
         elif n < FEW:
             notes.append(f"The library holds only {n} passage{'s' if n > 1 else ''} naming the {t.expansion} ({t.term}): "
-                         "the quiz asks what they say, then related concepts from the glossary.")
+                         "items on it quote them where one gives an item (a passage naming it in passing gives none), and "
+                         "related concepts from the glossary fill the rest.")  # trial 7: "asks what they say" asked nothing
     return notes
 
 

@@ -168,6 +168,8 @@ def test_a_quiz_listing_subjects_asks_about_each_of_them(retriever):
     assert any(re.search(r"\btransition", t, re.IGNORECASE) for t in text), text
     assert sum("Integrated Strategic Framework" in t or "ISF" in t for t in text) <= 6
     assert not any(i.stem.split("“")[-1].startswith(("The report", "This report")) for i in items)
+    notes = [b.text for b in quiz(topic, 12, retriever).blocks if b.kind == "note"]
+    assert not any("asks what they say" in n for n in notes)  # trial 7: the note promised items none of the passages gave
 
 
 def test_the_key_shows_each_quoted_sentence_in_its_source_however_deep_in_the_passage(retriever):
