@@ -32,7 +32,7 @@ from collections.abc import Set as AbstractSet
 
 from assistant.answering.acronyms import names_for
 from assistant.answering.indirect import indirect, main_verb, verb_bases, verb_forms
-from assistant.answering.kin import kin_of
+from assistant.answering.kin import REQUIREMENT_KIN, kin_of
 from assistant.answering.question import MEASURED, QuestionInfo, understand
 from assistant.citation import GAP_PREFIX
 from assistant.index.lexical import tokenize
@@ -58,8 +58,6 @@ CODE = re.compile(r"[A-Z]{4,}")  # a mission's or body's code ('BINUH', 'UNMIT')
 REQUIREMENT_ASK = re.compile(r"\bwhat (?:does|do|did) .{3,100}?\b(?:require|oblige|expect)s?\b", re.IGNORECASE)
 REQUIREMENT_WORDS = re.compile(r"\b(?:must|should|shall|requires?|required|requirements?|mandatory|minimum|obliged?|"
                                r"calls? for|expects?|needs? to)\b", re.IGNORECASE)
-# Words of requirement: a sentence using one holds them all (none is a paraphrase of anything else asked).
-REQUIREMENT_KIN = frozenset(tokenize("mandatory required requirement requires must obligatory obliged compulsory"))
 
 
 
@@ -160,8 +158,7 @@ def predicate_coverage(q: QuestionInfo, texts: list[str]) -> float:
 
 def words_of_sentence(text: str) -> set[str]:
     """A sentence's word stems, with the stem of each irregular verb's base form ('led' also says 'lead', 'took' says
-    'take'), the verbs of the same family (:mod:`kin`: 'completed' says 'finish') and the words of requirement
-    (:func:`with_kin`).
+    'take'), and the words of the same family (:mod:`kin`: 'completed' says 'finish', 'requirement' says 'mandatory').
 
     >>> {"lead", "take"} <= words_of_sentence("Ameerah Haq led the Mission until Finn Reske-Nielsen took over.")
     True
@@ -171,7 +168,7 @@ def words_of_sentence(text: str) -> set[str]:
     words = set(tokenize(text))
     bases = {base for w in re.findall(r"[a-z]{3,}", text) for base in verb_bases(w) if base[:4] != w[:4]}
     money = MONEY_KIN if AMOUNT.search(text) else frozenset()  # '$35 million envelope' says how much money
-    return with_kin(kin_of(words | set(tokenize(" ".join(bases)))) | money)
+    return kin_of(words | set(tokenize(" ".join(bases)))) | money
 
 
 def with_kin(words: set[str]) -> set[str]:

@@ -40,7 +40,9 @@ FAMILIES = (
     "support assist help",
     "prepare draft develop",
     "coordinate harmonize align",
+    REQUIREMENT := "mandatory required requirement requires must obligatory obliged compulsory",  # one word says them all
 )
+REQUIREMENT_KIN = frozenset(tokenize(REQUIREMENT))  # 'made into a requirement' says 'mandatory' (gaps.with_kin)
 
 
 def _kin() -> dict[str, frozenset[str]]:
@@ -61,4 +63,4 @@ def kin_of(stems: AbstractSet[str]) -> set[str]:
     return set(stems).union(*(KIN.get(s, frozenset()) for s in stems))
 
 
-__all__ = ["FAMILIES", "KIN", "kin_of"]
+__all__ = ["FAMILIES", "KIN", "REQUIREMENT_KIN", "kin_of"]

@@ -30,7 +30,7 @@ from assistant.products.exercise_catalogue import TOPICS
 from assistant.products.exercise_course import course
 from assistant.products.exercise_drill import drill
 from assistant.products.exercise_requests import requested_roles, topic_fits
-from assistant.products.exercise_scope import thin_notes
+from assistant.products.exercise_scope import codes, thin_notes
 from assistant.products.exercise_setting import apply_setting, hq_cast
 from assistant.products.exercise_shapes import SHAPES, covers, recognise
 from assistant.products.exercise_workshop import drafting_workshop, proposal_exercise
@@ -131,7 +131,7 @@ def training_product(request: str, minutes: int | None, participants: int | None
                     country=country, context=context or _request_context(request, country), injects=injects,
                     inject_count=s.injects, cast=hq_cast(request, requested_roles(request)))
     apply_setting(pack, request)
-    own = {context.mission, context.country, *re.findall(r"[A-Z]{3,}", context.mission)} if context else set()
+    own = {context.mission, context.country, *codes(context.mission)} if context else set()
     notes = [f"Request: {request.strip()}"] * (len(request) > 80) + thin_notes(request, retriever, own)
     pack.blocks[2:2] = [Block(kind="note", text=n) for n in notes]
     return pack
