@@ -29,6 +29,10 @@ EXCERPT_BEFORE, EXCERPT_AFTER = 6, 3  # words shown either side of the date or n
 SHARE = frozenset(tokenize("share percentage proportion"))
 PERCENT = re.compile(r"\d\s*(?:%|per\s+cent)|\bper\s+cent\b")
 AGENT_WINDOW = 80  # characters after a passive verb in which 'by' may name the doer
+# A new sentence scoring under this share of the given best answers less than pointing back to it does: "Who runs that
+# initiative?" points to "The Spotlight Initiative, a joint partnership of the European Union and the United Nations …"
+# (0.98), not to "Despite the spotlight on the events, …" (0.43), though 'runs' is not in it.
+FAR_BEHIND = 0.5
 
 
 def answering_given(asked_terms: list[str], allowed: list[Candidate], ratio: float) -> Candidate:
@@ -106,14 +110,24 @@ def pointed_back(asked_terms: list[str], allowed: list[Candidate], ratio: float,
     best (at least ``ratio`` of its score) that holds more of the question's focus than the best does: "What were
     the integrated operational teams meant to do?" points back to the sentence about those teams quoted in the last
     answer, not past it to a new sentence sharing one word ("meant") with the question. Either way, only a sentence
-    that :func:`could_answer` the follow-up is pointed to.
+    that :func:`could_answer` the follow-up is pointed to, or the given best when every new sentence is
+    :data:`FAR_BEHIND` it and it names every year the follow-up does (a date or number asked must be in it, as above).
+
+    >>> from assistant.answering.scoring import Candidate
+    >>> said = Candidate(0, "The Initiative, a partnership of the EU and the UN, granted $13 million.", 0, 1, "report",
+    ...                  score=0.98, given=True)
+    >>> new = Candidate(1, "Despite the spotlight on the events, no proceedings were launched.", 0, 1, "report", score=0.43)
+    >>> pointed_back(["run"], [said, new], 0.5, qtype="who").text
+    'The Initiative, a partnership of the EU and the UN, granted $13 million.'
     """
     best = allowed[0]
     if best.given:
         found = answering_given(asked_terms, allowed, ratio)
         if could_answer(asked_terms, years, found, qtype) or found is best and _typed_answer(best, years, qtype):
             return found
-        return None
+        new = next((c for c in allowed if not c.given), None)
+        far_behind = new is not None and new.score < best.score * FAR_BEHIND and qtype not in DATED_OR_COUNTED
+        return best if far_behind and all(y in best.text for y in years) else None
     share = best.features.get("focus", 0.0)
     return next((c for c in allowed if c.given and c.score >= best.score * ratio and c.features.get("focus", 0.0) > share
                  and could_answer(asked_terms, years, c, qtype)), None)
