@@ -37,6 +37,8 @@ The previous question's *topic* is the noun phrase it asks about (:mod:`topic`).
 'Who spoke for the Timorese party that told the mission it wanted an office?'
 >>> condense_rules("What is a JMAC?", "What must an ISF contain?")
 'What is a JMAC?'
+>>> condense_rules("Over what time frame is it planning?", "What are MINUJUSTH's two broad strategic objectives?")
+'Over what time frame is MINUJUSTH planning?'
 """
 
 from __future__ import annotations
@@ -181,6 +183,7 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
         about = more.group("about")
         return _capital(previous) if not about else condense_rules(f"what about {about}?", previous, previous_answer,
                                                                    library)
+    question = _in_full(question, previous)
     leaning = LEANING_START.match(question)
     if not previous or not (PRONOUN.search(question) or leaning or _elliptic(question)) or _self_contained(question):
         return question
@@ -205,8 +208,10 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
             subject = f"the person {indirect(previous)}"
         # 'When was it adopted?': the document; 'What did he recommend?' after 'What did the SG note about X?': the SG
         source = source_of(previous) if DOCUMENT_VERBS.search(rest) or word in PERSONAL else ""
-        topic = source or subject or _thing_asked(previous.strip(), word) or \
-            topic_of(previous, library, possessor=word in PERSONAL or word in PLURAL)
+        own = topic_of(previous, library, possessor=word in PERSONAL or word in PLURAL)
+        if word in ("it", "its") and _plural(own):  # 'it' after "MINUJUSTH's two objectives" is MINUJUSTH
+            own = topic_of(previous, library, possessor=True)
+        topic = source or subject or _thing_asked(previous.strip(), word) or own
         named = _named_by_determiner(rest, topic, f"{previous} {previous_answer}")
         if named:  # 'that adviser' (said in the answer, not asked about): the adviser, in the previous topic
             return _capital(f"{named.rstrip(' ?')}, regarding {topic}?")
@@ -222,6 +227,26 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
 
 SECOND_ASK = re.compile(rf"\s(?:and|,)\s+(?:who|whom|what|which|when|where|why|how|{AUX[3:-1]})\b", re.IGNORECASE)
 WHO_ASK = re.compile(r"^(?:and\s+)?who\b(?!m)", re.IGNORECASE)
+
+
+def _plural(phrase: str) -> bool:
+    """Does the phrase end in a plural noun ('objectives'; not 'process', 'analysis' or 'status')?"""
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "is", "us"))
+
+
+def _in_full(question: str, previous: str) -> str:
+    """'the Fund' spelled out as the name the previous question gave it ('the Peacebuilding Fund'), so the follow-up
+    searches for that Fund; a name the follow-up already gives, or one its head word does not end, is left.
+
+    >>> _in_full("Is the Fund also supposed to back prevention strategies?", "Does the Peacebuilding Fund help?")
+    'Is the Peacebuilding Fund also supposed to back prevention strategies?'
+    """
+    for name in (e for e in entities(previous) if len(e.split()) > 1 and e not in question):
+        head = name.split()[-1]
+        question = re.sub(rf"\b(the|that|this)\s+{re.escape(head)}\b", f"the {name}", question, count=1,
+                          flags=re.IGNORECASE)
+    return question
 
 
 def _self_contained(question: str) -> bool:
