@@ -112,7 +112,7 @@ def known_acronyms(retriever: Retriever) -> frozenset[str]:
 def unheld_terms(question: str, retriever: Retriever) -> list[str]:
     """Glossary terms the question names by their expansion, in any case, that the library never mentions by acronym,
     expansion or short form — as the question writes them: 'the common country analysis' is a named thing the
-    library lacks as much as 'CCA' is."""
+    library lacks as much as 'CCA' is. So is a kind of instrument asked for that it never writes (:func:`unheld_instrument`)."""
     index = retriever.sentences
     known = known_acronyms(retriever)
     vocab = library_vocab(retriever)
@@ -122,7 +122,29 @@ def unheld_terms(question: str, retriever: Retriever) -> list[str]:
         return [re.compile(rf"\b{re.escape(t.expansion)}\b", re.IGNORECASE) for t in absent]
 
     found = (p.search(question) for p in per_index("unheld_terms", retriever, index, patterns))
-    return [m.group(0) for m in found if m]
+    return [m.group(0) for m in found if m] + unheld_instrument(question, index.library_text)
+
+
+# An instrument a question asks for by kind ('Which staff rule governs …?', 'under which financial regulation'): when the
+# library never writes that kind, no passage can name the instrument, whatever it says about the subject.
+INSTRUMENT_ASK = re.compile(r"\b(?i:which|what)\s+(?P<kind>(?:[a-z]+\s+)?(?:rules?|regulations?|modules?|articles?|"
+                            r"provisions?|clauses?|instructions?|circulars?|bulletins?|budget lines?))\b")
+
+
+def unheld_instrument(question: str, library_text: str) -> list[str]:
+    """The kind of instrument a question asks for by name when the library never writes it ('staff rule'), else [].
+
+    >>> unheld_instrument("Under which staff rule is a contract extended?", "staff were reduced under the rules")
+    ['staff rule']
+    >>> unheld_instrument("Which provisions of the resolution apply?", "the provisions of the present resolution")
+    []
+    """
+    match = INSTRUMENT_ASK.search(question)
+    if not match:
+        return []
+    kind = match.group("kind")
+    singular = re.sub(r"s\b", "", kind)
+    return [] if re.search(rf"\b{re.escape(singular)}s?\b", library_text, flags=re.IGNORECASE) else [kind]
 
 
 def library_vocab(retriever: Retriever) -> frozenset[str]:

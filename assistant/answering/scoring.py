@@ -139,7 +139,9 @@ def counts(text: str) -> bool:
 
 # Asks for a measure, and how a sentence gives it: a count or an amount ('how often' is answered by 'quarterly', 'how many
 # times' by 'the second visit'), how often something happens ('regular budget' says nothing of how often), or how long.
-COUNT_ASK = re.compile(r"\bhow (?:many|much)\b(?!\s+times)|\bwhat (?:share|percentage|proportion|fraction)\b", re.IGNORECASE)
+COUNT_ASK = re.compile(r"\bhow (?:many|much)\b(?!\s+times)|\bwhat (?:share|percentage|proportion|fraction)\b|"
+                       r"\bwhat (?:was|is|were|are) (?:the )?(?:[\w-]+['’]s )?(?:[\w-]+ ){0,3}(?:budget|appropriation|cost)s?\b",
+                       re.IGNORECASE)  # 'What was UNAMID's final approved budget?' asks an amount
 FREQUENCY_ASK = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bat what (?:intervals?|frequency)\b|"
                            r"\bhow many times (?:a|per|each|every)\b", re.IGNORECASE)
 FREQUENCY = re.compile(r"\b(?:annual(?:ly)?|yearly|quarterly|monthly|weekly|daily|fortnightly|bi-?annual(?:ly)?|"
@@ -168,6 +170,8 @@ def measure_given(question: str, sentences: list[str]) -> bool:
     False
     >>> measure_given("How long was UNSMIL's first mandate?", ["It had an initial three-month mandate."])
     True
+    >>> measure_given("What was UNAMID's final approved budget?", ["UNAMID resulted from joint planning."])
+    False
     """
     return all(not ask.search(question) or any(gives(s) for s in sentences) for ask, gives in MEASURES)
 

@@ -161,3 +161,11 @@ def test_a_reports_opening_answers_only_what_it_is_about(retriever):
     assert "The present report is submitted pursuant to" not in police.answer, police.answer
     mandate = answer_question("Until when did resolution 2037 (2012) extend UNMIT's mandate?", retriever)
     assert "31 December 2012" in mandate.answer, mandate.answer
+
+
+def test_an_instrument_of_a_kind_the_library_never_writes_is_declined(retriever):
+    """Trial 7's staff-rule question was answered with MINUJUSTH staffing cuts: no test document writes 'staff rule'."""
+    result = answer_question("Under which staff rule can a national officer's contract be extended past the closure of "
+                             "a special political mission?", retriever, backend="extractive")
+    assert result.abstained and result.answer == NOT_COVERED, result.answer
+    assert "The library does not mention staff rule." in result.notes, result.notes
