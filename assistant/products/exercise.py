@@ -44,7 +44,14 @@ from assistant.products.exercise_requests import (
     topic_roles,
 )
 from assistant.products.exercise_roles import for_entities, for_presence, lead_cards, retitled, role_for
-from assistant.products.exercise_setting import assumptions_note, scenario_setting
+from assistant.products.exercise_setting import (
+    assumptions_note,
+    conflict_area,
+    map_text,
+    places,
+    scenario_setting,
+    security_actor,
+)
 from assistant.products.exercise_shapes import subject as shape_subject
 from assistant.products.exercise_stakes import also_about, played_situation
 from assistant.products.export import Block, Report
@@ -183,21 +190,22 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
     s = scenario_setting(ctx, country)
     c = s["country"]
     real = s["fictional"] == "no"
+    found, uniformed = places(ctx), ctx is None or ctx.presence == "PKO"
+    area, held = conflict_area(found)
     blocks = [Block(kind="note", text=assumptions_note(c, real))] if ctx is not None else []
     sections = [
         ("Background", (
             f"{c} is a {'' if real else 'fictional '}country of about nine million people, emerging from a decade of intermittent armed "
-            f"conflict between the central government and armed movements based in its northern and eastern provinces. A peace agreement "
+            f"conflict between the central government and armed movements based in its {area}. A peace agreement "
             f"signed four years ago ended the worst fighting, created a power-sharing government and promised decentralization, security "
             f"sector reform and the return of displaced people. Implementation is slow: the army and police are still being rebuilt, "
             f"state administration is absent from many districts, and two armed movements that did not sign the agreement control "
-            f"parts of the east. Land disputes between returning families and those who settled during the war are a growing source "
-            f"of local violence.")),
+            f"parts of the {held}. Land disputes between returning families and those who settled during the war are a growing source of local violence.")),
         ("Actors", (
             f"The President's party dominates the government and wants to show that the peace agreement has delivered before the next "
             f"elections. The main opposition party accuses it of using state resources for the campaign. The Ministry of Planning leads "
-            f"relations with the United Nations and donors and insists on national ownership; the Ministry of Defence wants more support "
-            f"for army operations. Civil society is active in the capital but weak in the provinces; women's organizations and youth "
+            f"relations with the United Nations and donors and insists on national ownership; {security_actor(uniformed)}. "
+            f"Civil society is active in the capital but weak in the provinces; women's organizations and youth "
             f"groups ask for a voice in the peace process. A regional organization observes the ceasefire, and two neighbouring states "
             f"host refugees from {c} and follow events closely.")),
         ("Humanitarian and economic situation", (
@@ -215,11 +223,7 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
             f"{topic.situation} The senior leadership has called an extraordinary meeting. Each syndicate plays the mission and country "
             f"team leadership and must agree a course of action, who decides it, and how it is communicated to the Government and to "
             f"Headquarters. The facilitator releases injects on the timetable; the time jumps between moves.")),
-        ("Map description", (
-            f"{c} has four regions. The capital and the central plain are stable; the north is mountainous, with poor roads cut in the "
-            f"rainy season; the east borders two neighbours and holds the mines, most displacement sites and the areas held by armed "
-            f"movements; the south is agricultural and hosts returnees. The mission has its headquarters in the capital and bases in the "
-            f"north and east; agencies have field offices in the same towns, and some share the mission's compounds.")),
+        ("Map description", map_text(c, s["mission"], uniformed, found)),
     ]
     for title, text in sections:
         blocks += [Block(kind="heading", text=title, level=2), Block(kind="paragraph", text=text.strip())]
@@ -227,11 +231,10 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
         Block(kind="heading", text="Stakeholders (exercise assumptions)", level=2),
         Block(kind="table", rows=[list(row) for row in STAKEHOLDERS]),
         Block(kind="heading", text="Documents in the pack", level=2),
-        Block(kind="bullets",
-            items=["Mandate extract (above) and the latest report of the Secretary-General (fictional summary).",
-                                     "The Integrated Strategic Framework's priorities and results matrix (use a draft from `planassist draft`).",
-                                     "Role cards and confidential briefs (handed out separately).",
-                                     "The real case from the corpus below, for discussion."]),
+        Block(kind="bullets", items=[
+            "Mandate extract (above) and the latest report of the Secretary-General (fictional summary).",
+            "The Integrated Strategic Framework's priorities and results matrix (use a draft from `planassist draft`).",
+            "Role cards and confidential briefs (handed out separately).", "The real case from the corpus below, for discussion."]),
     ]
     return blocks
 

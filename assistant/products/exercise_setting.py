@@ -116,6 +116,65 @@ def assumptions_note(country: str, real: bool) -> str:
             "actors, figures and map are the exercise's stock assumptions: replace them where your context says otherwise.")
 
 
+# A part of the country a planning context names ('the northern provinces', 'the west'), and words that say armed conflict
+# is there: the read-ahead sets its fighting, displacement and bases where the context does, not in the stock 'east'.
+PLACE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:provinces?|regions?|districts?|areas?|"
+                   r"border(?:lands|s)?|lakes?|highlands?|coast|departments?|states?)\b|\bthe (?:north|south|east|west)\b", re.I)
+ARMED = re.compile(r"\b(?:armed|attacks?|fighting|insurgen\w*|militias?|violence|clashes|rebels?)\b", re.I)
+STOCK_CONFLICT = "northern and eastern provinces"
+
+
+def places(ctx: PlanningContext | None) -> dict[str, str]:
+    """The parts of the country the context names, each with the first tension, task or priority naming it."""
+    return places_in([*ctx.tensions, *ctx.tasks, *ctx.national_priorities, *(p.name for p in ctx.priorities)]) if ctx else {}
+
+
+def places_in(texts: list[str]) -> dict[str, str]:
+    """Each place the texts name, with the first text naming it.
+
+    >>> places_in(["Armed groups attack the western provinces", "Returns to the north outpace services"])
+    {'the western provinces': 'Armed groups attack the western provinces', 'the north': 'Returns to the north outpace services'}
+    """
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in PLACE.finditer(text):
+            name = m.group(0).lower()
+            found.setdefault(name if name.startswith("the ") else f"the {name}", text.rstrip("."))
+    return found
+
+
+def conflict_area(found: dict[str, str]) -> tuple[str, str]:
+    """Where the background's armed movements are based and what part they hold: the places the context ties to armed
+    violence, else the stock ones when it names no place, else its outlying provinces."""
+    armed = [p.removeprefix("the ") for p, text in found.items() if ARMED.search(text)]
+    if armed:
+        return " and ".join(armed), armed[0]
+    return (STOCK_CONFLICT, "east") if not found else ("outlying provinces", "outlying provinces")
+
+
+def map_text(c: str, mission: str, uniformed: bool, found: dict[str, str]) -> str:
+    """The map: the stock four regions, or the capital and the places the context names, each with what it says there."""
+    posts = "bases" if uniformed else "field offices"
+    if not found:
+        return (f"{c} has four regions. The capital and the central plain are stable; the north is mountainous, with poor roads "
+                f"cut in the rainy season; the east borders two neighbours and holds the mines, most displacement sites and the "
+                f"areas held by armed movements; the south is agricultural and hosts returnees. The mission has its "
+                f"headquarters in the capital and {posts} in the north and east; agencies have field offices in the same towns, "
+                f"and some share the mission's compounds.")
+    named = "; ".join(f"{place[:1].upper()}{place[1:]}: {text[:1].lower()}{text[1:]} (your context)"
+                      for place, text in found.items())
+    return (f"The capital and the central plain are stable. {named}. {mission} has its headquarters in the capital and "
+            f"{posts} in {' and '.join(found)}; agencies have field offices in the same towns.")
+
+
+def security_actor(uniformed: bool) -> str:
+    """The security ministry's stance: army operations beside a peacekeeping force, continued support where there is none
+    (a special political mission has no troops to lend)."""
+    if uniformed:
+        return "the Ministry of Defence wants more support for army operations"
+    return "the security ministries want the international support to the police to continue after the UN presence leaves"
+
+
 def mission_for(country: str) -> str:
     """The fictional mission of a fictional country: the UN Mission In CArana is UNMICA, in Zembla UNMIZE.
 

@@ -42,3 +42,21 @@ def test_a_transition_set_after_the_closure_starts_there_and_plays_its_injects()
     pack = Report(title="t", blocks=[Block(kind="paragraph", text="The X operation works alongside a UN country team (UNDP).")])
     in_the_past(pack, "a transition exercise after the peacekeeping mission closes")
     assert pack.blocks[0].text == "The X operation worked, until it closed, alongside a UN country team (UNDP)."
+
+
+def test_the_read_ahead_sets_the_fighting_and_the_offices_where_the_context_does():
+    """Trial 7: the context put returns in the northern provinces; the stock map put displacement in the east and
+    returnees in the south, and gave an SPM's Ministry of Defence 'army operations' to ask for."""
+    from assistant.products.context import PlanningContext
+    from assistant.products.exercise import scenario
+    from assistant.products.exercise_catalogue import TOPICS
+
+    ctx = PlanningContext(country="Ostrania", presence="SPM", mission="UNOST", key_tasks=["Good offices"],
+                          un_entities=["UNDP"], period="2027-2029",
+                          tensions=["Armed groups attack villages in the western provinces",
+                                    "Returns to the north are outpacing services"])
+    text = " ".join(b.text for b in scenario(TOPICS[0], ctx) if b.kind == "paragraph")
+    assert "armed movements based in its western provinces" in text and "control parts of the western provinces" in text
+    assert "the east" not in text and "army operations" not in text
+    assert "field offices in the western provinces and the north" in text
+    assert "The north: returns to the north are outpacing services (your context)" in text
