@@ -199,6 +199,8 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     blocks += benchmark_blocks(section.key, ctx, ask, retriever, chooser.book)
     examples = on_subject(chooser, "practice", gate, f"{section.practice} {section.requirement}", focus, n_practice, topics,
                           subject)
+    shown = " ".join(" ".join([b.text, *b.items, *(c for r in b.rows for c in r)]) for b in blocks)
+    examples = [e for e in examples if e.split(" (practice")[0] not in shown]  # quoted above (the risks' practice): once
     if examples:
         blocks += [Block(kind="heading", text=PRACTICE_LABEL, level=2), Block(kind="bullets", items=examples)]
     # without a humanitarian response (and none asked about), questions about humanitarian actors do not arise

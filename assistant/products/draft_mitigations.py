@@ -5,7 +5,8 @@ does not answer that. Each row gets, in this order: a sentence from the library 
 risk was handled or must be handled (it shares the risk's subject words and carries the language of a
 response — ensure, agree, consult, separate…), cited and marked "from the library, adapt"; else a
 proposal from a short catalogue of common integrated-planning mitigations, marked as proposed by this
-tool and not from the library, for the team to agree; else "[to be agreed]". Nothing here is stated
+tool and not from the library, for the team to agree; else the generic proposal (an owner, an indicator and a trigger,
+reviewed at each SLF). Nothing here is stated
 as policy: the IAP safeguards themselves are in the IAP Policy, which the draft says is missing when
 the library lacks it.
 
@@ -22,7 +23,6 @@ import re
 from assistant.answering.verify import split_sentences
 from assistant.citation import CitationBook
 from assistant.index.retrieve import Filters, Retriever
-from assistant.products.draft_text import TBD
 from assistant.products.statements import GUIDANCE_TYPES, PRACTICE_TYPES, tidy
 
 RESPONSE = re.compile(r"\b(?:ensur\w*|agree\w*|consult\w*|separat\w*|distinct\w*|mitigat\w*|safeguard\w*|clarif\w*|avoid\w*|"
@@ -45,10 +45,17 @@ CATALOGUE = (
      "conditions to any support to national forces, screen the units supported and review the support at each SLF"),
     (r"fund\w* ends|funding|financial cliff|budget cut", "map each programme that depends on mission funding and agree with "
      "the UNCT and donors, a year ahead, which are transferred, co-funded or closed"),
-    (r"election", "set up a joint electoral-risk watch (mission political affairs, UNDP, the electoral body) and agree "
-     "triggers for scaling security support up or down"),
-    (r"consent|host government|government (?:rejects|refuses|resists)", "agree with the Government a joint review of the "
+    (r"consent|host government|government (?:rejects|refuses|resists|wants)", "agree with the Government a joint review of the "
      "framework's priorities and keep one UN voice towards it through the SLF"),
+    (r"hate speech|incitement|disinformation|misinformation", "agree with the electoral body and civil society a joint "
+     "watch on hate speech (political affairs, OHCHR, UNDP), with a response line the SLF clears within a day"),
+    (r"displac|returns?\b|returnees|\bIDPs?\b", "agree with the Government, UNHCR and IOM who monitors protection in the "
+     "return areas after the presence leaves, and tie each return area's support to a service benchmark"),
+    (r"human rights monitoring|protection of civilians|\bPOC\b|armed groups?|attacks? on civilians", "agree an early-warning "
+     "and response arrangement (mission, OHCHR, protection cluster) and, with dates, which protection tasks the country "
+     "team and the Government take over"),
+    (r"election", "set up a joint electoral-risk watch (mission political affairs, UNDP, the electoral body) and agree "
+     "triggers for raising concerns with the Government and for scaling UN support up or down"),
     (r"capacity|staff|analysis|closure of the office", "name who takes over each function before posts end, and hand over "
      "analysis products and contacts in a documented transfer plan"),
 )
@@ -83,6 +90,11 @@ def cited(risk: str, retriever: Retriever, book: CitationBook, used: set[str]) -
     return ""
 
 
+# For a row no catalogue entry fits: what every mitigation needs, proposed so that no row asked for is left blank.
+GENERIC = f"{PROPOSED} name an owner, an early-warning indicator and a trigger for action, and review the risk at each SLF."
+
+
 def mitigation(risk: str, retriever: Retriever, book: CitationBook, used: set[str]) -> str:
-    """The mitigation cell of a risk row: cited from the library, else proposed from the catalogue, else to be agreed."""
-    return cited(risk, retriever, book, used) or proposed(risk) or TBD
+    """The mitigation cell of a risk row (mitigations were asked for): cited from the library, else proposed from the
+    catalogue, else the generic proposal (trial 7 found half the rows '[to be agreed]' after 'propose mitigations')."""
+    return cited(risk, retriever, book, used) or proposed(risk) or GENERIC

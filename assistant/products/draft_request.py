@@ -220,11 +220,15 @@ def _owners(text: str) -> list[str]:
 
 def _topics(text: str) -> list[str]:
     """What a request says it is focused on, one topic per 'and on' or comma: ['the elections in 18 months', 'the drawdown
-    of the force']."""
+    of the force'].
+
+    >>> _topics("Draft the risks section, focused on the returns to the north and on hate speech around the elections.")
+    ['the returns to the north', 'hate speech around the elections']
+    """
     match = FOCUS.search(text)
     if not match:
         return []
-    parts = re.split(r",\s*(?:and\s+)?(?:on\s+)?|\s+and\s+(?:on\s+)?(?=(?:on|the|an?)\s)|\s+as well as\s+",
+    parts = re.split(r",\s*(?:and\s+)?(?:on\s+)?|\s+and\s+on\s+|\s+and\s+(?=(?:the|an?)\s)|\s+as well as\s+",
                      TOPIC_END.sub("", match.group(1)))
     return [p.strip() for p in parts if len(p.strip()) >= 4][:4]
 

@@ -58,14 +58,21 @@ def _owner(topic: str, ctx: PlanningContext) -> str:
 def _tension_for(topics: list[str], tensions: list[str], retriever: Retriever) -> dict[str, str]:
     """For each topic of the request, the context tension that states its risk (the one sharing most words with it, the
     topic's acronyms spelled out: 'the drawdown of the force' and 'Programmatic funding ends with the mission's drawdown'),
-    so the two are one row, not the same risk twice; a tension as close to two topics stays a row of its own."""
+    so the two are one row, not the same risk twice; a tension as close to two topics stays a row of its own. The closest
+    pairs are made first: "the protection gap for displaced people returning to the northern provinces after the office
+    closes" goes with "Returns of displaced people to the northern provinces …" (five words), not with the first tension
+    that shares one ("… functions after closure")."""
     expanded = [stems(retriever.glossary.expand(topic)) for topic in topics]
-    chosen: dict[str, str] = {}
+    pairs = []
     for tension in tensions:
         shared = [len(stems(tension) & words) for words in expanded]
         best = max(shared)
-        if best and shared.count(best) == 1 and topics[shared.index(best)] not in chosen:  # a tie names no one topic
-            chosen[topics[shared.index(best)]] = tension
+        if best and shared.count(best) == 1:  # a tie names no one topic
+            pairs.append((best, tension, topics[shared.index(best)]))
+    chosen: dict[str, str] = {}
+    for _, tension, topic in sorted(pairs, key=lambda p: -p[0]):
+        if topic not in chosen:
+            chosen[topic] = tension
     return chosen
 
 
@@ -78,7 +85,7 @@ def _topic_rows(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book:
             found.append((topic, quote))
         said = f"{stated[topic]} (your planning context)" if topic in stated else f"what could go wrong is {TBD}"
         risk = f"{FROM_REQUEST} — {topic}: {said}" + (" (see how it went elsewhere, below)" if quote else "")
-        mitigate = mitigation(topic, retriever, book, set()) if ask.mitigations else TBD
+        mitigate = mitigation(f"{topic} {stated.get(topic, '')}", retriever, book, set()) if ask.mitigations else TBD
         rows.append(([TBD] if ask.assumptions else []) + [risk, TBD, mitigate, _owner(topic, ctx)])
     return rows, found
 

@@ -19,3 +19,21 @@ def test_a_tension_as_close_to_two_topics_names_neither():
     topics = ["the closure of the office", "the loss of political analysis in the RCO"]
     tension = "The resident coordinator's office will lose UNIOK's political analysis capacity at closure"
     assert _tension_for(topics, [tension], NO_ACRONYMS) == {}
+
+
+def test_the_closest_tension_states_a_topic_s_risk_though_another_comes_first():
+    """Trial 7: the returns topic was paired with the first tension sharing 'office' and 'closure' (the UNCT funding gap)
+    and the returns tension, five words in common, was left a row of its own."""
+    topic = "the protection gap for displaced people returning to the northern provinces after the office closes"
+    funding = "UNCT agencies lack funding to absorb the good offices functions after closure"
+    returns = "Returns of displaced people to the northern provinces are outpacing services"
+    assert _tension_for([topic, "hate speech around the elections"], [funding, returns], NO_ACRONYMS) == {topic: returns}
+
+
+def test_every_row_asked_to_be_mitigated_gets_a_proposal():
+    from assistant.products.draft_mitigations import GENERIC, proposed
+
+    assert "UNHCR and IOM" in proposed("Returns of displaced people to the northern provinces are outpacing services")
+    assert "hate speech" in proposed("hate speech and violence around the March 2028 local elections")
+    assert "security support" not in proposed("violence around the local elections")  # no troops to scale in an SPM
+    assert proposed("The port closes in winter") == "" and GENERIC.startswith("Proposed (not from the library):")
