@@ -51,6 +51,7 @@ from assistant.answering.topic import (
     ARTICLE,
     COUNTED,
     DOCUMENT_VERBS,
+    FRONTED_SOURCE,
     PREPOSITIONS,
     TOPIC_WORDS,
     content_words,
@@ -207,7 +208,9 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
         if word in PERSONAL and WHO_ASK.match(previous.strip()):  # 'Who was leading UNMIT …?' -> 'she': that person
             subject = f"the person {indirect(previous)}"
         # 'When was it adopted?': the document; 'What did he recommend?' after 'What did the SG note about X?': the SG
-        source = source_of(previous) if DOCUMENT_VERBS.search(rest) or word in PERSONAL else ""
+        # 'What did they build?' after 'According to the Itad blog, …?': its authors
+        authors = word == "they" and FRONTED_SOURCE.match(previous.strip())
+        source = source_of(previous) if DOCUMENT_VERBS.search(rest) or word in PERSONAL or authors else ""
         own = topic_of(previous, library, possessor=word in PERSONAL or word in PLURAL)
         if word in ("it", "its") and _plural(own):  # 'it' after "MINUJUSTH's two objectives" is MINUJUSTH
             own = topic_of(previous, library, possessor=True)

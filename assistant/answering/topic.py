@@ -45,6 +45,9 @@ POSSESSOR = re.compile(r"^(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?=
 
 
 # what a document does, not what it is about: 'When was it adopted?' after 'What does resolution 80/11 decide about …?'
+# 'According to the Itad blog, what …?': the source named before the question itself.
+FRONTED_SOURCE = re.compile(r"^(?:according to|in|per)\s+(?P<source>(?:the\s+)?[\w/.-]+(?:\s+[\w/.-]+){0,4}?\s+"
+                            r"(?:blog|study|report|paper|resolution|review|policy|note)|resolution\s+\d+/\d+)\s*,", re.IGNORECASE)
 DOCUMENT_VERBS = re.compile(r"\b(?:adopt|adopted|publish|published|issue|issued|write|written|wrote|release|released|pass|"
                             r"passed|say|says|said|recommend|recommends|recommended|argue|argues|argued|conclude|"
                             r"concludes|concluded|find|finds|found|author|authored|cite|cites|cited|propose|proposes|"
@@ -56,7 +59,12 @@ def source_of(question: str) -> str:
 
     >>> source_of("What does resolution 80/11 decide about a yearly peacebuilding week?")
     'resolution 80/11'
+    >>> source_of("According to the Itad blog, what is holding back integrated delivery?")
+    'the Itad blog'
     """
+    fronted = FRONTED_SOURCE.match(question.strip())
+    if fronted:
+        return fronted.group("source")
     focus = focus_of(question)
     reported = REPORTED.match(focus)
     return reported.group("source") if reported and content_words(focus[reported.end():].split()) else ""
