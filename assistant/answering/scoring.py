@@ -204,9 +204,12 @@ def fits_self_description(q: QuestionInfo, text: str) -> bool:
     False
     >>> fits_self_description(understand("Why was MINUJUSTH's mandate not extended again?"), opening)
     False
+    >>> contents = "The report covers significant developments and progress on the benchmarked exit strategy."
+    >>> fits_self_description(understand("Is MINUJUSTH on course to meet its exit strategy?"), contents)
+    False
     """
     words = set(tokenize(q.text))
-    if q.type in ("why", "how") and NO_REASON.match(text):
+    if q.type in ("why", "how", "yes_no") and NO_REASON.match(text):  # nor does it settle a yes/no question
         return False
     return all(not pattern.match(text) or bool(asks & words) for pattern, asks in SELF_DESCRIPTIONS)
 
