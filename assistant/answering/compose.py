@@ -51,6 +51,7 @@ from assistant.answering.named_documents import named_by_title, named_library_do
 from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
 from assistant.answering.scoring import DATED_OR_COUNTED, Candidate, has_answer_type, measure_given, words_of
+from assistant.answering.units import Unit, continued, unit_at
 from assistant.corpus.manifest import DocumentInfo, load_manifest
 from assistant.index.described import described
 from assistant.index.lexical import tokenize
@@ -66,17 +67,6 @@ REDUNDANT = 0.9  # cosine above which a sentence repeats one already chosen
 TOP_FOR_PREDICATE = 3  # the question's predicate must appear in one of the best few sentences
 GAP_CLOSEST = 2
 GENERIC_TERMS = frozenset({"un", "unit", "nation"})
-
-
-@dataclass
-class Unit:
-    """One quoted unit: a sentence, possibly with the sentence(s) it leans on, and its passages' rows."""
-
-    indices: list[int]
-    text: str
-    rows: list[int]
-    role: str  # given (quoted earlier: pointed to, not repeated), lead, item, support, closest
-    score: float
 
 
 @dataclass
@@ -214,13 +204,6 @@ def _unit(retriever: Retriever, c: Candidate, role: str) -> Unit:
     return unit_at(retriever.sentences, c.index, role, c.score)
 
 
-def unit_at(index: SentenceIndex, i: int, role: str, score: float) -> Unit:
-    """Sentence ``i`` quoted with the predecessors it leans on, as one unit."""
-    chain = index.with_predecessors(i)
-    return Unit(indices=chain, text=" ".join(index.texts[j] for j in chain),
-                rows=list(dict.fromkeys(int(index.rows[j]) for j in chain)), role=role, score=score)
-
-
 def _pointer(retriever: Retriever, c: Candidate) -> Unit:
     """The sentence quoted earlier that answers, pointed to (not repeated), with the footnote holding the ask."""
     unit, *note = _units(retriever, c, "given")
@@ -332,6 +315,9 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
         if not on_topic(c):
             continue
         unit, *note = _units(retriever, c, "support")
+        if not note and continued(units, unit, used, index):  # it goes on from a sentence quoted: quoted with it
+            used.add(c.index)
+            continue
         if c.index in used or _redundant(index, unit.indices, chosen):  # the predecessors it is quoted with count too
             continue
         items = _items(index, c)

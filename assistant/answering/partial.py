@@ -32,13 +32,14 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from assistant.answering.compose import Plan, unit_at
+from assistant.answering.compose import Plan
 from assistant.answering.gaps import TYPED, asked_share, joined
 from assistant.answering.missing import aliases
 from assistant.answering.named import YEAR, expansions, library_passages, matcher
 from assistant.answering.question import QuestionInfo, understand
 from assistant.answering.scoring import FIRST_PERSON, has_answer_type
 from assistant.answering.sought import unheld_document
+from assistant.answering.units import unit_at
 from assistant.citation import GAP_PREFIX
 from assistant.index.retrieve import Retriever
 
