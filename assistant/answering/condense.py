@@ -39,6 +39,8 @@ The previous question's *topic* is the noun phrase it asks about (:mod:`topic`).
 'What is a JMAC?'
 >>> condense_rules("Over what time frame is it planning?", "What are MINUJUSTH's two broad strategic objectives?")
 'Over what time frame is MINUJUSTH planning?'
+>>> condense_rules("And who does that person report to?", "What is a triple-hatted DSRSG/RC/HC expected to do?")
+'Who does DSRSG/RC/HC report to?'
 """
 
 from __future__ import annotations
@@ -94,6 +96,8 @@ DID = re.compile(r"^(?:and\s+)?which\s+(?P<thing>(?:[a-z-]+\s+){0,3}?[a-z]+)\s+(
 PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:them|these|those)\b", re.IGNORECASE)
 PLURAL = frozenset({"they", "them", "their", "these", "those"})
 DETERMINERS = frozenset({"this", "that", "these", "those"})
+STAND_IN = frozenset({"person", "people", "official", "officials", "individual", "one", "ones", "post", "role", "entity",
+                      "thing", "things"})
 SUBJECT_ASK = re.compile(rf"^(?:and\s+)?(?:what|which)\s+(?:(?!{AUX}\b)[a-z]+\s+)?(?!{AUX}\b)(?P<verb>[a-z]+)\s+"
                          r"(?:the|an?|its|their|over|up|out|from|in|on)\b", re.IGNORECASE)
 
@@ -123,7 +127,8 @@ def _replace_pronoun(rest: str, topic: str) -> str:
     topic = topic if word not in POSSESSIVE else (f"{topic}'" if topic.endswith("s") else f"{topic}'s")
     end = match.end()
     head = re.match(r"\s+([a-z-]+)", rest[end:]) if word in DETERMINERS else None
-    if head and head.group(1).lower() in topic.lower().split():  # 'those units' -> 'the formed police units'
+    # 'those units' -> 'the formed police units'; 'that person' -> 'the DSRSG/RC/HC' (a noun that names no kind of its own)
+    if head and (head.group(1).lower() in topic.lower().split() or head.group(1).lower() in STAND_IN):
         end += head.end()
     return rest[:match.start()] + topic + rest[end:]
 

@@ -126,8 +126,11 @@ def pointed_back(asked_terms: list[str], allowed: list[Candidate], ratio: float,
         if could_answer(asked_terms, years, found, qtype) or found is best and _typed_answer(best, years, qtype):
             return found
         new = next((c for c in allowed if not c.given), None)
-        far_behind = new is not None and new.score < best.score * FAR_BEHIND and qtype not in DATED_OR_COUNTED
-        return best if far_behind and all(y in best.text for y in years) else None
+        if new is None or new.score >= best.score * FAR_BEHIND or qtype in DATED_OR_COUNTED:
+            return None
+        close = [c for c in allowed if c.given and c.score >= best.score * ratio and all(y in c.text for y in years)]
+        asked = set(asked_terms)  # of those close behind, the one holding most of the ask ('reports primarily to')
+        return max(close, key=lambda c: (len(asked & set(tokenize(c.text))), c.score), default=None)
     share = best.features.get("focus", 0.0)
     return next((c for c in allowed if c.given and c.score >= best.score * ratio and c.features.get("focus", 0.0) > share
                  and could_answer(asked_terms, years, c, qtype)), None)
