@@ -14,6 +14,7 @@ that the web app and API call too.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -175,6 +176,8 @@ def chat(backend: str = typer.Option("auto", help="extractive, llm or auto.")):
             break
         if not line:
             break
+        if not sys.stdin.isatty():  # piped questions are not echoed by a terminal: show each on its prompt line
+            typer.echo(line)
         typer.echo(render_text(conv.ask(line)))  # a rewritten follow-up opens with 'Answering: <standalone question>'
 
 
