@@ -72,9 +72,13 @@ def names_for(entity: str, expansions: Mapping[str, str]) -> list[str]:
 
     >>> names_for("UNSDCF", {"unsdcf": "united nations sustainable development cooperation framework"})[-1]
     'un cooperation framework'
+    >>> names_for("Deputy Special Representative", {"dsrsg": "deputy special representative of the secretary-general"})
+    ['deputy special representative', 'dsrsg']
     """
     name = entity.lower()
     names = [name] + ([expansions[name].lower()] if name in expansions else [])
+    # a title spelled out is also held by its acronym ('Deputy Special Representative': 'DSRSG', as IPI writes it)
+    names += [a for a, long in expansions.items() if " " in name and (long == name or long.startswith(f"{name} "))]
     names += [re.sub(r"^united nations ", "un ", n) for n in names if n.startswith("united nations ")]
     names += [s for n in names[1:2] for s in short_forms(n)]
     names += [n.replace("-", " ") for n in names[1:] if "-" in n]  # 'High-Level Panel' is also written 'High level'

@@ -67,7 +67,9 @@ def matcher(entity: str, expansions: Mapping[str, str]) -> Callable[[str], bool]
         pattern = re.compile(rf"(?<![\w/–-]){name}(?![\w/–-])")
         return lambda text: name in text and bool(pattern.search(text))
     names = names_for(entity, expansions)
-    return lambda text: any(n in text for n in names)
+    short = [n for n in names if len(n) <= 3]  # 'rc' is in 'source': a short name counts only as a word
+    bounded = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, short))})(?![\w-])") if short else None
+    return lambda text: any(n in text for n in names if len(n) > 3) or bool(bounded and bounded.search(text))
 
 
 def per_index(name: str, retriever: Retriever, source: object, build: Callable[[], T]) -> T:

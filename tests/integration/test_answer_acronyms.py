@@ -41,3 +41,12 @@ def test_a_missing_text_named_by_its_full_title_gets_its_note_and_no_stray_unkno
                              backend="extractive")
     assert any(n.startswith("IAP Handbook 2014 is not in the library") for n in result.notes), result.notes
     assert not any("does not mention" in n for n in result.notes), result.notes
+
+
+def test_a_title_spelled_out_is_held_where_the_library_writes_its_acronym(retriever):
+    """Trial 8: spelled out, the triple-hatted deputy was 'never mentioned together'; IPI writes 'deputy SRSG (DSRSG)',
+    'resident coordinator (RC)' and '(as HC)'."""
+    result = answer_question("Who does the Deputy Special Representative who also serves as Resident Coordinator and "
+                             "Humanitarian Coordinator report to?", retriever, backend="extractive")
+    assert not result.abstained, result.answer
+    assert "reports primarily to the SRSG" in result.answer
