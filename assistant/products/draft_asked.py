@@ -32,7 +32,7 @@ from assistant.products.draft_findings import findings_blocks
 from assistant.products.draft_match import best_match, setting_of, stems
 from assistant.products.draft_request import MECHANISMS, DraftAsk
 from assistant.products.draft_text import TBD, _entities, _list, _the, months_asked
-from assistant.products.draft_transfer import transfer_table
+from assistant.products.draft_transfer import named_tasks, transfer_table
 from assistant.products.export import Block
 from assistant.products.statements import FIRST_PERSON, tidy
 
@@ -330,7 +330,7 @@ def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retri
         return coordination_mechanisms(ctx, ask, retriever, book)
     if key == "vision" and (ask.objectives or ask.priorities or ask.topics):
         return _vision(ctx, horizon(ctx, ask))[:1] + objectives(ctx, ask)
-    if key == "division" and (ask.civilian or ask.owners):
+    if key == "division" and (ask.civilian or ask.owners or named_tasks(ask.text)):  # 'hand A to UNHCR by …, B to …'
         return transfer_table(ctx, ask)
     if key == "risks" and (ask.assumptions or ask.humanitarian or ask.topics):
         return risks_table(ctx, ask, retriever, book)

@@ -52,3 +52,20 @@ def test_an_owner_given_for_each_task_is_kept_and_the_capacity_asked_for_is_a_co
                       "Human rights monitoring and reporting": "OHCHR (as you set it)",
                       "Security sector governance support": "UNDP (as you set it)",
                       "Women's participation in the political process": "UN Women (as you set it)"}
+
+
+def test_each_task_handed_to_its_owners_by_its_own_date_is_a_row():
+    """Trial 8: 'hand A to UNHCR and UNICEF by 30 June 2028, B to OHCHR by 31 December 2028, and C to UNDP and IOM by
+    31 March 2029' gave the mandated rows with every owner and date to be agreed; 'DDR reintegration programmes' rests on
+    the DDR task."""
+    from assistant.products.context import PlanningContext
+
+    ctx = PlanningContext(country="Ostrania", presence="PKO", mission="UNMOST", un_entities=["UNDP"], period="2027-2029",
+                          key_tasks=["Protection of civilians, including in the western provinces of Vardel and Kesh",
+                                     "Disarmament, demobilization and reintegration (DDR) of former combatants"])
+    ask = parse_request("Transfer of tasks: hand community-based protection of civilians in Vardel to UNHCR and UNICEF by "
+                        "30 June 2028, and DDR reintegration programmes to UNDP and IOM by 31 March 2029.")
+    rows = transfer_table(ctx, ask)[1].rows[1:]
+    assert [r[3] for r in rows] == ["UNHCR and UNICEF (as you set it)", "UNDP and IOM (as you set it)"]
+    assert [r[5] for r in rows] == ["30 June 2028 (as you set it)", "31 March 2029 (as you set it)"]
+    assert [r[1] for r in rows] == ctx.key_tasks
