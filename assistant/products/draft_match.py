@@ -13,6 +13,9 @@ team to place ("[to be agreed]"), not forced under the nearest name.
 >>> priorities = ["Ceasefire consolidation and reintegration", "Safe access and mine action in the eastern lakes"]
 >>> [best_match(t, priorities, setting_of(tasks)) for t in tasks]
 ['', 'Ceasefire consolidation and reintegration']
+>>> best_match("Protection of civilians, including in the west", ["Security and rule of law in the west",
+...                                                                "Inclusive elections and governance"])
+'Security and rule of law in the west'
 """
 
 from __future__ import annotations
@@ -33,6 +36,10 @@ SUBJECTS: dict[str, re.Pattern[str]] = {name: re.compile(words, re.IGNORECASE) f
     "humanitarian": r"\bhumanitarian (?:assistance|access|aid|response)\b|\bdisplace|\bIDPs?\b|\brefugees?\b",
     "governance": r"\bstate authority\b|\bgovernance\b|\bdecentrali|\bpublic administration\b",
     "transition": r"\bhand(?:ing|ed)?[- ]?over\b|\btransfer\b|\btransition\b|\bdrawdown\b|\bwithdraw",
+    # the family a 'Security and rule of law' priority names: protection, DDR, the police and human rights are its tasks
+    # ('Security sector and police capacity' is the police's own subject, not this family)
+    "security": r"\bsecurity\b(?!\s+(?:sector|forces?|council))|\bprotect\w* (?:of )?civilians\b|\bPoC\b|\bdisarm|\bdemobili",
+    "justice and rights": r"\brule of law\b|\bjustice\b|\bhuman rights\b",
 }.items()}
 SUBJECT_WEIGHT = 2  # a shared subject counts for more than a shared word
 # Where and for whom, never what: a task and a priority sharing only these share no subject.
@@ -41,8 +48,9 @@ SETTING_WORDS = frozenset({"regio", "provi", "distr", "areas", "easte", "weste",
 
 
 def stems(text: str) -> set[str]:
-    """Crude stems (first five letters of words of four or more) less words every mandate uses."""
-    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())} - {"suppo", "natio", "unite", "missi"}
+    """Crude stems (first five letters of words of four or more) less words every mandate uses, and 'including' and
+    'in particular' ('inclu' is not 'Inclusive elections')."""
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())} - {"suppo", "natio", "unite", "missi", "inclu", "parti"}
 
 
 def subjects(text: str) -> set[str]:
