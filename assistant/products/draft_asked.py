@@ -20,15 +20,14 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from assistant.answering.named import library_passages
 from assistant.answering.verify import split_sentences
 from assistant.citation import CitationBook
-from assistant.index.retrieve import Filters, Hit, Retriever
+from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext, Priority
 from assistant.products.draft_cadence import Cadence
 from assistant.products.draft_findings import findings_blocks
+from assistant.products.draft_indicators import PASSAGES, indicator_cells, measured_indicators
 from assistant.products.draft_match import best_match, setting_of, stems
 from assistant.products.draft_request import MECHANISMS, DraftAsk
 from assistant.products.draft_text import TBD, _entities, _list, _the, months_asked
@@ -55,10 +54,6 @@ FREQUENCY_FORMS = {"weekly": ("weekly",), "monthly": ("monthly",), "quarterly": 
                    "semi-annual": ("semi-annual", "six-month", "twice a year", "biannual", "every six months"),
                    "annual": ("annual review", "annually", "each year", "yearly"),
                    "mid-term": ("mid-term",), "end of period": ("end of the period", "final review")}
-INDICATOR = re.compile(r"(?:Indicators?\s+)?\b(\d{1,2})\.(\d{1,2})\s+([A-Z][^\n]{25,400}?\.)(?=\s|$)")
-TABLE_RESIDUE = re.compile(r"\b(Target|Trend|Benchmark|Baseline|Symbol)\b|see annex", re.IGNORECASE)
-INDICATOR_FLOOR = 0.36  # cosine to the priority below which a measured indicator is about something else
-PASSAGES = 30
 
 
 def support(key: str, retriever: Retriever, book: CitationBook, forms: tuple[str, ...] | None = None,
@@ -117,27 +112,6 @@ def _check(keys: list[str], retriever: Retriever, book: CitationBook) -> tuple[l
 
 
 # --- results matrix for a named priority --------------------------------------------------------------
-def measured_indicators(priority: str, n: int, retriever: Retriever) -> list[tuple[str, str, Hit]]:
-    """Up to n benchmark indicators from the library's mission reports closest to the priority: (label, wording, hit)."""
-    hits: dict[str, Hit] = {}
-    for query in (f"benchmark indicators {priority}", f"indicators {priority} State institutions"):
-        for h in retriever.search(query, k=PASSAGES, filters=Filters(types=["report"])):
-            hits.setdefault(h.chunk_id, h)
-    found: list[tuple[str, str, Hit]] = []
-    for h in hits.values():
-        for m in INDICATOR.finditer(h.text):
-            wording = " ".join(m.group(3).split())
-            if not TABLE_RESIDUE.search(wording) and wording not in (w for _, w, _ in found):
-                found.append((f"benchmark {m.group(1)}, indicator {m.group(1)}.{m.group(2)}", wording, h))
-    if not found:
-        return []
-    encoder = retriever.encoder
-    vectors = encoder.encode_cached([w for _, w, _ in found])
-    score = vectors @ encoder.query_vector(retriever.glossary.expand(priority))
-    order = [int(i) for i in np.argsort(-score) if score[i] >= INDICATOR_FLOOR]
-    return [found[i] for i in order[:n]]
-
-
 def _matching_priority(ctx: PlanningContext, name: str) -> Priority | None:
     best = best_match(name, [p.name for p in ctx.priorities])
     return next((p for p in ctx.priorities if p.name == best), None)
@@ -156,14 +130,11 @@ def priority_matrix(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, b
     contributing = _list(_entities(ctx, p.contributing)) if p and p.contributing else f"{TBD} (from {_list(ctx.un_entities)})"
     setting = setting_of(ctx.tasks)
     tasks = [t for t in ctx.tasks if best_match(t, [ask.priority], setting) or (p and best_match(t, [p.name], setting))]
-    measured = measured_indicators(ask.priority, n, retriever)
+    measured = [] if ask.indicator_asks else measured_indicators(ask.priority, n, retriever)
+    cells = indicator_cells(ask.indicator_asks, retriever, book, measured)  # the rows asked for, each subject in turn
     rows = [["Priority", "Outcome", "Indicator", "Baseline", "Target", "Timeline", "Lead", "Contributing"]]
     for i in range(n):
-        if i < len(measured):
-            label, wording, hit = measured[i]
-            indicator = f"Proposed: {wording} (wording of {hit.short}, {label} [{book.cite(hit.citation(0))}]; adapt)"
-        else:
-            indicator = f"Indicator {i + 1}: {TBD}"
+        indicator = cells[i] if i < len(cells) else f"Indicator {i + 1}: {TBD}"
         first = i == 0
         rows.append([named if first else "", f"{TBD} (result for {ctx.country} by {end})" if first else "",
                      indicator, f"{TBD} ({start})", f"{TBD} ({end})",
@@ -173,11 +144,15 @@ def priority_matrix(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, b
              f"targets, lead and contributing entities and timelines"
              + (f"; it serves the mandated task{'s' if len(tasks) > 1 else ''} {_list(tasks)}" if tasks else "") + ".")
     blocks = [Block(kind="paragraph", text=intro), Block(kind="table", rows=rows)]
-    if measured:
+    proposed = [c for c in cells if "wording of" in c]
+    if proposed:
         blocks.append(Block(kind="note", text=(
-            f"The proposed indicators are the wording of benchmark indicators another mission reported against "
-            f"({', '.join(dict.fromkeys(h.short for _, _, h in measured))}): a starting point to adapt to {ctx.country}, "
-            f"not a requirement. Baselines and targets come from national and agency data the team agrees.")))
+            "The proposed indicators are the wording of benchmark indicators another mission reported against: a "
+            f"starting point to adapt to {ctx.country}, not a requirement. Baselines and targets come from national and "
+            "agency data the team agrees.")))
+    elif ask.indicator_asks:
+        blocks.append(Block(kind="note", text="No benchmark indicator the library's mission reports measure is close to "
+                                              "the indicators you named: the rows keep your wording."))
     else:
         blocks.append(Block(kind="note", text=f"No benchmark indicator in the library's mission reports is about "
                                               f"“{ask.priority}”: indicators are {TBD}."))

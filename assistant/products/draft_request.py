@@ -32,6 +32,7 @@ from pydantic import BaseModel, Field
 
 from assistant.products.context import PlanningContext, Priority
 from assistant.products.draft_cadence import Cadence, cadence_of
+from assistant.products.draft_indicators import IndicatorAsk, indicator_asks
 
 # Where the request names a section: the earliest match is the section asked for ("Draft the X section").
 SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -131,6 +132,7 @@ class DraftAsk(BaseModel):
     national_plan: str = ""
     phase: str = ""
     indicators: int = 0
+    indicator_asks: list[IndicatorAsk] = Field(default_factory=list, description="Indicator rows asked for, by subject.")
     objectives: int = 0
     groups: int = 0
     risks: int = 0
@@ -310,8 +312,8 @@ def parse_request(text: str) -> DraftAsk:
         priorities=_split_list(listed.group(1)) if listed else [],
         entities=[e for e in _split_list(unct.group(1)) if re.fullmatch(r"(?:UN )?[A-Z][A-Za-z-]{1,12}", e)] if unct else [],
         national_plan=plan.group(1) if plan else "", phase=phase,
-        indicators=_count(text, "indicators"), objectives=_count(text, "objectives"), groups=_count(text, "groups"),
-        risks=_count(text, "risks"),
+        indicator_asks=(asked := indicator_asks(text)), indicators=sum(a.count for a in asked) or _count(text, "indicators"),
+        objectives=_count(text, "objectives"), groups=_count(text, "groups"), risks=_count(text, "risks"),
         cadence=cadence_of(text),
         mechanisms=[key for _, key in mechanisms],
         co_chairs=bool(re.search(r"co-?chair", text, re.I)),

@@ -1,0 +1,100 @@
+"""Indicators a drafter asks for: the library's benchmark indicators closest to a priority, and the rows a request sets
+out by subject ("three indicator rows for DDR (ex-combatants reintegrated, weapons collected, …) and two for protection
+of civilians (…)").
+
+Each row asked for keeps the drafter's own wording, marked as theirs, with the closest benchmark indicator another
+mission reported against when one is close enough (cited, "adapt"); a subject the library measures nowhere keeps the
+drafter's words alone. Nothing is dropped silently: trial 8 asked for five DDR and protection rows and got one row on
+human-rights accountability and two "[to be agreed]".
+
+>>> [(a.subject, a.count, a.named) for a in indicator_asks("with three indicator rows for DDR (ex-combatants "
+...  "reintegrated, weapons collected, projects in Kesh) and two indicator rows for protection of civilians (civilian "
+...  "casualties, alerts acted on), each with a baseline")]
+[('DDR', 3, ['ex-combatants reintegrated', 'weapons collected', 'projects in Kesh']), \
+('protection of civilians', 2, ['civilian casualties', 'alerts acted on'])]
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from assistant.citation import CitationBook
+from assistant.index.retrieve import Filters, Hit, Retriever
+
+NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# 'three indicator rows for DDR (a, b, c)', '2 indicators on protection of civilians'
+GROUP = re.compile(r"\b(?P<n>\d|one|two|three|four|five|six)\s+indicator(?:s|\s+rows?)?\s+(?:for|on)\s+(?P<subject>[^(,;.]+?)"
+                   r"\s*(?:\((?P<named>[^)]*)\))?(?=\s*(?:,|;|\.|\band\b|$))", re.IGNORECASE)
+INDICATOR = re.compile(r"(?:Indicators?\s+)?\b(\d{1,2})\.(\d{1,2})\s+([A-Z][^\n]{25,400}?\.)(?=\s|$)")
+TABLE_RESIDUE = re.compile(r"\b(Target|Trend|Benchmark|Baseline|Symbol)\b|see annex", re.IGNORECASE)
+# cosine to the priority below which a measured indicator is about something else; to one indicator the drafter named,
+# closer still ('community violence reduction projects' came within 0.39 of an indicator on sexual violence programmes)
+INDICATOR_FLOOR, ROW_FLOOR = 0.36, 0.5
+PASSAGES = 30
+
+
+def measured_indicators(priority: str, n: int, retriever: Retriever,
+                        floor: float = INDICATOR_FLOOR) -> list[tuple[str, str, Hit]]:
+    """Up to n benchmark indicators from the library's mission reports closest to the priority: (label, wording, hit)."""
+    hits: dict[str, Hit] = {}
+    for query in (f"benchmark indicators {priority}", f"indicators {priority} State institutions"):
+        for h in retriever.search(query, k=PASSAGES, filters=Filters(types=["report"])):
+            hits.setdefault(h.chunk_id, h)
+    found: list[tuple[str, str, Hit]] = []
+    for h in hits.values():
+        for m in INDICATOR.finditer(h.text):
+            wording = " ".join(m.group(3).split())
+            if not TABLE_RESIDUE.search(wording) and wording not in (w for _, w, _ in found):
+                found.append((f"benchmark {m.group(1)}, indicator {m.group(1)}.{m.group(2)}", wording, h))
+    if not found:
+        return []
+    encoder = retriever.encoder
+    vectors = encoder.encode_cached([w for _, w, _ in found])
+    score = vectors @ encoder.query_vector(retriever.glossary.expand(priority))
+    order = [int(i) for i in np.argsort(-score) if score[i] >= floor]
+    return [found[i] for i in order[:n]]
+
+
+class IndicatorAsk(BaseModel):
+    """Indicator rows asked for one subject, with the indicators the drafter names for it."""
+
+    subject: str
+    count: int
+    named: list[str] = Field(default_factory=list)
+
+
+def indicator_asks(text: str) -> list[IndicatorAsk]:
+    """The indicator rows a request asks for, subject by subject (none unless it names a subject)."""
+    out = []
+    for m in GROUP.finditer(text):
+        count = int(m.group("n")) if m.group("n").isdigit() else NUMBER[m.group("n").lower()]
+        named = [n.strip() for n in re.split(r",\s*(?:and\s+)?", m.group("named") or "") if n.strip()]  # "a and b" is one
+        out.append(IndicatorAsk(subject=m.group("subject").strip(), count=count, named=named[:count]))
+    return out
+
+
+def indicator_cells(asks: list[IndicatorAsk], retriever: Retriever, book: CitationBook,
+                    measured: list[tuple[str, str, Hit]]) -> list[str]:
+    """The indicator cells: the rows asked for by subject (the drafter's wording, with the closest benchmark indicator
+    to adapt), else the benchmark indicators closest to the priority."""
+    if not asks:
+        return [_proposed(wording, label, hit, book) for label, wording, hit in measured]
+    cells: list[str] = []
+    used: set[str] = set()
+    for ask in asks:
+        for k in range(ask.count):
+            own = ask.named[k] if k < len(ask.named) else ""
+            found = [f for f in measured_indicators(f"{ask.subject} {own}", 3, retriever, ROW_FLOOR) if f[1] not in used][:1]
+            used.update(w for _, w, _ in found)
+            library = "; ".join(_proposed(w, label, hit, book) for label, w, hit in found)
+            head = f"{ask.subject[:1].upper()}{ask.subject[1:]}: "
+            cells.append(head + (f"{own} (your wording)" + (f"; {library[:1].lower()}{library[1:]}" if library else "")
+                                 if own else library or "[to be agreed]"))
+    return cells
+
+
+def _proposed(wording: str, label: str, hit: Hit, book: CitationBook) -> str:
+    return f"Proposed: {wording} (wording of {hit.short}, {label} [{book.cite(hit.citation(0))}]; adapt)"
