@@ -39,6 +39,7 @@ from assistant.products.exercise_requests import (
     match_topic,
     own_titles,
     premise_injects,
+    request_note,
     requested_injects,
     topic_fits,
     topic_roles,
@@ -48,12 +49,13 @@ from assistant.products.exercise_setting import (
     assumptions_note,
     conflict_area,
     map_text,
+    placed_in,
     places,
     scenario_setting,
     security_actor,
 )
 from assistant.products.exercise_shapes import subject as shape_subject
-from assistant.products.exercise_stakes import also_about, played_situation
+from assistant.products.exercise_stakes import played_situation, played_topics, tension_injects
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
 from assistant.products.statements import FIRST_PERSON
@@ -214,13 +216,13 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
             f"The economy depends on agriculture and a mining sector whose revenues rarely reach the provinces. Youth unemployment is high, "
             f"public salaries are often paid late, and donors have begun to shift their funding from humanitarian to development programmes.")),
         ("The UN presence", (
-            f"The {s['mission']} {s['presence']} works alongside a UN country team ({s['entities']}). Its mandate asks it to {s['tasks']}. "
+            f"The {s['mission']} {s['presence']} works alongside a UN country team ({s['entities']}). Its mandate covers: {s['tasks']}. "
             f"The mission and the country team share an Integrated Strategic Framework aligned with {s['plan']} (priorities: {s['priorities']}); "
             f"the country team also has a Cooperation Framework with the Government. A senior leadership forum brings mission and agency "
             f"heads together monthly; working groups under each priority are co-chaired by a mission section and an agency. "
             f"{s['tensions']}")),
         (f"Start state: {topic.title.lower()}", (
-            f"{topic.situation} The senior leadership has called an extraordinary meeting. Each syndicate plays the mission and country "
+            f"{placed_in(topic.situation, ctx)} The senior leadership has called an extraordinary meeting. Each syndicate plays the mission and country "
             f"team leadership and must agree a course of action, who decides it, and how it is communicated to the Government and to "
             f"Headquarters. The facilitator releases injects on the timetable; the time jumps between moves.")),
         ("Map description", map_text(c, s["mission"], uniformed, found)),
@@ -244,11 +246,11 @@ def scenario_words(blocks: list[Block]) -> int:
     return sum(len(t.split()) for b in blocks if b.kind != "heading" for t in [b.text, *b.items])
 
 
-def _injects(chosen: Topic, fmt: Format, asked: list[Requested], done: set[str], also: list[Topic]) -> list:
+def _injects(chosen: Topic, fmt: Format, asked: list[Requested], done: set[str], also: list[Topic], played: list) -> list:
     """The trainer's asked-for injects first, then the topic's own, then those of the other topics the request also
     names, each in turn (up to half the injects: a closure asked beside elections got one of six), then the nearest
     topics' (more for longer formats); none that the request says has already happened (``done``)."""
-    out, half = [r.inject for r in asked], fmt.injects // 2
+    out, half = [r.inject for r in asked] + played[:max(1, fmt.injects // 3)], fmt.injects // 2  # the context's tensions
     taken = {o.title for o in out} | done
     theirs = [i for j in range(half) for t in also for i in t.injects[j:j + 1] if i.title not in taken][:half]
     out += [i for i in after_premise(chosen, done) if i.title not in taken][: max(0, fmt.injects - len(out) - len(theirs))]
@@ -259,13 +261,6 @@ def _injects(chosen: Topic, fmt: Format, asked: list[Requested], done: set[str],
 def _no_topic(chosen: Topic) -> str:
     return (f"No catalogue topic fits this request, so the pack uses the {chosen.title.lower()} topic; its roles, injects "
             f"and questions may not be what you asked for. Topics: {', '.join(t.title.lower() for t in TOPICS)}.")
-
-
-def _request_note(asked: list[Requested]) -> str:
-    parts = [f"Inject {n} ({r.inject.title}{', ' + r.when if r.when else ''})" + ("" if r.catalogued else
-             ", written from your words: the catalogue has no inject for it") + f" for “{r.asked_for.rstrip('.')}”"
-             for n, r in enumerate(asked, 1)]
-    return "Injects you asked for: " + "; ".join(parts) + "."
 
 
 def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, backend: str = "auto",
@@ -279,8 +274,9 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     fmt = format_for(minutes) if not inject_count else replace(format_for(minutes), injects=inject_count)
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))
-    asked = requested_injects(topic, injects or [])
-    events = _injects(chosen, fmt, asked, done := premise_injects(topic), also_about(topic, chosen))  # what happened: not played
+    asked, done = requested_injects(topic, injects or []), premise_injects(topic)  # done: what happened, not played
+    events = [replace(i, content=placed_in(i.content, context))
+              for i in _injects(chosen, fmt, asked, done, played_topics(topic, chosen, tension), tension_injects(tension, set()))]
     when = {r.inject.title: r.when for r in asked if r.when}
     cards = [(n, role_for(n)) for n in cast or []]
     named = [(card, chosen.briefs.get(n, card.brief)) for n, card in cards]  # the roles asked for come first
@@ -305,7 +301,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
             + (", with breaks" if "Break" in phases or "Lunch" in phases else "") + (", syndicates rotating roles between moves" if fmt.rotate else "")
             + (", a snap-situation round" if "Snap situations" in phases else "") + ".")),
         *[Block(kind="note", text=n) for n in ([] if topic_fits(topic) else [_no_topic(chosen)])
-          + ([_request_note(asked)] if asked else []) + missing_notes(topic, retriever)],
+          + ([request_note(asked)] if asked else []) + missing_notes(topic, retriever)],
         Block(kind="heading", text="Learning objectives", level=1),
         Block(kind="bullets", items=list(chosen.objectives)),
         Block(kind="heading", text="Scenario (read-ahead)", level=1),
@@ -332,7 +328,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
         blocks += [Block(kind="heading", text="Snap situations (one per syndicate)", level=1)] if snaps else []
         for k, x in enumerate(snaps, 1):
             blocks += [Block(kind="heading", text=f"Situation {k}: {x.title}", level=2),
-                       Block(kind="paragraph", text=f"Case: {x.case} What do you do now, and who decides?"),
+                       Block(kind="paragraph", text=f"Case: {placed_in(x.case, context)} What do you do now, and who decides?"),
                        Block(kind="paragraph", text=f"Model answer: {x.answer}")]
     blocks += mel(events, table, when, chosen.objectives, retriever.encoder.encode) + guide(events, syndicates)
     blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=list(chosen.questions)),

@@ -304,3 +304,11 @@ def _unknown_roles(listed: str) -> list[tuple[int, str]]:
         if 1 <= len(words) <= 5 and words[0][:1].isupper() and not known and not PARTS.search(item):
             out.append(((start.end() if start else 0) + m.start(1), item))
     return out
+
+
+def request_note(asked: list[Requested]) -> str:
+    """The pack's note on the injects the trainer asked for: each one's number, and whether the catalogue had it."""
+    parts = [f"Inject {n} ({r.inject.title}{', ' + r.when if r.when else ''})" + ("" if r.catalogued else
+             ", written from your words: the catalogue has no inject for it") + f" for “{r.asked_for.rstrip('.')}”"
+             for n, r in enumerate(asked, 1)]
+    return "Injects you asked for: " + "; ".join(parts) + "."

@@ -152,6 +152,26 @@ def conflict_area(found: dict[str, str]) -> tuple[str, str]:
     return (STOCK_CONFLICT, "east") if not found else ("outlying provinces", "outlying provinces")
 
 
+def placed_in(text: str, ctx: PlanningContext | None) -> str:
+    """Stock text set 'in the east' moved to where the context's fighting is, when the context names places and not
+    that one (trial 8: "Militia violence in the east" for a context whose armed groups are in the west).
+
+    >>> from types import SimpleNamespace
+    >>> ctx = SimpleNamespace(tensions=["Armed groups in the west attack civilians"], tasks=[], national_priorities=[],
+    ...                       priorities=[])
+    >>> placed_in("Militia violence in the east has displaced 60,000 people.", ctx)
+    'Militia violence in the west has displaced 60,000 people.'
+    """
+    found = places(ctx)
+    if not found:
+        return text
+    held, named = conflict_area(found)[1], " ".join(found)
+    for side in ("north", "south", "east", "west"):
+        if side not in named:
+            text = re.sub(rf"\b(in|from|to) the {side}\b", rf"\1 the {held}", text)
+    return text
+
+
 def map_text(c: str, mission: str, uniformed: bool, found: dict[str, str]) -> str:
     """The map: the stock four regions, or the capital and the places the context names, each with what it says there."""
     posts = "bases" if uniformed else "field offices"

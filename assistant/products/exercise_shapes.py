@@ -155,14 +155,29 @@ MAX_SUBJECT = 80
 TITLE_CHARS = 130  # a title this long wraps to two lines; a list of four subjects fits ("… the role of the…" did not)
 
 
+FORMAT_LABEL = re.compile(r"^[\w\s-]{0,40}\b(?:simulation|exercise|tabletop|drill|workshop|quiz|course)\s*:\s*", re.I)
+MIN_CLAUSE = 40  # characters a subject cut at a clause keeps at least
+CLAUSE = re.compile(r"[,;]\s+(?:with|while|as|amid|after|before)\b", re.I)
+ASKS = re.compile(r"(?i)(?:please |i'd like |i need )?(?:build|design|create|write|give|make|prepare|produce|draft|set up)\b")
+
+
 def subject(request: str) -> str:
     """What a request is about, for a title: :func:`topic_of`, cut at a word when long.
 
     >>> subject("I'd like a 20-question quiz for new staff on the ISF and the SLF, with source references")
     'the ISF and the SLF'
+    >>> subject("Two-day simulation: UNMOST drawdown while the Kesh Liberation Front attacks civilians in Vardel, with the "
+    ...         "Government pressing for the force to leave by mid-2028 and agencies facing a funding cliff")
+    'UNMOST drawdown while the Kesh Liberation Front attacks civilians in Vardel'
     """
-    about = topic_of(request)
-    return about if len(about) <= TITLE_CHARS else about[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    about = FORMAT_LABEL.sub("", topic_of(request))  # 'Two-day simulation:' is the format, which the subtitle gives
+    if len(about) <= TITLE_CHARS:
+        return about
+    cut = about[:TITLE_CHARS]
+    clauses = [m.start() for m in CLAUSE.finditer(cut) if m.start() >= MIN_CLAUSE]  # ends at a clause, not mid-phrase
+    if clauses and not ASKS.match(about):  # 'Design a scenario in …, where …' names no subject to end
+        return cut[:clauses[-1]]
+    return cut.rsplit(" ", 1)[0] + "…"  # a list cut short says so
 
 
 def topic_of(request: str) -> str:
@@ -175,8 +190,7 @@ def topic_of(request: str) -> str:
     'how a UN mission and the country team work together: integration, the ISF, the DSRSG/RC/HC role and transitions'
     """
     text = re.sub(r"\([^)]*\)", "", request).strip().rstrip(".")
-    asks = re.match(r"(?i)(?:please |i'd like |i need )?(?:build|design|create|write|give|make|prepare|produce|draft|set up)\b",
-                    text) or re.search(r"(?i)\b(?:quiz|exercise|tabletop|course|drill|workshop)\b", text)
+    asks = ASKS.match(text) or re.search(r"(?i)\b(?:quiz|exercise|tabletop|course|drill|workshop)\b", text)
     if len(text) <= MAX_SUBJECT and not asks:
         return text
     found = SUBJECT.search(text.split(". ")[0])

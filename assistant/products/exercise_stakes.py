@@ -10,10 +10,12 @@ highlands before the elections". Their injects are played (:func:`also_about`) a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.index.lexical import tokenize
-from assistant.products.exercise_catalogue import TOPICS, Topic
+from assistant.products.draft_match import stems
+from assistant.products.exercise_catalogue import TOPICS, Inject, Topic
 from assistant.products.exercise_roles import EVERY_REQUEST
 
 SHARED_WORDS = 2  # content words a context's tension must share with the request to be the one it plays
@@ -35,12 +37,19 @@ def also_about(text: str, chosen: Topic) -> list[Topic]:
     return [t for score, _, t in sorted(scored, key=lambda x: x[:2], reverse=True) if score]
 
 
+def played_topics(request: str, chosen: Topic, tension: str) -> list[Topic]:
+    """The other topics played (:func:`also_about`), less the stock host government resisting integration when the
+    context's tension is its own Government's ('wants the force withdrawn by mid-2028'): that tension is played instead."""
+    return [t for t in also_about(request, chosen) if not (t.key == "host" and re.search(r"\bGovernment\b", tension))]
+
+
 def played_tension(request: str, tensions: list[str]) -> str:
-    """The planning context's tension a request is about: the one sharing the most of its content words, at least
-    SHARED_WORDS; '' when none does."""
+    """The planning context's tensions a request is about, best first, as one text: each sharing at least SHARED_WORDS
+    of its content words (a request on drawdown, attacks on civilians and a funding cliff plays all three of a context's
+    tensions on them, not the one sharing most); '' when none does."""
     words = set(tokenize(request)) - EVERY_REQUEST
-    tension = max(tensions, key=lambda t: len(words & set(tokenize(t))), default="")
-    return tension if len(words & set(tokenize(tension))) >= SHARED_WORDS else ""
+    shared = sorted(((len(words & set(tokenize(t))), -i, t) for i, t in enumerate(tensions)), reverse=True)
+    return " ".join(f"{t.rstrip('.')}." for n, _, t in shared if n >= SHARED_WORDS)
 
 
 def played_situation(chosen: Topic, request: str, tensions: list[str]) -> tuple[Topic, str]:
@@ -59,10 +68,14 @@ def played_situation(chosen: Topic, request: str, tensions: list[str]) -> tuple[
     True
     """
     tension = played_tension(request, tensions)
-    others = also_about(request, chosen)[:OTHER_SITUATIONS]
-    parts = [f"{joint} {t.situation[:1].lower()}{t.situation[1:]}" for joint, t in zip(JOINTS, others, strict=False)]
+    others = played_topics(request, chosen, tension)[:OTHER_SITUATIONS]
+    # a stake the context's tension tells in its own words opens on it, not on the topic's stock situation (trial 8: a
+    # Council decision to "draw down over 18 months" beside the context's Government wanting the force out by mid-2028)
+    told = stems(tension) - {"gover"}
+    stock = [t for t in others if not told & stems(t.keywords)]
+    parts = [f"{joint} {t.situation[:1].lower()}{t.situation[1:]}" for joint, t in zip(JOINTS, stock, strict=False)]
     if tension:
-        parts.append(f"The tension this exercise plays (from the planning context): {tension.rstrip('.')}.")
+        parts.append(f"What this exercise plays from the planning context: {tension}")
     if not parts:
         return chosen, tension
     objectives = (*chosen.objectives, *(t.objectives[0] for t in others if t.objectives))  # their injects test these
@@ -71,4 +84,22 @@ def played_situation(chosen: Topic, request: str, tensions: list[str]) -> tuple[
                    questions=questions), tension
 
 
-__all__ = ["also_about", "played_situation", "played_tension"]
+def tension_injects(tension: str, titles: set[str]) -> list[Inject]:
+    """Each tension the exercise plays, as an inject the leadership must answer (trial 8: the Government pressing for the
+    force to leave by mid-2028 was in the read-ahead, and no inject played it); none whose title is already played.
+
+    >>> [i.content for i in tension_injects("The Government wants the force out by mid-2028.", set())]
+    ['The Government wants the force out by mid-2028. It is raised with the SRSG and needs an answer this week.']
+    """
+    out = []
+    for text in re.split(r"(?<=\.)\s+(?=[A-Z])", tension.strip()):
+        title = "From your context: " + " ".join(text.rstrip(".").split()[:6]) + " …"
+        if text and title not in titles:
+            out.append(Inject(title, "meeting request from the Government" if re.search(r"\bGovernment\b", text)
+                              else "note from the senior leadership forum", "SRSG, DSRSG/RC/HC",
+                              f"{text.rstrip('.')}. It is raised with the SRSG and needs an answer this week.",
+                              "Agree the UN's position, who conveys it and what changes in the plan."))
+    return out
+
+
+__all__ = ["also_about", "played_situation", "played_tension", "played_topics", "tension_injects"]

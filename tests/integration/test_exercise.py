@@ -220,3 +220,25 @@ def test_a_second_concern_gets_its_share_of_the_injects(retriever):
     injects = [t.split(": ", 1)[1] for t in _level(pack, 2) if t.startswith("Inject ")]
     transition = {i.title for i in next(t for t in TOPICS if t.key == "transition").injects}
     assert sum(i in transition for i in injects) >= len(injects) // 2 - 1 >= 2, injects
+
+
+def test_the_context_s_tensions_are_played_where_the_context_sets_them(retriever):
+    """Trial 8: the pack was titled 'protection of civilians', set the militia 'in the east' for a context whose armed
+    groups are in the west, invented a Council decision to draw down and a Government rejecting integration, and played
+    the Government's real demand (the force out by mid-2028) in no inject."""
+    from assistant.products.context import PlanningContext
+
+    context = PlanningContext(
+        country="Ostrania", fictional=True, presence="PKO", mission="UNMOST", period="2027-2029", un_entities=["UNDP"],
+        key_tasks=["Protection of civilians, including in the western provinces of Vardel and Kesh"],
+        tensions=["The Government of Ostrania wants the UNMOST force withdrawn by mid-2028.",
+                  "Armed groups in the west (the Kesh Liberation Front) continue to attack civilians."])
+    pack = exercise("Two-day simulation: UNMOST drawdown while the Kesh Liberation Front attacks civilians in Vardel, with "
+                    "the Government pressing for the force to leave by mid-2028", 960, 24, retriever, backend="extractive",
+                    context=context)
+    assert pack.title == "Joint training exercise: UNMOST drawdown while the Kesh Liberation Front attacks civilians in Vardel"
+    text = " ".join(b.text for b in pack.blocks if b.kind == "paragraph")
+    assert "in the east" not in text and "Militia violence in the west" in text
+    assert "rejects any 'integrated' arrangement" not in text and "draw down over 18 months" not in text
+    injects = [b.text for b in pack.blocks if b.kind == "heading" and b.text.startswith("Inject")]
+    assert any("From your context: The Government of Ostrania wants" in i for i in injects), injects
