@@ -96,7 +96,7 @@ def mentions(text: str, name: str) -> bool:
 
 def choices(answer: str, pool: list[str], stem: str, rng: random.Random, n: int = 3) -> list[str] | None:
     """The answer and ``n`` distractors from the pool that the stem does not give away, a mission's own country's other
-    presences first (:data:`SUCCESSIONS`); None if too few.
+    presences (:data:`SUCCESSIONS`; None when the stem names too many of them to leave ``n``); None if too few.
 
     >>> sorted(choices("MINUJUSTH", list(MISSIONS), "“_____ closed in October 2019.”", random.Random(0), 2))
     ['BINUH', 'MINUJUSTH', 'MINUSTAH']
@@ -105,7 +105,10 @@ def choices(answer: str, pool: list[str], stem: str, rng: random.Random, n: int 
               and p.lower() not in GENERIC_BODIES]
     if len(others) < n:
         return None
-    kin = [p for line in SUCCESSIONS if answer in line for p in line if p in others][:n]
+    line = next((line for line in SUCCESSIONS if answer in line), ())
+    kin = [p for p in line if p in others][:n]
+    if line and len(kin) < min(n, len(line) - 1):  # the stem names one: other countries' 'BINUB' and 'UNAMA' fill in for it
+        return None
     options = kin + rng.sample([p for p in others if p not in kin], n - len(kin)) + [answer]
     rng.shuffle(options)
     return options
