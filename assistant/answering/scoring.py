@@ -186,6 +186,10 @@ SELF_DESCRIPTIONS = (
     (re.compile(r"^The present report is submitted pursuant to\b"),
      frozenset({"mandat", "resolut", "extend", "extens", "submit", "renew", "request"})),
 )
+# An item of terms of reference ('To commend and express the full support of the Security Council for the work of UNMIT
+# …;'): what a mission or visit was for, not what happened (trial 8's lead for "How did the UN … plan the withdrawal?").
+TERMS_ITEM = re.compile(r"^To [a-z]+\b.*;$")
+PURPOSE_ASK = re.compile(r"\bfor\?|\bpurpose|\bterms of reference\b|\baims?\b|\bobjectives?\b|\bwhy\b|\bmeant to\b", re.I)
 NO_REASON = re.compile(r"^(?:The present report is submitted pursuant to|(?:The|This) (?:present )?(?:report|document) (?:also )?"
                        r"(?:covers|contains|provides|describes|outlines|includes)\b)")
 
@@ -204,11 +208,16 @@ def fits_self_description(q: QuestionInfo, text: str) -> bool:
     False
     >>> fits_self_description(understand("Why was MINUJUSTH's mandate not extended again?"), opening)
     False
+    >>> item = "To commend and express the full support of the Security Council for the work of UNMIT;"
+    >>> fits_self_description(understand("How did the UN plan the withdrawal of UNMIT?"), item)
+    False
     >>> contents = "The report covers significant developments and progress on the benchmarked exit strategy."
     >>> fits_self_description(understand("Is MINUJUSTH on course to meet its exit strategy?"), contents)
     False
     """
     words = set(tokenize(q.text))
+    if TERMS_ITEM.match(text) and not PURPOSE_ASK.search(q.text):  # a visit's terms of reference answer what it was for
+        return False
     if q.type in ("why", "how", "yes_no") and NO_REASON.match(text):  # nor does it settle a yes/no question
         return False
     return all(not pattern.match(text) or bool(asks & words) for pattern, asks in SELF_DESCRIPTIONS)
