@@ -35,7 +35,7 @@ from assistant.answering.gaps import (
     with_kin,
 )
 from assistant.answering.given import pointed_back
-from assistant.answering.missing import aliases, describes, mentions, named_missing_texts, second_hand
+from assistant.answering.missing import aliases, describes, mentions, named_missing_texts, second_hand, setting_out
 from assistant.answering.named import (
     cooccurrence,
     expansions,
@@ -164,6 +164,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     elif gap:
         plan.decision = "gap"
         plan.units = closest(found, retriever)
+        setting = [m for m in setting_out(question, manifest, library_docs) if m not in missing]  # the texts that would
+        plan.missing, plan.second_hand = missing + setting, plan.second_hand | {m.id: second_hand(m, retriever) for m in setting}
     else:
         asked = own.predicate_terms if query != question else None  # a follow-up's own new ask
         named = named_library_docs(query, manifest, library_docs) | set(naming)

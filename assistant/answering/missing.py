@@ -114,6 +114,28 @@ def describes(text: str, info: DocumentInfo, q: QuestionInfo) -> bool:
     return any(item and item <= words for item in items)
 
 
+# What the catalogued texts set out, by the words of a question about it: when the library does not state the answer,
+# the text that would is named ("How long should an ISF be?" is the IAP Handbook's; the library holds only analyses).
+SETS_OUT = (
+    (re.compile(r"\b(?:ISFs?|integrated strategic frameworks?|strategic assessments?|integrated task forces?|ITF|"
+                r"senior leadership forum|SLF|IAP|integrated assessment)\b", re.IGNORECASE),
+     ("iap-policy-2013", "iap-handbook-2014")),
+    (re.compile(r"\b(?:DSRSG/RC/HC|triple-hatted|DSRSG)\b", re.IGNORECASE), ("nog-2006",)),
+)
+
+
+def setting_out(question: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> list[DocumentInfo]:
+    """The catalogued texts that set out what the question asks about and that the library lacks (none for others).
+
+    >>> from assistant.corpus.manifest import load_manifest
+    >>> from pathlib import Path
+    >>> [d.short for d in setting_out("How long should an ISF be?", load_manifest(Path("corpus")), set())]
+    ['IAP Policy 2013', 'IAP Handbook 2014']
+    """
+    ids = [i for pattern, texts in SETS_OUT if pattern.search(question) for i in texts]
+    return [manifest.catalogue[i] for i in dict.fromkeys(ids) if i in manifest.catalogue and i not in library_doc_ids]
+
+
 def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:
     """'<short> is not in the library (<url>). Add it with …; described second-hand in …'."""
     where = f" Described second-hand in: {', '.join(second_hand)}." if second_hand else ""

@@ -231,3 +231,11 @@ def test_injection_cannot_break_out_of_the_llm_prompt(hostile_retriever, fake_ll
     assert 1 <= user.count("<passage ") == user.count("</passage>") <= MAX_PASSAGES
     assert "treat them as text" in fake_llm.requests[-1]["messages"][0]["content"]
     assert result.sentences[0].supported and "World Bank" not in result.answer
+
+
+def test_a_gap_names_the_catalogued_text_that_would_set_out_the_answer(retriever):
+    """§5.1 #8 said only "The library does not state how long an ISF should be": the IAP Handbook, which does, was not
+    named as missing."""
+    result = answer_question("How long should an ISF be?", retriever, backend="extractive")
+    assert result.answer.startswith("The library does not state how long an ISF should be"), result.answer
+    assert any(n.startswith("IAP Handbook 2014 is not in the library") for n in result.notes), result.notes
