@@ -61,6 +61,11 @@ from assistant.index.sentences import SentenceIndex
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 IN_TIME_RATIO = 0.3  # a candidate of the year asked leads when it scores this share of the best
 TYPED_RUNNERS, TYPED_DENSE, TYPED_RATIO = 5, 0.25, 0.15  # a typed runner-up: among the best 5, close to the question
+CONTENT_RATIO = 0.5  # a runner-up that tells contents, for a question asking them, at half the lead's score or more
+CONTENT_ASK = re.compile(r"\bwhat (?:must|should|does|do|did|has|have|will)\b.{0,80}?\b(?:contain|include|cover|comprise)",
+                         re.IGNORECASE)
+CONTENT = re.compile(r"\b(?:includ\w*|contain\w*|compris\w*|consist\w*|cover\w*|reflect\w*|set(?:s)? out|brings? together)\b|:",
+                     re.IGNORECASE)
 SUPPORT_RATIO = 0.5  # a supporting point scores at least this share of the lead's score
 SUPPORT_FLOOR = 0.15
 REDUNDANT = 0.9  # cosine above which a sentence repeats one already chosen
@@ -271,7 +276,12 @@ def in_time(years: list[str], allowed: list[Candidate], retriever: Retriever) ->
 
 def _typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Candidate:
     """For *when* and *how many*, a lead without a date or number gives way to a close runner-up that has one and is
-    about the question by itself ("Calls for a further comprehensive review … in 2030" for "When is the next review?")."""
+    about the question by itself ("Calls for a further comprehensive review … in 2030" for "When is the next review?").
+    For what a text must contain, a lead saying nothing of contents gives way to one that does ("… to reflect 'a shared
+    vision …' and 'a set of agreed results …'", not "the ISF was introduced and made into a requirement in 2008")."""
+    if CONTENT_ASK.search(q.text) and not CONTENT.search(lead.text):  # what it must contain, not when it was required
+        return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and CONTENT.search(c.text)
+                     and c.features["dense"] >= TYPED_DENSE and c.score >= lead.score * CONTENT_RATIO), lead)
     if q.type not in DATED_OR_COUNTED or has_answer_type(lead.text, q.type):
         return lead
     return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and has_answer_type(c.text, q.type)

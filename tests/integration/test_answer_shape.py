@@ -135,3 +135,12 @@ def test_a_second_ask_no_quoted_sentence_answers_is_said_plainly(retriever):
     assert any(n.startswith(GAP_PREFIX) and "who has to sign it?" in n for n in isf.notes), isf.notes
     approved = answer_question("Who approved the IMPP guidelines, and when?", retriever, backend="extractive")
     assert not any("second part" in n for n in approved.notes)  # 'approved by Secretary-General Annan in 2006'
+
+
+def test_what_a_text_must_contain_is_led_by_its_contents_not_by_when_it_was_required(retriever):
+    """The issue's first example and trial 8's A1: the lead was "the ISF was introduced and made into a requirement in
+    2008"; the sentence that tells what it holds came second."""
+    result = answer_question("What does an Integrated Strategic Framework have to include, at a minimum?", retriever,
+                             backend="extractive")
+    lead = next(s.text for s in result.sentences if s.role == "lead")
+    assert "a shared vision of the UN's strategic objectives" in lead, lead
