@@ -41,8 +41,8 @@ def continued(units: list[Unit], unit: Unit, used: set[int], index: SentenceInde
     nothing quoted. Quoted as a point of its own it would repeat the lead it leans on, so it was dropped."""
     before, last = unit.indices[:-1], unit.indices[-1]
     host = next((u for u in units if before and u.indices[-1] == before[-1] and u.role in ("lead", "support")), None)
-    if host is None or last in used or not set(before) <= used:
-        return False
+    if host is None or last in used or not set(before) <= used or int(index.rows[last]) != host.rows[-1]:
+        return False  # across a passage break it would be cited to two passages, each holding half of it
     host.indices.append(last)
     host.text = f"{host.text} {index.texts[last]}"
     host.rows = list(dict.fromkeys([*host.rows, int(index.rows[last])]))
