@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.errors import ContextError
 
@@ -65,6 +65,8 @@ def _same_task(a: str, b: str) -> bool:
 class Priority(BaseModel):
     """A peace-consolidation priority with the entities that would lead and contribute."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelt 'contributng' is an error, not silently no contributors
+
     name: str = Field(min_length=3, max_length=200)
     lead: str = Field("", max_length=120, description="Lead entity (mission section or agency), if agreed.")
     contributing: list[str] = Field(default_factory=list, description="Contributing entities.")
@@ -72,6 +74,8 @@ class Priority(BaseModel):
 
 class PlanningContext(BaseModel):
     """What the drafting team knows about its setting."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt 'tenshuns:' was ignored and left the risks table blank
 
     country: str = Field(min_length=2, max_length=100, description="Country, real or fictional.")
     fictional: bool = Field(False, description="True for training scenarios (e.g. Carana).")
@@ -162,7 +166,9 @@ def _explain(err: ValidationError) -> str:
     lines = []
     for e in err.errors():
         where = ".".join(str(p) for p in e["loc"]) or "context"
-        lines.append(f"{where}: {e['msg'].removeprefix('Value error, ')}")
+        model = Priority if e["loc"][:1] == ("priorities",) else PlanningContext
+        known = f" (the fields are: {', '.join(model.model_fields)})" if e["type"] == "extra_forbidden" else ""
+        lines.append(f"{where}: {e['msg'].removeprefix('Value error, ')}{known}")
     return "; ".join(lines)
 
 

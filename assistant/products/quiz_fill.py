@@ -18,7 +18,7 @@ from assistant.products.quiz_pools import MISSIONS, mentions
 DEFINITION_WORDS = 6  # an option this long is a definition: it may be an answer once in a quiz, never also a distractor
 EVERYWHERE = frozenset({"secretary-general", "security council", "general assembly", "united nations"})  # in every stem
 TOPIC_SHARE = 0.75  # an answer this much of whose words are the quiz's title is its subject
-DATED = re.compile(r"\b(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\b")  # a year or a period a sentence names
+DATED = re.compile(r"\b(?:19|20)\d\d[-–/](?:19|20)?\d\d\b")  # a period a sentence names (a year alone is common ground)
 MISSION_SHARE = 0.5  # of a quiz, at most this share asks which mission a passage describes (a trainer's "trivia")
 
 
@@ -30,7 +30,7 @@ def named_first(named: list[tuple[dict, Citation]], limit: int) -> list[tuple[di
         if len(picked) == limit:
             break
         if quoted_part(item["stem"]) not in {quoted_part(p["stem"]) for p, _ in picked} \
-                and sum(p["answer"] == item["answer"] for p, _ in picked) < same and not _same_fact(item, citation, picked):
+                and sum(p["answer"] == item["answer"] for p, _ in picked) < same and not _same_period(item, picked):
             picked.append((item, citation))
     return picked
 
@@ -105,7 +105,7 @@ def _gives_away(item: dict, picked: list[tuple[dict, Citation]], subject: str = 
 def _same_fact(item: dict, citation: Citation, picked: list[tuple[dict, Citation]]) -> bool:
     """The same answer from the same report (not the glossary) is one fact asked twice: 'strategic benchmarks for
     _____' and 'six new benchmarks … after the deployment of _____', adjacent paragraphs of S/2019/805. So is the same
-    answer in a sentence naming the same period or date from another report: the UNDAF '… for the period 2017-2021'
+    answer in a sentence naming the same period from another report: the UNDAF '… for the period 2017-2021'
     signed in June 2017, told by S/2017/604 and again by S/2017/840 (trial 8's items 1 and 7).
 
     >>> a = {"answer": "UNDAF", "stem": "“… validate the _____ for the period 2017-2021 before its signature.”"}
@@ -114,10 +114,15 @@ def _same_fact(item: dict, citation: Citation, picked: list[tuple[dict, Citation
     >>> _same_fact(b, Cited(doc_id="s2017840"), [(a, Cited(doc_id="s2017604"))])
     True
     """
+    return citation.doc_id != "glossary" and any(p["answer"] == item["answer"] and c.doc_id == citation.doc_id
+                                                 for p, c in picked) or _same_period(item, picked)
+
+
+def _same_period(item: dict, picked: list[tuple[dict, Citation]]) -> bool:
+    """The same answer in a sentence naming the same period as a picked item's."""
     dated = set(DATED.findall(quoted_part(item["stem"])))
-    return citation.doc_id != "glossary" and any(
-        p["answer"] == item["answer"] and (c.doc_id == citation.doc_id or dated & set(DATED.findall(quoted_part(p["stem"]))))
-        for p, c in picked)
+    return bool(dated) and any(p["answer"] == item["answer"] and dated & set(DATED.findall(quoted_part(p["stem"])))
+                               for p, _ in picked)
 
 
 def _written_out(answer: str, stem: str) -> bool:

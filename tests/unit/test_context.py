@@ -86,3 +86,14 @@ def test_bad_files(tmp_path, content, message):
 def test_missing_file(tmp_path):
     with pytest.raises(ContextError, match="no such file"):
         load_context(tmp_path / "none.yaml")
+
+
+def test_a_misspelt_field_is_an_error_that_names_the_fields():
+    """Trials 8 and 9: 'tenshuns:' was accepted without a word and the risks table came out blank."""
+    data = {"country": "Marevia", "presence": "SPM", "mission": "UNPOMAR", "un_entities": ["UNDP"], "period": "2027-2028",
+            "key_tasks": ["Good offices"], "tenshuns": ["The Government wants the mission out"],
+            "priorities": [{"name": "Dialogue", "contributng": ["UNDP"]}]}
+    with pytest.raises(ContextError) as err:
+        parse_context(data)
+    assert "tenshuns: Extra inputs are not permitted (the fields are: country," in str(err.value)
+    assert "priorities.0.contributng: Extra inputs are not permitted (the fields are: name, lead, contributing)" in str(err.value)
