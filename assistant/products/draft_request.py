@@ -42,7 +42,7 @@ SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("context", r"context and shared analysis|shared analysis|strategic assessment findings|conflict analysis"),
     ("vision", r"shared vision|strategic objectives?|\bvision\b"),
     ("priorities", r"peace[- ]consolidation priorities|priorities section"),
-    ("division", r"transition annex|transfer of (?:mandated )?tasks|division of labou?r|handover plan|"
+    ("division", r"transition annex|transfer[- ]of[- ](?:mandated[- ])?tasks|division of labou?r|handover plan|"
                  r"hand(?:ing|s)?[- ]?over\b[^.;:]{0,60}\btasks|\btasks\b[^.;:]{0,40}\btransfer"),
     ("resources", r"resources and funding|funding section|resource mobili[sz]ation|budget annex|"
                   r"costs? of (?:each|the) (?:ISF )?priorit"),

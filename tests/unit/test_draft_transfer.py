@@ -69,3 +69,11 @@ def test_each_task_handed_to_its_owners_by_its_own_date_is_a_row():
     assert [r[3] for r in rows] == ["UNHCR and UNICEF (as you set it)", "UNDP and IOM (as you set it)"]
     assert [r[5] for r in rows] == ["30 June 2028 (as you set it)", "31 March 2029 (as you set it)"]
     assert [r[1] for r in rows] == ctx.key_tasks
+
+
+def test_a_transfer_of_tasks_table_written_with_hyphens_is_the_division_section():
+    """Trial 9: 'A transfer-of-tasks table: hand … and coordination of transition planning to the RCO …' was read as
+    the coordination section, with no table."""
+    ask = parse_request("A transfer-of-tasks table: hand the good offices to the Resident Coordinator by 30 June 2028, and "
+                        "coordination of transition planning to the Resident Coordinator's Office by 31 December 2028")
+    assert ask.sections == ["division"]
