@@ -26,7 +26,7 @@ from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.exercise_aar import DEBRIEF_BANK
-from assistant.products.exercise_catalogue import STAKEHOLDERS, TOPICS, Topic
+from assistant.products.exercise_catalogue import ARMY, STAKEHOLDERS, TOPICS, Topic
 from assistant.products.exercise_closure import after_closure
 from assistant.products.exercise_drill import round_situations
 from assistant.products.exercise_guide import guide, mel
@@ -231,7 +231,7 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
         blocks += [Block(kind="heading", text=title, level=2), Block(kind="paragraph", text=text.strip())]
     blocks += [
         Block(kind="heading", text="Stakeholders (exercise assumptions)", level=2),
-        Block(kind="table", rows=[list(row) for row in STAKEHOLDERS]),
+        Block(kind="table", rows=[list(row) for row in STAKEHOLDERS if uniformed or not ARMY.search(" ".join(row))]),
         Block(kind="heading", text="Documents in the pack", level=2),
         Block(kind="bullets", items=[
             "Mandate extract (above) and the latest report of the Secretary-General (fictional summary).",

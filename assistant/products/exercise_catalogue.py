@@ -12,6 +12,7 @@ co-branding; an elections exercise injects a boycott, not a cholera outbreak.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -46,6 +47,8 @@ class Topic:
 
 
 CORE = ("SRSG / Head of Mission", "DSRSG/RC/HC")
+# A stakeholder whose stake is the army: a special political mission has no troops to lend it (trial 9).
+ARMY = re.compile(r"\barmy\b|\bmilitary\b|\btroops?\b", re.IGNORECASE)
 # The read-ahead's stakeholder list (exercise assumptions about the fictional country, the same for every topic).
 STAKEHOLDERS = (("Actor", "Interests", "Likely position"),
                 ("Ministry of Planning", "National ownership; one framework for all partners", "Wants the UN's priorities to follow the national plan"),
@@ -62,7 +65,7 @@ def _i(title: str, medium: str, to: str, content: str, action: str) -> Inject:
 
 TOPICS: tuple[Topic, ...] = (
     Topic("transition", "Transition and drawdown",
-        "transition drawdown withdrawal exit handover closure benchmark transfer tasks",
+        "transition drawdown withdrawal exit handover closure closing close benchmark transfer tasks",
           ("Director of Mission Support", "UNDP Resident Representative", "Chief of the joint planning capacity",
            "Host Government (Ministry of Planning)", "Peacebuilding Fund focal point", "Peace and development adviser (RCO)"),
           {"SRSG / Head of Mission": "Headquarters expects you to confirm the drawdown timeline at the next Council briefing; "
@@ -122,7 +125,7 @@ TOPICS: tuple[Topic, ...] = (
            "Does integration apply to every activity of the mission and the country team?"),
           "The mission has just helped the army retake the district of Kessa. Humanitarian agencies are returning to a population "
           "that saw the mission fight alongside the army, and the mission wants quick, visible projects to show a peace dividend."),
-    Topic("elections", "Elections", "elections electoral vote ballot commission campaign results polling",
+    Topic("elections", "Elections", "elections electoral vote ballot commission campaign results polling referendum",
           ("DSRSG (Political)", "Chief Electoral Adviser", "UNDP Resident Representative", "Human rights chief (OHCHR)",
            "Police Commissioner", "National electoral commission chair"),
           {"SRSG / Head of Mission": "The Council expects the elections on time; a postponement would be read as the mission's "

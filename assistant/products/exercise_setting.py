@@ -119,7 +119,8 @@ def assumptions_note(country: str, real: bool) -> str:
 # A part of the country a planning context names ('the northern provinces', 'the west'), and words that say armed conflict
 # is there: the read-ahead sets its fighting, displacement and bases where the context does, not in the stock 'east'.
 PLACE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:provinces?|regions?|districts?|areas?|"
-                   r"border(?:lands|s)?|lakes?|highlands?|coast|departments?|states?)\b|\bthe (?:north|south|east|west)\b", re.I)
+                   r"border(?:lands|s)?|lakes?|highlands?|coast|departments?|states?)\b|\bthe (?:north|south|east|west)\b|"
+                   r"\bthe (?-i:[A-Z][a-z]+) (?:region|province|district|department|valley|highlands)\b", re.I)
 ARMED = re.compile(r"\b(?:armed|attacks?|fighting|insurgen\w*|militias?|violence|clashes|rebels?)\b", re.I)
 STOCK_CONFLICT = "northern and eastern provinces"
 
@@ -134,12 +135,15 @@ def places_in(texts: list[str]) -> dict[str, str]:
 
     >>> places_in(["Armed groups attack the western provinces", "Returns to the north outpace services"])
     {'the western provinces': 'Armed groups attack the western provinces', 'the north': 'Returns to the north outpace services'}
+    >>> list(places_in(["Returns of displaced people to the Kessa region outpace services"]))
+    ['the Kessa region']
     """
     found: dict[str, str] = {}
     for text in texts:
         for m in PLACE.finditer(text):
-            name = m.group(0).lower()
-            found.setdefault(name if name.startswith("the ") else f"the {name}", text.rstrip("."))
+            name = m.group(0) if re.search(r"[A-Z]", m.group(0)[1:]) else m.group(0).lower()  # 'the Kessa region'
+            name = re.sub(r"^(?:the\s+)?", "the ", name, flags=re.I)
+            found.setdefault(name, text.rstrip("."))
     return found
 
 

@@ -78,9 +78,12 @@ def played_situation(chosen: Topic, request: str, tensions: list[str]) -> tuple[
         parts.append(f"What this exercise plays from the planning context: {tension}")
     if not parts:
         return chosen, tension
+    # the topic's own stock situation gives way too when the tension tells it ('the Security Council has decided that
+    # the mission will draw down over 18 months' beside a context whose Government wants the mission out before a vote)
+    own = "" if told & stems(chosen.keywords) else chosen.situation
     objectives = (*chosen.objectives, *(t.objectives[0] for t in others if t.objectives))  # their injects test these
     questions = (*chosen.questions, *(t.questions[0] for t in others if t.questions))  # and the key answers for them
-    return replace(chosen, situation=" ".join([chosen.situation, *parts]), objectives=objectives,
+    return replace(chosen, situation=" ".join([p for p in (own, *parts) if p]), objectives=objectives,
                    questions=questions), tension
 
 

@@ -238,7 +238,7 @@ def test_the_context_s_tensions_are_played_where_the_context_sets_them(retriever
                     context=context)
     assert pack.title == "Joint training exercise: UNMOST drawdown while the Kesh Liberation Front attacks civilians in Vardel"
     text = " ".join(b.text for b in pack.blocks if b.kind == "paragraph")
-    assert "in the east" not in text and "Militia violence in the west" in text
+    assert "in the east" not in text and "Armed groups in the west (the Kesh Liberation Front)" in text
     assert "rejects any 'integrated' arrangement" not in text and "draw down over 18 months" not in text
     injects = [b.text for b in pack.blocks if b.kind == "heading" and b.text.startswith("Inject")]
     assert any("From your context: The Government of Ostrania wants" in i for i in injects), injects

@@ -60,3 +60,19 @@ def test_the_read_ahead_sets_the_fighting_and_the_offices_where_the_context_does
     assert "the east" not in text and "army operations" not in text
     assert "field offices in the western provinces and the north" in text
     assert "The north: returns to the north are outpacing services (your context)" in text
+
+
+def test_a_named_region_is_a_place_and_a_special_political_mission_s_stakeholders_hold_no_army():
+    """Trial 9: the map never placed the context's 'Kessa region', and the SPM pack's stakeholders included 'Ministry of
+    Defence | Support for army operations'."""
+    from assistant.products.context import PlanningContext
+    from assistant.products.exercise import scenario
+    from assistant.products.exercise_catalogue import TOPICS
+
+    ctx = PlanningContext(country="Marevia", presence="SPM", mission="UNPOMAR", key_tasks=["Good offices"],
+                          un_entities=["UNHCR"], period="2027-2028",
+                          tensions=["Returns of displaced people to the Kessa region outpace services"])
+    blocks = scenario(TOPICS[0], ctx)
+    text = " ".join(b.text for b in blocks if b.kind == "paragraph")
+    assert "The Kessa region: returns of displaced people" in text and "field offices in the Kessa region" in text
+    assert not any("army" in " ".join(row) for b in blocks if b.kind == "table" for row in b.rows)
