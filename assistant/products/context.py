@@ -120,6 +120,16 @@ class PlanningContext(BaseModel):
             raise ValueError("give key_tasks or the mandate text")
         return self
 
+    @model_validator(mode="after")
+    def _mission_apart(self) -> "PlanningContext":
+        """The mission listed among the UN entities is not a country-team member: trials 7 and 9 got "the country team
+        in Marevia (UNPOMAR, UNDP, …)" and "UNPOMAR, UNPOMAR, UNDP"."""
+        agencies = [e for e in self.un_entities if e.strip().lower() not in self.mission_names]
+        if not agencies:
+            raise ValueError("un_entities: list the UN entities besides the mission (UNDP, UNICEF, ...)")
+        self.un_entities = agencies
+        return self
+
     @property
     def years(self) -> tuple[int, int]:
         """(start, end) of the period."""
@@ -155,11 +165,18 @@ class PlanningContext(BaseModel):
         """The mission and the UN entities the drafter listed: the only entities a draft may name."""
         return [self.mission, *self.un_entities]
 
+    @property
+    def mission_names(self) -> set[str]:
+        """The mission's names, lower-cased: as written, and its name and acronym ('… in Marevia (UNPOMAR)')."""
+        named = re.match(r"^(?P<name>[^(]+?)\s*\((?P<code>[^)]+)\)\s*$", self.mission)
+        return {self.mission.strip().lower()} | ({named["name"].lower(), named["code"].lower()} if named else set())
+
     def listed(self, entity: str) -> bool:
-        """True for a listed entity, a section of the mission ('UNMICA Police') or a national counterpart."""
+        """True for a listed entity, the mission by any of its names or a section of it ('UNMICA Police'), or a national
+        counterpart."""
         name = entity.strip().lower()
-        known = [e.lower() for e in self.entities]
-        return name in known or name.startswith(self.mission.lower() + " ") or bool(NATIONAL.search(entity))
+        known = [e.lower() for e in self.entities] + sorted(self.mission_names)
+        return name in known or any(name.startswith(f"{n} ") for n in self.mission_names) or bool(NATIONAL.search(entity))
 
 
 def _explain(err: ValidationError) -> str:

@@ -97,3 +97,13 @@ def test_a_misspelt_field_is_an_error_that_names_the_fields():
         parse_context(data)
     assert "tenshuns: Extra inputs are not permitted (the fields are: country," in str(err.value)
     assert "priorities.0.contributng: Extra inputs are not permitted (the fields are: name, lead, contributing)" in str(err.value)
+
+
+def test_the_mission_listed_among_the_un_entities_is_kept_apart_from_the_country_team():
+    """Trials 7 and 9: 'the country team in Marevia (UNPOMAR, UNDP, …)'; the mission still leads its own priority."""
+    ctx = parse_context({"country": "Marevia", "presence": "SPM", "period": "2027-2028", "key_tasks": ["Good offices"],
+                         "mission": "United Nations Political Mission in Marevia (UNPOMAR)", "un_entities": ["UNPOMAR", "UNDP"],
+                         "priorities": [{"name": "Dialogue", "lead": "UNPOMAR"}]})
+    assert ctx.un_entities == ["UNDP"] and ctx.listed("UNPOMAR") and ctx.listed("UNPOMAR Political Affairs")
+    with pytest.raises(ContextError, match="besides the mission"):
+        parse_context({**VALID, "mission": "UNPOMAR", "un_entities": ["UNPOMAR"]})
