@@ -61,6 +61,7 @@ from assistant.index.sentences import SentenceIndex
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 IN_TIME_RATIO = 0.3  # a candidate of the year asked leads when it scores this share of the best
 TYPED_RUNNERS, TYPED_DENSE, TYPED_RATIO = 5, 0.25, 0.15  # a typed runner-up: among the best 5, close to the question
+OUTSIDE_ASK = re.compile(r"\b(?:blog|Itad|UK|U\.K\.|British|HMG|FCDO|CSSF|Whitehall|government departments?)\b", re.IGNORECASE)
 CONTENT_RATIO = 0.5  # a runner-up that tells contents, for a question asking them, at half the lead's score or more
 CONTENT_ASK = re.compile(r"\bwhat (?:must|should|does|do|did|has|have|will)\b.{0,80}?\b(?:contain|include|cover|comprise)",
                          re.IGNORECASE)
@@ -203,8 +204,11 @@ def closest(found: list[Candidate], retriever: Retriever) -> list[Unit]:
 
 
 def _guidance_ok(q: QuestionInfo, c: Candidate) -> bool:
-    """For what-must/should questions: never non-UN commentary, never the SG speaking in the first person."""
-    return not q.normative or (c.source_type != "commentary" and not c.features["first_person"])
+    """For what-must/should questions: never non-UN commentary, never the SG in the first person. Nor does commentary
+    lead on a named UN thing unless outside practice is asked ("What is the Integrated Task Force …?", trial 9)."""
+    named = [e for e in q.entities if not e.isdigit()]  # a year names no UN thing
+    outside = c.source_type != "commentary" or not named or bool(OUTSIDE_ASK.search(q.text))
+    return outside and (not q.normative or not c.features["first_person"])
 
 
 def _unit(retriever: Retriever, c: Candidate, role: str) -> Unit:

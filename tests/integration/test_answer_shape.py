@@ -144,3 +144,10 @@ def test_what_a_text_must_contain_is_led_by_its_contents_not_by_when_it_was_requ
                              backend="extractive")
     lead = next(s.text for s in result.sentences if s.role == "lead")
     assert "a shared vision of the UN's strategic objectives" in lead, lead
+
+
+def test_outside_commentary_does_not_lead_an_answer_on_a_named_un_body(retriever):
+    """Trial 9: "What is the Integrated Task Force …?" was led by the Itad blog's list of HMG resources."""
+    result = answer_question("What is the Integrated Task Force and what does it do?", retriever, backend="extractive")
+    lead = next((s for s in result.sentences if s.role == "lead"), None)
+    assert lead is None or "HMG" not in lead.text, lead
