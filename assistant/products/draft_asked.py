@@ -144,12 +144,12 @@ def priority_matrix(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, b
              f"targets, lead and contributing entities and timelines"
              + (f"; it serves the mandated task{'s' if len(tasks) > 1 else ''} {_list(tasks)}" if tasks else "") + ".")
     blocks = [Block(kind="paragraph", text=intro), Block(kind="table", rows=rows)]
-    proposed = [c for c in cells if "wording of" in c]
-    if proposed:
+    reports = list(dict.fromkeys(m.group(1) for c in cells for m in re.finditer(r"wording of ([^,]+),", c)))
+    if reports:
         blocks.append(Block(kind="note", text=(
-            "The proposed indicators are the wording of benchmark indicators another mission reported against: a "
-            f"starting point to adapt to {ctx.country}, not a requirement. Baselines and targets come from national and "
-            "agency data the team agrees.")))
+            f"The proposed indicators are the wording of benchmark indicators another mission reported against "
+            f"({', '.join(reports)}): a starting point to adapt to {ctx.country}, not a requirement. Baselines and targets "
+            "come from national and agency data the team agrees.")))
     elif ask.indicator_asks:
         blocks.append(Block(kind="note", text="No benchmark indicator the library's mission reports measure is close to "
                                               "the indicators you named: the rows keep your wording."))
