@@ -107,3 +107,16 @@ def test_the_mission_listed_among_the_un_entities_is_kept_apart_from_the_country
     assert ctx.un_entities == ["UNDP"] and ctx.listed("UNPOMAR") and ctx.listed("UNPOMAR Political Affairs")
     with pytest.raises(ContextError, match="besides the mission"):
         parse_context({**VALID, "mission": "UNPOMAR", "un_entities": ["UNPOMAR"]})
+
+
+def test_the_readme_s_context_example_is_a_valid_context():
+    import re
+
+    import yaml
+    from conftest import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"### The planning context.*?```yaml\n(.*?)```", readme, re.S)
+    assert block, "README lost its planning-context example"
+    ctx = parse_context(yaml.safe_load(block.group(1)))
+    assert ctx.mission == "UNMOST" and ctx.priorities[0].lead == "UNMOST"
