@@ -110,8 +110,9 @@ def pointed_back(asked_terms: list[str], allowed: list[Candidate], ratio: float,
     best (at least ``ratio`` of its score) that holds more of the question's focus than the best does: "What were
     the integrated operational teams meant to do?" points back to the sentence about those teams quoted in the last
     answer, not past it to a new sentence sharing one word ("meant") with the question. Either way, only a sentence
-    that :func:`could_answer` the follow-up is pointed to, or the given best when every new sentence is
-    :data:`FAR_BEHIND` it and it names every year the follow-up does (a date or number asked must be in it, as above).
+    that :func:`could_answer` the follow-up is pointed to. When every new sentence is :data:`FAR_BEHIND` the given best,
+    the given one close behind it that holds most of the ask is (naming every year the follow-up does; not for a date or
+    number asked, which the checks above require).
 
     >>> from assistant.answering.scoring import Candidate
     >>> said = Candidate(0, "The Initiative, a partnership of the EU and the UN, granted $13 million.", 0, 1, "report",

@@ -276,7 +276,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     syndicates = max(1, round(participants / SYNDICATE_SIZE))
     asked, done = requested_injects(topic, injects or []), premise_injects(topic)  # done: what happened, not played
     events = [replace(i, content=placed_in(i.content, context))
-              for i in _injects(chosen, fmt, asked, done, played_topics(topic, chosen, tension), tension_injects(tension, set()))]
+              for i in _injects(chosen, fmt, asked, done, played_topics(topic, chosen, tension), tension_injects(tension))]
     when = {r.inject.title: r.when for r in asked if r.when}
     cards = [(n, role_for(n)) for n in cast or []]
     named = [(card, chosen.briefs.get(n, card.brief)) for n, card in cards]  # the roles asked for come first

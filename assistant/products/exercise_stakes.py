@@ -87,17 +87,17 @@ def played_situation(chosen: Topic, request: str, tensions: list[str]) -> tuple[
                    questions=questions), tension
 
 
-def tension_injects(tension: str, titles: set[str]) -> list[Inject]:
+def tension_injects(tension: str) -> list[Inject]:
     """Each tension the exercise plays, as an inject the leadership must answer (trial 8: the Government pressing for the
-    force to leave by mid-2028 was in the read-ahead, and no inject played it); none whose title is already played.
+    force to leave by mid-2028 was in the read-ahead, and no inject played it).
 
-    >>> [i.content for i in tension_injects("The Government wants the force out by mid-2028.", set())]
+    >>> [i.content for i in tension_injects("The Government wants the force out by mid-2028.")]
     ['The Government wants the force out by mid-2028. It is raised with the SRSG and needs an answer this week.']
     """
     out = []
     for text in re.split(r"(?<=\.)\s+(?=[A-Z])", tension.strip()):
         title = "From your context: " + " ".join(text.rstrip(".").split()[:6]) + " …"
-        if text and title not in titles:
+        if text:
             out.append(Inject(title, "meeting request from the Government" if re.search(r"\bGovernment\b", text)
                               else "note from the senior leadership forum", "SRSG, DSRSG/RC/HC",
                               f"{text.rstrip('.')}. It is raised with the SRSG and needs an answer this week.",
