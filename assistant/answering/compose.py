@@ -26,6 +26,7 @@ from assistant.answering.gaps import (
     asked_share,
     codes_held,
     examples,
+    first_ask,
     in_scope_probability,
     predicate_coverage,
     requirement_given,
@@ -161,7 +162,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     gap = bool(every) and unstated(q, scope["predicate_coverage"],  # the ask in a follow-up's own words counts too
                                    max(asked_share(x, c.text) for x in (q, own) for c in every[:2]), settings.gap_focus,
                                    verb_held(q, top := [c.text for c in every[:TOP_FOR_PREDICATE]]),
-                                   measure_given(q.text, [c.text for c in every[:TOP_FOR_PREDICATE] if codes_held(
+                                   measure_given(first_ask(q.text), [c.text for c in every[:TOP_FOR_PREDICATE] if codes_held(
                                        q, f"{c.text} {_document(retriever, c.row)}")]) and requirement_given(q.text, top))
     if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
         plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if on_topic(c)], retriever)
@@ -206,8 +207,7 @@ def closest(found: list[Candidate], retriever: Retriever) -> list[Unit]:
 def _guidance_ok(q: QuestionInfo, c: Candidate) -> bool:
     """For what-must/should questions: never non-UN commentary, never the SG in the first person. Nor does commentary
     lead on a named UN thing unless outside practice is asked ("What is the Integrated Task Force …?", trial 9)."""
-    named = [e for e in q.entities if not e.isdigit()]  # a year names no UN thing
-    outside = c.source_type != "commentary" or not named or bool(OUTSIDE_ASK.search(q.text))
+    outside = c.source_type != "commentary" or not [e for e in q.entities if not e.isdigit()] or bool(OUTSIDE_ASK.search(q.text))
     return outside and (not q.normative or not c.features["first_person"])
 
 

@@ -69,6 +69,22 @@ EXAMPLES = re.compile(r"\b(?:such as|e\.g\.,?|for example|for instance)\s+([^?.;
 AND_OTHER = re.compile(r"((?:[A-Z][\w-]*,?\s+)*[A-Z][\w-]*)\s+(?:and|or)\s+(?:any\s+)?other\b")
 
 
+# 'where' is left out: 'where does it apply?' asks in what circumstances as often as in which place
+SECOND_PART = re.compile(r",?\s+and\s+(?=(?:who|when|how many|how much|how long|how often|what period|over what period|"
+                         r"which (?:body|bodies|organ|office|department|entity|"
+                         r"entities|official|officials|person|people|agency|agencies)\b))", re.IGNORECASE)
+
+
+def first_ask(question: str) -> str:
+    """The question up to its second, definite ask ('What must an ISF contain, and what period should it cover?' →
+    'What must an ISF contain'): the measure a second ask wants is checked on its own (:func:`partial.unanswered_part`).
+
+    >>> first_ask("What must an ISF contain, and what period should it cover?")
+    'What must an ISF contain'
+    """
+    return SECOND_PART.split(question, maxsplit=1)[0]
+
+
 def unknown_entities(q: QuestionInfo, library_text: str, known: AbstractSet[str] = frozenset()) -> list[str]:
     """Named things in the question that occur nowhere in the library (case-insensitive, as written), except those
     it gives only as examples ('international lenders such as the World Bank and IMF').

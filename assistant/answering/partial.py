@@ -33,11 +33,11 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from assistant.answering.compose import Plan
-from assistant.answering.gaps import TYPED, asked_share, joined
+from assistant.answering.gaps import SECOND_PART, TYPED, asked_share, joined
 from assistant.answering.missing import aliases
 from assistant.answering.named import YEAR, expansions, library_passages, matcher
 from assistant.answering.question import QuestionInfo, understand
-from assistant.answering.scoring import FIRST_PERSON, has_answer_type
+from assistant.answering.scoring import FIRST_PERSON, MEASURES, has_answer_type, measure_given
 from assistant.answering.sought import unheld_document
 from assistant.answering.units import unit_at
 from assistant.citation import GAP_PREFIX
@@ -64,9 +64,6 @@ def asks_side_by_side(question: str, named: list[str] | None = None) -> bool:
     return all(held) and all(not (a & b) for k, a in enumerate(held) for b in held[k + 1:])
 
 
-# 'where' is left out: 'where does it apply?' asks in what circumstances as often as in which place
-SECOND_PART = re.compile(r",?\s+and\s+(?=(?:who|when|how many|how much|which (?:body|bodies|organ|office|department|entity|"
-                         r"entities|official|officials|person|people|agency|agencies)\b))", re.IGNORECASE)
 HOLDS_PART = 0.5  # share of the second ask's words a quoted sentence must hold, with the kind of answer it asks for
 
 
@@ -79,6 +76,8 @@ def unanswered_part(question: str, quoted: Sequence[str]) -> list[str]:
     ['The library does not state the answer to the second part of the question (“who has to agree it?”).']
     >>> unanswered_part("What is the ITF and who chairs it?", ["The ITF is chaired by the lead department."])
     []
+    >>> unanswered_part("What must an ISF contain, and what period should it cover?", ["It reflects a shared vision."])
+    ['The library does not state the answer to the second part of the question (“what period should it cover?”).']
     >>> unanswered_part("What does it ask the PBC to do, and which body does it ask to brief the Council?",
     ...                 ["Requests the PBC to convene.", "Leaders should regularly brief the Commission."])[0][-60:]
     'e question (“which body does it ask to brief the Council?”).'
@@ -86,11 +85,14 @@ def unanswered_part(question: str, quoted: Sequence[str]) -> list[str]:
     parts = SECOND_PART.split(question, maxsplit=1)
     if len(parts) < 2:
         return []
-    second = understand(parts[1].strip())
-    if second.type not in TYPED or any(has_answer_type(t, second.type) and asked_share(second, t) >= HOLDS_PART
-                                       for t in quoted):
-        return []
-    return [f"{GAP_PREFIX} the answer to the second part of the question (“{parts[1].strip()}”)."]
+    asked = parts[1].strip()
+    if any(ask.search(asked) for ask, _ in MEASURES):  # 'what period should it cover?': a duration must be quoted
+        held = measure_given(asked, list(quoted))
+    else:
+        second = understand(asked)
+        held = second.type not in TYPED or any(has_answer_type(t, second.type) and asked_share(second, t) >= HOLDS_PART
+                                               for t in quoted)
+    return [] if held else [f"{GAP_PREFIX} the answer to the second part of the question (“{asked}”)."]
 
 
 def together_groups(present: list[str], passages: Sequence[str], expand: Mapping[str, str]) -> list[str]:

@@ -150,7 +150,7 @@ FREQUENCY = re.compile(r"\b(?:annual(?:ly)?|yearly|quarterly|monthly|weekly|dail
                        r"(?:every|each) (?:\w+ )?(?:years?|months?|weeks?|days?|quarters?|sessions?)|"
                        r"(?:once|twice|\w+ times) (?:a|per|each|every) \w+)\b", re.IGNORECASE)
 
-DURATION_ASK = re.compile(r"\bhow long\b|\bwhat (?:length|duration)\b", re.IGNORECASE)
+DURATION_ASK = re.compile(r"\bhow long\b|\bwhat (?:length|duration|period|time ?frame)\b", re.IGNORECASE)
 DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|"
                       r"thirty|several|few|many)[- ](?:years?|months?|weeks?|days?)\b|\buntil\b|\bthrough \w+ \d{4}\b|"
                       r"\bfrom \d{4} to \d{4}\b|\b\d{4}\s?[–-]\s?\d{2,4}\b", re.IGNORECASE)

@@ -151,3 +151,12 @@ def test_outside_commentary_does_not_lead_an_answer_on_a_named_un_body(retriever
     result = answer_question("What is the Integrated Task Force and what does it do?", retriever, backend="extractive")
     lead = next((s for s in result.sentences if s.role == "lead"), None)
     assert lead is None or "HMG" not in lead.text, lead
+
+
+def test_a_second_ask_for_a_period_is_noted_while_the_first_is_answered(retriever):
+    """§5.1 #8 and trial 9: "… and what period should it cover?" went unchecked; the library gives no period for an ISF."""
+    result = answer_question("What should an Integrated Strategic Framework contain and what period should it cover?",
+                             retriever, backend="extractive")
+    assert not result.abstained, result.answer
+    assert "The library does not state the answer to the second part of the question (“what period should it cover?”)." \
+        in result.notes, result.notes
