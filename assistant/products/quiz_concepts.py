@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import random
+import re
 
 from assistant.citation import Citation
 from assistant.corpus.glossary import Term
@@ -60,6 +61,9 @@ def concept_item(t, same, turn: int, rng: random.Random) -> dict | None:
     echo = content_stems(t.definition) & content_stems(t.expansion)
     if len(echo) >= ECHO:
         return None
+    # a post the term holds ('DSRSG' in 'DSRSG/RC/HC'): its definition is true of the term too (trial 9: "Deputy head of a
+    # UN mission" offered as wrong for the DSRSG/RC/HC)
+    same = [u for u in same if u.term == t.term or u.term not in re.split(r"[/ ]", t.term)]
     if turn == 0:
         stem = f"Which definition fits the {t.expansion} ({t.term})?"
         pool = [u.definition for u in same if not mentions(u.definition, t.term)]

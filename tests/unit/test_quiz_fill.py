@@ -117,3 +117,21 @@ def test_a_topic_listing_subjects_is_each_of_them_in_turn_and_a_long_title_never
         Focus(subject="transitions", terms=[], stems={"transi"})])
     assert whole.about("The ISF was made a requirement in 2008.") and whole.about("The transition was planned jointly.")
     assert not whole.about("The Council extended the mandate.")
+
+
+def test_a_post_the_term_holds_is_never_its_wrong_definition():
+    """Trial 9: "Deputy head of a UN mission" (the DSRSG's definition) was offered as wrong for the DSRSG/RC/HC."""
+    import random
+    from types import SimpleNamespace as Term
+
+    from assistant.products.quiz_concepts import concept_item
+
+    triple = Term(term="DSRSG/RC/HC", expansion="Deputy Special Representative, Resident Coordinator and Humanitarian "
+                  "Coordinator", definition="The triple-hatted second-in-command of an integrated mission.")
+    others = [Term(term="DSRSG", expansion="Deputy Special Representative", definition="Deputy head of a UN mission."),
+              Term(term="SRSG", expansion="Special Representative", definition="Head of a UN mission."),
+              Term(term="ERSG", expansion="Executive Representative", definition="Head of a peacebuilding office."),
+              Term(term="ERC", expansion="Emergency Relief Coordinator", definition="Head of OCHA."),
+              Term(term="RCO", expansion="Resident Coordinator's Office", definition="The office supporting the RC.")]
+    item = concept_item(triple, [triple, *others], 0, random.Random(0))
+    assert item and "Deputy head of a UN mission." not in item["options"], item
