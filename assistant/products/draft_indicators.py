@@ -23,10 +23,10 @@ from pydantic import BaseModel, Field
 
 from assistant.citation import CitationBook
 from assistant.index.retrieve import Filters, Hit, Retriever
+from assistant.products.draft_text import NUMBER, number
 
-NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # 'three indicator rows for DDR (a, b, c)', '2 indicators on protection of civilians'
-GROUP = re.compile(r"\b(?P<n>\d|one|two|three|four|five|six)\s+indicator(?:s|\s+rows?)?\s+(?:for|on)\s+(?P<subject>[^(,;.]+?)"
+GROUP = re.compile(r"\b(?P<n>\d|" + "|".join(NUMBER) + r")\s+indicator(?:s|\s+rows?)?\s+(?:for|on)\s+(?P<subject>[^(,;.]+?)"
                    r"\s*(?:\((?P<named>[^)]*)\))?(?=\s*(?:,|;|\.|\band\b|$))", re.IGNORECASE)
 INDICATOR = re.compile(r"(?:Indicators?\s+)?\b(\d{1,2})\.(\d{1,2})\s+([A-Z][^\n]{25,400}?\.)(?=\s|$)")
 TABLE_RESIDUE = re.compile(r"\b(Target|Trend|Benchmark|Baseline|Symbol)\b|see annex", re.IGNORECASE)
@@ -70,7 +70,7 @@ def indicator_asks(text: str) -> list[IndicatorAsk]:
     """The indicator rows a request asks for, subject by subject (none unless it names a subject)."""
     out = []
     for m in GROUP.finditer(text):
-        count = int(m.group("n")) if m.group("n").isdigit() else NUMBER[m.group("n").lower()]
+        count = number(m.group("n"))
         named = [n.strip() for n in re.split(r",\s*(?:and\s+)?", m.group("named") or "") if n.strip()]  # "a and b" is one
         out.append(IndicatorAsk(subject=m.group("subject").strip(), count=count, named=named[:count]))
     return out

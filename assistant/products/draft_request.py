@@ -33,6 +33,7 @@ from pydantic import BaseModel, Field
 from assistant.products.context import PlanningContext, Priority
 from assistant.products.draft_cadence import Cadence, cadence_of
 from assistant.products.draft_indicators import IndicatorAsk, indicator_asks
+from assistant.products.draft_text import NUMBER, number
 
 # Where the request names a section: the earliest match is the section asked for ("Draft the X section").
 SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -85,7 +86,6 @@ MECHANISMS: dict[str, tuple[str, str]] = {
     "dashboard": (r"dashboards?", "dashboard"),
     "government": (r"with the government|national counterparts|government co-chair", "the Government"),
 }
-NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
 _N = r"(\d{1,2}|" + "|".join(NUMBER) + r")"
 COUNTS = {"objectives": r"strategic objectives|objectives", "indicators": r"indicators",
           "groups": r"(?:pillar |thematic )?(?:working )?groups|pillars", "risks": r"(?:highest |main |key |top )?risks"}
@@ -194,15 +194,11 @@ def _matches(name: str, known: list[str]) -> bool:
     return any(stems and len(stems & {w[:5] for w in re.findall(r"[a-z]{4,}", k)}) / len(stems) >= 0.6 for k in known)
 
 
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER.get(word.lower(), 0)
-
-
 def _count(text: str, what: str) -> int:
     """'3–4 indicators' -> 4 (the upper bound: rows are cheaper to delete than to invent); 'three pillar working groups' -> 3."""
     match = re.search(_N + r"(?:\s*(?:[-–]|to|or)\s*" + _N + r")?\s+(?:[\w-]+\s+){0,2}?(?:" + COUNTS[what] + r")\b", text,
                       re.IGNORECASE)
-    return max(_number(match.group(1)), _number(match.group(2) or "0")) if match else 0
+    return max(number(match.group(1)), number(match.group(2) or "0")) if match else 0
 
 
 def _split_list(text: str) -> list[str]:
@@ -318,7 +314,7 @@ def parse_request(text: str) -> DraftAsk:
         mechanisms=[key for _, key in mechanisms],
         co_chairs=bool(re.search(r"co-?chair", text, re.I)),
         word_limit=int(words.group(1).replace(",", "")) if words else 0,
-        page_limit=_number(pages.group(1)) if pages else (1 if re.search(r"\bone page\b|\bhalf[- ]a?[- ]?page", text, re.I)
+        page_limit=number(pages.group(1)) if pages else (1 if re.search(r"\bone page\b|\bhalf[- ]a?[- ]?page", text, re.I)
                                                           else 0),
         assumptions=bool(re.search(r"assumptions?", text, re.I)),
         humanitarian=bool(re.search(r"humanitarian[- ]space|humanitarian (?:principles|access|actors)", text, re.I)),

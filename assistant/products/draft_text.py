@@ -31,6 +31,15 @@ def _list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+# Number words a request writes counts in ('three indicator rows', 'a two-page summary').
+NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
+
+
+def number(word: str) -> int:
+    """'3' or 'three' as 3; 0 for a word that is no number."""
+    return int(word) if word.isdigit() else NUMBER.get(word.lower(), 0)
+
+
 MONTHS = re.compile(r"\b(?:in|within|next|over|last)\s+(?:the\s+(?:next|last)\s+)?"
                     r"(\d{1,2}|six|three|four|nine|twelve|eighteen)\s+months?\b|\b(\d{1,2})-month\b", re.IGNORECASE)
 WORDS = {"three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
