@@ -18,6 +18,8 @@ and inflects the verb (a hand-written list of English verbs would be both longer
 'whether the Peacebuilding Fund can pay the salaries of national police officers'
 >>> indirect("What is the deadline for submitting an ISF?")
 'what the deadline for submitting an ISF is'
+>>> indirect("How many troops did the SG end up recommending in 2011?")
+'how many troops the SG ended up recommending in 2011'
 >>> indirect("Who signs the ISF?")
 'who signs the ISF'
 >>> indirect("According to the Brahimi Report, what does robust peacekeeping require?")
@@ -42,6 +44,7 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "there", "we", "you", "i", "any
 PREPOSITIONS = frozenset({"in", "on", "for", "by", "of", "to", "with", "from", "at", "after", "before", "during", "since",
                           "until", "under", "between", "within", "without", "about", "over", "against", "than", "into",
                           "per", "through", "across", "among", "towards", "toward"})
+PARTICLES = frozenset({"up", "out", "off", "down", "back", "away"})  # 'end up', 'carry out': the verb is the word before
 PERFECT = frozenset({"be", "been", "being", "have", "get"})  # a verb group starts here: 'must a signed ISF be filed'
 WH = re.compile(r"^(?:who|whom|whose|what|which|when|where|why|how)\b", re.I)
 WH_PHRASE = re.compile(r"^(?:how (?:many|much|often|long|far|soon|large|big|strong|old)|what|which|whose|who|whom|when|where|"
@@ -103,7 +106,8 @@ def _verb_at(words: list[str], tag: str) -> int | None:
     ends = [i for i in range(start, len(words)) if _form(words[i], tag)
             and (i + 1 == len(words) or not _form(words[i + 1], tag))
             and words[i - 1].lower() not in DETERMINERS | PREPOSITIONS]  # 'on its own', 'to use': no finite verb
-    return next((i for i in ends if _strong(words, i)), ends[0] if ends else None)
+    at = next((i for i in ends if _strong(words, i)), ends[0] if ends else None)
+    return at - 1 if at and words[at].lower() in PARTICLES and _form(words[at - 1], tag) else at
 
 
 def _has_subject(words: list[str], aux: str) -> bool:

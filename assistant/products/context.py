@@ -6,8 +6,10 @@ adds no facts of its own about the country.
 
 >>> ctx = PlanningContext(country="Carana", fictional=True, presence="PKO", mission="UNMICA",
 ...     key_tasks=["Protect civilians"], un_entities=["UNDP"], period="2027-2029")
->>> ctx.years
-(2027, 2029)
+>>> ctx.years, ctx.span
+((2027, 2029), '2027–2029')
+>>> PlanningContext.model_validate({**ctx.model_dump(), "period": "July 2027 - December 2028"}).span
+'July 2027–December 2028'
 >>> mandate_tasks("Decides that the mandate shall be: (a) to protect civilians; (b) to support elections.")
 ['Protect civilians', 'Support elections']
 """
@@ -24,7 +26,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from assistant.errors import ContextError
 
-PERIOD = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+          "December")
+_MONTH = r"(?:(?P<{}>[A-Za-z]{{3,9}})\.?\s+)?"
+PERIOD = re.compile(rf"^\s*{_MONTH.format('m1')}(?P<y1>\d{{4}})\s*(?:[-–—]|to)\s*{_MONTH.format('m2')}(?P<y2>\d{{4}})\s*$")
 MAX_CONTEXT_BYTES = 200_000
 PRESENCE_NAMES = {"PKO": "multidimensional peacekeeping operation", "SPM": "special political mission",
                   "transition": "UN presence in transition"}
@@ -72,6 +77,16 @@ class Priority(BaseModel):
     contributing: list[str] = Field(default_factory=list, description="Contributing entities.")
 
 
+def _month(name: str | None) -> int | None:
+    """1-12 for a month name or its first three letters; None for no month; ValueError for a word that is not one."""
+    if name is None:
+        return None
+    for i, month in enumerate(MONTHS, 1):
+        if month.lower().startswith(name.lower()) and len(name) >= 3:
+            return i
+    raise ValueError(f"'{name}' is not a month")
+
+
 class PlanningContext(BaseModel):
     """What the drafting team knows about its setting."""
 
@@ -89,7 +104,7 @@ class PlanningContext(BaseModel):
     national_priorities: list[str] = Field(default_factory=list, description="Priorities of the national plan.")
     national_plan: str = Field("", max_length=200, description="Name of the national development plan or compact.")
     un_entities: list[str] = Field(min_length=1, description="UN entities present besides the mission (UNDP, UNICEF, ...).")
-    period: str = Field(description="ISF period as 'YYYY-YYYY' (2-3 years is usual).")
+    period: str = Field(description="ISF period: '2027-2029', or 'July 2027 - December 2028' (2-3 years is usual).")
     priorities: list[Priority] = Field(default_factory=list, description="Peace-consolidation priorities, if already agreed.")
     tensions: list[str] = Field(default_factory=list,
                                 description="Known tensions (humanitarian space, host government, funding...).")
@@ -106,13 +121,20 @@ class PlanningContext(BaseModel):
     @field_validator("period")
     @classmethod
     def _period(cls, value: str) -> str:
+        """'2027-2029', or with months when the ISF runs part-years ('July 2027 - December 2028', trial 9)."""
         match = PERIOD.match(value)
         if not match:
-            raise ValueError("use the form '2027-2029'")
-        start, end = int(match.group(1)), int(match.group(2))
-        if not 1990 <= start < end <= start + 6:
+            raise ValueError("use the form '2027-2029' or 'July 2027 - December 2028'")
+        start, end = int(match["y1"]), int(match["y2"])
+        if (match["m1"] is None) != (match["m2"] is None):
+            raise ValueError("give a month for both ends or for neither ('July 2027 - December 2028')")
+        months = [_month(match[m]) for m in ("m1", "m2")]
+        if not 1990 <= start <= end <= start + 6 or (start, months[0] or 0) >= (end, months[1] or 0):
             raise ValueError("the end year must follow the start year, within 6 years (2-3 is usual)")
-        return f"{start}-{end}"
+        first, last = months
+        if first is None or last is None:
+            return f"{start}-{end}"
+        return f"{MONTHS[first - 1]} {start}-{MONTHS[last - 1]} {end}"
 
     @model_validator(mode="after")
     def _tasks_or_mandate(self) -> "PlanningContext":
@@ -132,9 +154,14 @@ class PlanningContext(BaseModel):
 
     @property
     def years(self) -> tuple[int, int]:
-        """(start, end) of the period."""
-        start, end = self.period.split("-")
+        """(start, end) years of the period."""
+        start, end = re.findall(r"\d{4}", self.period)
         return int(start), int(end)
+
+    @property
+    def span(self) -> str:
+        """The period as a draft writes it: '2027–2029', 'July 2027–December 2028'."""
+        return self.period.replace("-", "–")
 
     @property
     def presence_name(self) -> str:

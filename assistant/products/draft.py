@@ -301,10 +301,9 @@ def draft(ctx: PlanningContext, retriever: Retriever, sections: list[str] | None
         blocks.append(Block(kind="paragraph", text="Texts to check, not in the library: " + "; ".join(
             f"{t.short} ({t.address})" for t in texts.values()) + "."))
     blocks += annexes
-    start, end = ctx.years
     kind = "fictional scenario" if ctx.fictional else "country"
     return Report(
-        title=f"Integrated Strategic Framework {start}–{end}: {ctx.country} — first draft",
+        title=f"Integrated Strategic Framework {ctx.span}: {ctx.country} — first draft",
         subtitle=(f"{ctx.mission} ({ctx.presence_name}{', ' + ctx.phase if ctx.phase else ''}) and the United Nations country "
                   f"team ({kind}). Guidance is quoted from the corpus with its source type and cited [n]; draft text comes only "
                   f"from the planning context; items marked {TBD} are listed at the end."),

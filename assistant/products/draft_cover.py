@@ -34,7 +34,6 @@ def _decisions(ask: DraftAsk, ctx: PlanningContext) -> list[str]:
 def cover_report(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever) -> Report:
     """The cover note: to, from, subject, priorities, what changed, decisions requested; the ITF's role as the library says."""
     book = CitationBook()
-    start, end = ctx.years
     priorities = [f"{p.name} (lead: {p.lead or TBD})" for p in ctx.all_priorities] or [TBD]
     changed = [f"The UN presence is now in its {ctx.phase} phase." if ctx.phase else "",
                f"The mandate's tasks: {_list(ctx.tasks[:5])}." if ctx.tasks else "",
@@ -44,9 +43,9 @@ def cover_report(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever) -> R
         Block(kind="paragraph", text="To: the Chair of the Integrated Task Force (ITF) for " + ctx.country + ", Headquarters"),
         Block(kind="paragraph", text=f"From: the Special Representative of the Secretary-General ({_the(ctx)}) and the Deputy "
                                      "Special Representative / Resident Coordinator / Humanitarian Coordinator"),
-        Block(kind="paragraph", text=f"Subject: Integrated Strategic Framework {start}–{end} for {ctx.country}, for review"),
+        Block(kind="paragraph", text=f"Subject: Integrated Strategic Framework {ctx.span} for {ctx.country}, for review"),
         Block(kind="paragraph", text=(
-            f"We submit for the ITF's review the Integrated Strategic Framework {start}–{end} agreed by {_the(ctx)} and the "
+            f"We submit for the ITF's review the Integrated Strategic Framework {ctx.span} agreed by {_the(ctx)} and the "
             f"United Nations country team ({_list(ctx.un_entities)})" + (f", aligned with {ctx.national_plan}" if
             ctx.national_plan else "") + ".")),
         Block(kind="heading", text="Priorities", level=1), Block(kind="bullets", items=priorities),

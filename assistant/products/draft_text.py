@@ -75,14 +75,13 @@ def _placement(ctx: PlanningContext) -> dict[str, Priority | None]:
 
 # --- first-pass text from the context only ----------------------------------------------
 def _purpose(ctx: PlanningContext) -> list[Block]:
-    start, end = ctx.years
     plan = f" It is aligned with {ctx.national_plan}." if ctx.national_plan else f" The national plan it supports is {TBD}."
     leaving = (f" As {_the(ctx)} {'withdraws' if ctx.phase == 'withdrawal' else 'draws down'}, it also sets out which "
                f"mandated tasks pass to national authorities and the country team, on what conditions and by when."
                if ctx.leaving else "")
     return [Block(kind="paragraph", text=(
         f"This Integrated Strategic Framework sets out the shared strategy of the {ctx.mission} {ctx.presence_name} and the "
-        f"United Nations country team in {ctx.country} ({_list(ctx.un_entities)}) for {start}–{end}.{plan}{leaving} "
+        f"United Nations country team in {ctx.country} ({_list(ctx.un_entities)}) for {ctx.span}.{plan}{leaving} "
         f"It covers the tasks critical to consolidating peace; it does not replace the mission budget, the "
         f"Cooperation Framework, agency country programmes or humanitarian plans, and it refers to them where they meet."))]
 
@@ -109,7 +108,7 @@ def _context(ctx: PlanningContext) -> list[Block]:
 
 def _vision(ctx: PlanningContext, by: str = "") -> list[Block]:
     """The draft vision and one objective per mandated task; ``by`` is the horizon ('within 18 months')."""
-    start, end = ctx.years
+    _, end = ctx.years
     by = by or f"by {end}"
     how = {"withdrawal": "and has handed its remaining tasks to national authorities and the country team without a gap",
            "drawdown": "while handing tasks to national authorities and the country team as benchmarks are met",
@@ -157,18 +156,17 @@ RESULTS_HEADER = ["Strategic objective / priority", "Mandated task", "Expected r
 
 def results_matrix(ctx: PlanningContext) -> list[list[str]]:
     """Header plus one row per mandated task, under the priority it serves; unknown cells are to be agreed."""
-    start, end = ctx.years
     rows, placed = [RESULTS_HEADER], _placement(ctx)
     for i, task in enumerate(ctx.tasks, 1):
         p = placed[task]
         lead = p.lead if p and p.lead and ctx.listed(p.lead) else TBD
         objective = p.name if p else (f"Strategic objective {i}" if not ctx.priorities and i <= MAX_OBJECTIVES else TBD)
-        rows.append([objective, task, TBD, TBD, f"{TBD} / {TBD}", f"{start}–{end}", lead,
+        rows.append([objective, task, TBD, TBD, f"{TBD} / {TBD}", ctx.span, lead,
                      _list(_entities(ctx, p.contributing)) if p else TBD])
     covered = {r[0] for r in rows[1:]}
     for p in ctx.priorities:
         if p.name not in covered:
-            rows.append([p.name, TBD, TBD, TBD, f"{TBD} / {TBD}", f"{start}–{end}",
+            rows.append([p.name, TBD, TBD, TBD, f"{TBD} / {TBD}", ctx.span,
                 p.lead if p.lead and ctx.listed(p.lead) else TBD,
                          _list(_entities(ctx, p.contributing))])
     return rows

@@ -10,7 +10,7 @@ Measures what the products promise, on real documents:
   two contexts: a special political mission preparing its withdrawal and a peacekeeping
   operation in transition (``evals/contexts``). Jaccard (shared / all distinct) and the
   overlap coefficient (shared / smaller draft). Target ≤ 0.3.
-- **quiz quality** — items whose answer appears in their own stem (leakage), malformed items
+- **quiz quality** — items whose answer appears in their own stem (leakage) or in another item's stem, malformed items
   (not four distinct options, answer not among them, stem not starting a sentence, quoted
   sentence not whole, no citation). Target 0 and 0.
 - **answer-key support** — of the answer-key sentences in exercise packs, the share that the
@@ -124,6 +124,14 @@ def leaks(item) -> bool:
     return bool(re.search(rf"(?<![\w/]){re.escape(item.answer)}(?![\w/])", item.stem, re.IGNORECASE))
 
 
+def told_by_another(item, items) -> bool:
+    """The answer (a name of two words or more, without its acronym) is written in another item's stem: a participant
+    reading the sheet in order gets it free (trial 9's "Integrated Strategic Framework" in three stems)."""
+    name = re.sub(r"\s*\([^)]*\)$", "", item.answer)
+    return len(name.split()) >= 2 and any(
+        re.search(rf"(?<![\w/]){re.escape(name)}s?(?![\w/])", other.stem, re.IGNORECASE) for other in items if other is not item)
+
+
 def evaluate_quizzes(retriever: Retriever, topics=QUIZ_TOPICS, count: int = 12) -> dict:
     """Leakage and malformed items over several quizzes; items on the quiz's subject (stem or answer naming a term the
     subject names, or sharing its words when it names none — glossary neighbours do not count); kinds and difficulties."""
@@ -138,7 +146,8 @@ def evaluate_quizzes(retriever: Retriever, topics=QUIZ_TOPICS, count: int = 12) 
     bad = [(item.stem[:80], malformed(item)) for item in items if malformed(item)]
     return {"topics": len(topics), "items": len(items), "on_subject": on_subject,
             "on_subject_share": round(on_subject / len(items), 3) if items else 0.0,
-            "leakage": sum(leaks(i) for i in items), "malformed": len(bad),
+            "leakage": sum(leaks(i) for i in items), "told_by_another_item": sum(
+                told_by_another(i, found) for _, found in per_topic for i in found), "malformed": len(bad),
             "malformed_examples": bad[:5], "kinds": kinds, "difficulties": levels}
 
 

@@ -35,6 +35,7 @@ CLAUSE_WORDS = 1  # words an open clause keeps before its marker (none: the clau
 OPEN_ITEM_CHARS = 140  # an item of the to-be-agreed list longer than this keeps its opening and its open clauses
 LANDSCAPE_COLUMNS = 6
 TABLE_FONT_PT = 9
+A4 = (Cm(21), Cm(29.7))  # width, height
 TYPICAL_CAP = 120  # characters: a long-text column (a mandated task) widens up to this, so its rows stay short
 WORD_CHAR_PT, CELL_PADDING_PT = 5.6, 12  # room per character of a 9-point bold word, and a cell's inner margins
 
@@ -126,6 +127,7 @@ def to_docx(report: Report) -> bytes:
     doc = Document()
     doc.core_properties.title, doc.core_properties.author = _safe(report.title), AUTHOR  # not python-docx's defaults
     doc.styles["Normal"].font.size = Pt(11)
+    doc.sections[0].page_width, doc.sections[0].page_height = A4  # python-docx's template is US Letter; UN paper is A4
     if report.brief:
         _compact(doc)
     doc.add_heading(_safe(report.title), level=0)

@@ -130,11 +130,11 @@ def _key(name: str) -> str:
 def wording(ctx: PlanningContext) -> dict[str, str]:
     """Values of the bank's placeholders, from the context only (no entity the context does not list)."""
     humanitarian = [e for e in ctx.un_entities if _key(e) in {_key(h) for h in HUMANITARIAN_ENTITIES}]
-    start, end = ctx.years
+    start, _ = ctx.years
     return {
         "mission": ctx.mission, "country": ctx.country, "entities": _list(ctx.un_entities, "the agencies present"),
         "humanitarian_entities": _list(humanitarian, "the humanitarian organizations present"),
-        "national_plan": ctx.national_plan or "the national plan", "period": f"{start}–{end}",
+        "national_plan": ctx.national_plan or "the national plan", "period": ctx.span,
         "first_review": str(start + 1), "key_tasks": "; ".join(t.rstrip(".") for t in ctx.tasks) or "the mandated tasks",
     }
 
@@ -230,7 +230,7 @@ def summarise(check: HealthCheck, ctx: PlanningContext, bank: Bank, library: Lib
 
 
 def _context_notes(ctx: PlanningContext, bank: Bank) -> list[str]:
-    start, end = ctx.years
+    start, _ = ctx.years
     transition = ("drawdown and handover questions (T1–T8) are included." if ctx.leaving else
                   "one early transition-planning question (P8) is included; a presence drawing down gets the handover set.")
     phase = f", {ctx.phase}" if ctx.phase else ""
@@ -241,7 +241,7 @@ def _context_notes(ctx: PlanningContext, bank: Bank) -> list[str]:
     notes.append(f"Entities named in the questions: the mission ({ctx.mission}) and {entities} — only those the context lists.")
     for area_key, tensions in _tension_notes(ctx, bank).items():
         notes.append(f"{bank.area(area_key).name}: " + "; ".join(f"“{t}”" for t in tensions))
-    notes.append(f"Period {start}–{end}: the first ISF annual review falls in {start + 1}.")
+    notes.append(f"Period {ctx.span}: the first ISF annual review falls in {start + 1}.")
     return notes
 
 
@@ -256,10 +256,9 @@ def check_with(library: Library, ctx: PlanningContext, ratings: object = None) -
     items = build_items(ctx, library, bank)
     parsed = parse_ratings(ratings, [i.id for i in items])
     apply_ratings(items, parsed)
-    start, end = ctx.years
     rated = bool(parsed.ratings)
     check = HealthCheck(
-        title=f"Integration health check: {ctx.mission} and the UN country team in {ctx.country}, {start}–{end}",
+        title=f"Integration health check: {ctx.mission} and the UN country team in {ctx.country}, {ctx.span}",
         subtitle=("Rated by the team" + (f" on {parsed.date.isoformat()}" if parsed.date else "") if rated
                   else "Blank assessment form for a workshop") + (" (fictional scenario)" if ctx.fictional else ""),
         context_notes=_context_notes(ctx, bank), items=items, sources=[], rated=rated)

@@ -57,8 +57,7 @@ class Paragraph:
 
 def context_text(ctx: PlanningContext) -> str:
     """The planning context as short plain lines: the only source of facts about the country."""
-    start, end = ctx.years
-    lines = [f"Country: {ctx.country}", f"Mission: {ctx.mission} ({ctx.presence})", f"Period: {start}-{end}",
+    lines = [f"Country: {ctx.country}", f"Mission: {ctx.mission} ({ctx.presence})", f"Period: {ctx.span}",
              f"UN entities: {', '.join(ctx.un_entities)}"]
     if ctx.national_plan:
         lines.append(f"National plan: {ctx.national_plan}")

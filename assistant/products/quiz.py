@@ -37,7 +37,7 @@ from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.exercise_scope import unnamed
 from assistant.products.quiz_concepts import concept_items
-from assistant.products.quiz_fill import fill, itself_of, named_first
+from assistant.products.quiz_fill import fill, itself_of, named_first, subject_names_last
 from assistant.products.quiz_focus import Focus, focus, off_subject
 from assistant.products.quiz_pools import (
     BODIES,
@@ -231,12 +231,14 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     parts = fx.parts or [fx]  # a quiz on "integration, the ISF and transitions" asks about each in turn
     pools = [pool for p in parts for pool in (concept_items(p, retriever, rng), _role_and_document_items(p, retriever, rng),
                                               _case_items(p, retriever, rng))]
-    pools = [[x for x in pool if difficulty == "mixed" or x[0]["difficulty"] == difficulty] for pool in pools]
+    pools = [subject_names_last([x for x in pool if difficulty == "mixed" or x[0]["difficulty"] == difficulty], fx)
+             for pool in pools]
     itself = itself_of(fx)
-    named = [x for x in _named_items(topic, fx, retriever, rng) if x[0]["answer"].lower() not in itself]
+    named = subject_names_last([x for x in _named_items(topic, fx, retriever, rng) if x[0]["answer"].lower() not in itself],
+                               fx)
     naming = sum(bool(p.terms or p.texts) for p in parts)  # the parts naming a term or text share the named items' turn
     picked = named_first([x for x in named if difficulty == "mixed" or x[0]["difficulty"] == difficulty],
-                         -(-count * NAMED_SHARE[0] * naming // (NAMED_SHARE[1] * len(parts))))
+                         -(-count * NAMED_SHARE[0] * naming // (NAMED_SHARE[1] * len(parts))), fx)
     picked = fill(picked, pools, count, fx)
     book = CitationBook()
     items = []

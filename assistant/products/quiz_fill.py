@@ -22,17 +22,47 @@ DATED = re.compile(r"\b(?:19|20)\d\d[-–/](?:19|20)?\d\d\b")  # a period a sent
 MISSION_SHARE = 0.5  # of a quiz, at most this share asks which mission a passage describes (a trainer's "trivia")
 
 
-def named_first(named: list[tuple[dict, Citation]], limit: int) -> list[tuple[dict, Citation]]:
-    """Up to ``limit`` items on the texts the topic names, at most two with the same answer (one in a short quiz)."""
+def named_first(named: list[tuple[dict, Citation]], limit: int, fx: Focus) -> list[tuple[dict, Citation]]:
+    """Up to ``limit`` items on the texts the topic names, at most two with the same answer (one in a short quiz), none
+    giving another's answer away."""
     picked: list[tuple[dict, Citation]] = []
     same = 1 if limit < 6 else 2
     for item, citation in named:
         if len(picked) == limit:
             break
         if quoted_part(item["stem"]) not in {quoted_part(p["stem"]) for p, _ in picked} \
-                and sum(p["answer"] == item["answer"] for p, _ in picked) < same and not _same_period(item, picked):
+                and sum(same_answer(p, item) for p, _ in picked) < same and not _same_period(item, picked) \
+                and not _gives_away(item, picked, _own_subject(fx)):
             picked.append((item, citation))
     return picked
+
+
+def same_answer(a: dict, b: dict) -> bool:
+    """Two items with one answer, written with or without its acronym ('Integrated Strategic Framework (ISF)').
+
+    >>> same_answer({"answer": "Integrated Strategic Framework (ISF)"}, {"answer": "integrated strategic framework"})
+    True
+    """
+    return _bare(a["answer"]) == _bare(b["answer"])
+
+
+def _bare(answer: str) -> str:
+    return re.sub(r"\s*\([^)]*\)$", "", answer).lower()
+
+
+def subject_names_last(items: list[tuple[dict, Citation]], fx: Focus) -> list[tuple[dict, Citation]]:
+    """In a quiz on several subjects, the items whose answer is one subject's name after the rest: many stems name a
+    subject and only one item asks for its name, so the item asking gives way, not the stems (a quiz on the ISF and the
+    SLF is mostly sentences naming the ISF)."""
+    names = {_bare(n) for part in fx.parts for n in part.names()}
+    return sorted(items, key=lambda x: _bare(x[0]["answer"]) in names)
+
+
+def _own_subject(fx: Focus) -> str:
+    """The subject whose name may be in every stem: a quiz's one subject. A quiz on several asks about each, so one
+    subject's name in another item's stem gives that item away (trial 9: "Integrated Strategic Framework" in three
+    stems of ten)."""
+    return "" if fx.parts else fx.subject
 
 
 def quoted_part(stem: str) -> str:
@@ -63,21 +93,22 @@ def fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Citat
     MISSION_SHARE of the quiz asking which mission a passage describes (7 of a newcomer's 10 transition items did)."""
     same = 1 if count < 6 else 2
     missions = -(-count * MISSION_SHARE // 1)
-    answers = Counter(item["answer"] for item, _ in picked)
+    answers = Counter(_bare(item["answer"]) for item, _ in picked)
     stems = {quoted_part(item["stem"]) for item, _ in picked}
     terms = {c.chunk_id for _, c in picked if c.doc_id == "glossary"}
     itself = itself_of(fx)
+    subject = _own_subject(fx)
     for on_subject in (True, False):
         queues = [[x for x in pool if not on_subject or fx.about(f"{x[0]['stem']} {x[0]['answer']}")] for pool in pools]
         while len(picked) < count and any(queues):
             for queue in queues:
                 while queue:
                     item, citation = queue.pop(0)
-                    if answers[item["answer"]] < same and quoted_part(item["stem"]) not in stems \
+                    if answers[_bare(item["answer"])] < same and quoted_part(item["stem"]) not in stems \
                             and item["answer"].lower() not in itself and citation.chunk_id not in terms \
-                            and not _gives_away(item, picked, fx.subject) and not _same_fact(item, citation, picked) \
+                            and not _gives_away(item, picked, subject) and not _same_fact(item, citation, picked) \
                             and (item["answer"] not in MISSIONS or sum(p["answer"] in MISSIONS for p, _ in picked) < missions):
-                        answers[item["answer"]] += 1
+                        answers[_bare(item["answer"])] += 1
                         stems.add(quoted_part(item["stem"]))
                         terms |= {citation.chunk_id} if citation.doc_id == "glossary" else set()
                         picked.append((item, citation))
@@ -126,8 +157,10 @@ def _same_period(item: dict, picked: list[tuple[dict, Citation]]) -> bool:
 
 
 def _written_out(answer: str, stem: str) -> bool:
-    """A name of two words or more (not one every UN text uses) that the stem writes out."""
-    return len(answer.split()) >= 2 and answer.lower() not in EVERYWHERE and mentions(stem, answer)
+    """A name of two words or more (not one every UN text uses) that the stem writes out, in the plural too ("similar
+    to the integrated mission task forces" tells the Integrated Mission Task Force)."""
+    name = _bare(answer)
+    return len(answer.split()) >= 2 and name not in EVERYWHERE and (mentions(stem, name) or mentions(stem, f"{name}s"))
 
 
 def _is_the_topic(answer: str, topic: str) -> bool:
@@ -141,4 +174,4 @@ def _is_the_topic(answer: str, topic: str) -> bool:
     return len(words) >= 2 and len(words & set(tokenize(topic))) >= TOPIC_SHARE * len(words)
 
 
-__all__ = ["fill", "itself_of", "named_first", "quoted_part"]
+__all__ = ["fill", "itself_of", "named_first", "quoted_part", "same_answer", "subject_names_last"]

@@ -105,7 +105,9 @@ def test_a_quiz_on_the_isf_and_slf_asks_about_them_not_about_whatever_was_retrie
     items, sources = quiz_items(ISF_SLF, 20, retriever)
     on_terms = [i for i in items if re.search(r"Integrated Strategic Framework|Senior Leadership Forum", i.stem + i.answer)]
     from_library = [i for i in items if BLANK in i.stem]
-    assert len(on_terms) >= 6 and len(from_library) >= 3
+    assert len(on_terms) >= 4 and len(from_library) >= 3
+    for item in items:  # no stem writes out another item's answer (the ISF, asked for, beside stems naming it)
+        assert not any(item.answer.split(" (")[0].lower() in other.stem.lower() for other in items if other is not item)
     for item in from_library:  # the sentence named the ISF (in any case); the name may be the blank
         assert re.search(r"Integrated Strategic Framework|\bISF\b", item.stem + item.answer, re.IGNORECASE), item.stem
     assert not any(s.short == "A/RES/80/11" for s in sources)  # the resolution never names the ISF or the SLF

@@ -51,9 +51,20 @@ def test_only_listed_entities_mission_sections_and_national_counterparts():
     assert parse_context({**VALID, "presence": "SPM", "phase": "withdrawal"}).leaving
 
 
+def test_a_period_in_months_is_kept_and_its_years_read():
+    """Trial 9's 18-month window was refused ("use the form '2027-2029'")."""
+    ctx = parse_context({**VALID, "period": "jul 2027 to Dec. 2028"})
+    assert ctx.period == "July 2027-December 2028" and ctx.years == (2027, 2028)
+    assert ctx.span == "July 2027–December 2028"
+    assert parse_context({**VALID, "period": "January 2027 - December 2027"}).years == (2027, 2027)
+
+
 @pytest.mark.parametrize("change, field, message", [
     ({"period": "next year"}, "period", "2027-2029"),
     ({"period": "2029-2027"}, "period", "end year"),
+    ({"period": "December 2028 - July 2028"}, "period", "end year"),
+    ({"period": "July 2027 - 2028"}, "period", "both ends"),
+    ({"period": "Jully 2027 - Dec 2028"}, "period", "not a month"),
     ({"presence": "army"}, "presence", "PKO"),
     ({"un_entities": []}, "un_entities", "at least 1"),
     ({"key_tasks": []}, "context", "key_tasks or the mandate"),

@@ -59,6 +59,9 @@ def test_wide_tables_go_on_landscape_pages_with_their_heading():
     orientations = [s.orientation for s in doc.sections]
     assert orientations[:3] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
     assert doc.sections[1].page_width > doc.sections[1].page_height
+    def size(section):
+        return round(section.page_width.cm, 1), round(section.page_height.cm, 1)
+    assert size(doc.sections[0]) == (21, 29.7) and size(doc.sections[1]) == (29.7, 21)  # A4, not US Letter
     widths = [c.width for c in doc.tables[0].rows[0].cells]
     assert sum(widths) <= doc.sections[1].page_width - doc.sections[1].left_margin - doc.sections[1].right_margin
     assert min(widths) > 0

@@ -135,3 +135,22 @@ def test_a_post_the_term_holds_is_never_its_wrong_definition():
               Term(term="RCO", expansion="Resident Coordinator's Office", definition="The office supporting the RC.")]
     item = concept_item(triple, [triple, *others], 0, random.Random(0))
     assert item and "Deputy head of a UN mission." not in item["options"], item
+
+
+def test_in_a_quiz_on_several_subjects_one_subject_named_in_another_stem_gives_that_item_away():
+    """Trial 9's ten items on "transitions, the Peacebuilding Fund, …, and the Integrated Strategic Framework": the stems
+    of items 3 and 4 wrote out "Integrated Strategic Framework", the answer of item 1; item 5 asked it again as "(ISF)"."""
+    from assistant.products.quiz_fill import named_first
+    isf = Focus(subject="the Integrated Strategic Framework", terms=[ISF])
+    several = Focus(subject="the Peacebuilding Fund and the Integrated Strategic Framework", terms=[ISF],
+                    parts=[Focus(subject="the Peacebuilding Fund", terms=[], stems={"peaceb"}), isf])
+    asked = _item("Which instrument? “The _____ was made a requirement in 2008.”", "Integrated Strategic Framework")
+    told = _item("Which instrument? “The joint vision replaced the Integrated Strategic Framework and the _____.”",
+                 "Development Assistance Framework")
+    again = _item("Which term does this definition describe? “Shared strategy of a mission and the UNCT.”",
+                  "Integrated Strategic Framework (ISF)")
+    assert [i["answer"] for i, _ in named_first([asked, told, again], 4, several)] == ["Integrated Strategic Framework"]
+    assert len(named_first([asked, told], 6, isf)) == 2  # a quiz on the ISF alone names it in every stem
+    from assistant.products.quiz_fill import subject_names_last
+    first = subject_names_last([asked, told, again], several)  # the item asking for a subject's name gives way
+    assert [i["answer"] for i, _ in named_first(first, 4, several)] == ["Development Assistance Framework"]
