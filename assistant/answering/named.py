@@ -35,6 +35,8 @@ PREFIX = 5
 NAMED_FIRST = 0.5  # a named document's best sentence answers first when it scores this share of the best
 T = TypeVar("T")
 YEAR = re.compile(r"(?:19|20)\d{2}")
+FISCAL = re.compile(r"(?P<first>(?:19|20)\d{2})[/–-](?P<next>\d{2})")  # a budget period: '2012/13'
+SPAN = 120  # characters: a period's two years this close are the period ("from 1 July 2012 to 30 June 2013")
 _MEMO: dict[tuple[str, int], tuple[object, object]] = {}
 
 
@@ -61,11 +63,26 @@ def matcher(entity: str, expansions: Mapping[str, str]) -> Callable[[str], bool]
 
     >>> matcher("UNCT", {"unct": "united nations country team"})("the un country team's initiatives")
     True
+    >>> matcher("MINUSTAH/UNCT", {"unct": "united nations country team"})("minustah and the un country team adopted")
+    True
+    >>> matcher("2012/13", {})("appropriated $155.4 million for the period from 1 july 2012 to 30 june 2013")
+    True
     """
     name = entity.lower()
     if YEAR.fullmatch(name):
         pattern = re.compile(rf"(?<![\w/–-]){name}(?![\w/–-])")
         return lambda text: name in text and bool(pattern.search(text))
+    if fiscal := FISCAL.fullmatch(name):
+        first, last = fiscal["first"], fiscal["first"][:2] + fiscal["next"]
+        period = re.compile(rf"{first}\b.{{0,{SPAN}}}?\b{last}")
+        return lambda text: name in text or first in text and last in text and bool(period.search(text))
+    if "/" in name:  # 'MINUSTAH/UNCT' is two names; 'DSRSG/RC/HC' is one and is tried first
+        whole, parts = _names_matcher(entity, expansions), [matcher(p, expansions) for p in entity.split("/") if p]
+        return lambda text: whole(text) or all(part(text) for part in parts)
+    return _names_matcher(entity, expansions)
+
+
+def _names_matcher(entity: str, expansions: Mapping[str, str]) -> Callable[[str], bool]:
     names = names_for(entity, expansions)
     short = [n for n in names if len(n) <= 3]  # 'rc' is in 'source': a short name counts only as a word
     bounded = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, short))})(?![\w-])") if short else None
@@ -87,12 +104,13 @@ def per_index(name: str, retriever: Retriever, source: object, build: Callable[[
 
 
 def library_passages(retriever: Retriever) -> list[str]:
-    """Every passage lower-cased with its document's title, citation, symbol and year (built once per loaded index): a
-    report of 2017 that says "on 27 March" speaks of March 2017."""
+    """Every passage lower-cased with its document's title, citation, symbol, year and section heading (built once per
+    loaded index): a report of 2017 that says "on 27 March" speaks of March 2017, and a passage on "BINUB and UNIPSIL"
+    under IPI's "UN Offices in Burundi and Sierra Leone" speaks of Burundi and Sierra Leone."""
     records = retriever.records
-    return per_index("passages", retriever, records,
-                     lambda: [f"{r.meta.title} {r.meta.short} {r.meta.symbol} ({r.meta.year or ''})\n{r.text}".lower()
-                              for r in records])
+    return per_index("passages", retriever, records, lambda: [
+        f"{r.meta.title} {r.meta.short} {r.meta.symbol} ({r.meta.year or ''}) {r.meta.heading}\n{r.text}".lower()
+        for r in records])
 
 
 def library_doc_ids(retriever: Retriever) -> frozenset[str]:

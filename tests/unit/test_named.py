@@ -67,9 +67,21 @@ def test_a_report_of_a_year_speaks_of_that_year_though_its_passage_names_only_th
     from assistant.answering.named import library_passages
 
     meta = SimpleNamespace(title="Report of the Secretary-General on MINUSTAH", short="S/2017/604", symbol="S/2017/604",
-                           year=2017)
+                           year=2017, heading="Security")
     retriever = SimpleNamespace(records=[SimpleNamespace(meta=meta, text="The class graduated on 27 March, bringing the "
                                                                         "Haitian National Police to 14,000 officers.")])
     passages = library_passages(retriever)  # type: ignore[arg-type]
     assert cooccurrence(["Haitian National Police", "2017"], passages, {}) == 1.0
     assert cooccurrence(["Haitian National Police", "2019"], passages, {}) == 0.5
+
+
+def test_a_passage_speaks_of_what_its_section_heading_names():
+    """IPI's passage on "BINUB and UNIPSIL" and the Fund's "$35 million envelope" is under "UN Offices in Burundi and
+    Sierra Leone": "How much did the Peacebuilding Fund put into Burundi and Sierra Leone?" was declined."""
+    from assistant.answering.named import library_passages
+
+    meta = SimpleNamespace(title="Driving the System Apart?", short="IPI 2013", symbol="", year=2013,
+                           heading="Peacebuilding as a Driver for Integration: UN Offices in Burundi and Sierra Leone")
+    text = "The Peacebuilding Fund's (PBF) $35 million envelope for each country played a catalytic role."
+    passages = library_passages(SimpleNamespace(records=[SimpleNamespace(meta=meta, text=text)]))  # type: ignore[arg-type]
+    assert cooccurrence(["Peacebuilding Fund", "Burundi", "Sierra Leone"], passages, {}) == 1.0
