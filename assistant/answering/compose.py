@@ -36,6 +36,7 @@ from assistant.answering.gaps import (
     with_kin,
 )
 from assistant.answering.given import pointed_back
+from assistant.answering.leads import in_time, not_another, typed_lead
 from assistant.answering.missing import aliases, describes, mentions, named_missing_texts, second_hand, setting_out
 from assistant.answering.named import (
     cooccurrence,
@@ -51,7 +52,7 @@ from assistant.answering.named import (
 from assistant.answering.named_documents import named_by_title, named_library_docs
 from assistant.answering.premise import corrected_premise
 from assistant.answering.question import QuestionInfo, understand
-from assistant.answering.scoring import DATED_OR_COUNTED, Candidate, has_answer_type, measure_given, words_of
+from assistant.answering.scoring import Candidate, measure_given, words_of
 from assistant.answering.units import Unit, continued, unit_at
 from assistant.corpus.manifest import DocumentInfo, load_manifest
 from assistant.index.described import described
@@ -60,14 +61,7 @@ from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.index.sentences import SentenceIndex
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-IN_TIME_RATIO = 0.3  # a candidate of the year asked leads when it scores this share of the best
-TYPED_RUNNERS, TYPED_DENSE, TYPED_RATIO = 5, 0.25, 0.15  # a typed runner-up: among the best 5, close to the question
 OUTSIDE_ASK = re.compile(r"\b(?:blog|Itad|UK|U\.K\.|British|HMG|FCDO|CSSF|Whitehall|government departments?)\b", re.IGNORECASE)
-CONTENT_RATIO = 0.5  # a runner-up that tells contents, for a question asking them, at half the lead's score or more
-CONTENT_ASK = re.compile(r"\bwhat (?:must|should|does|do|did|has|have|will)\b.{0,80}?\b(?:contain|include|cover|comprise)",
-                         re.IGNORECASE)
-CONTENT = re.compile(r"\b(?:includ\w*|contain\w*|compris\w*|consist\w*|cover\w*|reflect\w*|set(?:s)? out|brings? together)\b|:",
-                     re.IGNORECASE)
 SUPPORT_RATIO = 0.5  # a supporting point scores at least this share of the lead's score
 SUPPORT_FLOOR = 0.15
 REDUNDANT = 0.9  # cosine above which a sentence repeats one already chosen
@@ -149,7 +143,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     names = {t for words in naming.values() for t in words}  # 'Boutellis' names a document, not a thing asked of it
     present = [e for e in q.entities if e not in unknown and e.lower() not in titles and e not in given
                and not set(tokenize(e)) <= names]
-    together = cooccurrence(present, library_passages(retriever), expansions(retriever, q.defined)) if len(present) > 1 else 1.0
+    named_as = expansions(retriever, q.defined)
+    together = cooccurrence(present, library_passages(retriever), named_as) if len(present) > 1 else 1.0
     named_terms = {t for e in q.entities for t in tokenize(e)}
     novel = unknown_terms([t for t in q.terms if t not in GENERIC_TERMS and t not in named_terms], retriever)
     scope = scope_features(q, hits, every, unknown, together, novel)  # every candidate: what the weights were fitted on
@@ -159,11 +154,13 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
     own = q if query == question else understand(question)  # a follow-up's own words
+    top = every[:TOP_FOR_PREDICATE]
+    measured = [c.text for c in top if codes_held(q, f"{c.text} {_document(retriever, c.row)}", named_as)]
     gap = bool(every) and unstated(q, scope["predicate_coverage"],  # the ask in a follow-up's own words counts too
                                    max(asked_share(x, c.text) for x in (q, own) for c in every[:2]), settings.gap_focus,
-                                   verb_held(q, top := [c.text for c in every[:TOP_FOR_PREDICATE]]),
-                                   measure_given(first_ask(q.text), [c.text for c in every[:TOP_FOR_PREDICATE] if codes_held(
-                                       q, f"{c.text} {_document(retriever, c.row)}")]) and requirement_given(q.text, top))
+                                   verb_held(q, [c.text for c in top]), measure_given(first_ask(q.text), measured)
+                                   and requirement_given(q.text, [c.text for c in top]))
+    asked = own.predicate_terms if query != question else None  # a follow-up's own new ask
     if premise:  # correct the premise before quoting anything about it; then the closest passages on topic
         plan.decision, plan.premise, plan.units = "gap", premise, closest([c for c in found if on_topic(c)], retriever)
     elif not found or plan.p_in < settings.scope_threshold and (unknown or not gap) or not any(map(on_topic, found)):
@@ -174,7 +171,6 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
         setting = [m for m in setting_out(question, manifest, library_docs) if m not in missing]  # the texts that would
         plan.missing, plan.second_hand = missing + setting, plan.second_hand | {m.id: second_hand(m, retriever) for m in setting}
     else:
-        asked = own.predicate_terms if query != question else None  # a follow-up's own new ask
         named = named_library_docs(query, manifest, library_docs) | set(naming)
         plan.asked = asked or []
         plan.units = select(q, from_named(found, named, retriever), retriever, asked, YEAR.findall(question))
@@ -237,61 +233,6 @@ def lead_pool(q: QuestionInfo, found: list[Candidate]) -> list[Candidate]:
     return [c for c in allowed if c.given or on_topic(c)] or allowed
 
 
-ACRONYM = re.compile(r"\b[A-Z]{4,}\b")
-
-
-def _not_another(q: QuestionInfo, allowed: list[Candidate]) -> Candidate:
-    """The lead, unless it names another mission or body in the place of those the question names ('BINUB' for
-    'BINUH'): then the best candidate that names one of the question's."""
-    if not _names_another(q, allowed[0].text):
-        return allowed[0]
-    return next((c for c in allowed if _asked_acronyms(q) & set(ACRONYM.findall(c.text))), allowed[0])
-
-
-def _asked_acronyms(q: QuestionInfo) -> set[str]:
-    return {e for e in q.entities if ACRONYM.fullmatch(e)}
-
-
-def _names_another(q: QuestionInfo, text: str) -> bool:
-    """Does the sentence name missions or bodies, none of them those the question names by acronym?"""
-    asked, named = _asked_acronyms(q), set(ACRONYM.findall(text))
-    return bool(asked) and bool(named - asked) and not asked & named
-
-
-def in_time(years: list[str], allowed: list[Candidate], retriever: Retriever) -> list[Candidate]:
-    """Candidates of the years the question asks about first, when one of them is close to the best (IN_TIME_RATIO
-    of its score): a sentence names the year, or its report is of that year. Then, the others, except a periodic
-    report's sentences of another year: 'How full were Haiti's prisons in May 2019?' is neither led nor supported by
-    'On 19 May, Haitian prisons counted …' from the report of July 2017."""
-    if not years or not allowed:
-        return allowed
-
-    def dated(c: Candidate) -> bool:
-        return any(y in c.text for y in years) or str(retriever.records[c.row].meta.year) in years
-
-    def of_another_year(c: Candidate) -> bool:  # a periodic report speaks of its own period
-        return c.source_type == "report" and retriever.records[c.row].meta.year is not None and not dated(c)
-
-    timely = [c for c in allowed if dated(c)]
-    if not timely or timely[0].score < allowed[0].score * IN_TIME_RATIO:
-        return allowed
-    return timely + [c for c in allowed if not dated(c) and not of_another_year(c)]
-
-
-def _typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Candidate:
-    """For *when* and *how many*, a lead without a date or number gives way to a close runner-up that has one and is
-    about the question by itself ("Calls for a further comprehensive review … in 2030" for "When is the next review?").
-    For what a text must contain, a lead saying nothing of contents gives way to one that does ("… to reflect 'a shared
-    vision …' and 'a set of agreed results …'", not "the ISF was introduced and made into a requirement in 2008")."""
-    if CONTENT_ASK.search(q.text) and not CONTENT.search(lead.text):  # what it must contain, not when it was required
-        return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and CONTENT.search(c.text)
-                     and c.features["dense"] >= TYPED_DENSE and c.score >= lead.score * CONTENT_RATIO), lead)
-    if q.type not in DATED_OR_COUNTED or has_answer_type(lead.text, q.type):
-        return lead
-    return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and has_answer_type(c.text, q.type)
-                 and c.features["dense"] >= TYPED_DENSE and c.score >= lead.score * TYPED_RATIO), lead)
-
-
 def _items(index: SentenceIndex, c: Candidate) -> list[Unit]:
     """The list a sentence introduces ('… the following reasons:'), each item its own unit."""
     if not c.text.rstrip().endswith(":"):
@@ -317,7 +258,7 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
         allowed = [c for c in allowed if set(asked) <= with_kin(set(words_of(c.text)))]
         if not allowed:
             return units
-    lead = _typed_lead(q, _not_another(q, allowed), found)
+    lead = typed_lead(q, not_another(q, allowed), found)
     allowed = [lead, *[c for c in allowed if c is not lead]]
     units.extend(_units(retriever, lead, "lead"))
     units += _items(index, lead)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
 from assistant.answering.acronyms import names_for
@@ -52,6 +53,8 @@ SETTLES = 0.5
 # An amount of money in a sentence answers for the words that ask for one ('How much money did the Fund put in?').
 AMOUNT = re.compile(r"(?:US)?\$\s?\d|\b\d[\d,.]*\s+(?:million|billion)\b|\bdollars\b", re.IGNORECASE)
 MONEY_KIN = frozenset(tokenize("money amount funding funds cost costs sum"))
+REPORTING = frozenset({"say", "mention", "state", "discuss", "talk", "refer", "speak", "touch", "tell", "describe", "address",
+                       "note"})  # verbs of what a text says: 'Does it say anything about X?' asks about X
 CODE = re.compile(r"[A-Z]{4,}")  # a mission's or body's code ('BINUH', 'UNMIT'), as a question names it
 # A question asking what a text requires, and the words a sentence stating a requirement uses (requirement_given).
 # ('mandate' is left out: "What did the Council decide about the mandate …?" asks no requirement)
@@ -215,6 +218,8 @@ def verb_held(q: QuestionInfo, texts: list[str]) -> bool:
     """Does one of the texts use a yes/no question's verb, in any form ('met' for 'meet', 'paid' for 'pay')? True for
     other questions, and for a verb too common to tell ('have')."""
     verb = main_verb(q.text) if q.type == "yes_no" else ""
+    if verb in REPORTING:  # 'Does resolution 80/11 say anything about …': what it says is the ask, not the verb
+        return True
     stems = kin_of(set(tokenize(" ".join(verb_forms(verb))))) if verb else set()
     return not stems or any(stems & set(tokenize(t)) for t in texts)
 
@@ -256,17 +261,28 @@ def requirement_given(question: str, sentences: list[str]) -> bool:
     return not REQUIREMENT_ASK.search(question) or any(REQUIREMENT_WORDS.search(s) for s in sentences)
 
 
-def codes_held(q: QuestionInfo, text: str) -> bool:
+def codes_held(q: QuestionInfo, text: str, expansions: Mapping[str, str] | None = None) -> bool:
     """Does the text (a sentence with its passage and document title) name every mission or body code the question
     names ('BINUH')? A measure from another mission's passage answers nothing: "How much did the General Assembly
     appropriate for BINUH's first year budget?" was given UNMIT's "$155.4 million".
 
+    ``expansions`` (the glossary's, lower-cased keys) let a spelled-out name count, without 'United Nations' too (a
+    report on Haiti writes "the country team developed four project proposals" for the UNCT).
+
     >>> codes_held(understand("How much was appropriated for BINUH?"), "appropriated $155.4 million for UNMIT")
     False
+    >>> codes_held(understand("How many proposals did the UNCT prepare?"), "the country team developed four",
+    ...            {"unct": "united nations country team"})
+    True
     """
     low = text.lower()
-    defined = {k.lower(): v for k, v in q.defined.items()}
-    return all(any(n.lower() in low for n in [e, *names_for(e, defined)[1:]]) for e in q.entities if CODE.fullmatch(e))
+    defined = {**(expansions or {}), **{k.lower(): v for k, v in q.defined.items()}}
+    return all(any(n.lower() in low for n in _held_as(e, defined)) for e in q.entities if CODE.fullmatch(e))
+
+
+def _held_as(code: str, expansions: Mapping[str, str]) -> list[str]:
+    names = [code, *names_for(code, expansions)[1:]]
+    return names + [n.removeprefix("united nations ") for n in names if n.startswith("united nations ") and n.count(" ") > 2]
 
 
 def gap_statement(q: QuestionInfo) -> str:

@@ -44,10 +44,14 @@ AUX = r"(?:is|are|was|were|do|does|did|can|could|should|must|shall|will|would|ha
 START = r"^(?:and\s+)?"
 LISTED = (r"requirements|elements|priorities|principles|tasks|steps|components|areas|features|criticisms|obstacles|"
           r"recommendations|functions|lessons|options|pillars|benchmarks|factors|challenges|models|types|conditions|reasons")
+MEASURE_NOUNS = r"(?:turnout|price(?: tag)?|costs?|budget|size|strength|total|figure|rate|amount|percentage|share|number)"
 ACTORS = r"body|bodies|entity|entities|department|office|organ|person|official|leader"
 _RULES: list[tuple[str, re.Pattern]] = [
     ("quantity", re.compile(START + r"(how (?:many|much|large|big|strong|long|often)|"
-                                    r"what (?:share|percentage|proportion|number|amount))\b", re.I)),
+                                    r"what (?:share|percentage|proportion|number|amount))\b|"
+                            # 'What was the turnout in …?', 'What was the price tag on the portfolio?': a measure
+                            + START + r"what (?:is|was|are|were) (?:the )?(?:[\w-]+['’]s? )?(?:[\w-]+ ){0,2}"
+                            + MEASURE_NOUNS + r"(?=\s+(?:of|in|on|for|at)\b|\s*[?,]|$)", re.I)),
     ("who", re.compile(START + rf"(who|whom|whose)\b|{START}(which|what) ({ACTORS})\b", re.I)),
     ("when", re.compile(START + rf"(when|since when|until when|by when|what (?:year|date|time))\b|{START}in what year\b|"
                         rf"{START}what (?:is|was|are|were) the (?:deadline|date|time ?frame|timeline)s?\b|"
@@ -77,7 +81,8 @@ ENTITY_PATTERNS = [
 ]
 # Words of a question that say nothing about what is asked (stemmed): left out of the predicate.
 GENERIC_TERMS = frozenset({"un", "unit", "nation", "mani", "much", "often", "exact", "actual", "say", "doe", "under", "from",
-                           "each", "after", "than", "current", "main", "put", "accord", "regard", "about", "i", "my"})
+                           "each", "after", "than", "current", "main", "put", "accord", "regard", "about", "i", "my",
+                           "anyth", "someth"})  # 'Does it say anything about …' asks about what follows
 QUESTION_WORDS = frozenset({"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "many", "much", "does",
                             "do", "did", "is", "are", "was", "were", "can", "could", "should", "must", "shall", "will",
                             "would", "has", "have", "had", "and", "also", "about", "exactly", "actually", "according"})
@@ -85,7 +90,10 @@ COMMON_CAPITALISED = frozenset({"What", "Who", "Which", "When", "Where", "Why", 
                                 "Summarise", "Summarize", "Explain", "Describe", "Does", "Did", "United", "Nations",
                                 "Secretary-General", "Security", "Council", "General", "Assembly", "The"})
 OPENERS = frozenset({"The", "Mr", "Mrs", "Ms", "Dr", "According", "Under", "Since", "Summarise", "Summarize", "Explain",
-                     "Describe", "List", "Tell", "Give", "Please", "In", "On", "For", "As", "If", "At"})
+                     "Describe", "List", "Tell", "Give", "Please", "In", "On", "For", "As", "If", "At", "After", "Before",
+                     "During", "Once", "While", "When", "Following", "Until", "Although", "Despite", "Beyond", "Besides",
+                     "Apart", "Unlike", "Like", "With", "Without", "Given", "Between", "Among", "Within", "Throughout",
+                     "Over", "By", "From", "To", "Of", "Against", "Towards"})  # 'After Haiti became …' names Haiti
 LEAD_IN = re.compile(rf"^(?:and\s+)?(?:(?:what|who|whom|which|when|where|why|how)(?: many| much| often| long| strong)?"
                      rf"\s+(?:\w+\s+)?{AUX}\s+|"
                      rf"(?:what|who|which|when|where|why|how)\s+|{AUX}\s+)", re.IGNORECASE)

@@ -148,7 +148,7 @@ def _typed(text: str, score: float, dense: float) -> Candidate:
 
 
 def test_a_when_question_is_led_by_a_close_runner_up_with_a_date():
-    from assistant.answering.compose import _typed_lead
+    from assistant.answering.leads import typed_lead as _typed_lead
 
     q = understand("When is the next review regarding resolution 80/11?")
     undated = _typed("Requests the Commission to report on progress ahead of the next review;", 0.76, 0.33)
@@ -160,7 +160,7 @@ def test_a_when_question_is_led_by_a_close_runner_up_with_a_date():
 
 
 def test_a_lead_naming_another_mission_in_the_place_of_the_one_asked_gives_way():
-    from assistant.answering.compose import _not_another
+    from assistant.answering.leads import not_another as _not_another
 
     q = understand("Why did the UN decide to replace MINUJUSTH with BINUH?")
     burundi = _given("BINUB was replaced by a small political office in January 2011.", 0.9, given=False)
@@ -191,7 +191,7 @@ def _dated(text: str, score: float, row: int, source_type: str = "report") -> Ca
 def test_a_question_about_a_year_is_led_and_supported_from_that_year():
     from types import SimpleNamespace
 
-    from assistant.answering.compose import in_time
+    from assistant.answering.leads import in_time
 
     years = {0: 2017, 1: 2019, 2: 2013}
     retriever = SimpleNamespace(records=[SimpleNamespace(meta=SimpleNamespace(year=years[i])) for i in range(3)])

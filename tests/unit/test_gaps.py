@@ -119,6 +119,9 @@ def test_a_yes_no_question_whose_verb_no_top_sentence_uses_is_a_gap():
     q = understand("Can the country team change the ISF on its own?")
     assert not verb_held(q, ["The ISF was designed to capture the partnership between a mission and a country team."])
     assert verb_held(q, ["The country team changed the ISF in 2012."])
+    # 'say', 'mention': what a text says is the ask, not its verb (probe-5's first turn on resolution 80/11 was a gap)
+    said = understand("Does resolution 80/11 say anything about the Peacebuilding Fund helping countries in transition?")
+    assert verb_held(said, ["Encourages the Secretary-General to consider how the Peacebuilding Fund can support them."])
     assert unstated(q, predicate=0.75, lead_asked=0.6, gap_focus=0.34, held=False)
     assert verb_held(understand("Did the mission meet the President?"), ["The mission met with the President."])
     assert verb_held(understand("Who signs the ISF?"), [])  # not a yes/no question
