@@ -20,10 +20,22 @@ and inflects the verb (a hand-written list of English verbs would be both longer
 'what the deadline for submitting an ISF is'
 >>> indirect("How many troops did the SG end up recommending in 2011?")
 'how many troops the SG ended up recommending in 2011'
+>>> indirect("Over what time frame is MINUJUSTH planning?")
+'over what time frame MINUJUSTH is planning'
+>>> indirect("What was UNAMID's final approved budget before it was closed in Darfur?")
+"what UNAMID's final approved budget was before it was closed in Darfur"
+>>> indirect("Summarise what the 2013 Policy says about humanitarian space.")
+'what the 2013 Policy says about humanitarian space'
+>>> indirect("Does 'integrate where it matters' mean everything is joint? Can you give me an example?")
+"whether 'integrate where it matters' means everything is joint"
+>>> indirect("Does 'integrate where it matters' mean everything has to be done jointly?")
+"whether 'integrate where it matters' means everything has to be done jointly"
 >>> indirect("Who signs the ISF?")
 'who signs the ISF'
 >>> indirect("According to the Brahimi Report, what does robust peacekeeping require?")
 'what robust peacekeeping requires according to the Brahimi Report'
+>>> indirect("After Haiti became eligible for the Fund, how many proposals did the UNCT prepare?")
+'how many proposals the UNCT prepared after Haiti became eligible for the Fund'
 """
 
 from __future__ import annotations
@@ -47,15 +59,21 @@ PREPOSITIONS = frozenset({"in", "on", "for", "by", "of", "to", "with", "from", "
 PARTICLES = frozenset({"up", "out", "off", "down", "back", "away"})  # 'end up', 'carry out': the verb is the word before
 PERFECT = frozenset({"be", "been", "being", "have", "get"})  # a verb group starts here: 'must a signed ISF be filed'
 WH = re.compile(r"^(?:who|whom|whose|what|which|when|where|why|how)\b", re.I)
-WH_PHRASE = re.compile(r"^(?:how (?:many|much|often|long|far|soon|large|big|strong|old)|what|which|whose|who|whom|when|where|"
+WH_PHRASE = re.compile(r"^(?:(?:over|in|by|for|from|to|with|under|at|on|during|within|until) )?"  # 'Over what time frame …'
+                       r"(?:how (?:many|much|often|long|far|soon|large|big|strong|old)|what|which|whose|who|whom|when|where|"
                        r"why|how)\b(?P<noun>(?:\s+(?!(?:" + "|".join(sorted(AUXILIARIES)) + r")\b)[\w/-]+){0,3}?)"
                        r"\s+(?=(?:" + "|".join(sorted(AUXILIARIES)) + r")\b)", re.I)
 TIME_TAIL = re.compile(r"\s+(?:by|in|during|after|before|since|until|as of|at the end of)\s+(?:(?:early|mid|late)[- ])?"
                        r"(?:\w+\s+)?(?:19|20)\d\d(?:/\d\d)?$", re.I)
 
 
-SOURCE_FIRST = re.compile(r"^(?P<source>(?:according to|in the view of|in)\s[^,?]{3,80}),\s+(?=(?:who|whom|whose|what|"
-                          r"which|when|where|why|how)\b)", re.I)
+SUBORDINATORS = frozenset({"before", "after", "when", "while", "since", "until", "because", "once", "if", "although"})
+IMPERATIVE = re.compile(r"^(?:please\s+)?(?:summari[sz]e|explain|describe|tell me|show me)\s+(?=(?:what|how|who|why|when|where|"
+                        r"which|whether)\b)", re.I)
+SOURCE_FIRST = re.compile(r"^(?P<source>(?:according to|in the view of|in|after|before|once|since|following|during|under|"
+                          r"by|at|with|when|while)\s[^,?]{3,120}),\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)",
+                          re.I)  # 'After Haiti became eligible …, how many …' -> 'how many … after Haiti became eligible …'
+
 
 
 @lru_cache(maxsize=4096)
@@ -100,7 +118,7 @@ def _verb_at(words: list[str], tag: str) -> int | None:
     run of verb forms ``tag`` that a boundary ends — the first such after a name or noun ('the integrated planning
     team in Haiti cost' → 'cost'), else the first ('the police report cover' → 'cover')."""
     start = 1 if words and words[0].lower() not in DETERMINERS else 2
-    group = [i for i in range(start, len(words)) if words[i].lower() in PERFECT]
+    group = [i for i in range(start, len(words)) if words[i].lower() in PERFECT and words[i - 1].lower() != "to"]
     if group and tag != "VBN":
         return group[0]
     ends = [i for i in range(start, len(words)) if _form(words[i], tag)
@@ -125,13 +143,22 @@ def _declarative(aux: str, words: list[str]) -> list[str] | None:
     low = aux.lower()
     if low in BE:
         return _be_order(low, words)
-    at = _verb_at(words, "VBN" if low in HAVE else "VB")
+    skip = max(0, _quoted_subject(words) - 1)  # "'integrate where it matters' mean …": the verb follows the quotation
+    at = _verb_at(words[skip:], "VBN" if low in HAVE else "VB")
     if at is None:
         return None
+    at += skip
     if low in DO:
         inflected = getInflection(words[at].lower(), DO[low])
         return words[:at] + [inflected[0] if inflected else words[at]] + words[at + 1:]
     return words[:at] + [low] + words[at:]
+
+
+def _quoted_subject(words: list[str]) -> int:
+    """How many words a subject in quotation marks takes at the start (0 when it is not quoted)."""
+    if not words or words[0][:1] not in "'\"“‘":
+        return 0
+    return next((i + 1 for i, w in enumerate(words) if w.rstrip(",.")[-1:] in "'\"”’" and (i or len(w) > 1)), 0)
 
 
 def _be_order(aux: str, words: list[str]) -> list[str]:
@@ -141,11 +168,14 @@ def _be_order(aux: str, words: list[str]) -> list[str]:
         return words[:1] + [aux] + words[1:]
     start = 1 if words[0].lower() not in DETERMINERS else 2
     for i in range(start, len(words)):
+        if words[i].lower() in SUBORDINATORS and any(w.lower() in AUXILIARIES for w in words[i + 1:]):
+            return words[:i] + [aux] + words[i:]  # 'UNAMID's budget was before it was closed'
         if words[i].lower() in AUXILIARIES:  # a clause of its own begins: 'after a mandate is adopted'
             break
         kinds = _lemmas(words[i])
         adjective = "ADJ" in kinds and "NOUN" not in kinds and words[i].lower() not in PREPOSITIONS
-        predicate = _form(words[i], "VBN") or words[i].islower() and adjective
+        progressive = _form(words[i], "VBG") and words[i - 1].lower() not in PREPOSITIONS  # not 'for submitting'
+        predicate = _form(words[i], "VBN") or progressive or words[i].islower() and adjective
         if predicate and (i + 1 == len(words) or _boundary(words[i + 1])):  # not 'the approved budget'
             return words[:i] + [aux] + words[i:]
     text = " ".join(words)
@@ -157,7 +187,9 @@ def _be_order(aux: str, words: list[str]) -> list[str]:
 def indirect(question: str) -> str:
     """The question as an indirect question (lower-case start, no '?'); the question itself when it cannot be
     turned ('' never)."""
-    text = re.sub(r"^(?:and|but|so|also|then)\s+", "", question.strip().rstrip("?").strip(), flags=re.I)
+    first_question = re.split(r"(?<=\?)\s+(?=[A-Z])", question.strip(), maxsplit=1)[0]  # '…? Can you give me …?'
+    text = re.sub(r"^(?:and|but|so|also|then)\s+", "", first_question.rstrip("?.").strip(), flags=re.I)
+    text = IMPERATIVE.sub("", text)  # 'Summarise what the policy says' -> 'what the policy says'
     source = SOURCE_FIRST.match(text)
     if source:  # 'According to the Brahimi Report, what …' -> 'what … according to the Brahimi Report'
         said = source.group("source")

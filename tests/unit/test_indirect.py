@@ -27,7 +27,7 @@ from assistant.answering.indirect import can_be_verb, indirect, main_verb, verb_
     # be: behind the subject, before a predicate, or at the end of a noun phrase (before a closing date)
     ("What is the deadline for submitting an ISF?", "what the deadline for submitting an ISF is"),
     ("What is the deadline for submitting an ISF after a mandate is adopted?",
-     "what the deadline for submitting an ISF after a mandate is adopted is"),
+     "what the deadline for submitting an ISF is after a mandate is adopted"),
     ("When was the ISF introduced?", "when the ISF was introduced"),
     ("What were the integrated operational teams meant to do?", "what the integrated operational teams were meant to do"),
     ("How strong was the Haitian National Police by September 2017?",
