@@ -120,6 +120,11 @@ def complete(sentence: str) -> bool:
     return bool(re.match(r"^[\"“‘'(\[]?[A-Z0-9$]", text)) and bool(ends)
 
 
+def _sentences(text: str) -> list[str]:
+    """A quoted unit's sentences, split where a sentence ends and a capital follows (the judge's own rule)."""
+    return re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])", text)
+
+
 def _facts(row: dict, result, pointed: str = "") -> float:
     """Share of key facts in the answer (a follow-up also counts the earlier sentence it points back to)."""
     answer = result.answer.split("\n", 1)[1] if result.answer.startswith(UNDERSTOOD_PREFIX) else result.answer
@@ -161,9 +166,10 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
             chat = Conversation(retriever, backend=backend)
             first = [chat.ask(q) for q in row["history"]]
             result = chat.ask(row["question"])
-            given = {_norm(s.text) for a in first for s in a.sentences}
+            given = {_norm(t) for a in first for s in a.sentences for t in _sentences(s.text)}
             shown = [s for s in result.sentences if s.role != "given"]  # 'given': pointed back to, not re-quoted
-            m["follow_repeat"].append(any(_norm(s.text) in given for s in shown))
+            # sentence by sentence: a new sentence quoted with the given one it leans on repeats that one (trial 10)
+            m["follow_repeat"].append(any(_norm(t) in given for s in shown for t in _sentences(s.text)))
             if row.get("gap"):
                 m["gap"].append(_gap_stated(result))
             else:

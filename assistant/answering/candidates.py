@@ -82,6 +82,7 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
         chain = index.with_predecessors(i)  # a sentence leaning on a report's opening is quoted with it: both must fit
         c = Candidate(index=i, text=index.texts[i], row=row, passage_rank=rank_of.get(row), source_type=meta.type,
                       given=norm(index.texts[i]) in exclude,
+                      after_given=any(norm(index.texts[j]) in exclude for j in chain[:-1]),
                       answerable=not never_an_answer(index.texts[i], meta.kind)
                       and all(fits_self_description(q, index.texts[j]) for j in chain))
         context = " ".join(index.texts[j] for j in chain[:-1])

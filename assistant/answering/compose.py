@@ -208,7 +208,19 @@ def _guidance_ok(q: QuestionInfo, c: Candidate) -> bool:
 
 
 def _unit(retriever: Retriever, c: Candidate, role: str) -> Unit:
+    """The candidate with the sentences it leans on; alone when it leans on one quoted earlier in the conversation, which
+    is never repeated ("However, there would also be a secondary reporting line …" after "… reports primarily to …")."""
+    if c.after_given and role != "given":  # a pointer shows the whole sentence quoted earlier, what it leans on too
+        index = retriever.sentences
+        return Unit(indices=[c.index], text=index.texts[c.index], rows=[int(index.rows[c.index])], role=role, score=c.score)
     return unit_at(retriever.sentences, c.index, role, c.score)
+
+
+def _antecedent(retriever: Retriever, c: Candidate) -> Unit:
+    """The sentences quoted earlier that a candidate leans on, pointed to as given."""
+    index, chain = retriever.sentences, retriever.sentences.with_predecessors(c.index)[:-1]
+    return Unit(indices=chain, text=" ".join(index.texts[j] for j in chain),
+                rows=list(dict.fromkeys(int(index.rows[j]) for j in chain)), role="given", score=c.score)
 
 
 def _pointer(retriever: Retriever, c: Candidate) -> Unit:
@@ -260,6 +272,8 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
             return units
     lead = typed_lead(q, not_another(q, allowed), found)
     allowed = [lead, *[c for c in allowed if c is not lead]]
+    if pointed is None and lead.after_given:  # it goes on from a sentence quoted earlier: point to that one first
+        units.append(_antecedent(retriever, lead))
     units.extend(_units(retriever, lead, "lead"))
     units += _items(index, lead)
     used = {i for u in units for i in u.indices}
@@ -280,6 +294,8 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
         items = _items(index, c)
         if used & {i for u in (unit, *items) for i in u.indices} or unit.text.rstrip().endswith(":") and not items:
             continue  # a sentence introducing a list is never quoted without the list
+        if c.after_given and not any(u.role == "given" for u in units):  # the sentence it goes on from, pointed to
+            units.insert(0, _antecedent(retriever, c))
         units += [unit, *note, *items]
         used.update(i for u in (unit, *note, *items) for i in u.indices)
         chosen.append(index.vectors[c.index])

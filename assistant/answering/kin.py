@@ -40,6 +40,7 @@ FAMILIES = (
     "support assist help",
     "prepare draft develop",
     "coordinate harmonize align",
+    "report answer accountable",  # 'who does that person answer to?': 'reports primarily to the SRSG'
     REQUIREMENT := "mandatory required requirement requires must obligatory obliged compulsory",  # one word says them all
 )
 REQUIREMENT_KIN = frozenset(tokenize(REQUIREMENT))  # 'made into a requirement' says 'mandatory' (gaps.with_kin)

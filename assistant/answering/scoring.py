@@ -100,6 +100,7 @@ class Candidate:
     plain: float = 0.0  # the same, every focus word counted alike (the evidence the scope decision was fitted on)
     unit_dense: float = 0.0  # cosine to the question of the closest sentence in the unit quoted (with its predecessors)
     given: bool = False  # already quoted earlier in the conversation
+    after_given: bool = False  # leans on a sentence quoted earlier: quoted alone, its antecedent just above
     answerable: bool = True  # False for what is never a lead or a point (see never_an_answer)
     note: int | None = None  # a footnote (sentence index) shown under this sentence as the source of its claim
     note_on_topic: bool = False  # that footnote is close to the question by itself: the two are quoted as one

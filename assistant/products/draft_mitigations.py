@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from assistant.answering.verify import split_sentences
 from assistant.citation import CitationBook
@@ -50,7 +51,7 @@ CATALOGUE = (
     (r"hate speech|incitement|disinformation|misinformation", "agree with the electoral body and civil society a joint "
      "watch on hate speech (political affairs, OHCHR, UNDP), with a response line the SLF clears within a day"),
     (r"displac|returns?\b|returnees|\bIDPs?\b", "agree with the Government, UNHCR and IOM who monitors protection in the "
-     "return areas after the presence leaves, and tie each return area's support to a service benchmark"),
+     "return areas, and tie each return area's support to a service benchmark"),
     (r"human rights monitoring|protection of civilians|\bPOC\b|armed groups?|attacks? on civilians", "agree an early-warning "
      "and response arrangement (mission, OHCHR, protection cluster) and, with dates, which protection tasks the country "
      "team and the Government take over"),
@@ -61,9 +62,21 @@ CATALOGUE = (
 )
 
 
-def proposed(risk: str) -> str:
-    """A catalogue mitigation for the risk, marked as proposed; '' when none fits."""
+AGENCIES = ("UNHCR", "IOM", "UNDP", "OHCHR", "UNICEF", "OCHA")  # the catalogue's agencies: named only where listed
+
+
+def proposed(risk: str, listed: Collection[str] | None = None) -> str:
+    """A catalogue mitigation for the risk, marked as proposed; '' when none fits. With ``listed`` (the entities a
+    context lists), an agency it does not list is left out (trial 10: "UNHCR and IOM" for a team without IOM).
+
+    >>> proposed("Returns of displaced people to the Tessa region", ["UNHCR"])[33:81]
+    'agree with the Government and UNHCR who monitors'
+    """
     text = next((t for pattern, t in CATALOGUE if re.search(pattern, risk, re.IGNORECASE)), "")
+    for agency in AGENCIES:
+        if listed is not None and agency not in listed:
+            text = re.sub(rf",? (?:and )?{agency}\b(?=[ ,)])|\b{agency}(?:,| and) ", "", text)
+    text = re.sub(r", (\w+) who", r" and \1 who", text)  # 'the Government, UNHCR who' -> 'the Government and UNHCR who'
     return f"{PROPOSED} {text}." if text else ""
 
 
@@ -94,7 +107,8 @@ def cited(risk: str, retriever: Retriever, book: CitationBook, used: set[str]) -
 GENERIC = f"{PROPOSED} name an owner, an early-warning indicator and a trigger for action, and review the risk at each SLF."
 
 
-def mitigation(risk: str, retriever: Retriever, book: CitationBook, used: set[str]) -> str:
+def mitigation(risk: str, retriever: Retriever, book: CitationBook, used: set[str],
+               listed: Collection[str] | None = None) -> str:
     """The mitigation cell of a risk row (mitigations were asked for): cited from the library, else proposed from the
     catalogue, else the generic proposal (trial 7 found half the rows '[to be agreed]' after 'propose mitigations')."""
-    return cited(risk, retriever, book, used) or proposed(risk) or GENERIC
+    return cited(risk, retriever, book, used) or proposed(risk, listed) or GENERIC

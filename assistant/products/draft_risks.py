@@ -85,7 +85,8 @@ def _topic_rows(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book:
             found.append((topic, quote))
         said = f"{stated[topic]} (your planning context)" if topic in stated else f"what could go wrong is {TBD}"
         risk = f"{FROM_REQUEST} — {topic}: {said}" + (" (see how it went elsewhere, below)" if quote else "")
-        mitigate = mitigation(f"{topic} {stated.get(topic, '')}", retriever, book, set()) if ask.mitigations else TBD
+        mitigate = mitigation(f"{topic} {stated.get(topic, '')}", retriever, book, set(),
+                                ctx.un_entities) if ask.mitigations else TBD
         rows.append(([TBD] if ask.assumptions else []) + [risk, TBD, mitigate, _owner(topic, ctx)])
     return rows, found
 
@@ -101,9 +102,10 @@ def risks_table(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book:
     header = ["Assumption", "Risk if it does not hold"] if ask.assumptions else ["Risk"]
     rows = [header + ["Likelihood / impact", "Mitigation", "Owner"]] + topic_rows
     used: set[str] = set()  # one library sentence mitigates one row
-    rows += [([TBD] if ask.assumptions else []) + [f"From your planning context: {r}" if ask.topics and r in related else r, TBD,
-                                                   mitigation(r, retriever, book, used) if ask.mitigations else TBD, TBD]
-             for r in risks or ([] if topic_rows else [TBD])]
+    for r in risks or ([] if topic_rows else [TBD]):
+        said = f"From your planning context: {r}" if ask.topics and r in related else r
+        mitigate = mitigation(r, retriever, book, used, ctx.un_entities) if ask.mitigations else TBD
+        rows.append(([TBD] if ask.assumptions else []) + [said, TBD, mitigate, TBD])
     focus = f", focused on {' and '.join(ask.topics)} as you asked" if ask.topics else ""
     blocks = [Block(kind="paragraph", text="Risks" + (" and assumptions" if ask.assumptions else "") + f" (draft{focus}; rows "
                                            "from your request and your planning context — the risk wording, likelihood, "

@@ -327,9 +327,9 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
         snaps = round_situations(chosen, syndicates, {i.title for i in events}, retriever.encoder.encode)
         blocks += [Block(kind="heading", text="Snap situations (one per syndicate)", level=1)] if snaps else []
         for k, x in enumerate(snaps, 1):
-            blocks += [Block(kind="heading", text=f"Situation {k}: {x.title}", level=2),
+            blocks += [Block(kind="heading", text=f"Situation {k}: {placed_in(x.title, context)}", level=2),
                        Block(kind="paragraph", text=f"Case: {placed_in(x.case, context)} What do you do now, and who decides?"),
-                       Block(kind="paragraph", text=f"Model answer: {x.answer}")]
+                       Block(kind="paragraph", text=f"Model answer: {placed_in(x.answer, context)}")]
     blocks += mel(events, table, when, chosen.objectives, retriever.encoder.encode) + guide(events, syndicates)
     blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=list(chosen.questions)),
                Block(kind="heading", text="Facilitator answer key", level=1),

@@ -31,7 +31,7 @@ from assistant.products.exercise_course import course
 from assistant.products.exercise_drill import drill
 from assistant.products.exercise_requests import requested_roles, topic_fits
 from assistant.products.exercise_scope import codes, thin_notes
-from assistant.products.exercise_setting import apply_setting, hq_cast
+from assistant.products.exercise_setting import STOCK_SPM_NOTE, apply_setting, assumptions_note, hq_cast
 from assistant.products.exercise_shapes import SHAPES, covers, recognise
 from assistant.products.exercise_workshop import drafting_workshop, proposal_exercise
 from assistant.products.export import Block, Report
@@ -127,9 +127,13 @@ def training_product(request: str, minutes: int | None, participants: int | None
     if s.kind == "quiz":
         return quiz(request, s.count or DEFAULT_QUESTIONS, retriever)
     _in_scope(request, retriever)
+    stock = None if context else _request_context(request, country)
     pack = exercise(request, minutes or s.minutes or DEFAULT_MINUTES, participants, retriever, backend=backend,
-                    country=country, context=context or _request_context(request, country), injects=injects,
+                    country=country, context=context or stock, injects=injects,
                     inject_count=s.injects, cast=hq_cast(request, requested_roles(request)))
+    if stock is not None:  # the SPM the request asked for is the assistant's stock one, not the trainer's context
+        for block in pack.blocks:
+            block.text = STOCK_SPM_NOTE if block.kind == "note" and block.text == assumptions_note(country, False) else block.text
     apply_setting(pack, request)
     own = {context.mission, context.country, *codes(context.mission)} if context else set()
     notes = [f"Request: {request.strip()}"] * (len(request) > 80) + thin_notes(request, retriever, own)

@@ -105,6 +105,11 @@ def apply_setting(pack: Report, request: str) -> Report:
     return pack
 
 
+STOCK_SPM_NOTE = ("No planning context was given: the UN presence below is a stock special political mission, as the "
+                  "request asks, and the background, actors, figures and map are the exercise's stock assumptions. Give a "
+                  "planning context (--context) to play your own.")
+
+
 def assumptions_note(country: str, real: bool) -> str:
     """What in a read-ahead built on a planning context comes from it and what is invented for play: a newcomer's
     fictional context put 340,000 displaced people in the north, and the read-ahead's stock background said "About
@@ -156,6 +161,14 @@ def conflict_area(found: dict[str, str]) -> tuple[str, str]:
     return (STOCK_CONFLICT, "east") if not found else ("outlying provinces", "outlying provinces")
 
 
+UNARMED = ((r"The mission has just helped the army retake", "The army has just retaken"),
+           (r"saw the mission fight alongside the army", "saw the mission stand with the Government"),
+           (r"in a mission convoy during an offensive", "beside army trucks during an offensive"),
+           (r"\b(from|near) a UN base\b", r"\1 a UN field office"),
+           (r"\b(?:Force Commander|Police Commissioner)(?:'s [\w–-]+(?: [\w–-]+)? officer)?(?:, | and |(?=[.;]))", ""),
+           (r"(?:, | and )(?:the )?(?:Force Commander|Police Commissioner)\b", ""))
+
+
 def placed_in(text: str, ctx: PlanningContext | None) -> str:
     """Stock text set 'in the east' moved to where the context's fighting is, when the context names places and not
     that one (trial 8: "Militia violence in the east" for a context whose armed groups are in the west).
@@ -165,7 +178,17 @@ def placed_in(text: str, ctx: PlanningContext | None) -> str:
     ...                       priorities=[])
     >>> placed_in("Militia violence in the east has displaced 60,000 people.", ctx)
     'Militia violence in the west has displaced 60,000 people.'
+
+    A special political mission has no troops: stock text that has the mission fight is told of the army instead
+    (trial 10's SPM pack: "the mission has just helped the army retake the district", "Who leads: Force Commander").
+
+    >>> placed_in("Who leads: Force Commander, Head of OCHA.", SimpleNamespace(presence="SPM", tensions=[], tasks=[],
+    ...           national_priorities=[], priorities=[]))
+    'Who leads: Head of OCHA.'
     """
+    if getattr(ctx, "presence", "") == "SPM":
+        for pattern, said in UNARMED:
+            text = re.sub(pattern, said, text)
     found = places(ctx)
     if not found:
         return text

@@ -148,3 +148,13 @@ def test_the_user_s_own_fictional_mission_is_not_reported_as_missing_from_the_li
     assert not any("never mentions UNSMV" in b.text for b in pack.blocks if b.kind == "note")
     bare = training_product(request, None, 20, retriever, backend="extractive")
     assert any("never mentions UNSMV" in b.text for b in bare.blocks if b.kind == "note")  # without a context it is unknown
+
+
+def test_a_special_political_mission_asked_for_has_no_troops_and_is_no_planning_context_of_the_trainer(retriever):
+    """Trial 10: an SPM humanitarian-space pack said "the mission has just helped the army retake the district", "Who
+    leads: Force Commander", and that its presence came "from your planning context", though none was given."""
+    pack = training_product("A half-day tabletop on humanitarian space for a special political mission", 240, 20, retriever,
+                            backend="extractive")
+    text = " ".join(" ".join([b.text, *b.items, *(" ".join(row) for row in b.rows or [])]) for b in pack.blocks)
+    assert "Force Commander" not in text and "fight alongside" not in text and "helped the army" not in text
+    assert "No planning context was given" in text and "come from your planning context" not in text
