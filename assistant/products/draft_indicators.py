@@ -28,6 +28,9 @@ from assistant.products.draft_text import NUMBER, number
 # 'three indicator rows for DDR (a, b, c)', '2 indicators on protection of civilians'
 GROUP = re.compile(r"\b(?P<n>\d|" + "|".join(NUMBER) + r")\s+indicator(?:s|\s+rows?)?\s+(?:for|on)\s+(?P<subject>[^(,;.]+?)"
                    r"\s*(?:\((?P<named>[^)]*)\))?(?=\s*(?:,|;|\.|\band\b|$))", re.IGNORECASE)
+# '… three indicator rows on the elections and two on women's political participation': the second group's noun elided
+ELIDED = re.compile(r"(?:,|\band)\s+(?P<n>\d|" + "|".join(NUMBER) + r")\s+(?:more\s+)?(?:for|on)\s+(?P<subject>[^(,;.]+?)"
+                    r"\s*(?:\((?P<named>[^)]*)\))?(?=\s*(?:,|;|\.|\band\b|$))", re.IGNORECASE)
 INDICATOR = re.compile(r"(?:Indicators?\s+)?\b(\d{1,2})\.(\d{1,2})\s+([A-Z][^\n]{25,400}?\.)(?=\s|$)")
 TABLE_RESIDUE = re.compile(r"\b(Target|Trend|Benchmark|Baseline|Symbol)\b|see annex", re.IGNORECASE)
 # cosine to the priority below which a measured indicator is about something else; to one indicator the drafter named,
@@ -45,7 +48,7 @@ def measured_indicators(priority: str, n: int, retriever: Retriever,
             hits.setdefault(h.chunk_id, h)
     found: list[tuple[str, str, Hit]] = []
     for h in hits.values():
-        for m in INDICATOR.finditer(h.text):
+        for m in INDICATOR.finditer(f"{_label_before(h, retriever)}{h.text}"):
             wording = " ".join(m.group(3).split())
             if not TABLE_RESIDUE.search(wording) and wording not in (w for _, w, _ in found):
                 found.append((f"benchmark {m.group(1)}, indicator {m.group(1)}.{m.group(2)}", wording, h))
@@ -58,6 +61,17 @@ def measured_indicators(priority: str, n: int, retriever: Retriever,
     return [found[i] for i in order[:n]]
 
 
+def _label_before(hit: Hit, retriever: Retriever) -> str:
+    """The end of the passage before a hit, in the same document: a table split between passages leaves an indicator's
+    number ('1.5') at the end of one and its wording ("Electoral calendar defined …") at the start of the next."""
+    row = retriever.row.get(hit.chunk_id)
+    if not row:
+        return ""
+    before, this = retriever.records[row - 1], retriever.records[row]
+    label = re.search(r"\b\d{1,2}\.\d{1,2}\s*$", before.text) if before.meta.doc_id == this.meta.doc_id else None
+    return f"{label.group(0).strip()}\n" if label else ""
+
+
 class IndicatorAsk(BaseModel):
     """Indicator rows asked for one subject, with the indicators the drafter names for it."""
 
@@ -67,9 +81,17 @@ class IndicatorAsk(BaseModel):
 
 
 def indicator_asks(text: str) -> list[IndicatorAsk]:
-    """The indicator rows a request asks for, subject by subject (none unless it names a subject)."""
+    """The indicator rows a request asks for, subject by subject (none unless it names a subject).
+
+    >>> [(a.count, a.subject) for a in indicator_asks("three indicator rows on the elections and two on women's "
+    ...                                                "political participation.")]
+    [(3, 'the elections'), (2, "women's political participation")]
+    """
     out = []
-    for m in GROUP.finditer(text):
+    groups = list(GROUP.finditer(text))
+    groups += [m for m in ELIDED.finditer(text) if groups and m.start() >= groups[0].end()
+               and not any(g.start() <= m.start("n") < g.end() for g in groups)]
+    for m in sorted(groups, key=lambda m: m.start()):
         count = number(m.group("n"))
         named = [n.strip() for n in re.split(r",\s*(?:and\s+)?", m.group("named") or "") if n.strip()]  # "a and b" is one
         out.append(IndicatorAsk(subject=m.group("subject").strip(), count=count, named=named[:count]))

@@ -29,3 +29,31 @@ def test_the_indicator_rows_asked_for_each_subject_are_rows_in_the_drafter_s_wor
     assert cells[0].startswith("DDR: ex-combatants demobilized and reintegrated (your wording)")
     assert cells[4].startswith("Protection of civilians: early-warning alerts acted on (your wording)")
     assert not any("[to be agreed]" in c for c in cells)
+
+
+@pytest.fixture(scope="module")
+def benchmarks(tmp_path_factory):
+    """An index of S/2019/805 alone, whose annex II lists BINUH's benchmark indicators."""
+    from assistant.index.ingest import ingest
+    from assistant.index.retrieve import Retriever
+    from assistant.settings import Settings
+    from tests.conftest import copy_corpus
+
+    root = tmp_path_factory.mktemp("benchmarks")
+    corpus = copy_corpus(root / "corpus", ["sg-report-minujusth-s-2019-805.md"])
+    settings = Settings(corpus_dir=corpus, index_dir=root / "indexes", uploads_dir=root / "indexes" / "uploads")
+    r = Retriever.open(settings)
+    assert not ingest(settings=settings, store=r.store).failed
+    r.refresh(force=True)
+    return r
+
+
+def test_an_indicator_split_across_passages_is_proposed_and_an_elided_group_is_kept(benchmarks):
+    """Trial 10: "two on women's political participation" (its 'indicator rows' elided) was dropped, and "electoral
+    calendar" got no proposal: S/2019/805's indicator 1.5 has its number at the end of one passage, its wording in the next."""
+    from assistant.products.draft_indicators import indicator_asks, measured_indicators
+
+    asks = indicator_asks("with three indicator rows on the elections and two on women's political participation.")
+    assert [(a.count, a.subject) for a in asks] == [(3, "the elections"), (2, "women's political participation")]
+    found = measured_indicators("electoral calendar", 2, benchmarks)
+    assert found and found[0][0] == "benchmark 1, indicator 1.5" and found[0][1].startswith("Electoral calendar defined")
