@@ -19,6 +19,7 @@ DEFINITION_WORDS = 6  # an option this long is a definition: it may be an answer
 EVERYWHERE = frozenset({"secretary-general", "security council", "general assembly", "united nations"})  # in every stem
 TOPIC_SHARE = 0.75  # an answer this much of whose words are the quiz's title is its subject
 DATED = re.compile(r"\b(?:19|20)\d\d[-–/](?:19|20)?\d\d\b")  # a period a sentence names (a year alone is common ground)
+SHORT = 10  # a quiz of this many items or fewer asks each answer once (trial 10's eight items answered two texts twice)
 MISSION_SHARE = 0.5  # of a quiz, at most this share asks which mission a passage describes (a trainer's "trivia")
 
 
@@ -26,7 +27,7 @@ def named_first(named: list[tuple[dict, Citation]], limit: int, fx: Focus) -> li
     """Up to ``limit`` items on the texts the topic names, at most two with the same answer (one in a short quiz), none
     giving another's answer away."""
     picked: list[tuple[dict, Citation]] = []
-    same = 1 if limit < 6 else 2
+    same = 1 if limit <= SHORT else 2
     for item, citation in named:
         if len(picked) == limit:
             break
@@ -91,7 +92,7 @@ def fill(picked: list[tuple[dict, Citation]], pools: list[list[tuple[dict, Citat
     a glossary term once (not its definition both ways); never the subject itself as the answer when the quiz is on one
     term (in a quiz titled "the Integrated Strategic Framework", "which instrument …?" gives itself away); at most
     MISSION_SHARE of the quiz asking which mission a passage describes (7 of a newcomer's 10 transition items did)."""
-    same = 1 if count < 6 else 2
+    same = 1 if count <= SHORT else 2
     missions = -(-count * MISSION_SHARE // 1)
     answers = Counter(_bare(item["answer"]) for item, _ in picked)
     stems = {quoted_part(item["stem"]) for item, _ in picked}

@@ -21,8 +21,9 @@ def test_items_on_the_subject_come_before_related_concepts_and_an_answer_repeats
     related = [_item("Which definition fits the Integrated Mission Task Force (IMTF)?", "HQ task force")]
     cases = [(_item(f"Which mission adopted an Integrated Strategic Framework in {year}? “_____ adopted it in {year}.”",
                     "UNMIT")[0], CITE.model_copy(update={"doc_id": f"s-{year}"})) for year in (2008, 2009, 2010)]
-    picked = _fill([], [related, cases], 6, fx)
+    picked = _fill([], [related, cases], 12, fx)
     assert [i["answer"] for i, _ in picked] == ["UNMIT", "UNMIT", "HQ task force"]
+    assert [i["answer"] for i, _ in _fill([], [related, cases], 8, fx)] == ["UNMIT", "HQ task force"]  # ten or fewer: once
 
 
 def test_a_short_quiz_asks_each_answer_once():
