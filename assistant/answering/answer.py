@@ -206,7 +206,7 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
                  for c in {c.doc_id: c for c in citations if c.source_type == SOURCE_TYPES["commentary"]}.values())
     notes.extend(currency_notes(citations, retriever))
     notes.extend(second_hand_notes(out_sentences, citations, plan, retriever))
-    notes.extend(unanswered_part(question, [s.text for s in out_sentences]) if plan.decision == "answer" else [])
+    notes.extend(unanswered_part(question, [s.text for s in out_sentences]) if plan.decision in ("answer", "gap") else [])
     notes.extend(["A retrieved passage contains instruction-like text; it was treated as quoted data only."]
                  * any(INSTRUCTION_LIKE.search(h.text) for h in plan.hits))
     return Answer(question=question, answer="\n".join(lines), abstained=plan.decision not in ("answer", "partial"),

@@ -169,3 +169,12 @@ def test_an_instrument_of_a_kind_the_library_never_writes_is_declined(retriever)
                              "a special political mission?", retriever, backend="extractive")
     assert result.abstained and result.answer == NOT_COVERED, result.answer
     assert "The library does not mention staff rule." in result.notes, result.notes
+
+
+def test_a_gap_notes_a_second_ask_the_closest_passages_do_not_answer_either(retriever):
+    """Trial 10: "How long does a strategic assessment usually take, and who has to approve its recommendations?" stated
+    the first gap and dropped the second ask without a word."""
+    result = answer_question("How long does a strategic assessment usually take, and who signs off its final report?",
+                             retriever, backend="extractive")
+    assert result.answer.startswith("The library does not state how long a strategic assessment usually takes.")
+    assert any("second part of the question (“who signs off its final report?”)" in n for n in result.notes), result
