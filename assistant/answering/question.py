@@ -82,7 +82,8 @@ ENTITY_PATTERNS = [
 # Words of a question that say nothing about what is asked (stemmed): left out of the predicate.
 GENERIC_TERMS = frozenset({"un", "unit", "nation", "mani", "much", "often", "exact", "actual", "say", "doe", "under", "from",
                            "each", "after", "than", "current", "main", "put", "accord", "regard", "about", "i", "my",
-                           "anyth", "someth", "person"})  # 'Does it say anything about …' asks about what follows
+                           # 'Does it say anything about …' asks about what follows; 'even though' asks nothing
+                           "anyth", "someth", "person", "even", "though", "although", "despite", "still", "yet"})
 QUESTION_WORDS = frozenset({"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "many", "much", "does",
                             "do", "did", "is", "are", "was", "were", "can", "could", "should", "must", "shall", "will",
                             "would", "has", "have", "had", "and", "also", "about", "exactly", "actually", "according"})

@@ -157,3 +157,11 @@ def test_a_measure_from_another_mission_s_passage_answers_nothing(tmp_path_facto
     unmit = answer_question("How much did the General Assembly appropriate for the maintenance of UNMIT from 1 July 2012?", r,
                             backend="extractive")
     assert "$155.4 million" in unmit.answer and not unmit.abstained
+
+
+def test_a_footnote_that_is_the_best_evidence_is_quoted_under_the_sentence_citing_it(retriever):
+    """Trial 10: IPI's note 50 (the United States pushed for a structurally integrated mission in Somalia, against
+    humanitarian NGOs' advocacy) ranked first in search, but the answer never showed it: it held half the ask, not all."""
+    a = answer_question("Why did the UN make the Somalia mission structurally integrated in 2013 even though humanitarian "
+                        "NGOs objected?", retriever, backend="extractive")
+    assert "strong advocacy by a number of humanitarian NGOs against it" in a.answer, a.answer
