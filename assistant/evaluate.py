@@ -167,7 +167,7 @@ def evaluate_answers(path: Path, retriever: Retriever | None = None, backend: st
             first = [chat.ask(q) for q in row["history"]]
             result = chat.ask(row["question"])
             given = {_norm(t) for a in first for s in a.sentences for t in _sentences(s.text)}
-            shown = [s for s in result.sentences if s.role != "given"]  # 'given': pointed back to, not re-quoted
+            shown = [s for s in result.sentences if s.role not in ("given", "before")]  # pointed back to, not re-quoted
             # sentence by sentence: a new sentence quoted with the given one it leans on repeats that one (trial 10)
             m["follow_repeat"].append(any(_norm(t) in given for s in shown for t in _sentences(s.text)))
             if row.get("gap"):

@@ -1,11 +1,10 @@
 """Cited answers: extractive by default (no LLM), or written by an LLM — verified either way.
 
-The extractive answerer (:mod:`compose`) scores sentences from the retrieved passages and from a sentence-level search
-for the answer the question expects, and quotes them verbatim with their [n] (the paragraph they are in): the sentence
-that answers first, the list it introduces as a list, then up to three supporting points. It never writes a claim of its
-own. When the library does not hold the answer it says so — :data:`NOT_COVERED` with the nearest sources, or "The
-library does not state …" with the closest passages — and a question naming a catalogued text the library lacks gets a
-note saying so.
+The extractive answerer (:mod:`compose`) scores sentences from the retrieved passages and a sentence-level search, and quotes
+them verbatim with their [n]: the sentence that answers first, the list it introduces as a list, then up to three supporting
+points. It never writes a claim of its own. When the library does not hold the answer it says so — :data:`NOT_COVERED` with the
+nearest sources, or "The library does not state …" with the closest passages — and a question naming a catalogued text the
+library lacks gets a note saying so.
 
 >>> a = answer_question("Who does the DSRSG/RC/HC report to?", get_retriever())   # doctest: +SKIP
 >>> a.citations[0].label                                                      # doctest: +SKIP
@@ -60,8 +59,8 @@ from assistant.index.sentences import INSTRUCTION_LIKE, LEADING_NUMBER, NOT_QUOT
 Backend = Literal["auto", "extractive", "llm"]
 NEAREST_SOURCES = 3
 COVERAGE_PASSAGES = 3
-GENERIC_TERMS = frozenset({"un", "unit", "nation"})  # stemmed 'UN', 'United Nations': every passage has them
-ROLE_PREFIX = {"lead": "", "item": "- ", "support": "- ", "closest": "- ", "part": "- ", "note": "  Footnote: "}
+ROLE_PREFIX = {"given": "", "before": "- ", "lead": "", "item": "- ", "support": "- ", "closest": "- ", "part": "- ",
+               "note": "  Footnote: "}
 LLM_SENTENCES = 6  # evidence sentences offered to an LLM (in at most MAX_PASSAGES passages)
 
 
@@ -71,10 +70,10 @@ class Sentence(BaseModel):
     text: str
     citations: list[int]
     supported: bool
-    role: str = Field("lead", description="given (quoted earlier in the conversation: pointed to, not repeated), lead, "
-                                          "item (of the list the lead introduces), support, closest (a gap answer's "
-                                          "nearest passage), part (a partial answer's sentence on one named thing), "
-                                          "or note (the footnote cited by the sentence before it).")
+    role: str = Field("lead", description="given (quoted earlier in the conversation: pointed to, not repeated), before "
+                      "(quoted earlier; the next point goes on from it), lead, item (of the list the lead introduces), support, "
+                      "closest (a gap answer's nearest passage), part (a partial answer's sentence on one named thing), or "
+                      "note (the footnote cited by the sentence before it).")
 
 
 class AnswerView(BaseModel):
@@ -193,8 +192,9 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
     for unit, v in zip(plan.units, verdicts, strict=True):
         out_sentences.append(Sentence(text=v.text, citations=v.citations, supported=v.supported, role=unit.role))
         marks = "".join(MARKER_FORMAT.format(n=n) for n in v.citations)
-        if unit.role == "given":
-            lines.append(pointer_line(v.text, plan.q.type, plan.asked, marks, more=len(plan.units) > 1))
+        if unit.role in ("given", "before"):  # quoted earlier, pointed to: as the answer, or as what the next point goes on from
+            lines.append(ROLE_PREFIX[unit.role] + pointer_line(v.text, plan.q.type, plan.asked, marks, more=unit.role == "given"
+                                                               and len(plan.units) > 1, answers=unit.role == "given"))
             continue
         under_point = unit.role == "item" and any(u.role == "support" for u in plan.units[:len(out_sentences)])
         prefix = "  " + ROLE_PREFIX["item"] if under_point else ROLE_PREFIX[unit.role]  # a point's own list, indented

@@ -24,6 +24,7 @@ from assistant.index.lexical import tokenize
 # carries one, though it words the ask its own way ('scheduled to be repatriated at the end of September 2019').
 CLEAR_BEST = 0.9
 ALREADY_GIVEN = "The sentence that answers this was quoted above"
+GOES_ON_FROM = "The next point goes on from a sentence quoted above"
 QUESTION_WORDS = frozenset(tokenize("why what who whom whose when where which how"))
 EXCERPT_BEFORE, EXCERPT_AFTER = 6, 3  # words shown either side of the date or number a pointer quotes
 SHARE = frozenset(tokenize("share percentage proportion"))
@@ -60,10 +61,12 @@ def could_answer(asked_terms: list[str], years: Sequence[str], candidate: Candid
     return qtype != "who" or has_answer_type(candidate.text, "who") and not any(_agentless(s, candidate.text) for s in asked)
 
 
-def pointer_line(text: str, qtype: str, asked: Sequence[str], marks: str, more: bool) -> str:
+def pointer_line(text: str, qtype: str, asked: Sequence[str], marks: str, more: bool, answers: bool = True) -> str:
     """The answer's line for a sentence quoted earlier: not repeated, but the words that answer shown, so the reader need
-    not scroll back ('… made into a requirement in 2008 …')."""
-    return f"{ALREADY_GIVEN} (“{key_excerpt(text, qtype, asked)}”) {marks}" + ("; more from the sources:" if more else ".")
+    not scroll back ('… made into a requirement in 2008 …'); one that a new sentence only goes on from is said to be that
+    ("However, there would also be a secondary reporting line …" after "… reports primarily to the SRSG …")."""
+    said = ALREADY_GIVEN if answers else GOES_ON_FROM
+    return f"{said} (“{key_excerpt(text, qtype, asked)}”) {marks}" + ("; more from the sources:" if more else ".")
 
 
 def key_excerpt(text: str, qtype: str, asked: Sequence[str] = (), before: int = EXCERPT_BEFORE,

@@ -45,7 +45,7 @@ def answer_key(question: str, retriever: Retriever, book: CitationBook, backend:
         return [Block(kind="paragraph", text=text), *notes]
     lead, points, supports = "", [], 0
     for s in answer.sentences:
-        if not (s.supported and s.citations) or s.role in ("given", "closest", "note"):  # a footnote is not an answer
+        if not (s.supported and s.citations) or s.role in ("given", "before", "closest", "note"):  # a footnote is not an answer
             continue
         if VISITING.match(s.text):  # 'The mission made recommendations …': a visiting team, read as the Mission
             continue
@@ -70,7 +70,7 @@ def library_lines(question: str, retriever: Retriever, book: CitationBook, terms
         return []
     out: list[str] = []
     for s in answer.sentences:
-        if not (s.supported and s.citations) or s.role in ("given", "closest", "note") or FIRST_PERSON.search(s.text) \
+        if not (s.supported and s.citations) or s.role in ("given", "before", "closest", "note") or FIRST_PERSON.search(s.text) \
                 or VISITING.match(s.text):
             continue
         off_terms = terms and not any(t.lower() in s.text.lower() for t in terms)

@@ -83,3 +83,4 @@ def test_a_sentence_going_on_from_one_given_is_quoted_alone(retriever):
     shown = [t.strip() for s in follow.sentences if s.role != "given" for t in s.text.split(". ")]
     assert "secondary reporting line" in follow.answer, follow.answer
     assert not said & set(shown), follow.answer
+    assert ALREADY_GIVEN in follow.answer  # the sentence it goes on from answers "who does he report to?": pointed to
