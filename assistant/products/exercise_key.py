@@ -45,9 +45,12 @@ def answer_key(question: str, retriever: Retriever, book: CitationBook, backend:
         return [Block(kind="paragraph", text=text), *notes]
     lead, points, supports = "", [], 0
     for s in answer.sentences:
-        if not (s.supported and s.citations) or s.role in ("given", "before", "closest", "note"):  # a footnote is not an answer
+        if not (s.supported and s.citations) or s.role in ("given", "before", "closest"):
             continue
         if VISITING.match(s.text):  # 'The mission made recommendations …': a visiting team, read as the Mission
+            continue
+        if s.role == "note":  # the footnote a sentence was quoted for holds the answer (IPI's note 50 on Somalia)
+            points += [f"Footnote: {cited(answer, book, s.text, s.citations)}"] if lead and not points else []
             continue
         if not lead:
             lead = cited(answer, book, s.text, s.citations)

@@ -242,3 +242,15 @@ def test_the_context_s_tensions_are_played_where_the_context_sets_them(retriever
     assert "rejects any 'integrated' arrangement" not in text and "draw down over 18 months" not in text
     injects = [b.text for b in pack.blocks if b.kind == "heading" and b.text.startswith("Inject")]
     assert any("From your context: The Government of Ostrania wants" in i for i in injects), injects
+
+
+def test_an_answer_key_keeps_the_footnote_its_sentence_was_quoted_for(retriever):
+    """The key to "Why did the Somali government ask for a structurally integrated mission?" quoted IPI's sentence on a
+    "second integration" movement without its note 50, which holds the answer (a single "door to knock on")."""
+    from assistant.citation import CitationBook
+    from assistant.products.exercise_key import answer_key
+
+    blocks = answer_key("Why did the Somali government ask for a structurally integrated mission?", retriever,
+                        CitationBook(), "extractive")
+    text = " ".join(b.text + " ".join(b.items) for b in blocks)
+    assert "Footnote:" in text and "door to knock on" in text, text
