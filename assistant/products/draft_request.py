@@ -212,8 +212,8 @@ def _owners(text: str) -> list[str]:
     names = re.split(r",\s*|\s+or\s+|\s+and\s+", match.group(1)) if match else []
     trim = r"^(?:the|an?)\s+|\s+(?:over|within|by|in|before|after|during|from)\s.*$"  # 'the Government over 18 months'
     names = [re.sub(trim, "", n.strip(), flags=re.I) for n in names]
-    return [n for n in names if re.fullmatch(r"(?:UN )?[A-Z][A-Za-z-]{1,12}|(?:Ministry|Office|Department) of [A-Z][\w ]{2,40}",
-                                             n)]
+    return [n for n in names if re.fullmatch(r"(?:UN )?[A-Z][A-Za-z-]{1,12}|(?:Ministry|Office|Department) of [A-Z][\w ]{2,40}|"
+                                             r"(?:UN |United Nations )?country team", n)]  # 'hands over to the UN country team'
 
 
 def _topics(text: str) -> list[str]:

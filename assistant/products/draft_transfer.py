@@ -38,6 +38,9 @@ UNIFORMED = re.compile(r"\bprotection of civilians\b|\btroops?\b|\bmilitary\b|\b
 # The tasks a request hands over, between the verb and 'to <owner>': 'handing over A, B and C to the UNCT'.
 HANDED = re.compile(r"\b(?:hand(?:s|ed|ing)?[- ]?over|transfer(?:s|red|ring)?)\s+(?:of\s+)?(?:the\s+)?(?P<tasks>[^.;:]+?)\s+"
                     r"to\s+(?:the\s+)?[A-Z]", re.IGNORECASE)
+# 'Tasks to be transferred: A, B, and C' — a list, each item a task ('rule of law and justice support' is one)
+LISTED_TASKS = re.compile(r"\btasks? (?:to be )?(?:transferred|handed over|to transfer|to hand over)(?: are| include)?\s*:\s*"
+                          r"(?P<tasks>[^.;]+)", re.IGNORECASE)
 # One task and the owner the drafter gives it: 'human rights monitoring to OHCHR'.
 # 'hand A to UNHCR and UNICEF by 30 June 2028': the verb, owners joined by 'and', and the task's own date, are read too.
 PAIR = re.compile(r"^(?:and\s+)?(?:(?:hand|transfer|pass|give)\w*(?:\s+over)?\s+)?(?P<task>[^,;]+?)\s+to\s+(?:the\s+)?"
@@ -56,7 +59,16 @@ COVERS = 0.6  # share of a named task's words (three or more) a mandated task ho
 
 
 def handed_over(text: str) -> list[str]:
-    """The tasks a request names as handed over ('A, B and C'); none when it speaks of tasks in general."""
+    """The tasks a request names as handed over ('A, B and C'), or lists ('Tasks to be transferred: A, B, and C'); none
+    when it speaks of tasks in general.
+
+    >>> handed_over("It hands over to the UN country team. Tasks to be transferred: rule of law and justice support, "
+    ...             "community violence reduction, and electoral technical assistance.")
+    ['rule of law and justice support', 'community violence reduction', 'electoral technical assistance']
+    """
+    listed = LISTED_TASKS.search(text)
+    if listed:
+        return [p.strip() for p in re.split(r",\s*(?:and\s+)?", listed.group("tasks")) if p.strip()]
     match = HANDED.search(text)
     if not match or re.search(r"\btasks?\b|\bfunctions\b|\bresponsibilities\b", match.group("tasks"), re.IGNORECASE):
         return []

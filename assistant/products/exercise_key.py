@@ -43,7 +43,8 @@ def answer_key(question: str, retriever: Retriever, book: CitationBook, backend:
         first = answer.answer.splitlines()[0] if answer.answer else NOT_COVERED
         text = first.removesuffix(GAP_TAIL) if first.startswith(GAP_PREFIX) else NOT_COVERED
         return [Block(kind="paragraph", text=text), *notes]
-    lead, points, supports = "", [], 0
+    lead, supports = "", 0
+    points: list[str] = []
     for s in answer.sentences:
         if not (s.supported and s.citations) or s.role in ("given", "before", "closest"):
             continue

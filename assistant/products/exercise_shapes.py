@@ -103,8 +103,8 @@ def kind_of(text: str) -> ShapeKind:
     """The first product whose words the request uses; a pack otherwise."""
     for kind, pattern in KINDS:
         if pattern.search(text):
-            if kind == "course" and not _find(r"\bcourse\b|curriculum|rubric|programme", text):
-                continue  # learning objectives alone belong to any pack
+            if kind == "course" and not _find(r"\bcourse\b|curriculum|rubric|training programme", text):
+                continue  # learning objectives alone belong to any pack ('agency programme officers' are no course)
             return kind
     return "pack"
 
@@ -122,7 +122,7 @@ def recognise(text: str, kind: str = "auto") -> Shape:
     talk = _find(r"(\d+)[- ]min(?:ute)?s?\s+(?:\w+\s+)?(?:presentations?|back[- ]?briefs?|briefings?|pitch(?:es)?)", text)
     pages = _find(NUM + r"[- ]pages?\b", text)
     priorities = _find(NUM + r"\s+(?:\w+\s+)?priorit(?:y|ies)\b", text)
-    injects = _find(NUM + r"\s+injects?\b", text)
+    injects = _find(NUM + r"\s+(?:timed\s+|short\s+|more\s+)?injects?\b", text)  # "three timed injects"
     people = _find(r"(?:group|class|cohort|audience) of (\d+)\b(?!\s*(?:-|–|to)\s*\d)|\b(\d+) (?:participants|trainees|"
                    r"people|staff|planners|students)\b", text)
     low = number(group.group(1)) if group else 0
@@ -150,7 +150,8 @@ def syndicates(participants: int, group: tuple[int, int] | None, default: int = 
 
 
 SUBJECT = re.compile(r"\b(?:on|about|covering|testing(?: knowledge of)?|for \w+ (?:staff|planners|officers) on)\s+(.+)", re.I)
-TRAILER = re.compile(r"\s*(?:[;(]|\bwith\b|\bfor (?:new|newly|senior|mission|the|our)\b|\busing\b|\bincluding\b).*$", re.I)
+TRAILER = re.compile(r"\s*(?:[;(]|\bwith\b|\bfor (?:new|newly|senior|mission|the|our|\d+)\b|\busing\b|\bincluding\b).*$",
+                     re.I)  # 'for 20 participants: …' is the audience, not the subject
 MAX_SUBJECT = 80
 TITLE_CHARS = 130  # a title this long wraps to two lines; a list of four subjects fits ("… the role of the…" did not)
 
@@ -166,6 +167,8 @@ def subject(request: str) -> str:
 
     >>> subject("I'd like a 20-question quiz for new staff on the ISF and the SLF, with source references")
     'the ISF and the SLF'
+    >>> subject("Design a 90-minute tabletop exercise on joint analysis for 20 participants: mission planners.")
+    'joint analysis'
     >>> subject("Two-day simulation: UNMOST drawdown while the Kesh Liberation Front attacks civilians in Vardel, with the "
     ...         "Government pressing for the force to leave by mid-2028 and agencies facing a funding cliff")
     'UNMOST drawdown while the Kesh Liberation Front attacks civilians in Vardel'

@@ -196,3 +196,12 @@ def test_where_coordination_passes_at_closure_is_kept():
                         "the Resident Coordinator's office at closure.")
     assert ask.passes_to == "the Resident Coordinator's office"
     assert parse_request("Draft the coordination mechanisms section.").passes_to == ""
+
+
+def test_a_request_handing_over_to_the_country_team_names_it_as_the_owner():
+    """Hand-read request 8: "UNOKN … hands over to the UN country team. Tasks to be transferred: …" got three rows of
+    '[to be agreed]' owners and no tasks of its own."""
+    ask = parse_request("Draft the transition and handover section. UNOKN closes in 18 months and hands over to the UN "
+                        "country team. Tasks to be transferred: rule of law and justice support, community violence "
+                        "reduction, and electoral technical assistance.")
+    assert ask.owners == ["UN country team"]
