@@ -36,6 +36,16 @@ def copy_corpus(target: Path, files: list[str]) -> Path:
     return target
 
 
+def index_of(root: Path, files: list[str]) -> Retriever:
+    """A retriever over an index of some of the real documents, built under ``root`` (a test's own small library)."""
+    settings = Settings(corpus_dir=copy_corpus(root / "corpus", files), index_dir=root / "indexes",
+                        uploads_dir=root / "indexes" / "uploads")
+    r = Retriever.open(settings)
+    assert not ingest(settings=settings, store=r.store).failed
+    r.refresh(force=True)
+    return r
+
+
 def cli_env(settings: Settings) -> dict[str, str]:
     """The environment that makes a `python -m assistant` subprocess use these settings' corpus and index."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}

@@ -34,18 +34,9 @@ def test_the_indicator_rows_asked_for_each_subject_are_rows_in_the_drafter_s_wor
 @pytest.fixture(scope="module")
 def benchmarks(tmp_path_factory):
     """An index of S/2019/805 alone, whose annex II lists BINUH's benchmark indicators."""
-    from assistant.index.ingest import ingest
-    from assistant.index.retrieve import Retriever
-    from assistant.settings import Settings
-    from tests.conftest import copy_corpus
+    from conftest import index_of
 
-    root = tmp_path_factory.mktemp("benchmarks")
-    corpus = copy_corpus(root / "corpus", ["sg-report-minujusth-s-2019-805.md"])
-    settings = Settings(corpus_dir=corpus, index_dir=root / "indexes", uploads_dir=root / "indexes" / "uploads")
-    r = Retriever.open(settings)
-    assert not ingest(settings=settings, store=r.store).failed
-    r.refresh(force=True)
-    return r
+    return index_of(tmp_path_factory.mktemp("benchmarks"), ["sg-report-minujusth-s-2019-805.md"])
 
 
 def test_an_indicator_split_across_passages_is_proposed_and_an_elided_group_is_kept(benchmarks):

@@ -101,19 +101,10 @@ def test_answer_key_is_what_the_answer_work_answers(packs, retriever):
 
 @pytest.fixture(scope="module")
 def haiti(tmp_path_factory):
-    from conftest import copy_corpus
+    from conftest import index_of
 
-    from assistant.index.ingest import ingest
-    from assistant.index.retrieve import Retriever
-    from assistant.settings import Settings
-
-    root = tmp_path_factory.mktemp("haiti")
-    corpus = copy_corpus(root / "corpus", ["sg-report-minujusth-s-2019-805.md", "sg-report-minustah-s-2017-604.md"])
-    settings = Settings(corpus_dir=corpus, index_dir=root / "indexes", uploads_dir=root / "indexes" / "uploads")
-    r = Retriever.open(settings)
-    assert not ingest(settings=settings, store=r.store).failed
-    r.refresh(force=True)
-    return r
+    return index_of(tmp_path_factory.mktemp("haiti"), ["sg-report-minujusth-s-2019-805.md",
+                                                       "sg-report-minustah-s-2017-604.md"])
 
 
 def test_drawdown_key_answers_benchmarks_from_the_haiti_reports(haiti):
