@@ -31,7 +31,7 @@ from assistant.products.draft_indicators import PASSAGES, indicator_cells, measu
 from assistant.products.draft_match import best_match, setting_of, stems
 from assistant.products.draft_request import MECHANISMS, DraftAsk
 from assistant.products.draft_text import TBD, _entities, _list, _the, months_asked
-from assistant.products.draft_transfer import named_tasks, transfer_table
+from assistant.products.draft_transfer import FIELDS, named_tasks, transfer_table
 from assistant.products.export import Block
 from assistant.products.statements import FIRST_PERSON, tidy
 
@@ -259,19 +259,34 @@ def objectives(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
     one: a request's own wording ('handing policing to the national police') names no lead itself."""
     names = ask.priorities or ask.topics or [p.name for p in ctx.all_priorities]
     n = ask.objectives or len(names)
+    names = [names[i] if i < len(names) else TBD for i in range(n)]
     led = [p for p in ctx.priorities if p.lead]
+    tasks = {name: _closest_tasks(ctx, name) if name != TBD else [] for name in names}
+    own = bool(ask.priorities or ask.topics)  # the request chose its objectives: the other tasks are not put under them
+    for task in [t for t in ctx.tasks if not own and not any(t in ts for ts in tasks.values())]:  # fewer objectives
+        home = best_match(task, [m for m in names if m != TBD], setting_of(ctx.tasks))  # than tasks: each joins its closest
+        if home:
+            tasks[home] = tasks[home] + [task]
     items = []
-    for i in range(n):
-        name = names[i] if i < len(names) else TBD
-        tasks = _closest_tasks(ctx, name) if name != TBD else []
+    for i, name in enumerate(names):
         link = best_match(name, ctx.national_priorities) or (ctx.national_plan or TBD)
         best = best_match(name, [p.name for p in led]) if name != TBD else ""
         p = next((p for p in led if p.name == best), None)
         lead = (p.lead if p.name.lower() == name.lower() else f"{p.lead} (lead of your priority “{p.name}”)") if p else (
-            f"{TBD} (the mandate gives this task to {_the(ctx)})" if tasks else TBD)
+            f"proposed: {ctx.mission} (the mandate gives it this task; {TBD})" if tasks[name] else TBD)
+        helping = _entities(ctx, p.contributing) if p else _by_field(ctx, tasks[name])
         items.append(f"Strategic objective {i + 1} ({name}): result for {ctx.country} {horizon(ctx, ask)}: {TBD}. "
-                     f"Mandated tasks: {_list(tasks)}. Serves: {link}. Lead: {lead}.")
-    return [Block(kind="paragraph", text=f"Strategic objectives, as asked ({n}):"), Block(kind="bullets", items=items)]
+                     f"Mandated tasks: {_list(tasks[name])}. Serves: {link}. Lead: {lead}. Contributing: "
+                     + (f"{_list(helping)}" + ("" if p else " (proposed: their field)") if helping else TBD) + ".")
+    unplaced = [t for t in ctx.tasks if not own and not any(t in ts for ts in tasks.values())]
+    return [Block(kind="paragraph", text=f"Strategic objectives, as asked ({n}):"), Block(kind="bullets", items=items)] + (
+        [Block(kind="note", text=f"Mandated tasks under no objective yet (the team to place them): {_list(unplaced)}.")]
+        if unplaced else [])
+
+
+def _by_field(ctx: PlanningContext, tasks: list[str]) -> list[str]:
+    """The listed agencies whose field one of the tasks is in (OHCHR for human rights monitoring, UNDP for elections)."""
+    return [e for e in ctx.un_entities if FIELDS.get(e) and any(re.search(FIELDS[e], t, re.IGNORECASE) for t in tasks)]
 
 
 def horizon(ctx: PlanningContext, ask: DraftAsk) -> str:

@@ -23,7 +23,7 @@ def test_objectives_take_the_requests_horizon_tasks_and_the_lead_of_the_closest_
     first, second = _objectives(REQUEST)
     assert "result for Naraland within 18 months" in first and "by 2029" not in first
     assert "Mandated tasks: Protection of civilians in the eastern provinces." in first  # not 'hand over its civilian tasks'
-    assert "Lead: [to be agreed] (the mandate gives this task to UNMINA)" in first
+    assert "Lead: proposed: UNMINA (the mandate gives it this task; [to be agreed])" in first
     # the request's own wording names no lead: the context's police priority does
     assert "Lead: UNMINA Police (lead of your priority “Security sector and police capacity”)" in second
 
@@ -39,3 +39,22 @@ def test_months_a_request_gives_itself():
     assert months_asked("over the next eighteen months") == 18
     assert months_asked("the vision for the last 12 months of UNIOK") == 12
     assert months_asked("the 2027-2029 framework") == 0
+
+
+def test_objectives_fewer_than_tasks_take_the_others_and_propose_contributors_by_field():
+    """Hand-read request 7: four objectives for five tasks dropped human rights monitoring without a word, left every
+    lead '[to be agreed]' beside "the mandate gives this task to" the mission, and named no contributing entity."""
+    from assistant.products.context import PlanningContext
+
+    ctx = PlanningContext(country="Carana", fictional=True, presence="PKO", mission="UNIMICA", period="2027-2029",
+                          key_tasks=["Protection of civilians", "Support to DDR and the reintegration of ex-combatants",
+                                     "Electoral assistance", "Human rights monitoring and reporting",
+                                     "Repatriation of weapons"],
+                          un_entities=["UNDP", "IOM", "OHCHR"])
+    ask = parse_request("Draft the strategic objectives section. Keep it to 3 shared objectives, with lead and "
+                        "contributing entities for each.")
+    blocks = objectives(ctx, ask)
+    items = blocks[1].items
+    assert "Lead: proposed: UNIMICA" in items[0] and "Contributing: IOM (proposed: their field)" in items[1]
+    said = " ".join([*items, *(b.text for b in blocks[2:])])
+    assert "Human rights monitoring and reporting" in said  # placed under an objective, or said to be unplaced
