@@ -104,7 +104,7 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
     linked: set[str] = set()  # a note repeated under two markers (same text) is linked once
     for c in out:
         j = None if c.answerable else _citing(retriever, index, c)
-        if j is None or norm(c.text) in linked or not (_carries_the_ask(q, c.text) or _best_typed(q, c, out[0])):
+        if j is None or norm(c.text) in linked or not (_carries_the_ask(q, c.text) or _best_note(q, c, out[0])):
             continue
         claim = quotable.get(j) or scored(j)
         if c.given and not claim.given:  # a note quoted before is pointed to with its sentence, never quoted again
@@ -151,7 +151,7 @@ def _carries_the_ask(q: QuestionInfo, text: str) -> bool:
     return bool(asked) and asked <= set(tokenize(text))
 
 
-def _best_typed(q: QuestionInfo, note: Candidate, best: Candidate) -> bool:
+def _best_note(q: QuestionInfo, note: Candidate, best: Candidate) -> bool:
     """A note that is the best evidence of all and holds the date or number asked carries the ask in its own words
     ('approved by the secretary-general on April 9, 2013' for 'When did the Secretary-General sign off on …?'); so does
     one holding half the ask or more, in words of the same family (IPI's note 50 on the NGOs that 'advocated against' a

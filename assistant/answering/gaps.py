@@ -281,6 +281,7 @@ def codes_held(q: QuestionInfo, text: str, expansions: Mapping[str, str] | None 
 
 
 def _held_as(code: str, expansions: Mapping[str, str]) -> list[str]:
+    """The code, its expansions and short forms, and each expansion without 'United Nations' ('country team')."""
     names = [code, *names_for(code, expansions)[1:]]
     return names + [n.removeprefix("united nations ") for n in names if n.startswith("united nations ") and n.count(" ") > 2]
 
