@@ -70,17 +70,3 @@ def test_a_follow_up_answered_above_shows_the_words_that_answer_and_nothing_off_
     first = follow.answer.splitlines()[1]
     assert first.startswith(ALREADY_GIVEN) and "made into a requirement in 2008" in first, follow.answer
     assert [s.role for s in follow.sentences] == ["given"], follow.answer  # no new sentence without 'mandatory'
-
-
-@pytest.mark.integration
-def test_a_sentence_going_on_from_one_given_is_quoted_alone(retriever):
-    """Trial 10: the second turn quoted "A further 'Note of Guidance' … reports primarily to the SRSG …" again, as the
-    sentence "However, there would also be a secondary reporting line …" leans on it and was quoted with it."""
-    chat = Conversation(retriever, backend="extractive")
-    first = chat.ask("What does the triple-hatted deputy SRSG combine?")
-    follow = chat.ask("Who does he report to?")
-    said = {t.strip() for s in first.sentences for t in s.text.split(". ")}
-    shown = [t.strip() for s in follow.sentences if s.role != "given" for t in s.text.split(". ")]
-    assert "secondary reporting line" in follow.answer, follow.answer
-    assert not said & set(shown), follow.answer
-    assert ALREADY_GIVEN in follow.answer  # the sentence it goes on from answers "who does he report to?": pointed to

@@ -223,3 +223,23 @@ def test_a_who_follow_up_is_not_pointed_to_a_sentence_that_names_no_one():
     assert not could_answer(who.predicate_terms, [], need, who.type)
     led = _given("The Resident Coordinator leads the process at country level, responsible for its results.", 0.99)
     assert could_answer(who.predicate_terms, [], led, who.type)
+
+
+def test_a_sentence_going_on_from_one_given_earlier_is_quoted_alone_with_a_pointer_to_it():
+    """Trial 10: the second turn quoted "A further 'Note of Guidance' … reports primarily to the SRSG …" again, because
+    "However, there would also be a secondary reporting line …" leans on it and was quoted with it."""
+    from types import SimpleNamespace
+
+    from assistant.answering.compose import _antecedent, _unit
+    from assistant.answering.scoring import Candidate
+
+    texts = ["The DSRSG reports primarily to the SRSG.", "However, there would also be a secondary reporting line."]
+    sentences = SimpleNamespace(texts=texts, rows=[3, 3], with_predecessors=lambda i: list(range(i + 1)))
+    retriever = SimpleNamespace(sentences=sentences)
+    later = Candidate(1, texts[1], 3, 1, "analysis", score=0.9, after_given=True)
+    assert _unit(retriever, later, "support").text == texts[1]  # not the given sentence again
+    assert _unit(retriever, later, "given").text == " ".join(texts)  # a pointer shows all it leans on
+    assert _antecedent(retriever, later, answers=False).role == "before"
+    assert _antecedent(retriever, later, answers=True).text == texts[0]
+    fresh = Candidate(1, texts[1], 3, 1, "analysis", score=0.9)
+    assert _unit(retriever, fresh, "support").text == " ".join(texts)  # in a first turn it is quoted with what it leans on
