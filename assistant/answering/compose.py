@@ -216,22 +216,15 @@ def _unit(retriever: Retriever, c: Candidate, role: str) -> Unit:
     return unit_at(retriever.sentences, c.index, role, c.score)
 
 
-def _antecedent(retriever: Retriever, c: Candidate, answers: bool) -> Unit:
+def _antecedent(retriever: Retriever, c: Candidate, asked: list[str], years: list[str], qtype: str) -> Unit:
     """The sentences quoted earlier that a candidate leans on, pointed to: as the answer ('given') when they answer the
-    follow-up, else as what it goes on from ('before')."""
+    follow-up (:func:`given.could_answer`), else as what it goes on from ('before') — "… reports primarily to the SRSG"
+    is no answer to "Why are humanitarian NGOs uneasy about that arrangement?"."""
     index, chain = retriever.sentences, retriever.sentences.with_predecessors(c.index)[:-1]
-    return Unit(indices=chain, text=" ".join(index.texts[j] for j in chain),
-                rows=list(dict.fromkeys(int(index.rows[j]) for j in chain)), role="given" if answers else "before",
-                score=c.score)
-
-
-def _answers_too(retriever: Retriever, c: Candidate, asked: list[str], years: list[str], qtype: str) -> bool:
-    """Does the sentence quoted earlier that a candidate goes on from answer the follow-up (:func:`given.could_answer`)?
-    Only then is it pointed to as "the sentence that answers this" (not "… reports primarily to the SRSG" for "Why are
-    humanitarian NGOs uneasy about that arrangement?")."""
-    index, chain = retriever.sentences, retriever.sentences.with_predecessors(c.index)[:-1]
-    before = Candidate(chain[0], " ".join(index.texts[j] for j in chain), int(index.rows[chain[0]]), None, c.source_type)
-    return could_answer(asked, years, before, qtype)
+    text = " ".join(index.texts[j] for j in chain)
+    answers = could_answer(asked, years, Candidate(chain[0], text, int(index.rows[chain[0]]), None, c.source_type), qtype)
+    return Unit(indices=chain, text=text, rows=list(dict.fromkeys(int(index.rows[j]) for j in chain)),
+                role="given" if answers else "before", score=c.score)
 
 
 def _pointer(retriever: Retriever, c: Candidate) -> Unit:
@@ -285,7 +278,7 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
     allowed = [lead, *[c for c in allowed if c is not lead]]
     ask = q.predicate_terms if asked is None else asked
     if pointed is None and lead.after_given:  # it goes on from a sentence quoted earlier: point to that one first
-        units.append(_antecedent(retriever, lead, _answers_too(retriever, lead, ask, years or [], q.type)))
+        units.append(_antecedent(retriever, lead, ask, years or [], q.type))
     units.extend(_units(retriever, lead, "lead"))
     units += _items(index, lead)
     used = {i for u in units for i in u.indices}
@@ -307,7 +300,7 @@ def select(q: QuestionInfo, found: list[Candidate], retriever: Retriever, asked:
         if used & {i for u in (unit, *items) for i in u.indices} or unit.text.rstrip().endswith(":") and not items:
             continue  # a sentence introducing a list is never quoted without the list
         if c.after_given and not any(u.role in ("given", "before") for u in units):  # the sentence it goes on from:
-            before = _antecedent(retriever, c, _answers_too(retriever, c, ask, years or [], q.type))
+            before = _antecedent(retriever, c, ask, years or [], q.type)
             if before.role == "given":
                 units.insert(0, before)  # it answers: pointed to first
             else:

@@ -31,7 +31,7 @@ from assistant.products.draft_indicators import PASSAGES, indicator_cells, measu
 from assistant.products.draft_match import best_match, setting_of, stems
 from assistant.products.draft_request import MECHANISMS, DraftAsk
 from assistant.products.draft_text import TBD, _entities, _list, _the, months_asked
-from assistant.products.draft_transfer import FIELDS, named_tasks, transfer_table
+from assistant.products.draft_transfer import by_field, named_tasks, transfer_table
 from assistant.products.export import Block
 from assistant.products.statements import FIRST_PERSON, tidy
 
@@ -274,7 +274,7 @@ def objectives(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
         p = next((p for p in led if p.name == best), None)
         lead = (p.lead if p.name.lower() == name.lower() else f"{p.lead} (lead of your priority “{p.name}”)") if p else (
             f"proposed: {ctx.mission} (the mandate gives it this task; {TBD})" if tasks[name] else TBD)
-        helping = _entities(ctx, p.contributing) if p else _by_field(ctx, tasks[name])
+        helping = _entities(ctx, p.contributing) if p else by_field(ctx, tasks[name])
         items.append(f"Strategic objective {i + 1} ({name}): result for {ctx.country} {horizon(ctx, ask)}: {TBD}. "
                      f"Mandated tasks: {_list(tasks[name])}. Serves: {link}. Lead: {lead}. Contributing: "
                      + (f"{_list(helping)}" + ("" if p else " (proposed: their field)") if helping else TBD) + ".")
@@ -282,11 +282,6 @@ def objectives(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
     return [Block(kind="paragraph", text=f"Strategic objectives, as asked ({n}):"), Block(kind="bullets", items=items)] + (
         [Block(kind="note", text=f"Mandated tasks under no objective yet (the team to place them): {_list(unplaced)}.")]
         if unplaced else [])
-
-
-def _by_field(ctx: PlanningContext, tasks: list[str]) -> list[str]:
-    """The listed agencies whose field one of the tasks is in (OHCHR for human rights monitoring, UNDP for elections)."""
-    return [e for e in ctx.un_entities if FIELDS.get(e) and any(re.search(FIELDS[e], t, re.IGNORECASE) for t in tasks)]
 
 
 def horizon(ctx: PlanningContext, ask: DraftAsk) -> str:

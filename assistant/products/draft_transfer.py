@@ -129,8 +129,13 @@ def suggested_owner(task: str, owners: list[str], ctx: PlanningContext) -> str:
         if field and re.search(field, task, re.IGNORECASE):
             return owner
     if any(UNCT.match(o) for o in owners):
-        return next((e for e in ctx.un_entities if FIELDS.get(e) and re.search(FIELDS[e], task, re.IGNORECASE)), "")
+        return next(iter(by_field(ctx, [task])), "")
     return ""
+
+
+def by_field(ctx: PlanningContext, tasks: list[str]) -> list[str]:
+    """The listed agencies whose field one of the tasks is in (OHCHR for human rights monitoring, UNDP for elections)."""
+    return [e for e in ctx.un_entities if FIELDS.get(e) and any(re.search(FIELDS[e], t, re.IGNORECASE) for t in tasks)]
 
 
 def uniformed(task: str) -> bool:

@@ -51,7 +51,8 @@ def answer_key(question: str, retriever: Retriever, book: CitationBook, backend:
         if VISITING.match(s.text):  # 'The mission made recommendations …': a visiting team, read as the Mission
             continue
         if s.role == "note":  # the footnote a sentence was quoted for holds the answer (IPI's note 50 on Somalia)
-            points += [f"Footnote: {cited(answer, book, s.text, s.citations)}"] if lead and not points else []
+            if lead and not points:
+                points.append(f"Footnote: {cited(answer, book, s.text, s.citations)}")
             continue
         if not lead:
             lead = cited(answer, book, s.text, s.citations)

@@ -21,6 +21,7 @@ import re
 from assistant.products.context import PlanningContext
 from assistant.products.exercise_closure import in_the_past
 from assistant.products.exercise_requests import match_topic, premise, premise_inject
+from assistant.products.exercise_roles import UNIFORMED
 from assistant.products.export import Block, Report
 
 TRAITS = (re.compile(r"\b(?:low|lower[- ]middle|upper[- ]middle|middle|high)[- ]income\b", re.I),
@@ -161,12 +162,13 @@ def conflict_area(found: dict[str, str]) -> tuple[str, str]:
     return (STOCK_CONFLICT, "east") if not found else ("outlying provinces", "outlying provinces")
 
 
+_UNIFORMED = "|".join(sorted(UNIFORMED))  # the roles an SPM has not: 'Force Commander', 'Police Commissioner'
 UNARMED = ((r"The mission has just helped the army retake", "The army has just retaken"),
            (r"saw the mission fight alongside the army", "saw the mission stand with the Government"),
            (r"in a mission convoy during an offensive", "beside army trucks during an offensive"),
            (r"\b(from|near) a UN base\b", r"\1 a UN field office"),
-           (r"\b(?:Force Commander|Police Commissioner)(?:'s [\w–-]+(?: [\w–-]+)? officer)?(?:, | and |(?=[.;]))", ""),
-           (r"(?:, | and )(?:the )?(?:Force Commander|Police Commissioner)\b", ""))
+           (rf"\b(?:{_UNIFORMED})(?:'s [\w–-]+(?: [\w–-]+)? officer)?(?:, | and |(?=[.;]))", ""),
+           (rf"(?:, | and )(?:the )?(?:{_UNIFORMED})\b", ""))
 
 
 def placed_in(text: str, ctx: PlanningContext | None) -> str:
