@@ -147,20 +147,27 @@ def _carries_the_ask(q: QuestionInfo, text: str) -> bool:
 
     Only then may it lift the sentence citing it into the answer: a note that merely names the policy the
     question is about (its title, its date) says nothing about the ask."""
-    asked = set(q.predicate_terms or q.focus_terms)
-    return bool(asked) and asked <= set(tokenize(text))
+    asked, words = set(q.predicate_terms or q.focus_terms), set(tokenize(text))
+    if len(asked) == 1:  # one word ('lead') is no ask on its own: the note names the whole subject too, or answers it
+        subject = set(q.focus_terms) - asked
+        return asked <= words and (bool(subject) and subject <= words
+                                   or q.type in DATED_OR_COUNTED and has_answer_type(text, q.type))
+    return bool(asked) and asked <= words
 
 
 def _best_note(q: QuestionInfo, note: Candidate, best: Candidate) -> bool:
     """A note that is the best evidence of all and holds the date or number asked carries the ask in its own words
     ('approved by the secretary-general on April 9, 2013' for 'When did the Secretary-General sign off on …?'); so does
     one holding half the ask or more, in words of the same family (IPI's note 50 on the NGOs that 'advocated against' a
-    structurally integrated mission in Somalia, for '… even though humanitarian NGOs objected?', trial 10)."""
+    structurally integrated mission in Somalia, for '… even though humanitarian NGOs objected?', trial 10) — as long as it
+    holds two words of the question: a note with the one word 'lead' says nothing on who leads a strategic assessment."""
     if note.plain < best.plain:
         return False
     asked = set(q.predicate_terms or q.focus_terms)
-    held = asked & kin_of(set(tokenize(note.text)))
-    return q.type in DATED_OR_COUNTED and has_answer_type(note.text, q.type) or bool(asked) and 2 * len(held) >= len(asked)
+    words = kin_of(set(tokenize(note.text)))
+    held = asked & words
+    enough = 2 * len(held) >= len(asked) and len(held | set(q.focus_terms) & words) >= 2
+    return q.type in DATED_OR_COUNTED and has_answer_type(note.text, q.type) or bool(asked) and enough
 
 
 def _citing(retriever: Retriever, index: SentenceIndex, c: Candidate) -> int | None:

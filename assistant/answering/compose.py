@@ -37,7 +37,7 @@ from assistant.answering.gaps import (
 )
 from assistant.answering.given import could_answer, pointed_back
 from assistant.answering.leads import in_time, not_another, typed_lead
-from assistant.answering.missing import aliases, describes, mentions, named_missing_texts, second_hand, setting_out
+from assistant.answering.missing import aliases, describes, mentions, named_missing_texts, rule_texts, second_hand, setting_out
 from assistant.answering.named import (
     cooccurrence,
     expansions,
@@ -179,6 +179,10 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
             # from other texts; the closest passages are those that describe it, first
             plan.decision = "gap"
             plan.units = closest(sorted(found, key=lambda c: not any(mentions(c.text, m) for m in missing)), retriever)
+        else:  # the rule asked is set out in a text the library lacks: the answer says so beside what it quotes
+            rules = [m for m in rule_texts(question, plan.lead.text if plan.lead else '', manifest, library_docs)
+                     if m not in missing]
+            plan.missing, plan.second_hand = missing + rules, plan.second_hand | {m.id: second_hand(m, retriever) for m in rules}
     return plan
 
 

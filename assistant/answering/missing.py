@@ -31,7 +31,10 @@ DANGLING = frozenset({"of", "on", "for", "the", "and", "in", "to"})
 
 
 def aliases(info: DocumentInfo) -> list[str]:
-    """The names a user might give a catalogued text: short title, symbol, bracketed name, short title without year."""
+    """The names a user might give a catalogued text: short title, symbol, bracketed name, short title without year
+    (or the names its catalogue entry gives, where these would name something else too)."""
+    if info.names:
+        return list(info.names)
     names = [info.short, info.symbol, info.symbol.split("-")[0] if info.symbol else ""]
     names += [n for n in re.findall(r"\(([^)]{4,60})\)", info.title) if re.search(r"[A-Za-z]{3}", n)]  # not '(2011)'
 
@@ -116,11 +119,19 @@ def describes(text: str, info: DocumentInfo, q: QuestionInfo) -> bool:
 
 # What the catalogued texts set out, by the words of a question about it: when the library does not state the answer,
 # the text that would is named ("How long should an ISF be?" is the IAP Handbook's; the library holds only analyses).
+# The last field says whether the words name one thing, so that a lead not naming it is about something else; the
+# library's mission reports tell many transitions without the word.
 SETS_OUT = (
     (re.compile(r"\b(?:ISFs?|integrated strategic frameworks?|strategic assessments?|integrated task forces?|ITF|"
                 r"senior leadership forum|SLF|IAP|integrated assessment)\b", re.IGNORECASE),
-     ("iap-policy-2013", "iap-handbook-2014")),
-    (re.compile(r"\b(?:DSRSG/RC/HC|triple-hatted|DSRSG)\b", re.IGNORECASE), ("nog-2006",)),
+     ("iap-policy-2013", "iap-handbook-2014"), True),
+    (re.compile(r"\b(?:DSRSG/RC/HC|triple-hatted|DSRSG)\b", re.IGNORECASE), ("nog-2006",), True),
+    (re.compile(r"\b(?:transitions?|drawdown|hand\s?over|transfer of (?:tasks|responsibilities)|withdrawal)\b",
+                re.IGNORECASE), ("transitions-policy-2013", "s-res-2594-2021"), False),
+    (re.compile(r"\b(?:UNSDCF|cooperation frameworks?|(?:2019|development system) reforms?|repositioning)\b",
+                re.IGNORECASE), ("unsdcf-guidance-2019", "a-res-72-279"), True),
+    (re.compile(r"\b(?:A4P\+?|Action for Peacekeeping)\b", re.IGNORECASE), ("a4p-declaration-2018",), True),
+    (re.compile(r"\bconflict[- ]analysis (?:tools?|methods?|methodolog\w+)\b", re.IGNORECASE), ("iap-handbook-2014",), True),
 )
 
 
@@ -132,15 +143,42 @@ def setting_out(question: str, manifest: Manifest, library_doc_ids: AbstractSet[
     >>> [d.short for d in setting_out("How long should an ISF be?", load_manifest(Path("corpus")), set())]
     ['IAP Policy 2013', 'IAP Handbook 2014']
     """
-    ids = [i for pattern, texts in SETS_OUT if pattern.search(question) for i in texts]
+    ids = [i for pattern, texts, _ in SETS_OUT if pattern.search(question) for i in texts]
+    return [manifest.catalogue[i] for i in dict.fromkeys(ids) if i in manifest.catalogue and i not in library_doc_ids]
+
+
+# Asks what a rule prescribes — who leads or approves, what is required, how often, how long — which the texts above set
+# out and the library's analyses and reports describe only second-hand, if at all.
+RULE_ASK = re.compile(r"\b(?:must|should|shall|required?|requirements?|mandatory|compulsory|minimum|obliged|"
+                      r"who (?:leads?|signs?|approves?|endorses?|chairs?|decides?|triggers?)|triggered|how often|"
+                      r"how long|what period|templates?|procedures?|steps)\b", re.IGNORECASE)
+
+
+def rule_texts(question: str, lead: str, manifest: Manifest, library_doc_ids: AbstractSet[str]) -> list[DocumentInfo]:
+    """The texts that set out what a question asks about (:func:`setting_out`), when it asks for a rule or its answer's
+    lead does not name the subject at all (a question on the A4P priorities led by a sentence on integration).
+
+    >>> from assistant.corpus.manifest import load_manifest
+    >>> from pathlib import Path
+    >>> manifest = load_manifest(Path("corpus"))
+    >>> [d.short for d in rule_texts("Who leads a strategic assessment?", "IPI on assessments.", manifest, set())]
+    ['IAP Policy 2013', 'IAP Handbook 2014']
+    >>> rule_texts("When was the ISF introduced?", "The ISF was introduced in 2008.", manifest, set())
+    []
+    >>> [d.short for d in rule_texts("What are the A4P areas?", "Integration where it matters.", manifest, set())]
+    ['A4P Declaration 2018']
+    """
+    rule = bool(RULE_ASK.search(question))
+    ids = [i for pattern, texts, one_thing in SETS_OUT
+           if pattern.search(question) and (rule or one_thing and not pattern.search(lead)) for i in texts]
     return [manifest.catalogue[i] for i in dict.fromkeys(ids) if i in manifest.catalogue and i not in library_doc_ids]
 
 
 def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:
     """'<short> is not in the library (<url>). Add it with …; described second-hand in …'."""
     where = f" Described second-hand in: {', '.join(second_hand)}." if second_hand else ""
-    return (f"{info.short} {MISSING_NOTE} ({info.address}). Add it with `planassist corpus fetch` "
-            f"or upload a copy; until then nothing here quotes it directly.{where}")
+    add = "Add it with `planassist corpus fetch` or upload a copy" if info.url else "Upload a copy to add it"
+    return f"{info.short} {MISSING_NOTE} ({info.address}). {add}; until then nothing here quotes it directly.{where}"
 
 
 def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
@@ -155,4 +193,5 @@ def second_hand(info: DocumentInfo, retriever: Retriever) -> list[str]:
     return list(per_index(f"second_hand:{info.id}", retriever, records, mentioning))
 
 
-__all__ = ["aliases", "describes", "mentions", "missing_note", "named_missing_texts", "second_hand", "understand"]
+__all__ = ["aliases", "describes", "mentions", "missing_note", "named_missing_texts", "rule_texts", "second_hand",
+           "understand"]

@@ -12,6 +12,8 @@ framework"), cut where the phrase stops occurring in the library ("the triple-ha
 'the yearly peacebuilding week'
 >>> topic_of("What does the 2025 resolution call for?", " the 2025 resolution ")
 'the 2025 resolution'
+>>> topic_of("What does it mean when people say the deputy SRSG is triple-hatted?", " a triple-hatted deputy srsg ")
+'the deputy SRSG'
 """
 
 from __future__ import annotations
@@ -42,6 +44,11 @@ REPORTED = re.compile(r"^(?P<source>(?:the\s+)?(?:[\w/.-]+\s+){0,3}?[\w/.-]+)\s+
                       r"(?:about\s+|that\s+|by\s+|of\s+|on\s+|as\s+)?(?=\w)", re.IGNORECASE)
 # "Itad's integrated delivery framework": the possessed thing is the topic (a possessor naming one or two words)
 POSSESSOR = re.compile(r"^(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?=\w+\s+\w)")
+
+
+# 'What does it mean when people say the deputy SRSG is triple-hatted': what people say is the topic, not 'it'
+MEANING = re.compile(r"^it\s+means?\s+(?:when|that|if)\s+(?:people|they|we|you|someone|planners|staff)\s+"
+                     r"(?:say|says|call|describe|talk about)\s+(?:that\s+)?", re.IGNORECASE)
 
 
 # what a document does, not what it is about: 'When was it adopted?' after 'What does resolution 80/11 decide about …?'
@@ -105,6 +112,7 @@ def topic_of(question: str, library: str = "", possessor: bool = False) -> str:
     """
     counted = COUNTED.match(question.strip())
     focus = counted.group("rest").rstrip(" ?") if counted else focus_of(question)
+    focus = MEANING.sub("", focus, count=1)
     reported = REPORTED.match(focus)
     if reported and not content_words(focus[reported.end():].split()):
         reported = None  # 'the resolution call for': nothing after the verb, so the resolution is the topic

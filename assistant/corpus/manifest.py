@@ -55,6 +55,8 @@ class DocumentInfo(BaseModel):
     source: str = ""
     rights: str = ""
     origin: str = Field("corpus", description="corpus, catalogue, library or upload.")
+    names: list[str] = Field(default_factory=list, description="The names a planner gives it, where its title would "
+                             "give wrong ones: 'UNSDCF' names the framework, not its guidance.")
 
     @property
     def year(self) -> int | None:

@@ -51,6 +51,14 @@ def test_missing_canonical_text_gets_a_note(retriever):
     assert "integrated mission taskforces" in result.answer
 
 
+def test_an_answer_on_a_rule_set_out_in_a_missing_text_says_the_text_is_missing(retriever):
+    result = answer_question("What must an ISF contain at a minimum?", retriever, backend="extractive")
+    assert not result.abstained and "a shared vision of the UN's strategic objectives" in result.answer
+    assert any(n.startswith("IAP Handbook 2014 is not in the library") for n in result.notes), result.notes
+    history = answer_question("When was the Integrated Strategic Framework introduced?", retriever, backend="extractive")
+    assert not any(MISSING_NOTE in n for n in history.notes), "asked no rule, and the lead names the ISF"
+
+
 @pytest.mark.parametrize("question", ["Who has to sign or endorse the ISF?",
                                       "Who approves the Integrated Strategic Framework?"])  # spelled out: no less a gap
 def test_unstated_fact_says_what_the_library_does_not_state(retriever, question):

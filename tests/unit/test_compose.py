@@ -46,6 +46,13 @@ def test_a_note_carries_the_ask_only_with_every_predicate_word():
     assert not _carries_the_ask(understand("What are the minimum requirements of the IAP policy?"), note)
 
 
+def test_a_note_holding_the_one_word_asked_must_name_the_whole_subject():
+    civcap = ("The original CIVCAP report recommended a cluster model to clarify who has \"the lead\" in the UN. This "
+              "could have far reaching implications for UN integrated strategic planning.")
+    assert not _carries_the_ask(understand("What is a Strategic Assessment, who leads it, and when is one triggered?"), civcap)
+    assert _carries_the_ask(understand("Who leads a strategic assessment?"), "The strategic assessment is led by the ITF.")
+
+
 def test_the_citing_sentence_is_the_one_before_the_marker():
     passage = "The ISF was introduced in 2008. This shift is now articulated in the 2013 Policy (IAP),¹⁸ which " \
               "supersedes the prior policy. Another sentence.¹⁹"
