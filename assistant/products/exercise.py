@@ -26,6 +26,7 @@ from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.exercise_aar import DEBRIEF_BANK
+from assistant.products.exercise_cast import own_titles
 from assistant.products.exercise_catalogue import ARMY, STAKEHOLDERS, TOPICS, Topic
 from assistant.products.exercise_closure import after_closure
 from assistant.products.exercise_drill import round_situations
@@ -35,9 +36,9 @@ from assistant.products.exercise_red_lines import brief_lines
 from assistant.products.exercise_requests import (
     Requested,
     after_premise,
+    echoed,
     extra_injects,
     match_topic,
-    own_titles,
     premise_injects,
     request_note,
     requested_injects,
@@ -202,7 +203,7 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
             f"signed four years ago ended the worst fighting, created a power-sharing government and promised decentralization, security "
             f"sector reform and the return of displaced people. Implementation is slow: the army and police are still being rebuilt, "
             f"state administration is absent from many districts, and two armed movements that did not sign the agreement control "
-            f"parts of the {held}. Land disputes between returning families and those who settled during the war are a growing source of local violence.")),
+            f"parts of {held}. Land disputes between returning families and those who settled during the war are a growing source of local violence.")),
         ("Actors", (
             f"The President's party dominates the government and wants to show that the peace agreement has delivered before the next "
             f"elections. The main opposition party accuses it of using state resources for the campaign. The Ministry of Planning leads "
@@ -251,7 +252,7 @@ def _injects(chosen: Topic, fmt: Format, asked: list[Requested], done: set[str],
     names, each in turn (up to half the injects: a closure asked beside elections got one of six), then the nearest
     topics' (more for longer formats); none that the request says has already happened (``done``)."""
     out, half = [r.inject for r in asked] + played[:max(1, fmt.injects // 3)], fmt.injects // 2  # the context's tensions
-    taken = {o.title for o in out} | done
+    taken = {o.title for o in out} | {r.replaces for r in asked} | done
     theirs = [i for j in range(half) for t in also for i in t.injects[j:j + 1] if i.title not in taken][:half]
     out += [i for i in after_premise(chosen, done) if i.title not in taken][: max(0, fmt.injects - len(out) - len(theirs))]
     out += [i for i in theirs if i.title not in {o.title for o in out}][: max(0, fmt.injects - len(out))]
@@ -274,9 +275,10 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     fmt = format_for(minutes) if not inject_count else replace(format_for(minutes), injects=inject_count)
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))
-    asked, done = requested_injects(topic, injects or []), premise_injects(topic)  # done: what happened, not played
+    asked, played = echoed(requested_injects(topic, injects or []), tension_injects(tension))
+    done = premise_injects(topic)  # what happened, not played
     events = [replace(i, content=placed_in(i.content, context))
-              for i in _injects(chosen, fmt, asked, done, played_topics(topic, chosen, tension), tension_injects(tension))]
+              for i in _injects(chosen, fmt, asked, done, played_topics(topic, chosen, tension), played)]
     when = {r.inject.title: r.when for r in asked if r.when}
     cards = [(n, role_for(n)) for n in cast or []]
     named = [(card, chosen.briefs.get(n, card.brief)) for n, card in cards]  # the roles asked for come first

@@ -26,10 +26,11 @@ from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.exercise import DEFAULT_COUNTRY, exercise
 from assistant.products.exercise_aar import aar
+from assistant.products.exercise_cast import requested_roles
 from assistant.products.exercise_catalogue import TOPICS
 from assistant.products.exercise_course import course
 from assistant.products.exercise_drill import drill
-from assistant.products.exercise_requests import requested_roles, topic_fits
+from assistant.products.exercise_requests import topic_fits
 from assistant.products.exercise_scope import codes, thin_notes
 from assistant.products.exercise_setting import STOCK_SPM_NOTE, apply_setting, assumptions_note, hq_cast
 from assistant.products.exercise_shapes import SHAPES, covers, recognise

@@ -27,7 +27,9 @@ from assistant.products.exercise_roles import ROLES, Role
 CLAUSE = re.compile(r"[.;:]\s+|,\s*(?:and\s+)?|\s+(?:and|with|plus|then)\s+")
 WHEN = re.compile(r"\b(?:at|in|by|after|on)\s+((?:month|week|day|hour)\s+\d+)\b", re.IGNORECASE)
 GENERIC = frozenset(tokenize("mission un united nations country team government exercise inject injects one day cpx tabletop "
-                             "write build design master events list include includes appears appear month week near"))
+                             "write build design master events list include includes appears appear month week near "
+                             "after before during out no longer available reports"))  # 'after' names no event
+AS_WRITTEN = 8  # words from which an event the trainer describes is played as written, not as the catalogue's
 OWN_WORDS = 2  # words an event shares with an inject's title and content for a request to name it ("data" alone does not)
 ASKED_SCORE = 1.5  # and, for an asked-for event, its score with the topic's keywords
 # The clause that asks for the product ("Build a 2-hour tabletop for a team facing a renewal where the Council asks for
@@ -45,6 +47,8 @@ FRAME_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|as soon 
 PREMISE = re.compile(r"\b(?:after|following|in the wake of)\s+((?:an?|the)\s+[^.;,]+)", re.IGNORECASE)
 # "a tabletop on a disputed election result": the event the exercise is about, when two words of a catalogue inject's title
 # name it ("on the Integrated Strategic Framework" names a subject, not the inject on a rejected framework)
+# a role list names players, not events ('role cards for the SRSG, the FC …')
+ROLE_LIST = re.compile(r"\brole (?:cards?|briefs?|players?)\b[^.]*|\broles?\b\s*(?:for|of|:|\()[^.]*", re.IGNORECASE)
 SUBJECT_EVENT = re.compile(r"\bon\s+((?:an?|the)\s+[^.;,:]+?)"
                            r"(?=\s+(?:in|for|with|where|between|among|at|involving|and)\s|[.;,:]|$)", re.IGNORECASE)
 
@@ -57,6 +61,7 @@ class Requested:
     when: str
     asked_for: str
     catalogued: bool
+    replaces: str = ""  # the catalogue inject played in the trainer's own words, so the pack does not play it again
 
 
 def _words(text: str) -> set[str]:
@@ -73,12 +78,30 @@ def topic_fits(text: str) -> bool:
 HANDOVER = re.compile(r"\bhand(?:ing|s|ed)?[- ]?over\b|\bhandovers?\b|\btransferr?(?:ing|s)?\b[^.]{0,60}\bto the\b", re.I)
 
 
+# "… on humanitarian space in the Oron valley as the mission hands over, with an inject …": what the exercise is on, before
+# the clause that sets its time and the parts asked for
+ON_SUBJECT = re.compile(r"\b(?:on|about)\s+(?!\d)(?P<subject>.+?)(?=\s+(?:as|while|amid|during|with|for|including|in which|"
+                        r"where)\b|[,;:.(]|$)", re.IGNORECASE)
+
+
+def _title_words(text: str) -> list[tuple[int, int]]:
+    """Each topic's score by the words of its title the text uses, with its place to break ties."""
+    words = set(tokenize(text))
+    return [(len(words & set(tokenize(t.title))), -i) for i, t in enumerate(TOPICS)]
+
+
 def match_topic(text: str) -> Topic:
-    """The catalogue topic a free-text subject is about (by key, title or keywords); transition when none fits."""
+    """The catalogue topic a free-text subject is about (by key, title or keywords); transition when none fits.
+
+    What the exercise is said to be on comes first: "… on the MINUSTAR drawdown, with injects on protection of civilians"
+    is a drawdown exercise, "… on humanitarian space … as the mission hands over" a humanitarian-space one (trial 11)."""
     lowered = text.strip().lower()
     for t in TOPICS:
         if lowered in (t.key, t.title.lower()):
             return t
+    on = ON_SUBJECT.search(text)
+    if on and on.group("subject") != text and (named := max(_title_words(on.group("subject"))))[0]:
+        return TOPICS[-named[1]]
     if HANDOVER.search(text):  # 'handing over protection of civilians to the police' is a transition of that task
         return TOPICS[0]
     words = set(tokenize(text))  # a word of the topic's title counts twice: 'quick dilemmas on elections' is on elections,
@@ -135,11 +158,17 @@ def best_inject(event: str) -> tuple[Inject, int, float]:
     return best[1:]
 
 
+TITLE_CHARS = 80
+
+
 def _own(event: str) -> Inject:
+    """An inject written from the trainer's words, titled by them (cut at a word)."""
     text = event.strip().rstrip(".")
-    return Inject(text[:1].upper() + text[1:80], "facilitator message", "SRSG, DSRSG/RC/HC",
-                  f"{text[:1].upper() + text[1:]}. (Written from the trainer's request: the catalogue has no inject for it; "
-                  "add the detail players need.)",
+    text = text[:1].upper() + text[1:]
+    title = text if len(text) <= TITLE_CHARS else text[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    return Inject(title, "facilitator message", "SRSG, DSRSG/RC/HC",
+                  f"{text}. (Written from the trainer's request: the catalogue has no inject for it; add the detail players "
+                  "need.)",
                   "Decide who leads the response, what the mission and the country team each do, and how it is communicated.")
 
 
@@ -216,6 +245,31 @@ def after_premise(topic: Topic, done: set[str]) -> list[Inject]:
     return list(topic.injects) if at is None else list(topic.injects[at + 1:])
 
 
+def _as_asked(inj: Inject, event: str, when: str, asked_for: str, explicit: bool) -> Requested:
+    """The catalogue inject an event names, played in the trainer's words when they describe it whole and say more than
+    it ("OCHA reports that armed escorts are no longer available …" is not the catalogue's "WFP asks for armed escorts",
+    trial 11): the catalogue gives who receives it and the decision it asks for."""
+    words = _words(event)
+    if not explicit or len(event.split()) < AS_WRITTEN or 2 * len(words & _words(f"{inj.title} {inj.content}")) > len(words):
+        return Requested(inj, when, asked_for, True)  # short, or the catalogue's own event in other words
+    written = _own(event)
+    return Requested(replace(inj, title=written.title, medium=written.medium, content=written.content.split(". (")[0] + "."),
+                     when, asked_for, True, replaces=inj.title)
+
+
+def echoed(asked: list[Requested], played: list[Inject]) -> tuple[list[Requested], list[Inject]]:
+    """An inject the trainer asked for in words the catalogue lacks, that a tension of their context already plays ("the
+    Government demands the force leave before the elections" beside "The Government wants the force withdrawn before
+    the November 2027 elections"), is played once: as the context's, which says more (trial 11 got both)."""
+    out, left = [], list(played)
+    for r in asked:
+        words = _words(r.asked_for)
+        same = next((i for i in left if not r.catalogued and 2 * len(words & _words(i.content)) >= len(words)), None)
+        out.append(replace(r, inject=same, catalogued=True) if same else r)
+        left = [i for i in left if i is not same]
+    return out, left
+
+
 def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> list[Requested]:
     """Injects named in the free-text topic (clauses that clearly describe a catalogue inject) and those asked for
     explicitly (each matched, or written from the trainer's words); ordered by the time given, then as asked."""
@@ -226,84 +280,10 @@ def requested_injects(topic: str, asked: list[str] | tuple[str, ...] = ()) -> li
         inj, own, score = best_inject(WHEN.sub("", event))
         if explicit and (score < ASKED_SCORE or own < OWN_WORDS):
             out.append(Requested(_own(WHEN.sub("", event)), when.group(1) if when else "", event.strip(), False))
-        elif (own >= OWN_WORDS or explicit) and inj.title not in {r.inject.title for r in out}:
-            out.append(Requested(inj, when.group(1) if when else "", event.strip(), True))
+        elif (own >= OWN_WORDS or explicit) and inj.title not in {r.inject.title for r in out} | {r.replaces for r in out}:
+            out.append(_as_asked(inj, WHEN.sub("", event), when.group(1) if when else "", event.strip(), explicit))
     timed = sorted((r for r in out if r.when), key=lambda r: int(re.sub(r"\D", "", r.when)))
     return timed + [r for r in out if not r.when]
-
-
-# How trainers name the roles in the catalogue (checked longest first, so "Head of OCHA" is not also "OCHA").
-HEAD_TITLES = ("Head of the Integrated Office", "Executive Representative")  # the head of mission, by another title
-ROLE_NAMES = {
-    "DSRSG/RC/HC": "DSRSG/RC/HC", "DSRSG (Political)": "DSRSG (Political)", "SRSG": "SRSG / Head of Mission",
-    "Head of Mission": "SRSG / Head of Mission", "Force Commander": "Force Commander", "FC": "Force Commander",
-    "Police Commissioner": "Police Commissioner", "Mission Support": "Director of Mission Support",
-    "OCHA": "Head of OCHA", "UNDP": "UNDP Resident Representative", "UNICEF": "UNICEF Representative",
-    "UNHCR": "UNHCR Representative", "WFP": "WFP Representative", "joint planning": "Chief of the joint planning capacity",
-    "JMAC": "JMAC chief", "human rights": "Human rights chief (OHCHR)", "OHCHR": "Human rights chief (OHCHR)",
-    "peace and development adviser": "Peace and development adviser (RCO)", "PDA": "Peace and development adviser (RCO)",
-    "electoral adviser": "Chief Electoral Adviser",
-    "Ministry of Foreign Affairs": "Host Government (Ministry of Foreign Affairs)",
-    "Ministry of Planning": "Host Government (Ministry of Planning)", "NGO forum": "NGO forum representative",
-    "PBF": "Peacebuilding Fund focal point", "Peacebuilding Fund": "Peacebuilding Fund focal point",
-    "RC/HC": "DSRSG/RC/HC", "Resident Coordinator": "DSRSG/RC/HC", "Humanitarian Coordinator": "DSRSG/RC/HC",
-    "Chief of Staff": "Chief of Staff", "JOC": "Chief of the Joint Operations Centre",
-    "desk officer": "HQ desk officer (Integrated Task Force)", "ITF chair": "ITF chair (lead department)",
-    "lead department": "ITF chair (lead department)", "DCO": "Development Coordination Office (DCO)",
-    "donor": "Donor representative", "DSS": "Security adviser (DSS)",
-} | {title: "SRSG / Head of Mission" for title in HEAD_TITLES}
-ROLE_LIST = re.compile(r"\brole (?:cards?|briefs?|players?)\b[^.]*|\broles?\b\s*(?:for|of|:|\()[^.]*", re.IGNORECASE)
-
-
-def requested_roles(text: str) -> list[str]:
-    """Roles the request names in its role list ("role cards (SRSG, DSRSG/RC/HC, Head of OCHA, FC ...)"), in the order
-    asked: catalogue titles, and the trainer's own name for a role the catalogue lacks ("the Chief Security Officer")."""
-    found: list[tuple[int, str]] = []
-    for listed in ROLE_LIST.findall(text):
-        rest = listed
-        for alias in sorted(ROLE_NAMES, key=len, reverse=True):
-            pattern = re.compile(rf"(?<![\w/]){re.escape(alias)}(?![\w/])", 0 if alias.isupper() else re.IGNORECASE)
-            if match := pattern.search(rest):
-                rest = pattern.sub(lambda m: " " * len(m.group(0)), rest)  # keep positions for the order asked
-                found.append((match.start(), ROLE_NAMES[alias]))
-        found += _unknown_roles(listed)
-    return list(dict.fromkeys(name for _, name in sorted(found)))
-
-
-HEAD_TITLE = re.compile("|".join(rf"\b{t}\b" for t in HEAD_TITLES), re.IGNORECASE)
-AGENCY_TITLE = re.compile(r"\b(UNDP|UNICEF|UNHCR|WFP|OCHA)\s+((?:Country|Deputy|Resident|Head|Chief|Director|Representative|"
-                          r"Coordinator)(?:\s+(?:Country|Deputy|Resident|Director|Representative|Coordinator))*)\b")
-
-
-def own_titles(text: str) -> dict[str, str]:
-    """The trainer's own title for an agency's card ('UNDP Country Director' for the catalogue's UNDP Resident
-    Representative): the card keeps its content and takes the title asked for.
-
-    >>> own_titles("role cards for the Head of the Integrated Office and the UNDP Country Director")
-    {'UNDP Resident Representative': 'UNDP Country Director', 'SRSG / Head of Mission': 'Head of the Integrated Office'}
-    """
-    out = {}
-    for listed in ROLE_LIST.findall(text):
-        for m in AGENCY_TITLE.finditer(listed):
-            name = ROLE_NAMES[m.group(1)]
-            if m.group(0) != name:
-                out[name] = m.group(0)
-        if head := HEAD_TITLE.search(listed):  # an integrated office's head is the head of mission: one card, not two
-            out["SRSG / Head of Mission"] = head.group(0)
-    return out
-
-
-def _unknown_roles(listed: str) -> list[tuple[int, str]]:
-    """Items of a role list that no catalogue name matches: short, title-cased names ("the Chief Security Officer")."""
-    start = re.match(r"\s*role (?:cards?|briefs?|players?)\s*(?:for|of|:|\()?|\s*roles?\s*(?:for|of|:|\()", listed, re.I)
-    out = []
-    for m in re.finditer(r"(?:(?<!\w)and\s+)?((?:(?!\band\b)[^,;()])+)", listed[start.end() if start else 0:], re.I):
-        item = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I).strip(" .")
-        words = item.split()
-        known = any(re.search(rf"(?<![\w/]){re.escape(a)}(?![\w/])", item, 0 if a.isupper() else re.I) for a in ROLE_NAMES)
-        if 1 <= len(words) <= 5 and words[0][:1].isupper() and not known and not PARTS.search(item):
-            out.append(((start.end() if start else 0) + m.start(1), item))
-    return out
 
 
 def request_note(asked: list[Requested]) -> str:

@@ -24,8 +24,9 @@ import re
 from collections.abc import Collection
 
 from assistant.index.retrieve import Retriever
+from assistant.products.exercise_cast import ROLE_NAMES
 from assistant.products.exercise_drill import MECHANISMS
-from assistant.products.exercise_requests import ROLE_NAMES, match_topic
+from assistant.products.exercise_requests import match_topic
 
 THIN_PASSAGES = 3
 CODE = re.compile(r"\b(?:[A-Z]{2,}\d*|[A-Z][A-Za-z]*\d+[A-Za-z]*)\b")

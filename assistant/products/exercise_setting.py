@@ -126,7 +126,8 @@ def assumptions_note(country: str, real: bool) -> str:
 # is there: the read-ahead sets its fighting, displacement and bases where the context does, not in the stock 'east'.
 PLACE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:provinces?|regions?|districts?|areas?|"
                    r"border(?:lands|s)?|lakes?|highlands?|coast|departments?|states?)\b|\bthe (?:north|south|east|west)\b|"
-                   r"\bthe (?-i:[A-Z][a-z]+) (?:region|province|district|department|valley|highlands)\b", re.I)
+                   r"\b(?:the )?(?-i:[A-Z][a-z]+)(?: (?:river|lake))? (?:region|province|district|department|valley|"
+                   r"highlands|county|plateau)\b", re.I)
 ARMED = re.compile(r"\b(?:armed|attacks?|fighting|insurgen\w*|militias?|violence|clashes|rebels?)\b", re.I)
 STOCK_CONFLICT = "northern and eastern provinces"
 
@@ -143,23 +144,29 @@ def places_in(texts: list[str]) -> dict[str, str]:
     {'the western provinces': 'Armed groups attack the western provinces', 'the north': 'Returns to the north outpace services'}
     >>> list(places_in(["Returns of displaced people to the Kessa region outpace services"]))
     ['the Kessa region']
+    >>> list(places_in(["Militias attack villages in Lakari province", "Returns to the Oron river valley"]))
+    ['Lakari province', 'the Oron river valley']
     """
     found: dict[str, str] = {}
     for text in texts:
         for m in PLACE.finditer(text):
-            name = m.group(0) if re.search(r"[A-Z]", m.group(0)[1:]) else m.group(0).lower()  # 'the Kessa region'
-            name = re.sub(r"^(?:the\s+)?", "the ", name, flags=re.I)
+            name = m.group(0)
+            if re.match(r"(?i)(?:the )?(?:north|south|east|west)", name):  # 'Western provinces' -> 'the western provinces'
+                name = name.lower()
+            if not name[:1].isupper():  # 'Lakari province' takes no article; 'the Kessa region' keeps its own
+                name = re.sub(r"^(?:the\s+)?", "the ", name, flags=re.I)
             found.setdefault(name, text.rstrip("."))
     return found
 
 
 def conflict_area(found: dict[str, str]) -> tuple[str, str]:
-    """Where the background's armed movements are based and what part they hold: the places the context ties to armed
-    violence, else the stock ones when it names no place, else its outlying provinces."""
-    armed = [p.removeprefix("the ") for p, text in found.items() if ARMED.search(text)]
+    """Where the background's armed movements are based and what part they hold (with its article: 'the east', 'Lakari
+    province'): the places the context ties to armed violence, else the stock ones when it names no place, else its
+    outlying provinces."""
+    armed = [p for p, text in found.items() if ARMED.search(text)]
     if armed:
-        return " and ".join(armed), armed[0]
-    return (STOCK_CONFLICT, "east") if not found else ("outlying provinces", "outlying provinces")
+        return " and ".join(p.removeprefix("the ") for p in armed), armed[0]
+    return (STOCK_CONFLICT, "the east") if not found else ("outlying provinces", "the outlying provinces")
 
 
 _UNIFORMED = "|".join(sorted(UNIFORMED))  # the roles an SPM has not: 'Force Commander', 'Police Commissioner'
@@ -197,7 +204,7 @@ def placed_in(text: str, ctx: PlanningContext | None) -> str:
     held, named = conflict_area(found)[1], " ".join(found)
     for side in ("north", "south", "east", "west"):
         if side not in named:
-            text = re.sub(rf"\b(in|from|to) the {side}\b", rf"\1 the {held}", text)
+            text = re.sub(rf"\b(in|from|to|into|hits|across|near|of) the {side}\b", rf"\1 {held}", text)
     return text
 
 

@@ -122,9 +122,12 @@ def recognise(text: str, kind: str = "auto") -> Shape:
     talk = _find(r"(\d+)[- ]min(?:ute)?s?\s+(?:\w+\s+)?(?:presentations?|back[- ]?briefs?|briefings?|pitch(?:es)?)", text)
     pages = _find(NUM + r"[- ]pages?\b", text)
     priorities = _find(NUM + r"\s+(?:\w+\s+)?priorit(?:y|ies)\b", text)
-    injects = _find(NUM + r"\s+(?:timed\s+|short\s+|more\s+)?injects?\b", text)  # "three timed injects"
+    # "three timed injects"; "one inject where the Government …" describes one of them, not how many there are
+    injects = _find(NUM + r"\s+(?:timed\s+|short\s+|more\s+)?injects?\b(?!(?<=\bone inject)\s+(?:where|in which|when)\b)",
+                    text)
     people = _find(r"(?:group|class|cohort|audience) of (\d+)\b(?!\s*(?:-|–|to)\s*\d)|\b(\d+) (?:participants|trainees|"
-                   r"people|staff|planners|students)\b", text)
+                   r"people|staff|planners|students)\b|\bfor (?:about |around |some |roughly |up to )?(\d+)\s+"
+                   r"(?:[\w-]+\s+){1,6}?(?:participants|trainees|people|staff|planners|students|officers|officials)\b", text)
     low = number(group.group(1)) if group else 0
     return Shape(
         kind=shape,
@@ -136,7 +139,7 @@ def recognise(text: str, kind: str = "auto") -> Shape:
         pages=number(pages.group(1)) if pages else None,
         priorities=number(priorities.group(1)) if priorities else None,
         injects=number(injects.group(1)) if injects else None,
-        participants=int(people.group(1) or people.group(2)) if people else None)
+        participants=int(people.group(1) or people.group(2) or people.group(3)) if people else None)
 
 
 def syndicates(participants: int, group: tuple[int, int] | None, default: int = 6) -> tuple[int, int]:
@@ -149,7 +152,8 @@ def syndicates(participants: int, group: tuple[int, int] | None, default: int = 
     return best, -(-participants // best)
 
 
-SUBJECT = re.compile(r"\b(?:on|about|covering|testing(?: knowledge of)?|for \w+ (?:staff|planners|officers) on)\s+(.+)", re.I)
+SUBJECT = re.compile(r"\b(?:on|about(?!\s+\d)|covering|testing(?: knowledge of)?|for \w+ (?:staff|planners|officers) on)\s+(.+)",
+                     re.I)  # 'for about 25 staff': a number is no subject
 TRAILER = re.compile(r"\s*(?:[;(]|\bwith\b|\bfor (?:new|newly|senior|mission|the|our|\d+)\b|\busing\b|\bincluding\b).*$",
                      re.I)  # 'for 20 participants: …' is the audience, not the subject
 MAX_SUBJECT = 80

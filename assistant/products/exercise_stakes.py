@@ -73,18 +73,26 @@ def played_situation(chosen: Topic, request: str, tensions: list[str]) -> tuple[
     # Council decision to "draw down over 18 months" beside the context's Government wanting the force out by mid-2028)
     told = stems(tension) - {"gover"}
     stock = [t for t in others if not told & stems(t.keywords)]
-    parts = [f"{joint} {t.situation[:1].lower()}{t.situation[1:]}" for joint, t in zip(JOINTS, stock, strict=False)]
+    # the topic's own stock situation gives way too when the tension tells it ('the Security Council has decided that
+    # the mission will draw down over 18 months' beside a context whose Government wants the mission out before a vote)
+    own = "" if told & stems(chosen.keywords) else chosen.situation
+    joints = JOINTS if own else ("", *JOINTS)  # nothing before the first: no 'At the same time,' opening the start state
+    parts = [f"{joint} {t.situation[:1].lower()}{t.situation[1:]}" if joint else t.situation
+             for joint, t in zip(joints, stock, strict=False)]
     if tension:
         parts.append(f"What this exercise plays from the planning context: {tension}")
     if not parts:
         return chosen, tension
-    # the topic's own stock situation gives way too when the tension tells it ('the Security Council has decided that
-    # the mission will draw down over 18 months' beside a context whose Government wants the mission out before a vote)
-    own = "" if told & stems(chosen.keywords) else chosen.situation
     objectives = (*chosen.objectives, *(t.objectives[0] for t in others if t.objectives))  # their injects test these
     questions = (*chosen.questions, *(t.questions[0] for t in others if t.questions))  # and the key answers for them
     return replace(chosen, situation=" ".join([p for p in (own, *parts) if p]), objectives=objectives,
                    questions=questions), tension
+
+
+RAISED = "It is raised with the SRSG and needs an answer this week."
+URGENT = "It is reported to the senior leadership and needs a decision within hours."  # villages under attack can't wait
+PROTECT = "Decide the protection response within hours: who acts, with what, and who informs the communities."
+ARMED = re.compile(r"\b(?:attack\w*|fighting|clashes|killed|massacre|violence|shelling|ambush\w*)\b", re.IGNORECASE)
 
 
 def tension_injects(tension: str) -> list[Inject]:
@@ -93,15 +101,18 @@ def tension_injects(tension: str) -> list[Inject]:
 
     >>> [i.content for i in tension_injects("The Government wants the force out by mid-2028.")]
     ['The Government wants the force out by mid-2028. It is raised with the SRSG and needs an answer this week.']
+    >>> tension_injects("Militias attack villages as the mission closes its bases.")[0].action
+    'Decide the protection response within hours: who acts, with what, and who informs the communities.'
     """
     out = []
     for text in re.split(r"(?<=\.)\s+(?=[A-Z])", tension.strip()):
         title = "From your context: " + " ".join(text.rstrip(".").split()[:6]) + " …"
+        armed = bool(ARMED.search(text))
         if text:
             out.append(Inject(title, "meeting request from the Government" if re.search(r"\bGovernment\b", text)
                               else "note from the senior leadership forum", "SRSG, DSRSG/RC/HC",
-                              f"{text.rstrip('.')}. It is raised with the SRSG and needs an answer this week.",
-                              "Agree the UN's position, who conveys it and what changes in the plan."))
+                              f"{text.rstrip('.')}. {URGENT if armed else RAISED}",
+                              PROTECT if armed else "Agree the UN's position, who conveys it and what changes in the plan."))
     return out
 
 

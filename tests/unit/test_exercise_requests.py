@@ -43,7 +43,8 @@ def test_host_government_resisting_integration_has_its_own_topic_and_roles():
 def test_a_match_needs_a_word_of_the_injects_title():
     asked = requested_injects("host government", ["the Government expels the mission's human rights chief"])
     # "Draft resolution leaks" also mentions human rights tasks in its content, but not in its title
-    assert [r.inject.title for r in asked] == ["Consent for human rights work questioned"]
+    assert [r.replaces or r.inject.title for r in asked] == ["Consent for human rights work questioned"]
+    assert asked[0].inject.content == "The Government expels the mission's human rights chief."  # as the trainer wrote it
     assert not requested_injects("transition", ["the President falls ill"])[0].catalogued
 
 
@@ -84,7 +85,7 @@ def test_role_names_in_a_role_list_are_not_injects():
 
 
 def test_every_role_named_is_cast_and_one_the_catalogue_lacks_gets_a_card_to_complete():
-    from assistant.products.exercise_requests import requested_roles
+    from assistant.products.exercise_cast import requested_roles
     from assistant.products.exercise_roles import role_for
 
     assert requested_roles(LEAD) == ["SRSG / Head of Mission", "DSRSG/RC/HC", "Chief of Staff"]
@@ -146,8 +147,8 @@ def test_a_handover_of_a_task_is_a_transition_exercise_whatever_the_task():
 
 
 def test_a_card_asked_for_under_another_title_keeps_the_trainers_title_and_its_injects():
+    from assistant.products.exercise_cast import own_titles
     from assistant.products.exercise_catalogue import Inject
-    from assistant.products.exercise_requests import own_titles
     from assistant.products.exercise_roles import ROLES, retitled
 
     titles = own_titles("role cards for the Head of the Integrated Office and the UNDP Country Director")
@@ -163,3 +164,36 @@ def test_a_word_of_a_topic_title_outweighs_a_keyword_of_another():
     """'quick' is a keyword of humanitarian space ('quick impact projects'); 'elections' is the elections topic's title."""
     assert match_topic("Six quick dilemmas on elections for mission and country team staff").key == "elections"
     assert match_topic("quick impact projects and co-branding").key == "humanitarian"
+
+
+T1 = ("A one-day tabletop exercise for about 25 mission and UN country team staff on the MINUSTAR drawdown, with injects on "
+      "protection of civilians as company bases close in Lakari province and one inject where the Government demands the "
+      "force leave before the elections")
+T2 = ("A two-hour exercise for 12 humanitarian and mission staff on humanitarian space in the Oron river valley as the "
+      "mission hands over, with an inject where an NGO convoy is attacked after the force leaves")
+
+
+def test_what_the_exercise_is_said_to_be_on_picks_its_topic():
+    """Trial 11: the drawdown exercise was a protection one (its injects were), the humanitarian-space one a transition."""
+    assert match_topic(T1).key == "transition"
+    assert match_topic(T2).key == "humanitarian"
+
+
+def test_an_event_told_whole_is_played_in_the_trainer_s_words_not_as_a_catalogue_inject_it_contradicts():
+    asked = requested_injects(T2, ["OCHA reports that armed escorts are no longer available after the force pulls out of "
+                                   "the Oron river valley"])
+    convoy, escorts = asked
+    assert not convoy.catalogued and convoy.inject.title == "An NGO convoy is attacked after the force leaves"  # no 'Protests'
+    assert escorts.inject.content.startswith("OCHA reports that armed escorts are no longer available")
+    assert escorts.replaces == "Armed escorts request" and escorts.inject.action.startswith("Apply the last-resort criteria")
+    assert not escorts.inject.title.endswith("ou")  # cut at a word
+
+
+def test_an_asked_inject_the_context_already_plays_is_played_once_as_the_context_s():
+    from assistant.products.exercise_requests import echoed
+    from assistant.products.exercise_stakes import tension_injects
+    played = tension_injects("The Government wants the force withdrawn before the November 2027 elections, faster than "
+                             "the agreed drawdown plan. UN agencies lack funds.")
+    asked, left = echoed(requested_injects(T1), played)
+    assert [r.inject.title for r in asked] == [played[0].title] and asked[0].catalogued
+    assert left == played[1:]

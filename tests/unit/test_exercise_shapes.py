@@ -96,7 +96,7 @@ def test_courses_and_workshops_on_other_subjects_are_not_faked():
 
 
 def test_roles_and_group_size_named_in_the_request_are_kept():
-    from assistant.products.exercise_requests import requested_roles
+    from assistant.products.exercise_cast import requested_roles
     from assistant.products.exercise_scope import codes
 
     assert requested_roles("a tabletop with role cards (SRSG, Head of OCHA, FC, UNICEF Rep, NGO forum), 3 injects") == [
@@ -161,3 +161,15 @@ def test_a_short_request_naming_its_product_is_titled_by_its_subject():
     assert subject("a 12-question quiz on the Peacebuilding Fund") == "the Peacebuilding Fund"
     topic = "peacebuilding architecture and the Peacebuilding Fund"
     assert subject(topic) == topic
+
+
+def test_a_group_size_in_plain_words_and_one_described_inject_are_read_as_meant():
+    """Trial 11: "for about 25 … staff" gave 18 participants and the title "25 mission and UN country team staff on …";
+    "one inject where the Government …" made a one-day pack of two injects."""
+    from assistant.products.exercise_shapes import recognise, subject
+    request = ("A one-day tabletop exercise for about 25 mission and UN country team staff on the MINUSTAR drawdown, with "
+               "injects on protection of civilians and one inject where the Government demands the force leave")
+    assert recognise(request).participants == 25 and recognise(request).injects is None
+    assert subject(request) == "the MINUSTAR drawdown"
+    assert recognise("a two-hour exercise for 12 humanitarian and mission staff").participants == 12
+    assert recognise("three timed injects").injects == 3
