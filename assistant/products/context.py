@@ -77,6 +77,9 @@ class Priority(BaseModel):
     contributing: list[str] = Field(default_factory=list, description="Contributing entities.")
 
 
+HANDOVER_TASK = re.compile(r"^(?:\w+\s+)?(?:handover|hand-over|transfer|transition)\s+of\b[^.]*\btasks\b", re.IGNORECASE)
+
+
 def _month(name: str | None) -> int | None:
     """1-12 for a month name or its first three letters; None for no month; ValueError for a word that is not one."""
     if name is None:
@@ -159,6 +162,11 @@ class PlanningContext(BaseModel):
         return int(start), int(end)
 
     @property
+    def ends(self) -> str:
+        """When the period ends, as a draft says 'by …': 'June 2028', or '2029' for whole years."""
+        return self.period.split("-")[-1].strip()
+
+    @property
     def span(self) -> str:
         """The period as a draft writes it: '2027–2029', 'July 2027–December 2028'."""
         return self.period.replace("-", "–")
@@ -183,14 +191,27 @@ class PlanningContext(BaseModel):
         return tasks
 
     @property
+    def own_tasks(self) -> list[str]:
+        """The mandated tasks less one that is the handover of the others ('Progressive handover of mission tasks to the
+        Government and the UN country team'): what the objectives, result rows and transfer table are about (trial 11 had
+        the handover as a task to hand over)."""
+        return [t for t in self.tasks if not HANDOVER_TASK.search(t)]
+
+    @property
     def all_priorities(self) -> list[Priority]:
         """Agreed priorities, or the mandated tasks as provisional ones."""
-        return self.priorities or [Priority(name=t) for t in self.tasks[:6]]
+        return self.priorities or [Priority(name=t) for t in self.own_tasks[:6]]
 
     @property
     def entities(self) -> list[str]:
         """The mission and the UN entities the drafter listed: the only entities a draft may name."""
         return [self.mission, *self.un_entities]
+
+    @property
+    def mission_short(self) -> str:
+        """How the draft names the mission after its first mention: its acronym ('MINUSTAR'), else its name."""
+        named = re.match(r"^[^(]+?\s*\((?P<code>[^)]+)\)\s*$", self.mission)
+        return named["code"] if named else self.mission
 
     @property
     def mission_names(self) -> set[str]:

@@ -39,7 +39,7 @@ from assistant.products.draft_cover import cover_report
 from assistant.products.draft_focus import EXCLUDED, OTHER_PRESENCE, PRESENCE_TERMS, focus_for, presence_words
 from assistant.products.draft_request import DraftAsk, parse_request
 from assistant.products.draft_subject import SUBJECTS, on_subject, subject_gate
-from assistant.products.draft_summary import decline_message, focus_blocks, request_blocks
+from assistant.products.draft_summary import contingency_blocks, decline_message, focus_blocks, request_blocks
 from assistant.products.draft_text import (
     TBD,
     _context,
@@ -127,14 +127,16 @@ SECTIONS: tuple[Section, ...] = (
             focus_for("division"), _division,
             ("Which tasks have no future owner or funding after drawdown?",
              "What benchmarks trigger each handover?",
-             "Which tasks end rather than transfer?")),
+             "Which tasks end rather than transfer?"),
+            ("iap-policy-2013", "iap-handbook-2014", "transitions-policy-2013", "s-res-2594-2021")),
     Section("coordination", "7. Coordination mechanisms",
             "What integrated mechanisms and structures should coordinate the mission and the UN country team?",
             "coordination structures between the mission, the country team and the Government",
             focus_for("coordination"), _coordination,
             ("Can existing Cooperation Framework results groups serve as ISF working groups?",
              "Who chairs the senior leadership forum when the head of mission is absent?",
-             "How is the Government engaged?")),
+             "How is the Government engaged?"),
+            ("iap-policy-2013", "iap-handbook-2014", "unsdcf-guidance-2019")),
     Section("resources", "8. Resources and funding",
             "How should integrated peacebuilding be funded, including the Peacebuilding Fund, budgets and pooled funds?",
             "Peacebuilding Fund and programmatic funding for the mission and agencies",
@@ -195,7 +197,7 @@ def draft_section(section: Section, ctx: PlanningContext, retriever: Retriever, 
     if resolve_backend(backend, retriever) == "llm":  # a model-written paragraph, verified sentence by sentence
         blocks += prose_blocks(draft_paragraph(section.title, section.requirement, ctx, retriever, chooser.book))
     blocks += asked_blocks(section.key, ctx, ask, retriever, chooser.book) or section.write(ctx)
-    blocks += focus_blocks(section.key, ctx, ask)
+    blocks += focus_blocks(section.key, ctx, ask) + contingency_blocks(section.key, ctx, ask)
     blocks += benchmark_blocks(section.key, ctx, ask, retriever, chooser.book)
     examples = on_subject(chooser, "practice", gate, f"{section.practice} {section.requirement}", focus, n_practice, topics,
                           subject)

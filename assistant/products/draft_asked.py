@@ -27,11 +27,17 @@ from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext, Priority
 from assistant.products.draft_cadence import Cadence
 from assistant.products.draft_findings import findings_blocks
-from assistant.products.draft_indicators import PASSAGES, indicator_cells, measured_indicators
-from assistant.products.draft_match import best_match, setting_of, stems
-from assistant.products.draft_request import MECHANISMS, DraftAsk
-from assistant.products.draft_text import TBD, _entities, _list, _the, months_asked
-from assistant.products.draft_transfer import by_field, named_tasks, transfer_table
+from assistant.products.draft_indicators import (
+    PASSAGES,
+    indicator_cells,
+    measured_indicators,
+    proposed_indicators,
+)
+from assistant.products.draft_match import best_match, setting_of
+from assistant.products.draft_objectives import horizon, objectives
+from assistant.products.draft_request import EACH_HANDOVER, MECHANISMS, DraftAsk
+from assistant.products.draft_text import TBD, _entities, _list, _the
+from assistant.products.draft_transfer import named_tasks, transfer_table
 from assistant.products.export import Block
 from assistant.products.statements import FIRST_PERSON, tidy
 
@@ -167,7 +173,10 @@ PERIOD = {"weekly": 1, "monthly": 2, "quarterly": 3, "semi-annual": 4, "annual":
 
 # --- monitoring, coordination, vision -------------------------------------------------------------------
 def _event_who(c: Cadence, ctx: PlanningContext) -> str:
+    """Who holds the event: the body 'by' names ('reporting by the pillar working groups to the SLF' is the groups'), else
+    the body it is of."""
     what = c.what.lower()
+    what = by.group(1) if (by := re.search(r"\bby (?:the )?(.+?)(?: to\b|$)", what)) else what
     if "government" in what or "joint review" in what:
         return f"{_the(ctx)}, the country team and the Government of {ctx.country}"
     if "slf" in what or "senior leadership" in what:
@@ -175,6 +184,12 @@ def _event_who(c: Cadence, ctx: PlanningContext) -> str:
     if "pillar" in what or "working group" in what:
         return f"Pillar working groups; compiled by {TBD}"
     return TBD
+
+
+def _every(text: str) -> str:
+    """How often the request says the Secretary-General reports ('every 90 days (as you set it)'), or ''."""
+    found = re.search(r"\b(?:reports?|reporting)\b[^.;]*?\b(every \d+ (?:days|weeks|months))\b", text, re.IGNORECASE)
+    return f"{found.group(1)} (as you set it)" if found else ""
 
 
 def monitoring_calendar(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
@@ -198,7 +213,7 @@ def monitoring_calendar(ctx: PlanningContext, ask: DraftAsk, retriever: Retrieve
     if "sg_report" in ask.mechanisms:
         blocks.append(Block(kind="paragraph", text=(
             f"Link to the Secretary-General's reports: the SLF review closest to each reporting date gives the mission's "
-            f"input on ISF progress; reporting dates: {TBD}.")))
+            f"input on ISF progress; reporting dates: {_every(ask.text) or TBD}.")))
     if "cpas" in ask.mechanisms:
         blocks.append(Block(kind="paragraph", text=f"Link to CPAS: ISF indicators used in the mission's CPAS results "
                                                    f"framework: {TBD}."))
@@ -252,52 +267,6 @@ def coordination_mechanisms(ctx: PlanningContext, ask: DraftAsk, retriever: Retr
             Block(kind="bullets", items=items)] + _library_notes(found, missing, "mechanisms")
 
 
-def objectives(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
-    """One strategic objective per priority the request lists (as many as it asks for), by the request's horizon.
-
-    Each takes the mandated tasks closest to it and the lead of the planning context's closest priority that has
-    one: a request's own wording ('handing policing to the national police') names no lead itself."""
-    names = ask.priorities or ask.topics or [p.name for p in ctx.all_priorities]
-    n = ask.objectives or len(names)
-    names = [names[i] if i < len(names) else TBD for i in range(n)]
-    led = [p for p in ctx.priorities if p.lead]
-    tasks = {name: _closest_tasks(ctx, name) if name != TBD else [] for name in names}
-    own = bool(ask.priorities or ask.topics)  # the request chose its objectives: the other tasks are not put under them
-    for task in [t for t in ctx.tasks if not own and not any(t in ts for ts in tasks.values())]:  # fewer objectives
-        home = best_match(task, [m for m in names if m != TBD], setting_of(ctx.tasks))  # than tasks: each joins its closest
-        if home:
-            tasks[home] = tasks[home] + [task]
-    items = []
-    for i, name in enumerate(names):
-        link = best_match(name, ctx.national_priorities) or (ctx.national_plan or TBD)
-        best = best_match(name, [p.name for p in led]) if name != TBD else ""
-        p = next((p for p in led if p.name == best), None)
-        lead = (p.lead if p.name.lower() == name.lower() else f"{p.lead} (lead of your priority “{p.name}”)") if p else (
-            f"proposed: {ctx.mission} (the mandate gives it this task; {TBD})" if tasks[name] else TBD)
-        helping = _entities(ctx, p.contributing) if p else by_field(ctx, tasks[name])
-        items.append(f"Strategic objective {i + 1} ({name}): result for {ctx.country} {horizon(ctx, ask)}: {TBD}. "
-                     f"Mandated tasks: {_list(tasks[name])}. Serves: {link}. Lead: {lead}. Contributing: "
-                     + (f"{_list(helping)}" + ("" if p else " (proposed: their field)") if helping else TBD) + ".")
-    unplaced = [t for t in ctx.tasks if not own and not any(t in ts for ts in tasks.values())]
-    return [Block(kind="paragraph", text=f"Strategic objectives, as asked ({n}):"), Block(kind="bullets", items=items)] + (
-        [Block(kind="note", text=f"Mandated tasks under no objective yet (the team to place them): {_list(unplaced)}.")]
-        if unplaced else [])
-
-
-def horizon(ctx: PlanningContext, ask: DraftAsk) -> str:
-    """'within 18 months' when the request gives itself months, else 'by <the last year of the period>'."""
-    months = months_asked(ask.text)
-    return f"within {months} months" if months else f"by {ctx.years[1]}"
-
-
-def _closest_tasks(ctx: PlanningContext, name: str) -> list[str]:
-    """The mandated tasks sharing most words with an objective ('protection of civilians' takes the civilians task,
-    not 'hand over its civilian tasks', which shares one word of two)."""
-    shared = {t: len(stems(t) & stems(name)) for t in ctx.tasks}
-    most = max(shared.values(), default=0)
-    return [t for t, k in shared.items() if k and k == most]
-
-
 def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
     """The first-pass text of a section in the request's terms, or [] when the request asks nothing of this section."""
     from assistant.products.draft_risks import risks_table  # it quotes the library through support() above
@@ -314,9 +283,9 @@ def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retri
                                                                           "results_groups"}):
         return coordination_mechanisms(ctx, ask, retriever, book)
     if key == "vision" and (ask.objectives or ask.priorities or ask.topics):
-        return _vision(ctx, horizon(ctx, ask))[:1] + objectives(ctx, ask)
+        return _vision(ctx, horizon(ctx, ask))[:1] + objectives(ctx, ask, proposed_indicators(retriever, book))
     if key == "division" and (ask.civilian or ask.owners or named_tasks(ask.text)):  # 'hand A to UNHCR by …, B to …'
-        return transfer_table(ctx, ask)
+        return transfer_table(ctx, ask, proposed_indicators(retriever, book) if ask.benchmarks == EACH_HANDOVER else None)
     if key == "risks" and (ask.assumptions or ask.humanitarian or ask.topics):
         return risks_table(ctx, ask, retriever, book)
     if key == "context" and ask.pasted_text:

@@ -13,7 +13,7 @@ from assistant.citation import CitationBook
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.draft_asked import measured_indicators
-from assistant.products.draft_request import DraftAsk
+from assistant.products.draft_request import EACH_HANDOVER, DraftAsk
 from assistant.products.draft_text import TBD
 from assistant.products.export import Block
 
@@ -24,6 +24,8 @@ SECTIONS = ("monitoring", "division")  # where a request's benchmarks are drafte
 def benchmark_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
     """The benchmarks asked for, in the first section of SECTIONS the request is about ([] when none are asked)."""
     if not ask.benchmarks or key != next((k for k in SECTIONS if k in ask.sections), ""):
+        return []
+    if ask.benchmarks == EACH_HANDOVER and key == "division":  # the transfer table proposes them task by task
         return []
     found = measured_indicators(ask.benchmarks, BENCHMARK_ROWS, retriever)
     rows = [["Benchmark (proposed wording)", "Baseline", "Target", "Owner", "Wording from"]]

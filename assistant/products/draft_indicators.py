@@ -17,13 +17,14 @@ human-rights accountability and two "[to be agreed]".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.citation import CitationBook
 from assistant.index.retrieve import Filters, Hit, Retriever
-from assistant.products.draft_text import NUMBER, number
+from assistant.products.draft_text import NUMBER, TBD, number
 
 # 'three indicator rows for DDR (a, b, c)', '2 indicators on protection of civilians'
 GROUP = re.compile(r"\b(?P<n>\d|" + "|".join(NUMBER) + r")\s+indicator(?:s|\s+rows?)?\s+(?:for|on)\s+(?P<subject>[^(,;.]+?)"
@@ -120,3 +121,18 @@ def indicator_cells(asks: list[IndicatorAsk], retriever: Retriever, book: Citati
 
 def _proposed(wording: str, label: str, hit: Hit, book: CitationBook) -> str:
     return f"Proposed: {wording} (wording of {hit.short}, {label} [{book.cite(hit.citation(0))}]; adapt)"
+
+
+PROPOSED_PER_ITEM = 2  # benchmark indicators proposed per task handed over, or per objective
+
+
+def proposed_indicators(retriever: Retriever, book: CitationBook) -> Callable[[str], str]:
+    """For a transfer table whose request asks benchmarks per handover, or objectives asked with indicators: each task's
+    or objective's closest benchmark indicators another mission reported against, cited to adapt (trial 11's "two or
+    three benchmarks for each handover" and "two indicators" per objective were blank or dropped)."""
+    def propose(task: str) -> str:
+        found = measured_indicators(task, PROPOSED_PER_ITEM, retriever)
+        return "; ".join(_proposed(w, label, hit, book) for label, w, hit in found) or \
+            f"{TBD} (no benchmark indicator in the library fits)"
+    return propose
+

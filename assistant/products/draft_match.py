@@ -16,6 +16,9 @@ team to place ("[to be agreed]"), not forced under the nearest name.
 >>> best_match("Protection of civilians, including in the west", ["Security and rule of law in the west",
 ...                                                                "Inclusive elections and governance"])
 'Security and rule of law in the west'
+>>> best_match("Protection of civilians, in particular in Lakari province and the Oron river valley",  # trial 11
+...            ["Security and justice for all in Lakari province", "Return of displaced people to the Oron river valley"])
+'Security and justice for all in Lakari province'
 >>> best_match("Support to mediation between the Government and the Tessa Liberation Front",  # trial 10's blank rows
 ...            ["Inclusive political transition and elections", "Peace and human rights in the Tessa region"])
 'Peace and human rights in the Tessa region'
@@ -47,7 +50,7 @@ SUBJECTS: dict[str, re.Pattern[str]] = {name: re.compile(words, re.IGNORECASE) f
 SUBJECT_WEIGHT = 2  # a shared subject counts for more than a shared word
 # Where and for whom, never what: a task and a priority sharing only these share no subject.
 SETTING_WORDS = frozenset({"regio", "provi", "distr", "areas", "easte", "weste", "north", "south", "centr",
-                           "gover", "autho"})
+                           "gover", "autho", "valle", "river", "lakes"})
 
 
 def stems(text: str) -> set[str]:
@@ -71,7 +74,7 @@ def best_match(text: str, options: list[str], setting: frozenset[str] = frozense
     """The option sharing most of the text's subject (shared mandate subjects, then words of its own), the setting's
     words breaking ties; '' when none shares any subject or word of its own."""
     own = stems(text) - setting - SETTING_WORDS
-    scored = [(SUBJECT_WEIGHT * len(subjects(text) & subjects(o)) + len(own & stems(o)), len(stems(text) & stems(o)), -i, o)
-              for i, o in enumerate(options)]
-    best = max(scored, default=(0, 0, 0, ""))
-    return best[3] if best[0] else ""
+    scored = [(SUBJECT_WEIGHT * len(shared := subjects(text) & subjects(o)) + len(own & stems(o)), len(shared),
+               len(stems(text) & stems(o)), -i, o) for i, o in enumerate(options)]
+    best = max(scored, default=(0, 0, 0, 0, ""))
+    return best[4] if best[0] else ""  # a shared subject breaks a tie before a shared place

@@ -33,6 +33,7 @@ from pydantic import BaseModel, Field
 from assistant.products.context import PlanningContext, Priority
 from assistant.products.draft_cadence import Cadence, cadence_of
 from assistant.products.draft_indicators import IndicatorAsk, indicator_asks
+from assistant.products.draft_request_focus import focus_topics
 from assistant.products.draft_text import NUMBER, number
 
 # Where the request names a section: the earliest match is the section asked for ("Draft the X section").
@@ -44,7 +45,8 @@ SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("vision", r"shared vision|strategic objectives?|\bvision\b"),
     ("priorities", r"peace[- ]consolidation priorities|priorities section"),
     ("division", r"transition annex|transfer[- ]of[- ](?:mandated[- ])?tasks|division of labou?r|handover plan|"
-                 r"hand(?:ing|s)?[- ]?over\b[^.;:]{0,60}\btasks|\btasks\b[^.;:]{0,40}\btransfer"),
+                 r"hand(?:ing|s)?[- ]?over\b[^.;:]{0,60}\btasks|\btasks\b[^.;:]{0,40}\btransfer|"
+                 r"\b(?:transition|hand-?over|exit)(?: and (?:transition|hand-?over))? (?:section|plan|chapter|strategy)\b"),
     ("resources", r"resources and funding|funding section|resource mobili[sz]ation|budget annex|"
                   r"costs? of (?:each|the) (?:ISF )?priorit"),
     ("risks", r"\brisks?\b"),
@@ -104,13 +106,6 @@ BODY = re.compile(r"\b((?:[a-z][\w-]*\s+){0,3}(?:working group|committee|task fo
 SLF_CHAIR = re.compile(r"(?:Senior Leadership Forum|SLF)\s+(?:\w+\s+){0,2}?chaired by\s+(?:the\s+)?"
                        r"([A-Z][\w/-]*(?:\s+[A-Z][\w/-]*)*)")
 PASTED_MIN = 600  # characters: a request that says "pasted" but is shorter carries no pasted text
-# What the request is about, beyond the section: "focused on the elections in 18 months and on the drawdown of the force".
-FOCUS = re.compile(r"\b(?:focus(?:s|sed|ed|ing)?|with (?:a |an )?(?:focus|emphasis)|centred|centered|concentrat(?:ed|ing)|"
-                   r"especially|in particular|particularly|(?:ISF|framework|objectives)\s+(?:on|about|covering))"
-                   r"\s+(?:on\s+)?([^.;:!?]+)", re.IGNORECASE)
-TOPIC_END = re.compile(r",?\s+(?:with|giving|give|including|and (?:give|add|include|list|keep)|"
-                       r"for (?:the|our) (?:ISF|team))\b.*$|"
-                       r",\s*(?:each|at most|no more|keep|under|\d+|one|two|three|four|five)\b.*$", re.IGNORECASE)
 # Products other than ISF sections that the drafting tool writes: (key, what is asked, what it must be about).
 PRODUCTS: tuple[tuple[str, str, str], ...] = (
     ("tor", r"terms of reference|\bToRs?\b", r"strategic (?:assessment|review)|assessment mission"),
@@ -156,6 +151,8 @@ class DraftAsk(BaseModel):
     passes_to: str = Field("", description="Who coordination passes to at closure, as the request says ('the Resident "
                                            "Coordinator's office').")
     product: str = Field("", description="A product that is not an ISF section: 'tor' (strategic assessment), 'cover'.")
+    contingencies: list[str] = Field(default_factory=list, description="Events the request asks what happens if "
+                                                                         "('the November 2027 elections are delayed').")
 
     @property
     def limited(self) -> bool:
@@ -196,7 +193,7 @@ def _matches(name: str, known: list[str]) -> bool:
 
 def _count(text: str, what: str) -> int:
     """'3–4 indicators' -> 4 (the upper bound: rows are cheaper to delete than to invent); 'three pillar working groups' -> 3."""
-    match = re.search(_N + r"(?:\s*(?:[-–]|to|or)\s*" + _N + r")?\s+(?:[\w-]+\s+){0,2}?(?:" + COUNTS[what] + r")\b", text,
+    match = re.search(r"\b" + _N + r"(?:\s*(?:[-–]|to|or)\s*" + _N + r")?\s+(?:[\w-]+\s+){0,2}?(?:" + COUNTS[what] + r")\b", text,
                       re.IGNORECASE)
     return max(number(match.group(1)), number(match.group(2) or "0")) if match else 0
 
@@ -214,21 +211,6 @@ def _owners(text: str) -> list[str]:
     names = [re.sub(trim, "", n.strip(), flags=re.I) for n in names]
     return [n for n in names if re.fullmatch(r"(?:UN )?[A-Z][A-Za-z-]{1,12}|(?:Ministry|Office|Department) of [A-Z][\w ]{2,40}|"
                                              r"(?:UN |United Nations )?country team", n)]  # 'hands over to the UN country team'
-
-
-def _topics(text: str) -> list[str]:
-    """What a request says it is focused on, one topic per 'and on' or comma: ['the elections in 18 months', 'the drawdown
-    of the force'].
-
-    >>> _topics("Draft the risks section, focused on the returns to the north and on hate speech around the elections.")
-    ['the returns to the north', 'hate speech around the elections']
-    """
-    match = FOCUS.search(text)
-    if not match:
-        return []
-    parts = re.split(r",\s*(?:and\s+)?(?:on\s+)?|\s+and\s+on\s+|\s+and\s+(?=(?:the|an?)\s)|\s+as well as\s+",
-                     TOPIC_END.sub("", match.group(1)))
-    return [p.strip() for p in parts if len(p.strip()) >= 4][:4]
 
 
 def _bodies(text: str) -> list[str]:
@@ -279,6 +261,12 @@ def split_pasted(text: str) -> tuple[str, str]:
     return (head, rest.strip()) if len(rest.strip()) >= PASTED_MIN // 2 else (text, "")
 
 
+# 'say what happens if the November 2027 elections are delayed': a contingency the section must provide for
+CONTINGENCY = re.compile(r"\b(?:what happens|what (?:we|the UN|the team) (?:do|does|would do)|contingenc(?:y|ies)(?: plans?)?|"
+                         r"fall-?backs?|in case)\s+(?:if|when|should|for|of)?\s*(?P<event>[^.;?]+)", re.IGNORECASE)
+EACH_HANDOVER = "each handover"  # benchmarks asked per task handed over: the transfer table's conditions carry them
+PER_HANDOVER = re.compile(r"\beach (?:handover|hand-over|task|transfer)\b[^.;]*\bbenchmarks?\b|"
+                          r"\bbenchmarks?\b[^.;]*\beach (?:handover|hand-over|task|transfer)\b", re.IGNORECASE)
 BENCHMARKS_FOR = re.compile(r"\bbenchmarks?\s+(?:for|of|on|to (?:measure|track))\s+(?P<what>[^.;:?]+)", re.IGNORECASE)
 
 
@@ -323,8 +311,9 @@ def parse_request(text: str) -> DraftAsk:
         iap=bool(re.search(r"\bIAP\b|integrated assessment and planning", text, re.I)),
         slf_chair=chair.group(1) if chair else "", bodies=_bodies(text), pasted_text=pasted,
         civilian=bool(re.search(r"\bcivilian (?:tasks|functions|components?)\b", text, re.I)), owners=_owners(text),
-        topics=_topics(text), product=product, benchmarks=_benchmarks(text),
+        topics=focus_topics(text), product=product, benchmarks=_benchmarks(text),
         passes_to=passes.group("to").strip() if (passes := PASSES_TO.search(text)) else "",
+        contingencies=[m.group("event").strip() for m in CONTINGENCY.finditer(text)],
     )
 
 
@@ -334,7 +323,10 @@ PASSES_TO = re.compile(r"\bcoordination (?:passes|is handed over|is transferred|
 
 
 def _benchmarks(text: str) -> str:
-    """What the request asks benchmarks for ('benchmarks for the handover of security to the national police')."""
+    """What the request asks benchmarks for ('benchmarks for the handover of security to the national police'; 'each
+    handover' for "For each handover give two or three benchmarks")."""
+    if PER_HANDOVER.search(text):
+        return EACH_HANDOVER
     asked = BENCHMARKS_FOR.search(text)
     return asked.group("what").strip() if asked else ""
 

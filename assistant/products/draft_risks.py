@@ -48,8 +48,21 @@ def _seen_elsewhere(topic: str, retriever: Retriever, book: CitationBook) -> str
     return next((recite(f, scratch, book) for f in found if RISK_WORDS.search(f.split(" (practice")[0])), "")
 
 
+# The host Government's stance on the UN presence is the head of mission's to handle, whatever priority it touches
+# (trial 11: "the Government pushing for the force to leave before the elections" was proposed for UNDP, the elections lead)
+POLITICAL = re.compile(r"\bGovernment\b[^.]*\b(?:want|wants|push\w*|press\w*|demand\w*|refus\w*|reject\w*|oppos\w*|"
+                       r"withdraw\w*|expel\w*|consent)\b", re.IGNORECASE)
+
+FUNDING = re.compile(r"\b(?:funding|funds?|financ\w*|donors?)\b", re.IGNORECASE)  # the country team's means: the RC's to raise
+
+
 def _owner(topic: str, ctx: PlanningContext) -> str:
-    """The lead of the context's priority on the topic, proposed; otherwise to be agreed."""
+    """The lead of the context's priority on the topic, proposed (the head of mission for the Government's stance on the
+    presence); otherwise to be agreed."""
+    if POLITICAL.search(topic) and ctx.mission:
+        return f"{TBD} (proposed: the head of {ctx.mission_short}, with the DSRSG/RC/HC: a political risk)"
+    if FUNDING.search(topic):
+        return f"{TBD} (proposed: the DSRSG/RC/HC with the UN country team: a funding risk)"
     best = best_match(topic, [p.name for p in ctx.priorities if p.lead])
     lead = next((p.lead for p in ctx.priorities if p.name == best), "")
     return f"{TBD} (proposed: {lead}, lead of “{best}”)" if lead else TBD
@@ -105,7 +118,7 @@ def risks_table(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book:
     for r in risks or ([] if topic_rows else [TBD]):
         said = f"From your planning context: {r}" if ask.topics and r in related else r
         mitigate = mitigation(r, retriever, book, used, ctx.un_entities) if ask.mitigations else TBD
-        rows.append(([TBD] if ask.assumptions else []) + [said, TBD, mitigate, TBD])
+        rows.append(([TBD] if ask.assumptions else []) + [said, TBD, mitigate, _owner(r, ctx)])
     focus = f", focused on {' and '.join(ask.topics)} as you asked" if ask.topics else ""
     blocks = [Block(kind="paragraph", text="Risks" + (" and assumptions" if ask.assumptions else "") + f" (draft{focus}; rows "
                                            "from your request and your planning context — the risk wording, likelihood, "
@@ -115,7 +128,7 @@ def risks_table(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book:
               Block(kind="table", rows=rows)]
     if left_out:
         blocks.append(Block(kind="note", text="Other tensions in your planning context, outside the request's focus and left "
-                                              "out of the table: " + "; ".join(left_out) + "."))
+                                              "out of the table: " + "; ".join(t.rstrip(".") for t in left_out) + "."))
     if found:
         blocks += [Block(kind="paragraph", text="How risks on these topics played out in other missions (practice from the "
                                                 "library's reports, not requirements):"),

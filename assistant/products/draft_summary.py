@@ -104,6 +104,9 @@ def request_blocks(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, ti
     if ask.topics:
         taken.append(f"Focus: {'; '.join(ask.topics)} — the section's guidance and practice are searched for it, and its "
                      "first-pass text names it with what your planning context records on it.")
+    if ask.contingencies:
+        taken.append("What happens if " + "; if ".join(ask.contingencies) + ": a paragraph under the section, with your "
+                     "context's tensions on it, for the team to complete (nothing in it is taken from the library).")
     if ask.limited:
         limit = f"{ask.word_limit} words" if ask.word_limit else f"{ask.page_limit} page{'s' if ask.page_limit > 1 else ''}"
         taken.append(f"Length: at most {limit}, so the draft is brief; its first-pass text is {words} words (the quoted "
@@ -150,3 +153,28 @@ object to joint branding. How the arrangements of this section provide for it: [
         text += f" From your planning context: {'; '.join(related)}."
     return [Block(kind="paragraph", text=f"{text} How the arrangements of this section provide for it: {TBD}.")]
 
+
+def contingency_blocks(key: str, ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
+    """What the section provides if an event the request names happens, in the first section asked: the event, the
+    context's tensions on it, and what changes for the team to agree (trial 11: "say what happens if the November 2027
+    elections are delayed" was dropped without a word).
+
+    >>> ctx = PlanningContext(country="Veloria", presence="PKO", mission="UNSMV", key_tasks=["Protect civilians"],
+    ...                       un_entities=["UNHCR"], period="2027-2029", tensions=["The Government wants the force out "
+    ...                       "before the November 2027 elections"])
+    >>> ask = DraftAsk(text="", sections=["division"], contingencies=["the November 2027 elections are delayed"])
+    >>> contingency_blocks("division", ctx, ask)[0].text
+    'If the November 2027 elections are delayed (as you asked): what changes in this section — dates, owners, \
+benchmarks — is [to be agreed]. From your planning context: The Government wants the force out before the November 2027 \
+elections.'
+    """
+    if not ask.contingencies or key != next(iter(ask.sections), ""):
+        return []
+    out = []
+    for event in ask.contingencies:
+        words = set(tokenize(event)) - COMMON_TERMS - TIME_TERMS
+        related = [t.rstrip(".") for t in ctx.tensions if len(set(tokenize(t)) & words) >= min(2, len(words))]
+        text = f"If {event} (as you asked): what changes in this section — dates, owners, benchmarks — is {TBD}."
+        out.append(Block(kind="paragraph", text=text + (f" From your planning context: {'; '.join(related)}." if related
+                                                         else "")))
+    return out

@@ -59,8 +59,9 @@ def months_asked(text: str) -> int:
 
 
 def _the(ctx: PlanningContext) -> str:
-    """'UNMIT' (acronyms take no article) or 'the Integrated Office'."""
-    return ctx.mission if re.fullmatch(r"[A-Z][A-Za-z-]*[A-Z]", ctx.mission) else f"the {ctx.mission}"
+    """'UNMIT' (acronyms take no article; a name given with its acronym is called by it) or 'the Integrated Office'."""
+    short = ctx.mission_short
+    return short if re.fullmatch(r"[A-Z][A-Za-z-]*[A-Z]", short) else f"the {short}"
 
 
 def _entities(ctx: PlanningContext, names: list[str]) -> list[str]:
@@ -70,7 +71,7 @@ def _entities(ctx: PlanningContext, names: list[str]) -> list[str]:
 def _placement(ctx: PlanningContext) -> dict[str, Priority | None]:
     """Each mandated task's agreed priority (None where no priority shares its subject), matched once per section."""
     setting, by_name = setting_of(ctx.tasks), {p.name: p for p in ctx.priorities}
-    return {t: by_name.get(best_match(t, list(by_name), setting)) for t in ctx.tasks}
+    return {t: by_name.get(best_match(t, list(by_name), setting)) for t in ctx.own_tasks}
 
 
 # --- first-pass text from the context only ----------------------------------------------
@@ -80,7 +81,7 @@ def _purpose(ctx: PlanningContext) -> list[Block]:
                f"mandated tasks pass to national authorities and the country team, on what conditions and by when."
                if ctx.leaving else "")
     return [Block(kind="paragraph", text=(
-        f"This Integrated Strategic Framework sets out the shared strategy of the {ctx.mission} {ctx.presence_name} and the "
+        f"This Integrated Strategic Framework sets out the shared strategy of the {ctx.mission}, a {ctx.presence_name}, and the "
         f"United Nations country team in {ctx.country} ({_list(ctx.un_entities)}) for {ctx.span}.{plan}{leaving} "
         f"It covers the tasks critical to consolidating peace; it does not replace the mission budget, the "
         f"Cooperation Framework, agency country programmes or humanitarian plans, and it refers to them where they meet."))]
@@ -91,7 +92,8 @@ def _context(ctx: PlanningContext) -> list[Block]:
             ["Drivers and root causes of conflict", TBD, "Evidence agreed by the mission and the country team"],
             ["Actors and their interests", f"Government of {ctx.country}; {_list(ctx.entities)}",
                 f"Other national, regional and armed actors: {TBD}"],
-            ["Risks and tensions", "; ".join(ctx.tensions) or TBD, f"Likelihood and impact of each: {TBD}"],
+            ["Risks and tensions", "; ".join(t.rstrip(".") for t in ctx.tensions) or TBD,
+             f"Likelihood and impact of each: {TBD}"],
             ["National plan and priorities", "; ".join(filter(None, [ctx.national_plan, *ctx.national_priorities])) or TBD,
              f"Which of them the UN supports, and how: {TBD}"],
             ["Capacities for peace", TBD, f"Institutions and local capacities to build on: {TBD}"],
@@ -108,15 +110,14 @@ def _context(ctx: PlanningContext) -> list[Block]:
 
 def _vision(ctx: PlanningContext, by: str = "") -> list[Block]:
     """The draft vision and one objective per mandated task; ``by`` is the horizon ('within 18 months')."""
-    _, end = ctx.years
-    by = by or f"by {end}"
+    by = by or f"by {ctx.ends}"
     how = {"withdrawal": "and has handed its remaining tasks to national authorities and the country team without a gap",
            "drawdown": "while handing tasks to national authorities and the country team as benchmarks are met",
            }.get(ctx.phase, "")
     if ctx.presence == "transition" and not how:
         how = "while the UN presence is reconfigured and tasks pass to national authorities and the country team"
     objectives, setting = [], setting_of(ctx.tasks)
-    for i, task in enumerate(ctx.tasks[:MAX_OBJECTIVES], 1):
+    for i, task in enumerate(ctx.own_tasks[:MAX_OBJECTIVES], 1):
         link = best_match(task, ctx.national_priorities, setting) or TBD
         objectives.append(f"Strategic objective {i} (from the mandate: “{task}”): result for {ctx.country} {by}: {TBD}. "
                           f"National priority served: {link}.")
@@ -157,7 +158,7 @@ RESULTS_HEADER = ["Strategic objective / priority", "Mandated task", "Expected r
 def results_matrix(ctx: PlanningContext) -> list[list[str]]:
     """Header plus one row per mandated task, under the priority it serves; unknown cells are to be agreed."""
     rows, placed = [RESULTS_HEADER], _placement(ctx)
-    for i, task in enumerate(ctx.tasks, 1):
+    for i, task in enumerate(ctx.own_tasks, 1):
         p = placed[task]
         lead = p.lead if p and p.lead and ctx.listed(p.lead) else TBD
         objective = p.name if p else (f"Strategic objective {i}" if not ctx.priorities and i <= MAX_OBJECTIVES else TBD)
@@ -182,7 +183,7 @@ def _division(ctx: PlanningContext) -> list[Block]:
     if ctx.leaving:
         rows = [["Mandated task", "Current owner", "Future owner", "Conditions / benchmarks", "Handover date",
             "Funding after handover"]]
-        rows += [[t, ctx.mission, TBD, TBD, TBD, TBD] for t in ctx.tasks]
+        rows += [[t, ctx.mission_short, TBD, TBD, TBD, TBD] for t in ctx.own_tasks]
         intro = f"Transfer of tasks as {_the(ctx)} {'withdraws' if ctx.phase == 'withdrawal' else 'draws down'}:"
     else:
         rows = [["Mandated task", "Lead", "Country team contribution", "Future owner at transition"]]

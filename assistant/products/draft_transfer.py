@@ -24,6 +24,7 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.products.context import PlanningContext
 from assistant.products.draft_match import stems
@@ -148,19 +149,21 @@ def named_tasks(text: str) -> list[str]:
     return [t for t, _ in owners_per_task(text)] or handed_over(text)
 
 
-def transfer_table(ctx: PlanningContext, ask: DraftAsk) -> list[Block]:
-    """One row per task to hand over (those the request names, else the mandated ones), as a transition annex."""
+def transfer_table(ctx: PlanningContext, ask: DraftAsk, conditions: Callable[[str], str] | None = None) -> list[Block]:
+    """One row per task to hand over (those the request names, else the mandated ones), as a transition annex;
+    ``conditions`` proposes each task's benchmarks when the request asks for them per handover."""
+    propose = conditions or (lambda _: TBD)
     pairs = owners_per_task(ask.text)
     if pairs:
-        return _named_rows(ctx, ask, [t for t, _ in pairs], dict(pairs))
+        return _named_rows(ctx, ask, [t for t, _ in pairs], propose, dict(pairs))
     named = handed_over(ask.text)
     if named:
-        return _named_rows(ctx, ask, named)
-    tasks = [t for t in ctx.tasks if not (ask.civilian and uniformed(t))]
-    left = [t for t in ctx.tasks if t not in tasks]
+        return _named_rows(ctx, ask, named, propose)
+    tasks = [t for t in ctx.own_tasks if not (ask.civilian and uniformed(t))]
+    left = [t for t in ctx.own_tasks if t not in tasks]
     rows = [["Mandated task", "Current owner", "Future owner", "Conditions / benchmarks", "Handover date",
              "Funding after handover"]]
-    rows += [[t, ctx.mission, _future(t, ask, ctx), TBD, _date(ask), TBD] for t in tasks]
+    rows += [[t, ctx.mission_short, _future(t, ask, ctx), propose(t), _date(ask), TBD] for t in tasks]
     blocks = [_heading(ctx, ask), Block(kind="table", rows=rows)]
     if left:
         blocks.append(Block(kind="note", text=f"Left out as uniformed rather than civilian tasks: {'; '.join(left)}. Add any "
@@ -177,7 +180,8 @@ def _future(task: str, ask: DraftAsk, ctx: PlanningContext) -> str:
     return f"{TBD} — suggested: {owner} (its field)" if owner else TBD
 
 
-def _named_rows(ctx: PlanningContext, ask: DraftAsk, named: list[str], given: dict[str, str] | None = None) -> list[Block]:
+def _named_rows(ctx: PlanningContext, ask: DraftAsk, named: list[str], propose: Callable[[str], str],
+                given: dict[str, str] | None = None) -> list[Block]:
     capacity = bool(re.search(r"\bcapacit(?:y|ies)\b", ask.text, re.IGNORECASE))
     rows = [["Task (as you named it)", "Mandated task it rests on", "Current owner", "Future owner",
              "Conditions / benchmarks", "Handover date", "Funding after handover"]
@@ -186,12 +190,12 @@ def _named_rows(ctx: PlanningContext, ask: DraftAsk, named: list[str], given: di
     for task in named:
         basis = next((t for t in ctx.tasks if _covers(t, task)), f"{TBD} (none of the mandated tasks in your context)")
         current = next((e for e in sections if _covers(e, task)), "") or next(
-            (p.lead for p in ctx.priorities if p.lead in sections and _covers(p.name, task)), ctx.mission)
+            (p.lead for p in ctx.priorities if p.lead in sections and _covers(p.name, task)), ctx.mission_short)
         owner = suggested_owner(task, ask.owners, ctx)
         future = (f"{given[task]} (as you set it)" if given and task in given else
                   f"{TBD} — suggested: {owner} (its field)" if owner else
                   f"{TBD} (candidates you named: {_list(ask.owners)})" if ask.owners else TBD)
-        row = [task[:1].upper() + task[1:], basis, current, future, TBD, _date(ask, task), TBD]
+        row = [task[:1].upper() + task[1:], basis, current, future, propose(task), _date(ask, task), TBD]
         rows.append(row + ([TBD] if capacity else []))
     return [_heading(ctx, ask), Block(kind="table", rows=rows)]
 

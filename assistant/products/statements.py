@@ -211,13 +211,16 @@ VISITING = re.compile(r"The (?:mission|team|delegation|panel) (?!and\b)")
 # mission and a country team resource their plan.
 ARREARS = re.compile(r"\b(?:outstanding|unpaid) assessed contributions\b|\breimbursement of (?:troop|contingent)", re.I)
 
+# Fewer words tell no practice: "The Working Group is currently compiling its report." (trial 11's monitoring example)
+PRACTICE_WORDS = 10
+
 
 def practice_statement(sentence: str, hit: Hit, note: str = "") -> Statement | None:
     """A report's account of how something was done, labelled practice (``note`` is not needed: practice quotes no
     policy). Not a terms-of-reference list item, nor a benchmark table's row flattened into text ("Reference:
     Sustainable Development Goals 5 and 16; … Indicators 4.1 …")."""
     if sentence.startswith(("To ", "Reference:")) or BACK_REFERENCE.match(sentence) or ARREARS.search(sentence) \
-            or VISITING.match(sentence):
+            or VISITING.match(sentence) or len(sentence.split()) < PRACTICE_WORDS:
         return None
     council = COUNCIL_QUOTE.search(sentence)
     label = f"practice: {hit.short}" + (f"; S/RES/{council.group(1)} ({council.group(2)})" if council else "")

@@ -131,3 +131,12 @@ def test_the_readme_s_context_example_is_a_valid_context():
     assert block, "README lost its planning-context example"
     ctx = parse_context(yaml.safe_load(block.group(1)))
     assert ctx.mission == "UNMOST" and ctx.priorities[0].lead == "UNMOST"
+
+
+def test_a_mission_named_with_its_acronym_is_called_by_it_and_the_handover_task_is_no_task_to_place():
+    ctx = parse_context({**VALID, "mission": "United Nations Stabilization Mission in Tarsovia (MINUSTAR)",
+                         "period": "July 2026 - June 2028",
+                         "key_tasks": ["Protection of civilians", "Progressive handover of mission tasks to the UNCT"]})
+    assert ctx.mission_short == "MINUSTAR" and parse_context(VALID).mission_short == "UNMICA"
+    assert ctx.ends == "June 2028" and parse_context(VALID).ends == "2029"
+    assert ctx.own_tasks == ["Protection of civilians"] and len(ctx.tasks) == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import PROJECT_ROOT
 
 from assistant.products.context import load_context
-from assistant.products.draft_asked import objectives
+from assistant.products.draft_objectives import objectives
 from assistant.products.draft_request import parse_request
 from assistant.products.draft_text import months_asked
 
@@ -58,3 +58,15 @@ def test_objectives_fewer_than_tasks_take_the_others_and_propose_contributors_by
     assert "Lead: proposed: UNIMICA" in items[0] and "Contributing: IOM (proposed: their field)" in items[1]
     said = " ".join([*items, *(b.text for b in blocks[2:])])
     assert "Human rights monitoring and reporting" in said  # placed under an objective, or said to be unplaced
+
+
+def test_objectives_name_the_national_priority_none_serves_and_end_with_the_period():
+    from assistant.products.context import parse_context
+    ctx = parse_context({"country": "Tarsovia", "presence": "PKO", "mission": "UNMT", "period": "July 2026 - June 2028",
+                         "key_tasks": ["Support to the elections", "Progressive handover of mission tasks to the UNCT"],
+                         "national_priorities": ["Credible elections", "Return of displaced communities"],
+                         "un_entities": ["UNDP"]})
+    blocks = objectives(ctx, parse_request("Write two strategic objectives."))
+    said = " ".join([*blocks[1].items, *(b.text for b in blocks[2:])])
+    assert "by June 2028" in said and "Progressive handover" not in said
+    assert "National priorities no objective serves yet: Return of displaced communities." in said

@@ -205,3 +205,11 @@ def test_a_request_handing_over_to_the_country_team_names_it_as_the_owner():
                         "country team. Tasks to be transferred: rule of law and justice support, community violence "
                         "reduction, and electoral technical assistance.")
     assert ask.owners == ["UN country team"]
+
+
+def test_a_year_is_no_count_and_a_contingency_asked_is_kept():
+    """Trial 11: '… by June 2028 and two indicators' read 28 indicators; 'say what happens if the elections are delayed'
+    was dropped without a word."""
+    ask = parse_request("Write the strategic objectives, each with an expected result by June 2028 and two indicators, "
+                        "and say what happens if the November 2027 elections are delayed.")
+    assert ask.indicators == 2 and ask.contingencies == ["the November 2027 elections are delayed"]

@@ -37,3 +37,15 @@ def test_every_row_asked_to_be_mitigated_gets_a_proposal():
     assert "hate speech" in proposed("hate speech and violence around the March 2028 local elections")
     assert "security support" not in proposed("violence around the local elections")  # no troops to scale in an SPM
     assert proposed("The port closes in winter") == "" and GENERIC.startswith("Proposed (not from the library):")
+
+
+def test_owners_proposed_for_the_government_s_stance_and_for_funding_are_the_leaders_not_a_priority_lead():
+    """Trial 11: the Government pushing the force out before the elections was proposed for UNDP, the elections lead."""
+    from assistant.products.context import parse_context
+    from assistant.products.draft_risks import _owner
+    ctx = parse_context({"country": "Tarsovia", "presence": "PKO", "mission": "United Nations Mission in Tarsovia (UNMT)",
+                         "key_tasks": ["Elections"], "un_entities": ["UNDP"], "period": "2026-2028",
+                         "priorities": [{"name": "Credible and peaceful elections", "lead": "UNDP"}]})
+    assert "the head of UNMT" in _owner("The Government pushing for the force to leave before the elections", ctx)
+    assert "DSRSG/RC/HC" in _owner("UN agencies lack the funding to take over mission tasks", ctx)
+    assert "UNDP" in _owner("violence around the elections", ctx)

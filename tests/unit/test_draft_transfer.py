@@ -77,3 +77,16 @@ def test_a_transfer_of_tasks_table_written_with_hyphens_is_the_division_section(
     ask = parse_request("A transfer-of-tasks table: hand the good offices to the Resident Coordinator by 30 June 2028, and "
                         "coordination of transition planning to the Resident Coordinator's Office by 31 December 2028")
     assert ask.sections == ["division"]
+
+
+def test_benchmarks_asked_per_handover_fill_each_row_and_a_transition_section_is_the_transfer_table():
+    """Trial 11: "Draft the transition and handover section" was declined; "for each handover give two or three
+    benchmarks" left every row's conditions blank."""
+    from assistant.products.draft_request import EACH_HANDOVER
+    ask = parse_request("Draft the transition and handover section: hand human rights monitoring to OHCHR by 30 June 2028. "
+                        "For each handover give two or three benchmarks the Government and the UN must meet.")
+    assert ask.sections == ["division"] and ask.benchmarks == EACH_HANDOVER
+    table = next(b.rows for b in transfer_table(ask.refine(load_context(CARANA)), ask, lambda task: f"bench for {task}")
+                 if b.kind == "table")
+    column = table[0].index("Conditions / benchmarks")
+    assert table[1:] and all(row[column] == f"bench for {row[0]}" for row in table[1:])

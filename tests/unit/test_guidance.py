@@ -150,3 +150,10 @@ def test_a_visiting_mission_quoted_alone_is_no_example():
     assert practice_statement(visit, _hit(visit, kind="report")) is None
     own = "The Mission completed the handover of its security tasks to the national police in October."
     assert practice_statement(own, _hit(own, kind="report")) is not None
+
+
+def test_a_sentence_too_short_to_tell_a_practice_is_none():
+    stub = "The Working Group is currently compiling its report."
+    told = "The Working Group was tasked to present a joint report and recommendations to the PNTL General Commander."
+    assert practice_statement(stub, _hit(stub, kind="report")) is None
+    assert practice_statement(told, _hit(told, kind="report")) is not None

@@ -1,0 +1,43 @@
+"""What a drafting request says it is focused on, beyond the section it names: "Draft the risks section, focused on the
+elections in 18 months and on the drawdown of the force" is about those two topics, each a row of the risks table and
+words of the section's searches.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What the request is about, beyond the section: "focused on the elections in 18 months and on the drawdown of the force".
+FOCUS = re.compile(r"\b(?:focus(?:s|sed|ed|ing)?|with (?:a |an )?(?:focus|emphasis)|centred|centered|concentrat(?:ed|ing)|"
+                   r"especially|in particular|particularly|(?:ISF|framework|objectives)\s+(?:on|about|covering))"
+                   r"\s+(?:on\s+)?([^.;:!?]+)", re.IGNORECASE)
+# "two concerns", "the following issues": a count of what follows the colon, not a topic
+LIST_HEAD = re.compile(r"(?:(?:two|three|four|five|\d+|these|the following)\s+)?(?:main\s+|key\s+)?(?:concerns?|issues?|"
+                       r"risks?|topics?|things?|points?|areas?|matters?)|the following", re.IGNORECASE)
+TOPIC_END = re.compile(r",?\s+(?:with|giving|give|including|and (?:give|add|include|list|keep)|"
+                       r"for (?:the|our) (?:ISF|team))\b.*$|"
+                       r",\s*(?:each|at most|no more|keep|under|\d+|one|two|three|four|five)\b.*$", re.IGNORECASE)
+
+
+def focus_topics(text: str) -> list[str]:
+    """What a request says it is focused on, one topic per 'and on' or comma: ['the elections in 18 months', 'the drawdown
+    of the force'].
+
+    >>> focus_topics("Draft the risks section, focused on the returns to the north and on hate speech around the elections.")
+    ['the returns to the north', 'hate speech around the elections']
+    >>> focus_topics("Draft the risks section focused on two concerns: attacks on civilians as the force leaves, and the "
+    ...         "Government pushing for an early exit. Propose mitigations.")
+    ['attacks on civilians as the force leaves', 'the Government pushing for an early exit']
+    """
+    match = FOCUS.search(text)
+    if not match:
+        return []
+    topics = match.group(1)
+    if LIST_HEAD.fullmatch(topics.strip()) and text[match.end():].startswith(":"):  # "focused on two concerns: A, and B"
+        topics = re.split(r"[.;!?]", text[match.end() + 1:])[0]
+    parts = re.split(r",\s*(?:and\s+)?(?:on\s+)?|\s+and\s+on\s+|\s+and\s+(?=(?:the|an?)\s)|\s+as well as\s+",
+                     TOPIC_END.sub("", topics))
+    return [p.strip() for p in parts if len(p.strip()) >= 4][:4]
+
+
+__all__ = ["focus_topics"]
