@@ -62,8 +62,10 @@ def concept_item(t, same, turn: int, rng: random.Random) -> dict | None:
     if len(echo) >= ECHO:
         return None
     # a post the term holds ('DSRSG' in 'DSRSG/RC/HC'): its definition is true of the term too (trial 9: "Deputy head of a
-    # UN mission" offered as wrong for the DSRSG/RC/HC)
-    same = [u for u in same if u.term == t.term or u.term not in re.split(r"[/ ]", t.term)]
+    # UN mission" offered as wrong for the DSRSG/RC/HC); and a term holding this one is true of its definition (trial 11:
+    # the DSRSG/RC/HC offered as wrong for "Senior UN humanitarian official in a country")
+    same = [u for u in same if u.term == t.term or u.term not in re.split(r"[/ ]", t.term)
+            and t.term not in re.split(r"[/ ]", u.term)]
     if turn == 0:
         stem = f"Which definition fits the {t.expansion} ({t.term})?"
         pool = [u.definition for u in same if not mentions(u.definition, t.term)]

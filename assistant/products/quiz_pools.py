@@ -56,6 +56,10 @@ DOCUMENT_WORDS = re.compile(r"\b(Report|Policy|Framework|Guidelines?|Agenda|Note
 # A post held by one person ('Resident Coordinator', 'Special Representative of the Secretary-General', 'Force Commander').
 POST = re.compile(r"^(?:(?:Deputy|Special|Executive|Resident|Humanitarian|Emergency Relief|Force|Police|Chief|Head of)\s+)*"
                   r"(?:Representative|Coordinator|Commander|Commissioner|Adviser|Envoy|Secretary-General|Director)\b")
+# A country's own institution: never a distractor for a UN body (trial 11: the Haitian and Timorese police offered for
+# OCHA)
+NATIONAL_BODY = re.compile(r"\b(?:National Police|Pol[ií]cia Nacional|Police nationale|Armed Forces|For[çc]as|National Army|"
+                           r"Ministry of)\b", re.IGNORECASE)
 # A field presence by its full name: never a distractor for a process or a body ('System-wide analysis …' -> MINUJUSTH)
 MISSION_NAME = re.compile(r"\b(?:Mission|Operation|Integrated (?:Peacebuilding )?Office) (?:in|for)\b")
 REFERENCE = re.compile(r"available at|www\.|https?://|\bUN Doc\b|\bibid\b", re.IGNORECASE)  # a footnote's reference
@@ -70,16 +74,20 @@ GENERIC_BODIES = frozenset({"member states", "donors", "regional organizations",
 
 
 def kind_of(name: str) -> str:
-    """'mission', 'person', 'body', 'document' or 'concept': distractors are drawn from the same kind (a post among
+    """'mission', 'national', 'person', 'body', 'document' or 'concept': distractors are drawn from the same kind (a post among
     posts: the triple-hatted deputy offered beside three bodies was the only person, and so the answer).
 
     >>> kind_of("United Nations Mission for Justice Support in Haiti"), kind_of("Strategic Assessment")
     ('mission', 'concept')
     >>> kind_of("Deputy Special Representative of the Secretary-General, Resident Coordinator and Humanitarian Coordinator")
     'person'
+    >>> kind_of("Haitian National Police"), kind_of("Office for the Coordination of Humanitarian Affairs")
+    ('national', 'body')
     """
     if MISSION_NAME.search(name):
         return "mission"
+    if NATIONAL_BODY.search(name):
+        return "national"
     if POST.match(name):
         return "person"
     if BODY_WORDS.search(name):

@@ -62,7 +62,7 @@ def test_a_definition_item_draws_its_distractors_from_terms_of_its_own_kind():
     assert kind_of("United Nations Mission for Justice Support in Haiti") == "mission"
     assert kind_of("United Nations Integrated Office in Haiti") == "mission"
     assert kind_of("Office for the Coordination of Humanitarian Affairs") == "body"  # an office, not a field presence
-    assert kind_of("Haitian National Police") == kind_of("Polícia Nacional de Timor-Leste") == "body"
+    assert kind_of("Haitian National Police") == kind_of("Polícia Nacional de Timor-Leste") == "national"  # not a UN body
     assert kind_of("Strategic Assessment") == "concept"
 
 
@@ -155,3 +155,30 @@ def test_in_a_quiz_on_several_subjects_one_subject_named_in_another_stem_gives_t
     from assistant.products.quiz_fill import subject_names_last
     first = subject_names_last([asked, told, again], several)  # the item asking for a subject's name gives way
     assert [i["answer"] for i, _ in named_first(first, 4, several)] == ["Development Assistance Framework"]
+
+
+def test_a_definition_asked_in_one_stem_is_no_wrong_option_in_another():
+    """Trial 11: Q9 asked which term "Head of OCHA, to whom humanitarian coordinators report …" describes, and Q2 had
+    offered that definition as a wrong option."""
+    from assistant.products.quiz_fill import _gives_away
+    erc = "Head of OCHA, to whom humanitarian coordinators report on humanitarian matters."
+    q2 = dict(kind="concept", stem="Which definition fits the DSRSG/RC/HC?", answer="The triple-hatted deputy of a mission.",
+              options=[erc, "The triple-hatted deputy of a mission.", "Head of a UN mission in the country.", "A fund."])
+    q9 = dict(kind="concept", stem=f"Which term does this definition describe? “{erc}”", answer="ERC",
+              options=["ERC", "HC", "ERSG", "DSRSG"])
+    assert _gives_away(q9, [(q2, None)]) and _gives_away(q2, [(q9, None)])
+
+
+def test_a_term_holding_the_answer_s_post_is_no_wrong_option():
+    import random
+
+    from assistant.corpus.glossary import Term
+    from assistant.products.quiz_concepts import concept_item
+    hc = Term(term="HC", expansion="Humanitarian Coordinator", definition="Senior UN humanitarian official in a country.")
+    same = [Term(term=t, expansion=e, definition=f"{e} definition.") for t, e in [
+        ("DSRSG/RC/HC", "Deputy Special Representative, Resident Coordinator and Humanitarian Coordinator"),
+        ("ERC", "Emergency Relief Coordinator"), ("RC", "Resident Coordinator"), ("SRSG", "Special Representative"),
+        ("ERSG", "Executive Representative"), ("HCT", "Humanitarian Country Team")]]
+    for seed in range(5):
+        item = concept_item(hc, same, 1, random.Random(seed))
+        assert item and not any("DSRSG/RC/HC" in o for o in item["options"])
