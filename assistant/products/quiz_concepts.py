@@ -21,6 +21,7 @@ from assistant.products.quiz_focus import Focus, content_stems
 from assistant.products.quiz_pools import choices, kind_of, leaks, mentions
 
 NEIGHBOUR, CLOSE = 0.30, 0.45
+OPTIONS = 3  # wrong options an item needs
 ECHO = 2  # content words a definition may share with its term's name before it gives the answer away
 GLOSSARY_TITLE = "Glossary of UN integrated planning (corpus/glossary.toml; the project's own wording)"
 
@@ -47,6 +48,8 @@ def concept_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[t
     for rank, i in enumerate(order):
         t = terms[int(i)]
         same = [u for u in terms if kind_of(u.expansion) == kind_of(t.expansion) and u.term != t.term]
+        if kind_of(t.expansion) == "national" and len(same) < OPTIONS:  # a country's police among UN bodies is still
+            same += [u for u in terms if kind_of(u.expansion) == "body"]  # a fair item; never the other way round
         for turn in ((0, 1) if t.term in named else (rank % 2,)):
             item = concept_item(t, same, turn, rng)
             if item:

@@ -131,9 +131,7 @@ def _gives_away(item: dict, picked: list[tuple[dict, Citation]], subject: str = 
         return False
     wrong = {o for o in item["options"] if o != item["answer"] and len(o.split()) >= DEFINITION_WORDS}
     answer = item["answer"] if len(item["answer"].split()) >= DEFINITION_WORDS else None
-    defined = quoted_part(item["stem"])  # a definition asked in one stem, offered as a wrong option in another (trial 11)
-    return any(p["kind"] == "concept" and (p["answer"] in wrong or answer in p["options"] or defined in p["options"]
-                                           or quoted_part(p["stem"]) in wrong) for p, _ in picked)
+    return any(p["kind"] == "concept" and (p["answer"] in wrong or answer in p["options"]) for p, _ in picked)
 
 
 def _same_fact(item: dict, citation: Citation, picked: list[tuple[dict, Citation]]) -> bool:

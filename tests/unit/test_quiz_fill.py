@@ -157,18 +157,6 @@ def test_in_a_quiz_on_several_subjects_one_subject_named_in_another_stem_gives_t
     assert [i["answer"] for i, _ in named_first(first, 4, several)] == ["Development Assistance Framework"]
 
 
-def test_a_definition_asked_in_one_stem_is_no_wrong_option_in_another():
-    """Trial 11: Q9 asked which term "Head of OCHA, to whom humanitarian coordinators report …" describes, and Q2 had
-    offered that definition as a wrong option."""
-    from assistant.products.quiz_fill import _gives_away
-    erc = "Head of OCHA, to whom humanitarian coordinators report on humanitarian matters."
-    q2 = dict(kind="concept", stem="Which definition fits the DSRSG/RC/HC?", answer="The triple-hatted deputy of a mission.",
-              options=[erc, "The triple-hatted deputy of a mission.", "Head of a UN mission in the country.", "A fund."])
-    q9 = dict(kind="concept", stem=f"Which term does this definition describe? “{erc}”", answer="ERC",
-              options=["ERC", "HC", "ERSG", "DSRSG"])
-    assert _gives_away(q9, [(q2, None)]) and _gives_away(q2, [(q9, None)])
-
-
 def test_a_term_holding_the_answer_s_post_is_no_wrong_option():
     import random
 
