@@ -20,6 +20,7 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, Field
 
 from assistant.answering.compose import Plan, plan_answer
+from assistant.answering.currency import currency_notes
 from assistant.answering.gaps import gap_statement, what_is_missing
 from assistant.answering.given import pointer_line
 from assistant.answering.llm import (
@@ -103,18 +104,6 @@ class Answer(AnswerView):
 
 def _citations(hits: list[Hit]) -> list[Citation]:
     return [h.citation(i + 1) for i, h in enumerate(hits)]
-
-
-def currency_notes(citations: list[Citation], retriever: Retriever) -> list[str]:
-    """A note for each cited document that the manifest marks as superseded, naming its successor."""
-    manifest = load_manifest(retriever.settings.corpus_dir)
-    notes = []
-    for doc_id in dict.fromkeys(c.doc_id for c in citations if c.superseded_by):
-        cited = next(c for c in citations if c.doc_id == doc_id)
-        successor = manifest.get(cited.superseded_by)
-        name = f"{successor.short} ({successor.title})" if successor else cited.superseded_by
-        notes.append(f"{cited.short} is superseded by {name}; check the current text before relying on it.")
-    return notes
 
 
 def second_hand_notes(sentences: list[Sentence], citations: list[Citation], plan: Plan, retriever: Retriever) -> list[str]:
@@ -204,7 +193,7 @@ def _extractive(question: str, plan: Plan, retriever: Retriever, backend: str, s
                                               for t in split_sentences(s.text)]) for i, h in enumerate(sources)]
     notes.extend(f"{c.short} is {c.source_type}, not UN guidance: read it as an outside view."
                  for c in {c.doc_id: c for c in citations if c.source_type == SOURCE_TYPES["commentary"]}.values())
-    notes.extend(currency_notes(citations, retriever))
+    notes.extend(currency_notes(citations, retriever, [s.text for s in out_sentences]))
     notes.extend(second_hand_notes(out_sentences, citations, plan, retriever))
     notes.extend(unanswered_part(question, [s.text for s in out_sentences]) if plan.decision in ("answer", "gap") else [])
     notes.extend(["A retrieved passage contains instruction-like text; it was treated as quoted data only."]
@@ -239,7 +228,7 @@ def _finish(question: str, sentences: list[str], hits: list[Hit], retriever: Ret
         marks = "".join(MARKER_FORMAT.format(n=n) for n in ns)
         parts.append(f"{v.text} {marks}".strip() + ("" if v.supported else " (unsupported)"))
         notes.extend(f"Sentence {len(out_sentences)}: {n}" for n in numbers.in_notes(v.notes))
-    notes.extend(currency_notes(citations, retriever))
+    notes.extend(currency_notes(citations, retriever, [s.text for s in out_sentences]))
     if any(INSTRUCTION_LIKE.search(h.text) for h in hits):
         notes.append("A retrieved passage contains instruction-like text; it was treated as quoted data only.")
     return Answer(question=question, answer=" ".join(parts), abstained=False, citations=citations,

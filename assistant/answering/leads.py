@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.kin import kin_of
 from assistant.answering.question import QuestionInfo
 from assistant.answering.scoring import DATED_OR_COUNTED, Candidate, has_answer_type
+from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever
 
 IN_TIME_RATIO = 0.3  # a candidate of the year asked leads when it scores this share of the best
 TYPED_RUNNERS, TYPED_DENSE, TYPED_RATIO = 5, 0.25, 0.15  # a typed runner-up: among the best 5, close to the question
+PREDICATE_WORDS, PREDICATE_RATIO = 2, 0.6  # a short ask's act: a runner-up holding it leads at this share of the lead
 CONTENT_RATIO = 0.5  # a runner-up that tells contents, for a question asking them, at half the lead's score or more
 CONTENT_ASK = re.compile(r"\bwhat (?:must|should|does|do|did|has|have|will)\b.{0,80}?\b(?:contain|include|cover|comprise)",
                          re.IGNORECASE)
@@ -65,6 +68,9 @@ def typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Cand
     about the question by itself ("Calls for a further comprehensive review … in 2030" for "When is the next review?").
     For what a text must contain, a lead saying nothing of contents gives way to one that does ("… to reflect 'a shared
     vision …' and 'a set of agreed results …'", not "the ISF was introduced and made into a requirement in 2008")."""
+    if q.type == "who" and _holds(lead, q.predicate_terms) is False:  # 'Who does the DSRSG/RC/HC report to?': 'reports'
+        lead = next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and _holds(c, q.predicate_terms)
+                     and c.features.get("focus", 0) > 0 and c.score >= lead.score * PREDICATE_RATIO), lead)
     if CONTENT_ASK.search(q.text) and not CONTENT.search(lead.text):  # what it must contain, not when it was required
         return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and CONTENT.search(c.text)
                      and c.features["dense"] >= TYPED_DENSE and c.score >= lead.score * CONTENT_RATIO), lead)
@@ -72,6 +78,14 @@ def typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Cand
         return lead
     return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and has_answer_type(c.text, q.type)
                  and c.features["dense"] >= TYPED_DENSE and c.score >= lead.score * TYPED_RATIO), lead)
+
+
+def _holds(c: Candidate, predicate: list[str]) -> bool | None:
+    """Does the sentence hold the act asked (a verb family: 'answer to' is held by 'reports')? None when the question
+    asks more than PREDICATE_WORDS words of it: a long ask is judged by the scorer, not word by word."""
+    if not predicate or len(predicate) > PREDICATE_WORDS:
+        return None
+    return set(predicate) <= kin_of(set(tokenize(c.text)))
 
 
 __all__ = ["in_time", "not_another", "typed_lead"]

@@ -168,3 +168,12 @@ def test_a_second_ask_for_a_period_is_noted_while_the_first_is_answered(retrieve
     assert not result.abstained, result.answer
     assert "The library does not state the answer to the second part of the question (“what period should it cover?”)." \
         in result.notes, result.notes
+
+
+def test_a_quoted_name_the_un_has_since_changed_gets_a_note_from_the_glossary(retriever):
+    """Trial 11: the DSRSG's reporting line 'to the undersecretary-general of DPKO or DPA' came with no word that both
+    departments were replaced in 2019."""
+    result = answer_question("Who does the DSRSG/RC/HC report to?", retriever, backend="extractive")
+    assert "reports primarily to the SRSG" in result.answer.splitlines()[0]
+    assert any(n.startswith("DPKO (Department of Peacekeeping Operations) in the quoted text") and "(DPO)" in n
+               for n in result.notes), result.notes

@@ -166,6 +166,20 @@ def test_a_when_question_is_led_by_a_close_runner_up_with_a_date():
     assert _typed_lead(understand("What is the next review about?"), undated, [undated, dated]) is undated  # not typed
 
 
+def test_a_who_question_is_led_by_a_close_runner_up_holding_the_act_asked():
+    """'Who does the DSRSG/RC/HC report to?' was led by the sentence creating the post; the one saying whom the DSRSG
+    'reports primarily to' came fourth."""
+    from assistant.answering.leads import typed_lead as _typed_lead
+
+    q = understand("Who does the DSRSG/RC/HC report to?")
+    created = _typed("This included the creation of a triple-hatted deputy SRSG (DSRSG), RC and HC.", 0.99, 0.77)
+    reports = _typed("The Note of Guidance specified that the DSRSG reports primarily to the SRSG.", 0.85, 0.68)
+    created.features["focus"] = reports.features["focus"] = 0.5
+    assert _typed_lead(q, created, [created, reports]) is reports
+    assert _typed_lead(q, created, [created, _typed(reports.text, 0.4, 0.68)]) is created  # too far behind
+    assert _typed_lead(understand("What does the DSRSG/RC/HC report on?"), created, [created, reports]) is created
+
+
 def test_a_lead_naming_another_mission_in_the_place_of_the_one_asked_gives_way():
     from assistant.answering.leads import not_another as _not_another
 
