@@ -65,6 +65,8 @@ def asks_side_by_side(question: str, named: list[str] | None = None) -> bool:
 
 
 HOLDS_PART = 0.5  # share of the second ask's words a quoted sentence must hold, with the kind of answer it asks for
+PRONOUNS = frozenset({"it", "its", "them", "they", "their", "this", "that", "these", "those", "him", "her"})  # no ask
+WHOLE_ASK = 2  # an ask of this many words or fewer is held whole ('who should take part in it?')
 
 
 def unanswered_part(question: str, quoted: Sequence[str]) -> list[str]:
@@ -76,6 +78,8 @@ def unanswered_part(question: str, quoted: Sequence[str]) -> list[str]:
     ['The library does not state the answer to the second part of the question (“who has to agree it?”).']
     >>> unanswered_part("What is the ITF and who chairs it?", ["The ITF is chaired by the lead department."])
     []
+    >>> unanswered_part("What is joint analysis and who should take part in it?", ["Joint analysis is part of UN design."])
+    ['The library does not state the answer to the second part of the question (“who should take part in it?”).']
     >>> unanswered_part("What must an ISF contain, and what period should it cover?", ["It reflects a shared vision."])
     ['The library does not state the answer to the second part of the question (“what period should it cover?”).']
     >>> unanswered_part("What does it ask the PBC to do, and which body does it ask to brief the Council?",
@@ -90,8 +94,10 @@ def unanswered_part(question: str, quoted: Sequence[str]) -> list[str]:
         held = measure_given(asked, list(quoted))
     else:
         second = understand(asked)
-        held = second.type not in TYPED or any(has_answer_type(t, second.type) and asked_share(second, t) >= HOLDS_PART
-                                               for t in quoted)
+        second = second.model_copy(update={"predicate_terms": [t for t in second.predicate_terms if t not in PRONOUNS]})
+        needed = 1.0 if len(second.predicate_terms) <= WHOLE_ASK else HOLDS_PART  # 'take part': 'part' in 'as part of' is
+        held = second.type not in TYPED or any(has_answer_type(t, second.type) and asked_share(second, t) >= needed
+                                               for t in quoted)  # no answer
     return [] if held else [f"{GAP_PREFIX} the answer to the second part of the question (“{asked}”)."]
 
 
