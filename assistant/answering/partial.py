@@ -41,6 +41,7 @@ from assistant.answering.scoring import FIRST_PERSON, MEASURES, has_answer_type,
 from assistant.answering.sought import unheld_document
 from assistant.answering.units import unit_at
 from assistant.citation import GAP_PREFIX
+from assistant.index.lexical import STOPWORDS, tokenize
 from assistant.index.retrieve import Retriever
 
 RELATING = re.compile(
@@ -88,7 +89,7 @@ def unanswered_part(question: str, quoted: Sequence[str]) -> list[str]:
     """
     parts = SECOND_PART.split(question, maxsplit=1)
     if len(parts) < 2:
-        return []
+        return _unheld_condition(question, quoted)
     asked = parts[1].strip()
     if any(ask.search(asked) for ask, _ in MEASURES):  # 'what period should it cover?': a duration must be quoted
         held = measure_given(asked, list(quoted))
@@ -99,6 +100,31 @@ def unanswered_part(question: str, quoted: Sequence[str]) -> list[str]:
         held = second.type not in TYPED or any(has_answer_type(t, second.type) and asked_share(second, t) >= needed
                                                for t in quoted)  # no answer
     return [] if held else [f"{GAP_PREFIX} the answer to the second part of the question (“{asked}”)."]
+
+
+# '… report to during a drawdown?': a condition the question ends on, which the answer must speak of
+CONDITION = re.compile(r"\s(?P<prep>during|throughout|once|while|in the event of|in case of)\s+(?P<what>(?:an?|the|its|their)\s+"
+                       r"[a-z][a-z -]{2,40}?)\s*\?*$", re.IGNORECASE)
+
+
+def _unheld_condition(question: str, quoted: Sequence[str]) -> list[str]:
+    """The condition a question ends on ('during a drawdown') when no quoted sentence speaks of it: the answer holds for
+    the case the library describes, and the reader must know whether it differs (trial 11's follow-up was pointed back to
+    the 2006 reporting line, with no word of drawdown).
+
+    >>> _unheld_condition("Who does the DSRSG report to during a drawdown?", ["The DSRSG reports to the SRSG."])
+    ['The library does not state whether this differs during a drawdown: none of the sentences quoted speaks of it.']
+    >>> _unheld_condition("Who leads during a drawdown?", ["During the drawdown, the SRSG leads."])
+    []
+    """
+    found = CONDITION.search(question)
+    if not found:
+        return []
+    words = set(tokenize(found.group("what"))) - STOPWORDS
+    if not words or any(words <= set(tokenize(t)) for t in quoted):
+        return []
+    return [f"{GAP_PREFIX} whether this differs {found.group('prep').lower()} {found.group('what')}: none of the "
+            "sentences quoted speaks of it."]
 
 
 def together_groups(present: list[str], passages: Sequence[str], expand: Mapping[str, str]) -> list[str]:
