@@ -5,7 +5,8 @@ given, the answer points to it instead. Among the sentences given, the one point
 follow-up's own ask — "What did it conclude?" points to "… MINUJUSTH concluded that …", not to the
 better-scored "MINUJUSTH has completed its investigation …".
 
->>> from assistant.answering.scoring import Candidate
+>>> from assistant.answering.kin import kin_of
+from assistant.answering.scoring import Candidate
 >>> opened = Candidate(0, "MINUJUSTH has completed its investigation.", 0, 1, "report", score=0.99, given=True)
 >>> concluded = Candidate(1, "MINUJUSTH concluded that it was planned.", 0, 1, "report", score=0.96, given=True)
 >>> answering_given(["conclud"], [opened, concluded], 0.5).text
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answering.kin import kin_of
 from assistant.answering.scoring import ANSWER_TYPE, DATED_OR_COUNTED, Candidate, counts, has_answer_type
 from assistant.index.lexical import tokenize
 
@@ -37,14 +39,18 @@ FAR_BEHIND = 0.5
 
 
 def answering_given(asked_terms: list[str], allowed: list[Candidate], ratio: float) -> Candidate:
-    """The best given candidate, unless a given one close behind it (at least ``ratio`` of its score) holds every
-    word of what is asked and it does not."""
+    """The best given candidate, unless a given one close behind it (at least ``ratio`` of its score) holds more of
+    what is asked, verbs of one family alike ("… report to when there is no humanitarian coordinator function?" points
+    to "… reports primarily to the SRSG", not to the sentence creating the post; trial 12)."""
     best = allowed[0]
     asked = set(asked_terms)
     if not asked or asked <= set(tokenize(best.text)):
         return best
-    return next((c for c in allowed if c.given and c.score >= best.score * ratio
-                 and asked <= set(tokenize(c.text))), best)
+
+    def held(c: Candidate) -> int:
+        return len(asked & kin_of(set(tokenize(c.text))))
+    close = [c for c in allowed if c.given and c.score >= best.score * ratio]
+    return max(close, key=lambda c: (held(c), c is best, c.score), default=best)
 
 
 def could_answer(asked_terms: list[str], years: Sequence[str], candidate: Candidate, qtype: str = "") -> bool:

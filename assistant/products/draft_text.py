@@ -64,6 +64,11 @@ def _the(ctx: PlanningContext) -> str:
     return short if re.fullmatch(r"[A-Z][A-Za-z-]*[A-Z]", short) else f"the {short}"
 
 
+def _named(ctx: PlanningContext) -> str:
+    """The mission in full at its first mention: 'UNMICA', 'the United Nations Mission in Tarsovia (MINUSTAR)'."""
+    return ctx.mission if re.fullmatch(r"[A-Z][A-Za-z-]*[A-Z]", ctx.mission) else f"the {ctx.mission}"
+
+
 def _entities(ctx: PlanningContext, names: list[str]) -> list[str]:
     return [n for n in names if ctx.listed(n)]
 
@@ -81,7 +86,7 @@ def _purpose(ctx: PlanningContext) -> list[Block]:
                f"mandated tasks pass to national authorities and the country team, on what conditions and by when."
                if ctx.leaving else "")
     return [Block(kind="paragraph", text=(
-        f"This Integrated Strategic Framework sets out the shared strategy of the {ctx.mission}, a {ctx.presence_name}, and the "
+        f"This Integrated Strategic Framework sets out the shared strategy of {_named(ctx)}, a {ctx.presence_name}, and the "
         f"United Nations country team in {ctx.country} ({_list(ctx.un_entities)}) for {ctx.span}.{plan}{leaving} "
         f"It covers the tasks critical to consolidating peace; it does not replace the mission budget, the "
         f"Cooperation Framework, agency country programmes or humanitarian plans, and it refers to them where they meet."))]
