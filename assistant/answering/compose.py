@@ -51,7 +51,7 @@ from assistant.answering.named import (
 )
 from assistant.answering.named_documents import named_by_title, named_library_docs
 from assistant.answering.premise import corrected_premise
-from assistant.answering.question import QuestionInfo, understand
+from assistant.answering.question import QuestionInfo, understand, without_condition
 from assistant.answering.scoring import Candidate, measure_given, words_of
 from assistant.answering.units import Unit, continued, unit_at
 from assistant.corpus.manifest import DocumentInfo, load_manifest
@@ -153,7 +153,7 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
                 p_in=in_scope_probability(scope), candidates=found, evidence=every)
     plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
-    own = q if query == question else understand(question)  # a follow-up's own words
+    own = q if query == question else understand(without_condition(question))  # a follow-up's own words
     top = every[:TOP_FOR_PREDICATE]
     measured = [c.text for c in top if codes_held(q, f"{c.text} {_document(retriever, c.row)}", named_as)]
     gap = bool(every) and unstated(q, scope["predicate_coverage"],  # the ask in a follow-up's own words counts too

@@ -183,6 +183,23 @@ def _name(match: re.Match) -> str:
     return " ".join(words)
 
 
+# '… report to when there is no humanitarian coordinator function?': the case the ask is put for, not the ask
+CONDITION_CLAUSE = re.compile(r"\s+(?:when|if|where|in case) there (?:is|are|was|were)\b[^?]*|\s+(?:during|in the event of|"
+                              r"in case of)\s+(?:an?|the|its|their)\s[^?,]*$", re.IGNORECASE)
+
+
+def without_condition(question: str) -> str:
+    """The question without the case it is put for at its end.
+
+    >>> without_condition("And who does that person report to when there is no humanitarian coordinator function?")
+    'And who does that person report to?'
+    >>> without_condition("Who does the DSRSG report to during a drawdown?")
+    'Who does the DSRSG report to?'
+    """
+    stripped = CONDITION_CLAUSE.sub("", question.rstrip("? ")).rstrip(" ,")
+    return f"{stripped}?" if stripped and question.rstrip().endswith("?") else stripped or question
+
+
 def understand(question: str) -> QuestionInfo:
     """Type, focus, content words, predicate, normative flag and named things of a question."""
     qtype = question_type(question)
