@@ -264,3 +264,16 @@ def test_a_sentence_going_on_from_one_given_earlier_is_quoted_alone_with_a_point
     assert _antecedent(retriever, later, ["report"], [], "").text == texts[0]
     fresh = Candidate(1, texts[1], 3, 1, "analysis", score=0.9)
     assert _unit(retriever, fresh, "support").text == " ".join(texts)  # in a first turn it is quoted with what it leans on
+
+
+def test_a_follow_up_points_back_to_the_sentence_holding_its_act_not_the_one_creating_the_post():
+    """Trial 12: "who does that person report to when there is no humanitarian coordinator function?" pointed back to
+    the sentence creating the post (it shares 'humanitarian coordinator'), not to 'reports primarily to the SRSG'."""
+    from assistant.answering.given import answering_given
+    from assistant.answering.question import without_condition
+
+    created = _given("The creation of a triple-hatted deputy, resident and humanitarian coordinator.", 0.99)
+    reports = _given("The Note of Guidance specified that the DSRSG reports primarily to the SRSG.", 0.72)
+    asked = understand(without_condition("Who does the DSRSG report to when there is no humanitarian coordinator "
+                                         "function?")).predicate_terms
+    assert answering_given(asked, [created, reports], 0.5) is reports
