@@ -37,12 +37,15 @@ DOCUMENT_NAMES = {"Note of Guidance": r"note of guidance", "Brahimi Report": r"\
                   "Capstone Doctrine": r"\bcapstone\b", "CIVCAP report": r"\bcivcap\b|civilian capacity",
                   "HIPPO report": r"\bhippo\b|high-level independent panel"}
 MISSIONS = ("UNMIT", "MINUSTAH", "MINUJUSTH", "BINUH", "UNMISS", "UNIPSIL", "BINUB", "UNAMA", "UNSOM", "MONUSCO", "MINUSMA",
-            "UNMISET", "UNOTIL", "UNAMSIL", "UNIOSIL", "ONUB", "BNUB", "UNMIS")
+            "UNMISET", "UNOTIL", "UNAMSIL", "UNIOSIL", "ONUB", "BNUB", "UNMIS", "MIPONUH", "UNTAET", "UNOMSIL")
 # The presences that followed one another in one country: a mission item's options are its country's other presences
 # first, so it asks which stage of the transition a passage describes, not which country it is set in (Port-au-Prince
 # among UNAMA, MINUSMA and MINUSTAH names its answer).
-SUCCESSIONS = (("MINUSTAH", "MINUJUSTH", "BINUH"), ("UNMISET", "UNOTIL", "UNMIT"), ("UNAMSIL", "UNIOSIL", "UNIPSIL"),
-               ("ONUB", "BINUB", "BNUB"), ("UNMIS", "UNMISS"))
+SUCCESSIONS = (("MIPONUH", "MINUSTAH", "MINUJUSTH", "BINUH"), ("UNTAET", "UNMISET", "UNOTIL", "UNMIT"),
+               ("UNOMSIL", "UNAMSIL", "UNIOSIL", "UNIPSIL"), ("ONUB", "BINUB", "BNUB"), ("UNMIS", "UNMISS"))
+# One instrument under two names: never both options (trial 12: the Development Assistance Framework, renamed the
+# Cooperation Framework in 2019, was the answer beside it)
+SAME_THING = (frozenset({"Cooperation Framework", "Development Assistance Framework"}),)
 CASE_WORDS = re.compile(r"transition|withdraw|drawdown|closure|close|handover|hand over|mandate|benchmark|integrated strategic "
     r"framework"
                         r"|elections?|exit|liquidation|successor", re.IGNORECASE)
@@ -108,13 +111,15 @@ def choices(answer: str, pool: list[str], stem: str, rng: random.Random, n: int 
 
     >>> sorted(choices("MINUJUSTH", list(MISSIONS), "“_____ closed in October 2019.”", random.Random(0), 2))
     ['BINUH', 'MINUJUSTH', 'MINUSTAH']
+    >>> "Cooperation Framework" in choices("Development Assistance Framework", list(FRAMEWORKS), "“_____”", random.Random(0))
+    False
     """
     others = [p for p in dict.fromkeys(pool) if p.lower() != answer.lower() and not mentions(stem, p)
-              and p.lower() not in GENERIC_BODIES]
+              and p.lower() not in GENERIC_BODIES and not any({answer, p} <= same for same in SAME_THING)]
     if len(others) < n:
         return None
     line = next((line for line in SUCCESSIONS if answer in line), ())
-    kin = [p for p in line if p in others][:n]
+    kin = sorted((p for p in line if p in others), key=lambda p: abs(line.index(p) - line.index(answer)))[:n]  # nearest
     if line and len(kin) < min(n, len(line) - 1):  # the stem names one: other countries' 'BINUB' and 'UNAMA' fill in for it
         return None
     options = kin + rng.sample([p for p in others if p not in kin], n - len(kin)) + [answer]
