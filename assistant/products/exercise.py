@@ -27,7 +27,7 @@ from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.exercise_aar import DEBRIEF_BANK
 from assistant.products.exercise_cast import own_titles
-from assistant.products.exercise_catalogue import ARMY, STAKEHOLDERS, TOPICS, Topic
+from assistant.products.exercise_catalogue import TOPICS, Topic
 from assistant.products.exercise_closure import after_closure
 from assistant.products.exercise_drill import round_situations
 from assistant.products.exercise_guide import guide, mel
@@ -47,6 +47,8 @@ from assistant.products.exercise_requests import (
 )
 from assistant.products.exercise_roles import for_entities, for_presence, lead_cards, retitled, role_for
 from assistant.products.exercise_setting import (
+    ARMY,
+    STAKEHOLDERS,
     assumptions_note,
     conflict_area,
     map_text,

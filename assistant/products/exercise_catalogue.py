@@ -6,59 +6,15 @@ Drawn from joint-training practice (role catalogue, inject patterns and IAP-anch
 in the team's domain notes): a drawdown exercise briefs on handover and funding, not on
 co-branding; an elections exercise injects a boycott, not a cholera outbreak.
 
->>> [t.key for t in TOPICS][-1]
-'host'
+>>> [t.key for t in TOPICS][-2:]
+['host', 'political']
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
-
-@dataclass(frozen=True)
-class Inject:
-    """A scripted event released to players."""
-
-    title: str
-    medium: str
-    to: str
-    content: str
-    action: str
-
-
-@dataclass(frozen=True)
-class Topic:
-    """One catalogue entry."""
-
-    key: str
-    title: str
-    keywords: str
-    roles: tuple[str, ...]
-    briefs: dict[str, str]
-    injects: tuple[Inject, ...]
-    objectives: tuple[str, ...]
-    questions: tuple[str, ...]
-    situation: str
-    # briefs that replace the topic's when play starts after one of its injects (after a disputed result, no one is still
-    # waiting for ballots): inject title -> role -> brief
-    after: dict[str, dict[str, str]] = field(default_factory=dict)
-
-
+from assistant.products.exercise_topic import Inject, Topic
 
 CORE = ("SRSG / Head of Mission", "DSRSG/RC/HC")
-# A stakeholder whose stake is the army: a special political mission has no troops to lend it (trial 9).
-ARMY = re.compile(r"\barmy\b|\bmilitary\b|\btroops?\b", re.IGNORECASE)
-# The read-ahead's stakeholder list (exercise assumptions about the fictional country, the same for every topic).
-STAKEHOLDERS = (("Actor", "Interests", "Likely position"),
-                ("Ministry of Planning", "National ownership; one framework for all partners", "Wants the UN's priorities to follow the national plan"),
-                ("Ministry of Defence", "Support for army operations", "Presses for logistics support before anything else"),
-                ("Opposition parties", "A level field for the elections", "Suspicious of support that strengthens the Government"),
-                ("Women's and youth organizations", "A voice in the peace process", "Ask to be consulted on every priority"),
-                ("Donors", "Results, one UN counterpart, less duplication", "Will fund joint priorities with clear owners"),
-                ("Regional organization", "Stability on the borders", "Observes the ceasefire; wants to be informed"))
-
-
 def _i(title: str, medium: str, to: str, content: str, action: str) -> Inject:
     return Inject(title, medium, to, content, action)
 
@@ -338,5 +294,40 @@ TOPICS: tuple[Topic, ...] = (
           "The Government has told the Special Representative that it welcomes the mission's good offices but rejects any "
           "'integrated' arrangement: it wants to deal with each agency bilaterally, will not endorse a joint strategic framework "
           "and asks the mission to stay out of development coordination."),
+    Topic("political", "Political dialogue and mediation",
+          "political process national dialogue mediation good offices negotiation constitution constitutional review referendum reconciliation peace talks spoilers",
+          ("DSRSG (Political)", "Host Government (Ministry of Foreign Affairs)", "Human rights chief (OHCHR)",
+           "UNDP Resident Representative", "Peace and development adviser (RCO)", "Donor representative"),
+          {"SRSG / Head of Mission": "The President expects you to stand beside him at the dialogue's opening; the regional parties have told you they will not talk to a UN that does.",
+           "DSRSG/RC/HC": "The governance programmes you lead depend on the ministries that run the dialogue; agency heads ask you not to let the mission's positions close their doors.",
+           "Human rights chief (OHCHR)": "Two activists who spoke at a dialogue session have been detained; your public report is due next week.",
+           "Host Government (Ministry of Foreign Affairs)": "The Minister wants the UN's public support for the dialogue as it stands, and sees talks with boycotting parties as interference."},
+          (_i("Boycott of the dialogue", "letter from a coalition of regional parties", "SRSG, DSRSG (Political)",
+              "A coalition of regional parties announces it will boycott the national dialogue unless its demands are put on the agenda.",
+              "Agree the good-offices line, who engages the boycotting parties and what the UN says in public."),
+           _i("Government asks for endorsement", "statement by the Minister of Interior", "SRSG",
+              "The Government announces the dialogue will go ahead without the boycotting parties and asks the SRSG to endorse it publicly.",
+              "Decide what the UN says, in which forum it is agreed, and how agency programmes are kept apart from it."),
+           _i("Activists detained", "report from the human rights office", "Human rights chief (OHCHR), SRSG",
+              "Activists who spoke at a dialogue session are detained; their organizations ask the UN to suspend its support to the process.",
+              "Agree public reporting, private engagement and whether support continues, and who decides."),
+           _i("Donors fund a parallel track", "letter from the donor group", "DSRSG/RC/HC, Donor representative",
+              "Two donors offer to fund regional consultations outside the Government's dialogue and ask the UN to run them.",
+              "Agree one UN position on the parallel track and who tells donors and the Government."),
+           _i("Constitutional calendar slips", "note from the constitutional review commission", "DSRSG (Political), UNDP Resident Representative",
+              "The review commission says it cannot deliver a draft before the referendum date the President has announced.",
+              "Agree the technical advice, the political message and who delivers each."),
+           _i("Violence blamed on the process", "report from a field office", "SRSG, Human rights chief (OHCHR)",
+              "Clashes break out in a region whose leaders boycott the dialogue; each side accuses the UN of taking the other's side.",
+              "Agree how the UN shows its impartiality and who speaks for it.")),
+          ("Agree one UN line on the political process, and who delivers it.",
+           "Keep the country team's programmes apart from good-offices positions where they must be.",
+           "Protect inclusion and civic space in a national process."),
+          ("What is integration where it matters?",
+           "How did the UN support national dialogue in Haiti?",
+           "What did the Security Council mission to Timor-Leste hear about the political process?"),
+          "The national dialogue that the mission supports with its good offices is at risk: regional parties threaten to "
+          "boycott it, the Government wants it to go ahead on its own terms, and civil society says the space to speak is "
+          "shrinking."),
 )
 TOPIC_KEYS = tuple(t.key for t in TOPICS)

@@ -258,13 +258,15 @@ def _as_asked(inj: Inject, event: str, when: str, asked_for: str, explicit: bool
 
 
 def echoed(asked: list[Requested], played: list[Inject]) -> tuple[list[Requested], list[Inject]]:
-    """An inject the trainer asked for in words the catalogue lacks, that a tension of their context already plays ("the
-    Government demands the force leave before the elections" beside "The Government wants the force withdrawn before
-    the November 2027 elections"), is played once: as the context's, which says more (trial 11 got both)."""
+    """An inject the trainer asked for that a tension of their context already plays ("the Government demands the force
+    leave before the elections" beside "The Government wants the force withdrawn before the November 2027 elections") is
+    played once, as the context's, which says more (trial 11 got both); so is a catalogue inject the request names in the
+    tension's words, more than half of them ("highland parties boycott the national dialogue" is the context's highland
+    parties, not the catalogue's opposition boycotting over the voter register, trial 12)."""
     out, left = [], list(played)
     for r in asked:
         words = _words(r.asked_for)
-        same = next((i for i in left if not r.catalogued and 2 * len(words & _words(i.content)) >= len(words)), None)
+        same = next((i for i in left if 2 * len(words & _words(i.content)) >= len(words) + r.catalogued), None)
         out.append(replace(r, inject=same, catalogued=True) if same else r)
         left = [i for i in left if i is not same]
     return out, left

@@ -24,6 +24,19 @@ from assistant.products.exercise_requests import match_topic, premise, premise_i
 from assistant.products.exercise_roles import UNIFORMED
 from assistant.products.export import Block, Report
 
+# A stakeholder whose stake is the army: a special political mission has no troops to lend it (trial 9).
+ARMY = re.compile(r"\barmy\b|\bmilitary\b|\btroops?\b", re.IGNORECASE)
+# The read-ahead's stakeholder list (exercise assumptions about the fictional country, the same for every topic).
+STAKEHOLDERS = (("Actor", "Interests", "Likely position"),
+                ("Ministry of Planning", "National ownership; one framework for all partners",
+                 "Wants the UN's priorities to follow the national plan"),
+                ("Ministry of Defence", "Support for army operations", "Presses for logistics support before anything else"),
+                ("Opposition parties", "A level field for the elections",
+                 "Suspicious of support that strengthens the Government"),
+                ("Women's and youth organizations", "A voice in the peace process", "Ask to be consulted on every priority"),
+                ("Donors", "Results, one UN counterpart, less duplication", "Will fund joint priorities with clear owners"),
+                ("Regional organization", "Stability on the borders", "Observes the ceasefire; wants to be informed"))
+
 TRAITS = (re.compile(r"\b(?:low|lower[- ]middle|upper[- ]middle|middle|high)[- ]income\b", re.I),
           re.compile(r"\b(?:coastal|landlocked|small island|island|oil[- ]producing|mineral[- ]rich|arid|mountainous)\b", re.I))
 HEADQUARTERS = re.compile(r"\b(?:ITF|IMTF|integrated (?:mission )?task force)\b[^.]*\b(?:meeting|session)|\bat headquarters\b|"
