@@ -319,7 +319,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     for role, brief in roles:
         blocks += [Block(kind="heading", text=role.title, level=2),
                    Block(kind="bullets", items=[f"Interests: {role.interests}", f"Friction: {role.friction}",
-                                                *brief_lines(role.title, brief, topic)])]
+                                                *brief_lines(role.title, placed_in(brief, context), topic)])]
     blocks += [Block(kind="heading", text="Timetable and injects", level=1),
                Block(kind="table", rows=table)]
     for n, inj in enumerate(events, 1):

@@ -186,6 +186,9 @@ _UNIFORMED = "|".join(sorted(UNIFORMED))  # the roles an SPM has not: 'Force Com
 UNARMED = ((r"The mission has just helped the army retake", "The army has just retaken"),
            (r"saw the mission fight alongside the army", "saw the mission stand with the Government"),
            (r"in a mission convoy during an offensive", "beside army trucks during an offensive"),
+           (r"rumours blame the peacekeepers", "rumours blame UN staff"),  # trial 12's SPM pack
+           (r"the mission's largest base", "the mission's main office"),
+           (r"links them to military operations", "links them to the mission's political positions"),
            (r"\b(from|near) a UN base\b", r"\1 a UN field office"),
            (rf"\b(?:{_UNIFORMED})(?:'s [\w–-]+(?: [\w–-]+)? officer)?(?:, | and |(?=[.;]))", ""),
            (rf"(?:, | and )(?:the )?(?:{_UNIFORMED})\b", ""))

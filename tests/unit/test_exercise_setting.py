@@ -76,3 +76,14 @@ def test_a_named_region_is_a_place_and_a_special_political_mission_s_stakeholder
     text = " ".join(b.text for b in blocks if b.kind == "paragraph")
     assert "The Kessa region: returns of displaced people" in text and "field offices in the Kessa region" in text
     assert not any("army" in " ".join(row) for b in blocks if b.kind == "table" for row in b.rows)
+
+
+def test_an_spm_pack_has_no_peacekeepers_in_its_stock_text():
+    """Trial 12: an SPM's crisis pack had 'rumours blame the peacekeepers' and a brief about 'military operations'."""
+    from types import SimpleNamespace
+
+    from assistant.products.exercise_setting import placed_in
+    spm = SimpleNamespace(presence="SPM", tensions=[], tasks=[], national_priorities=[], priorities=[])
+    said = placed_in("Cholera breaks out near the mission's largest base; rumours blame the peacekeepers. Agencies will not "
+                     "co-sign anything that links them to military operations.", spm)
+    assert "peacekeepers" not in said and "base" not in said and "military" not in said
