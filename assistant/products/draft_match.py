@@ -38,7 +38,8 @@ SUBJECTS: dict[str, re.Pattern[str]] = {name: re.compile(words, re.IGNORECASE) f
     "human rights": r"\bhuman rights\b|\bhumanitarian law\b|\bsexual violence\b|\bCRSV\b",
     "rule of law": r"\bjustice\b|\bcorrections?\b|\bprisons?\b|\bjudicia|\brule of law\b",
     "police and security": r"\bpolice\b|\bsecurity sector\b|\bSSR\b|\bsecurity forces\b",
-    "political process": r"\bpolitical dialogue\b|\bgood offices\b|\bmediat|\breconcil|\bpeace\b(?! dividends?)",
+    "political process": r"\b(?:political|national|inclusive) dialogue\b|\bgood offices\b|\bmediat|\breconcil|"
+                         r"\bconstitution|\bpeace\b(?! dividends?)",
     "humanitarian": r"\bhumanitarian (?:assistance|access|aid|response)\b|\bdisplace|\bIDPs?\b|\brefugees?\b",
     "governance": r"\bstate authority\b|\bgovernance\b|\bdecentrali|\bpublic administration\b",
     "transition": r"\bhand(?:ing|ed)?[- ]?over\b|\btransfer\b|\btransition\b|\bdrawdown\b|\bwithdraw",

@@ -55,6 +55,12 @@ CATALOGUE = (
     (r"human rights monitoring|protection of civilians|\bPOC\b|armed groups?|attacks? on civilians", "agree an early-warning "
      "and response arrangement (mission, OHCHR, protection cluster) and, with dates, which protection tasks the country "
      "team and the Government take over"),
+    (r"boycott|(?:national|political) dialogue|mediation|peace talks|spoilers?", "keep the head of mission's good offices "
+     "open to every party, agree with the country team one public line on the process, and name who engages the parties "
+     "staying out and on what terms"),
+    (r"civic space|journalists?|activists?|human rights defenders|arrests?|detain\w*|freedom of (?:expression|assembly)",
+     "agree with OHCHR a line of private engagement and public reporting on each arrest, and a trigger for raising it at "
+     "the head of mission's level"),
     (r"election", "set up a joint electoral-risk watch (mission political affairs, UNDP, the electoral body) and agree "
      "triggers for raising concerns with the Government and for scaling UN support up or down"),
     (r"capacity|staff|analysis|closure of the office", "name who takes over each function before posts end, and hand over "

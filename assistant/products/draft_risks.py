@@ -51,7 +51,8 @@ def _seen_elsewhere(topic: str, retriever: Retriever, book: CitationBook) -> str
 # The host Government's stance on the UN presence is the head of mission's to handle, whatever priority it touches
 # (trial 11: "the Government pushing for the force to leave before the elections" was proposed for UNDP, the elections lead)
 POLITICAL = re.compile(r"\bGovernment\b[^.]*\b(?:want|wants|push\w*|press\w*|demand\w*|refus\w*|reject\w*|oppos\w*|"
-                       r"withdraw\w*|expel\w*|consent)\b", re.IGNORECASE)
+                       r"withdraw\w*|expel\w*|consent)\b|\bboycott\w*|\b(?:national|political) dialogue\b|\bmediation\b",
+                       re.IGNORECASE)  # and the political process the good offices serve: a boycott of the dialogue
 
 FUNDING = re.compile(r"\b(?:funding|funds?|financ\w*|donors?)\b", re.IGNORECASE)  # the country team's means: the RC's to raise
 

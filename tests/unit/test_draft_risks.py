@@ -49,3 +49,18 @@ def test_owners_proposed_for_the_government_s_stance_and_for_funding_are_the_lea
     assert "the head of UNMT" in _owner("The Government pushing for the force to leave before the elections", ctx)
     assert "DSRSG/RC/HC" in _owner("UN agencies lack the funding to take over mission tasks", ctx)
     assert "UNDP" in _owner("violence around the elections", ctx)
+
+
+def test_a_boycott_of_the_dialogue_and_shrinking_civic_space_get_their_own_mitigations_and_owners():
+    """Trial 12: both got 'name an owner, an early-warning indicator and a trigger …', and the boycott went to UNDP."""
+    from assistant.products.context import parse_context
+    from assistant.products.draft_mitigations import GENERIC, proposed
+    from assistant.products.draft_risks import _owner
+    boycott = "a federalist boycott of the national dialogue in the Marrow Highlands"
+    civic = "shrinking civic space: journalists face arrests before the referendum"
+    assert "good offices" in proposed(boycott) and "OHCHR" in proposed(civic, ["OHCHR"])
+    assert GENERIC not in (proposed(boycott), proposed(civic))
+    ctx = parse_context({"country": "Veldoria", "presence": "SPM", "mission": "UN Political Office in Veldoria (UNPOV)",
+                         "key_tasks": ["Good offices"], "un_entities": ["UNDP"], "period": "2027-2028",
+                         "priorities": [{"name": "Decentralization in the Marrow Highlands", "lead": "UNDP"}]})
+    assert "the head of UNPOV" in _owner(boycott, ctx)
