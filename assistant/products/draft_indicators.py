@@ -32,6 +32,8 @@ GROUP = re.compile(r"\b(?P<n>\d|" + "|".join(NUMBER) + r")\s+indicator(?:s|\s+ro
 # '… three indicator rows on the elections and two on women's political participation': the second group's noun elided
 ELIDED = re.compile(r"(?:,|\band)\s+(?P<n>\d|" + "|".join(NUMBER) + r")\s+(?:more\s+)?(?:for|on)\s+(?P<subject>[^(,;.]+?)"
                     r"\s*(?:\((?P<named>[^)]*)\))?(?=\s*(?:,|;|\.|\band\b|$))", re.IGNORECASE)
+# 'with four indicator rows: share of women delegates; regional consultations held; …': the rows named after a colon
+LISTED = re.compile(r"\b(?P<n>\d|" + "|".join(NUMBER) + r")\s+indicator(?:s|\s+rows?)?\s*:\s*(?P<named>[^.]+)", re.IGNORECASE)
 INDICATOR = re.compile(r"(?:Indicators?\s+)?\b(\d{1,2})\.(\d{1,2})\s+([A-Z][^\n]{25,400}?\.)(?=\s|$)")
 TABLE_RESIDUE = re.compile(r"\b(Target|Trend|Benchmark|Baseline|Symbol)\b|see annex", re.IGNORECASE)
 # cosine to the priority below which a measured indicator is about something else; to one indicator the drafter named,
@@ -87,7 +89,15 @@ def indicator_asks(text: str) -> list[IndicatorAsk]:
     >>> [(a.count, a.subject) for a in indicator_asks("three indicator rows on the elections and two on women's "
     ...                                                "political participation.")]
     [(3, 'the elections'), (2, "women's political participation")]
+    >>> indicator_asks("with four indicator rows: share of women delegates; consultations held; milestones met; journalists "
+    ...                "detained. Baselines to be agreed.")[0].named
+    ['share of women delegates', 'consultations held', 'milestones met', 'journalists detained']
     """
+    listed = LISTED.search(text)
+    if listed and not GROUP.search(text):
+        items = [n.strip() for n in re.split(r";\s*(?:and\s+)?" if ";" in listed.group("named") else r",\s*(?:and\s+)?",
+                                              listed.group("named")) if n.strip()]
+        return [IndicatorAsk(subject="", count=number(listed.group("n")), named=items[:number(listed.group("n"))])]
     out = []
     groups = list(GROUP.finditer(text))
     groups += [m for m in ELIDED.finditer(text) if groups and m.start() >= groups[0].end()
@@ -113,7 +123,7 @@ def indicator_cells(asks: list[IndicatorAsk], retriever: Retriever, book: Citati
             found = [f for f in measured_indicators(f"{ask.subject} {own}", 3, retriever, ROW_FLOOR) if f[1] not in used][:1]
             used.update(w for _, w, _ in found)
             library = "; ".join(_proposed(w, label, hit, book) for label, w, hit in found)
-            head = f"{ask.subject[:1].upper()}{ask.subject[1:]}: "
+            head = f"{ask.subject[:1].upper()}{ask.subject[1:]}: " if ask.subject else ""
             cells.append(head + (f"{own} (your wording)" + (f"; {library[:1].lower()}{library[1:]}" if library else "")
                                  if own else library or "[to be agreed]"))
     return cells

@@ -89,7 +89,7 @@ MECHANISMS: dict[str, tuple[str, str]] = {
     "government": (r"with the government|national counterparts|government co-chair", "the Government"),
 }
 _N = r"(\d{1,2}|" + "|".join(NUMBER) + r")"
-COUNTS = {"objectives": r"strategic objectives|objectives", "indicators": r"indicators",
+COUNTS = {"objectives": r"strategic objectives|objectives", "indicators": r"indicators|indicator rows?",
           "groups": r"(?:pillar |thematic )?(?:working )?groups|pillars", "risks": r"(?:highest |main |key |top )?risks"}
 QUOTED = re.compile(r"['‘“\"]([^'’”\"]{3,120})['’”\"]")
 NAMED_PRIORITY = re.compile(r"\bpriority\s+(?:area\s+)?(?:on\s+|of\s+)?['‘“\"]([^'’”\"]{3,120})['’”\"]", re.IGNORECASE)
