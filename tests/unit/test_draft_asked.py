@@ -70,3 +70,20 @@ def test_objectives_name_the_national_priority_none_serves_and_end_with_the_peri
     said = " ".join([*blocks[1].items, *(b.text for b in blocks[2:])])
     assert "by June 2028" in said and "Progressive handover" not in said
     assert "National priorities no objective serves yet: Return of displaced communities." in said
+
+
+def test_coordination_details_asked_are_kept():
+    """Trial 12: 'an SLF … meeting monthly, pillar working groups for the national dialogue and for decentralization with
+    co-chairs from UNPOV and UNDP' gave 'meets [to be agreed]', three groups and co-chairs '[to be agreed]'."""
+    from assistant.products.context import parse_context
+    from assistant.products.draft_asked import CO_CHAIRS, SLF_MEETS, _groups_asked
+    text = ("a Senior Leadership Forum chaired by the SRSG meeting monthly, pillar working groups for the national dialogue "
+            "and for decentralization with co-chairs from UNPOV and UNDP, a joint planning unit")
+    ctx = parse_context({"country": "Veldoria", "presence": "SPM", "mission": "UNPOV", "key_tasks": ["Good offices"],
+                         "un_entities": ["UNDP", "UNFPA"], "period": "2027-2028", "priorities": [
+                             {"name": "Inclusive national dialogue and a new constitution", "lead": "UNPOV"},
+                             {"name": "Decentralization and local governance", "lead": "UNDP"},
+                             {"name": "Youth employment", "lead": "UNFPA"}]})
+    assert SLF_MEETS.search(text).group(1) == "monthly" and CO_CHAIRS.search(text).groups() == ("UNPOV", "UNDP")
+    assert [p.name for p in _groups_asked(text, ctx)] == ["Inclusive national dialogue and a new constitution",
+                                                          "Decentralization and local governance"]
