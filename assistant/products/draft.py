@@ -125,7 +125,7 @@ SECTIONS: tuple[Section, ...] = (
             "How should mission tasks be handed over to the UN country team and national authorities?",
             "handover of tasks from the mission to the United Nations country team and the Government",
             focus_for("division"), _division,
-            ("Which tasks have no future owner or funding after drawdown?",
+            ("Which tasks have no future owner or funding once the mission leaves?",
              "What benchmarks trigger each handover?",
              "Which tasks end rather than transfer?"),
             ("iap-policy-2013", "iap-handbook-2014", "transitions-policy-2013", "s-res-2594-2021")),
