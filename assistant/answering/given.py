@@ -5,8 +5,7 @@ given, the answer points to it instead. Among the sentences given, the one point
 follow-up's own ask — "What did it conclude?" points to "… MINUJUSTH concluded that …", not to the
 better-scored "MINUJUSTH has completed its investigation …".
 
->>> from assistant.answering.kin import kin_of
-from assistant.answering.scoring import Candidate
+>>> from assistant.answering.scoring import Candidate
 >>> opened = Candidate(0, "MINUJUSTH has completed its investigation.", 0, 1, "report", score=0.99, given=True)
 >>> concluded = Candidate(1, "MINUJUSTH concluded that it was planned.", 0, 1, "report", score=0.96, given=True)
 >>> answering_given(["conclud"], [opened, concluded], 0.5).text
