@@ -33,7 +33,9 @@ GROUP = re.compile(r"\b(?P<n>\d|" + "|".join(NUMBER) + r")\s+indicator(?:s|\s+ro
 ELIDED = re.compile(r"(?:,|\band)\s+(?P<n>\d|" + "|".join(NUMBER) + r")\s+(?:more\s+)?(?:for|on)\s+(?P<subject>[^(,;.]+?)"
                     r"\s*(?:\((?P<named>[^)]*)\))?(?=\s*(?:,|;|\.|\band\b|$))", re.IGNORECASE)
 # 'with four indicator rows: share of women delegates; regional consultations held; …': the rows named after a colon
-LISTED = re.compile(r"\b(?P<n>\d|" + "|".join(NUMBER) + r")\s+indicator(?:s|\s+rows?)?\s*:\s*(?P<named>[^.]+)", re.IGNORECASE)
+LISTED = re.compile(r"\b(?:(?P<n>\d|" + "|".join(NUMBER) + r")|these|the following)\s+indicator(?:s|\s+rows?)?\s*:\s*"
+                    r"(?P<named>[^.]+)", re.IGNORECASE)
+ITEM_MARK = re.compile(r"^\(?[a-h1-9]\)\s*")  # '(a) share of detainees …
 INDICATOR = re.compile(r"(?:Indicators?\s+)?\b(\d{1,2})\.(\d{1,2})\s+([A-Z][^\n]{25,400}?\.)(?=\s|$)")
 TABLE_RESIDUE = re.compile(r"\b(Target|Trend|Benchmark|Baseline|Symbol)\b|see annex", re.IGNORECASE)
 # cosine to the priority below which a measured indicator is about something else; to one indicator the drafter named,
@@ -92,12 +94,15 @@ def indicator_asks(text: str) -> list[IndicatorAsk]:
     >>> indicator_asks("with four indicator rows: share of women delegates; consultations held; milestones met; journalists "
     ...                "detained. Baselines to be agreed.")[0].named
     ['share of women delegates', 'consultations held', 'milestones met', 'journalists detained']
+    >>> indicator_asks("Use these indicator rows: (a) detainees in pretrial detention; (b) prisons running alone.")[0].named
+    ['detainees in pretrial detention', 'prisons running alone']
     """
     listed = LISTED.search(text)
     if listed and not GROUP.search(text):
-        items = [n.strip() for n in re.split(r";\s*(?:and\s+)?" if ";" in listed.group("named") else r",\s*(?:and\s+)?",
-                                              listed.group("named")) if n.strip()]
-        return [IndicatorAsk(subject="", count=number(listed.group("n")), named=items[:number(listed.group("n"))])]
+        items = [ITEM_MARK.sub("", n.strip()) for n in re.split(r";\s*(?:and\s+)?" if ";" in listed.group("named")
+                                                                 else r",\s*(?:and\s+)?", listed.group("named")) if n.strip()]
+        count = number(listed.group("n")) if listed.group("n") else len(items)
+        return [IndicatorAsk(subject="", count=count, named=items[:count])]
     out = []
     groups = list(GROUP.finditer(text))
     groups += [m for m in ELIDED.finditer(text) if groups and m.start() >= groups[0].end()
