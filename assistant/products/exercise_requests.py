@@ -40,6 +40,11 @@ PARTS = re.compile(r"\b(?:\d+|\w+) injects?\b|role (?:cards?|briefs?)|facilitato
                    r"list|map description|master events list|learning objectives|participants\b", re.IGNORECASE)
 PRODUCT = re.compile(r"\b(?:exercise|tabletop|simulation|cpx|ttx|workshop|drill|course|session|role[- ]play|game|meeting)s?\b",
                      re.I)
+AUDIENCE = re.compile(r"\s*(?:they|participants|the participants|the audience|players|the group)\s+(?:are|will be|include)\b",
+                      re.IGNORECASE)
+WANTED = re.compile(r"\b(?:(?:one|an?|the) inject (?:that )?(?:I|we) (?:\w+ )?(?:want|need|would like)\s*(?:is\s*)?:|"
+                    r"one of them (?:should|must|will|could) be(?: that)?)\s*"
+                    r"(?:(?:halfway through|at the start|at the end|early on|later),\s*)?(?P<event>[^.!?]+)[.!?]?", re.IGNORECASE)
 ONE_WHERE = re.compile(r"\s*(?:including|with|and|plus)?\s*(?:one|an? (?:inject|event))\s+(?:where|in which|when)\b", re.I)
 EVENT_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|after|as soon as)\s+(.+)$", re.IGNORECASE)
 FRAME_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|as soon as)\s+(.+)$", re.IGNORECASE)
@@ -80,14 +85,16 @@ HANDOVER = re.compile(r"\bhand(?:ing|s|ed)?[- ]?over\b|\bhandovers?\b|\btransfer
 
 # "… on humanitarian space in the Oron valley as the mission hands over, with an inject …": what the exercise is on, before
 # the clause that sets its time and the parts asked for
-ON_SUBJECT = re.compile(r"\b(?:on|about)\s+(?!\d)(?P<subject>.+?)(?=\s+(?:as|while|amid|during|with|for|including|in which|"
-                        r"where)\b|[,;:.(]|$)", re.IGNORECASE)
+ON_SUBJECT = re.compile(r"\b(?:on|about|the topic is|topic:|the subject is)\s+(?!\d)(?P<subject>.+?)"
+                        r"(?=\s+(?:as|while|amid|during|with|for|including|in which|where)\b|[,;:.(]|$)", re.IGNORECASE)
 
 
 def _title_words(text: str) -> list[tuple[int, int]]:
-    """Each topic's score by the words of its title the text uses, with its place to break ties."""
+    """Each topic's score by the words of its title the text uses (twice) and of its keywords, with its place to break
+    ties ('a mission that is closing' is the transition topic's 'closing')."""
     words = set(tokenize(text))
-    return [(len(words & set(tokenize(t.title))), -i) for i, t in enumerate(TOPICS)]
+    return [(2 * len(words & set(tokenize(t.title))) + len(words & set(tokenize(t.keywords))), -i)
+            for i, t in enumerate(TOPICS)]
 
 
 def match_topic(text: str) -> Topic:
@@ -175,8 +182,10 @@ def _own(event: str) -> Inject:
 def _described(request: str) -> list[tuple[str, bool]]:
     """The request's clauses that may name events, each with whether the trainer clearly described it as one: the frame
     clause asking for the product is dropped, and the event it describes ("... where the Council asks for X") kept."""
-    out: list[tuple[str, bool]] = []
-    for n, clause in enumerate(re.split(r"(?<=[.;:])\s+", request)):
+    out: list[tuple[str, bool]] = [(m.group("event"), True) for m in WANTED.finditer(request)]  # 'One inject I want: …'
+    for n, clause in enumerate(re.split(r"(?<=[.;:?!])\s+", WANTED.sub("", request))):
+        if AUDIENCE.match(clause):  # 'They are civil affairs officers plus agency programme officers.' names players
+            continue
         if n == 0 and (FRAME.search(clause) or PRODUCT.search(CLAUSE.split(clause)[0])):
             tail = FRAME_TAIL.search(clause)
             clause = tail.group(1) if tail else ""

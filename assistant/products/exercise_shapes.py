@@ -99,10 +99,19 @@ def _length(text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
+# An exercise asked for first, a review of it named after: 'Design a two-day simulation … Finish with an after-action review
+# format' is a pack that ends in an AAR, not the AAR template alone (hand-read request 11 of set 11)
+PACK_FIRST = re.compile(r"\b(?:simulation|tabletop|exercise|TTX|CPX|role[- ]play|war[- ]?game)\b", re.I)
+
+
 def kind_of(text: str) -> ShapeKind:
-    """The first product whose words the request uses; a pack otherwise."""
+    """The first product whose words the request uses; a pack otherwise (and when an exercise is asked for before its
+    after-action review)."""
+    first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]  # the sentence that asks for the product
     for kind, pattern in KINDS:
-        if pattern.search(text):
+        if (found := pattern.search(text)) and kind == "aar" and PACK_FIRST.search(first) and not pattern.search(first):
+            continue
+        if found:
             if kind == "course" and not _find(r"\bcourse\b|curriculum|rubric|training programme", text):
                 continue  # learning objectives alone belong to any pack ('agency programme officers' are no course)
             return kind
@@ -123,8 +132,8 @@ def recognise(text: str, kind: str = "auto") -> Shape:
     pages = _find(NUM + r"[- ]pages?\b", text)
     priorities = _find(NUM + r"\s+(?:\w+\s+)?priorit(?:y|ies)\b", text)
     # "three timed injects"; "one inject where the Government …" describes one of them, not how many there are
-    injects = _find(NUM + r"\s+(?:timed\s+|short\s+|more\s+)?injects?\b(?!(?<=\bone inject)\s+(?:where|in which|when)\b)",
-                    text)
+    injects = _find(NUM + r"\s+(?:timed\s+|short\s+|more\s+)?injects?\b"
+                    r"(?!(?<=\bone inject)\s+(?:where|in which|when|I|we|that)\b)", text)
     people = _find(r"(?:group|class|cohort|audience) of (\d+)\b(?!\s*(?:-|–|to)\s*\d)|\b(\d+) (?:participants|trainees|"
                    r"people|staff|planners|students)\b|\bfor (?:about |around |some |roughly |up to )?(\d+)\s+"
                    r"(?:[\w-]+\s+){1,6}?(?:participants|trainees|people|staff|planners|students|officers|officials)\b", text)

@@ -197,3 +197,26 @@ def test_an_asked_inject_the_context_already_plays_is_played_once_as_the_context
     asked, left = echoed(requested_injects(T1), played)
     assert [r.inject.title for r in asked] == [played[0].title] and asked[0].catalogued
     assert left == played[1:]
+
+
+def test_a_trainer_s_own_request_sentences_are_read_for_what_they_are():
+    """Hand-read request 10 of set 11: the audience sentence became an inject ('Field office closures' for 'agency
+    programme officers'), 'The topic is a mission that is closing' made a budget-cuts pack, and 'One inject I definitely
+    want: …' was matched to the catalogue's donor earmarking."""
+    request = ("I need a 3-hour tabletop exercise for about 20 mid-level staff. They are mission civil affairs and "
+               "rule-of-law officers plus agency programme officers. The topic is a mission that is closing: which of its "
+               "tasks go to the UN country team, which go to the government, and which simply stop? One inject I "
+               "definitely want: halfway through, the main donor announces that it is cutting its funding to the country "
+               "team's rule-of-law programme by half.")
+    asked = requested_injects(request)
+    assert match_topic(request).key == "transition"
+    assert [r.inject.content for r in asked] == ["The main donor announces that it is cutting its funding to the country "
+                                                 "team's rule-of-law programme by half."]
+
+
+def test_one_of_the_injects_described_is_played():
+    """Hand-read request 11 of set 11: 'One of them should be that the host government refuses …' was not played."""
+    asked = requested_injects("Design a two-day simulation. I need at least four injects. One of them should be that the "
+                              "host government refuses to let the new office share premises with the agencies.")
+    assert [r.inject.content for r in asked] == ["The host government refuses to let the new office share premises with "
+                                                 "the agencies."]

@@ -173,3 +173,9 @@ def test_a_group_size_in_plain_words_and_one_described_inject_are_read_as_meant(
     assert subject(request) == "the MINUSTAR drawdown"
     assert recognise("a two-hour exercise for 12 humanitarian and mission staff").participants == 12
     assert recognise("three timed injects").injects == 3
+
+
+def test_an_exercise_asked_for_first_is_a_pack_that_ends_in_its_review():
+    from assistant.products.exercise_shapes import kind_of
+    assert kind_of("Design a two-day simulation for senior leaders. Finish with an after-action review format.") == "pack"
+    assert kind_of("For the exercise we ran last week, write an after-action review template.") == "aar"
