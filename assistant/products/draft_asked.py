@@ -309,7 +309,7 @@ def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retri
         return _vision(ctx, horizon(ctx, ask))[:1] + objectives(ctx, ask, proposed_indicators(retriever, book))
     if key == "division" and (ask.civilian or ask.owners or named_tasks(ask.text)):  # 'hand A to UNHCR by …, B to …'
         return transfer_table(ctx, ask, proposed_indicators(retriever, book) if ask.benchmarks == EACH_HANDOVER else None)
-    if key == "risks" and (ask.assumptions or ask.humanitarian or ask.topics):
+    if key == "risks" and (ask.assumptions or ask.humanitarian or ask.topics or ask.mitigations):
         return risks_table(ctx, ask, retriever, book)
     if key == "context" and ask.pasted_text:
         return [Block(kind="paragraph", text=f"Context and shared analysis of {ctx.country}, from the findings you pasted. The "

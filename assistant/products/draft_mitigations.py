@@ -44,8 +44,12 @@ CATALOGUE = (
      "from the mission's political and security structures, and agree public messaging with the Humanitarian Coordinator"),
     (r"logistic|army operations|support (?:to|for) (?:the )?(?:national )?(?:army|armed|security) forces", "attach written "
      "conditions to any support to national forces, screen the units supported and review the support at each SLF"),
-    (r"fund\w* ends|funding|financial cliff|budget cut", "map each programme that depends on mission funding and agree with "
+    (r"fund\w* (?:\w+ ){0,3}ends|funding|financial cliff|budget cut|donors? (?:\w+ )?cut\w*|cutting back",
+     "map each programme that depends on mission funding and agree with "
      "the UNCT and donors, a year ahead, which are transferred, co-funded or closed"),
+    (r"expel\w*|human rights (?:officers|reports?|reporting)", "agree with OHCHR and the head of mission which findings "
+     "are raised with the Government privately first and which are published, and keep human rights reporting apart from "
+     "programme negotiations with the Government"),
     (r"consent|host government|government (?:rejects|refuses|resists|wants)", "agree with the Government a joint review of the "
      "framework's priorities and keep one UN voice towards it through the SLF"),
     (r"hate speech|incitement|disinformation|misinformation", "agree with the electoral body and civil society a joint "

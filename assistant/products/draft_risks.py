@@ -54,6 +54,7 @@ POLITICAL = re.compile(r"\bGovernment\b[^.]*\b(?:want|wants|push\w*|press\w*|dem
                        r"withdraw\w*|expel\w*|consent)\b|\bboycott\w*|\b(?:national|political) dialogue\b|\bmediation\b",
                        re.IGNORECASE)  # and the political process the good offices serve: a boycott of the dialogue
 
+WARNING_SIGNS = re.compile(r"\bwarning signs?\b|\bearly[- ]warning indicators?\b|\bsigns to watch\b|\btriggers?\b", re.I)
 FUNDING = re.compile(r"\b(?:funding|funds?|financ\w*|donors?)\b", re.IGNORECASE)  # the country team's means: the RC's to raise
 
 
@@ -120,6 +121,9 @@ def risks_table(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book:
         said = f"From your planning context: {r}" if ask.topics and r in related else r
         mitigate = mitigation(r, retriever, book, used, ctx.un_entities) if ask.mitigations else TBD
         rows.append(([TBD] if ask.assumptions else []) + [said, TBD, mitigate, _owner(r, ctx)])
+    if WARNING_SIGNS.search(ask.text):  # 'the warning signs to watch': a column for them, the team's to fill
+        at = rows[0].index("Likelihood / impact") + 1
+        rows = [r[:at] + (["Warning signs to watch"] if k == 0 else [TBD]) + r[at:] for k, r in enumerate(rows)]
     focus = f", focused on {' and '.join(ask.topics)} as you asked" if ask.topics else ""
     blocks = [Block(kind="paragraph", text="Risks" + (" and assumptions" if ask.assumptions else "") + f" (draft{focus}; rows "
                                            "from your request and your planning context — the risk wording, likelihood, "

@@ -64,3 +64,12 @@ def test_a_boycott_of_the_dialogue_and_shrinking_civic_space_get_their_own_mitig
                          "key_tasks": ["Good offices"], "un_entities": ["UNDP"], "period": "2027-2028",
                          "priorities": [{"name": "Decentralization in the Marrow Highlands", "lead": "UNDP"}]})
     assert "the head of UNPOV" in _owner(boycott, ctx)
+
+
+def test_a_threat_to_expel_human_rights_officers_and_donors_cutting_back_get_their_mitigations():
+    """Hand-read request 8 of set 11: both risks got the generic line, and no table at all without a focus."""
+    from assistant.products.draft_mitigations import proposed
+    from assistant.products.draft_request import parse_request
+    assert "OHCHR" in proposed("The government has threatened to expel the human rights officers", ["OHCHR"])
+    assert "map each programme" in proposed("Fund money for the programme ends in mid-2027 and donors are cutting back")
+    assert parse_request("Draft the risks section with the warning signs and the mitigation measures.").mitigations
