@@ -56,13 +56,24 @@ def short_forms(name: str) -> list[str]:
 
 def defined_acronyms(question: str) -> dict[str, str]:
     """Acronyms the question defines with their long names ('Joint Transition Plan (JTP)', 'JTP (Joint Transition
-    Plan)'), where the acronym starts with the long name's first letter."""
+    Plan)'), where the acronym starts with the long name's first letter, or whose words it spells anywhere in the question.
+
+    >>> defined_acronyms("Which module covers community violence reduction, and how is CVR split with UNDP?")
+    {'CVR': 'community violence reduction'}
+    """
     found = {}
     for pattern in (LONG_THEN_SHORT, SHORT_THEN_LONG):
         for m in pattern.finditer(question):
             long = re.sub(r"^(?:The|A|An|What|Which|How|When|Who|Where|Why)\s+", "", m["long"])
             if long[:1].upper() == m["acr"][:1] and len(long.split()) >= 2 and m["acr"] not in found:
                 found[m["acr"]] = long
+    words = re.findall(r"[A-Za-z][\w-]*", question)
+    for acr in re.findall(r"\b[A-Z]{3,6}\b", question):  # '… community violence reduction, … CVR programmes'
+        spelled = next((" ".join(words[i:i + len(acr)]) for i in range(len(words) - len(acr) + 1)
+                        if "".join(w[0] for w in words[i:i + len(acr)]).upper() == acr
+                        and words[i] != acr and all(w.islower() or w.istitle() for w in words[i:i + len(acr)])), "")
+        if spelled and acr not in found:
+            found[acr] = spelled
     return found
 
 
