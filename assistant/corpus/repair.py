@@ -40,6 +40,7 @@ _COMPOUND = re.compile(rf"{LETTERS}(?:-{LETTERS})+")
 _PAIR = re.compile(rf"(?<![\w\-’'/.@])({LETTERS}) ({LETTERS})(?![\w\-’'/@])")
 # The same, consuming only the first token and its space, so that every neighbouring pair is seen.
 _PAIR_START = re.compile(rf"(?<![\w\-’'/.@])({LETTERS}) (?=({LETTERS})(?![\w\-’'/@]))")
+_PAIR_HYPHEN = re.compile(rf"(?<![\w\-’'/.@])({LETTERS}) ({LETTERS})(?=-[A-Za-z])")
 _LOWER_WORD = re.compile(r"(?<![\w\-])[a-z]{8,}(?![\w\-])")  # a glued lower-case compound is long
 _PREFIXED = re.compile(r"(?<![\w\-])(post|pre|non|anti|multi|inter|cross|one|two|three|four|five|six|ten|half|long|mid|"
                        r"self|co)([A-Z]{2,}|[a-z]{4,})(?![\w\-])")
@@ -128,6 +129,7 @@ def repair_words(text: str, vocab: Vocabulary) -> str:
     text = _WELL.sub(lambda m: _well(m, vocab), text)
     text = _SPLIT_THOUSANDS.sub(r"\1,\2", _SPACED_POSSESSIVE.sub("", text))
     text = _join_split(text, vocab)
+    text = _PAIR_HYPHEN.sub(_join_before_hyphen, text)
     text = _LOWER_WORD.sub(lambda m: _compound(m, vocab), text)
     text = _PREFIXED.sub(lambda m: _prefixed(m, vocab), text)
     return _GLUED.sub(lambda m: _unglue(m, vocab), text)
@@ -186,6 +188,13 @@ def _join_pair(match: re.Match, vocab: Vocabulary, rare: bool = True) -> str:
             and a.lower() not in english and vocab.words[a.lower()] <= 1:  # and the document has the part only here
         return a
     return match.group(0)
+
+
+def _join_before_hyphen(match: re.Match) -> str:
+    """'hi gh-level' -> 'high-level': a split word's second part followed by a compound hyphen, joined when the whole is
+    a common English word and the part is none (S/2017/604 para. 33 reached a quiz stem split)."""
+    a, b = match.group(1), match.group(2)
+    return a + b if b.islower() and _english(a + b) and not _english(b) else match.group(0)
 
 
 def _english(token: str) -> bool:

@@ -130,3 +130,10 @@ def test_a_glued_compound_gets_the_hyphen_the_document_writes_it_with():
 def test_a_converters_escapes_are_removed():
     ipi = _text("ipi-driving-the-system-apart-2013.txt")
     assert "\\$" not in ipi and "(PBF) $35 million" in ipi
+
+
+def test_a_split_word_before_a_compound_hyphen_is_joined():
+    """S/2017/604 para. 33 reached a quiz stem as 'hi gh-level commanding officers' (hand-read request 12 of set 11)."""
+    from assistant.corpus.repair import Vocabulary, repair_words
+    assert repair_words("consulted hi gh-level commanding officers", Vocabulary()) == "consulted high-level commanding officers"
+    assert repair_words("an in-depth review and a two-year plan", Vocabulary()) == "an in-depth review and a two-year plan"
