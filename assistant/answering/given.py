@@ -46,11 +46,11 @@ def answering_given(asked_terms: list[str], allowed: list[Candidate], ratio: flo
     if not asked or asked <= set(tokenize(best.text)):
         return best
 
-    def held(c: Candidate) -> tuple[int, int]:  # the words asked, then their kin ('concluded' before 'completed')
-        words = set(tokenize(c.text))
-        return len(asked & words), len(asked & kin_of(words))
+    def held(c: Candidate) -> tuple[int, int]:  # the words asked with their kin, then the words themselves ('concluded'
+        words = set(tokenize(c.text))  # before 'completed')
+        return len(asked & kin_of(words)), len(asked & words)
     close = [c for c in allowed if c.given and c.score >= best.score * ratio]
-    return max(close, key=lambda c: (max(held(c)), held(c)[0], c is best, c.score), default=best)
+    return max(close, key=lambda c: (*held(c), c is best, c.score), default=best)
 
 
 def could_answer(asked_terms: list[str], years: Sequence[str], candidate: Candidate, qtype: str = "") -> bool:

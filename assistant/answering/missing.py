@@ -143,7 +143,12 @@ def setting_out(question: str, manifest: Manifest, library_doc_ids: AbstractSet[
     >>> [d.short for d in setting_out("How long should an ISF be?", load_manifest(Path("corpus")), set())]
     ['IAP Policy 2013', 'IAP Handbook 2014']
     """
-    ids = [i for pattern, texts, _ in SETS_OUT if pattern.search(question) for i in texts]
+    return _lacked([i for pattern, texts, _ in SETS_OUT if pattern.search(question) for i in texts], manifest,
+                   library_doc_ids)
+
+
+def _lacked(ids: list[str], manifest: Manifest, library_doc_ids: AbstractSet[str]) -> list[DocumentInfo]:
+    """The catalogued texts of these ids that the library lacks, each once, in order."""
     return [manifest.catalogue[i] for i in dict.fromkeys(ids) if i in manifest.catalogue and i not in library_doc_ids]
 
 
@@ -169,9 +174,9 @@ def rule_texts(question: str, lead: str, manifest: Manifest, library_doc_ids: Ab
     ['A4P Declaration 2018']
     """
     rule = bool(RULE_ASK.search(question))
-    ids = [i for pattern, texts, one_thing in SETS_OUT
-           if pattern.search(question) and (rule or one_thing and not pattern.search(lead)) for i in texts]
-    return [manifest.catalogue[i] for i in dict.fromkeys(ids) if i in manifest.catalogue and i not in library_doc_ids]
+    return _lacked([i for pattern, texts, one_thing in SETS_OUT
+                    if pattern.search(question) and (rule or one_thing and not pattern.search(lead)) for i in texts],
+                   manifest, library_doc_ids)
 
 
 def missing_note(info: DocumentInfo, second_hand: list[str]) -> str:

@@ -168,14 +168,14 @@ def best_inject(event: str) -> tuple[Inject, int, float]:
 TITLE_CHARS = 80
 
 
-def _own(event: str) -> Inject:
-    """An inject written from the trainer's words, titled by them (cut at a word)."""
+def _own(event: str, uncatalogued: bool = True) -> Inject:
+    """An inject written from the trainer's words, titled by them (cut at a word); one the catalogue has no inject for
+    says so."""
     text = event.strip().rstrip(".")
     text = text[:1].upper() + text[1:]
     title = text if len(text) <= TITLE_CHARS else text[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
-    return Inject(title, "facilitator message", "SRSG, DSRSG/RC/HC",
-                  f"{text}. (Written from the trainer's request: the catalogue has no inject for it; add the detail players "
-                  "need.)",
+    said = " (Written from the trainer's request: the catalogue has no inject for it; add the detail players need.)"
+    return Inject(title, "facilitator message", "SRSG, DSRSG/RC/HC", f"{text}.{said if uncatalogued else ''}",
                   "Decide who leads the response, what the mission and the country team each do, and how it is communicated.")
 
 
@@ -261,9 +261,9 @@ def _as_asked(inj: Inject, event: str, when: str, asked_for: str, explicit: bool
     words = _words(event)
     if not explicit or len(event.split()) < AS_WRITTEN or 2 * len(words & _words(f"{inj.title} {inj.content}")) > len(words):
         return Requested(inj, when, asked_for, True)  # short, or the catalogue's own event in other words
-    written = _own(event)
-    return Requested(replace(inj, title=written.title, medium=written.medium, content=written.content.split(". (")[0] + "."),
-                     when, asked_for, True, replaces=inj.title)
+    written = _own(event, uncatalogued=False)
+    return Requested(replace(inj, title=written.title, medium=written.medium, content=written.content), when, asked_for,
+                     True, replaces=inj.title)
 
 
 def echoed(asked: list[Requested], played: list[Inject]) -> tuple[list[Requested], list[Inject]]:
