@@ -186,6 +186,22 @@ def _event_who(c: Cadence, ctx: PlanningContext) -> str:
     return TBD
 
 
+EACH_PRIORITY = re.compile(r"\b(?:each|every) (?:ISF |strategic )?priority\b|\bper priority\b|\bpriority by priority\b", re.I)
+
+
+def by_priority(ctx: PlanningContext) -> list[Block]:
+    """Who collects the data on each priority, how often it is looked at and by whom, as a request asks (hand-read
+    request 7 of set 11 got three general bullets): the priority's lead proposed for its data, the rest the team's."""
+    rows = [["Priority", "Data collected by", "Looked at how often", "By whom"]]
+    for p in ctx.all_priorities:
+        lead = p.lead if p.lead and ctx.listed(p.lead) else ""
+        rows.append([p.name, f"{TBD} (proposed: the monitoring focal point of {lead}, its lead)" if lead else TBD,
+                     TBD, f"the working group on it, then the senior leadership forum; {TBD}"])
+    return [Block(kind="paragraph", text="Monitoring by priority, as asked (who collects, how often and who looks: the "
+                                         "team's to agree; no document of the library sets it out):"),
+            Block(kind="table", rows=rows)]
+
+
 def _every(text: str) -> str:
     """How often the request says the Secretary-General reports ('every 90 days (as you set it)'), or ''."""
     found = re.search(r"\b(?:reports?|reporting)\b[^.;]*?\b(every \d+ (?:days|weeks|months))\b", text, re.IGNORECASE)
@@ -293,12 +309,14 @@ def coordination_mechanisms(ctx: PlanningContext, ask: DraftAsk, retriever: Retr
 def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
     """The first-pass text of a section in the request's terms, or [] when the request asks nothing of this section."""
     from assistant.products.draft_risks import risks_table  # it quotes the library through support() above
-    from assistant.products.draft_text import _context, _vision  # the generic writers the asked parts extend
+    from assistant.products.draft_text import _context, _monitoring, _vision  # the generic writers the asked parts extend
 
     if key not in ask.sections:
         return []
     if key == "results" and ask.priority:
         return priority_matrix(ctx, ask, retriever, book)
+    if key == "monitoring" and EACH_PRIORITY.search(ask.text):  # 'who collects the data for each priority, how often …'
+        return (monitoring_calendar(ctx, ask, retriever, book) if ask.cadence else _monitoring(ctx)) + by_priority(ctx)
     if key == "monitoring" and (ask.cadence or ask.priority and ask.indicators):  # the indicators asked, for the priority
         return (monitoring_calendar(ctx, ask, retriever, book) if ask.cadence else []) + (
             priority_matrix(ctx, ask, retriever, book) if ask.priority and ask.indicators else [])

@@ -87,3 +87,16 @@ def test_coordination_details_asked_are_kept():
     assert SLF_MEETS.search(text).group(1) == "monthly" and CO_CHAIRS.search(text).groups() == ("UNPOV", "UNDP")
     assert [p.name for p in _groups_asked(text, ctx)] == ["Inclusive national dialogue and a new constitution",
                                                           "Decentralization and local governance"]
+
+
+def test_monitoring_asked_for_each_priority_gets_a_row_per_priority():
+    """Hand-read request 7 of set 11: 'who collects the data for each priority and how often each priority is looked at,
+    and by whom' got three general bullets."""
+    from assistant.products.context import parse_context
+    from assistant.products.draft_asked import EACH_PRIORITY, by_priority
+    ctx = parse_context({"country": "Marenzia", "presence": "PKO", "mission": "UNMSM", "key_tasks": ["Protect civilians"],
+                         "un_entities": ["UNHCR"], "period": "2026-2028",
+                         "priorities": [{"name": "Return of displaced people", "lead": "UNHCR"}, {"name": "Elections"}]})
+    assert EACH_PRIORITY.search("who collects the data for each priority and how often")
+    rows = by_priority(ctx)[1].rows
+    assert [r[0] for r in rows[1:]] == ["Return of displaced people", "Elections"] and "UNHCR" in rows[1][1]
