@@ -328,7 +328,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
                          + ([f"Scenario time: {when[inj.title]} (as requested)"] if inj.title in when else [])
                          + [f"Content: {inj.content}", f"Expected action: {inj.action}"])]
     if "Snap situations" in phases:  # the round the timetable holds: one situation per syndicate, none already an inject
-        snaps = round_situations(chosen, syndicates, {i.title for i in events}, retriever.encoder.encode)
+        snaps = round_situations(chosen, syndicates, {i.title for i in events}, retriever.encoder.encode, context)
         blocks += [Block(kind="heading", text="Snap situations (one per syndicate)", level=1)] if snaps else []
         for k, x in enumerate(snaps, 1):
             blocks += [Block(kind="heading", text=f"Situation {k}: {placed_in(x.title, context)}", level=2),

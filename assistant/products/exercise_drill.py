@@ -22,11 +22,13 @@ from assistant.citation import CitationBook
 from assistant.errors import InvalidRequest
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever
+from assistant.products.context import PlanningContext
 from assistant.products.exercise_answers import model_answer
 from assistant.products.exercise_catalogue import TOPICS, Topic
 from assistant.products.exercise_guide import Encode
 from assistant.products.exercise_key import library_lines
 from assistant.products.exercise_requests import extra_injects, match_topic, topic_fits
+from assistant.products.exercise_roles import fit_injects
 from assistant.products.exercise_shapes import Shape, opening, syndicates
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
@@ -109,14 +111,15 @@ def _mechanism_drill(text: str) -> bool:
     return bool(MECHANISM_WORDS.search(text))
 
 
-def _topic_situations(text: str, count: int, encode: Encode | None = None) -> list[Situation]:
+def _topic_situations(text: str, count: int, encode: Encode | None = None,
+                      ctx: PlanningContext | None = None) -> list[Situation]:
     """The topic's injects, then those of topics sharing a keyword with it, one per event (an attack near a base is not
-    played twice); each asks the library about its own event."""
+    played twice), addressed as the context has them; each asks the library about its own event."""
     topic = match_topic(text)
     words = set(topic.keywords.split())
     related = sorted((t for t in TOPICS if t.key != topic.key and words & set(t.keywords.split())),
                      key=lambda t: -len(words & set(t.keywords.split())))  # no ballot logistics in a drill on principles
-    injects = list(topic.injects) + [i for t in related for i in t.injects]
+    injects = fit_injects(list(topic.injects) + [i for t in related for i in t.injects], ctx)
     out: list[Situation] = []
     for i in injects:
         if any(set(i.content.split()[:6]) == set(o.case.split()[:6]) for o in out):
@@ -126,12 +129,14 @@ def _topic_situations(text: str, count: int, encode: Encode | None = None) -> li
     return out
 
 
-def round_situations(topic: Topic, count: int, taken: set[str], encode: Encode | None = None) -> list[Situation]:
+def round_situations(topic: Topic, count: int, taken: set[str], encode: Encode | None = None,
+                     ctx: PlanningContext | None = None) -> list[Situation]:
     """A pack's snap-situation round: ``count`` situations on the topic that are not already its injects (``taken``),
-    then the nearest other topics' events (a drawdown pack plays all its topic's events as injects)."""
-    own = [s for s in _topic_situations(topic.title, count + len(taken), encode) if s.title not in taken]
+    then the nearest other topics' events (a drawdown pack plays all its topic's events as injects), addressed as the
+    planning context has them."""
+    own = [s for s in _topic_situations(topic.title, count + len(taken), encode, ctx) if s.title not in taken]
     more = [Situation("", i.title, i.content, model_answer(i, topic.objectives, encode), "", f"{topic.title}: {i.content}")
-            for i in extra_injects(topic, count, taken | {s.title for s in own})]
+            for i in fit_injects(extra_injects(topic, count, taken | {s.title for s in own}), ctx)]
     return (own + more)[:count]
 
 

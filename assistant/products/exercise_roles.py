@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from assistant.index.lexical import tokenize
 
 if TYPE_CHECKING:
-    from assistant.products.context import Priority
+    from assistant.products.context import PlanningContext, Priority
     from assistant.products.exercise_catalogue import Inject
 
 
@@ -143,6 +143,16 @@ def for_presence(roles: list[tuple[Role, str]], events: Sequence[Inject], presen
         return ", ".join(n for n in (x.strip() for x in names.split(",")) if n not in dropped) or "SRSG / Head of Mission"
 
     return [r for r in roles if r[0].title not in dropped], [replace(e, to=to(e.to)) for e in events]
+
+
+def fit_injects(injects: Sequence[Inject], ctx: PlanningContext | None) -> list[Inject]:
+    """Injects addressed as the context's presence and entities have them (:func:`for_entities`, :func:`for_presence`),
+    for events played without role cards: trial 12's SPM snap situations named OCHA, WFP and a Force Commander its
+    context did not have."""
+    if ctx is None:
+        return list(injects)
+    _, fitted = for_entities([], list(injects), ctx.un_entities, bool(ctx.humanitarian_response))
+    return for_presence([], fitted, ctx.presence, [])[1]
 
 
 def retitled(roles: list[tuple[Role, str]], events: list[Inject], titles: dict[str, str]) -> tuple[list[tuple[Role, str]],

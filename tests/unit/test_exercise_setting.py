@@ -87,3 +87,17 @@ def test_an_spm_pack_has_no_peacekeepers_in_its_stock_text():
     said = placed_in("Cholera breaks out near the mission's largest base; rumours blame the peacekeepers. Agencies will not "
                      "co-sign anything that links them to military operations.", spm)
     assert "peacekeepers" not in said and "base" not in said and "military" not in said
+
+
+def test_snap_situations_are_addressed_as_the_context_has_its_entities_and_presence():
+    """Trial 12: an SPM's snap situations said 'Who leads: DSRSG/RC/HC, Head of OCHA' and 'WFP Representative' for a
+    country team with neither and no humanitarian response."""
+    from assistant.products.context import parse_context
+    from assistant.products.exercise_catalogue import TOPICS
+    from assistant.products.exercise_drill import round_situations
+    ctx = parse_context({"country": "Veldoria", "presence": "SPM", "mission": "UNPOV", "key_tasks": ["Good offices"],
+                         "un_entities": ["UNDP"], "period": "2027-2028"})
+    crisis = next(t for t in TOPICS if t.key == "crisis")
+    said = " ".join(s.answer for s in round_situations(crisis, 6, set(), None, ctx))
+    assert "Head of OCHA" not in said and "WFP Representative" not in said and "Force Commander" not in said
+    assert "Head of OCHA" in " ".join(s.answer for s in round_situations(crisis, 6, set()))  # no context: the catalogue's
