@@ -198,7 +198,7 @@ def by_priority(ctx: PlanningContext) -> list[Block]:
         rows.append([p.name, f"{TBD} (proposed: the monitoring focal point of {lead}, its lead)" if lead else TBD,
                      TBD, f"the working group on it, then the senior leadership forum; {TBD}"])
     return [Block(kind="paragraph", text="Monitoring by priority, as asked (who collects, how often and who looks: the "
-                                         "team's to agree; no document of the library sets it out):"),
+                                         "team's to agree; nothing in it is quoted from the library):"),
             Block(kind="table", rows=rows)]
 
 

@@ -76,7 +76,7 @@ ROLES = {r.title: r for r in (
          "Ballot printing is three weeks late; you have not told the electoral commission yet."),
     Role("Host Government (Ministry of Foreign Affairs)", "Sovereignty, consent to the UN presence, one door to knock on.",
          "Sees integrated arrangements as the mission steering the agencies' programmes.",
-         "The President has told you the mission is to keep to its mandate; agencies are to deal with line ministries, not\n"
+         "The President has told you the mission is to keep to its mandate; agencies are to deal with line ministries, not "
          "through it."),
     Role("Host Government (Ministry of Planning)", "National ownership, sovereignty, development funding.",
          "Resists human rights reporting; wants logistics support.", "The Minister will ask for helicopters for army operations."),

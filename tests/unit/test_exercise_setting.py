@@ -101,3 +101,9 @@ def test_snap_situations_are_addressed_as_the_context_has_its_entities_and_prese
     said = " ".join(s.answer for s in round_situations(crisis, 6, set(), None, ctx))
     assert "Head of OCHA" not in said and "WFP Representative" not in said and "Force Commander" not in said
     assert "Head of OCHA" in " ".join(s.answer for s in round_situations(crisis, 6, set()))  # no context: the catalogue's
+
+
+def test_no_role_brief_breaks_its_line():
+    """A brief written across two source lines carried a newline into the pack ('… not' / 'through it.')."""
+    from assistant.products.exercise_roles import ROLES
+    assert not [r.title for r in ROLES.values() if "\n" in r.brief or "\n" in r.friction or "\n" in r.interests]
