@@ -151,7 +151,6 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     plan = Plan(q=q, decision="answer", hits=hits, missing=missing, unknown=unknown, scope=scope,
                 apart=present if together < 1.0 else [],
                 p_in=in_scope_probability(scope), candidates=found, evidence=every)
-    plan.second_hand = {m.id: second_hand(m, retriever) for m in missing}
     settings = retriever.settings
     own = q if query == question else understand(without_condition(question))  # a follow-up's own words
     top = every[:TOP_FOR_PREDICATE]
@@ -168,8 +167,8 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
     elif gap:
         plan.decision = "gap"
         plan.units = closest(found, retriever)
-        setting = [m for m in setting_out(question, manifest, library_docs) if m not in missing]  # the texts that would
-        plan.missing, plan.second_hand = missing + setting, plan.second_hand | {m.id: second_hand(m, retriever) for m in setting}
+        plan.missing = missing + [m for m in setting_out(question, manifest, library_docs) if m not in missing]  # the
+        # texts that would state it
     else:
         named = named_library_docs(query, manifest, library_docs) | set(naming)
         plan.asked = asked or []
@@ -180,9 +179,9 @@ def plan_answer(question: str, retriever: Retriever, filters: Filters | None = N
             plan.decision = "gap"
             plan.units = closest(sorted(found, key=lambda c: not any(mentions(c.text, m) for m in missing)), retriever)
         else:  # the rule asked is set out in a text the library lacks: the answer says so beside what it quotes
-            rules = [m for m in rule_texts(question, plan.lead.text if plan.lead else '', manifest, library_docs)
-                     if m not in missing]
-            plan.missing, plan.second_hand = missing + rules, plan.second_hand | {m.id: second_hand(m, retriever) for m in rules}
+            plan.missing = missing + [m for m in rule_texts(question, plan.lead.text if plan.lead else "", manifest,
+                                                            library_docs) if m not in missing]
+    plan.second_hand = {m.id: second_hand(m, retriever) for m in plan.missing}  # who describes each text the library lacks
     return plan
 
 

@@ -48,9 +48,10 @@ def renamed_notes(quoted: list[str], glossary: Glossary) -> list[str]:
     """A note for each former body or instrument the quoted sentences name, with its successor where the glossary has
     one."""
     successor = {m.group(1): t for t in glossary.terms if (m := SUCCEEDED.search(t.definition))}
+    named = {t.term for text in quoted for t in glossary.matches(text)}  # each sentence matched once, not once a term
     notes = []
     for t in glossary.terms:
-        if FORMER.search(t.definition) and any(t in glossary.matches(text) for text in quoted):
+        if FORMER.search(t.definition) and t.term in named:
             now = successor.get(t.term)
             then = t.definition.rstrip(".")
             notes.append(f"{t.term} ({t.expansion}) in the quoted text: {then[:1].lower()}{then[1:]}"

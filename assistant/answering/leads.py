@@ -64,8 +64,10 @@ def in_time(years: list[str], allowed: list[Candidate], retriever: Retriever) ->
 
 
 def typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Candidate:
-    """For *when* and *how many*, a lead without a date or number gives way to a close runner-up that has one and is
-    about the question by itself ("Calls for a further comprehensive review … in 2030" for "When is the next review?").
+    """For *who*, a lead without the act asked gives way to a close runner-up holding it ("… reports primarily to the
+    SRSG" for "Who does the DSRSG/RC/HC report to?", not the sentence creating the post). For *when* and *how many*, a
+    lead without a date or number gives way to a close runner-up that has one and is about the question by itself
+    ("Calls for a further comprehensive review … in 2030" for "When is the next review?").
     For what a text must contain, a lead saying nothing of contents gives way to one that does ("… to reflect 'a shared
     vision …' and 'a set of agreed results …'", not "the ISF was introduced and made into a requirement in 2008")."""
     if q.type == "who" and _holds(lead, q.predicate_terms) is False:  # 'Who does the DSRSG/RC/HC report to?': 'reports'
