@@ -21,6 +21,7 @@ from assistant.answering.distinctive import distinctive
 from assistant.answering.kin import kin_of
 from assistant.answering.notes import citing_sentence
 from assistant.answering.question import QuestionInfo
+from assistant.answering.relative import relate
 from assistant.answering.scoring import (
     DATED_OR_COUNTED,
     Candidate,
@@ -29,7 +30,6 @@ from assistant.answering.scoring import (
     has_answer_type,
     never_an_answer,
     refocus,
-    score,
     words_of,
 )
 from assistant.index.described import without_naming
@@ -88,17 +88,19 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
                       and all(fits_self_description(q, index.texts[j]) for j in chain))
         context = " ".join(index.texts[j] for j in chain[:-1])
         dense = float(index.vectors[i] @ vector)
-        featurize(q, c, dense, float(bm25[i]), context, i in searched)
-        c.plain = score(c)
+        featurize(q, c, dense, float(bm25[i]), context, i in searched, _neighbours(index, i, vector))
+        c.plain_features = dict(c.features)
         if within and meta.doc_id in within.docs:
             rank = within.rows.get(row)
             c.features.update(dense=float(index.vectors[i] @ within.vector), bm25=float(within.bm25[i]),
                               passage_rank=1.0 / rank if rank else 0.0, sentence_search=float(i in within.found))
+            c.features.update(zip(("prev_dense", "next_dense"), _neighbours(index, i, within.vector), strict=True))
         refocus(q, c, context, weights)  # only the focus features depend on the weights
-        c.score, c.unit_dense = score(c), max(float(index.vectors[j] @ vector) for j in chain)
+        c.unit_dense = max(float(index.vectors[j] @ vector) for j in chain)
         return c
 
     out = [scored(i) for i in dict.fromkeys(pool) if index.quotable[i] and index.self_contained(i)]
+    relation = relate(out)  # the scores: each candidate also judged against the others
     out.sort(key=lambda c: -c.plain)
     quotable = {c.index: c for c in out if c.answerable}
     linked: set[str] = set()  # a note repeated under two markers (same text) is linked once
@@ -106,7 +108,7 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
         j = None if c.answerable else _citing(retriever, index, c)
         if j is None or norm(c.text) in linked or not (_carries_the_ask(q, c.text) or _best_note(q, c, out[0])):
             continue
-        claim = quotable.get(j) or scored(j)
+        claim = quotable.get(j) or relation.apply(scored(j))
         if c.given and not claim.given:  # a note quoted before is pointed to with its sentence, never quoted again
             continue
         if claim.answerable and claim.note is None and c.score >= claim.score:  # the note adds to the answer
@@ -114,6 +116,12 @@ def candidates(q: QuestionInfo, query: str, hits: list[Hit], retriever: Retrieve
             quotable[j] = claim
             linked.add(norm(c.text))
     return out, sorted(quotable.values(), key=lambda c: -c.score)
+
+
+def _neighbours(index: SentenceIndex, i: int, vector: np.ndarray) -> tuple[float, float]:
+    """The cosines to the question of the sentences before and after ``i`` in its document (0 where there is none)."""
+    return tuple(float(index.vectors[j] @ vector) if j >= 0 else 0.0  # type: ignore[return-value]
+                 for j in (int(index.prev[i]), int(index.next[i])))
 
 
 @dataclass

@@ -129,6 +129,9 @@ def pointed_back(asked_terms: list[str], allowed: list[Candidate], ratio: float,
     >>> new = Candidate(1, "Despite the spotlight on the events, no proceedings were launched.", 0, 1, "report", score=0.43)
     >>> pointed_back(["run"], [said, new], 0.5, qtype="who").text
     'The Initiative, a partnership of the EU and the UN, granted $13 million.'
+    >>> passive = Candidate(0, "The ISF was introduced in 2008.", 0, 1, "report", score=0.98, given=True)
+    >>> pointed_back(["introduc"], [passive, said, new], 0.5, qtype="who") is None
+    True
     """
     best = allowed[0]
     if best.given:
@@ -138,6 +141,8 @@ def pointed_back(asked_terms: list[str], allowed: list[Candidate], ratio: float,
         new = next((c for c in allowed if not c.given), None)
         if new is None or new.score >= best.score * FAR_BEHIND or qtype in DATED_OR_COUNTED:
             return None
+        if qtype == "who" and any(_agentless(s, best.text) for s in asked_terms):
+            return None  # the best sentence says it was done, by no one named: who did it is not stated
         close = [c for c in allowed if c.given and c.score >= best.score * ratio and all(y in c.text for y in years)]
         asked = set(asked_terms)  # of those close behind, the one holding most of the ask ('reports primarily to')
         return max(close, key=lambda c: (len(asked & set(tokenize(c.text))), c.score), default=None)

@@ -36,6 +36,7 @@ from assistant.settings import Settings
 MODEL_DECLINED = "The model found no answer in the passages."
 MAX_PASSAGES = 3
 MAX_PASSAGE_CHARS = 600
+MAX_EVIDENCE_CHARS = 1200  # all passages together (about 300 tokens): a long first sentence, kept whole, leaves room for fewer
 
 SYSTEM_PROMPT = f"""You are the UN Planning Assistant. You answer questions on UN integrated planning \
 using ONLY the numbered passages in the user message.
@@ -115,19 +116,25 @@ def build_draft_messages(section: str, country: str, context: str,
 def short_passages(chosen: list[tuple[int, str]], limit: int = MAX_PASSAGES) -> list[tuple[int, str]]:
     """Group chosen (hit index, sentence) pairs into at most ``limit`` short passages, best passage first.
 
-    Each passage keeps its sentences in document order and stops before ``MAX_PASSAGE_CHARS``.
+    Each passage keeps its sentences in document order and stops before ``MAX_PASSAGE_CHARS``; passages stop before
+    ``MAX_EVIDENCE_CHARS`` in all (the best one is always kept).
+
+    >>> [i for i, _ in short_passages([(0, "a" * 700), (1, "b" * 600), (2, "c" * 100)])]
+    [0, 2]
     """
     grouped: dict[int, list[str]] = {}
     for i, sentence in chosen:
         if i in grouped or len(grouped) < limit:
             grouped.setdefault(i, []).append(sentence)
-    out = []
+    out: list[tuple[int, str]] = []
     for i, sentences in grouped.items():
         text = ""
         for s in sentences:
             if text and len(text) + len(s) + 1 > MAX_PASSAGE_CHARS:
                 break
             text = f"{text} {s}".strip()
+        if out and sum(len(t) for _, t in out) + len(text) > MAX_EVIDENCE_CHARS:
+            continue
         out.append((i, text))
     return out
 

@@ -89,7 +89,8 @@ def test_two_turns_follow_up_changes_the_answer(client):
         {"role": "user", "content": "and how many PNTL officers will there be after the 2012 cadets finish training?"},
     ]).choices[0].message.content
     assert "3,386" in second
-    first_sentences = {line.split(" [")[0] for line in first.splitlines() if "[" in line}
+    quoted = first.split("\n\nSources:")[0]  # the answer's lines; a source cited in both turns is listed in both
+    first_sentences = {line.split(" [")[0] for line in quoted.splitlines() if "[" in line}
     assert not any(s and s in second for s in first_sentences), "a follow-up repeats a sentence already given"
 
 
