@@ -36,7 +36,7 @@ from assistant.products.draft_indicators import (
 from assistant.products.draft_match import best_match, setting_of
 from assistant.products.draft_objectives import horizon, objectives
 from assistant.products.draft_request import EACH_HANDOVER, MECHANISMS, DraftAsk
-from assistant.products.draft_text import TBD, _entities, _list, _the
+from assistant.products.draft_text import TBD, _entities, _list, _placement, _the
 from assistant.products.draft_transfer import named_tasks, transfer_table
 from assistant.products.export import Block
 from assistant.products.statements import FIRST_PERSON, tidy
@@ -135,15 +135,19 @@ def priority_matrix(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, b
     lead = p.lead if p and p.lead and ctx.listed(p.lead) else f"{TBD} (a {ctx.mission} section)"
     contributing = _list(_entities(ctx, p.contributing)) if p and p.contributing else f"{TBD} (from {_list(ctx.un_entities)})"
     setting = setting_of(ctx.tasks)
-    tasks = [t for t in ctx.tasks if best_match(t, [ask.priority], setting) or (p and best_match(t, [p.name], setting))]
+    placed = _placement(ctx)  # the tasks the results matrix places under this priority, not every one sharing a word
+    tasks = [t for t in ctx.own_tasks if placed[t] is p] if p else \
+        [t for t in ctx.tasks if best_match(t, [ask.priority], setting)]
+    sources = None if ask.data_sources is None else f"{_list(ask.data_sources)} (as you named them)" if ask.data_sources else TBD
     measured = [] if ask.indicator_asks else measured_indicators(ask.priority, n, retriever)
     cells = indicator_cells(ask.indicator_asks, retriever, book, measured)  # the rows asked for, each subject in turn
-    rows = [["Priority", "Outcome", "Indicator", "Baseline", "Target", "Timeline", "Lead", "Contributing"]]
+    rows = [["Priority", "Outcome", "Indicator", "Baseline", "Target", *["Data source"] * (sources is not None), "Timeline",
+             "Lead", "Contributing"]]
     for i in range(n):
         indicator = cells[i] if i < len(cells) else f"Indicator {i + 1}: {TBD}"
         first = i == 0
         rows.append([named if first else "", f"{TBD} (result for {ctx.country} by {end})" if first else "",
-                     indicator, f"{TBD} ({start})", f"{TBD} ({end})",
+                     indicator, f"{TBD} ({start})", f"{TBD} ({end})", *[sources or ""] * (sources is not None),
                      f"Baseline {start}; mid-term review {mid}; target {end}", lead if first else "",
                      contributing if first else ""])
     intro = (f"Results matrix for the priority “{named}”, as asked: the outcome, {n} indicators with baselines and "
@@ -181,6 +185,8 @@ def _event_who(c: Cadence, ctx: PlanningContext) -> str:
         return f"{_the(ctx)}, the country team and the Government of {ctx.country}"
     if "slf" in what or "senior leadership" in what:
         return "Senior Leadership Forum (SLF)"
+    if chairs := re.search(r"\((co-?chaired by [^)]+)\)", c.what):  # 'the returns working group (co-chaired by …)'
+        return f"{c.what[:chairs.start()].strip().capitalize()}, {chairs.group(1)}"
     if "pillar" in what or "working group" in what:
         return f"Pillar working groups; compiled by {TBD}"
     return TBD

@@ -15,17 +15,28 @@ FREQUENCIES = {"weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly
                "semiannual": "semi-annual", "biannual": "semi-annual", "six-monthly": "semi-annual", "annual": "annual",
                "yearly": "annual", "mid-year": "semi-annual", "half-yearly": "semi-annual", "mid-term": "mid-term",
                "end-of-period": "end of period"}
-CADENCE = re.compile(r"\b(?:an?\s+)?(" + "|".join(FREQUENCIES) + r")\s+([A-Za-z][\w’'/ -]{2,70}?)(?=,|;|\.|\s+and\s+(?:an?\s|"
+CADENCE = re.compile(r"\b(?:an?\s+)?(" + "|".join(FREQUENCIES) + r")\s+([A-Za-z][\w’'/ -]{2,100}?)(?=,|;|\.|\s+and\s+(?:an?\s|"
                      r"show|\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b|"  # '… and three indicators': another ask
                      r"(?!the\b|its\b|their\b|partners\b)[a-z]+\s+(?:for|of|on)\b)|\s+(?:that|which|to)\s|$)",
                      re.IGNORECASE)
 # The frequency after the event: 'the Senior Leadership Forum to review progress quarterly', 'pillar groups reporting monthly'.
 _WORD = r"(?!and\b)[\w’'-]+"
-CADENCE_AFTER = re.compile(rf"\b(?:the|and|with)\s+(?P<who>(?:{_WORD}\s){{0,3}}?{_WORD})\s+(?:to\s+)?(?P<verb>review|report|meet|"
+CADENCE_AFTER = re.compile(rf"\b(?:the|and|with)\s+(?P<who>(?:{_WORD}\s){{0,3}}?{_WORD})(?P<paren>\s+\([^()]{{0,100}}\))?"
+                           rf"\s+(?:to\s+)?"
+                           rf"(?P<verb>review|report|meet|"
                            rf"assess|discuss)(?:s|ing|ed)?\b[^,.;]{{0,40}}?\b(?P<freq>{'|'.join(FREQUENCIES)})\b", re.IGNORECASE)
 # Whom an event goes to, kept with it: 'quarterly updates to the SLF'.
 TO_BODY = re.compile(r"\s+to\s+(?:the\s+)?(?:SLF|Senior Leadership (?:Forum|Group|Team)|ITF|Integrated Task Force|Government|"
                      r"(?:Security )?Council|[Hh]eadquarters|HQ)\b", re.IGNORECASE)
+# A frequency in words, as requests write it: 'every quarter', 'every six months', 'twice a year'.
+IN_WORDS = ((re.compile(r"\b(?:every|each)\s+(?:quarter|three\s+months)\b|\b(?:four\s+times|once\s+a\s+quarter)"
+                        r"(?:\s+(?:a|per|each)\s+year)?\b", re.I), "quarterly"),
+            (re.compile(r"\b(?:every|each)\s+(?:six\s+months|half[- ]year)\b|\btwice\s+(?:a|per|each)\s+year\b", re.I),
+             "six-monthly"),
+            (re.compile(r"\b(?:every|each)\s+month\b|\bonce\s+a\s+month\b", re.I), "monthly"),
+            (re.compile(r"\b(?:every|each)\s+(?:year|twelve\s+months)\b|\bonce\s+a\s+year\b|\bannually\b", re.I),
+             "annual"),
+            (re.compile(r"\b(?:every|each)\s+week\b|\bonce\s+a\s+week\b", re.I), "weekly"))
 LATER = re.compile(rf"\s+and\s+[^,;.]*?\b(?:{'|'.join(FREQUENCIES)})\b", re.IGNORECASE)
 
 
@@ -49,7 +60,15 @@ def cadence_of(text: str) -> list[Cadence]:
     [('semi-annual', 'review by the senior leadership')]
     >>> [(c.frequency, c.what) for c in cadence_of("quarterly reporting to the senior leadership forum and three indicators")]
     [('quarterly', 'reporting to the senior leadership forum')]
+    >>> [(c.frequency, c.what) for c in cadence_of("the returns working group (co-chaired by UNHCR and the DDR Section) "
+    ...     "reports to the SLF every quarter, the SLF reviews the results matrix every six months, and there is an annual "
+    ...     "joint review with the National DDR Commission and the Ministry of Interior.")]
+    [('quarterly', 'returns working group (co-chaired by UNHCR and the DDR Section) report'), ('semi-annual', 'SLF review'),
+     ('annual', 'joint review with the National DDR Commission and the Ministry of Interior')]
     """
+    after = text  # a frequency in words follows its event: read as one there only, at the same places (padded)
+    for words, frequency in IN_WORDS:
+        after = words.sub(lambda m, f=frequency: f.ljust(len(m.group(0))), after)  # type: ignore[misc]
     found: list[tuple[int, Cadence]] = []
     spans = []
     at = 0
@@ -61,8 +80,9 @@ def cadence_of(text: str) -> list[Cadence]:
         found.append((m.start(), Cadence(frequency=FREQUENCIES[m.group(1).lower()], what=what)))
         spans.append(m.span(1))
         at = m.start(2) + later.start() + 1 if later else m.end()
-    for m in CADENCE_AFTER.finditer(text):
+    for m in CADENCE_AFTER.finditer(after):
         if not any(a <= m.start("freq") < b for a, b in spans):
-            what = f"{m.group('who')} {m.group('verb').lower()}"
+            who = re.sub(r"^(?:the|an?)\s+", "", m.group("who"), flags=re.IGNORECASE)  # '… and the SLF reviews'
+            what = f"{who}{m.group('paren') or ''} {m.group('verb').lower()}"  # '(co-chaired by …)' kept
             found.append((m.start(), Cadence(frequency=FREQUENCIES[m.group("freq").lower()], what=what)))
     return [c for _, c in sorted(found, key=lambda pair: pair[0])]  # in the order the request names them

@@ -29,6 +29,10 @@ from assistant.products.draft_text import NUMBER, TBD, number
 # 'three indicator rows for DDR (a, b, c)', '2 indicators on protection of civilians'
 GROUP = re.compile(r"\b(?P<n>\d|" + "|".join(NUMBER) + r")\s+indicator(?:s|\s+rows?)?\s+(?:for|on)\s+(?P<subject>[^(,;.]+?)"
                    r"\s*(?:\((?P<named>[^)]*)\))?(?=\s*(?:,|;|\.|\band\b|$))", re.IGNORECASE)
+# 'Two of the indicators should be on reintegration …': a group of the indicators counted before
+GROUP_OF = re.compile(r"\b(?P<n>\d|" + "|".join(NUMBER) + r")\s+of\s+(?:the|them|these|those)\s*(?:indicators?\s+)?"
+                      r"(?:(?:should|must|will|would|could)\s+(?:be\s+)?|are\s+|to\s+be\s+)?(?:on|about|for)\s+"
+                      r"(?P<subject>[^(,;.]+?)\s*(?:\((?P<named>[^)]*)\))?(?=\s*(?:,|;|\.|\band\b|$))", re.IGNORECASE)
 # '… three indicator rows on the elections and two on women's political participation': the second group's noun elided
 ELIDED = re.compile(r"(?:,|\band)\s+(?P<n>\d|" + "|".join(NUMBER) + r")\s+(?:more\s+)?(?:for|on)\s+(?P<subject>[^(,;.]+?)"
                     r"\s*(?:\((?P<named>[^)]*)\))?(?=\s*(?:,|;|\.|\band\b|$))", re.IGNORECASE)
@@ -91,6 +95,9 @@ def indicator_asks(text: str) -> list[IndicatorAsk]:
     >>> [(a.count, a.subject) for a in indicator_asks("three indicator rows on the elections and two on women's "
     ...                                                "political participation.")]
     [(3, 'the elections'), (2, "women's political participation")]
+    >>> [(a.count, a.subject) for a in indicator_asks("four indicators. Two of the indicators should be on reintegration of "
+    ...                                                "former combatants and one on women associated with armed groups.")]
+    [(2, 'reintegration of former combatants'), (1, 'women associated with armed groups')]
     >>> indicator_asks("with four indicator rows: share of women delegates; consultations held; milestones met; journalists "
     ...                "detained. Baselines to be agreed.")[0].named
     ['share of women delegates', 'consultations held', 'milestones met', 'journalists detained']
@@ -104,7 +111,7 @@ def indicator_asks(text: str) -> list[IndicatorAsk]:
         count = number(listed.group("n")) if listed.group("n") else len(items)
         return [IndicatorAsk(subject="", count=count, named=items[:count])]
     out = []
-    groups = list(GROUP.finditer(text))
+    groups = list(GROUP.finditer(text)) + list(GROUP_OF.finditer(text))
     groups += [m for m in ELIDED.finditer(text) if groups and m.start() >= groups[0].end()
                and not any(g.start() <= m.start("n") < g.end() for g in groups)]
     for m in sorted(groups, key=lambda m: m.start()):
@@ -128,7 +135,8 @@ def indicator_cells(asks: list[IndicatorAsk], retriever: Retriever, book: Citati
             found = [f for f in measured_indicators(f"{ask.subject} {own}", 3, retriever, ROW_FLOOR) if f[1] not in used][:1]
             used.update(w for _, w, _ in found)
             library = "; ".join(_proposed(w, label, hit, book) for label, w, hit in found)
-            head = f"{ask.subject[:1].upper()}{ask.subject[1:]}: " if ask.subject else ""
+            nth = f" ({k + 1} of {ask.count})" if ask.count > 1 and not own else ""  # two rows on one subject: two rows
+            head = f"{ask.subject[:1].upper()}{ask.subject[1:]}{nth}: " if ask.subject else ""
             cells.append(head + (f"{own} (your wording)" + (f"; {library[:1].lower()}{library[1:]}" if library else "")
                                  if own else library or "[to be agreed]"))
     return cells

@@ -94,8 +94,12 @@ COUNTS = {"objectives": r"strategic objectives|objectives", "indicators": r"indi
 QUOTED = re.compile(r"['‘“\"]([^'’”\"]{3,120})['’”\"]")
 NAMED_PRIORITY = re.compile(r"\bpriority\s+(?:area\s+)?(?:on\s+|of\s+)?['‘“\"]([^'’”\"]{3,120})['’”\"]", re.IGNORECASE)
 # 'three indicators for the elections priority': a priority named in passing, in lower case (matched to the context's later)
-PRIORITY_IN_PASSING = re.compile(r"\b(?:for|on|of|under)\s+the\s+((?!(?:first|second|third|top|key|main|national|ISF)\b)"
-                                 r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+priority\b")
+PRIORITY_IN_PASSING = re.compile(r"\b(?:for|on|of|under)\s+(?:the|our|its|their)\s+"
+                                 r"((?!(?:first|second|third|top|key|main|national|ISF)\b)"
+                                 r"(?:[a-z][\w-]*|[A-Z]{2,})(?:\s+[a-z][\w-]*){0,3}?)\s+priority\b")
+DATA_SOURCES = re.compile(r"\bdata sources?\b(?:\s*\(([^()]+)\))?", re.IGNORECASE)  # '… and data sources (A and B)'
+# 'our DDR priority (Disarmament, demobilization and community-based reintegration)': its name in brackets
+PRIORITY_IN_BRACKETS = re.compile(r"\bpriority\s*\(([^()]{3,120})\)", re.IGNORECASE)
 PRIORITY_LIST = re.compile(r"\bpriorities (?:are|will be|include)\s+([^.:;]+)", re.IGNORECASE)
 UNCT = re.compile(r"\b(?:UNCT|country team)\s+(?:has|includes|comprises|is|consists of)\s+([^.:;]+)", re.IGNORECASE)
 PLAN = re.compile(r"\b((?:the )?National (?:[A-Z][a-z]+ )*(?:Plan|Strategy|Compact|Agenda)(?: (?:for )?\d{4}\s*[–-]\s*\d{4})?)")
@@ -128,6 +132,8 @@ class DraftAsk(BaseModel):
     phase: str = ""
     indicators: int = 0
     indicator_asks: list[IndicatorAsk] = Field(default_factory=list, description="Indicator rows asked for, by subject.")
+    data_sources: list[str] | None = Field(None, description="Data sources asked for (None: not asked), as the request "
+                                                             "names them ('the National DDR Commission database').")
     objectives: int = 0
     groups: int = 0
     risks: int = 0
@@ -281,7 +287,7 @@ def parse_request(text: str) -> DraftAsk:
     product = next((key for key, asked, about in PRODUCTS if re.search(asked, text, re.I) and re.search(about, text, re.I)), "")
     if product:
         sections, declined = [], ""
-    named = NAMED_PRIORITY.search(text) or PRIORITY_IN_PASSING.search(text)
+    named = NAMED_PRIORITY.search(text) or PRIORITY_IN_BRACKETS.search(text) or PRIORITY_IN_PASSING.search(text)
     listed = PRIORITY_LIST.search(text)
     unct = UNCT.search(text)
     plan = PLAN.search(text)
@@ -296,7 +302,8 @@ def parse_request(text: str) -> DraftAsk:
         priorities=_split_list(listed.group(1)) if listed else [],
         entities=[e for e in _split_list(unct.group(1)) if re.fullmatch(r"(?:UN )?[A-Z][A-Za-z-]{1,12}", e)] if unct else [],
         national_plan=plan.group(1) if plan else "", phase=phase,
-        indicator_asks=(asked := indicator_asks(text)), indicators=sum(a.count for a in asked) or _count(text, "indicators"),
+        data_sources=_split_list(m.group(1) or "") if (m := DATA_SOURCES.search(text)) else None,
+        indicator_asks=(asked := indicator_asks(text)), indicators=max(sum(a.count for a in asked), _count(text, "indicators")),
         objectives=_count(text, "objectives"), groups=_count(text, "groups"), risks=_count(text, "risks"),
         cadence=cadence_of(text),
         mechanisms=[key for _, key in mechanisms],

@@ -22,7 +22,9 @@ from assistant.products.guidance import COMMON_TERMS, TIME_TERMS
 from assistant.products.missing_texts import missing_notes
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
-NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+(?:for|of|on|the|and)\s+(?:the\s+)?[A-Z][a-z]+|\s+[A-Z][a-z]+)+)\b")
+# 'Ministry of Peace and Reconciliation' is one name; 'the Commission and the Ministry of Interior' two
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+(?:(?:for|of|on|the)\s+(?:the\s+)?|and\s+)[A-Z][a-z]+"
+                  r"|\s+[A-Z][a-z]+)+)\b")
 DOCUMENT = re.compile(r"\b((?:[A-Z][\w-]*\s+){1,7}(?:Policy|Guidelines|Handbook|Directive|Manual|Procedures))\b")
 COMPOUND = re.compile(r"\b([a-z]+(?:-[a-z]+)+ (?:review|dashboard|process|initiative|mechanism|system|plan|compact|exercise))\b",
                       re.IGNORECASE)

@@ -373,3 +373,32 @@ def test_a_transfer_request_s_owners_and_date_are_its_rows(retriever):
     assert rows[0][3].startswith("OHCHR and the national human rights commission")
     assert rows[1][3].startswith("Resident Coordinator")
     assert all(r[5].startswith("31 December 2028") for r in rows)
+
+
+def test_a_priority_in_brackets_gets_its_matrix_with_the_data_sources_and_only_its_own_tasks(benchmarks):
+    transition = load_context(PROJECT_ROOT / "evals" / "contexts" / "pko-transition.yaml")
+    report = draft(transition, benchmarks, request=(
+        "Build the results matrix for our reintegration priority (Reintegration and recovery in the east): four indicators "
+        "with baselines, targets and data sources (the national statistics office survey). Two of the indicators should "
+        "be on reintegration of former combatants."))
+    [matrix] = tables(report)
+    header, *rows = matrix
+    assert len(rows) == 4 and rows[0][0] == "Reintegration and recovery in the east"
+    assert rows[0][header.index("Data source")] == "the national statistics office survey (as you named them)"
+    assert [r[header.index("Indicator")].split(":")[0] for r in rows[:2]] == [
+        "Reintegration of former combatants (1 of 2)", "Reintegration of former combatants (2 of 2)"]
+    served = next(b.text for b in report.blocks if b.kind == "paragraph" and b.text.startswith("Results matrix for"))
+    others = [t for t in transition.tasks if "police" in t.lower() or "justice" in t.lower()]
+    assert others and not any(t in served for t in others)  # the tasks the matrix places under other priorities
+
+
+def test_frequencies_in_words_and_co_chairs_reach_the_monitoring_calendar(retriever):
+    report = draft(SPM, retriever, request=(
+        "Write the monitoring, reporting and review section: the returns working group (co-chaired by UNHCR and the "
+        "mission's Civil Affairs) reports to the Senior Leadership Forum every quarter, the SLF reviews the results matrix "
+        "every six months, and there is an annual joint review with the National Commission and the Ministry of Interior."))
+    [calendar] = tables(report)
+    assert [r[1] for r in calendar[1:]] == ["quarterly", "semi-annual", "annual"]
+    assert calendar[1][2] == "Returns working group, co-chaired by UNHCR and the mission's Civil Affairs"
+    unknown = [b.text for b in report.blocks if b.kind == "note" and b.text.startswith("No document in the library mentions")]
+    assert not any("Commission and the Ministry" in n for n in unknown)  # two names, not one

@@ -213,3 +213,23 @@ def test_a_year_is_no_count_and_a_contingency_asked_is_kept():
     ask = parse_request("Write the strategic objectives, each with an expected result by June 2028 and two indicators, "
                         "and say what happens if the November 2027 elections are delayed.")
     assert ask.indicators == 2 and ask.contingencies == ["the November 2027 elections are delayed"]
+
+
+def test_a_priority_named_in_brackets_its_data_sources_and_groups_of_the_indicators_counted():
+    ask = parse_request("Build the results matrix for our DDR priority (Disarmament, demobilization and community-based "
+                        "reintegration): one outcome, four indicators with baselines, targets and data sources (the "
+                        "National DDR Commission database and DDR Section reports). Two of the indicators should be on "
+                        "reintegration of former combatants and one on women associated with armed groups.")
+    assert ask.priority == "Disarmament, demobilization and community-based reintegration"
+    assert ask.data_sources == ["the National DDR Commission database", "DDR Section reports"]
+    assert ask.indicators == 4  # the four asked, three of them by subject
+    assert [(a.count, a.subject) for a in ask.indicator_asks] == [(2, "reintegration of former combatants"),
+                                                                  (1, "women associated with armed groups")]
+    assert parse_request(RESULTS).data_sources is None and parse_request("… with data sources.").data_sources == []
+
+
+def test_a_frequency_in_words_is_a_cadence():
+    ask = parse_request("Write the monitoring section: the working group reports to the SLF every quarter and the SLF "
+                        "reviews the results matrix every six months.")
+    assert [(c.frequency, c.what) for c in ask.cadence] == [("quarterly", "working group report"),
+                                                             ("semi-annual", "SLF review")]
