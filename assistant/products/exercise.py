@@ -224,7 +224,7 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
             f"the country team also has a Cooperation Framework with the Government. A senior leadership forum brings mission and agency "
             f"heads together monthly; working groups under each priority are co-chaired by a mission section and an agency. "
             f"{s['tensions']}")),
-        (f"Start state: {topic.title.lower()}", (
+        (f"Start state: {topic.named}", (
             f"{placed_in(topic.situation, ctx)} The senior leadership has called an extraordinary meeting. Each syndicate plays the mission and country "
             f"team leadership and must agree a course of action, who decides it, and how it is communicated to the Government and to "
             f"Headquarters. The facilitator releases injects on the timetable; the time jumps between moves.")),
@@ -262,8 +262,8 @@ def _injects(chosen: Topic, fmt: Format, asked: list[Requested], done: set[str],
 
 
 def _no_topic(chosen: Topic) -> str:
-    return (f"No catalogue topic fits this request, so the pack uses the {chosen.title.lower()} topic; its roles, injects "
-            f"and questions may not be what you asked for. Topics: {', '.join(t.title.lower() for t in TOPICS)}.")
+    return (f"No catalogue topic fits this request, so the pack uses the {chosen.named} topic; its roles, injects "
+            f"and questions may not be what you asked for. Topics: {', '.join(t.named for t in TOPICS)}.")
 
 
 def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, backend: str = "auto",
@@ -273,7 +273,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     ``inject_count`` the number of injects asked for (else the format's), ``cast`` the roles asked for."""
     validate(topic, minutes, participants)
     chosen, tension = played_situation(after_closure(match_topic(topic), topic), topic, context.tensions if context else [])
-    subject = about if not (about := shape_subject(topic)).endswith("…") else chosen.title.lower()
+    subject = about if not (about := shape_subject(topic)).endswith("…") else chosen.named
     fmt = format_for(minutes) if not inject_count else replace(format_for(minutes), injects=inject_count)
     book = CitationBook()
     syndicates = max(1, round(participants / SYNDICATE_SIZE))
@@ -300,7 +300,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     blocks = [
         Block(kind="heading", text="Purpose and audience", level=1),
         Block(kind="paragraph", text=(
-            f"A {fmt.name} on {subject} (catalogue topic: {chosen.title.lower()}) for {participants} mission and UN country team staff in "
+            f"A {fmt.name} on {subject} (catalogue topic: {chosen.named}) for {participants} mission and UN country team staff in "
             f"{syndicates} mixed syndicate{'s' * (syndicates != 1)} of about {participants // syndicates}. {fmt.moves} moves and {len(events)} injects"
             + (", with breaks" if "Break" in phases or "Lunch" in phases else "") + (", syndicates rotating roles between moves" if fmt.rotate else "")
             + (", a snap-situation round" if "Snap situations" in phases else "") + ".")),

@@ -69,7 +69,7 @@ def _objectives(text: str) -> tuple[str, list[tuple[int, str]]]:
     """(what the exercise is, numbered objectives): a catalogue topic's, else the IAP-anchored set."""
     if topic_fits(text) and not any(w in text.lower() for w in ("integrated-planning", "integrated planning", "iap")):
         topic = match_topic(text)
-        return f"the {topic.title.lower()} exercise", [(0, o) for o in topic.objectives]
+        return f"the {topic.named} exercise", [(0, o) for o in topic.objectives]
     return "an integrated-planning exercise", [(k, o.text) for k, o in enumerate(OBJECTIVES, 1)]
 
 

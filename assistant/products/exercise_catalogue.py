@@ -6,12 +6,13 @@ Drawn from joint-training practice (role catalogue, inject patterns and IAP-anch
 in the team's domain notes): a drawdown exercise briefs on handover and funding, not on
 co-branding; an elections exercise injects a boycott, not a cholera outbreak.
 
->>> [t.key for t in TOPICS][-2:]
-['host', 'political']
+>>> [t.key for t in TOPICS][-3:]
+['host', 'political', 'recovery']
 """
 
 from __future__ import annotations
 
+from assistant.products.exercise_catalogue_recovery import RECOVERY
 from assistant.products.exercise_topic import Inject, Topic
 
 CORE = ("SRSG / Head of Mission", "DSRSG/RC/HC")
@@ -181,7 +182,8 @@ TOPICS: tuple[Topic, ...] = (
           "The mandate expires in four months. Troop contributors want to leave, the Government wants a smaller mission without human "
           "rights tasks, and Headquarters has asked for options."),
     Topic("budget", "Budget cuts and liquidity",
-        "budget cuts liquidity funding financial cliff programmatic funds donors resources peacebuilding fund pbf proposal",
+        "budget cuts liquidity funding financial cliff programmatic funds donors resources peacebuilding fund pbf proposal "
+        "reprioritise reprioritize prioritise prioritize",
           ("Director of Mission Support", "Chief of the joint planning capacity", "UNDP Resident Representative",
            "Peacebuilding Fund focal point", "Donor representative"),
           {"SRSG / Head of Mission": "You will not cut the political office; everything else is negotiable.",
@@ -329,5 +331,6 @@ TOPICS: tuple[Topic, ...] = (
           "The national dialogue that the mission supports with its good offices is at risk: regional parties threaten to "
           "boycott it, the Government wants it to go ahead on its own terms, and civil society says the space to speak is "
           "shrinking."),
+    RECOVERY,
 )
 TOPIC_KEYS = tuple(t.key for t in TOPICS)

@@ -145,7 +145,7 @@ def situations(text: str, count: int, encode: Encode | None = None) -> list[Situ
     if _mechanism_drill(text):
         return list(MECHANISM_BANK[:count])
     if not topic_fits(text):
-        topics = ", ".join(t.title.lower() for t in TOPICS)
+        topics = ", ".join(t.named for t in TOPICS)
         raise InvalidRequest("no snap situations built: neither the library nor the exercise catalogue covers this subject. "
                              f"Drills can be built on who decides (SLF, HCT, ITF, UN country team) or on a catalogue topic: {topics}.")
     return _topic_situations(text, count, encode)[:count]
@@ -219,7 +219,7 @@ def drill(text: str, shape: Shape, participants: int, retriever: Retriever, minu
         quoted.append(_quotes(s, retriever, book, MECHANISMS[s.mechanism][1] if s.mechanism else (), used))
         used.update(quoted[-1])
     if not mechanism and 2 * sum(not q for q in quoted) > len(quoted):
-        notes.append(f"The library holds little on {match_topic(text).title.lower()}: {sum(not q for q in quoted)} of "
+        notes.append(f"The library holds little on {match_topic(text).named}: {sum(not q for q in quoted)} of "
                      f"{len(quoted)} situations have no passage on their point, so their model answers are the exercise "
                      "designer's alone. Check them against your mission's own policy and directives before the session.")
     if (shape.count or 0) > MAX_SITUATIONS:
@@ -238,7 +238,7 @@ def drill(text: str, shape: Shape, participants: int, retriever: Retriever, minu
             "one-minute answer; the facilitator then reads the model answer."), notes),
         Block(kind="heading", text="Learning objective", level=1),
         Block(kind="bullets", items=["Choose and use the right integrated mechanism for a decision, and say who brings the issue to it."
-                                     if mechanism else f"Decide quickly and jointly on {match_topic(text).title.lower()} dilemmas, and say who decides."]),
+                                     if mechanism else f"Decide quickly and jointly on {match_topic(text).named} dilemmas, and say who decides."]),
         Block(kind="heading", text="Timetable", level=1),
         Block(kind="table", rows=timetable(len(chosen), each, debrief)),
     ]
@@ -262,7 +262,7 @@ def drill(text: str, shape: Shape, participants: int, retriever: Retriever, minu
                                             "Where was the right forum unclear, and what would make it clear (a ToR, a standing agenda item, a decision rule)?",
                                             "Which decisions needed both the mission and the country team?",
                                             "What should we take back to our own mission or country team?"])]
-    subject = "who decides — SLF, HCT, ITF or UNCT" if mechanism else match_topic(text).title.lower()
+    subject = "who decides — SLF, HCT, ITF or UNCT" if mechanism else match_topic(text).named
     return Report(title=f"Snap-situation drill: {subject}",
                   subtitle=f"snap-situation drill · {len(chosen)} situations × {each} minutes · {total} minutes in all · {participants} participants",
                   blocks=blocks, sources=book.sources)

@@ -71,7 +71,7 @@ def _in_scope(request: str, retriever: Retriever) -> None:
     answer = answer_question(request, retriever, backend="extractive")
     if answer.abstained:
         said = answer.answer.splitlines()[0] if answer.answer else "The corpus does not cover this."
-        topics = ", ".join(t.title.lower() for t in TOPICS)
+        topics = ", ".join(t.named for t in TOPICS)
         raise InvalidRequest(f"no exercise built: {said} No exercise topic fits the request either. Topics: {topics}.")
 
 

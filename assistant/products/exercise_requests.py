@@ -77,7 +77,7 @@ def topic_fits(text: str) -> bool:
     """Whether any catalogue topic fits the subject (else :func:`match_topic` falls back to transition)."""
     lowered = text.strip().lower()
     words = set(tokenize(text))
-    return any(lowered in (t.key, t.title.lower()) or words & set(tokenize(f"{t.title} {t.keywords}")) for t in TOPICS)
+    return any(lowered in (t.key, t.named) or words & set(tokenize(f"{t.title} {t.keywords}")) for t in TOPICS)
 
 
 HANDOVER = re.compile(r"\bhand(?:ing|s|ed)?[- ]?over\b|\bhandovers?\b|\btransferr?(?:ing|s)?\b[^.]{0,60}\bto the\b", re.I)
@@ -104,7 +104,7 @@ def match_topic(text: str) -> Topic:
     is a drawdown exercise, "… on humanitarian space … as the mission hands over" a humanitarian-space one (trial 11)."""
     lowered = text.strip().lower()
     for t in TOPICS:
-        if lowered in (t.key, t.title.lower()):
+        if lowered in (t.key, t.named):
             return t
     on = ON_SUBJECT.search(text)
     if on and on.group("subject") != text and (named := max(_title_words(on.group("subject"))))[0]:
@@ -218,12 +218,21 @@ def premise(request: str) -> str:
 PERCENT = re.compile(r"\b(\d{1,2})\s?(?:%|per ?cent)")
 
 
-def premise_inject(request: str) -> Inject | None:
-    """The catalogue inject the premise names: it is the start state, so it is not played again as an inject."""
-    if not (event := premise(request)):
-        return None
-    inject, own, _ = best_inject(event)
-    return with_figures(inject, request) if own >= OWN_WORDS else None
+def premise_events(request: str) -> list[Inject]:
+    """The catalogue injects the premise names, one per event it joins with 'and' ("after the General Assembly cuts the
+    mission budget by 25% and programmatic funds … disappear": the cut, then the funds): they are the start state, so
+    they are not played again as injects.
+
+    >>> [i.title for i in premise_events("An exercise after the General Assembly cuts the budget by 25% and programmatic "
+    ...                                  "funds for community violence reduction disappear")]
+    ['Budget cut', 'Programmatic funds end']
+    """
+    out: list[Inject] = []
+    for event in re.split(r",?\s+and\s+", premise(request)) if premise(request) else []:
+        inject, own, _ = best_inject(event)
+        if own >= OWN_WORDS and inject not in out:
+            out.append(with_figures(inject, request))
+    return out
 
 
 def with_figures(inject: Inject, request: str) -> Inject:
@@ -242,9 +251,8 @@ def with_figures(inject: Inject, request: str) -> Inject:
 
 
 def premise_injects(request: str) -> set[str]:
-    """The title of the inject the premise names, if any (:func:`premise_inject`)."""
-    inject = premise_inject(request)
-    return {inject.title} if inject else set()
+    """The titles of the injects the premise names, if any (:func:`premise_events`)."""
+    return {inject.title for inject in premise_events(request)}
 
 
 def after_premise(topic: Topic, done: set[str]) -> list[Inject]:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from assistant.answering.acronyms import names_for
+from assistant.answering.named import expansions
 from assistant.index.retrieve import Retriever
 from assistant.products.exercise_cast import ROLE_NAMES
 from assistant.products.exercise_drill import MECHANISMS
@@ -67,7 +69,8 @@ def thin_notes(request: str, retriever: Retriever, own: Collection[str] = ()) ->
     for code in codes(" ".join(MODULE.sub("", request).split()) if notes else request):
         if code in own:
             continue
-        pattern = re.compile(rf"\b{re.escape(code)}\b")
+        names = "|".join(re.escape(n) for n in names_for(code, expansions(retriever)))  # 'DDR' or its name spelled out
+        pattern = re.compile(rf"\b(?:{re.escape(code)}|(?i:{names}))\b")
         where = [f"{r.meta.short}, {r.meta.locator}".rstrip(", ") for r in retriever.records
                  if r.meta.origin != "catalogue" and pattern.search(r.text)]
         if not where:

@@ -20,7 +20,7 @@ import re
 
 from assistant.products.context import PlanningContext
 from assistant.products.exercise_closure import in_the_past
-from assistant.products.exercise_requests import match_topic, premise, premise_inject
+from assistant.products.exercise_requests import match_topic, premise, premise_events
 from assistant.products.exercise_roles import UNIFORMED
 from assistant.products.export import Block, Report
 
@@ -88,11 +88,13 @@ def _slf_meeting(pack: Report, request: str, start: int | None) -> None:
 
 def _open_on_premise(pack: Report, request: str, start: int | None) -> None:
     """The start state the request names ("on a disputed election result") in place of its topic's usual opening."""
-    inject = premise_inject(request)
+    events = premise_events(request)
     situation = match_topic(request).situation
-    if inject is None or start is None or situation not in pack.blocks[start + 1].text:
+    if not events or start is None or situation not in pack.blocks[start + 1].text:
         return
-    opening = f"{inject.content} This has already happened when play starts; it is not played again as an inject."
+    again = "These have already happened when play starts; they are not played again as injects." if len(events) > 1 else \
+        "This has already happened when play starts; it is not played again as an inject."
+    opening = " ".join(i.content for i in events) + f" {again}"
     pack.blocks[start + 1] = Block(kind="paragraph", text=pack.blocks[start + 1].text.replace(situation, opening))
 
 

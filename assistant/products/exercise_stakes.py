@@ -21,6 +21,8 @@ from assistant.products.exercise_roles import EVERY_REQUEST
 SHARED_WORDS = 2  # content words a context's tension must share with the request to be the one it plays
 OTHER_SITUATIONS = 2  # other topics a request names whose situation joins the start state
 JOINTS = ("At the same time,", "Meanwhile,")
+# A programme's name is no topic named: 'programmatic funds for community violence reduction' asks for no violence.
+PROGRAMMES = re.compile(r"\bcommunity violence reduction\b|\bCVR\b", re.IGNORECASE)
 
 
 def also_about(text: str, chosen: Topic) -> list[Topic]:
@@ -30,8 +32,11 @@ def also_about(text: str, chosen: Topic) -> list[Topic]:
 
     >>> [t.key for t in also_about("protecting civilians while the mission withdraws before the elections", TOPICS[3])]
     ['elections', 'transition']
+    >>> also_about("after the budget cut, programmatic funds for community violence reduction end", TOPICS[5])
+    []
     """
-    words = set(tokenize(text)) - set(tokenize(f"{chosen.title} {chosen.keywords}"))  # 'integration' is the host topic's
+    words = set(tokenize(PROGRAMMES.sub(" ", text))) - set(tokenize(f"{chosen.title} {chosen.keywords}"))  # 'integration'
+    # is the host topic's
     scored = [(2 * len(words & set(tokenize(t.title))) + len(words & set(tokenize(t.keywords))), -i, t)
               for i, t in enumerate(TOPICS) if t.key != chosen.key]
     return [t for score, _, t in sorted(scored, key=lambda x: x[:2], reverse=True) if score]

@@ -34,5 +34,10 @@ class Topic:
     # waiting for ballots): inject title -> role -> brief
     after: dict[str, dict[str, str]] = field(default_factory=dict)
 
+    @property
+    def named(self) -> str:
+        """The title in running text: lower case but for acronyms ('DDR, returns and reintegration')."""
+        return " ".join(w if w.rstrip(",;:").isupper() else w.lower() for w in self.title.split())
+
 
 __all__ = ["Inject", "Topic"]

@@ -158,3 +158,22 @@ def test_a_special_political_mission_asked_for_has_no_troops_and_is_no_planning_
     text = " ".join(" ".join([b.text, *b.items, *(" ".join(row) for row in b.rows or [])]) for b in pack.blocks)
     assert "Force Commander" not in text and "fight alongside" not in text and "helped the army" not in text
     assert "No planning context was given" in text and "come from your planning context" not in text
+
+
+def test_a_budget_cut_and_programme_funds_ending_open_the_pack_and_name_no_other_crisis(retriever):
+    pack = training_product("a two-hour exercise for a senior leadership forum that must reprioritise the ISF after the General "
+                            "Assembly cuts the mission budget by 25% and programmatic funds for community violence reduction "
+                            "disappear", 120, 12, retriever, backend="extractive")  # trial 13's E2
+    start = next(n for n, b in enumerate(pack.blocks) if b.kind == "heading" and b.text.startswith("Start state"))
+    opening = pack.blocks[start + 1].text
+    assert opening.startswith("The General Assembly approves a budget 25 % below the request. Programmatic funds")
+    assert "mandate expires" not in opening and "displaced" not in opening  # 'reprioritise', 'violence': no other topic
+
+
+def test_returns_and_ddr_before_the_elections_is_a_ddr_and_returns_pack(retriever):
+    pack = training_product("a half-day tabletop for mission and UNCT planners on running refugee returns and DDR "
+                            "reintegration at the same time, before the 2028 local elections", 240, 24, retriever,
+                            backend="extractive")  # trial 13's E1 had the elections topic
+    text = " ".join(b.text for b in pack.blocks)
+    assert "catalogue topic: DDR, returns and reintegration" in text
+    assert {"Chief of the DDR Section", "UNHCR Representative"} <= set(_headings(pack, 2))

@@ -49,7 +49,7 @@ def test_injects_are_numbered_in_release_order():
 
 def test_catalogue_covers_the_topics_with_fitting_roles_and_briefs():
     assert {t.key for t in TOPICS} == {"transition", "humanitarian", "elections", "poc", "mandate", "budget", "analysis",
-        "crisis", "host", "political"}
+        "crisis", "host", "political", "recovery"}
     for t in TOPICS:
         assert all(r in ROLES for r in t.roles) and len(t.injects) >= 6 and len(t.questions) >= 2
     drawdown = match_topic("mission drawdown and handover")
@@ -61,6 +61,9 @@ def test_catalogue_covers_the_topics_with_fitting_roles_and_briefs():
     assert drawdown.injects[0].title != humanitarian.injects[0].title
     dialogue = match_topic("A half-day exercise on the highland parties' boycott of the national dialogue")  # trial 12
     assert dialogue.key == "political" and "Force Commander" not in {r.title for r, _ in topic_roles(dialogue)}
+    returns = match_topic("a half-day tabletop on running refugee returns and DDR reintegration at the same time, before "
+                          "the 2028 local elections")  # trial 13: the elections are its deadline, not its topic
+    assert returns.key == "recovery" and "Chief of the DDR Section" in {r.title for r, _ in topic_roles(returns)}
 
 
 def test_read_ahead_is_at_least_400_words():

@@ -133,10 +133,19 @@ def test_an_exercise_on_an_event_starts_after_it_and_plays_only_what_follows():
 
 
 def test_the_share_a_request_names_replaces_the_catalogue_start_states():
-    from assistant.products.exercise_requests import premise_inject
+    from assistant.products.exercise_requests import premise_events
 
-    inject = premise_inject("Build a 2-hour tabletop on a 30% budget cut during drawdown, with 3 injects.")
-    assert inject is not None and "30 % below the request" in inject.content
+    [inject] = premise_events("Build a 2-hour tabletop on a 30% budget cut during drawdown, with 3 injects.")
+    assert "30 % below the request" in inject.content
+
+
+def test_a_premise_joining_two_events_opens_on_both():
+    from assistant.products.exercise_requests import premise_events
+
+    events = premise_events("a two-hour exercise that must reprioritise the ISF after the General Assembly cuts the "
+                            "mission budget by 25% and programmatic funds for community violence reduction disappear")
+    assert [i.title for i in events] == ["Budget cut", "Programmatic funds end"]
+    assert "25 % below the request" in events[0].content
 
 
 def test_a_handover_of_a_task_is_a_transition_exercise_whatever_the_task():
