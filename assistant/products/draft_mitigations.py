@@ -54,6 +54,10 @@ CATALOGUE = (
      "framework's priorities and keep one UN voice towards it through the SLF"),
     (r"hate speech|incitement|disinformation|misinformation", "agree with the electoral body and civil society a joint "
      "watch on hate speech (political affairs, OHCHR, UNDP), with a response line the SLF clears within a day"),
+    (r"\bland\b|property|occupied", "agree with the Government and UNHCR how land and property claims in return areas are "
+     "settled (a mechanism, who mediates, its caseload), and pace returns to areas where claims are being settled"),
+    (r"\bescorts?\b", "let the Humanitarian Coordinator decide on armed escorts under the last-resort criteria, agree with "
+     "the HCT alternatives (route security, deconfliction, timing) and how the mission protects civilians without them"),
     (r"displac|returns?\b|returnees|\bIDPs?\b", "agree with the Government, UNHCR and IOM who monitors protection in the "
      "return areas, and tie each return area's support to a service benchmark"),
     (r"human rights monitoring|protection of civilians|\bPOC\b|armed groups?|attacks? on civilians", "agree an early-warning "
@@ -73,6 +77,7 @@ CATALOGUE = (
 
 
 AGENCIES = ("UNHCR", "IOM", "UNDP", "OHCHR", "UNICEF", "OCHA")  # the catalogue's agencies: named only where listed
+STAND_IN = {"OCHA": "the Humanitarian Coordinator"}  # an unlisted agency that is one side of a 'between': its function
 
 
 def proposed(risk: str, listed: Collection[str] | None = None) -> str:
@@ -81,9 +86,13 @@ def proposed(risk: str, listed: Collection[str] | None = None) -> str:
 
     >>> proposed("Returns of displaced people to the Tessa region", ["UNHCR"])[33:81]
     'agree with the Government and UNHCR who monitors'
+    >>> "between the Humanitarian Coordinator and the mission" in proposed("Access for aid workers", ["UNHCR"])
+    True
     """
     text = next((t for pattern, t in CATALOGUE if re.search(pattern, risk, re.IGNORECASE)), "")
     for agency in AGENCIES:
+        if listed is not None and agency not in listed and agency in STAND_IN:  # 'a channel between OCHA and the mission'
+            text = re.sub(rf"\bbetween {agency}\b", f"between {STAND_IN[agency]}", text)
         if listed is not None and agency not in listed:
             text = re.sub(rf",? (?:and )?{agency}\b(?=[ ,)])|\b{agency}(?:,| and) ", "", text)
     text = re.sub(r", (\w+) who", r" and \1 who", text)  # 'the Government, UNHCR who' -> 'the Government and UNHCR who'

@@ -56,6 +56,28 @@ POLITICAL = re.compile(r"\bGovernment\b[^.]*\b(?:want|wants|push\w*|press\w*|dem
 
 WARNING_SIGNS = re.compile(r"\bwarning signs?\b|\bearly[- ]warning indicators?\b|\bsigns to watch\b|\btriggers?\b", re.I)
 FUNDING = re.compile(r"\b(?:funding|funds?|financ\w*|donors?)\b", re.IGNORECASE)  # the country team's means: the RC's to raise
+# Humanitarian action and its principles are the Humanitarian Coordinator's, with the HCT (trial 13: the perception of
+# humanitarian actors was proposed for the mission's human rights division)
+HUMANITARIAN = re.compile(r"\bhumanitarian (?:actors|agencies|access|space|principles|coordination)\b|\baid workers\b|"
+                          r"\bescorts?\b", re.IGNORECASE)
+
+
+PRINCIPLES_ASKED = re.compile(r"\bhumanitarian principles\b|\bprincipled humanitarian\b|\bneutrality\b|\bimpartiality\b", re.I)
+# A mitigation that ties humanitarian work to the mission's security role: where the principles are at stake.
+SECURITY_ROLE = re.compile(r"\bescorts?\b|\bsecurity components\b|\bmission protects\b|\barmed\b|\bforce\b|\bmilitary\b|"
+                           r"\bmission's (?:assets|logistics)\b", re.IGNORECASE)
+
+
+def principles_flag(mitigation: str) -> str:
+    """Whether a mitigation could compromise humanitarian principles, as a request asks to flag (trial 13's request went
+    without a word): likely where it ties humanitarian work to the mission's security role; else for the HCT to confirm.
+
+    >>> principles_flag("Proposed: let the Humanitarian Coordinator decide on armed escorts …")[:6]
+    'Likely'
+    """
+    if SECURITY_ROLE.search(mitigation):
+        return "Likely: it ties humanitarian work to the mission's security role; decide it with the HC and the HCT"
+    return f"Not apparent; {TBD} with the HCT"
 
 
 def _owner(topic: str, ctx: PlanningContext) -> str:
@@ -65,6 +87,8 @@ def _owner(topic: str, ctx: PlanningContext) -> str:
         return f"{TBD} (proposed: the head of {ctx.mission_short}, with the DSRSG/RC/HC: a political risk)"
     if FUNDING.search(topic):
         return f"{TBD} (proposed: the DSRSG/RC/HC with the UN country team: a funding risk)"
+    if HUMANITARIAN.search(topic) and ctx.humanitarian_response:
+        return f"{TBD} (proposed: the DSRSG/RC/HC as Humanitarian Coordinator, with the HCT: a humanitarian risk)"
     best = best_match(topic, [p.name for p in ctx.priorities if p.lead])
     lead = next((p.lead for p in ctx.priorities if p.name == best), "")
     return f"{TBD} (proposed: {lead}, lead of “{best}”)" if lead else TBD
@@ -121,6 +145,10 @@ def risks_table(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book:
         said = f"From your planning context: {r}" if ask.topics and r in related else r
         mitigate = mitigation(r, retriever, book, used, ctx.un_entities) if ask.mitigations else TBD
         rows.append(([TBD] if ask.assumptions else []) + [said, TBD, mitigate, _owner(r, ctx)])
+    if PRINCIPLES_ASKED.search(ask.text):  # 'flag where a mitigation could compromise humanitarian principles'
+        at = rows[0].index("Mitigation") + 1
+        rows = [r[:at] + (["Humanitarian principles at stake?"] if k == 0 else [principles_flag(r[at - 1])]) + r[at:]
+                for k, r in enumerate(rows)]
     if WARNING_SIGNS.search(ask.text):  # 'the warning signs to watch': a column for them, the team's to fill
         at = rows[0].index("Likelihood / impact") + 1
         rows = [r[:at] + (["Warning signs to watch"] if k == 0 else [TBD]) + r[at:] for k, r in enumerate(rows)]

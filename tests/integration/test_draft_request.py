@@ -402,3 +402,16 @@ def test_frequencies_in_words_and_co_chairs_reach_the_monitoring_calendar(retrie
     assert calendar[1][2] == "Returns working group, co-chaired by UNHCR and the mission's Civil Affairs"
     unknown = [b.text for b in report.blocks if b.kind == "note" and b.text.startswith("No document in the library mentions")]
     assert not any("Commission and the Ministry" in n for n in unknown)  # two names, not one
+
+
+def test_a_risks_request_flagging_humanitarian_principles_gets_the_column_and_humanitarian_owners(retriever):
+    transition = load_context(PROJECT_ROOT / "evals" / "contexts" / "pko-transition.yaml")
+    report = draft(transition, retriever, request=(
+        "Draft the risks section. Propose mitigations for each risk, and flag where a mitigation could compromise "
+        "humanitarian principles."))  # trial 13: the flag went without a word, the HC's risks to a human rights division
+    [table] = tables(report)
+    header, *rows = table
+    assert "Humanitarian principles at stake?" in header
+    distance = next(r for r in rows if "Humanitarian agencies want distance" in r[0])
+    assert "Humanitarian Coordinator" in distance[header.index("Owner")]
+    assert not any(" between and " in cell for r in rows for cell in r)
