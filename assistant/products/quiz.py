@@ -53,7 +53,15 @@ from assistant.products.quiz_pools import (
     leaks,
     mentions,
 )
-from assistant.products.statements import GUIDANCE_TYPES, PRACTICE_TYPES, VISITING, is_normative, quotable, tidy
+from assistant.products.statements import (
+    GUIDANCE_TYPES,
+    PRACTICE_TYPES,
+    TERMS_OF_REFERENCE,
+    VISITING,
+    is_normative,
+    quotable,
+    tidy,
+)
 
 BLANK = "_____"
 NAMED_SHARE = (2, 3)  # of a quiz on named texts, at most this share is about them; concepts and cases fill the rest
@@ -90,7 +98,7 @@ def _sentences(hits: list[Hit]):
     for hit in hits:
         for sentence in split_sentences(hit.text):
             sentence = tidy(sentence)
-            if quotable(sentence) and not VISITING.match(sentence):  # 'The mission made recommendations to the _____'
+            if quotable(sentence) and not VISITING.match(sentence) and not TERMS_OF_REFERENCE.match(sentence):
                 yield hit, sentence
 
 
