@@ -1,3 +1,6 @@
+"""What a quoted statement is: terms of reference are no facts."""
+
+from __future__ import annotations
 
 
 def test_an_item_of_a_visit_s_terms_of_reference_is_no_fact_but_a_purpose_clause_opening_one_is():
