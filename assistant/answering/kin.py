@@ -14,6 +14,8 @@ data is a download at run time, and its senses are far broader than this registe
 False
 >>> "establish" in kin_of({"creat"})
 True
+>>> "help" in kin_of({"catalyt"})
+True
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ FAMILIES = (
     "withdraw depart repatriate",
     "deploy station",
     "transfer handover",
-    "support assist help",
+    "support assist help contribute enable facilitate catalytic catalyse catalyze",  # 'played a catalytic role for'
+    # integration' says the Fund helped it (trial 13)
     "prepare draft develop",
     "coordinate harmonize align",
     "report answer accountable",  # 'who does that person answer to?': 'reports primarily to the SRSG'

@@ -239,3 +239,9 @@ def test_a_gap_names_the_catalogued_text_that_would_set_out_the_answer(retriever
     result = answer_question("How long should an ISF be?", retriever, backend="extractive")
     assert result.answer.startswith("The library does not state how long an ISF should be"), result.answer
     assert any(n.startswith("IAP Handbook 2014 is not in the library") for n in result.notes), result.notes
+
+
+def test_a_yes_no_question_the_library_settles_in_other_words_is_answered(retriever):
+    # trial 13: "The library does not state whether the Peacebuilding Fund helped …" above the sentence saying it did
+    result = answer_question("Did the Peacebuilding Fund help integration in Burundi?", retriever, backend="extractive")
+    assert not result.abstained and "catalytic role for integration" in result.answer, result.answer
