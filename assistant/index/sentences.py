@@ -53,7 +53,9 @@ LEANING = re.compile(
     r"also|instead|nonetheless|nevertheless|as a result|therefore|thus|yet|but|he|she|his|her|the latter|the former|both|"
     r"despite this|in this (?:context|regard|respect)|further|similarly|likewise|meanwhile|consequently|"
     r"accordingly|at the same time|in (?:that|this) (?:case|way)|"
-    r"(?:of|among|for|from|with|by|to|in) (?:those|these|them|whom|which|such)|of (?:this|that) (?:number|total|amount))\b",
+    r"(?:of|among|for|from|with|by|to|in) (?:those|these|them|whom|which|such)|of (?:this|that) (?:number|total|amount)|"
+    # 'A number emphasized …': of whom?
+    r"a number(?! of)|a number of (?:these|those|them)|others|(?:some|many|most|several) (?=[a-z]+ed\b))\b",
     re.IGNORECASE,
 )
 # Text that poses as an instruction is data, never a quote (nor evidence offered to an LLM): INSTRUCTION_LIKE,

@@ -46,6 +46,11 @@ def test_leaning_openers():
     assert leans_on_predecessor("It also clarified that integration does not only apply to missions.")
     assert leans_on_predecessor("However, these initiatives have proceeded mostly in parallel.")
     assert not leans_on_predecessor("The Integration Steering Group meets quarterly.")
+    # trial 13: "A number emphasized that …" led an answer with no word of whom
+    assert leans_on_predecessor("A number emphasized that they considered it preferable to seek assistance.")
+    assert leans_on_predecessor("A number of these interlocutors further stressed the partnership.")
+    assert leans_on_predecessor("Others noted the delay.") and leans_on_predecessor("Some argued for a delay.")
+    assert not leans_on_predecessor("A number of officers left.") and not leans_on_predecessor("Some 7,000 troops remain.")
 
 
 def test_complete_and_quotable():
