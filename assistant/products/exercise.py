@@ -201,8 +201,8 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
     sections = [
         ("Background", (
             f"{c} is a {'' if real else 'fictional '}country of about nine million people, emerging from a decade of intermittent armed "
-            f"conflict between the central government and armed movements based in its {area}. A peace agreement "
-            f"signed four years ago ended the worst fighting, created a power-sharing government and promised decentralization, security "
+            f"conflict between the central government and armed movements based in its {area}. "
+            f"{s['agreement']} ended the worst fighting, created a power-sharing government and promised decentralization, security "
             f"sector reform and the return of displaced people. Implementation is slow: the army and police are still being rebuilt, "
             f"state administration is absent from many districts, and two armed movements that did not sign the agreement control "
             f"parts of {held}. Land disputes between returning families and those who settled during the war are a growing source of local violence.")),
@@ -214,7 +214,7 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
             f"groups ask for a voice in the peace process. A regional organization observes the ceasefire, and two neighbouring states "
             f"host refugees from {c} and follow events closely.")),
         ("Humanitarian and economic situation", (
-            f"About 400,000 people remain internally displaced and 1.2 million need humanitarian assistance. "
+            f"{s['displaced']} "
             f"{'An active humanitarian response plan is in place and half funded.' if ctx is None or ctx.humanitarian_response else 'There is no humanitarian response plan; needs are met through development programmes.'} "
             f"The economy depends on agriculture and a mining sector whose revenues rarely reach the provinces. Youth unemployment is high, "
             f"public salaries are often paid late, and donors have begun to shift their funding from humanitarian to development programmes.")),

@@ -258,6 +258,33 @@ def mission_for(country: str) -> str:
     return "UNMI" + "".join(ch for ch in country if ch.isalpha())[:2].upper()
 
 
+STOCK_AGREEMENT = "A peace agreement signed four years ago"
+STOCK_DISPLACED = "About 400,000 people remain internally displaced and 1.2 million need humanitarian assistance."
+AGREEMENT = re.compile(r"\b(?:the )?((?:19|20)\d\d )?((?:[A-Z][\w'’-]+ )+(?:Peace |Ceasefire |Political )?Agreement)\b")
+DISPLACED = re.compile(r"\b(?:some |about |around |nearly |over )?(\d[\d,.]*(?: million)?) (refugees|returnees|internally "
+                       r"displaced (?:persons|people)|displaced (?:persons|people)|IDPs)\b")
+
+
+def own_facts(ctx: PlanningContext) -> dict[str, str]:
+    """The peace agreement and the displacement figure the planning context states, in place of the read-ahead's stock ones
+    (trial 13: "A peace agreement signed four years ago" and "About 400,000 … displaced" beside a context's 2026 Kerrin
+    Peace Agreement and 340,000 refugees).
+
+    >>> from assistant.products.context import PlanningContext
+    >>> ctx = PlanningContext(country="Nalesh", presence="PKO", mission="UNIPSNAL", un_entities=["UNHCR"], period="2027-2029",
+    ...                       mandate="(a) to support the 2026 Kerrin Peace Agreement; (b) to support the return of some "
+    ...                       "340,000 refugees.")
+    >>> facts = own_facts(ctx)
+    >>> facts["agreement"], facts["displaced"][:61]
+    ('The 2026 Kerrin Peace Agreement', 'Your planning context counts some 340,000 refugees; about 1.2')
+    """
+    text = " ".join([ctx.mandate, *ctx.tasks, *ctx.tensions, *ctx.national_priorities])
+    agreement, displaced = AGREEMENT.search(text), DISPLACED.search(text)
+    return {"agreement": f"The {agreement.group(1) or ''}{agreement.group(2)}" if agreement else STOCK_AGREEMENT,
+            "displaced": (f"Your planning context counts some {displaced.group(1)} {displaced.group(2)}; about 1.2 million "
+                          "people need humanitarian assistance (an exercise assumption)." if displaced else STOCK_DISPLACED)}
+
+
 def scenario_setting(ctx: PlanningContext | None, country: str) -> dict[str, str]:
     """The scenario's country, UN presence and national setting: the planning context's, or a default fictional one."""
     if ctx is None:
@@ -266,10 +293,10 @@ def scenario_setting(ctx: PlanningContext | None, country: str) -> dict[str, str
                          "facilitate the return of displaced people",
                 "entities": "UNDP, UNICEF, UNHCR, WFP, OHCHR and UN Women", "plan": f"the {country} National Development Plan",
                 "priorities": "security sector reform, decentralized governance and the economic recovery of the north",
-                "tensions": "", "fictional": "yes"}
+                "tensions": "", "fictional": "yes", "agreement": STOCK_AGREEMENT, "displaced": STOCK_DISPLACED}
     return {"country": ctx.country, "mission": ctx.mission, "presence": ctx.presence_name,
             "tasks": "; ".join(t[0].lower() + t[1:] for t in ctx.tasks), "entities": ", ".join(ctx.un_entities),
             "plan": ctx.national_plan or "the national development plan",
             "priorities": "; ".join(ctx.national_priorities or [p.name for p in ctx.priorities]) or "[to be agreed]",
             "tensions": " ".join(f"{t}." if not t.endswith(".") else t for t in ctx.tensions),
-            "fictional": "yes" if ctx.fictional else "no"}
+            "fictional": "yes" if ctx.fictional else "no", **own_facts(ctx)}
