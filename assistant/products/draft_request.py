@@ -115,6 +115,8 @@ PRODUCTS: tuple[tuple[str, str, str], ...] = (
     ("tor", r"terms of reference|\bToRs?\b", r"strategic (?:assessment|review)|assessment mission"),
     ("cover", r"cover(?:ing)? (?:note|letter|memo)", r"\bISF\b|integrated strategic framework|integrated task force|\bITF\b"),
 )
+# 'Keep it to one page', 'in half a page'; not 'half a page of narrative on the top three risks', a part's length
+ONE_PAGE = re.compile(r"\bone page\b(?! of)|\bhalf[- ]a?[- ]?page\b(?! of)", re.IGNORECASE)
 PAGES_LIMIT = re.compile(r"(?:to|in|under|within|no more than|at most|into an?)\s+(?:about\s+|around\s+|some\s+)?" + _N
                          + r"[- ]pages?\b", re.IGNORECASE)
 
@@ -309,8 +311,7 @@ def parse_request(text: str) -> DraftAsk:
         mechanisms=[key for _, key in mechanisms],
         co_chairs=bool(re.search(r"co-?chair", text, re.I)),
         word_limit=int(words.group(1).replace(",", "")) if words else 0,
-        page_limit=number(pages.group(1)) if pages else (1 if re.search(r"\bone page\b|\bhalf[- ]a?[- ]?page", text, re.I)
-                                                          else 0),
+        page_limit=number(pages.group(1)) if pages else int(bool(ONE_PAGE.search(text))),
         assumptions=bool(re.search(r"assumptions?", text, re.I)),
         humanitarian=bool(re.search(r"humanitarian[- ]space|humanitarian (?:principles|access|actors)", text, re.I)),
         mitigations=bool(re.search(r"\bmitigat(?:ions?|e|ing)\b", text, re.I)),

@@ -55,10 +55,12 @@ POLITICAL = re.compile(r"\bGovernment\b[^.]*\b(?:want|wants|push\w*|press\w*|dem
                        re.IGNORECASE)  # and the political process the good offices serve: a boycott of the dialogue
 
 WARNING_SIGNS = re.compile(r"\bwarning signs?\b|\bearly[- ]warning indicators?\b|\bsigns to watch\b|\btriggers?\b", re.I)
-FUNDING = re.compile(r"\b(?:funding|funds?|financ\w*|donors?)\b", re.IGNORECASE)  # the country team's means: the RC's to raise
+# the country team's means: the RC's to raise
+FUNDING = re.compile(r"\b(?:funding|funds?|(?:under)?funded|financ\w*|donors?)\b", re.IGNORECASE)
 # Humanitarian action and its principles are the Humanitarian Coordinator's, with the HCT (trial 13: the perception of
 # humanitarian actors was proposed for the mission's human rights division)
-HUMANITARIAN = re.compile(r"\bhumanitarian (?:actors|agencies|access|space|principles|coordination)\b|\baid workers\b|"
+HUMANITARIAN = re.compile(r"\bhumanitarian (?:actors|agencies|access|space|principles|coordination|projects)\b|"
+                          r"\baid workers\b|\bco-?brand\w*|\bNGO forum\b|"
                           r"\bescorts?\b", re.IGNORECASE)
 
 

@@ -25,7 +25,7 @@ from assistant.products.exercise_catalogue import CORE, TOPICS, Inject, Topic
 from assistant.products.exercise_roles import ROLES, Role
 
 CLAUSE = re.compile(r"[.;:]\s+|,\s*(?:and\s+)?|\s+(?:and|with|plus|then)\s+")
-WHEN = re.compile(r"\b(?:at|in|by|after|on)\s+((?:month|week|day|hour)\s+\d+)\b", re.IGNORECASE)
+WHEN = re.compile(r"\b(?:at|in|by|after|on)\s+((?:month|week|day|hour|minute)\s+\d+)\b", re.IGNORECASE)
 GENERIC = frozenset(tokenize("mission un united nations country team government exercise inject injects one day cpx tabletop "
                              "write build design master events list include includes appears appear month week near "
                              "after before during out no longer available reports"))  # 'after' names no event
@@ -45,6 +45,12 @@ AUDIENCE = re.compile(r"\s*(?:they|participants|the participants|the audience|pl
 WANTED = re.compile(r"\b(?:(?:one|an?|the) inject (?:that )?(?:I|we) (?:\w+ )?(?:want|need|would like)\s*(?:is\s*)?:|"
                     r"one of them (?:should|must|will|could) be(?: that)?)\s*"
                     r"(?:(?:halfway through|at the start|at the end|early on|later),\s*)?(?P<event>[^.!?]+)[.!?]?", re.IGNORECASE)
+# 'There is one inject, at minute 55: two weeks after …. The governor goes on radio …': the inject told whole, up to three
+# sentences (not the instruction after it), with its time
+INJECT_TOLD = re.compile(r"\b(?:there (?:is|will be)|it has|with|include)\s+(?:one|an?|a single)\s+inject"
+                         r"(?:,?\s+(?P<at>at\s+(?:minute|hour)\s+\d+))?\s*:\s*(?P<event>[^.!?]+[.!?]"
+                         r"(?:\s+(?!(?:Show|Give|Include|Add|Make|Use|Build|Please|List|Provide|Write)\b)(?-i:[A-Z])[^.!?]*[.!?]){0,2})",
+                         re.IGNORECASE)
 ONE_WHERE = re.compile(r"\s*(?:including|with|and|plus)?\s*(?:one|an? (?:inject|event))\s+(?:where|in which|when)\b", re.I)
 EVENT_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|after|as soon as)\s+(.+)$", re.IGNORECASE)
 FRAME_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|as soon as)\s+(.+)$", re.IGNORECASE)
@@ -182,8 +188,10 @@ def _own(event: str, uncatalogued: bool = True) -> Inject:
 def _described(request: str) -> list[tuple[str, bool]]:
     """The request's clauses that may name events, each with whether the trainer clearly described it as one: the frame
     clause asking for the product is dropped, and the event it describes ("... where the Council asks for X") kept."""
-    out: list[tuple[str, bool]] = [(m.group("event"), True) for m in WANTED.finditer(request)]  # 'One inject I want: …'
-    for n, clause in enumerate(re.split(r"(?<=[.;:?!])\s+", WANTED.sub("", request))):
+    out: list[tuple[str, bool]] = [(f"{m.group('at') or ''} {m.group('event')}".strip(), True)
+                                   for m in INJECT_TOLD.finditer(request)]  # 'There is one inject, at minute 55: …'
+    out += [(m.group("event"), True) for m in WANTED.finditer(request)]  # 'One inject I want: …'
+    for n, clause in enumerate(re.split(r"(?<=[.;:?!])\s+", WANTED.sub("", INJECT_TOLD.sub("", request)))):
         if AUDIENCE.match(clause):  # 'They are civil affairs officers plus agency programme officers.' names players
             continue
         if n == 0 and (FRAME.search(clause) or PRODUCT.search(CLAUSE.split(clause)[0])):

@@ -111,6 +111,8 @@ def kind_of(text: str) -> ShapeKind:
     for kind, pattern in KINDS:
         if (found := pattern.search(text)) and kind == "aar" and PACK_FIRST.search(first) and not pattern.search(first):
             continue
+        if found and kind == "quiz" and PACK_FIRST.search(text[:found.start()]):
+            continue  # 'design a 60-minute role-play … plus 5 quiz questions to close the session': the role-play
         if found:
             if kind == "course" and not _find(r"\bcourse\b|curriculum|rubric|training programme", text):
                 continue  # learning objectives alone belong to any pack ('agency programme officers' are no course)

@@ -233,3 +233,9 @@ def test_a_frequency_in_words_is_a_cadence():
                         "reviews the results matrix every six months.")
     assert [(c.frequency, c.what) for c in ask.cadence] == [("quarterly", "working group report"),
                                                              ("semi-annual", "SLF review")]
+
+
+def test_half_a_page_of_narrative_is_a_part_s_length_not_the_draft_s():
+    assert parse_request("Write the risks section with a risk table. Then add half a page of narrative on the top three "
+                         "risks.").page_limit == 0
+    assert parse_request("Draft the vision. Keep it to half a page.").page_limit == 1

@@ -73,3 +73,11 @@ def test_a_threat_to_expel_human_rights_officers_and_donors_cutting_back_get_the
     assert "OHCHR" in proposed("The government has threatened to expel the human rights officers", ["OHCHR"])
     assert "map each programme" in proposed("Fund money for the programme ends in mid-2027 and donors are cutting back")
     assert parse_request("Draft the risks section with the warning signs and the mitigation measures.").mitigations
+
+
+def test_a_funding_shortfall_and_co_branding_get_their_owners():
+    from assistant.products.draft_risks import _owner
+
+    ctx = SimpleNamespace(mission="UNMIK-K", mission_short="UNMIK-K", humanitarian_response=True, priorities=[])
+    assert "funding risk" in _owner("The humanitarian response plan for 1.2 million people is 38% funded", ctx)
+    assert "Humanitarian Coordinator" in _owner("An NGO forum will leave joint meetings if projects are co-branded", ctx)

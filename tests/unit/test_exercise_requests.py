@@ -229,3 +229,13 @@ def test_one_of_the_injects_described_is_played():
                               "host government refuses to let the new office share premises with the agencies.")
     assert [r.inject.content for r in asked] == ["The host government refuses to let the new office share premises with "
                                                  "the agencies."]
+
+
+def test_one_inject_told_in_several_sentences_with_its_minute_is_one_inject_in_the_trainer_s_words():
+    asked = requested_injects(
+        "Build a 2-hour tabletop exercise on closing team sites during drawdown. There is one inject, at minute 55: two weeks "
+        "after the last formed police unit left the province of Tavan, a gang burns the district courthouse. The governor "
+        "goes on radio demanding that the UN come back. Show what each role is expected to do with the inject.")
+    [inject] = asked
+    assert inject.when == "minute 55" and "governor goes on radio" in inject.inject.content
+    assert "Show what" not in inject.inject.content

@@ -179,3 +179,10 @@ def test_an_exercise_asked_for_first_is_a_pack_that_ends_in_its_review():
     from assistant.products.exercise_shapes import kind_of
     assert kind_of("Design a two-day simulation for senior leaders. Finish with an after-action review format.") == "pack"
     assert kind_of("For the exercise we ran last week, write an after-action review template.") == "aar"
+
+
+def test_a_role_play_asked_first_with_quiz_questions_to_close_it_is_an_exercise():
+    asked = ("Using the Timor-Leste documents, design a 60-minute role-play for 4 groups, plus 5 quiz questions to close the "
+             "session and a short summary for the debrief.")
+    assert recognise(asked).kind == "pack"
+    assert recognise("Make a 10-question quiz for new planners on benchmarks, for the end of the exercise.").kind == "quiz"
