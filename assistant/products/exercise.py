@@ -59,6 +59,7 @@ from assistant.products.exercise_setting import (
 )
 from assistant.products.exercise_shapes import subject as shape_subject
 from assistant.products.exercise_stakes import played_situation, played_topics, tension_injects
+from assistant.products.exercise_timeline import assign, day_plan, hm, move_spans
 from assistant.products.export import Block, Report
 from assistant.products.missing_texts import missing_notes
 from assistant.products.statements import FIRST_PERSON
@@ -101,93 +102,35 @@ def validate(topic: str, minutes: int, participants: int) -> None:
         raise InvalidRequest(f"participants: between {MIN_PARTICIPANTS} and {MAX_PARTICIPANTS}")
 
 
-def _hm(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def _day_plan(length: int, moves: list[int], first: bool, last: bool, snap: bool) -> list[tuple[str, int, int | None]]:
-    """(phase, minutes, move number or None) for one day; moves share what fixed phases leave."""
-    fixed: list[tuple[str, int, int | None]] = []
-    if first:
-        fixed.append(("Opening: objectives, rules, scenario brief", 10 if length <= 120 else 20, None))
-        fixed.append(("Role allocation and reading of briefs", 5 if length <= 120 else 15, None))
-    else:
-        fixed.append(("Recap of day 1 and the overnight time jump", 20, None))
-    breaks = 0 if length <= 120 else (1 if length <= 270 else 2)
-    lunch = 60 if length >= 360 else 0
-    back = 15 if length <= 120 else 20
-    close = 15 if length <= 120 else (30 if length <= 270 else 45)
-    snap_time = 25 if snap else 0
-    available = length - sum(f[1] for f in fixed) - 15 * breaks - lunch - back * len(moves) - close - snap_time
-    per_move = max(15, available // len(moves))
-    plan = list(fixed)
-    for k, move in enumerate(moves):
-        rotation = " (syndicates rotate roles)" if k > 0 and length > 270 else ""
-        label = "Move 1: syndicates respond to the opening situation" if move == 1 else f"Move {move}: time jump; injects test the decisions taken{rotation}"
-        plan.append((label, per_move, move))
-        plan.append((f"Back-briefs to the plenary after move {move}", back, None))
-        if lunch and k == len(moves) // 2 - 1:
-            plan.append(("Lunch", lunch, None))
-        elif breaks and (k == 0 or (breaks == 2 and k == len(moves) - 2)):
-            plan.append(("Break", 15, None))
-    if snap_time:
-        plan.append(("Snap situations: ten-minute dilemmas, one per syndicate", snap_time, None))
-    plan.append(("After-action review and improvement plan" if last and length > 270 else
-                 ("Hot-wash debrief" if last else "End-of-day hot-wash"), close, None))
-    plan = _fit(plan, length)
-    used = sum(p[1] for p in plan)
-    if used != length:  # give the rounding remainder to the last move
-        i = max(i for i, p in enumerate(plan) if p[2] is not None)
-        plan[i] = (plan[i][0], plan[i][1] + length - used, plan[i][2])
-    return plan
-
-
-def _fit(plan: list[tuple[str, int, int | None]], length: int) -> list[tuple[str, int, int | None]]:
-    """A session too short for every phase: drop the snap round, then the breaks, then shorten the other phases
-    (to multiples of five minutes, at least five) and the moves (at least ten) until the plan fits."""
-    for optional in ("Snap situations", "Break"):
-        if sum(p[1] for p in plan) > length:
-            plan = [p for p in plan if not p[0].startswith(optional)]
-    excess = sum(p[1] for p in plan) - length
-    if excess <= 0:
-        return plan
-    flexible = sum(p[1] for p in plan if p[2] is None)
-    share = max(0.0, (flexible - excess) / flexible)
-    plan = [p if p[2] is not None else (p[0], max(5, int(p[1] * share) // 5 * 5), None) for p in plan]
-    moves = [p for p in plan if p[2] is not None]
-    room = length - sum(p[1] for p in plan if p[2] is None)
-    per_move = max(10, room // len(moves))
-    return [p if p[2] is None else (p[0], per_move, p[2]) for p in plan]
-
-
 def timeline(minutes: int, injects: list[str], syndicates: int) -> list[list[str]]:
-    """The timetable: one row per phase with its clock time and the injects released in it."""
+    """The timetable: one row per phase with its clock time and the injects released in it; an inject asked for at a
+    minute of the session ('(minute 55)') is released then, in the move running at that time."""
     fmt = format_for(minutes)
-    per_day = minutes // fmt.days
     moves = list(range(1, fmt.moves + 1))
     by_day = [moves[: len(moves) // fmt.days], moves[len(moves) // fmt.days:]] if fmt.days == 2 else [moves]
-    assigned: dict[int, list[int]] = {m: [] for m in moves}
-    counts = [len(injects) // len(moves) + (k < len(injects) % len(moves)) for k in range(len(moves))]
-    nxt = 0
-    for m, n in zip(moves, counts, strict=True):
-        assigned[m] = list(range(nxt, nxt + n))
-        nxt += n
+    plans = [day_plan(minutes // fmt.days, day, d == 0, d == len(by_day) - 1, fmt.snap_round and d == len(by_day) - 1)
+             for d, day in enumerate(by_day)]
+    assigned, timed = assign(injects, moves, move_spans(plans[0]))
     header = ["Day", "Time", "Phase", "Injects"] if fmt.days == 2 else ["Time", "Phase", "Injects"]
     rows = [header]
-    for d, day_moves in enumerate(by_day):
+    for d, plan in enumerate(plans):
         clock = 0
-        for phase, length, move in _day_plan(per_day, day_moves, d == 0, d == len(by_day) - 1,
-            fmt.snap_round and d == len(by_day) - 1):
+        for phase, length, move in plan:
             releases = []
             if move is not None:
                 idx = assigned[move]
                 for j, i in enumerate(idx):
                     at = clock + (length * (j + 1)) // (len(idx) + 1) if move == 1 else clock + (length * j) // max(1, len(idx))
-                    releases.append(f"{_hm(at)} — Inject {i + 1}: {injects[i]}")
-            row = [f"{_hm(clock)}–{_hm(clock + length)}", phase, "; ".join(releases)]
+                    releases.append(f"{hm(timed.get(i, at))} — Inject {i + 1}: {injects[i]}")
+            row = [f"{hm(clock)}–{hm(clock + length)}", phase, "; ".join(sorted(releases, key=_clock))]
             rows.append([f"Day {d + 1}", *row] if fmt.days == 2 else row)
             clock += length
     return rows
+
+
+def _clock(release: str) -> int:
+    hours, minutes = release.split(" — ")[0].split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DEFAULT_COUNTRY) -> list[Block]:
