@@ -254,66 +254,9 @@ def _the_chair(chair: str) -> str:
     return f"the {chair}" if chair.isupper() else chair
 
 
-SLF_MEETS = re.compile(r"\b(?:SLF|Senior Leadership Forum)\b[^.;]*?\b(monthly|weekly|quarterly|fortnightly|every (?:two|three|"
-                       r"six) (?:weeks|months)|twice a (?:month|year))\b", re.IGNORECASE)
-CO_CHAIRS = re.compile(r"\bco-?chair(?:s|ed)? (?:from|by) ([A-Z][\w-]+) and ([A-Z][\w-]+)\b")
-GROUPS_FOR = re.compile(r"\b(?:pillar |thematic )?(?:working )?groups? (?:for|on) (.+?)(?=\s+with\b|[,;.]|$)", re.IGNORECASE)
-
-
-def _groups_asked(text: str, ctx: PlanningContext) -> list[Priority]:
-    """The working groups a request names ('for the national dialogue and for decentralization'), each the context's
-    closest priority, or the name as asked (trial 12 asked for two and got all three of the context's)."""
-    found = GROUPS_FOR.search(text)
-    if not found:
-        return []
-    names = [n.strip() for n in re.split(r",?\s+and\s+(?:for|on)\s+|,\s*(?:for|on)\s+", found.group(1)) if n.strip()]
-    by_name = {p.name: p for p in ctx.all_priorities}
-    return [by_name.get(best_match(n, list(by_name))) or Priority(name=n) for n in names]
-
-
-def coordination_mechanisms(ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
-    """The mechanisms the request names, in its terms, with co-chairs from the context where it has them."""
-    items: list[str] = []
-    if "slf" in ask.mechanisms:
-        meets = SLF_MEETS.search(ask.text)
-        items.append(f"Senior Leadership Forum (SLF) of {_the(ctx)} and the country team ({_list(ctx.un_entities)}): decides "
-                     f"on ISF priorities and reviews progress; chaired by {_the_chair(ask.slf_chair) or TBD}; meets "
-                     + (f"{meets.group(1)} (as you set it)." if meets else f"{TBD}."))
-    if "pillar_groups" in ask.mechanisms or ask.groups:
-        asked = _groups_asked(ask.text, ctx)  # 'working groups for the national dialogue and for decentralization'
-        n = ask.groups or len(asked) or min(len(ctx.all_priorities), 4)
-        named = CO_CHAIRS.search(ask.text)  # 'with co-chairs from UNPOV and UNDP'
-        for i in range(n):
-            p = (asked[i] if i < len(asked) else None) if asked else ctx.all_priorities[i] if i < len(ctx.all_priorities) \
-                else None
-            name = p.name if p else TBD
-            mission_chair = p.lead if p and p.lead.startswith(ctx.mission) else f"{TBD} ({ctx.mission_short} section)"
-            agencies = [e for e in ([p.lead] if p and p.lead and not p.lead.startswith(ctx.mission) else []) +
-                        (p.contributing if p else []) if e in ctx.un_entities]
-            agency = agencies[0] if agencies else f"{TBD} (agency)"
-            chairs = (f"co-chaired by {named.group(1)} and {named.group(2)} (as you set it)" if named else
-                      f"co-chaired by {mission_chair} and {agency}" if ask.co_chairs else f"chaired by {mission_chair}")
-            items.append(f"Pillar working group {i + 1} — {name}: {chairs}; plans, monitors and reports on its results.")
-    if "planning_unit" in ask.mechanisms:
-        items.append(f"Joint planning unit: drafts, monitors and reports on the ISF for the SLF; staffed by {TBD} from "
-                     f"{_the(ctx)} and the Resident Coordinator's office.")
-    if "results_groups" in ask.mechanisms:
-        items.append(f"Cooperation Framework (UNSDCF) results groups: where one already covers a pillar, it serves as that "
-                     f"pillar's working group instead of a new one; which groups: {TBD}.")
-    if "itf" in ask.mechanisms:
-        items.append(f"Integrated Task Force at Headquarters: receives the ISF and its reviews; focal point {TBD}.")
-    items += [f"{b[0].upper() + b[1:]} (as asked): members, chair and role {TBD}." for b in ask.bodies]
-    if ask.passes_to:  # 'how coordination passes to the RCO at closure': which forum goes on, and who holds it
-        lost = [t for t in ctx.tensions if re.search(r"resident coordinator|\bRCO\b|clos", t, re.IGNORECASE)]
-        items.append(f"At {_the(ctx)}'s closure, coordination passes to {ask.passes_to}: which forum continues, who chairs "
-                     f"it and from when {TBD}" + (f"; from your planning context: {'; '.join(lost)}." if lost else "."))
-    found, missing = _check([k for k in ask.mechanisms if k in FORMS], retriever, book)
-    return [Block(kind="paragraph", text="Coordination and implementation arrangements, as you set them out:"),
-            Block(kind="bullets", items=items)] + _library_notes(found, missing, "mechanisms")
-
-
 def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:
     """The first-pass text of a section in the request's terms, or [] when the request asks nothing of this section."""
+    from assistant.products.draft_coordination import coordination_mechanisms  # it reads the library through _check
     from assistant.products.draft_risks import risks_table  # it quotes the library through support() above
     from assistant.products.draft_text import _context, _monitoring, _vision  # the generic writers the asked parts extend
 

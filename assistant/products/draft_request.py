@@ -273,8 +273,9 @@ def split_pasted(text: str) -> tuple[str, str]:
 CONTINGENCY = re.compile(r"\b(?:what happens|what (?:we|the UN|the team) (?:do|does|would do)|contingenc(?:y|ies)(?: plans?)?|"
                          r"fall-?backs?|in case)\s+(?:if|when|should|for|of)?\s*(?P<event>[^.;?]+)", re.IGNORECASE)
 EACH_HANDOVER = "each handover"  # benchmarks asked per task handed over: the transfer table's conditions carry them
-PER_HANDOVER = re.compile(r"\beach (?:handover|hand-over|task|transfer)\b[^.;]*\bbenchmarks?\b|"
-                          r"\bbenchmarks?\b[^.;]*\beach (?:handover|hand-over|task|transfer)\b", re.IGNORECASE)
+PER_HANDOVER = re.compile(r"\beach (?:handover|hand-over|task|transfer)\b[^.;]*\b(?:benchmarks?|conditions?)\b|"
+                          r"\b(?:benchmarks?|conditions?)\b[^.;]*\beach (?:handover|hand-over|task|transfer)\b",
+                          re.IGNORECASE)  # 'Add the conditions for each handover' (trial 14) too
 BENCHMARKS_FOR = re.compile(r"\bbenchmarks?\s+(?:for|of|on|to (?:measure|track))\s+(?P<what>[^.;:?]+)", re.IGNORECASE)
 
 

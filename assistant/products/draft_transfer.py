@@ -44,7 +44,9 @@ LISTED_TASKS = re.compile(r"\btasks? (?:to be )?(?:transferred|handed over|to tr
                           r"(?P<tasks>[^.;]+)", re.IGNORECASE)
 # One task and the owner the drafter gives it: 'human rights monitoring to OHCHR'.
 # 'hand A to UNHCR and UNICEF by 30 June 2028': the verb, owners joined by 'and', and the task's own date, are read too.
-PAIR = re.compile(r"^(?:and\s+)?(?:(?:hand|transfer|pass|give)\w*(?:\s+over)?\s+)?(?P<task>[^,;]+?)\s+to\s+(?:the\s+)?"
+# 'human rights monitoring goes to OHCHR', 'police and justice support split between UNDP and IOM' (trial 14) too
+PAIR = re.compile(r"^(?:and\s+)?(?:(?:hand|transfer|pass|give)\w*(?:\s+over)?\s+)?(?P<task>[^,;]+?)\s+(?:(?:goes|go|passes|moves|"
+                  r"(?:is|are) (?:handed|transferred|passed)(?: over)?)\s+to|to|(?:is |are )?split between)\s+(?:the\s+)?"
                   r"(?P<owner>[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,4})(?:\s+(?:by|before|on)\s+[^,;]+)?$")
 DATE = re.compile(r"\b(?:by|before|on)\s+(\d{1,2} [A-Z][a-z]+ \d{4}|(?:end|mid|early|late)[- ]\d{4}|[A-Z][a-z]+ \d{4})\b")
 # The field of each UN entity, to suggest which named owner a task goes to (a suggestion to be agreed, never assigned).
@@ -91,6 +93,9 @@ def owners_per_task(text: str) -> list[tuple[str, str]]:
     ...                 "monitoring to OHCHR by 31 December 2028, and DDR reintegration programmes to UNDP and IOM.")
     [('protection in Vardel', 'UNHCR and UNICEF'), ('human rights monitoring', 'OHCHR'), ('DDR reintegration programmes', \
 'UNDP and IOM')]
+    >>> owners_per_task("Handover table: human rights monitoring goes to OHCHR by 31 December 2027, and police and justice "
+    ...                 "support split between UNDP and IOM by 30 June 2028.")
+    [('human rights monitoring', 'OHCHR'), ('police and justice support', 'UNDP and IOM')]
     >>> owners_per_task("Focused on handing human rights monitoring to OHCHR and the national human rights commission and "
     ...                 "the good offices function to the Resident Coordinator by 31 December 2028, with conditions.")
     [('human rights monitoring', 'OHCHR and the national human rights commission'), ('good offices function', \

@@ -415,3 +415,28 @@ def test_a_risks_request_flagging_humanitarian_principles_gets_the_column_and_hu
     distance = next(r for r in rows if "Humanitarian agencies want distance" in r[0])
     assert "Humanitarian Coordinator" in distance[header.index("Owner")]
     assert not any(" between and " in cell for r in rows for cell in r)
+
+
+def test_each_group_keeps_the_co_chairs_named_for_it_and_a_body_its_chairs_and_meetings(retriever):
+    transition = load_context(PROJECT_ROOT / "evals" / "contexts" / "pko-transition.yaml")
+    report = draft(transition, retriever, request=(
+        "Write the coordination arrangements: a UN–Government Joint Steering Committee co-chaired by the Minister of "
+        "Planning and the Resident Coordinator, meeting twice a year; three results groups (elections co-chaired by UNDP "
+        "and the Electoral Commission; human rights co-chaired by OHCHR and the Ministry of Justice; police and justice "
+        "co-chaired by UNDP and the Ministry of Interior)."))  # trial 14: every group '[to be agreed] (mission section)'
+    items = [i for b in report.blocks if b.kind == "bullets" for i in b.items]
+    assert any(i.startswith("Results group 2 — Human rights: co-chaired by OHCHR and the Ministry of Justice") for i in items)
+    steering = next(i for i in items if "Joint Steering Committee" in i)
+    assert "co-chaired by the Minister of Planning and the Resident Coordinator; meets twice a year" in steering
+
+
+def test_a_handover_that_goes_to_or_is_split_between_owners_is_a_row_with_conditions(retriever):
+    transition = load_context(PROJECT_ROOT / "evals" / "contexts" / "pko-transition.yaml")
+    report = draft(transition, retriever, request=(
+        "Division of labour / handover table: human rights monitoring goes to OHCHR by 31 December 2027, and police and "
+        "justice support split "
+        "between UNDP and IOM by 30 June 2028. Add the conditions for each handover."))  # trial 14 lost the second row
+    [table] = tables(report)
+    header, *rows = table
+    assert [r[0] for r in rows] == ["Human rights monitoring", "Police and justice support"]
+    assert rows[1][header.index("Future owner")] == "UNDP and IOM (as you set it)"

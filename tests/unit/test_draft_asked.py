@@ -76,7 +76,7 @@ def test_coordination_details_asked_are_kept():
     """Trial 12: 'an SLF … meeting monthly, pillar working groups for the national dialogue and for decentralization with
     co-chairs from UNPOV and UNDP' gave 'meets [to be agreed]', three groups and co-chairs '[to be agreed]'."""
     from assistant.products.context import parse_context
-    from assistant.products.draft_asked import CO_CHAIRS, SLF_MEETS, _groups_asked
+    from assistant.products.draft_coordination import CO_CHAIRS, SLF_MEETS, _groups_asked
     text = ("a Senior Leadership Forum chaired by the SRSG meeting monthly, pillar working groups for the national dialogue "
             "and for decentralization with co-chairs from UNPOV and UNDP, a joint planning unit")
     ctx = parse_context({"country": "Veldoria", "presence": "SPM", "mission": "UNPOV", "key_tasks": ["Good offices"],
