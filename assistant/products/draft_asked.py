@@ -189,7 +189,8 @@ def _event_who(c: Cadence, ctx: PlanningContext) -> str:
         return f"{c.what[:chairs.start()].strip().capitalize()}, {chairs.group(1)}"
     if "pillar" in what or "working group" in what:
         return f"Pillar working groups; compiled by {TBD}"
-    return TBD
+    kept = re.search(r"\bby (?:the )?(.+?)(?: to\b|$)", c.what)  # 'a tracker kept by the joint planning unit'
+    return kept.group(1)[0].upper() + kept.group(1)[1:] if kept else TBD
 
 
 EACH_PRIORITY = re.compile(r"\b(?:each|every) (?:ISF |strategic )?priority\b|\bper priority\b|\bpriority by priority\b", re.I)
@@ -225,7 +226,11 @@ def monitoring_calendar(ctx: PlanningContext, ask: DraftAsk, retriever: Retrieve
         plural_or_gerund = re.search(r"[^s]s\b|ing\b", c.what.split()[0])  # 'updates', 'reporting': no article
         article = "" if plural_or_gerund else "an " if c.frequency[0] in "aeiou" else "a "
         (found.append((f"{c.frequency} {c.what}", quote)) if quote else missing.append(f"{article}{c.frequency} {c.what}"))
-        into = later + (feeds if not later or "slf" in c.what.lower() else [])
+        # where it goes, as asked: what it feeds, or Headquarters it is sent to ('a progress note to the ITF'); updates to the
+        # SLF feed the next review through the SLF
+        to = re.search(r"\bto (?:the )?(.+)$", c.what)
+        named = c.feeds or (to.group(1) if to and not re.search(r"\bSLF\b|senior leadership", to.group(1), re.I) else "")
+        into = [named] if named else later + (feeds if not later or "slf" in c.what.lower() else [])
         rows.append([c.what[0].upper() + c.what[1:], c.frequency, _event_who(c, ctx), _list(into) if into else TBD,
                      "yes, see below" if quote else "no"])
     blocks = [Block(kind="paragraph", text=(

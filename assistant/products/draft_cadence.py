@@ -21,7 +21,7 @@ CADENCE = re.compile(r"\b(?:an?\s+)?(" + "|".join(FREQUENCIES) + r")\s+([A-Za-z]
                      re.IGNORECASE)
 # The frequency after the event: 'the Senior Leadership Forum to review progress quarterly', 'pillar groups reporting monthly'.
 _WORD = r"(?!and\b)[\w’'-]+"
-CADENCE_AFTER = re.compile(rf"\b(?:the|and|with)\s+(?P<who>(?:{_WORD}\s){{0,3}}?{_WORD})(?P<paren>\s+\([^()]{{0,100}}\))?"
+CADENCE_AFTER = re.compile(rf"(?:\b(?:the|and|with)|,)\s+(?P<who>(?:{_WORD}\s){{0,3}}?{_WORD})(?P<paren>\s+\([^()]{{0,100}}\))?"
                            rf"\s+(?:to\s+)?"
                            rf"(?P<verb>review|report|meet|"
                            rf"assess|discuss)(?:s|ing|ed)?\b[^,.;]{{0,40}}?\b(?P<freq>{'|'.join(FREQUENCIES)})\b", re.IGNORECASE)
@@ -45,6 +45,11 @@ class Cadence(BaseModel):
 
     frequency: str
     what: str
+    feeds: str = ""  # what the request says it feeds ('… that feeds the UNSDCF annual results report'), else ''
+
+
+# '… an annual joint review with the Government that feeds the UNSDCF annual results report': where the event goes
+FEEDS = re.compile(r",?\s*(?:(?:that|which) feeds?|feeding)\s+(?:into\s+)?(?:the\s+)?(?P<into>[^,;.]+)", re.IGNORECASE)
 
 
 def cadence_of(text: str) -> list[Cadence]:
@@ -60,6 +65,9 @@ def cadence_of(text: str) -> list[Cadence]:
     [('semi-annual', 'review by the senior leadership')]
     >>> [(c.frequency, c.what) for c in cadence_of("quarterly reporting to the senior leadership forum and three indicators")]
     [('quarterly', 'reporting to the senior leadership forum')]
+    >>> [(c.what, c.feeds) for c in cadence_of("an annual joint review with the Government that feeds the UNSDCF annual "
+    ...                                         "results report.")]
+    [('joint review with the Government', 'UNSDCF annual results report')]
     >>> for c in cadence_of("the returns working group (co-chaired by UNHCR and the DDR Section) reports to the SLF every "
     ...                     "quarter, the SLF reviews the results matrix every six months, and there is an annual joint "
     ...                     "review with the National DDR Commission and the Ministry of Interior."):
@@ -73,18 +81,25 @@ def cadence_of(text: str) -> list[Cadence]:
         after = words.sub(lambda m, f=frequency: f.ljust(len(m.group(0))), after)  # type: ignore[misc]
     found: list[tuple[int, Cadence]] = []
     spans = []
+    into = [f.span("into") for f in FEEDS.finditer(text)]  # a report an event feeds is not an event of its own
     at = 0
     while m := CADENCE.search(text, at):
+        if any(a <= m.start() < b for a, b in into):
+            at = m.end()
+            continue
         later = LATER.search(m.group(2))  # '… with the Government and quarterly updates': the next event starts there
         what = m.group(2)[:later.start()].strip() if later else m.group(2).strip()
         to = None if later else TO_BODY.match(text, m.end())
         what += to.group(0) if to else ""
-        found.append((m.start(), Cadence(frequency=FREQUENCIES[m.group(1).lower()], what=what)))
+        feeds = FEEDS.match(text, m.end()) if not later and not to else None
+        found.append((m.start(), Cadence(frequency=FREQUENCIES[m.group(1).lower()], what=what,
+                                         feeds=feeds.group("into").strip() if feeds else "")))
         spans.append(m.span(1))
         at = m.start(2) + later.start() + 1 if later else m.end()
     for m in CADENCE_AFTER.finditer(after):
         if not any(a <= m.start("freq") < b for a, b in spans):
             who = re.sub(r"^(?:the|an?)\s+", "", m.group("who"), flags=re.IGNORECASE)  # '… and the SLF reviews'
-            what = f"{who}{m.group('paren') or ''} {m.group('verb').lower()}"  # '(co-chaired by …)' kept
+            verb = "meeting" if m.group("verb").lower() == "meet" else m.group("verb").lower()  # 'results groups meeting'
+            what = f"{who}{m.group('paren') or ''} {verb}"  # '(co-chaired by …)' kept
             found.append((m.start(), Cadence(frequency=FREQUENCIES[m.group("freq").lower()], what=what)))
     return [c for _, c in sorted(found, key=lambda pair: pair[0])]  # in the order the request names them

@@ -440,3 +440,16 @@ def test_a_handover_that_goes_to_or_is_split_between_owners_is_a_row_with_condit
     header, *rows = table
     assert [r[0] for r in rows] == ["Human rights monitoring", "Police and justice support"]
     assert rows[1][header.index("Future owner")] == "UNDP and IOM (as you set it)"
+
+
+def test_a_calendar_keeps_every_event_asked_and_sends_each_where_the_request_says(retriever):
+    transition = load_context(PROJECT_ROOT / "evals" / "contexts" / "pko-transition.yaml")
+    report = draft(transition, retriever, request=(
+        "Draft the monitoring and reporting part. We want a monthly human rights tracker kept by the joint planning unit, "
+        "results groups meeting every quarter, a six-monthly progress note to the ITF in New York, and one annual joint "
+        "review with the Government that feeds the UNSDCF annual results report."))  # trial 14: flows reversed, a row lost
+    [calendar] = tables(report)
+    rows = {r[1]: r for r in calendar[1:]}
+    assert set(rows) == {"monthly", "quarterly", "semi-annual", "annual"}
+    assert rows["monthly"][2] == "Joint planning unit" and rows["semi-annual"][3] == "ITF"
+    assert rows["annual"][3] == "UNSDCF annual results report"
