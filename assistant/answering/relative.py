@@ -1,7 +1,7 @@
 """A candidate sentence judged against the others for the same question, not only by itself.
 
-A sentence's closeness to the question means little on its own: 0.45 is the best a question about a
-mission's troop numbers gets from any sentence, and the tenth best for a question about the ISF. The
+A sentence's closeness to the question means little on its own: a closeness that is the best any sentence
+gets for a question about a mission's troop numbers may be the tenth best for a question about the ISF. The
 scorer (:mod:`scoring`) therefore also reads how far a candidate's closeness, BM25 score and focus
 share fall short of the best candidate's, and its rank by closeness and by BM25 among all the question's
 candidates (:data:`scoring.RELATIVE`). Measured on the diagnosable eval sets, each held out in turn, these
@@ -37,29 +37,25 @@ RANKED = ("dense", "bm25")
 
 @dataclass
 class Relation:
-    """Every candidate's measures for one question, each feature set apart (quoted and plain): what a candidate
-    scored later (a sentence cited by a footnote) is set against."""
+    """Every candidate's measures for one question: what a candidate scored later (a sentence cited by a footnote) is set
+    against. Only the quoted score reads them; the plain score (the scope and gap decisions' evidence) keeps the
+    decision weights, which read a sentence by itself (:data:`scoring.DECISION_WEIGHTS`)."""
 
-    values: dict[str, dict[str, np.ndarray]]  # "features" / "plain_features" -> measure -> every candidate's value
-
-    def _set(self, features: dict[str, float], values: dict[str, np.ndarray]) -> None:
-        for m in MEASURES:
-            features[f"{m}_gap"] = round(features[m] - float(values[m].max(initial=features[m])), 6)
-        for m in RANKED:
-            features[f"{m}_rank"] = 1.0 / (1 + int(np.sum(values[m] > features[m])))
+    values: dict[str, np.ndarray]  # measure -> every candidate's value
 
     def apply(self, c: Candidate) -> Candidate:
-        """Set a candidate's relative features (both sets) and its two scores from them."""
-        self._set(c.features, self.values["features"])
-        self._set(c.plain_features, self.values["plain_features"])
+        """Set a candidate's relative features and its two scores."""
+        for m in MEASURES:
+            c.features[f"{m}_gap"] = round(c.features[m] - float(self.values[m].max(initial=c.features[m])), 6)
+        for m in RANKED:
+            c.features[f"{m}_rank"] = 1.0 / (1 + int(np.sum(self.values[m] > c.features[m])))
         c.plain, c.score = probability(c.plain_features, DECISION_WEIGHTS), probability(c.features)
         return c
 
 
 def relate(candidates: list[Candidate]) -> Relation:
     """Set every candidate's relative features and scores; the relation, for candidates scored later."""
-    relation = Relation({kind: {m: np.array([getattr(c, kind)[m] for c in candidates], dtype=float) for m in MEASURES}
-                         for kind in ("features", "plain_features")})
+    relation = Relation({m: np.array([c.features[m] for c in candidates], dtype=float) for m in MEASURES})
     for c in candidates:
         relation.apply(c)
     return relation

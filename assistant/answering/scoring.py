@@ -314,7 +314,7 @@ def score(candidate: Candidate, weights: dict[str, float] | None = None) -> floa
 
 
 def probability(features: dict[str, float], weights: dict[str, float] | None = None) -> float:
-    """Logistic over FEATURES (a candidate's quoted or its plain features)."""
+    """Logistic over the FEATURES the weights name (the decision weights name only those of a sentence by itself)."""
     weights = weights or WEIGHTS
     z = weights["bias"] + sum(weights[f] * features[f] for f in FEATURES if f in weights)
     return 1.0 / (1.0 + math.exp(-z))

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from assistant.products.exercise_catalogue_recovery import RECOVERY
 from assistant.products.exercise_topic import Inject, Topic
+from assistant.products.exercise_topic import inject as _i
 
 CORE = ("SRSG / Head of Mission", "DSRSG/RC/HC")
-def _i(title: str, medium: str, to: str, content: str, action: str) -> Inject:
-    return Inject(title, medium, to, content, action)
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -334,3 +333,5 @@ TOPICS: tuple[Topic, ...] = (
     RECOVERY,
 )
 TOPIC_KEYS = tuple(t.key for t in TOPICS)
+
+__all__ = ["CORE", "TOPICS", "TOPIC_KEYS", "Inject", "Topic"]  # Inject and Topic: the entries' types, imported from here

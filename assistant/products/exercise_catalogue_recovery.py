@@ -15,12 +15,8 @@ national commission and community violence reduction).
 
 from __future__ import annotations
 
-from assistant.products.exercise_topic import Inject, Topic
-
-
-def _i(title: str, medium: str, to: str, content: str, action: str) -> Inject:
-    return Inject(title, medium, to, content, action)
-
+from assistant.products.exercise_topic import Topic
+from assistant.products.exercise_topic import inject as _i
 
 RECOVERY = Topic(
     "recovery", "DDR, returns and reintegration",

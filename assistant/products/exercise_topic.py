@@ -40,4 +40,9 @@ class Topic:
         return " ".join(w if w.rstrip(",;:").isupper() else w.lower() for w in self.title.split())
 
 
-__all__ = ["Inject", "Topic"]
+def inject(title: str, medium: str, to: str, content: str, action: str) -> Inject:
+    """An inject, as the catalogue's entries write them (positional, one per line)."""
+    return Inject(title, medium, to, content, action)
+
+
+__all__ = ["Inject", "Topic", "inject"]
