@@ -210,7 +210,7 @@ VISITING = re.compile(r"The (?:mission|team|delegation|panel) (?!and\b)")
 # An item of a visit's terms of reference ('To commend and express the full support of the Security Council for the work of
 # UNMIT …, and to assess …'): what the visit was for, no fact (trial 13's case quiz blanked one). A purpose clause opening a
 # statement ('To further strengthen …, the ISF was introduced …') is not one: its first comma is followed by the statement.
-TERMS_OF_REFERENCE = re.compile(r"^To [a-z]+\b(?:[^,]*|[^,]*, and to [a-z]+\b.*)$")
+TERMS_OF_REFERENCE = re.compile(r"^To (?!date\b|this\b|that\b|these\b|the\b|some\b)[a-z]+\b(?:[^,]*|[^,]*, and to [a-z]+\b.*)$")
 # Every report's financial boilerplate (the arrears of Member States, troop-cost reimbursement): no example of how a
 # mission and a country team resource their plan.
 ARREARS = re.compile(r"\b(?:outstanding|unpaid) assessed contributions\b|\breimbursement of (?:troop|contingent)", re.I)

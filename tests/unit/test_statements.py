@@ -10,3 +10,4 @@ def test_an_item_of_a_visit_s_terms_of_reference_is_no_fact_but_a_purpose_clause
                                     "and to assess the progress in the phased drawdown of UNMIT operations.")
     assert not TERMS_OF_REFERENCE.match("To further strengthen the strategic focus of integrated approaches, the ISF was "
                                         "introduced and made into a requirement in 2008.")
+    assert not TERMS_OF_REFERENCE.match("To this end the mission doubled its patrols.")
