@@ -179,8 +179,8 @@ PERIOD = {"weekly": 1, "monthly": 2, "quarterly": 3, "semi-annual": 4, "annual":
 def _event_who(c: Cadence, ctx: PlanningContext) -> str:
     """Who holds the event: the body 'by' names ('reporting by the pillar working groups to the SLF' is the groups'), else
     the body it is of."""
-    what = c.what.lower()
-    what = by.group(1) if (by := re.search(r"\bby (?:the )?(.+?)(?: to\b|$)", what)) else what
+    kept = re.search(r"\bby (?:the )?(.+?)(?: to\b|$)", c.what, re.IGNORECASE)  # 'a tracker kept by the joint planning unit'
+    what = (kept.group(1) if kept else c.what).lower()
     if "government" in what or "joint review" in what:
         return f"{_the(ctx)}, the country team and the Government of {ctx.country}"
     if "slf" in what or "senior leadership" in what:
@@ -189,7 +189,6 @@ def _event_who(c: Cadence, ctx: PlanningContext) -> str:
         return f"{c.what[:chairs.start()].strip().capitalize()}, {chairs.group(1)}"
     if "pillar" in what or "working group" in what:
         return f"Pillar working groups; compiled by {TBD}"
-    kept = re.search(r"\bby (?:the )?(.+?)(?: to\b|$)", c.what)  # 'a tracker kept by the joint planning unit'
     return kept.group(1)[0].upper() + kept.group(1)[1:] if kept else TBD
 
 
@@ -252,11 +251,6 @@ def monitoring_calendar(ctx: PlanningContext, ask: DraftAsk, retriever: Retrieve
 def _next_less_often(c: Cadence, events: list[Cadence]) -> list[Cadence]:
     """The first event asked for that comes less often than this one (quarterly updates feed the annual review)."""
     return next(([d] for d in events if PERIOD.get(d.frequency, 0) > PERIOD.get(c.frequency, 0)), [])
-
-
-def _the_chair(chair: str) -> str:
-    """'the SRSG' for an acronym or title as a request writes it."""
-    return f"the {chair}" if chair.isupper() else chair
 
 
 def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retriever, book: CitationBook) -> list[Block]:

@@ -14,7 +14,7 @@ import re
 from assistant.citation import CitationBook
 from assistant.index.retrieve import Retriever
 from assistant.products.context import PlanningContext, Priority
-from assistant.products.draft_asked import FORMS, _check, _library_notes, _the_chair
+from assistant.products.draft_asked import FORMS, _check, _library_notes
 from assistant.products.draft_match import best_match
 from assistant.products.draft_request import DraftAsk
 from assistant.products.draft_text import TBD, _list, _the
@@ -45,6 +45,11 @@ def _body(body: str, text: str) -> str:
             f"meets {meets.group(1)}" if meets else f"meets {TBD}"]
     return f"{body[0].upper() + body[1:]} (as asked): {'; '.join(said)}{' (as you set it)' if chairs or meets else ''}; " \
            f"members and role {TBD}."
+
+
+def _the_chair(chair: str) -> str:
+    """'the SRSG' for an acronym or title as a request writes it."""
+    return f"the {chair}" if chair.isupper() else chair
 
 
 def _groups_asked(text: str, ctx: PlanningContext) -> list[Priority]:
