@@ -19,7 +19,7 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.answering.compose import Plan, plan_answer
+from assistant.answering.compose import Plan, named_unknown, plan_answer
 from assistant.answering.currency import currency_notes
 from assistant.answering.gaps import gap_statement, what_is_missing
 from assistant.answering.given import pointer_line
@@ -39,6 +39,7 @@ from assistant.answering.missing import aliases, missing_note, named_missing_tex
 from assistant.answering.named import library_doc_ids, novel_words
 from assistant.answering.partial import revise_scope, unanswered_part
 from assistant.answering.reading import reading_list
+from assistant.answering.setting import set_aside
 from assistant.answering.verify import Verdict, Verifier, split_sentences
 from assistant.citation import (
     MARKER_FORMAT,
@@ -280,11 +281,11 @@ def answer_stream(question: str, retriever: Retriever, filters: Filters | None =
     """Yield text as it is produced (LLM tokens, or the extractive lines), then the final Answer."""
     started = time.perf_counter()
     backend = resolve_backend(backend, retriever)
-    query = search_query or question
-    plan = plan_answer(question, retriever, filters, query, exclude)
+    query, setting = set_aside(search_query or question, lambda text: named_unknown(text, retriever))  # 'We are …'
+    plan = plan_answer(query if setting else question, retriever, filters, query, exclude)
     reading = reading_list(query, retriever)  # what to read: the manifest answers, no passage does
     unheld = "" if reading else revise_scope(plan, question, query, retriever)
-    notes = plan_notes(plan)
+    notes = [setting] * bool(setting) + plan_notes(plan)
     understood = understood_line(question, query)
     if understood:
         yield understood

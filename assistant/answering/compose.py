@@ -120,6 +120,11 @@ def scope_features(q: QuestionInfo, hits: list[Hit], found: list[Candidate], unk
     }
 
 
+def named_unknown(text: str, retriever: Retriever) -> list[str]:
+    """The named things in a text that the library never mentions ('Norvania', '2027'): a setting that is the asker's own."""
+    return unknown_entities(understand(text), retriever.sentences.library_text, known_acronyms(retriever))
+
+
 def plan_answer(question: str, retriever: Retriever, filters: Filters | None = None, search_query: str | None = None,
                 exclude: set[str] | None = None, hits: list[Hit] | None = None) -> Plan:
     """Decide and select: every judgment of the extractive answer, nothing rendered yet."""

@@ -54,7 +54,9 @@ SETTLES = 0.5
 AMOUNT = re.compile(r"(?:US)?\$\s?\d|\b\d[\d,.]*\s+(?:million|billion)\b|\bdollars\b", re.IGNORECASE)
 MONEY_KIN = frozenset(tokenize("money amount funding funds cost costs sum"))
 REPORTING = frozenset({"say", "mention", "state", "discuss", "talk", "refer", "speak", "touch", "tell", "describe", "address",
-                       "note"})  # verbs of what a text says: 'Does it say anything about X?' asks about X
+                       "note",  # verbs of what a text says: 'Does it say anything about X?' asks about X
+                       "see", "regard", "consider", "view", "think", "believe", "expect", "judge"})
+# and of what its author thinks: 'Does the SG see X as something to copy?' asks whether X is a model (trial 14 probes)
 CODE = re.compile(r"[A-Z]{4,}")  # a mission's or body's code ('BINUH', 'UNMIT'), as a question names it
 # A question asking what a text requires, and the words a sentence stating a requirement uses (requirement_given).
 # ('mandate' is left out: "What did the Council decide about the mandate …?" asks no requirement)

@@ -77,7 +77,10 @@ class Priority(BaseModel):
     contributing: list[str] = Field(default_factory=list, description="Contributing entities.")
 
 
-HANDOVER_TASK = re.compile(r"^(?:\w+\s+)?(?:handover|hand-over|transfer|transition)\s+of\b[^.]*\btasks\b", re.IGNORECASE)
+# 'Progressive handover of mission tasks …', 'progressively hand over its civilian tasks …', 'support the transition of its
+# civilian tasks …' (trial 15): the handover of the other tasks, not a task to hand over
+HANDOVER_TASK = re.compile(r"^(?:\w+\s+){0,3}(?:hand(?:ing)?[- ]?over|transfer\w*|transition)\b(?:\s+of\b)?[^.]*\btasks\b",
+                           re.IGNORECASE)
 
 
 def _month(name: str | None) -> int | None:

@@ -261,8 +261,9 @@ def asked_blocks(key: str, ctx: PlanningContext, ask: DraftAsk, retriever: Retri
 
     if key not in ask.sections:
         return []
-    if key == "results" and ask.priority:
-        return priority_matrix(ctx, ask, retriever, book)
+    if key == "results" and ask.priority:  # a matrix for each priority named
+        return [b for name in [ask.priority, *ask.more_priorities]
+                for b in priority_matrix(ctx, ask.model_copy(update={"priority": name}), retriever, book)]
     if key == "monitoring" and EACH_PRIORITY.search(ask.text):  # 'who collects the data for each priority, how often …'
         return (monitoring_calendar(ctx, ask, retriever, book) if ask.cadence else _monitoring(ctx)) + by_priority(ctx)
     if key == "monitoring" and (ask.cadence or ask.priority and ask.indicators):  # the indicators asked, for the priority

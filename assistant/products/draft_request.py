@@ -33,7 +33,7 @@ from pydantic import BaseModel, Field
 from assistant.products.context import PlanningContext, Priority
 from assistant.products.draft_cadence import Cadence, cadence_of
 from assistant.products.draft_indicators import IndicatorAsk, indicator_asks
-from assistant.products.draft_request_focus import focus_topics
+from assistant.products.draft_request_focus import focus_topics, quoted_priorities
 from assistant.products.draft_text import NUMBER, number
 
 # Where the request names a section: the earliest match is the section asked for ("Draft the X section").
@@ -46,6 +46,8 @@ SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("priorities", r"peace[- ]consolidation priorities|priorities section"),
     ("division", r"transition annex|transfer[- ]of[- ](?:mandated[- ])?tasks|division of labou?r|handover plan|"
                  r"hand(?:ing|s)?[- ]?over\b[^.;:]{0,60}\btasks|\btasks\b[^.;:]{0,40}\btransfer|"
+                 r"\bhand(?:ing|s)?\s+(?:\w+\s+){0,3}tasks\b|"  # 'we hand four tasks to new owners'
+
                  r"\b(?:transition|hand-?over|exit)(?: and (?:transition|hand-?over))? (?:section|plan|chapter|strategy)\b"),
     ("resources", r"resources and funding|funding section|resource mobili[sz]ation|budget annex|"
                   r"costs? of (?:each|the) (?:ISF )?priorit"),
@@ -127,7 +129,8 @@ class DraftAsk(BaseModel):
     text: str = ""
     sections: list[str] = Field(default_factory=list, description="Section keys the request is about.")
     declined: str = Field("", description="Why the request is not an ISF section (empty when it is).")
-    priority: str = Field("", description="The one priority a results matrix is asked for.")
+    priority: str = Field("", description="The (first) priority a results matrix is asked for.")
+    more_priorities: list[str] = Field(default_factory=list, description="Further priorities named in quotes, a matrix each.")
     priorities: list[str] = Field(default_factory=list, description="Priorities the request lists.")
     entities: list[str] = Field(default_factory=list, description="UN entities the request lists.")
     national_plan: str = ""
@@ -171,7 +174,8 @@ class DraftAsk(BaseModel):
         """The request's words that belong in this section's retrieval queries."""
         if section not in self.sections:
             return ""
-        parts = [*self.topics, self.priority, *self.priorities[:3], *(f"{c.frequency} {c.what}" for c in self.cadence)]
+        parts = [*self.topics, self.priority, *self.more_priorities, *self.priorities[:3],
+                 *(f"{c.frequency} {c.what}" for c in self.cadence)]
         parts += [MECHANISMS[m][1] for m in self.mechanisms if m not in ("government", "dashboard")]
         if self.indicators:
             parts.append("indicators baselines targets benchmarks")
@@ -180,7 +184,8 @@ class DraftAsk(BaseModel):
     def refine(self, ctx: PlanningContext) -> PlanningContext:
         """The context with what the request states about the setting: its priorities, UN entities, plan and phase."""
         known = [p.name.lower() for p in ctx.priorities]
-        extra = [Priority(name=p) for p in [*self.priorities, self.priority] if p and not _matches(p, known)]
+        extra = [Priority(name=p) for p in [*self.priorities, self.priority, *self.more_priorities]
+                 if p and not _matches(p, known)]
         update: dict = {}
         if extra and (ctx.priorities or self.priorities):
             update["priorities"] = [*ctx.priorities, *extra]
@@ -301,7 +306,8 @@ def parse_request(text: str) -> DraftAsk:
              "drawdown" if re.search(r"draw(?:ing)?[- ]?down", text, re.I) else "")
     return DraftAsk(
         text=text, sections=sections, declined=declined,
-        priority=named.group(1).strip() if named else "",
+        priority=named.group(1).strip() if named else next(iter(quoted := quoted_priorities(text)), ""),
+        more_priorities=[] if named else quoted[1:],
         priorities=_split_list(listed.group(1)) if listed else [],
         entities=[e for e in _split_list(unct.group(1)) if re.fullmatch(r"(?:UN )?[A-Z][A-Za-z-]{1,12}", e)] if unct else [],
         national_plan=plan.group(1) if plan else "", phase=phase,

@@ -41,3 +41,23 @@ def focus_topics(text: str) -> list[str]:
 
 
 __all__ = ["focus_topics"]
+
+
+# 'our two priorities, 'A' and 'B'', 'the priorities “A”, “B” and “C”': two or more quoted names after 'priorities'
+QUOTED_PRIORITIES = re.compile(r"\bpriorities\b[^.;'‘“\"]{0,40}?((?:['‘“\"][^'’”\"]{3,120}['’”\"](?:\s*,\s*(?:and\s+)?|"
+                               r"\s+and\s+)?){2,})", re.IGNORECASE)
+QUOTED_NAME = re.compile(r"['‘“\"]([^'’”\"]{3,120})['’”\"]")
+
+
+def quoted_priorities(text: str) -> list[str]:
+    """The priorities a request names in quotes, two or more of them: each gets its own results matrix (trial 15 drew
+    one matrix for the first only, with the other's indicators under it).
+
+    >>> quoted_priorities("Build the results matrix for our two priorities, 'Inclusive elections' and 'Security sector "
+    ...                   "reform': for each, two indicators.")
+    ['Inclusive elections', 'Security sector reform']
+    >>> quoted_priorities("A results matrix for the priority 'Extension of State authority'.")
+    []
+    """
+    listed = QUOTED_PRIORITIES.search(text)
+    return [n.strip() for n in QUOTED_NAME.findall(listed.group(1))] if listed else []

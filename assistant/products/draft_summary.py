@@ -82,8 +82,8 @@ def decline_message(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, k
 def request_blocks(ask: DraftAsk, ctx: PlanningContext, retriever: Retriever, titles: list[str], words: int) -> list[Block]:
     """'Your request': what was read from it, how the draft takes it, and what the library lacks for it."""
     taken = [f"Section{'s' if len(titles) > 1 else ''}: {'; '.join(titles)}."]
-    if ask.priority:
-        taken.append(f"Priority: “{ask.priority}” — its own results matrix with {ask.indicators or 3} indicator rows.")
+    for name in [ask.priority, *ask.more_priorities] if ask.priority else []:
+        taken.append(f"Priority: “{name}” — its own results matrix with {ask.indicators or 3} indicator rows.")
     if ask.priorities:
         taken.append(f"Priorities from your request: {_list(ask.priorities)}.")
     if ask.entities:

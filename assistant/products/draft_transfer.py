@@ -42,12 +42,16 @@ HANDED = re.compile(r"\b(?:hand(?:s|ed|ing)?[- ]?over|transfer(?:s|red|ring)?)\s
 # 'Tasks to be transferred: A, B, and C' — a list, each item a task ('rule of law and justice support' is one)
 LISTED_TASKS = re.compile(r"\btasks? (?:to be )?(?:transferred|handed over|to transfer|to hand over)(?: are| include)?\s*:\s*"
                           r"(?P<tasks>[^.;]+)", re.IGNORECASE)
+# An owner named in lower case: 'the follow-on mission', 'national authorities', 'the resident coordinator's office'
+OWNER_NOUN = (r"(?:[a-z][\w'’-]*\s+){0,3}(?:mission|office|authorities|government|ministry|police|commission|"
+              r"country team|coordinator|presence)")
 # One task and the owner the drafter gives it: 'human rights monitoring to OHCHR'.
 # 'hand A to UNHCR and UNICEF by 30 June 2028': the verb, owners joined by 'and', and the task's own date, are read too.
 # 'human rights monitoring goes to OHCHR', 'police and justice support split between UNDP and IOM' (trial 14) too
 PAIR = re.compile(r"^(?:and\s+)?(?:(?:hand|transfer|pass|give)\w*(?:\s+over)?\s+)?(?P<task>[^,;]+?)\s+(?:(?:goes|go|passes|moves|"
                   r"(?:is|are) (?:handed|transferred|passed)(?: over)?)\s+to|to|(?:is |are )?split between)\s+(?:the\s+)?"
-                  r"(?P<owner>[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,4})(?:\s+(?:by|before|on)\s+[^,;]+)?$")
+                  r"(?P<owner>[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,4}|" + OWNER_NOUN + r")"
+                  r"(?:\s+(?:by|before|on)\s+[^,;]+)?$")
 DATE = re.compile(r"\b(?:by|before|on)\s+(\d{1,2} [A-Z][a-z]+ \d{4}|(?:end|mid|early|late)[- ]\d{4}|[A-Z][a-z]+ \d{4})\b")
 # The field of each UN entity, to suggest which named owner a task goes to (a suggestion to be agreed, never assigned).
 FIELDS = {
@@ -101,9 +105,9 @@ def owners_per_task(text: str) -> list[tuple[str, str]]:
     [('human rights monitoring', 'OHCHR and the national human rights commission'), ('good offices function', \
 'Resident Coordinator')]
     """
-    for sentence in re.split(r"(?<=[.;])\s+", text):
+    for sentence in re.split(r"(?<=\.)\s+", text):  # 'A goes to X by <date>; B to Y by <date>' is one list
         listed = sentence.split(":", 1)[1] if ":" in sentence else sentence
-        parts = [PAIR.match(p.strip().rstrip(".")) for p in re.split(r",\s+", listed)]
+        parts = [PAIR.match(p.strip().rstrip(".")) for p in re.split(r"[,;]\s+", listed)]
         pairs = [(m.group("task"), m.group("owner")) for m in parts if m]
         if len(pairs) >= 2:
             return pairs
@@ -197,7 +201,7 @@ def _named_rows(ctx: PlanningContext, ask: DraftAsk, named: list[str], propose: 
         current = next((e for e in sections if _covers(e, task)), "") or next(
             (p.lead for p in ctx.priorities if p.lead in sections and _covers(p.name, task)), ctx.mission_short)
         owner = suggested_owner(task, ask.owners, ctx)
-        future = (f"{given[task]} (as you set it)" if given and task in given else
+        future = (f"{given[task][:1].upper()}{given[task][1:]} (as you set it)" if given and task in given else
                   f"{TBD} — suggested: {owner} (its field)" if owner else
                   f"{TBD} (candidates you named: {_list(ask.owners)})" if ask.owners else TBD)
         row = [task[:1].upper() + task[1:], basis, current, future, propose(task), _date(ask, task), TBD]

@@ -17,12 +17,14 @@ work's own answer to each question (:mod:`exercise_key`); where the library is s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from assistant.answering.answer import answer_question
 from assistant.citation import CitationBook
 from assistant.constants import MAX_MINUTES, MAX_PARTICIPANTS, MIN_MINUTES, MIN_PARTICIPANTS
 from assistant.errors import InvalidRequest
+from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Filters, Retriever
 from assistant.products.context import PlanningContext
 from assistant.products.exercise_aar import DEBRIEF_BANK
@@ -45,7 +47,14 @@ from assistant.products.exercise_requests import (
     topic_fits,
     topic_roles,
 )
-from assistant.products.exercise_roles import for_entities, for_presence, lead_cards, retitled, role_for
+from assistant.products.exercise_roles import (
+    for_entities,
+    for_presence,
+    lead_cards,
+    retitled,
+    role_for,
+    to_named_agencies,
+)
 from assistant.products.exercise_setting import (
     ARMY,
     STAKEHOLDERS,
@@ -162,7 +171,7 @@ def scenario(topic: Topic, ctx: PlanningContext | None = None, country: str = DE
             f"The economy depends on agriculture and a mining sector whose revenues rarely reach the provinces. Youth unemployment is high, "
             f"public salaries are often paid late, and donors have begun to shift their funding from humanitarian to development programmes.")),
         ("The UN presence", (
-            f"The {s['mission']} {s['presence']} works alongside a UN country team ({s['entities']}). Its mandate covers: {s['tasks']}. "
+            f"{s['mission']}, a {s['presence']}, works alongside a UN country team ({s['entities']}). Its mandate covers: {s['tasks']}. "
             f"The mission and the country team share an Integrated Strategic Framework aligned with {s['plan']} (priorities: {s['priorities']}); "
             f"the country team also has a Cooperation Framework with the Government. A senior leadership forum brings mission and agency "
             f"heads together monthly; working groups under each priority are co-chaired by a mission section and an agency. "
@@ -201,7 +210,22 @@ def _injects(chosen: Topic, fmt: Format, asked: list[Requested], done: set[str],
     theirs = [i for j in range(half) for t in also for i in t.injects[j:j + 1] if i.title not in taken][:half]
     out += [i for i in after_premise(chosen, done) if i.title not in taken][: max(0, fmt.injects - len(out) - len(theirs))]
     out += [i for i in theirs if i.title not in {o.title for o in out}][: max(0, fmt.injects - len(out))]
-    return out + extra_injects(chosen, fmt.injects - len(out), {o.title for o in out} | done)
+    out = _distinct(out + extra_injects(chosen, fmt.injects - len(out), {o.title for o in out} | done))
+    return out + extra_injects(chosen, fmt.injects - len(out), {o.title for o in out} | taken)
+
+
+SAME_EVENT = 0.6  # share of the shorter inject's words: two topics' injects telling one event ('Armed men attack …')
+
+
+def _distinct(injects: list) -> list:
+    """The injects less one telling an event told before: trial 15 played the same attack on a displacement site twice,
+    from the protection and the crisis topics."""
+    kept: list = []
+    for inject in injects:
+        words = set(tokenize(inject.content))
+        if not any(len(words & (w := set(tokenize(k.content)))) >= SAME_EVENT * min(len(words), len(w)) for k in kept):
+            kept.append(inject)
+    return kept
 
 
 def _no_topic(chosen: Topic) -> str:
@@ -224,6 +248,9 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     done = premise_injects(topic)  # what happened, not played
     events = [replace(i, content=placed_in(i.content, context))
               for i in _injects(chosen, fmt, asked, done, played_topics(topic, chosen, tension), played)]
+    sentences = re.split(r"(?<=[.;?!])\s+", topic)  # the trainer's whole sentence for each event asked ('WFP and …')
+    events = to_named_agencies(events, {r.inject.title: next((s for s in sentences if r.asked_for[:40] in s), r.asked_for)
+                                        for r in asked})
     when = {r.inject.title: r.when for r in asked if r.when}
     cards = [(n, role_for(n)) for n in cast or []]
     named = [(card, chosen.briefs.get(n, card.brief)) for n, card in cards]  # the roles asked for come first

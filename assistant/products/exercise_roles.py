@@ -12,7 +12,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -202,6 +202,27 @@ def for_entities(roles: list[tuple[Role, str]], events: list[Inject], entities: 
         if name in ROLES and name not in {role.title for role, _ in roles}:
             roles.append((ROLES[name], ROLES[name].brief))
     return roles, events
+
+
+AGENCY_TITLES = {agency: title for title, agency in AGENCY_CARDS.items()} | {"OHCHR": "Human rights chief (OHCHR)"}
+
+
+def to_named_agencies(events: list[Inject], said: Mapping[str, str]) -> list[Inject]:
+    """Each inject addressed also to the agencies its event names, in its text or in the trainer's words for it
+    (``said``, by inject title): an inject on attacks on WFP and UNHCR food distributions went to the Force Commander
+    and OCHA, with no WFP card (trial 15); :func:`for_entities` then gives each addressee a card.
+
+    >>> from assistant.products.exercise_catalogue import Inject
+    >>> fire = Inject("Attack", "flash report", "Force Commander", "Armed men attack a site.", "Agree.")
+    >>> to_named_agencies([fire], {"Attack": "WFP and UNHCR food distributions are attacked"})[0].to
+    'Force Commander, UNHCR Representative, WFP Representative'
+    """
+    out = []
+    for e in events:
+        text = f"{e.content} {said.get(e.title, '')}"
+        named = [title for agency, title in AGENCY_TITLES.items() if re.search(rf"\b{agency}\b", text)]
+        out.append(replace(e, to=", ".join(dict.fromkeys([*(n.strip() for n in e.to.split(",")), *named]))))
+    return out
 
 
 # Words every exercise request and every context share ('mission', 'UN', 'United Nations'): they name no stake.

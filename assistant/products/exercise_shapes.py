@@ -206,8 +206,10 @@ def topic_of(request: str) -> str:
     >>> topic_of("A quiz for new staff on how a UN mission and the country team work together: integration, the ISF, "
     ...          "the DSRSG/RC/HC role and transitions")
     'how a UN mission and the country team work together: integration, the ISF, the DSRSG/RC/HC role and transitions'
+    >>> topic_of("A quiz on lessons from Haiti (MINUSTAH, MINUJUSTH), Timor-Leste (UNMIT), and the 2025 review")
+    'lessons from Haiti, Timor-Leste, and the 2025 review'
     """
-    text = re.sub(r"\([^)]*\)", "", request).strip().rstrip(".")
+    text = re.sub(r"\s*\([^)]*\)", "", request).strip().rstrip(".")  # 'Haiti (MINUSTAH), Timor-Leste' → 'Haiti, Timor-Leste'
     asks = ASKS.match(text) or re.search(r"(?i)\b(?:quiz|exercise|tabletop|course|drill|workshop)\b", text)
     if len(text) <= MAX_SUBJECT and not asks:
         return text

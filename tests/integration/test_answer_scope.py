@@ -178,3 +178,18 @@ def test_a_gap_notes_a_second_ask_the_closest_passages_do_not_answer_either(retr
                              retriever, backend="extractive")
     assert result.answer.startswith("The library does not state how long a strategic assessment usually takes.")
     assert any("second part of the question (“who signs off its final report?”)" in n for n in result.notes), result
+
+
+def test_the_askers_own_setting_before_the_question_is_set_aside_and_said_to_be(retriever):
+    """Trial 15: 'We are drafting the Norvania ISF for 2027-2028. What must an ISF contain?' was declined as out of
+    scope; the question alone was answered well."""
+    from assistant.answering.setting import SETTING_NOTE
+
+    result = answer_question("We are drafting the Norvania ISF for 2027-2028. What must an ISF contain?", retriever,
+                             backend="extractive")
+    assert not result.abstained and result.answer.startswith("Answering: What must an ISF contain?"), result.answer
+    assert "Integrated Strategic Framework (ISF) was introduced and made into a requirement" in result.answer
+    assert any(n.startswith(SETTING_NOTE.split("{")[0]) and "Norvania" in n for n in result.notes), result.notes
+    # a setting the library holds is part of the question: nothing is set aside
+    held = answer_question("We are reading the IPI study. What must an ISF contain?", retriever, backend="extractive")
+    assert not any("Your setting" in n for n in held.notes)

@@ -453,3 +453,16 @@ def test_a_calendar_keeps_every_event_asked_and_sends_each_where_the_request_say
     assert set(rows) == {"monthly", "quarterly", "semi-annual", "annual"}
     assert rows["monthly"][2] == "Joint planning unit" and rows["semi-annual"][3] == "ITF"
     assert rows["annual"][3] == "UNSDCF annual results report"
+
+
+def test_two_priorities_named_in_quotes_get_a_matrix_each_with_its_own_lead(benchmarks):
+    """Trial 15: "the results matrix for our two priorities, 'A' and 'B'" drew every priority with no indicators, and
+    with the first priority named alone the other's indicators went under it."""
+    transition = load_context(PROJECT_ROOT / "evals" / "contexts" / "pko-transition.yaml")
+    report = draft(transition, benchmarks, request=(
+        "Build the results matrix for our two priorities, 'Justice and corrections' and 'Security sector and police "
+        "capacity': for each, an outcome, two indicators with baselines, targets and data sources, and the lead entity."))
+    matrices = tables(report)
+    assert [m[1][0] for m in matrices] == ["Justice and corrections", "Security sector and police capacity"]
+    assert [len(m) - 1 for m in matrices] == [2, 2]
+    assert [m[1][m[0].index("Lead")] for m in matrices] == ["UNDP", "UNMINA Police"]

@@ -177,3 +177,16 @@ def test_returns_and_ddr_before_the_elections_is_a_ddr_and_returns_pack(retrieve
     text = " ".join(b.text for b in pack.blocks)
     assert "catalogue topic: DDR, returns and reintegration" in text
     assert {"Chief of the DDR Section", "UNHCR Representative"} <= set(_headings(pack, 2))
+
+
+def test_agencies_an_asked_event_names_receive_it_with_a_card_and_no_event_is_played_twice(retriever):
+    """Trial 15: an inject on attacks on WFP and UNHCR food distributions went to the Force Commander and OCHA, with no WFP
+    card; the same attack on a displacement site was played twice (protection and crisis topics)."""
+    pack = training_product("A half-day tabletop exercise on the transition: the mission's drawdown from the north while "
+                            "WFP and UNHCR food distributions to displaced people are attacked.", 240, None, retriever,
+                            backend="extractive")
+    to = [i for b in pack.blocks if b.kind == "bullets" for i in b.items if i.startswith("To: ")]
+    contents = [i for b in pack.blocks if b.kind == "bullets" for i in b.items if i.startswith("Content: ")]
+    assert any("WFP Representative" in t and "UNHCR Representative" in t for t in to), to
+    assert {"WFP Representative", "UNHCR Representative"} <= set(_headings(pack, 2))
+    assert len(contents) == len(set(contents)) and sum("displacement site" in c for c in contents) == 1, contents

@@ -140,3 +140,13 @@ def test_a_mission_named_with_its_acronym_is_called_by_it_and_the_handover_task_
     assert ctx.mission_short == "MINUSTAR" and parse_context(VALID).mission_short == "UNMICA"
     assert ctx.ends == "June 2028" and parse_context(VALID).ends == "2029"
     assert ctx.own_tasks == ["Protection of civilians"] and len(ctx.tasks) == 2
+
+
+def test_a_mandate_clause_supporting_the_transition_of_tasks_is_no_task_to_place():
+    """Trial 15: '(e) support the transition of its civilian tasks to the United Nations country team' was a row of the
+    transfer table it describes; 'progressively hand over its civilian tasks' too."""
+    for clause in ("support the transition of its civilian tasks to the United Nations country team",
+                   "progressively hand over its civilian tasks to the Government"):
+        ctx = parse_context({**VALID, "key_tasks": ["Protection of civilians"],
+                             "mandate": f"Decides that the mission shall: (a) protect civilians; (b) {clause}."})
+        assert ctx.own_tasks == ["Protection of civilians"]

@@ -90,3 +90,25 @@ def test_benchmarks_asked_per_handover_fill_each_row_and_a_transition_section_is
                  if b.kind == "table")
     column = table[0].index("Conditions / benchmarks")
     assert table[1:] and all(row[column] == f"bench for {row[0]}" for row in table[1:])
+
+
+def test_handovers_listed_with_semicolons_and_an_owner_in_lower_case_are_each_a_row():
+    """Trial 15: 'We hand four tasks to new owners. A goes to OHCHR by <date>; B to UNDP by <date>; C to the follow-on
+    mission by <date>; and D to the Government by <date>' was declined as naming no section, then gave every owner and
+    date to be agreed and dropped the task going to 'the follow-on mission'."""
+    from assistant.products.context import PlanningContext
+
+    ctx = PlanningContext(country="Norvania", presence="PKO", mission="UNSMINOR", un_entities=["UNDP", "OHCHR"],
+                          period="2027-2028", mandate="Decides that UNSMINOR shall: (a) protect civilians under threat of "
+                          "physical violence in the northern districts; (b) provide strategic advice on security sector "
+                          "reform to the national police; (c) monitor and report on human rights.")
+    ask = parse_request("We hand three tasks to new owners. Human rights monitoring goes to OHCHR by 30 June 2028; "
+                        "strategic advice on security sector reform to the follow-on mission by 31 December 2028; and "
+                        "protection of civilians in the north to the Government by 30 September 2028.")
+    assert ask.sections == ["division"]
+    rows = transfer_table(ctx, ask)[1].rows[1:]
+    assert [r[3] for r in rows] == ["OHCHR (as you set it)", "Follow-on mission (as you set it)",
+                                    "Government (as you set it)"]
+    assert [r[5] for r in rows] == ["30 June 2028 (as you set it)", "31 December 2028 (as you set it)",
+                                    "30 September 2028 (as you set it)"]
+    assert not any("none of the mandated tasks" in r[1] for r in rows)
