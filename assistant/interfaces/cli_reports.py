@@ -127,7 +127,7 @@ def quiz(
     difficulty: str = typer.Option("mixed", "--difficulty", help="easy, medium, hard or mixed."),
     part: str = typer.Option("all", "--part", help="all; questions (the participant copy, no answers); key (answers, sources)."),
 ):
-    """Multiple-choice items on concepts, roles, requirements and cases, each with its source."""
+    """Multiple-choice items on reasons (why, what for), concepts, roles, requirements and cases, each with its source."""
     from assistant.index.retrieve import get_retriever
     from assistant.products.exercise_shapes import recognise
     from assistant.products.quiz import quiz_items

@@ -138,7 +138,7 @@ def training_tab(retriever: Retriever) -> None:
     asked = gr.Textbox(label="Injects to play (optional, one a line)", lines=2,
                        placeholder="election incident at month 9\nSecurity Council asks for benchmarks")
     build = gr.Button("Build exercise", variant="primary", elem_id="pa-exercise")
-    gr.Markdown("**Quiz** — multiple-choice items on concepts, roles, requirements and cases, with answers and sources.")
+    gr.Markdown("**Quiz** — multiple-choice items on reasons, concepts, roles, requirements and cases, with answers and sources.")
     with gr.Row():
         quiz_topic = gr.Textbox(label="Quiz topic", placeholder="integrated strategic framework", scale=3)
         count = gr.Number(10, label=f"Questions (1–{MAX_QUESTIONS})", precision=0)

@@ -1,6 +1,10 @@
-"""Quizzes that teach: concepts, roles, requirements and cases, each item cited.
+"""Quizzes that teach: reasons, concepts, roles, requirements and cases, each item cited.
 
-Four kinds of multiple-choice item, none of them acronym or number guessing:
+Five kinds of multiple-choice item, none of them acronym or number guessing:
+
+- **reason** — why something happened or what it was for, as a report or study says it ("weaknesses and gaps remain,
+  owing in large part to _____"): the lesson blanked; the options are other reasons the library gives
+  (:mod:`quiz_reasons`; medium);
 
 - **concept** — term ↔ definition from the project glossary (``corpus/glossary.toml``, cited as
   such): which definition fits a term (easy), or which term a definition describes (medium);
@@ -53,6 +57,7 @@ from assistant.products.quiz_pools import (
     leaks,
     mentions,
 )
+from assistant.products.quiz_reasons import reason_items
 from assistant.products.statements import (
     GUIDANCE_TYPES,
     PRACTICE_TYPES,
@@ -64,6 +69,7 @@ from assistant.products.statements import (
 )
 
 BLANK = "_____"
+REASON_SHARE = (1, 2)  # up to this share of a quiz asks why or what for (the items that teach a lesson), where found
 NAMED_SHARE = (2, 3)  # of a quiz on named texts, at most this share is about them; concepts and cases fill the rest
 PASSAGES = 30
 # a year worth asking about a term: when it was introduced, required, adopted or replaced (not any date in passing)
@@ -83,7 +89,7 @@ class QuizItem(BaseModel):
     options: list[str]
     answer: str
     citation: str
-    kind: Literal["concept", "role", "document", "case"]
+    kind: Literal["concept", "role", "document", "case", "reason"]
     difficulty: Literal["easy", "medium", "hard"]
     source: int
 
@@ -237,6 +243,7 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
         raise InvalidRequest(f"no quiz built: {why}")
     rng, fx = random.Random(seed), focus(topic, retriever)
     parts = fx.parts or [fx]  # a quiz on "integration, the ISF and transitions" asks about each in turn
+    reasons = [[x for x in reason_items(p, retriever, rng) if difficulty in ("mixed", "medium")] for p in parts]
     pools = [pool for p in parts for pool in (concept_items(p, retriever, rng), _role_and_document_items(p, retriever, rng),
                                               _case_items(p, retriever, rng))]
     pools = [subject_names_last([x for x in pool if difficulty == "mixed" or x[0]["difficulty"] == difficulty], fx)
@@ -247,6 +254,7 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     naming = sum(bool(p.terms or p.texts) for p in parts)  # the parts naming a term or text share the named items' turn
     picked = named_first([x for x in named if difficulty == "mixed" or x[0]["difficulty"] == difficulty],
                          -(-count * NAMED_SHARE[0] * naming // (NAMED_SHARE[1] * len(parts))), fx)
+    picked = fill(picked, reasons, min(count, len(picked) + -(-count * REASON_SHARE[0] // REASON_SHARE[1])), fx)
     picked = fill(picked, pools, count, fx)
     book = CitationBook()
     items = []

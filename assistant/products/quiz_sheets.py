@@ -144,6 +144,6 @@ def quiz(topic: str, count: int, retriever: Retriever, difficulty: Difficulty | 
     blocks = [Block(kind="note", text=n) for n in quiz_notes(topic, retriever) + related_note(topic, items, retriever, count)]
     blocks += ([] if part == "key" else _questions(items)) + _key(items)
     return Report(title=f"Quiz{' answer key' if part == 'key' else ''}: {subject(topic)}", anchors=anchors(items),
-                  subtitle=(f"{len(items)} multiple-choice items on concepts, roles, requirements and cases; each answer is what "
-                            f"the cited source says (glossary items cite the project glossary)."),
+                  subtitle=(f"{len(items)} multiple-choice items on reasons, concepts, roles, requirements and cases; each "
+                            f"answer is what the cited source says (glossary items cite the project glossary)."),
                   blocks=blocks, sources=sources)

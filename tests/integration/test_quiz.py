@@ -200,3 +200,21 @@ def test_no_definition_item_is_given_away_by_a_word_only_its_answer_shares_with_
         name = item.stem.removeprefix("Which definition fits the ").rsplit(" (", 1)[0]
         if content_stems(item.answer) & content_stems(name):
             assert any(content_stems(o) & content_stems(name) for o in item.options if o != item.answer), item
+
+
+def test_a_quiz_on_lessons_asks_the_reasons_the_sources_give(retriever):
+    """Trial 15: a quiz on lessons from transitions was all acronym and definition recall. Items now ask the reason or
+    aim a report gives, blanked in its own sentence; the answer is the cited source's words, the options are reasons the
+    library gives elsewhere, of the same grammar."""
+    from assistant.products.quiz_reasons import reason_of
+
+    items, sources = quiz_items("lessons from the UN transition in Timor-Leste and Haiti", 6, retriever)
+    reasons = [i for i in items if i.kind == "reason"]
+    assert reasons, [i.stem for i in items]
+    for item in reasons:
+        passage = " ".join(sources[item.source - 1].quote.split())
+        assert item.answer in passage and item.stem.count(BLANK) == 1, (item.stem, item.answer)
+        filled = item.stem.split("“", 1)[1].rstrip("”").replace(BLANK, item.answer)
+        kind = reason_of(filled)[0]
+        assert all(not o or reason_of(filled.replace(item.answer, o)) for o in item.options)  # one grammar
+        assert kind in ("cause", "purpose", "aim") and len(set(item.options)) == 4
