@@ -70,6 +70,7 @@ LEANING_START = re.compile(r"^(?:and what about|and how about|what about|how abo
                            r"[\s,]*", re.IGNORECASE)
 MORE = re.compile(r"^(?:(?:and|ok|okay|please)[\s,]+)?(?:tell me more|more|go on|elaborate|more details?|say more)"
                   r"(?:\s+(?:about|on)\s+(?P<about>.+?))?(?:,?\s*please)?[\s.?!]*$", re.IGNORECASE)
+WHAT_ABOUT = re.compile(r"^(?:and\s+)?(?:what|how) about\b", re.IGNORECASE)
 ASKS = re.compile(rf"\b(?:what|who|whom|whose|which|when|where|why|how)\b|\b{AUX}\b", re.IGNORECASE)
 ABOUT_END = re.compile(r"\s(on|about|regarding|concerning)\s+(?:the\s+)?[a-z][\w\s-]*$")  # the previous subject matter
 ELLIPTIC_WORDS = 2
@@ -152,13 +153,14 @@ def _qualified(previous: str, fragment: str, topic: str) -> str:
             return f"{base[:start]}{fragment}{base[end:]}?"
         return f"{base}, {fragment}?"
     old = entities(base)
-    new = [e for e in entities(fragment) if e not in old]
+    new = [e for e in entities(f"about {fragment}") if e not in old]  # its first word too: 'Haiti when …'
     if new and old:
-        target = max(old, key=lambda e: _likeness(e, new[0]))  # 'and the Peacebuilding Fund?' replaces the Commission
-        swapped = re.sub(rf"\ban?\s+(?={re.escape(target)})", "the ", base, count=1).replace(target, new[0], 1)
-        left = re.sub(rf"\s*\b(?:{'|'.join(PREPOSITIONS)})?\s*{re.escape(new[0])}", "", fragment).strip(" ,")
-        if not content_words(left.split()):
-            return f"{swapped}?"
+        swapped, left = _swapped(base, fragment, old, new)
+        if not content_words(left.split()) or set(content_words(left.split())) <= set(content_words(swapped.split())):
+            return f"{swapped}?"  # 'Haiti when MINUJUSTH closed' after '… Timor-Leste … when UNMIT closed'
+        names = "|".join(map(re.escape, new))
+        if SUBORDINATE.match(clause := re.sub(rf"^(?:(?:{'|'.join(PREPOSITIONS)})\s+)?(?:{names})\s*", "", fragment)):
+            return f"{swapped} {clause}?"
         about = ABOUT_END.search(swapped)  # 'on rule of law' gives way to the new subject: 'on corruption'
         return f"{swapped[:about.start()]} {about.group(1)} {left}?" if about else f"{swapped}, regarding {left}?"
     if topic and topic.lower() not in fragment.lower():
@@ -166,13 +168,31 @@ def _qualified(previous: str, fragment: str, topic: str) -> str:
     return f"What about {fragment}?"
 
 
-def _likeness(old: str, new: str) -> tuple[bool, int]:
-    """How alike two named things are: the same kind (year, acronym, numbered instrument, name), shared words;
-    ties go to the earlier name."""
+SUBORDINATE = re.compile(r"^(?:when|after|before|during|while|once|as|until)\b", re.IGNORECASE)
+
+
+def _swapped(base: str, fragment: str, old: list[str], new: list[str]) -> tuple[str, str]:
+    """The previous question with each new name in place of the most alike old one ('and the Peacebuilding Fund?'
+    replaces the Commission; 'Haiti when MINUJUSTH closed' replaces Timor-Leste and UNMIT), and what the fragment says
+    besides its names."""
+    swapped, left, free = base, fragment, list(old)
+    for name in new:
+        if not free:
+            break
+        target = max(free, key=lambda e: _likeness(e, name))
+        free.remove(target)
+        swapped = re.sub(rf"\ban?\s+(?={re.escape(target)})", "the ", swapped, count=1).replace(target, name, 1)
+        left = re.sub(rf"\s*\b(?:{'|'.join(PREPOSITIONS)})?\s*{re.escape(name)}", "", left)
+    return swapped, left.strip(" ,")
+
+
+def _likeness(old: str, new: str) -> tuple[bool, int, bool]:
+    """How alike two named things are: the same kind (year, acronym, numbered instrument, name), shared words, as many
+    words ('Haiti' replaces 'Timor-Leste', not the 'Security Council'); ties go to the earlier name."""
     def kind(name: str) -> int:
         return next((i for i, p in enumerate(ENTITY_PATTERNS) if p.fullmatch(name)), len(ENTITY_PATTERNS))
     shared = len({w.lower() for w in old.split()} & {w.lower() for w in new.split()})
-    return kind(old) == kind(new), shared
+    return kind(old) == kind(new), shared, len(old.split()) == len(new.split())
 
 
 def _elliptic(question: str) -> bool:
@@ -194,7 +214,8 @@ def condense_rules(question: str, previous: str, previous_answer: str = "", libr
     if not previous or not (PRONOUN.search(question) or leaning or _elliptic(question)) or _self_contained(question):
         return question
     rest = question[leaning.end():] if leaning else question
-    if leaning and not ASKS.search(rest):  # 'and by mid-2019?', 'what about funding?'
+    # 'and by mid-2019?', 'what about funding?'; after 'what about' a clause is the fragment's ('Haiti when MINUJUSTH closed')
+    if leaning and (WHAT_ABOUT.match(leaning.group(0)) or not ASKS.search(rest)):
         fragment = rest.strip().rstrip("?").strip()
         topic = topic_of(previous, library)
         if PRONOUN.search(fragment):

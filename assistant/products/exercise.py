@@ -32,7 +32,7 @@ from assistant.products.exercise_cast import own_titles
 from assistant.products.exercise_catalogue import TOPICS, Topic
 from assistant.products.exercise_closure import after_closure
 from assistant.products.exercise_drill import round_situations
-from assistant.products.exercise_guide import guide, mel
+from assistant.products.exercise_guide import guide, mel, objectives_played
 from assistant.products.exercise_key import answer_key, cited
 from assistant.products.exercise_red_lines import brief_lines
 from assistant.products.exercise_requests import (
@@ -267,6 +267,9 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     place = context.country if context else country
     table = timeline(minutes, [i.title + (f" ({when[i.title]})" if i.title in when else "") for i in events], syndicates)
     phases = " ".join(r[-2] for r in table[1:])
+    homes = {i.title: list(t.objectives) for t in TOPICS if t is not chosen for i in t.injects
+             if i.title not in {j.title for j in chosen.injects}}  # an inject from another topic tests its objective there
+    objectives = objectives_played(chosen.objectives, events, homes, retriever.encoder.encode)
     blocks = [
         Block(kind="heading", text="Purpose and audience", level=1),
         Block(kind="paragraph", text=(
@@ -277,7 +280,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
         *[Block(kind="note", text=n) for n in ([] if topic_fits(topic) else [_no_topic(chosen)])
           + ([request_note(asked)] if asked else []) + missing_notes(topic, retriever)],
         Block(kind="heading", text="Learning objectives", level=1),
-        Block(kind="bullets", items=list(chosen.objectives)),
+        Block(kind="bullets", items=objectives),
         Block(kind="heading", text="Scenario (read-ahead)", level=1),
         *scenario(chosen, context, place),
     ]
@@ -304,7 +307,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
             blocks += [Block(kind="heading", text=f"Situation {k}: {placed_in(x.title, context)}", level=2),
                        Block(kind="paragraph", text=f"Case: {placed_in(x.case, context)} What do you do now, and who decides?"),
                        Block(kind="paragraph", text=f"Model answer: {placed_in(x.answer, context)}")]
-    blocks += mel(events, table, when, chosen.objectives, retriever.encoder.encode) + guide(events, syndicates)
+    blocks += mel(events, table, when, objectives, retriever.encoder.encode) + guide(events, syndicates)
     blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=list(chosen.questions)),
                Block(kind="heading", text="Facilitator answer key", level=1),
                Block(kind="note", text="What a good answer draws on, quoted from the corpus. Where the corpus is silent, the "

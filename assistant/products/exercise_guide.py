@@ -58,6 +58,19 @@ def objective_for(inject: Inject, objectives: tuple[str, ...] | list[str], encod
     return objectives[int(np.argmax(vectors[1:] @ vectors[0] + WORD_WEIGHT * shared))]  # a shared word breaks near-ties
 
 
+def objectives_played(objectives: tuple[str, ...] | list[str], events: list[Inject], homes: dict[str, list[str]],
+                      encode: Encode | None = None) -> list[str]:
+    """The topic's learning objectives, and for each inject brought in from another topic (``homes``: inject title →
+    that topic's objectives) the objective it tests there: trial 15's transition pack played a land dispute from the
+    returns topic and had it test "Map who funds each task after the mission leaves"."""
+    out = list(objectives)
+    for inject in events:
+        if inject.title in homes:
+            own = objective_for(inject, homes[inject.title], encode)
+            out += [own] * (own not in out)
+    return out
+
+
 def mel(events: list[Inject], table: list[list[str]], when: dict[str, str], objectives: tuple[str, ...] | list[str],
         encode: Encode | None = None) -> list[Block]:
     """The master events list as one table."""

@@ -190,3 +190,14 @@ def test_agencies_an_asked_event_names_receive_it_with_a_card_and_no_event_is_pl
     assert any("WFP Representative" in t and "UNHCR Representative" in t for t in to), to
     assert {"WFP Representative", "UNHCR Representative"} <= set(_headings(pack, 2))
     assert len(contents) == len(set(contents)) and sum("displacement site" in c for c in contents) == 1, contents
+    # an inject from another topic tests its objective there, listed among the learning objectives (trial 15 had a land
+    # dispute test "Map who funds each task after the mission leaves")
+    from assistant.products.exercise_catalogue import TOPICS
+
+    homes = {i.title: t.objectives for t in TOPICS for i in t.injects}
+    listed = next(b.items for i, b in enumerate(pack.blocks) if b.kind == "bullets"
+                  and pack.blocks[i - 1].text == "Learning objectives")
+    mel = next(b.rows for b in pack.blocks if b.kind == "table" and b.rows[0][-1] == "Objective tested")
+    titles = [b.text.split(": ", 1)[1] for b in pack.blocks if b.kind == "heading" and b.text.startswith("Inject ")]
+    for title, row in zip(titles, mel[1:], strict=True):
+        assert row[-1] in listed and (title not in homes or row[-1] in homes[title]), (title, row[-1])

@@ -173,3 +173,13 @@ def test_he_or_she_after_a_who_question_is_the_person_asked_for():
         "Who took over when the person who was leading UNMIT at the start of 2012 left?"
     assert condense_rules("Who did he replace?", "Who did President Moïse name as acting police chief?") == \
         "Who did the person who President Moïse named as acting police chief replace?"
+
+
+def test_what_about_another_country_and_mission_with_a_clause_swaps_both():
+    """Trial 15: 'And what about Haiti when MINUJUSTH closed?' after a Timor-Leste question was read as a new question
+    'regarding the Security Council mission to Timor-Leste' (its 'when' taken for an ask) and declined."""
+    previous = "What did the Security Council mission to Timor-Leste find about the transition when UNMIT closed?"
+    assert condense_rules("And what about Haiti when MINUJUSTH closed?", previous) == \
+        "What did the Security Council mission to Haiti find about the transition when MINUJUSTH closed?"
+    assert condense_rules("what about Haiti?", "What lessons came out of the UNMIT transition in Timor-Leste?") == \
+        "What lessons came out of the UNMIT transition in Haiti?"
