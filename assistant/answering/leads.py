@@ -68,6 +68,8 @@ def typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Cand
     SRSG" for "Who does the DSRSG/RC/HC report to?", not the sentence creating the post). For *when* and *how many*, a
     lead without a date or number gives way to a close runner-up that has one and is about the question by itself
     ("Calls for a further comprehensive review … in 2030" for "When is the next review?").
+    For *when* and *how many* too, a lead without the act asked gives way to a close runner-up holding it and a date or
+    number ("When were the benchmarks approved?": "… approved … on 15 October 2019", not "… discussed … in 2019").
     For what a text must contain, a lead saying nothing of contents gives way to one that does ("… to reflect 'a shared
     vision …' and 'a set of agreed results …'", not "the ISF was introduced and made into a requirement in 2008")."""
     if q.type == "who" and _holds(lead, q.predicate_terms) is False:  # 'Who does the DSRSG/RC/HC report to?': 'reports'
@@ -76,6 +78,9 @@ def typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Cand
     if CONTENT_ASK.search(q.text) and not CONTENT.search(lead.text):  # what it must contain, not when it was required
         return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and CONTENT.search(c.text)
                      and c.features["dense"] >= TYPED_DENSE and c.score >= lead.score * CONTENT_RATIO), lead)
+    if q.type in DATED_OR_COUNTED and _holds(lead, q.predicate_terms) is False:  # 'When was it approved?': a date
+        lead = next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and _holds(c, q.predicate_terms)
+                     and has_answer_type(c.text, q.type) and c.score >= lead.score * PREDICATE_RATIO), lead)
     if q.type not in DATED_OR_COUNTED or has_answer_type(lead.text, q.type):
         return lead
     return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and has_answer_type(c.text, q.type)

@@ -25,7 +25,7 @@ T = TypeVar("T")
 SNAPSHOTS = "lexical"  # <index_dir>/lexical/<collection>-<generation>/: BM25 and rows of one generation
 # The sentence index, a folder inside its generation's snapshot; the suffix is the version of how passages are cut
 # into sentences (assistant.index.sentences): an index saved by an older version is built again on first open.
-SENTENCES = "sentences-2"
+SENTENCES = "sentences-3"  # 3: front matter (disclaimers, suggested citation) is not quotable
 
 
 def snapshot_folder(settings: Settings, collection: str, generation: str) -> Path:

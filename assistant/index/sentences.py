@@ -19,6 +19,8 @@ assessments…") are joined before splitting, so every sentence quoted is comple
 True
 >>> quotable("²² See Victoria Metcalfe, UN Integration and Humanitarian Space, 2011.")
 False
+>>> quotable("Disclaimer: The views expressed in this paper represent those of the author and not necessarily those of IPI.")
+False
 """
 
 from __future__ import annotations
@@ -61,8 +63,12 @@ LEANING = re.compile(
 # Text that poses as an instruction is data, never a quote (nor evidence offered to an LLM): INSTRUCTION_LIKE,
 # from assistant.corpus.instructions (literal phrases and paraphrases alike).
 # Not quotable: footnotes ("²² See ..."), text that starts mid-sentence, footnote markers glued into
-# a line, runs of capitals (tables of contents, running heads) and TeX residue from PDF conversion.
-NOT_QUOTABLE = re.compile(r"^\(?[a-z]|^See |\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^")
+# a line, runs of capitals (tables of contents, running heads), TeX residue from PDF conversion, and a publisher's
+# front matter ('Disclaimer: The views expressed in this paper …', 'Suggested Citation:', '© …', 'IPI welcomes …'), which
+# led an answer on what the Policy Committee is (trial 15 probes).
+NOT_QUOTABLE = re.compile(r"^\(?[a-z]|^See |\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}\b|\\|\$\^|(?i:^(?:Disclaimer|Suggested "
+                          r"Citation|Copyright)\b|^©|\bAll Rights Reserved\b|views expressed in this (?:paper|report|"
+                          r"publication|study)\b|\bwelcomes consideration of a wide range of perspectives\b)")
 # Footnote references inside a sentence ('IAP),¹⁸ which', 'flag."8 The') are left out of the quote, as in print.
 FOOTNOTE_REF = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 DIGIT_FOOTNOTE = re.compile(r"(?<=[.!?][\"”])\d{1,2}(?=\s|$)")

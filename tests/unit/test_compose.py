@@ -277,3 +277,16 @@ def test_a_follow_up_points_back_to_the_sentence_holding_its_act_not_the_one_cre
     asked = understand(without_condition("Who does the DSRSG report to when there is no humanitarian coordinator "
                                          "function?")).predicate_terms
     assert answering_given(asked, [created, reports], 0.5) is reports
+
+
+def test_a_when_question_is_led_by_a_close_runner_up_holding_the_act_asked_and_a_date():
+    """A lead with a year but not the act asked ('approved') gives way to a close runner-up holding both; one far behind,
+    or without a date, does not lead."""
+    from assistant.answering.leads import typed_lead as _typed_lead
+
+    q = understand("When were the benchmarks approved?")
+    dated = _typed("The benchmarks were discussed at length in 2019.", 0.9, 0.5)
+    approved = _typed("The Council approved the benchmarks on 15 October 2019.", 0.7, 0.5)
+    assert _typed_lead(q, dated, [dated, approved]) is approved
+    assert _typed_lead(q, dated, [dated, _typed(approved.text, 0.3, 0.5)]) is dated  # too far behind
+    assert _typed_lead(q, dated, [dated, _typed("The Council approved the benchmarks.", 0.8, 0.5)]) is dated  # no date
