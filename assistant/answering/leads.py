@@ -78,6 +78,9 @@ def typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Cand
     if CONTENT_ASK.search(q.text) and not CONTENT.search(lead.text):  # what it must contain, not when it was required
         return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and CONTENT.search(c.text)
                      and c.features["dense"] >= TYPED_DENSE and c.score >= lead.score * CONTENT_RATIO), lead)
+    if q.type == "definition" and not defines(lead.text, q.focus):  # 'The Integration Steering Group, a standing body …'
+        lead = next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and defines(c.text, q.focus)
+                     and c.score >= lead.score * CONTENT_RATIO), lead)
     if q.type in DATED_OR_COUNTED and _holds(lead, q.predicate_terms) is False:  # 'When was it approved?': a date
         lead = next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and _holds(c, q.predicate_terms)
                      and has_answer_type(c.text, q.type) and c.score >= lead.score * PREDICATE_RATIO), lead)
@@ -85,6 +88,24 @@ def typed_lead(q: QuestionInfo, lead: Candidate, found: list[Candidate]) -> Cand
         return lead
     return next((c for c in found[:TYPED_RUNNERS] if not c.given and c.answerable and has_answer_type(c.text, q.type)
                  and c.features["dense"] >= TYPED_DENSE and c.score >= lead.score * TYPED_RATIO), lead)
+
+
+def defines(text: str, term: str) -> bool:
+    """Does the sentence open by saying what the term is ('The Integration Steering Group, a standing body …', '… (ISG) is
+    a …', 'Integrated operational teams serve as …')? The answer to "What is the Integration Steering Group?" was led by
+    "By that time, … an 'integration steering group' had been created", the definition second.
+
+    >>> defines("The Integration Steering Group, a standing body at the level of undersecretary-general, meets quarterly.",
+    ...         "the Integration Steering Group")
+    True
+    >>> defines("By that time an integration steering group had been created.", "the Integration Steering Group")
+    False
+    """
+    bare = re.sub(r"^(?:the|an?)\s+", "", term.strip(), flags=re.IGNORECASE)
+    if not bare:
+        return False
+    return bool(re.match(rf"^(?:The\s+|An?\s+)?{re.escape(bare)}s?\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the|which)\b|\s+(?:is|are|was|"
+                         r"were|refers? to|means?|serves? as)\b)", text, re.IGNORECASE))
 
 
 def _holds(c: Candidate, predicate: list[str]) -> bool | None:
@@ -95,4 +116,4 @@ def _holds(c: Candidate, predicate: list[str]) -> bool | None:
     return set(predicate) <= kin_of(set(tokenize(c.text)))
 
 
-__all__ = ["in_time", "not_another", "typed_lead"]
+__all__ = ["defines", "in_time", "not_another", "typed_lead"]

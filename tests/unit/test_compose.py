@@ -290,3 +290,14 @@ def test_a_when_question_is_led_by_a_close_runner_up_holding_the_act_asked_and_a
     assert _typed_lead(q, dated, [dated, approved]) is approved
     assert _typed_lead(q, dated, [dated, _typed(approved.text, 0.3, 0.5)]) is dated  # too far behind
     assert _typed_lead(q, dated, [dated, _typed("The Council approved the benchmarks.", 0.8, 0.5)]) is dated  # no date
+
+
+def test_a_definition_question_is_led_by_a_close_runner_up_saying_what_the_term_is():
+    from assistant.answering.leads import typed_lead as _typed_lead
+
+    q = understand("What is the Integration Steering Group?")
+    mention = _typed("By that time, an integration steering group had been created to look into these issues.", 0.9, 0.6)
+    defined = _typed("The Integration Steering Group, a standing body at the level of undersecretary-general, meets "
+                     "quarterly.", 0.6, 0.6)
+    assert _typed_lead(q, mention, [mention, defined]) is defined
+    assert _typed_lead(q, mention, [mention, _typed(defined.text, 0.3, 0.6)]) is mention  # too far behind
