@@ -22,6 +22,7 @@ CONTENT_ASK = re.compile(r"\bwhat (?:must|should|does|do|did|has|have|will)\b.{0
 CONTENT = re.compile(r"\b(?:includ\w*|contain\w*|compris\w*|consist\w*|cover\w*|reflect\w*|set(?:s)? out|brings? together)\b|:",
                      re.IGNORECASE)
 
+DEFINING = r"(?:,\s*(?:a|an|the|which)\b|\s+(?:is|are|was|were|refers? to|means?|serves? as)\b)"  # after the term
 ACRONYM = re.compile(r"\b[A-Z]{4,}\b")
 
 
@@ -104,8 +105,7 @@ def defines(text: str, term: str) -> bool:
     bare = re.sub(r"^(?:the|an?)\s+", "", term.strip(), flags=re.IGNORECASE)
     if not bare:
         return False
-    return bool(re.match(rf"^(?:The\s+|An?\s+)?{re.escape(bare)}s?\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the|which)\b|\s+(?:is|are|was|"
-                         r"were|refers? to|means?|serves? as)\b)", text, re.IGNORECASE))
+    return bool(re.match(rf"^(?:The\s+|An?\s+)?{re.escape(bare)}s?\s*(?:\([^)]*\)\s*)?" + DEFINING, text, re.IGNORECASE))
 
 
 def _holds(c: Candidate, predicate: list[str]) -> bool | None:
