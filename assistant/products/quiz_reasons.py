@@ -24,25 +24,29 @@ from __future__ import annotations
 import random
 import re
 
+import numpy as np
+
 from assistant.answering.verify import split_sentences
 from assistant.citation import Citation
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Hit, Retriever
-from assistant.products.quiz_focus import Focus
+from assistant.products.quiz_focus import Focus, content_stems
 from assistant.products.statements import quotable, tidy
 
 BLANK = "_____"
 # The words that introduce a reason, by kind; the reason runs to the clause's end (a comma, semicolon or full stop).
 REASON = re.compile(r"\b(?:(?P<cause>owing (?:in (?:large |great )?part )?to|because of|due (?:in (?:large )?part )?to|"
-                    r"as a result of|thanks to)|(?P<purpose>so that|in order to|with a view to))\s+"
-                    r"(?P<reason>[^,;:.()]{15,120}?)(?=\s*(?:[,;:.()]|$))", re.IGNORECASE)
+                    r"as a result of|thanks to)|(?P<purpose>so that|to ensure that|in order to|with a view to|aimed at|"
+                    r"with the aim of))\s+"
+                    r"(?P<reason>(?:[^,;:.()]|[,.](?=\d)){15,120}?)(?=\s*(?:[,;:.()](?!\d)|$))", re.IGNORECASE)  # '3,000'
 PASSAGES = 30
 SAME_WORDS = 0.5  # a distractor sharing this share of the answer's words says the same thing: not a wrong option
 SEARCH = "lessons challenges owing to because of due to so that in order to"
 MIN_WORDS = 4  # an answer shorter than this is no lesson ('fulfil its mandate'); it may still be a wrong option
 BROKEN = re.compile(r"\b(?![aiAI]\b)[a-z] [a-z]{3,}")  # 'humanitarian c rises': extraction damage, not an option to show
 ASKED = {"cause": "What reason does {source} give?", "purpose": "What purpose does {source} give?",
-         "aim": "What aim does {source} give?"}
+         "aim": "What aim does {source} give?", "gerund": "What aim does {source} give?",
+         "object": "What aim does {source} give?"}
 
 
 def reason_of(sentence: str) -> tuple[str, str] | None:
@@ -52,8 +56,13 @@ def reason_of(sentence: str) -> tuple[str, str] | None:
         return None
     if found.group("cause"):
         return "cause", found.group("reason").strip()
-    # 'so that' takes a clause, 'in order to' a verb: options of one grammar, or the grammar gives the answer away
-    return ("purpose" if found.group("purpose").lower() == "so that" else "aim"), found.group("reason").strip()
+    # 'so that' takes a clause, 'in order to' a verb, 'with a view to' a gerund: options of one grammar, or the grammar
+    # gives the answer away
+    said = found.group("purpose").lower()
+    reason = found.group("reason").strip()
+    kind = ("purpose" if said in ("so that", "to ensure that") else "aim" if said == "in order to"
+            else "gerund" if reason.split()[0].endswith("ing") else "object")  # 'with a view to the establishment of …'
+    return kind, reason
 
 
 def _reasons(hits: list[Hit]) -> list[tuple[Hit, str, str, str]]:
@@ -67,6 +76,30 @@ def _reasons(hits: list[Hit]) -> list[tuple[Hit, str, str, str]]:
     return out
 
 
+def _on(fx: Focus, sentence: str, title: str) -> bool:
+    """On the subject, and more than by one shared word when the subject has several ('the 2008 decision' is not
+    about 'decisive steps towards the remobilization of the Armed Forces'): a lesson off the subject teaches nothing."""
+    if fx.parts:
+        return any(_on(p, sentence, title) for p in fx.parts)
+    if not fx.about(sentence, title):
+        return False
+    named = any(re.search(rf"(?<![\w/]){re.escape(n)}(?![\w/])", sentence, re.IGNORECASE) for n in [*fx.names(), *fx.texts])
+    return named or len(fx.stems & content_stems(f"{sentence} {title}")) >= min(2, len(fx.stems))
+
+
+def library_reasons(retriever: Retriever) -> list[tuple[str, str, str]]:
+    """(sentence, kind, reason) for every quotable sentence of the library that gives a reason: the distractor pool (a
+    search's few passages left most items without three reasons of their grammar)."""
+    index = retriever.sentences
+    out = []
+    for i in map(int, np.flatnonzero(index.quotable)):
+        sentence = tidy(index.texts[i])
+        given = reason_of(sentence) if len(sentence) <= 400 else None
+        if given and not BROKEN.search(given[1]):
+            out.append((sentence, *given))
+    return out
+
+
 def _distinct(answer: str, other: str) -> bool:
     """Another reason that does not say the same as the answer (half its words or more)."""
     words, theirs = set(tokenize(answer)), set(tokenize(other))
@@ -77,11 +110,13 @@ def reason_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tu
     """Items asking the reason or purpose a sentence on the subject gives; distractors from the library's other
     reasons of the same kind."""
     subject = retriever.glossary.expand(fx.subject)
-    on_subject = [r for r in _reasons(retriever.search(f"{subject} {SEARCH}", k=PASSAGES)) if fx.about(r[1], r[0].title)]
-    pool = _reasons(retriever.search(SEARCH, k=PASSAGES)) + _reasons(retriever.search(f"{subject} {SEARCH}", k=PASSAGES))
+    hits = {h.chunk_id: h for q, k in ((subject, 2 * PASSAGES), (f"{subject} {SEARCH}", PASSAGES))
+            for h in retriever.search(q, k=k)}  # the subject's passages, and those on it that give reasons
+    on_subject = [r for r in _reasons(list(hits.values())) if _on(fx, r[1], r[0].title)]
+    pool = library_reasons(retriever)
     out = []
     for hit, sentence, kind, reason in on_subject:
-        others = list(dict.fromkeys(r for _, s, k, r in pool if k == kind and s != sentence and _distinct(reason, r)
+        others = list(dict.fromkeys(r for s, k, r in pool if k == kind and s != sentence and _distinct(reason, r)
                                     and len(r.split()) >= MIN_WORDS - 1))
         if len(others) < 3 or len(reason.split()) < MIN_WORDS:
             continue
