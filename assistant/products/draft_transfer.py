@@ -50,8 +50,12 @@ OWNER_NOUN = (r"(?:[a-z][\w'’-]*\s+){0,3}(?:mission|office|authorities|governm
 # 'human rights monitoring goes to OHCHR', 'police and justice support split between UNDP and IOM' (trial 14) too
 PAIR = re.compile(r"^(?:and\s+)?(?:(?:hand|transfer|pass|give)\w*(?:\s+over)?\s+)?(?P<task>[^,;]+?)\s+(?:(?:goes|go|passes|moves|"
                   r"(?:is|are) (?:handed|transferred|passed)(?: over)?)\s+to|to|(?:is |are )?split between)\s+(?:the\s+)?"
-                  r"(?P<owner>[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,4}|" + OWNER_NOUN + r")"
+                  r"(?P<owner>[A-Z][\w'’.-]*(?:\s+(?:(?:and|with)\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5}|" + OWNER_NOUN + r")"
                   r"(?:\s+(?:by|before|on)\s+[^,;]+)?$")
+# A listed handover PAIR cannot read ('… to the Government with UNHCR and the commission by …'): the task up to its last
+# 'to', the owner after it, so that no task the drafter listed is dropped without a word (trial 16 lost two of four)
+LOOSE_PAIR = re.compile(r"^(?:and\s+)?(?:(?:hand|transfer|pass|give)\w*(?:\s+over)?\s+)?(?P<task>\S.+)\s+to\s+(?:the\s+)?"
+                        r"(?P<owner>\S.+?)(?:\s+(?:by|before|on)\s+[^,;]+)?$")
 DATE = re.compile(r"\b(?:by|before|on)\s+(\d{1,2} [A-Z][a-z]+ \d{4}|(?:end|mid|early|late)[- ]\d{4}|[A-Z][a-z]+ \d{4})\b")
 # The field of each UN entity, to suggest which named owner a task goes to (a suggestion to be agreed, never assigned).
 FIELDS = {
@@ -107,8 +111,8 @@ def owners_per_task(text: str) -> list[tuple[str, str]]:
     """
     for sentence in re.split(r"(?<=\.)\s+", text):  # 'A goes to X by <date>; B to Y by <date>' is one list
         listed = sentence.split(":", 1)[1] if ":" in sentence else sentence
-        parts = [PAIR.match(p.strip().rstrip(".")) for p in re.split(r"[,;]\s+", listed)]
-        pairs = [(m.group("task"), m.group("owner")) for m in parts if m]
+        parts = [p.strip().rstrip(".") for p in re.split(r"[,;]\s+", listed)]
+        pairs = [(m.group("task"), m.group("owner")) for p in parts if (m := PAIR.match(p) or LOOSE_PAIR.match(p))]
         if len(pairs) >= 2:
             return pairs
     return _joined_pairs(text)
@@ -121,9 +125,10 @@ def _joined_pairs(text: str) -> list[tuple[str, str]]:
                             r"giv(?:e|es|ing))\s+(?P<rest>[^,;.:]+)", text, re.IGNORECASE):
         pairs: list[list[str]] = []
         for piece in re.split(r"\s+and\s+", verb.group("rest")):
-            task, to, owner = piece.partition(" to ")
+            task, to, owner = piece.rpartition(" to ")  # 'support to the national police to UNDP': the last 'to'
             if to:
-                pairs.append([re.sub(r"^(?:the|over(?: the)?)\s+", "", task.strip()), owner])
+                pairs.append([re.sub(r"^(?:(?:hand|transfer|pass|give)\w*\s+)?(?:the|over(?: the)?)?\s*", "",
+                                     task.strip()), owner])
             elif pairs:
                 pairs[-1][1] += f" and {piece}"
         cleaned = [(t, re.sub(r"^the\s+|\s+(?:by|before|within|in|from|over)\s.*$", "", o.strip())) for t, o in pairs]

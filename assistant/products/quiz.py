@@ -41,7 +41,7 @@ from assistant.errors import InvalidRequest
 from assistant.index.retrieve import Filters, Hit, Retriever
 from assistant.products.exercise_scope import unnamed
 from assistant.products.quiz_concepts import concept_items
-from assistant.products.quiz_fill import fill, itself_of, named_first, subject_names_last
+from assistant.products.quiz_fill import fill, itself_of, named_first, subject_names_last, within_mission_share
 from assistant.products.quiz_focus import Focus, focus, off_subject
 from assistant.products.quiz_pools import (
     BODIES,
@@ -69,7 +69,8 @@ from assistant.products.statements import (
 )
 
 BLANK = "_____"
-REASON_SHARE = (1, 2)  # up to this share of a quiz asks why or what for (the items that teach a lesson), where found
+REASON_SHARE = (1, 2)  # of a quiz on lessons, up to this share asks why or what for (the items that teach one), where found
+LESSONS = re.compile(r"\blessons?\b|\bwhat (?:went|worked)\b|\bwhy\b|\bexperiences?\b|\blearn(?:ed|t|ing)\b", re.IGNORECASE)
 NAMED_SHARE = (2, 3)  # of a quiz on named texts, at most this share is about them; concepts and cases fill the rest
 PASSAGES = 30
 # a year worth asking about a term: when it was introduced, required, adopted or replaced (not any date in passing)
@@ -254,8 +255,11 @@ def quiz_items(topic: str, count: int, retriever: Retriever, difficulty: Difficu
     naming = sum(bool(p.terms or p.texts) for p in parts)  # the parts naming a term or text share the named items' turn
     picked = named_first([x for x in named if difficulty == "mixed" or x[0]["difficulty"] == difficulty],
                          -(-count * NAMED_SHARE[0] * naming // (NAMED_SHARE[1] * len(parts))), fx)
-    picked = fill(picked, reasons, min(count, len(picked) + -(-count * REASON_SHARE[0] // REASON_SHARE[1])), fx)
-    picked = fill(picked, pools, count, fx)
+    if LESSONS.search(topic):  # a quiz on lessons asks them first; any other takes them in turn with the other kinds
+        picked = fill(picked, reasons, min(count, len(picked) + -(-count * REASON_SHARE[0] // REASON_SHARE[1])), fx)
+    else:
+        pools = [*reasons, *pools]
+    picked = within_mission_share(fill(picked, pools, count, fx))
     book = CitationBook()
     items = []
     for i, (item, citation) in enumerate(picked, 1):

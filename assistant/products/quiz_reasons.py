@@ -26,12 +26,11 @@ import re
 
 import numpy as np
 
-from assistant.answering.verify import split_sentences
 from assistant.citation import Citation
 from assistant.index.lexical import tokenize
-from assistant.index.retrieve import Hit, Retriever
+from assistant.index.retrieve import Retriever
 from assistant.products.quiz_focus import Focus, content_stems
-from assistant.products.statements import quotable, tidy
+from assistant.products.statements import tidy
 
 BLANK = "_____"
 # The words that introduce a reason, by kind; the reason runs to the clause's end (a comma, semicolon or full stop).
@@ -39,9 +38,8 @@ REASON = re.compile(r"\b(?:(?P<cause>owing (?:in (?:large |great )?part )?to|bec
                     r"as a result of|thanks to)|(?P<purpose>so that|to ensure that|in order to|with a view to|aimed at|"
                     r"with the aim of))\s+"
                     r"(?P<reason>(?:[^,;:.()]|[,.](?=\d)){15,120}?)(?=\s*(?:[,;:.()](?!\d)|$))", re.IGNORECASE)  # '3,000'
-PASSAGES = 30
+ON_SUBJECT = 30  # lessons on the subject considered, closest first
 SAME_WORDS = 0.5  # a distractor sharing this share of the answer's words says the same thing: not a wrong option
-SEARCH = "lessons challenges owing to because of due to so that in order to"
 MIN_WORDS = 4  # an answer shorter than this is no lesson ('fulfil its mandate'); it may still be a wrong option
 BROKEN = re.compile(r"\b(?![aiAI]\b)[a-z] [a-z]{3,}")  # 'humanitarian c rises': extraction damage, not an option to show
 ASKED = {"cause": "What reason does {source} give?", "purpose": "What purpose does {source} give?",
@@ -65,38 +63,32 @@ def reason_of(sentence: str) -> tuple[str, str] | None:
     return kind, reason
 
 
-def _reasons(hits: list[Hit]) -> list[tuple[Hit, str, str, str]]:
-    """(hit, sentence, kind, reason) for each quotable sentence of the passages that gives a reason."""
-    out = []
-    for hit in hits:
-        for sentence in map(tidy, split_sentences(hit.text)):
-            given = reason_of(sentence) if quotable(sentence) and len(sentence) <= 400 else None
-            if given and not BROKEN.search(given[1]):
-                out.append((hit, sentence, *given))
-    return out
+LESSON_STEMS = frozenset(content_stems("lessons learned learning experience experiences went well wrong why what worked"))
 
 
 def _on(fx: Focus, sentence: str, title: str) -> bool:
-    """On the subject, and more than by one shared word when the subject has several ('the 2008 decision' is not
-    about 'decisive steps towards the remobilization of the Armed Forces'): a lesson off the subject teaches nothing."""
+    """On the subject by a word of the subject itself, not by 'lessons' (a quiz on lessons from transitions asks the
+    lessons of transitions): a lesson off the subject teaches nothing."""
     if fx.parts:
         return any(_on(p, sentence, title) for p in fx.parts)
     if not fx.about(sentence, title):
         return False
     named = any(re.search(rf"(?<![\w/]){re.escape(n)}(?![\w/])", sentence, re.IGNORECASE) for n in [*fx.names(), *fx.texts])
-    return named or len(fx.stems & content_stems(f"{sentence} {title}")) >= min(2, len(fx.stems))
+    subject = fx.stems - LESSON_STEMS  # 'lessons from transitions' is about transitions: the lesson is what is asked
+    return named or not subject or bool(subject & content_stems(f"{sentence} {title}"))
 
 
-def library_reasons(retriever: Retriever) -> list[tuple[str, str, str]]:
-    """(sentence, kind, reason) for every quotable sentence of the library that gives a reason: the distractor pool (a
-    search's few passages left most items without three reasons of their grammar)."""
+def library_reasons(retriever: Retriever) -> list[tuple[int, str, str, str]]:
+    """(sentence number, sentence, kind, reason) for every quotable sentence of the library that gives a reason: the
+    lessons to ask, and the distractor pool (a search's few passages left most items without three reasons of their
+    grammar, and a long topic found one lesson in ninety passages, trial 16)."""
     index = retriever.sentences
     out = []
     for i in map(int, np.flatnonzero(index.quotable)):
         sentence = tidy(index.texts[i])
         given = reason_of(sentence) if len(sentence) <= 400 else None
         if given and not BROKEN.search(given[1]):
-            out.append((sentence, *given))
+            out.append((i, sentence, *given))
     return out
 
 
@@ -109,19 +101,19 @@ def _distinct(answer: str, other: str) -> bool:
 def reason_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tuple[dict, Citation]]:
     """Items asking the reason or purpose a sentence on the subject gives; distractors from the library's other
     reasons of the same kind."""
-    subject = retriever.glossary.expand(fx.subject)
-    hits = {h.chunk_id: h for q, k in ((subject, 2 * PASSAGES), (f"{subject} {SEARCH}", PASSAGES))
-            for h in retriever.search(q, k=k)}  # the subject's passages, and those on it that give reasons
-    on_subject = [r for r in _reasons(list(hits.values())) if _on(fx, r[1], r[0].title)]
+    index, vector = retriever.sentences, retriever.query_vector(fx.subject)
     pool = library_reasons(retriever)
+    on_subject = sorted((c for c in pool if _on(fx, c[1], retriever.records[int(index.rows[c[0]])].meta.title)),
+                        key=lambda c: -float(index.vectors[c[0]] @ vector))[:ON_SUBJECT]  # the closest lessons first
     out = []
-    for hit, sentence, kind, reason in on_subject:
-        others = list(dict.fromkeys(r for s, k, r in pool if k == kind and s != sentence and _distinct(reason, r)
+    for rank, (i, sentence, kind, reason) in enumerate(on_subject):
+        others = list(dict.fromkeys(r for _, s, k, r in pool if k == kind and s != sentence and _distinct(reason, r)
                                     and len(r.split()) >= MIN_WORDS - 1))
         if len(others) < 3 or len(reason.split()) < MIN_WORDS:
             continue
         options = rng.sample(others, 3) + [reason]
         rng.shuffle(options)
+        hit = retriever.hit_for_row(int(index.rows[i]), rank, vector)
         stem = f"{ASKED[kind].format(source=hit.short)} “{sentence.replace(reason, BLANK, 1)}”"
         out.append((dict(stem=stem, options=options, answer=reason, kind="reason", difficulty="medium"),
                     hit.citation(0)))

@@ -218,3 +218,13 @@ def test_a_quiz_on_lessons_asks_the_reasons_the_sources_give(retriever):
         kind = reason_of(filled)[0]
         assert all(not o or reason_of(filled.replace(item.answer, o)) for o in item.options)  # one grammar
         assert kind in ("cause", "purpose", "aim", "gerund", "object") and len(set(item.options)) == 4
+
+
+def test_a_long_lessons_topic_asks_lessons_and_at_most_half_which_mission(retriever):
+    """Trial 16: 'lessons from UN mission transitions and drawdowns (Haiti, Timor-Leste): what went well, what went wrong,
+    and why' asked no lesson; 'lessons from transitions' gave 5 items of 8, 4 of them 'which mission'."""
+    for topic in ("lessons from UN mission transitions and drawdowns (Haiti, Timor-Leste): what went well, what went "
+                  "wrong, and why", "lessons from transitions"):
+        items, _ = quiz_items(topic, 8, retriever)
+        assert any(i.kind == "reason" for i in items), [i.stem for i in items]
+        assert 2 * sum(i.answer in MISSIONS for i in items) <= len(items), [i.stem for i in items]

@@ -6,7 +6,7 @@ from conftest import PROJECT_ROOT
 
 from assistant.products.context import load_context
 from assistant.products.draft_request import parse_request
-from assistant.products.draft_transfer import handed_over, transfer_table
+from assistant.products.draft_transfer import handed_over, owners_per_task, transfer_table
 
 CARANA = PROJECT_ROOT / "examples" / "carana.yaml"
 REQUEST = ("Prepare the division of labour table for handing over human rights monitoring, rule of law and civil affairs "
@@ -112,3 +112,20 @@ def test_handovers_listed_with_semicolons_and_an_owner_in_lower_case_are_each_a_
     assert [r[5] for r in rows] == ["30 June 2028 (as you set it)", "31 December 2028 (as you set it)",
                                     "30 September 2028 (as you set it)"]
     assert not any("none of the mandated tasks" in r[1] for r in rows)
+
+
+def test_no_listed_handover_is_dropped_and_a_task_naming_a_body_keeps_it():
+    """Trial 16: of four handovers listed after one 'hand', the two whose owners read 'UNDP and the National DDR
+    Commission' and 'the Government with UNHCR' vanished; 'hand support to the Carana National Police to UNDP' became the
+    task 'Support' for the owner 'Carana National Police to UNDP'."""
+    listed = owners_per_task(
+        "Draft the transition annex as a handover table: hand human rights monitoring to OHCHR by 31 December 2028, DDR "
+        "reintegration support to UNDP and the National DDR Commission by 30 June 2029, support to the national police to "
+        "UNDP by 31 March 2029, and protection of civilians in Orvan to the Government with UNHCR by 30 September 2029.")
+    assert listed == [("human rights monitoring", "OHCHR"),
+                      ("DDR reintegration support", "UNDP and the National DDR Commission"),
+                      ("support to the national police", "UNDP"),
+                      ("protection of civilians in Orvan", "Government with UNHCR")]
+    assert owners_per_task("Draft the transition annex: hand support to the Carana National Police to UNDP by 30 June 2028 "
+                           "and hand return of internally displaced persons to UNHCR by 31 December 2028.") == [
+        ("support to the Carana National Police", "UNDP"), ("return of internally displaced persons", "UNHCR")]
