@@ -21,6 +21,8 @@ True
 True
 >>> sorted(kin_of({"troop"}) & {"peacekeep", "militari"})
 ['militari', 'peacekeep']
+>>> "headquart" in kin_of({"hq"})
+True
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ FAMILIES = (
     "fatigue tired weariness",
     "recommend propose suggest advise",
     "partner partnership cooperate collaborate",
+    "hq headquarters",  # 'the Integrated Task Force at HQ': reports write 'at headquarters' (trial 16)
     "sg secretary-general",  # 'Did the SG expect …' is answered by 'the Secretary-General expected …'
     REQUIREMENT := "mandatory required requirement requires must obligatory obliged compulsory",  # one word says them all
 )

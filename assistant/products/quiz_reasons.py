@@ -78,17 +78,23 @@ def _on(fx: Focus, sentence: str, title: str) -> bool:
     return named or not subject or bool(subject & content_stems(f"{sentence} {title}"))
 
 
+_SCANNED: list = [None, []]  # (the sentence index scanned, its reasons)
+
+
 def library_reasons(retriever: Retriever) -> list[tuple[int, str, str, str]]:
     """(sentence number, sentence, kind, reason) for every quotable sentence of the library that gives a reason: the
     lessons to ask, and the distractor pool (a search's few passages left most items without three reasons of their
     grammar, and a long topic found one lesson in ninety passages, trial 16)."""
     index = retriever.sentences
+    if _SCANNED[0] is index:  # one scan per sentence index: a library of 318 reports has some 200,000 sentences
+        return _SCANNED[1]
     out = []
     for i in map(int, np.flatnonzero(index.quotable)):
         sentence = tidy(index.texts[i])
         given = reason_of(sentence) if len(sentence) <= 400 else None
         if given and not BROKEN.search(given[1]):
             out.append((i, sentence, *given))
+    _SCANNED[:] = [index, out]
     return out
 
 
