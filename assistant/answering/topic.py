@@ -24,7 +24,8 @@ from assistant.answering.question import AUX, QUESTION_WORDS, entities, focus_of
 from assistant.index.lexical import STOPWORDS
 
 # what a question asks *of* its topic: 'the purpose of the mission' is about the mission
-FRAME = re.compile(r"^(?:the |an? )?(?:main |key |exact )?(?:purpose|role|aim|goal|mandate|composition|size|function|"
+FRAME = re.compile(r"^(?:the |an? )?(?:main |key |exact )?(?:purpose|role|job|jobs|tasks?|duties|remit|aim|goal|mandate|"
+                   r"composition|size|function|"
                    r"functions|responsibilities|structure|outcome|results?|findings|conclusions?|impact|status|history|"
                    r"meaning|definition|scope|strength|nature|objectives?|priorities|budget|membership|origin)"
                    r"\s+of\s+", re.IGNORECASE)

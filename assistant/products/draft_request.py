@@ -33,12 +33,12 @@ from pydantic import BaseModel, Field
 from assistant.products.context import PlanningContext, Priority
 from assistant.products.draft_cadence import Cadence, cadence_of
 from assistant.products.draft_indicators import IndicatorAsk, indicator_asks
-from assistant.products.draft_request_focus import focus_topics, quoted_priorities
+from assistant.products.draft_request_focus import focus_topics, quoted_priorities, quoted_sections
 from assistant.products.draft_text import NUMBER, number
 
 # Where the request names a section: the earliest match is the section asked for ("Draft the X section").
 SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("results", r"results? (?:matrix|framework)|\bindicators?\b"),
+    ("results", r"results? (?:matrix|framework)|\bindicators?\b|\bresults,? (?:and )?(?:responsibilities|timelines)"),
     ("monitoring", r"(?<!human rights )(?<!ceasefire )monitoring|reporting and review|\breviews?\b"),
     ("coordination", r"coordination|implementation arrangements"),
     ("context", r"context and shared analysis|shared analysis|strategic assessment findings|conflict analysis"),
@@ -244,7 +244,8 @@ def _section_and_decline(text: str) -> tuple[list[str], str]:
         return [], other[0][1]
     if not found and not WHOLE.search(text):
         return [], NO_SECTION
-    return (_joined(text, found[0][1], found[0][2]) if found else []), ""
+    keys = _joined(text, found[0][1], found[0][2]) if found else []
+    return keys + [k for k in quoted_sections(text, SECTION_PATTERNS) if k not in keys], ""
 
 
 def _joined(text: str, first: str, pos: int) -> list[str]:

@@ -61,3 +61,19 @@ def quoted_priorities(text: str) -> list[str]:
     """
     listed = QUOTED_PRIORITIES.search(text)
     return [n.strip() for n in QUOTED_NAME.findall(listed.group(1))] if listed else []
+
+
+def quoted_sections(text: str, patterns: tuple[tuple[str, str], ...]) -> list[str]:
+    """The sections a request names in quotes when it asks for several ('the "Shared vision and priorities" and
+    "Results, responsibilities and timelines" sections'), by the first of ``patterns`` (key, pattern) each name matches:
+    hc15 drafted the first alone.
+
+    >>> quoted_sections('Draft the "Shared vision" and "Results and timelines" sections.', (("vision", "vision"),
+    ...                 ("results", "results")))
+    ['vision', 'results']
+    """
+    if not re.search(r"\bsections\b", text, re.IGNORECASE):
+        return []
+    named = [next((k for k, p in patterns if re.search(p, q, re.IGNORECASE)), "") for q in QUOTED_NAME.findall(text)]
+    return [k for k in dict.fromkeys(named) if k]
+

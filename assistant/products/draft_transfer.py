@@ -40,7 +40,8 @@ UNIFORMED = re.compile(r"\bprotection of civilians\b|\btroops?\b|\bmilitary\b|\b
 HANDED = re.compile(r"\b(?:hand(?:s|ed|ing)?[- ]?over|transfer(?:s|red|ring)?)\s+(?:of\s+)?(?:the\s+)?(?P<tasks>[^.;:]+?)\s+"
                     r"to\s+(?:the\s+)?[A-Z]", re.IGNORECASE)
 # 'Tasks to be transferred: A, B, and C' — a list, each item a task ('rule of law and justice support' is one)
-LISTED_TASKS = re.compile(r"\btasks? (?:to be )?(?:transferred|handed over|to transfer|to hand over)(?: are| include)?\s*:\s*"
+LISTED_TASKS = re.compile(r"\btasks? (?:to be )?(?:transferred|handed over|to transfer|to hand over)(?: or (?:ended|closed|"
+                          r"discontinued))?(?: are| include)?\s*:\s*"
                           r"(?P<tasks>[^.;]+)", re.IGNORECASE)
 # An owner named in lower case: 'the follow-on mission', 'national authorities', 'the resident coordinator's office'
 OWNER_NOUN = (r"(?:[a-z][\w'’-]*\s+){0,3}(?:mission|office|authorities|government|ministry|police|commission|"
@@ -59,7 +60,7 @@ LOOSE_PAIR = re.compile(r"^(?:and\s+)?(?:(?:hand|transfer|pass|give)\w*(?:\s+ove
 DATE = re.compile(r"\b(?:by|before|on)\s+(\d{1,2} [A-Z][a-z]+ \d{4}|(?:end|mid|early|late)[- ]\d{4}|[A-Z][a-z]+ \d{4})\b")
 # The field of each UN entity, to suggest which named owner a task goes to (a suggestion to be agreed, never assigned).
 FIELDS = {
-    "OHCHR": r"human rights", "UNDP": r"rule of law|justice|corrections|governance|civil affairs|state authority|elect",
+    "OHCHR": r"human rights", "UNDP": r"rule of law|justice|legal aid|corrections|governance|civil affairs|state authority|elect",
     "UNHCR": r"refugee|displace|return", "UNICEF": r"\bchild", "UN Women": r"gender|\bwomen", "IOM": r"migra|reintegration",
     "WFP": r"\bfood", "UNMAS": r"\bmine", "UNFPA": r"reproductive|population", "WHO": r"\bhealth",
 }
@@ -205,7 +206,7 @@ def _named_rows(ctx: PlanningContext, ask: DraftAsk, named: list[str], propose: 
         basis = next((t for t in ctx.tasks if _covers(t, task)), f"{TBD} (none of the mandated tasks in your context)")
         current = next((e for e in sections if _covers(e, task)), "") or next(
             (p.lead for p in ctx.priorities if p.lead in sections and _covers(p.name, task)), ctx.mission_short)
-        owner = suggested_owner(task, ask.owners, ctx)
+        owner = suggested_owner(task, ask.owners or ["UNCT"], ctx)  # none named: the listed agency whose field it is
         future = (f"{given[task][:1].upper()}{given[task][1:]} (as you set it)" if given and task in given else
                   f"{TBD} — suggested: {owner} (its field)" if owner else
                   f"{TBD} (candidates you named: {_list(ask.owners)})" if ask.owners else TBD)

@@ -183,3 +183,11 @@ def test_what_about_another_country_and_mission_with_a_clause_swaps_both():
         "What did the Security Council mission to Haiti find about the transition when MINUJUSTH closed?"
     assert condense_rules("what about Haiti?", "What lessons came out of the UNMIT transition in Timor-Leste?") == \
         "What lessons came out of the UNMIT transition in Haiti?"
+
+
+def test_the_job_of_a_post_is_about_the_post():
+    """hc15: 'And who does that person report to?' after 'What is the job of a triple-hatted DSRSG/RC/HC?' became 'Who
+    does the job report to?' (the library holds 'the job', so it was taken for the topic)."""
+    from assistant.answering.topic import topic_of
+
+    assert topic_of("What is the job of a triple-hatted DSRSG/RC/HC?", "the job … the dsrsg/rc/hc") == "DSRSG/RC/HC"

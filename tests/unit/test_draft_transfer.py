@@ -129,3 +129,18 @@ def test_no_listed_handover_is_dropped_and_a_task_naming_a_body_keeps_it():
     assert owners_per_task("Draft the transition annex: hand support to the Carana National Police to UNDP by 30 June 2028 "
                            "and hand return of internally displaced persons to UNHCR by 31 December 2028.") == [
         ("support to the Carana National Police", "UNDP"), ("return of internally displaced persons", "UNHCR")]
+
+
+def test_tasks_to_be_handed_over_or_ended_are_rows_with_the_listed_agency_whose_field_each_is():
+    """hc15: 'Tasks to be handed over or ended: …' gave the generic table with every owner to be agreed."""
+    from assistant.products.context import PlanningContext
+
+    ctx = PlanningContext(country="Kelmaria", presence="SPM", mission="UNOK", un_entities=["UNDP", "IOM"],
+                          period="2026-2027", key_tasks=["Legal aid offices (12 sites)", "Electoral logistics support"])
+    ask = parse_request("Draft the transition plan section on task handover. Tasks to be handed over or ended: legal aid "
+                        "offices (12 sites), and electoral logistics support.")
+    rows = transfer_table(ctx, ask)[1].rows[1:]
+    assert [r[0] for r in rows] == ["Legal aid offices (12 sites)", "Electoral logistics support"]
+    assert all(r[3].endswith("suggested: UNDP (its field)") for r in rows), rows
+    assert parse_request('Draft the "Shared vision and priorities" and "Results, responsibilities and timelines" sections '
+                         "of the ISF.").sections == ["vision", "results"]
