@@ -51,6 +51,7 @@ from assistant.products.exercise_roles import (
     for_entities,
     for_presence,
     lead_cards,
+    named_agency_cards,
     retitled,
     role_for,
     to_named_agencies,
@@ -257,6 +258,7 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
     roles = named + [r for r in topic_roles(chosen, done) if r[0].title not in set(cast or [])]
     roles += lead_cards(topic, context.priorities if context else [], tension, {r.title for r, _ in roles},
                         context.mission if context else "")
+    roles += named_agency_cards(topic, {r.title for r, _ in roles})  # every agency the request names plays
     roles, events = for_entities(roles, events, context.un_entities if context else None,
                                  bool(context and context.humanitarian_response))
     roles, events = retitled(*for_presence(roles, events, context.presence if context else "PKO", cast or []), own_titles(topic))
@@ -308,11 +310,12 @@ def exercise(topic: str, minutes: int, participants: int, retriever: Retriever, 
                        Block(kind="paragraph", text=f"Case: {placed_in(x.case, context)} What do you do now, and who decides?"),
                        Block(kind="paragraph", text=f"Model answer: {placed_in(x.answer, context)}")]
     blocks += mel(events, table, when, objectives, retriever.encoder.encode) + guide(events, syndicates)
-    blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=list(chosen.questions)),
+    questions = list(dict.fromkeys(chosen.questions))  # a topic played with another may share a question with it
+    blocks += [Block(kind="heading", text="Discussion questions", level=1), Block(kind="bullets", items=questions),
                Block(kind="heading", text="Facilitator answer key", level=1),
                Block(kind="note", text="What a good answer draws on, quoted from the corpus. Where the corpus is silent, the "
                    "key says so.")]
-    for q in chosen.questions:
+    for q in questions:
         blocks += [Block(kind="heading", text=q, level=2), *answer_key(q, retriever, book, backend)]
     blocks += [Block(kind="heading", text="Debrief (hot-wash)", level=1), Block(kind="bullets", items=list(DEBRIEF_BANK))]
     return Report(title=f"Joint training exercise: {subject}",

@@ -51,8 +51,10 @@ INJECT_TOLD = re.compile(r"\b(?:there (?:is|will be)|it has|with|include)\s+(?:o
                          r"(?:,?\s+(?P<at>at\s+(?:minute|hour)\s+\d+))?\s*:\s*(?P<event>[^.!?]+[.!?]"
                          r"(?:\s+(?!(?:Show|Give|Include|Add|Make|Use|Build|Please|List|Provide|Write)\b)(?-i:[A-Z])[^.!?]*[.!?]){0,2})",
                          re.IGNORECASE)
-ONE_WHERE = re.compile(r"\s*(?:including|with|and|plus)?\s*(?:one|an? (?:inject|event))\s+(?:where|in which|when)\b", re.I)
-EVENT_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|after|as soon as)\s+(.+)$", re.IGNORECASE)
+ONE_WHERE = re.compile(r"\s*(?:including|with|and|plus)?\s*(?:one|an? (?:inject|event))\s+(?:where|in which|when|of which "
+                       r"(?:is|has|sees))\b", re.I)  # 'three injects, one of which is the Government asking …' (hc15)
+EVENT_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|after|as soon as|of which (?:is|has|sees))\s+(.+)$",
+                        re.IGNORECASE)
 FRAME_TAIL = re.compile(r"\b(?:where|in which|during which|when|whereby|as soon as)\s+(.+)$", re.IGNORECASE)
 # "a meeting on reprioritising the ISF after a 30% troop cut": the cut has happened when play starts — a premise, not an inject
 PREMISE = re.compile(r"\b(?:after|following|in the wake of)\s+((?:an?|the)\s+[^.;,]+)", re.IGNORECASE)

@@ -225,6 +225,27 @@ def to_named_agencies(events: list[Inject], said: Mapping[str, str]) -> list[Inj
     return out
 
 
+AGENCY_NAMED = re.compile(r"\b(UNDP|UNICEF|UNHCR|WFP|OHCHR|OCHA|IOM|UN[- ]Women|UNFPA|WHO|FAO|UNOPS|UNMAS|UNODC)\b")
+
+
+def named_agency_cards(request: str, held: Collection[str]) -> list[tuple[Role, str]]:
+    """A card for each UN agency the request names ('staff from UNDP, UNICEF, IOM and UN-Women'): its catalogue card, or
+    one written for it, the brief left to the trainer; hc15's drawdown tabletop named four agencies and carded one.
+
+    >>> [r.title for r, _ in named_agency_cards("planners from UNDP, IOM and UN-Women", ["UNDP Resident Representative"])]
+    ['IOM Representative', 'UN-Women Representative']
+    """
+    out: list[tuple[Role, str]] = []
+    for agency in dict.fromkeys(m.group(1) for m in AGENCY_NAMED.finditer(request)):
+        card = ROLES.get(AGENCY_TITLES.get(agency, "")) or Role(
+            f"{agency} Representative", f"{agency}'s programmes, staff and funding in the country, and their continuity.",
+            "Asked to take on work or change plans without the funds, access or time to do it.",
+            "[to be written by the trainer: the catalogue has no brief for this agency]")
+        if card.title not in held and card.title not in {r.title for r, _ in out}:
+            out.append((card, card.brief))
+    return out
+
+
 # Words every exercise request and every context share ('mission', 'UN', 'United Nations'): they name no stake.
 EVERY_REQUEST = frozenset(tokenize("mission UN United Nations"))
 

@@ -201,3 +201,17 @@ def test_agencies_an_asked_event_names_receive_it_with_a_card_and_no_event_is_pl
     titles = [b.text.split(": ", 1)[1] for b in pack.blocks if b.kind == "heading" and b.text.startswith("Inject ")]
     for title, row in zip(titles, mel[1:], strict=True):
         assert row[-1] in listed and (title not in homes or row[-1] in homes[title]), (title, row[-1])
+
+
+def test_every_agency_named_has_a_card_and_an_inject_one_of_which_is_asked_is_played(retriever):
+    """hc15: 'staff from UNDP, UNICEF, IOM and UN-Women' got a card for UNDP only; 'three injects, one of which is the
+    Government asking for the closure to be brought forward by six months' was not played; a question was keyed twice."""
+    pack = training_product("Design a 3-hour tabletop exercise for 20 mid-level planners (mission staff plus staff from "
+                            "UNDP, UNICEF, IOM and UN-Women) in the fictional country of Kelmaria. The UN Office in "
+                            "Kelmaria (UNOK) must close in 12 months. Include three injects, one of which is the "
+                            "Government asking for the closure to be brought forward by six months.", None, None,
+                            retriever, backend="extractive", country="Kelmaria")
+    cards = _headings(pack, 2)
+    assert {"UNICEF Representative", "IOM Representative", "UN-Women Representative"} <= set(cards), cards
+    assert any("brought forward by six months" in h for h in cards), cards
+    assert len(cards) == len(set(cards)), cards
