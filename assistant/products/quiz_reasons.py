@@ -91,7 +91,7 @@ def library_reasons(retriever: Retriever) -> list[tuple[int, str, str, str]]:
     out = []
     for i in map(int, np.flatnonzero(index.quotable)):
         sentence = tidy(index.texts[i])
-        given = reason_of(sentence) if len(sentence) <= 400 else None
+        given = reason_of(sentence) if len(sentence) <= 400 and sentence[-1:] in ".;”\")" else None  # no preamble ','
         if given and not BROKEN.search(given[1]):
             out.append((i, sentence, *given))
     _SCANNED[:] = [index, out]
