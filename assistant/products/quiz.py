@@ -44,6 +44,7 @@ from assistant.products.quiz_concepts import concept_items
 from assistant.products.quiz_fill import fill, itself_of, named_first, subject_names_last, within_mission_share
 from assistant.products.quiz_focus import Focus, focus, off_subject
 from assistant.products.quiz_pools import (
+    BLANK,
     BODIES,
     CASE_WORDS,
     DOCUMENT_NAMES,
@@ -68,7 +69,6 @@ from assistant.products.statements import (
     tidy,
 )
 
-BLANK = "_____"
 REASON_SHARE = (1, 2)  # of a quiz on lessons, up to this share asks why or what for (the items that teach one), where found
 LESSONS = re.compile(r"\blessons?\b|\bwhat (?:went|worked)\b|\bwhy\b|\bexperiences?\b|\blearn(?:ed|t|ing)\b", re.IGNORECASE)
 NAMED_SHARE = (2, 3)  # of a quiz on named texts, at most this share is about them; concepts and cases fill the rest

@@ -16,6 +16,8 @@ from __future__ import annotations
 import random
 import re
 
+BLANK = "_____"  # the blank of every quiz stem (quiz, quiz_reasons, the evaluation)
+
 # Bodies a who-does-what item can ask about; the options are always other bodies.
 BODIES = ("Security Council", "General Assembly", "Peacebuilding Commission", "Peacebuilding Support Office",
           "Peacebuilding Fund", "Economic and Social Council", "Secretary-General", "resident coordinators",

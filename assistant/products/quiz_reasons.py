@@ -30,9 +30,9 @@ from assistant.citation import Citation
 from assistant.index.lexical import tokenize
 from assistant.index.retrieve import Retriever
 from assistant.products.quiz_focus import Focus, content_stems
+from assistant.products.quiz_pools import BLANK
 from assistant.products.statements import tidy
 
-BLANK = "_____"
 # The words that introduce a reason, by kind; the reason runs to the clause's end (a comma, semicolon or full stop).
 REASON = re.compile(r"\b(?:(?P<cause>owing (?:in (?:large |great )?part )?to|because of|due (?:in (?:large )?part )?to|"
                     r"as a result of|thanks to)|(?P<purpose>so that|to ensure that|in order to|with a view to|aimed at|"
@@ -42,9 +42,7 @@ ON_SUBJECT = 30  # lessons on the subject considered, closest first
 SAME_WORDS = 0.5  # a distractor sharing this share of the answer's words says the same thing: not a wrong option
 MIN_WORDS = 4  # an answer shorter than this is no lesson ('fulfil its mandate'); it may still be a wrong option
 BROKEN = re.compile(r"\b(?![aiAI]\b)[a-z] [a-z]{3,}")  # 'humanitarian c rises': extraction damage, not an option to show
-ASKED = {"cause": "What reason does {source} give?", "purpose": "What purpose does {source} give?",
-         "aim": "What aim does {source} give?", "gerund": "What aim does {source} give?",
-         "object": "What aim does {source} give?"}
+ASKED = {"cause": "What reason does {source} give?", "purpose": "What purpose does {source} give?"}  # else its aim
 
 
 def reason_of(sentence: str) -> tuple[str, str] | None:
@@ -120,7 +118,8 @@ def reason_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tu
         options = rng.sample(others, 3) + [reason]
         rng.shuffle(options)
         hit = retriever.hit_for_row(int(index.rows[i]), rank, vector)
-        stem = f"{ASKED[kind].format(source=hit.short)} “{sentence.replace(reason, BLANK, 1)}”"
+        asked = ASKED.get(kind, "What aim does {source} give?").format(source=hit.short)
+        stem = f"{asked} “{sentence.replace(reason, BLANK, 1)}”"
         out.append((dict(stem=stem, options=options, answer=reason, kind="reason", difficulty="medium"),
                     hit.citation(0)))
     return out
