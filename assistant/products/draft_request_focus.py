@@ -1,6 +1,6 @@
 """What a drafting request says it is focused on, beyond the section it names: "Draft the risks section, focused on the
 elections in 18 months and on the drawdown of the force" is about those two topics, each a row of the risks table and
-words of the section's searches.
+words of the section's searches. Also what it names in quotes: the priorities a matrix is asked for, the sections.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -96,9 +97,15 @@ def library_reasons(retriever: Retriever) -> list[tuple[int, str, str, str]]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _words(reason: str) -> frozenset[str]:
+    """A reason's word stems, once per reason: every candidate is compared with the whole pool."""
+    return frozenset(tokenize(reason))
+
+
 def _distinct(answer: str, other: str) -> bool:
     """Another reason that does not say the same as the answer (half its words or more)."""
-    words, theirs = set(tokenize(answer)), set(tokenize(other))
+    words, theirs = _words(answer), _words(other)
     return len(words & theirs) < SAME_WORDS * min(len(words), len(theirs))
 
 
@@ -111,9 +118,11 @@ def reason_items(fx: Focus, retriever: Retriever, rng: random.Random) -> list[tu
                         key=lambda c: -float(index.vectors[c[0]] @ vector))[:ON_SUBJECT]  # the closest lessons first
     out = []
     for rank, (i, sentence, kind, reason) in enumerate(on_subject):
+        if len(reason.split()) < MIN_WORDS:
+            continue
         others = list(dict.fromkeys(r for _, s, k, r in pool if k == kind and s != sentence and _distinct(reason, r)
                                     and len(r.split()) >= MIN_WORDS - 1))
-        if len(others) < 3 or len(reason.split()) < MIN_WORDS:
+        if len(others) < 3:
             continue
         options = rng.sample(others, 3) + [reason]
         rng.shuffle(options)
